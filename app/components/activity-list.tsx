@@ -1,0 +1,38 @@
+import { useTranslation } from "react-i18next";
+import type { LocalizedText } from "../../db/schema/columns";
+import { localized } from "../lib/localized";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { StatusBadge } from "./status-badge";
+
+export interface ActivityListItem {
+  id: number;
+  title: LocalizedText;
+  type: string;
+  status: string;
+  startsAt: Date | string;
+  allDay: boolean;
+  city: string | null;
+  countryName: LocalizedText | null;
+}
+
+export function ActivityList({ items, empty }: { items: ActivityListItem[]; empty: string }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  if (!items.length) return <p className="muted">{empty}</p>;
+  return (
+    <ul className="activity-list">
+      {items.map((a) => (
+        <li key={a.id}>
+          <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>{" "}
+          <strong>{localized(a.title, lang)}</strong>
+          <span className="meta">
+            {t(`activityType.${a.type}`)}
+            {a.city || a.countryName ? ` · ${[a.city, localized(a.countryName, lang)].filter(Boolean).join(", ")}` : null}
+          </span>{" "}
+          <StatusBadge group="activityStatus" value={a.status} />
+        </li>
+      ))}
+    </ul>
+  );
+}

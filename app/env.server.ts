@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
+    DATA_DIR: z.string().min(1).default("./data/db"),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().optional(),
+    SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),
+    APP_URL: z.url().optional(),
+    /** Number of proxies in front of the app whose X-Forwarded-For may be trusted. */
+    TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+  })
+  .transform((env) => ({
+    ...env,
+    /** The embedded database is for demo and development: it seeds itself and its demo accounts. */
+    embedded: !env.DATABASE_URL,
+  }));
+
+export type Env = z.infer<typeof schema>;
+
+function parseEnv(): Env {
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    console.error("Invalid environment:\n" + z.prettifyError(parsed.error));
+    throw new Error("Invalid environment; see the messages above.");
+  }
+  return parsed.data;
+}
+
+export const env = parseEnv();

@@ -1,0 +1,107 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import {
+  createContext,
+  createCookie,
+  redirect,
+  type MiddlewareFunction,
+  type RouterContextProvider,
+} from "react-router";
+import { appSettings, type Role } from "../../db/schema";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import {
+  createSession,
+  deleteSession,
+  findSessionUser,
+  sessionLifetimeMs,
+  type SessionUser,
+} from "../models/session.server";
+
+/**
+ * Without SESSION_SECRET (demo, development) a secret is generated once and kept in the database,
+ * so sessions survive restarts and every app server signs cookies alike.
+ */
+async function sessionSecret(): Promise<string> {
+  if (env.SESSION_SECRET) return env.SESSION_SECRET;
+  const generated = randomBytes(32).toString("base64url");
+  await db.insert(appSettings).values({ key: "session_secret", value: generated }).onConflictDoNothing();
+  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, "session_secret"));
+  return row!.value;
+}
+
+// Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database.
+const secure = env.APP_URL ? env.APP_URL.startsWith("https:") : env.NODE_ENV === "production" && !env.embedded;
+
+export const sessionCookie = createCookie("jembatan_session", {
+  httpOnly: true,
+  sameSite: "lax",
+  secure,
+  path: "/",
+  maxAge: sessionLifetimeMs / 1000,
+  secrets: [await sessionSecret()],
+});
+
+export const userContext = createContext<SessionUser | null>(null);
+
+async function readToken(request: Request): Promise<string | null> {
+  const value = await sessionCookie.parse(request.headers.get("Cookie"));
+  return typeof value === "string" && value ? value : null;
+}
+
+/** Root middleware: looks the session up once per request and puts the user in the context. */
+export const authMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
+  const token = await readToken(request);
+  context.set(userContext, token ? await findSessionUser(db, token) : null);
+};
+
+const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
+
+export function hasRole(user: SessionUser | null, role: Role): boolean {
+  return !!user && rank[user.role] >= rank[role];
+}
+
+export function optionalUser(context: Readonly<RouterContextProvider>) {
+  return context.get(userContext);
+}
+
+/**
+ * Every protected loader and action starts here: no session sends the visitor to sign in
+ * (and back afterwards); a session without the role gets 403.
+ */
+export function requireUser(
+  context: Readonly<RouterContextProvider>,
+  request: Request,
+  role: Role = "viewer",
+): SessionUser {
+  const user = context.get(userContext);
+  if (!user) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
+  }
+  if (!hasRole(user, role)) throw new Response("Forbidden", { status: 403 });
+  return user;
+}
+
+export async function startSession(
+  userId: number,
+  meta: { ipAddress?: string; userAgent?: string },
+): Promise<string> {
+  const { token } = await createSession(db, userId, meta);
+  return sessionCookie.serialize(token);
+}
+
+export async function endSession(request: Request): Promise<string> {
+  const token = await readToken(request);
+  if (token) await deleteSession(db, token);
+  return sessionCookie.serialize("", { maxAge: 0 });
+}
+
+/** Only paths on this site: never `//evil.example` or an absolute URL. */
+export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+    return fallback;
+  }
+  return to;
+}

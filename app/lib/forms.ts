@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+/** A message for one field, as an i18n key and its values, so it renders in the reader's language. */
+export interface FieldMessage {
+  key: string;
+  values?: Record<string, string | number>;
+}
+
+export type FormErrors = Record<string, FieldMessage>;
+
+export type FormResult<T> =
+  | { success: true; data: T }
+  | { success: false; errors: FormErrors; values: Record<string, string | string[]> };
+
+/** Blank inputs count as missing, so `required` reads the same for every field. */
+export const blankAsMissing = (value: unknown) =>
+  typeof value === "string" && value.trim() === "" ? undefined : value;
+
+function messageFor(issue: z.core.$ZodIssue): FieldMessage {
+  // A schema may name its own message by i18n key, e.g. .refine(..., "activities.endBeforeStart").
+  if (/^[a-z]+\.[a-zA-Z.]+$/.test(issue.message)) return { key: issue.message };
+  switch (issue.code) {
+    case "invalid_type":
+      return { key: "validation.required" };
+    case "too_small":
+      return { key: "validation.tooShort", values: { min: Number(issue.minimum) } };
+    case "too_big":
+      return { key: "validation.tooLong", values: { max: Number(issue.maximum) } };
+    case "invalid_format":
+      return { key: issue.format === "email" ? "validation.email" : "validation.invalid" };
+    case "invalid_value":
+      return { key: "validation.invalidChoice" };
+    default:
+      return { key: "validation.invalid" };
+  }
+}
+
+/** Collects a form's fields (repeated names become lists) and checks them against `schema`. */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
+  const values: Record<string, string | string[]> = {};
+  for (const [name, value] of form.entries()) {
+    if (typeof value !== "string") continue;
+    const prior = values[name];
+    values[name] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
+  }
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { success: true, data: parsed.data };
+  const errors: FormErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = issue.path.join(".") || "form";
+    errors[field] ??= messageFor(issue);
+  }
+  // Never echo a password back into the page.
+  delete values.password;
+  return { success: false, errors, values };
+}

@@ -1,0 +1,9 @@
+import { createContext } from "react-router";
+
+/** What the HTTP layer knows about a request that loaders and actions need. */
+export interface RequestInfo {
+  nonce: string;
+  clientAddress: string;
+}
+
+export const requestInfoContext = createContext<RequestInfo>({ nonce: "", clientAddress: "unknown" });

@@ -1,0 +1,12 @@
+import type { SessionUser } from "../models/session.server";
+import { isTimeZone } from "./format";
+
+export const defaultTimeZone = "Asia/Jakarta";
+
+/** The zone dates are shown in: the user's setting, else the browser's (entry.client sets `tz`). */
+export function viewerTimeZone(request: Request, user: SessionUser | null): string {
+  if (user && isTimeZone(user.timeZone)) return user.timeZone;
+  const match = /(?:^|;\s*)tz=([^;]+)/.exec(request.headers.get("Cookie") ?? "");
+  const fromBrowser = match ? decodeURIComponent(match[1]!) : null;
+  return isTimeZone(fromBrowser) ? fromBrowser : defaultTimeZone;
+}

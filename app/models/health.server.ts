@@ -1,0 +1,6 @@
+import { sql } from "drizzle-orm";
+import type { Database } from "../db.server";
+
+export async function pingDatabase(db: Database) {
+  await db.execute(sql`select 1`);
+}

@@ -1,0 +1,35 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import { countries, keyFigures, partnershipCountries, partnerships, sources } from "../../db/schema";
+import type { Database } from "../db.server";
+
+/** The partnership the landing page presents (the first one), its countries and key numbers. */
+export async function getFeaturedPartnership(db: Database) {
+  const [partnership] = await db.select().from(partnerships).orderBy(asc(partnerships.id)).limit(1);
+  if (!partnership) return null;
+  const [members, figures] = await Promise.all([
+    db
+      .select({ code: countries.code, name: countries.name })
+      .from(partnershipCountries)
+      .innerJoin(countries, eq(countries.code, partnershipCountries.countryCode))
+      .where(eq(partnershipCountries.partnershipId, partnership.id))
+      .orderBy(asc(partnershipCountries.position)),
+    db
+      .select({
+        slug: keyFigures.slug,
+        value: keyFigures.value,
+        label: keyFigures.label,
+        asOf: keyFigures.asOf,
+        source: { publisher: sources.publisher, title: sources.title, url: sources.url, publishedOn: sources.publishedOn },
+      })
+      .from(keyFigures)
+      .leftJoin(sources, eq(sources.id, keyFigures.sourceId))
+      .where(eq(keyFigures.partnershipId, partnership.id))
+      .orderBy(asc(keyFigures.position)),
+  ]);
+  return { ...partnership, countries: members, figures };
+}
+
+export function countryNames(db: Database, codes: string[]) {
+  if (!codes.length) return Promise.resolve([]);
+  return db.select().from(countries).where(inArray(countries.code, codes));
+}

@@ -1,0 +1,69 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { sessions, users, type User } from "../../db/schema";
+import type { Database } from "../db.server";
+
+export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
+// Extending the expiry on every request would write on every request; once a day is enough.
+const extendAfterMs = 24 * 60 * 60 * 1000;
+
+const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+
+export type SessionUser = Pick<User, "id" | "email" | "name" | "role" | "timeZone" | "locale">;
+
+export async function createSession(
+  db: Database,
+  userId: number,
+  meta: { ipAddress?: string; userAgent?: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(Date.now() + sessionLifetimeMs);
+  await db.insert(sessions).values({
+    id: hashToken(token),
+    userId,
+    expiresAt,
+    ipAddress: meta.ipAddress,
+    userAgent: meta.userAgent?.slice(0, 300),
+  });
+  return { token, expiresAt };
+}
+
+/** The user a session token belongs to, if the session is current and the user not disabled. */
+export async function findSessionUser(db: Database, token: string): Promise<SessionUser | null> {
+  const id = hashToken(token);
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      timeZone: users.timeZone,
+      locale: users.locale,
+      expiresAt: sessions.expiresAt,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
+  if (!row) return null;
+  const { expiresAt, ...user } = row;
+  if (expiresAt.getTime() - Date.now() < sessionLifetimeMs - extendAfterMs) {
+    await db
+      .update(sessions)
+      .set({ expiresAt: new Date(Date.now() + sessionLifetimeMs), lastSeenAt: new Date() })
+      .where(eq(sessions.id, id));
+  }
+  return user;
+}
+
+export async function deleteSession(db: Database, token: string) {
+  await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
+}
+
+/** Ends every session of a user: on sign-out everywhere, on disabling, on a password change. */
+export async function deleteUserSessions(db: Database, userId: number) {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+export async function deleteExpiredSessions(db: Database) {
+  await db.delete(sessions).where(lt(sessions.expiresAt, sql`now()`));
+}

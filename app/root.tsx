@@ -1,0 +1,143 @@
+import { useTranslation } from "react-i18next";
+import {
+  Form,
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  NavLink,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteLoaderData,
+} from "react-router";
+import type { Route } from "./+types/root";
+import "./app.css";
+import { getLanguage, i18nextMiddleware } from "./i18n/i18n.server";
+import { supportedLanguages, type Language } from "./i18n/config";
+import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
+import { viewerTimeZone } from "./lib/time-zone.server";
+
+export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, authMiddleware];
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const user = optionalUser(context);
+  return {
+    lang: getLanguage(context) as Language,
+    timeZone: viewerTimeZone(request, user),
+    user: user && { name: user.name, role: user.role, isAdmin: hasRole(user, "admin") },
+  };
+}
+
+export function meta() {
+  return [{ title: "Jembatan" }];
+}
+
+export function Layout({ children }: { children: React.ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang = data?.lang ?? "en";
+  return (
+    <html lang={lang}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        {children}
+        <ScrollRestoration />
+        <Scripts />
+      </body>
+    </html>
+  );
+}
+
+export default function App({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { user, lang } = loaderData;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="site-header__inner">
+          <Link to="/" className="brand">
+            <span className="brand__name">{t("app.name")}</span>
+            <span className="brand__tagline">{t("app.tagline")}</span>
+          </Link>
+          <nav aria-label={t("app.mainNav")} className="main-nav">
+            <ul>
+              {user ? (
+                <>
+                  <li><NavLink to="/dashboard">{t("nav.dashboard")}</NavLink></li>
+                  <li><NavLink to="/agreements">{t("nav.agreements")}</NavLink></li>
+                  <li><NavLink to="/activities">{t("nav.activities")}</NavLink></li>
+                </>
+              ) : null}
+              <li><NavLink to="/library">{t("nav.library")}</NavLink></li>
+              {user?.isAdmin ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
+            </ul>
+          </nav>
+          <div className="header-tools">
+            <LanguageSwitcher current={lang} />
+            {user ? (
+              <Form method="post" action="/logout" className="sign-out">
+                <span className="who">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+                <button type="submit" className="button button--quiet">{t("nav.signOut")}</button>
+              </Form>
+            ) : (
+              <Link to="/login" className="button button--quiet">{t("nav.signIn")}</Link>
+            )}
+          </div>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <p>{t("footer.about")} {t("footer.sources")}</p>
+      </footer>
+    </>
+  );
+}
+
+function LanguageSwitcher({ current }: { current: Language }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="language-switcher">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <label htmlFor="language-select">{t("language.label")}</label>
+      <select id="language-select" name="lng" defaultValue={current} key={current}>
+        {supportedLanguages.map((l) => (
+          <option key={l} value={l} lang={l}>
+            {t(`language.${l}`)}
+          </option>
+        ))}
+      </select>
+      <button type="submit" className="button button--quiet">{t("language.change")}</button>
+    </Form>
+  );
+}
+
+export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
+  const { t } = useTranslation();
+  let title = t("errors.title");
+  let text = t("errors.generic");
+  if (isRouteErrorResponse(error)) {
+    if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
+    if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
+  } else if (import.meta.env.DEV && error instanceof Error) {
+    text = error.message;
+  }
+  return (
+    <main id="main" className="page page--narrow">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p><Link to="/">{t("errors.backHome")}</Link></p>
+    </main>
+  );
+}

@@ -1,0 +1,66 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { Route } from "./+types/library.$slug";
+import { SourceLink } from "../components/source-link";
+import { db } from "../db.server";
+import { getLanguage } from "../i18n/i18n.server";
+import { localized } from "../lib/localized";
+import { titled } from "../lib/meta";
+import { useLanguage } from "../lib/use-formatter";
+import { getPublishedCase } from "../models/case.server";
+import type { Language } from "../i18n/config";
+
+export async function loader({ params, context }: Route.LoaderArgs) {
+  const found = await getPublishedCase(db, params.slug);
+  if (!found) throw new Response("Not found", { status: 404 });
+  return { case: found, title: localized(found.title, getLanguage(context) as Language) };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function CaseStudy({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const c = loaderData.case;
+  return (
+    <article className="page page--narrow">
+      <p>
+        <Link to="/library">← {t("library.back")}</Link>
+      </p>
+      <h1>{localized(c.title, lang)}</h1>
+      <dl className="facts">
+        <dt>{t("library.country")}</dt>
+        <dd>{localized(c.countryName, lang)}</dd>
+        {c.organizationName ? (
+          <>
+            <dt>{t("library.organization")}</dt>
+            <dd>{localized(c.organizationName, lang)}</dd>
+          </>
+        ) : null}
+        <dt>{t("library.sector")}</dt>
+        <dd>{c.sector}</dd>
+      </dl>
+      <p className="lead">{localized(c.summary, lang)}</p>
+      {c.lessons.length ? (
+        <section aria-labelledby="lessons-title">
+          <h2 id="lessons-title">{t("library.lessons")}</h2>
+          <ul>
+            {c.lessons.map((lesson, i) => (
+              <li key={i}>{localized(lesson, lang)}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      <section aria-labelledby="sources-title">
+        <h2 id="sources-title">{t("library.sources")}</h2>
+        <ul className="sources">
+          {c.sources.map((s) => (
+            <li key={s.id}>
+              <SourceLink source={s} />
+            </li>
+          ))}
+        </ul>
+      </section>
+    </article>
+  );
+}

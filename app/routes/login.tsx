@@ -1,0 +1,124 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/login";
+import { FieldError } from "../components/field-error";
+import { db } from "../db.server";
+import { optionalUser, safeRedirect, startSession } from "../lib/auth.server";
+import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
+import { demoModeKey, demoPassword, getSetting } from "../lib/seed.server";
+import { blockedUntil, clearRateLimit, hitRateLimit } from "../models/rate-limit.server";
+import { verifyLogin } from "../models/user.server";
+import { getI18n } from "../i18n/i18n.server";
+import { titled } from "../lib/meta";
+import { requestInfoContext } from "../lib/request-context";
+
+// Per account: slows guessing one password; per address: slows trying many accounts.
+const windowMs = 15 * 60 * 1000;
+const accountLimit = 5;
+const addressLimit = 20;
+
+const schema = z.object({
+  email: z.preprocess(blankAsMissing, z.string().trim().max(254)),
+  password: z.preprocess(blankAsMissing, z.string().max(1024)),
+  redirectTo: z.string().optional(),
+});
+
+export async function loader({ context }: Route.LoaderArgs) {
+  if (optionalUser(context)) throw redirect("/dashboard");
+  return {
+    title: getI18n(context).t("login.title"),
+    demo: (await getSetting(db, demoModeKey)) === "true" ? demoPassword : null,
+  };
+}
+
+export async function action({ request, context }: Route.ActionArgs) {
+  const form = parseForm(schema, await request.formData());
+  if (!form.success) return data({ errors: form.errors, email: String(form.values.email ?? "") }, { status: 400 });
+  const { email, password, redirectTo } = form.data;
+
+  const { clientAddress } = context.get(requestInfoContext);
+  const accountKey = `login:account:${email.toLowerCase()}`;
+  const addressKey = `login:address:${clientAddress}`;
+  const until =
+    (await blockedUntil(db, [accountKey], accountLimit)) ?? (await blockedUntil(db, [addressKey], addressLimit));
+  if (until) {
+    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+    const errors: FormErrors = { form: { key: "login.rateLimited", values: { minutes } } };
+    return data({ errors, email }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+  }
+
+  const user = await verifyLogin(db, email, password);
+  if (!user) {
+    await hitRateLimit(db, accountKey, windowMs);
+    await hitRateLimit(db, addressKey, windowMs);
+    const errors: FormErrors = { form: { key: "login.invalid" } };
+    return data({ errors, email }, { status: 401 });
+  }
+  await clearRateLimit(db, accountKey);
+  const cookie = await startSession(user.id, {
+    ipAddress: clientAddress,
+    userAgent: request.headers.get("user-agent") ?? undefined,
+  });
+  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function Login({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const errors = actionData?.errors;
+  const formError = errors?.form;
+  return (
+    <div className="page page--narrow">
+      <h1>{t("login.title")}</h1>
+      {params.get("signedOut") ? <p role="status" className="notice">{t("login.signedOut")}</p> : null}
+      {formError ? (
+        <div role="alert" className="alert" id="login-error">
+          {t(formError.key, formError.values)}
+        </div>
+      ) : null}
+      <Form method="post" className="form" aria-describedby={formError ? "login-error" : undefined}>
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
+        <div className="field">
+          <label htmlFor="email">{t("login.email")}</label>
+          <input
+            id="email"
+            name="email"
+            type="email"
+            autoComplete="username"
+            required
+            defaultValue={actionData?.email ?? ""}
+            aria-invalid={errors?.email ? true : undefined}
+            aria-describedby={errors?.email ? "email-error" : undefined}
+          />
+          <FieldError id="email-error" error={errors?.email} />
+        </div>
+        <div className="field">
+          <label htmlFor="password">{t("login.password")}</label>
+          <input
+            id="password"
+            name="password"
+            type="password"
+            autoComplete="current-password"
+            required
+            aria-invalid={errors?.password ? true : undefined}
+            aria-describedby={errors?.password ? "password-error" : undefined}
+          />
+          <FieldError id="password-error" error={errors?.password} />
+        </div>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("login.submit")}
+        </button>
+      </Form>
+      {loaderData.demo ? (
+        <aside className="demo-note" aria-labelledby="demo-title">
+          <h2 id="demo-title">{t("login.demoTitle")}</h2>
+          <p>{t("login.demoText", { password: loaderData.demo })}</p>
+        </aside>
+      ) : null}
+    </div>
+  );
+}

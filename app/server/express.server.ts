@@ -1,0 +1,34 @@
+import "react-router";
+import { createRequestHandler } from "@react-router/express";
+import express from "express";
+import { RouterContextProvider } from "react-router";
+import { database } from "../db.server";
+import { env } from "../env.server";
+import { requestInfoContext } from "../lib/request-context";
+import { rejectCrossSiteWrites, securityHeaders } from "./security.server";
+
+const development = env.NODE_ENV !== "production";
+
+export const app = express();
+app.disable("x-powered-by");
+app.set("trust proxy", env.TRUST_PROXY);
+app.use(securityHeaders({ development, secure: !development }));
+app.use(rejectCrossSiteWrites(env.APP_URL));
+app.use(
+  createRequestHandler({
+    build: () => import("virtual:react-router/server-build"),
+    getLoadContext(req, res) {
+      const context = new RouterContextProvider();
+      context.set(requestInfoContext, {
+        nonce: res.locals.cspNonce as string,
+        clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+      });
+      return context;
+    },
+  }),
+);
+
+/** Lets server.js close the database when the process is told to stop. */
+export function shutdown() {
+  return database.close();
+}

@@ -1,0 +1,66 @@
+import { randomBytes } from "node:crypto";
+import type { NextFunction, Request, Response } from "express";
+
+const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+
+/**
+ * Refuses state-changing requests that another site started. Browsers send Sec-Fetch-Site on
+ * every request and Origin on every POST; a request with neither (curl, a script) is not a
+ * browser being tricked, so it passes.
+ */
+export function rejectCrossSiteWrites(appUrl: string | undefined) {
+  const configured = appUrl ? new URL(appUrl).origin : undefined;
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!unsafeMethods.has(req.method)) return next();
+    const site = req.get("sec-fetch-site");
+    if (site && site !== "same-origin" && site !== "none") return forbid(res);
+    const origin = req.get("origin");
+    if (origin) {
+      const expected = configured ?? `${req.protocol}://${req.get("host")}`;
+      if (origin !== expected) return forbid(res);
+    }
+    next();
+  };
+}
+
+function forbid(res: Response) {
+  res.status(403).type("text/plain").send("Cross-site request refused.");
+}
+
+/** Security headers for every response; the CSP nonce is fresh per request and handed to React. */
+export function securityHeaders(options: { development: boolean; secure: boolean }) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.cspNonce = nonce;
+    const scriptSrc = [`'self'`, `'nonce-${nonce}'`];
+    const styleSrc = [`'self'`];
+    const connectSrc = [`'self'`];
+    if (options.development) {
+      // Vite injects styles and talks to its HMR socket while developing.
+      styleSrc.push(`'unsafe-inline'`);
+      connectSrc.push("ws:", "wss:");
+    }
+    const csp = [
+      `default-src 'self'`,
+      `script-src ${scriptSrc.join(" ")}`,
+      `style-src ${styleSrc.join(" ")}`,
+      `img-src 'self' data:`,
+      `font-src 'self'`,
+      `connect-src ${connectSrc.join(" ")}`,
+      `object-src 'none'`,
+      `base-uri 'self'`,
+      `form-action 'self'`,
+      `frame-ancestors 'none'`,
+    ];
+    res.setHeader("Content-Security-Policy", csp.join("; "));
+    res.setHeader("X-Content-Type-Options", "nosniff");
+    res.setHeader("X-Frame-Options", "DENY");
+    res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+    res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
+    res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
+    if (options.secure && req.secure) {
+      res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    }
+    next();
+  };
+}

@@ -1,0 +1,149 @@
+import { relations } from "drizzle-orm";
+import {
+  boolean,
+  char,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
+import { agreements, commitments } from "./agreements";
+import { editable, localized } from "./columns";
+import { countries } from "./countries";
+import { organizations, people } from "./organizations";
+
+export const activityTypes = [
+  "workshop",
+  "knowledge_sharing",
+  "visit",
+  "training",
+  "meeting",
+  "other",
+] as const;
+export const activityType = pgEnum("activity_type", activityTypes);
+
+export const activityModes = ["in_person", "online", "hybrid"] as const;
+export const activityMode = pgEnum("activity_mode", activityModes);
+
+export const activityStatuses = ["planned", "confirmed", "completed", "postponed", "cancelled"] as const;
+export const activityStatus = pgEnum("activity_status", activityStatuses);
+
+export const activities = pgTable(
+  "activities",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    agreementId: integer("agreement_id").references(() => agreements.id),
+    type: activityType("type").notNull(),
+    title: localized("title").notNull(),
+    description: localized("description"),
+    startsAt: timestamp("starts_at", { withTimezone: true }).notNull(),
+    endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
+    /** Day-precision events (most of the record) are dates, not instants: shown as-is in every zone. */
+    allDay: boolean("all_day").notNull().default(false),
+    city: text("city"),
+    countryCode: char("country_code", { length: 2 }).references(() => countries.code),
+    mode: activityMode("mode").notNull().default("in_person"),
+    status: activityStatus("status").notNull().default("planned"),
+    ...editable(),
+  },
+  (t) => [
+    index("activities_starts_at_idx").on(t.startsAt),
+    index("activities_agreement_idx").on(t.agreementId, t.startsAt),
+    index("activities_type_idx").on(t.type, t.startsAt),
+    index("activities_status_idx").on(t.status, t.startsAt),
+    index("activities_country_idx").on(t.countryCode, t.startsAt),
+  ],
+);
+
+export const activityOrganizers = pgTable(
+  "activity_organizers",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    organizationId: integer("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.organizationId] }),
+    index("activity_organizers_organization_idx").on(t.organizationId),
+  ],
+);
+
+export const activityParticipants = pgTable(
+  "activity_participants",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+    role: localized("role"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.personId] }),
+    index("activity_participants_person_idx").on(t.personId),
+  ],
+);
+
+export const activityCommitments = pgTable(
+  "activity_commitments",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.commitmentId] }),
+    index("activity_commitments_commitment_idx").on(t.commitmentId),
+  ],
+);
+
+export const activitiesRelations = relations(activities, ({ one, many }) => ({
+  agreement: one(agreements, { fields: [activities.agreementId], references: [agreements.id] }),
+  country: one(countries, { fields: [activities.countryCode], references: [countries.code] }),
+  organizers: many(activityOrganizers),
+  participants: many(activityParticipants),
+  commitments: many(activityCommitments),
+}));
+
+export const activityOrganizersRelations = relations(activityOrganizers, ({ one }) => ({
+  activity: one(activities, { fields: [activityOrganizers.activityId], references: [activities.id] }),
+  organization: one(organizations, {
+    fields: [activityOrganizers.organizationId],
+    references: [organizations.id],
+  }),
+}));
+
+export const activityParticipantsRelations = relations(activityParticipants, ({ one }) => ({
+  activity: one(activities, {
+    fields: [activityParticipants.activityId],
+    references: [activities.id],
+  }),
+  person: one(people, { fields: [activityParticipants.personId], references: [people.id] }),
+}));
+
+export const activityCommitmentsRelations = relations(activityCommitments, ({ one }) => ({
+  activity: one(activities, {
+    fields: [activityCommitments.activityId],
+    references: [activities.id],
+  }),
+  commitment: one(commitments, {
+    fields: [activityCommitments.commitmentId],
+    references: [commitments.id],
+  }),
+}));
+
+export type Activity = typeof activities.$inferSelect;
+export type ActivityType = (typeof activityTypes)[number];
+export type ActivityStatus = (typeof activityStatuses)[number];

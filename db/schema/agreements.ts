@@ -1,0 +1,130 @@
+import { relations } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  text,
+} from "drizzle-orm/pg-core";
+import { editable, localized } from "./columns";
+import { organizations, people } from "./organizations";
+import { partnerships } from "./partnerships";
+
+export const agreementKinds = ["mou", "renewal", "action_plan"] as const;
+export const agreementKind = pgEnum("agreement_kind", agreementKinds);
+
+export const agreementStatuses = ["draft", "signed", "in_force", "expired", "terminated"] as const;
+export const agreementStatus = pgEnum("agreement_status", agreementStatuses);
+
+/** The levels the Open Government Partnership uses for commitment completion, plus withdrawn. */
+export const commitmentStatuses = [
+  "not_started",
+  "limited",
+  "substantial",
+  "complete",
+  "withdrawn",
+] as const;
+export const commitmentStatus = pgEnum("commitment_status", commitmentStatuses);
+
+export const agreements = pgTable(
+  "agreements",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    partnershipId: integer("partnership_id")
+      .notNull()
+      .references(() => partnerships.id),
+    kind: agreementKind("kind").notNull(),
+    title: localized("title").notNull(),
+    summary: localized("summary").notNull(),
+    signedOn: date("signed_on"),
+    signedCity: text("signed_city"),
+    inForceFrom: date("in_force_from"),
+    inForceUntil: date("in_force_until"),
+    status: agreementStatus("status").notNull().default("draft"),
+    /** A renewal continues its parent; an action plan implements it. */
+    parentId: integer("parent_id").references((): AnyPgColumn => agreements.id),
+    ...editable(),
+  },
+  (t) => [
+    index("agreements_partnership_idx").on(t.partnershipId),
+    index("agreements_parent_idx").on(t.parentId),
+  ],
+);
+
+export const agreementSignatories = pgTable(
+  "agreement_signatories",
+  {
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.agreementId, t.personId] })],
+);
+
+export const commitments = pgTable(
+  "commitments",
+  {
+    id: serial("id").primaryKey(),
+    slug: text("slug").notNull().unique(),
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id),
+    text: localized("text").notNull(),
+    area: text("area").notNull(),
+    responsibleOrganizationId: integer("responsible_organization_id").references(
+      () => organizations.id,
+    ),
+    status: commitmentStatus("status").notNull().default("not_started"),
+    dueOn: date("due_on"),
+    position: integer("position").notNull().default(0),
+    ...editable(),
+  },
+  (t) => [
+    index("commitments_agreement_idx").on(t.agreementId, t.position),
+    index("commitments_status_idx").on(t.status, t.dueOn),
+  ],
+);
+
+export const agreementsRelations = relations(agreements, ({ one, many }) => ({
+  partnership: one(partnerships, {
+    fields: [agreements.partnershipId],
+    references: [partnerships.id],
+  }),
+  parent: one(agreements, {
+    fields: [agreements.parentId],
+    references: [agreements.id],
+    relationName: "continues",
+  }),
+  children: many(agreements, { relationName: "continues" }),
+  signatories: many(agreementSignatories),
+  commitments: many(commitments),
+}));
+
+export const agreementSignatoriesRelations = relations(agreementSignatories, ({ one }) => ({
+  agreement: one(agreements, {
+    fields: [agreementSignatories.agreementId],
+    references: [agreements.id],
+  }),
+  person: one(people, { fields: [agreementSignatories.personId], references: [people.id] }),
+}));
+
+export const commitmentsRelations = relations(commitments, ({ one }) => ({
+  agreement: one(agreements, { fields: [commitments.agreementId], references: [agreements.id] }),
+  responsibleOrganization: one(organizations, {
+    fields: [commitments.responsibleOrganizationId],
+    references: [organizations.id],
+  }),
+}));
+
+export type Agreement = typeof agreements.$inferSelect;
+export type Commitment = typeof commitments.$inferSelect;
+export type AgreementKind = (typeof agreementKinds)[number];
+export type CommitmentStatus = (typeof commitmentStatuses)[number];

@@ -1,0 +1,12 @@
+import { reactRouter } from "@react-router/dev/vite";
+import { defineConfig } from "vite";
+
+export default defineConfig({
+  // The server build's entry is our Express app, so headers, origin checks and shutdown
+  // live in one place for development and production alike.
+  environments: {
+    ssr: { build: { rollupOptions: { input: "./app/server/express.server.ts" } } },
+  },
+  resolve: { tsconfigPaths: true },
+  plugins: [reactRouter()],
+});
