@@ -119,7 +119,7 @@ class Seeder {
       before: current,
       after: wanted,
     });
-    this.stats.updated++;
+    this.stats[current.length ? "updated" : "created"]++;
   }
 }
 
