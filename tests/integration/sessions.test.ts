@@ -1,0 +1,61 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import { createSession, deleteSession, deleteUserSessions, findSessionUser } from "../../app/models/session.server";
+import { blockedUntil, clearRateLimit, hitRateLimit } from "../../app/models/rate-limit.server";
+import { createUser } from "../../app/models/user.server";
+import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
+
+describe.each(drivers)("sessions and rate limits on %s", (driver) => {
+  let test: TestDatabase;
+  let userId: number;
+  beforeAll(async () => {
+    test = await createTestDatabase(driver);
+    const user = await createUser(test.db, { label: "cli" }, {
+      email: "rina@example.org",
+      name: "Rina",
+      role: "viewer",
+      password: "a long enough password",
+    });
+    userId = user.id;
+  });
+  afterAll(() => test.close());
+
+  it("stores only a hash of the token", async () => {
+    const { token } = await createSession(test.db, userId, { ipAddress: "127.0.0.1" });
+    const rows = await test.db.select().from(t.sessions).where(eq(t.sessions.userId, userId));
+    expect(rows.map((r) => r.id)).not.toContain(token);
+    expect(await findSessionUser(test.db, token)).toMatchObject({ email: "rina@example.org", role: "viewer" });
+    expect(await findSessionUser(test.db, token + "x")).toBeNull();
+  });
+
+  it("does not accept an expired session", async () => {
+    const { token } = await createSession(test.db, userId, {});
+    await test.db.update(t.sessions).set({ expiresAt: sql`now() - interval '1 minute'` });
+    expect(await findSessionUser(test.db, token)).toBeNull();
+  });
+
+  it("ends one session on sign-out and all on revocation", async () => {
+    const a = await createSession(test.db, userId, {});
+    const b = await createSession(test.db, userId, {});
+    await deleteSession(test.db, a.token);
+    expect(await findSessionUser(test.db, a.token)).toBeNull();
+    expect(await findSessionUser(test.db, b.token)).not.toBeNull();
+    await deleteUserSessions(test.db, userId);
+    expect(await findSessionUser(test.db, b.token)).toBeNull();
+  });
+
+  it("counts attempts in a window shared through the database", async () => {
+    const key = "login:account:rina@example.org";
+    for (let i = 1; i <= 5; i++) expect((await hitRateLimit(test.db, key, 60_000)).count).toBe(i);
+    expect(await blockedUntil(test.db, [key], 6)).toBeNull();
+    const until = await blockedUntil(test.db, [key], 5);
+    expect(until!.getTime()).toBeGreaterThan(Date.now());
+    // Once the window has passed, counting starts again.
+    await test.db.update(t.rateLimits).set({ resetAt: sql`now() - interval '1 second'` });
+    expect(await blockedUntil(test.db, [key], 5)).toBeNull();
+    expect((await hitRateLimit(test.db, key, 60_000)).count).toBe(1);
+    await clearRateLimit(test.db, key);
+    expect(await test.db.select().from(t.rateLimits)).toEqual([]);
+  });
+});

@@ -1,0 +1,70 @@
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { defineConfig, devices } from "@playwright/test";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "..");
+
+/**
+ * A free port, chosen once per run. The machines are shared, so no fixed port. The choice is made
+ * synchronously (the config cannot await) and kept in the environment: worker processes evaluate
+ * this file again and inherit the environment, so they see the same port as the web server.
+ */
+function freePort(): string {
+  const script =
+    "const s=require('node:net').createServer();" +
+    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+
+process.env.E2E_PORT ||= freePort();
+const port = process.env.E2E_PORT;
+const baseURL = `http://127.0.0.1:${port}`;
+
+// Debian's Chromium when it is there (no downloads on these machines); otherwise Playwright's own.
+const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
+
+export default defineConfig({
+  testDir: "./e2e",
+  fullyParallel: false,
+  forbidOnly: !!process.env.CI,
+  retries: process.env.CI ? 1 : 0,
+  workers: 2,
+  reporter: "list",
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL,
+    locale: "en-GB",
+    timezoneId: "Asia/Jakarta",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+        "--disable-sync",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: "npx tsx tests/e2e/server.ts",
+    cwd: repoRoot,
+    url: `${baseURL}/healthz`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    // Not the default SIGKILL: the script must stop the app and drop its database or data directory.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
+    env: { E2E_PORT: port },
+  },
+});

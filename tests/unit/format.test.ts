@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { createFormatter, isTimeZone } from "../../app/lib/format";
+import { en } from "../../app/i18n/locales/en";
+import { id } from "../../app/i18n/locales/id";
+
+describe("dates in the viewer's time zone", () => {
+  const instant = "2024-06-30T20:30:00Z";
+
+  it("shows an instant on the local calendar day: Jakarta is UTC+7, Baku UTC+4", () => {
+    expect(createFormatter("en", "Asia/Jakarta").dateTime(instant)).toMatch(/1 Jul 2024.*03:30/);
+    expect(createFormatter("en", "Asia/Baku").dateTime(instant)).toMatch(/1 Jul 2024.*00:30/);
+    expect(createFormatter("en", "UTC").dateTime(instant)).toMatch(/30 Jun 2024.*20:30/);
+  });
+
+  it("shows a calendar date as the same day in every zone", () => {
+    for (const zone of ["Asia/Jakarta", "Asia/Baku", "America/Los_Angeles"]) {
+      expect(createFormatter("en", zone).day("2017-07-24")).toBe("24 Jul 2017");
+    }
+    expect(createFormatter("id", "Asia/Jakarta").day("2017-07-24")).toBe("24 Jul 2017");
+    expect(createFormatter("id", "Asia/Jakarta").when(new Date("2016-11-10T00:00:00Z"), true)).toMatch(/10 Nov 2016/);
+  });
+
+  it("recognises time zones", () => {
+    expect(isTimeZone("Asia/Baku")).toBe(true);
+    expect(isTimeZone("Mars/Olympus")).toBe(false);
+    expect(isTimeZone(undefined)).toBe(false);
+  });
+});
+
+describe("translations", () => {
+  it("give every English string an Indonesian one, with the same placeholders", () => {
+    const flatten = (o: object, prefix = ""): [string, string][] =>
+      Object.entries(o).flatMap(([k, v]) =>
+        typeof v === "string" ? [[prefix + k, v] as [string, string]] : flatten(v, `${prefix}${k}.`),
+      );
+    const idStrings = new Map(flatten(id));
+    for (const [key, text] of flatten(en)) {
+      const translated = idStrings.get(key);
+      expect(translated, key).toBeTruthy();
+      const placeholders = (s: string) => [...s.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1]).sort();
+      expect(placeholders(translated!), key).toEqual(placeholders(text));
+    }
+  });
+});
