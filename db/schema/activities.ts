@@ -1,9 +1,10 @@
-import { relations } from "drizzle-orm";
+import { relations, sql, type SQL } from "drizzle-orm";
 import {
   boolean,
   char,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -12,7 +13,7 @@ import {
   timestamp,
 } from "drizzle-orm/pg-core";
 import { agreements, commitments } from "./agreements";
-import { editable, localized } from "./columns";
+import { editable, localized, tsvector } from "./columns";
 import { countries } from "./countries";
 import { organizations, people } from "./organizations";
 
@@ -49,9 +50,24 @@ export const activities = pgTable(
     countryCode: char("country_code", { length: 2 }).references(() => countries.code),
     mode: activityMode("mode").notNull().default("in_person"),
     status: activityStatus("status").notNull().default("planned"),
+    outputs: localized("outputs"),
+    /** Lessons learned as the editor's JSON, and the sanitized HTML and text rendered from it at save time. */
+    lessonsJson: jsonb("lessons_json"),
+    lessonsHtml: text("lessons_html"),
+    lessonsText: text("lessons_text"),
+    /** Marks rows that `npm run bench` generated, so they can be told apart and removed. */
+    synthetic: boolean("synthetic").notNull().default(false),
+    search: tsvector("search").generatedAlwaysAs(
+      (): SQL =>
+        sql`to_tsvector('simple'::regconfig, coalesce(${activities.title}->>'en', '') || ' ' || coalesce(${activities.title}->>'id', '') || ' ' || coalesce(${activities.city}, '') || ' ' || coalesce(${activities.description}->>'en', '') || ' ' || coalesce(${activities.description}->>'id', '') || ' ' || coalesce(${activities.lessonsText}, ''))`,
+    ),
     ...editable(),
   },
   (t) => [
+    index("activities_search_idx").using("gin", t.search),
+    index("activities_title_en_idx").on(sql`lower(${t.title}->>'en')`, t.id),
+    index("activities_title_id_idx").on(sql`lower(coalesce(${t.title}->>'id', ${t.title}->>'en'))`, t.id),
+    index("activities_city_idx").on(t.city, t.startsAt),
     index("activities_starts_at_idx").on(t.startsAt),
     index("activities_agreement_idx").on(t.agreementId, t.startsAt),
     index("activities_type_idx").on(t.type, t.startsAt),

@@ -1,6 +1,8 @@
 import { relations } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  char,
+  check,
   date,
   index,
   integer,
@@ -9,10 +11,14 @@ import {
   primaryKey,
   serial,
   text,
+  timestamp,
 } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
 import { editable, localized } from "./columns";
+import { countries } from "./countries";
 import { organizations, people } from "./organizations";
 import { partnerships } from "./partnerships";
+import { users } from "./users";
 
 export const agreementKinds = ["mou", "renewal", "action_plan"] as const;
 export const agreementKind = pgEnum("agreement_kind", agreementKinds);
@@ -93,6 +99,73 @@ export const commitments = pgTable(
   ],
 );
 
+/** Each side names the person who answers for a commitment. */
+export const commitmentFocalPoints = pgTable(
+  "commitment_focal_points",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.countryCode] })],
+);
+
+export const commitmentMilestones = pgTable(
+  "commitment_milestones",
+  {
+    id: serial("id").primaryKey(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    title: localized("title").notNull(),
+    dueOn: date("due_on"),
+    completedOn: date("completed_on"),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("commitment_milestones_commitment_idx").on(t.commitmentId, t.position)],
+);
+
+/** What shows a commitment was met: a link, a note, or both. "Complete" needs at least one. */
+export const commitmentEvidence = pgTable(
+  "commitment_evidence",
+  {
+    id: serial("id").primaryKey(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    url: text("url"),
+    note: text("note"),
+    addedBy: integer("added_by").references(() => users.id, { onDelete: "set null" }),
+    addedAt: timestamp("added_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("commitment_evidence_commitment_idx").on(t.commitmentId),
+    check("commitment_evidence_has_content", sql`${t.url} is not null or ${t.note} is not null`),
+  ],
+);
+
+/** Each side confirms completion separately; the pair (commitment, country) is confirmed once. */
+export const commitmentConfirmations = pgTable(
+  "commitment_confirmations",
+  {
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    countryCode: char("country_code", { length: 2 })
+      .notNull()
+      .references(() => countries.code),
+    confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
+    confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.commitmentId, t.countryCode] })],
+);
+
 export const agreementsRelations = relations(agreements, ({ one, many }) => ({
   partnership: one(partnerships, {
     fields: [agreements.partnershipId],
@@ -116,11 +189,35 @@ export const agreementSignatoriesRelations = relations(agreementSignatories, ({ 
   person: one(people, { fields: [agreementSignatories.personId], references: [people.id] }),
 }));
 
-export const commitmentsRelations = relations(commitments, ({ one }) => ({
+export const commitmentsRelations = relations(commitments, ({ one, many }) => ({
   agreement: one(agreements, { fields: [commitments.agreementId], references: [agreements.id] }),
   responsibleOrganization: one(organizations, {
     fields: [commitments.responsibleOrganizationId],
     references: [organizations.id],
+  }),
+  focalPoints: many(commitmentFocalPoints),
+  milestones: many(commitmentMilestones),
+  evidence: many(commitmentEvidence),
+  confirmations: many(commitmentConfirmations),
+}));
+
+export const commitmentFocalPointsRelations = relations(commitmentFocalPoints, ({ one }) => ({
+  commitment: one(commitments, { fields: [commitmentFocalPoints.commitmentId], references: [commitments.id] }),
+  person: one(people, { fields: [commitmentFocalPoints.personId], references: [people.id] }),
+}));
+
+export const commitmentMilestonesRelations = relations(commitmentMilestones, ({ one }) => ({
+  commitment: one(commitments, { fields: [commitmentMilestones.commitmentId], references: [commitments.id] }),
+}));
+
+export const commitmentEvidenceRelations = relations(commitmentEvidence, ({ one }) => ({
+  commitment: one(commitments, { fields: [commitmentEvidence.commitmentId], references: [commitments.id] }),
+}));
+
+export const commitmentConfirmationsRelations = relations(commitmentConfirmations, ({ one }) => ({
+  commitment: one(commitments, {
+    fields: [commitmentConfirmations.commitmentId],
+    references: [commitments.id],
   }),
 }));
 
