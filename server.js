@@ -1,59 +1,123 @@
-// Starts Jembatan: Vite's dev middleware in development, the built app in production.
+// Starts Jembatan. In production a small supervisor runs the app in worker processes and
+// replaces one that dies (postgres.js can end a process when a connection drops mid-transaction);
+// on PostgreSQL it runs one worker per core (WEB_CONCURRENCY), on embedded PGlite exactly one,
+// since PGlite is one process's database. In development it serves through Vite's middleware.
 // The app itself (headers, origin checks, routes) lives in app/server/express.server.ts.
+import cluster from "node:cluster";
+import { availableParallelism } from "node:os";
+import { pathToFileURL } from "node:url";
 import express from "express";
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
+const buildDir = process.env.BUILD_DIR || "build";
 
-const server = express();
-server.disable("x-powered-by");
+if (production && cluster.isPrimary) await supervise();
+else await serve();
 
-let shutdownApp = async () => {};
+async function supervise() {
+  const count = process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY || availableParallelism()) : 1;
+  let stopping = false;
+  let failedStarts = 0;
 
-if (production) {
-  server.use("/assets", express.static("build/client/assets", { immutable: true, maxAge: "1y" }));
-  server.use(express.static("build/client", { maxAge: "1h", index: false }));
-  const mod = await import("./build/server/index.js");
-  server.use(mod.app);
-  shutdownApp = mod.shutdown;
-} else {
-  const vite = await import("vite");
-  const devServer = await vite.createServer({ server: { middlewareMode: true } });
-  server.use(devServer.middlewares);
-  const load = () => devServer.ssrLoadModule("./app/server/express.server.ts");
-  server.use(async (req, res, next) => {
-    try {
-      const mod = await load();
-      shutdownApp = mod.shutdown;
-      return mod.app(req, res, next);
-    } catch (error) {
-      if (error instanceof Error) devServer.ssrFixStacktrace(error);
-      next(error);
+  const fork = () =>
+    new Promise((resolve) => {
+      const worker = cluster.fork();
+      let ready = false;
+      worker.once("message", (message) => {
+        if (message !== "ready") return;
+        ready = true;
+        failedStarts = 0;
+        resolve(worker);
+      });
+      worker.once("exit", (code, signal) => {
+        resolve(null);
+        // Exit code 0 is a worker that stopped on purpose (a signal reached it too).
+        if (stopping || code === 0) return;
+        console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+        // Workers that die before they serve are a broken configuration, not a dropped connection.
+        if (!ready && ++failedStarts >= 5) {
+          console.error("workers keep failing to start; giving up");
+          process.exit(1);
+        }
+        setTimeout(fork, 250);
+      });
+    });
+
+  // The first worker migrates (and on PGlite seeds) alone; the others start once it is ready.
+  if (!(await fork())) return;
+  await Promise.all(Array.from({ length: count - 1 }, fork));
+
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the workers`);
+    const alive = Object.values(cluster.workers ?? {});
+    if (!alive.length) process.exit(0);
+    let left = alive.length;
+    for (const worker of alive) {
+      worker.once("exit", () => --left === 0 && process.exit(0));
+      worker.process.kill("SIGTERM");
     }
-  });
-  // Open (and on first run, migrate and seed) the database now, not on the first request.
-  await load();
+  };
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
 
-const listener = server.listen(port, host, () => {
-  const address = listener.address();
-  const shown = typeof address === "object" && address ? `http://${host ?? "localhost"}:${address.port}` : port;
-  console.log(`Jembatan is listening on ${shown}`);
-});
+async function serve() {
+  // A worker whose supervisor is gone must not linger holding the port and the database,
+  // even if that happens while it is still starting.
+  if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
+  const server = express();
+  server.disable("x-powered-by");
+  let shutdownApp = async () => {};
 
-let stopping = false;
-async function stop(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: closing the HTTP server and the database`);
-  listener.close();
-  listener.closeIdleConnections?.();
-  try {
-    await shutdownApp();
-  } finally {
-    process.exit(0);
+  if (production) {
+    server.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
+    server.use(express.static(`${buildDir}/client`, { maxAge: "1h", index: false }));
+    const mod = await import(new URL(`${buildDir}/server/index.js`, pathToFileURL(`${process.cwd()}/`)).href);
+    server.use(mod.app);
+    shutdownApp = mod.shutdown;
+  } else {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({ server: { middlewareMode: true } });
+    server.use(devServer.middlewares);
+    const load = () => devServer.ssrLoadModule("./app/server/express.server.ts");
+    server.use(async (req, res, next) => {
+      try {
+        const mod = await load();
+        shutdownApp = mod.shutdown;
+        return mod.app(req, res, next);
+      } catch (error) {
+        if (error instanceof Error) devServer.ssrFixStacktrace(error);
+        next(error);
+      }
+    });
+    // Open (and on first run, migrate and seed) the database now, not on the first request.
+    await load();
   }
+
+  const listener = server.listen(port, host, () => {
+    const address = listener.address();
+    const shown = typeof address === "object" && address ? `http://${host ?? "localhost"}:${address.port}` : port;
+    console.log(`Jembatan is listening on ${shown}`);
+    process.send?.("ready");
+  });
+
+  let stopping = false;
+  async function stop(reason) {
+    if (stopping) return;
+    stopping = true;
+    if (!cluster.isWorker) console.log(`${reason}: closing the HTTP server and the database`);
+    listener.close();
+    listener.closeIdleConnections?.();
+    try {
+      await shutdownApp();
+    } finally {
+      process.exit(0);
+    }
+  }
+  process.on("SIGTERM", () => stop("SIGTERM"));
+  process.on("SIGINT", () => stop("SIGINT"));
 }
-process.on("SIGTERM", () => stop("SIGTERM"));
-process.on("SIGINT", () => stop("SIGINT"));

@@ -85,7 +85,7 @@ export default function App({ loaderData }: Route.ComponentProps) {
             <LanguageSwitcher current={lang} />
             {user ? (
               <Form method="post" action="/logout" className="sign-out">
-                <span className="who">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</span>
+                <Link to="/account" className="who">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</Link>
                 <button type="submit" className="button button--quiet">{t("nav.signOut")}</button>
               </Form>
             ) : (

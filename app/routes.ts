@@ -7,11 +7,29 @@ export default [
   route("logout", "routes/logout.ts"),
   route("language", "routes/language.ts"),
   ...prefix("library", [index("routes/library.tsx"), route(":slug", "routes/library.$slug.tsx")]),
+  // Exports check their own access: the calendar feed also takes a per-user token instead of a session.
+  route("activities.csv", "routes/activities.csv.ts"),
+  route("activities.ics", "routes/activities.ics.ts"),
   layout("routes/staff.tsx", [
     route("dashboard", "routes/dashboard.tsx"),
-    route("agreements", "routes/agreements.tsx"),
-    route("agreements/:id", "routes/agreements.$id.tsx"),
-    route("activities", "routes/activities.tsx"),
+    route("account", "routes/account.tsx"),
+    ...prefix("agreements", [
+      index("routes/agreements.tsx"),
+      route("new", "routes/agreements.new.tsx"),
+      route(":id", "routes/agreements.$id.tsx"),
+      route(":id/edit", "routes/agreements.$id.edit.tsx"),
+      route(":id/commitments/new", "routes/agreements.$id.commitments.new.tsx"),
+    ]),
+    ...prefix("commitments", [
+      route(":id", "routes/commitments.$id.tsx"),
+      route(":id/edit", "routes/commitments.$id.edit.tsx"),
+    ]),
+    ...prefix("activities", [
+      index("routes/activities.tsx"),
+      route("new", "routes/activities.new.tsx"),
+      route(":id", "routes/activities.$id.tsx"),
+      route(":id/edit", "routes/activities.$id.edit.tsx"),
+    ]),
     route("admin/users", "routes/admin.users.tsx"),
   ]),
   route("*", "routes/not-found.tsx"),

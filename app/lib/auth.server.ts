@@ -33,13 +33,16 @@ async function sessionSecret(): Promise<string> {
 // Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database.
 const secure = env.APP_URL ? env.APP_URL.startsWith("https:") : env.NODE_ENV === "production" && !env.embedded;
 
+/** Signs session cookies and derives calendar-feed tokens. */
+export const appSecret = await sessionSecret();
+
 export const sessionCookie = createCookie("jembatan_session", {
   httpOnly: true,
   sameSite: "lax",
   secure,
   path: "/",
   maxAge: sessionLifetimeMs / 1000,
-  secrets: [await sessionSecret()],
+  secrets: [appSecret],
 });
 
 export const userContext = createContext<SessionUser | null>(null);

@@ -1,4 +1,5 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { sessions, users, type Role, type User } from "../../db/schema";
 import type { Database } from "../db.server";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
@@ -16,7 +17,7 @@ const byEmail = (email: string) => eq(sql`lower(${users.email})`, email.trim().t
 
 /** What the audit log keeps of a user: never the password hash. */
 function auditView(u: User) {
-  const { passwordHash: _omit, ...rest } = u;
+  const { passwordHash: _hash, calendarKey: _key, ...rest } = u;
   return rest;
 }
 
@@ -105,6 +106,95 @@ export async function updateUser(db: Database, actor: Actor, change: UserChange)
       entityId: change.id,
       before: auditView(before),
       after: auditView(after!),
+    });
+    return after!;
+  });
+}
+
+/**
+ * Calendar clients cannot sign in, so the feed takes a token instead: the user's id and an HMAC
+ * of their calendar key. Nothing secret is stored; replacing the key retires the old address.
+ */
+export function calendarToken(secret: string, user: { id: number; calendarKey: string }) {
+  const mac = createHmac("sha256", secret).update(`calendar:${user.id}:${user.calendarKey}`).digest("base64url");
+  return `${user.id}.${mac}`;
+}
+
+export async function findUserByCalendarToken(db: Database, secret: string, token: string) {
+  const match = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/.exec(token);
+  if (!match) return null;
+  const [user] = await db
+    .select({ id: users.id, role: users.role, timeZone: users.timeZone, locale: users.locale, calendarKey: users.calendarKey })
+    .from(users)
+    .where(and(eq(users.id, Number(match[1])), isNull(users.disabledAt)));
+  if (!user) return null;
+  const expected = Buffer.from(calendarToken(secret, user));
+  const given = Buffer.from(token);
+  return expected.length === given.length && timingSafeEqual(expected, given) ? user : null;
+}
+
+export async function getAccount(db: Database, userId: number) {
+  const [user] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      role: users.role,
+      timeZone: users.timeZone,
+      locale: users.locale,
+      calendarKey: users.calendarKey,
+      version: users.version,
+    })
+    .from(users)
+    .where(eq(users.id, userId));
+  return user ?? null;
+}
+
+/** A new calendar key: the old feed address stops working at once. */
+export async function resetCalendarKey(db: Database, actor: Actor, userId: number) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    if (!before) return null;
+    const [after] = await tx
+      .update(users)
+      .set({ calendarKey: randomUUID(), version: before.version + 1, updatedAt: new Date() })
+      .where(eq(users.id, userId))
+      .returning();
+    // The key itself is a secret ingredient: the audit records that it changed, not its value.
+    await recordAudit(tx, {
+      actor,
+      action: "reset_calendar_key",
+      entityType: "user",
+      entityId: userId,
+      before: { version: before.version },
+      after: { version: after!.version },
+    });
+    return after!;
+  });
+}
+
+/** The user's own preferences; a stale form is a conflict, as everywhere. */
+export async function updatePreferences(
+  db: Database,
+  actor: Actor,
+  change: { id: number; version: number; timeZone: string; locale: string | null },
+) {
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(users).where(eq(users.id, change.id)).for("update");
+    if (!before) return null;
+    if (before.version !== change.version) throw new ConflictError(auditView(before));
+    const [after] = await tx
+      .update(users)
+      .set({ timeZone: change.timeZone, locale: change.locale, version: before.version + 1, updatedAt: new Date() })
+      .where(eq(users.id, change.id))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: "update",
+      entityType: "user",
+      entityId: change.id,
+      before: { timeZone: before.timeZone, locale: before.locale },
+      after: { timeZone: after!.timeZone, locale: after!.locale },
     });
     return after!;
   });

@@ -1,26 +1,164 @@
 import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/activities";
-import { ActivityList } from "../components/activity-list";
+import { activityStatuses, activityTypes } from "../../db/schema/activities";
+import { ActivityTable } from "../components/activity-table";
 import { db } from "../db.server";
-import { getI18n } from "../i18n/i18n.server";
-import { requireUser } from "../lib/auth.server";
+import { getI18n, getLanguage } from "../i18n/i18n.server";
+import type { Language } from "../i18n/config";
+import { activityQueryString } from "../lib/activity-query";
+import { hasRole, requireUser } from "../lib/auth.server";
+import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
-import { listActivities } from "../models/activity.server";
+import { viewerTimeZone } from "../lib/time-zone.server";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { activityFilterOptions, parseActivityQuery, searchActivities } from "../models/activity-search.server";
+import "../styles/activity-list.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  requireUser(context, request, "viewer");
-  const page = Math.max(1, Number(new URL(request.url).searchParams.get("page")) || 1);
-  return { ...(await listActivities(db, page)), title: getI18n(context).t("activities.title") };
+  const user = requireUser(context, request, "viewer");
+  const query = parseActivityQuery(new URL(request.url).searchParams);
+  const lang = getLanguage(context) as Language;
+  const [result, options] = await Promise.all([
+    searchActivities(db, query, { lang, timeZone: viewerTimeZone(request, user) }),
+    activityFilterOptions(db, query),
+  ]);
+  return { ...result, query, options, canEdit: hasRole(user, "editor"), title: getI18n(context).t("activityList.title") };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
 
 export default function Activities({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const { rows, total, capped, pageSize, query, options, canEdit } = loaderData;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const hasNext = capped ? rows.length === pageSize : query.page < pages;
+  const first = total ? (query.page - 1) * pageSize + 1 : 0;
+  const last = Math.min(total, query.page * pageSize);
+  const exportQuery = activityQueryString(query, { page: 1 });
+
   return (
     <div className="page">
-      <h1>{t("activities.title")}</h1>
-      <ActivityList items={loaderData.rows} empty={t("activities.none")} />
+      <div className="page-heading">
+        <h1>{t("activityList.title")}</h1>
+        {canEdit ? (
+          <Link to="/activities/new" className="button">
+            {t("activityList.newActivity")}
+          </Link>
+        ) : null}
+      </div>
+
+      <Form method="get" className="filters" aria-labelledby="filters-title">
+        <h2 id="filters-title" className="visually-hidden">
+          {t("activityList.filters")}
+        </h2>
+        <input type="hidden" name="sort" value={query.sort} />
+        <input type="hidden" name="dir" value={query.dir} />
+        <div className="field filters__search">
+          <label htmlFor="q">{t("activityList.search")}</label>
+          <input id="q" name="q" type="search" defaultValue={query.q ?? ""} aria-describedby="q-hint" />
+          <p id="q-hint" className="hint">{t("activityList.searchHint")}</p>
+        </div>
+        <div className="field">
+          <label htmlFor="type">{t("activityList.type")}</label>
+          <select id="type" name="type" defaultValue={query.type[0] ?? ""}>
+            <option value="">{t("activityList.any")}</option>
+            {activityTypes.map((v) => <option key={v} value={v}>{t(`activityType.${v}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="status">{t("activityList.status")}</label>
+          <select id="status" name="status" defaultValue={query.status[0] ?? ""}>
+            <option value="">{t("activityList.any")}</option>
+            {activityStatuses.map((v) => <option key={v} value={v}>{t(`activityStatus.${v}`)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="country">{t("activityList.country")}</label>
+          <select id="country" name="country" defaultValue={query.country ?? ""}>
+            <option value="">{t("activityList.any")}</option>
+            {options.countries.map((c) => <option key={c.code} value={c.code}>{localized(c.name, lang)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="agreement">{t("activityList.agreement")}</label>
+          <select id="agreement" name="agreement" defaultValue={query.agreement ?? ""}>
+            <option value="">{t("activityList.any")}</option>
+            {options.agreements.map((a) => <option key={a.id} value={a.id}>{localized(a.title, lang)}</option>)}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="commitment">{t("activityList.commitment")}</label>
+          <select
+            id="commitment"
+            name="commitment"
+            defaultValue={query.commitment ?? ""}
+            aria-describedby={options.commitments.length ? undefined : "commitment-hint"}
+          >
+            <option value="">{t("activityList.any")}</option>
+            {options.commitments.map((c) => <option key={c.id} value={c.id}>{localized(c.text, lang).slice(0, 90)}</option>)}
+          </select>
+          {options.commitments.length ? null : <p id="commitment-hint" className="hint">{t("activityList.commitmentHint")}</p>}
+        </div>
+        <div className="field">
+          <label htmlFor="from">{t("activityList.from")}</label>
+          <input id="from" name="from" type="date" defaultValue={query.from ?? ""} />
+        </div>
+        <div className="field">
+          <label htmlFor="to">{t("activityList.to")}</label>
+          <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
+        </div>
+        <div className="filters__actions">
+          <button type="submit" className="button">{t("activityList.apply")}</button>
+          <Link to="/activities" className="button button--secondary">{t("activityList.clear")}</Link>
+        </div>
+      </Form>
+
+      <p role="status" className="muted">
+        {total
+          ? t(capped ? "activityList.showingMany" : "activityList.showing", {
+              from: format.number(first),
+              to: format.number(last),
+              total: format.number(total),
+            })
+          : t("activityList.none")}
+      </p>
+
+      {total ? (
+        <>
+          <ActivityTable rows={rows} total={capped ? -1 : total} pageSize={pageSize} query={query} />
+          {pages > 1 || hasNext ? (
+            <nav aria-label={t("activityList.pagination")} className="pager">
+              {query.page > 1 ? (
+                <Link to={activityQueryString(query, { page: query.page - 1 }) || "?"} rel="prev">
+                  ← {t("activityList.previous")}
+                </Link>
+              ) : <span />}
+              <span>
+                {capped
+                  ? t("activityList.pageOnly", { page: format.number(query.page) })
+                  : t("activityList.page", { page: format.number(query.page), pages: format.number(pages) })}
+              </span>
+              {hasNext ? (
+                <Link to={activityQueryString(query, { page: query.page + 1 })} rel="next">
+                  {t("activityList.next")} →
+                </Link>
+              ) : <span />}
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+
+      <section aria-labelledby="exports-title" className="exports">
+        <h2 id="exports-title">{t("activityList.exports")}</h2>
+        <ul className="plain">
+          <li><a href={`/activities.csv${exportQuery}`} download>{t("activityList.csv")}</a></li>
+          <li><a href={`/activities.ics${exportQuery}`}>{t("activityList.ics")}</a></li>
+          <li><Link to="/account#calendar">{t("activityList.subscribe")}</Link></li>
+        </ul>
+      </section>
     </div>
   );
 }

@@ -3,10 +3,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 
 // What a fresh clone does: `npm start` with no configuration, and with DATABASE_URL.
+// A first start creates a PGlite directory, which is slow on a busy machine.
+vi.setConfig({ testTimeout: 120_000 });
 describe("the production server on the embedded database", () => {
   const dataDir = mkdtempSync(path.join(tmpdir(), "jembatan-start-"));
   let server: RunningServer | undefined;
@@ -50,16 +52,48 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
     await admin.end();
   });
 
-  it("migrates at start, reports postgres and exits cleanly on SIGTERM", async () => {
+  it("migrates at start and reports postgres, with no demo accounts unless seeded", async () => {
     await admin.unsafe(`create database ${name}`);
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${name}`;
-    server = await startBuiltServer({ DATABASE_URL: url.toString() });
+    server = await startBuiltServer({ DATABASE_URL: url.toString(), WEB_CONCURRENCY: "2" });
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: "ok", database: "postgres" });
-    // Not the embedded default: no demo content or accounts unless someone seeds them.
     const login = await (await fetch(`${server.url}/login`)).text();
     expect(login).not.toContain("jembatan-demo");
-    const { code, ms } = await server.stop("SIGTERM");
+  });
+
+  it("keeps serving when the database kills its connections mid-request", async () => {
+    // postgres.js can end a process when a transaction's connection dies; the supervisor
+    // replaces such a worker, and the pool reconnects in the others.
+    const load = Array.from({ length: 40 }, (_, i) =>
+      fetch(`${server!.url}/${i % 2 ? "healthz" : "login"}`, { signal: AbortSignal.timeout(15_000) })
+        .then(async (r) => { await r.arrayBuffer(); return r.status; })
+        .catch((e: Error) => e.name),
+    );
+    for (let i = 0; i < 5; i++) {
+      await admin.unsafe(
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+      );
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    // Requests caught in the middle may fail; what matters is that the server serves afterwards.
+    await Promise.all(load);
+    let healthy = false;
+    const seen: string[] = [];
+    for (let i = 0; i < 40 && !healthy; i++) {
+      const res = await fetch(`${server!.url}/healthz`, { signal: AbortSignal.timeout(5000) }).catch(
+        (e: Error) => e,
+      );
+      healthy = !(res instanceof Error) && res.status === 200;
+      seen.push(res instanceof Error ? `${res.name}:${(res.cause as { code?: string } | undefined)?.code}` : String(res.status));
+      if (!healthy) await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(healthy, `${seen.join(" ")}\n${server!.output().slice(-1500)}`).toBe(true);
+    expect(server!.child.exitCode).toBeNull();
+  });
+
+  it("stops every worker and exits cleanly on SIGTERM", async () => {
+    const { code, ms } = await server!.stop("SIGTERM");
     expect(code).toBe(0);
     expect(ms).toBeLessThan(10_000);
   });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -11,22 +12,34 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<{ code: number | null; ms: number }>;
 }
 
-/** Starts the production build as `npm start` would, on a port the OS picks. */
+/** A port free right now. Not 0: workers the supervisor restarts must come back on the same port. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts the production build as `npm start` would, on a free port. */
 export async function startBuiltServer(env: Record<string, string | undefined>): Promise<RunningServer> {
-  if (!existsSync(path.join(root, "build/server/index.js"))) {
+  if (!existsSync(path.join(root, process.env.BUILD_DIR ?? "build", "server/index.js"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const child = spawn(process.execPath, ["server.js"], {
     cwd: root,
-    env: { ...inherited, NODE_ENV: "production", PORT: "0", HOST: "127.0.0.1", ...env },
+    env: { ...inherited, NODE_ENV: "production", PORT: String(await freePort()), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 110_000);
     child.stdout!.on("data", () => {
       const match = /listening on (http:\/\/\S+)/.exec(log);
       if (match) {

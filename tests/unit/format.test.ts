@@ -42,3 +42,18 @@ describe("translations", () => {
     }
   });
 });
+
+describe("zoned wall-clock time", async () => {
+  const { zonedToUtc, utcToZoned } = await import("../../app/lib/zoned-time");
+
+  it("converts Jakarta (UTC+7) and Baku (UTC+4) local times to UTC and back", () => {
+    expect(zonedToUtc("2024-07-01", "09:00", "Asia/Jakarta").toISOString()).toBe("2024-07-01T02:00:00.000Z");
+    expect(zonedToUtc("2023-10-10", "00:30", "Asia/Baku").toISOString()).toBe("2023-10-09T20:30:00.000Z");
+    expect(utcToZoned(new Date("2023-10-09T20:30:00Z"), "Asia/Baku")).toEqual({ date: "2023-10-10", time: "00:30" });
+  });
+
+  it("handles a daylight-saving zone on both sides of the change", () => {
+    expect(zonedToUtc("2024-03-30", "12:00", "Europe/Berlin").toISOString()).toBe("2024-03-30T11:00:00.000Z");
+    expect(zonedToUtc("2024-04-01", "12:00", "Europe/Berlin").toISOString()).toBe("2024-04-01T10:00:00.000Z");
+  });
+});

@@ -1,4 +1,20 @@
+import { account } from "./en/account";
+import { activities } from "./en/activities";
+import { activityList } from "./en/activity-list";
+import { agreements } from "./en/agreements";
+import { commitments } from "./en/commitments";
+import { dashboard } from "./en/dashboard";
+import { editor } from "./en/editor";
+
+// Each feature keeps its strings in its own file under en/ (and id/).
 export const en = {
+  account,
+  activities,
+  activityList,
+  agreements,
+  commitments,
+  dashboard,
+  editor,
   app: {
     name: "Jembatan",
     tagline: "A bridge for public service cooperation",
@@ -46,41 +62,6 @@ export const en = {
     demoTitle: "Demo accounts",
     demoText: "This is a demo installation. Sign in as admin@example.org, editor@example.org or viewer@example.org, all with the password {{password}}.",
     signedOut: "You have signed out.",
-  },
-  dashboard: {
-    title: "Dashboard",
-    welcome: "Welcome, {{name}}",
-    agreements: "Agreements",
-    agreementsCount_one: "{{count}} agreement",
-    agreementsCount_other: "{{count}} agreements",
-    commitmentsByStatus: "Commitments by status",
-    upcoming: "Upcoming activities",
-    noUpcoming: "No activities are planned.",
-    recent: "Recent activities",
-    total: "Total",
-    inForce: "In force {{from}} – {{until}}",
-    inForceFrom: "In force from {{from}}",
-  },
-  agreements: {
-    title: "Agreements",
-    kind: "Kind",
-    signedOn: "Signed on",
-    signedIn: "Signed in {{city}}",
-    period: "Period",
-    status: "Status",
-    parent: "Continues",
-    commitments: "Commitments",
-    signatories: "Signatories",
-    progress: "Progress",
-    none: "No agreements yet.",
-  },
-  activities: {
-    title: "Activities",
-    date: "Date",
-    type: "Type",
-    place: "Place",
-    status: "Status",
-    none: "No activities yet.",
   },
   library: {
     title: "Library of innovations",

@@ -1,6 +1,20 @@
 import type { Translation } from "./en";
+import { account } from "./id/account";
+import { activities } from "./id/activities";
+import { activityList } from "./id/activity-list";
+import { agreements } from "./id/agreements";
+import { commitments } from "./id/commitments";
+import { dashboard } from "./id/dashboard";
+import { editor } from "./id/editor";
 
 export const id: Translation = {
+  account,
+  activities,
+  activityList,
+  agreements,
+  commitments,
+  dashboard,
+  editor,
   app: {
     name: "Jembatan",
     tagline: "Jembatan kerja sama pelayanan publik",
@@ -48,41 +62,6 @@ export const id: Translation = {
     demoTitle: "Akun demo",
     demoText: "Ini adalah instalasi demo. Masuk sebagai admin@example.org, editor@example.org, atau viewer@example.org, semuanya dengan kata sandi {{password}}.",
     signedOut: "Anda telah keluar.",
-  },
-  dashboard: {
-    title: "Dasbor",
-    welcome: "Selamat datang, {{name}}",
-    agreements: "Perjanjian",
-    agreementsCount_one: "{{count}} perjanjian",
-    agreementsCount_other: "{{count}} perjanjian",
-    commitmentsByStatus: "Komitmen menurut status",
-    upcoming: "Kegiatan mendatang",
-    noUpcoming: "Belum ada kegiatan yang direncanakan.",
-    recent: "Kegiatan terbaru",
-    total: "Jumlah",
-    inForce: "Berlaku {{from}} – {{until}}",
-    inForceFrom: "Berlaku sejak {{from}}",
-  },
-  agreements: {
-    title: "Perjanjian",
-    kind: "Jenis",
-    signedOn: "Ditandatangani pada",
-    signedIn: "Ditandatangani di {{city}}",
-    period: "Masa berlaku",
-    status: "Status",
-    parent: "Melanjutkan",
-    commitments: "Komitmen",
-    signatories: "Penanda tangan",
-    progress: "Kemajuan",
-    none: "Belum ada perjanjian.",
-  },
-  activities: {
-    title: "Kegiatan",
-    date: "Tanggal",
-    type: "Jenis",
-    place: "Tempat",
-    status: "Status",
-    none: "Belum ada kegiatan.",
   },
   library: {
     title: "Pustaka inovasi",

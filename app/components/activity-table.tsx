@@ -1,0 +1,165 @@
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type Header,
+} from "@tanstack/react-table";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { LocalizedText } from "../../db/schema/columns";
+import { localized } from "../lib/localized";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
+import { StatusBadge } from "./status-badge";
+
+export interface ActivityTableRow {
+  id: number;
+  title: LocalizedText;
+  type: string;
+  status: string;
+  startsAt: Date;
+  allDay: boolean;
+  city: string | null;
+  countryName: LocalizedText | null;
+  agreementId: number | null;
+  agreementTitle: LocalizedText | null;
+}
+
+// Module scope: TanStack Table v9 needs stable features and columns.
+const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+const column = createColumnHelper<typeof features, ActivityTableRow>();
+
+function DateCell({ row }: { row: ActivityTableRow }) {
+  const format = useFormatter();
+  return <time dateTime={new Date(row.startsAt).toISOString()}>{format.when(row.startsAt, row.allDay)}</time>;
+}
+
+function TitleCell({ row }: { row: ActivityTableRow }) {
+  const lang = useLanguage();
+  return <Link to={`/activities/${row.id}`}>{localized(row.title, lang)}</Link>;
+}
+
+function EnumCell({ group, value }: { group: string; value: string }) {
+  const { t } = useTranslation();
+  return <>{t(`${group}.${value}`)}</>;
+}
+
+function PlaceCell({ row }: { row: ActivityTableRow }) {
+  const lang = useLanguage();
+  return <>{[row.city, localized(row.countryName, lang)].filter(Boolean).join(", ")}</>;
+}
+
+function AgreementCell({ row }: { row: ActivityTableRow }) {
+  const lang = useLanguage();
+  return row.agreementId ? <Link to={`/agreements/${row.agreementId}`}>{localized(row.agreementTitle, lang)}</Link> : null;
+}
+
+const columns = column.columns([
+  column.accessor("startsAt", { sortDescFirst: true, cell: ({ row }) => <DateCell row={row.original} /> }),
+  column.accessor((r) => r.title.en, { id: "title", cell: ({ row }) => <TitleCell row={row.original} /> }),
+  column.accessor("type", { cell: ({ getValue }) => <EnumCell group="activityType" value={getValue()} /> }),
+  column.accessor("status", {
+    cell: ({ getValue }) => <StatusBadge group="activityStatus" value={getValue()} />,
+  }),
+  column.accessor((r) => r.city ?? "", { id: "place", cell: ({ row }) => <PlaceCell row={row.original} /> }),
+  column.accessor((r) => r.agreementId, { id: "agreement", cell: ({ row }) => <AgreementCell row={row.original} /> }),
+]);
+
+/**
+ * The activities table. The database sorts and pages; the table is told its state, and its
+ * headers and pager are links to the URL of the next state, so everything works without JavaScript.
+ */
+export function ActivityTable({
+  rows,
+  total,
+  pageSize,
+  query,
+}: {
+  rows: ActivityTableRow[];
+  total: number;
+  pageSize: number;
+  query: ActivityQuery;
+}) {
+  const { t } = useTranslation();
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    manualSorting: true,
+    manualPagination: true,
+    enableSortingRemoval: false,
+    // -1: more rows than were counted, so the page count is unknown.
+    ...(total < 0 ? { pageCount: -1 } : { rowCount: total }),
+    state: {
+      sorting: [{ id: query.sort, desc: query.dir === "desc" }],
+      pagination: { pageIndex: query.page - 1, pageSize },
+    },
+  });
+  const sortedColumn = t(`activityList.columns.${query.sort}`);
+  const sortedWay = t(query.dir === "asc" ? "activityList.sortedAscending" : "activityList.sortedDescending");
+
+  return (
+    <table className="table activity-table">
+      <caption className="visually-hidden">
+        {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
+      </caption>
+      <thead>
+        {table.getHeaderGroups().map((group) => (
+          <tr key={group.id}>
+            {group.headers.map((header) => (
+              <SortableHeader key={header.id} header={header} query={query} />
+            ))}
+          </tr>
+        ))}
+      </thead>
+      <tbody>
+        {table.getRowModel().rows.map((row) => (
+          <tr key={row.original.id}>
+            {row.getAllCells().map((cell) =>
+              cell.column.id === "title" ? (
+                <th scope="row" key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </th>
+              ) : (
+                <td key={cell.id}>
+                  <table.FlexRender cell={cell} />
+                </td>
+              ),
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function SortableHeader({
+  header,
+  query,
+}: {
+  header: Header<typeof features, ActivityTableRow, unknown>;
+  query: ActivityQuery;
+}) {
+  const { t } = useTranslation();
+  const id = header.column.id as ActivitySortKey;
+  const sorted = header.column.getIsSorted();
+  const next = sorted ? (sorted === "asc" ? "desc" : "asc") : header.column.getNextSortingOrder() || "asc";
+  const label = t(`activityList.columns.${id}`);
+  return (
+    <th scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+      <Link
+        to={activityQueryString(query, { sort: id, dir: next, page: 1 }) || "?"}
+        className="sort-link"
+        aria-label={t("activityList.sortBy", { column: label })}
+        preventScrollReset
+      >
+        {label}
+        <span aria-hidden="true" className="sort-indicator">
+          {sorted === "asc" ? " ▲" : sorted === "desc" ? " ▼" : ""}
+        </span>
+      </Link>
+    </th>
+  );
+}

@@ -1,0 +1,21 @@
+import type { Translation } from "../en";
+
+export const editor: Translation["editor"] = {
+  toolbar: "Pemformatan",
+  bold: "Tebal",
+  italic: "Miring",
+  heading: "Judul",
+  bulletList: "Daftar berpoin",
+  numberedList: "Daftar bernomor",
+  quote: "Kutipan",
+  link: "Tautan",
+  undo: "Urungkan",
+  redo: "Ulangi",
+  linkUrl: "Alamat tautan",
+  linkHint: "Alamat web (https://…) atau alamat email.",
+  linkApply: "Tambahkan tautan",
+  linkCancel: "Batal",
+  linkInvalid: "Masukkan alamat web yang diawali https:// atau alamat email.",
+  tooLong: "Teks ini terlalu panjang.",
+  invalid: "Teks ini tidak dapat dibaca. Silakan coba lagi.",
+};

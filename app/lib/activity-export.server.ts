@@ -1,0 +1,124 @@
+import type { TFunction } from "i18next";
+import type { Language } from "../i18n/config";
+import type { ActivityRow } from "../models/activity-search.server";
+import { csvRecord, utf8Bom } from "./csv";
+import { calendar, dateValue, escapeText, utcStamp } from "./icalendar";
+import { localized } from "./localized";
+import { utcToZoned } from "./zoned-time";
+
+interface ExportContext {
+  t: TFunction;
+  lang: Language;
+  timeZone: string;
+  origin: string;
+}
+
+/** Streams rows as they come from the database, so a large export never sits in memory whole. */
+function stream(head: string, rows: AsyncIterable<ActivityRow>, line: (row: ActivityRow) => string, tail = "") {
+  const encoder = new TextEncoder();
+  const iterator = rows[Symbol.asyncIterator]();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(head));
+    },
+    async pull(controller) {
+      let chunk = "";
+      // Send a few hundred rows per write rather than one write per row.
+      for (let i = 0; i < 500; i++) {
+        const next = await iterator.next();
+        if (next.done) {
+          controller.enqueue(encoder.encode(chunk + tail));
+          controller.close();
+          return;
+        }
+        chunk += line(next.value);
+      }
+      controller.enqueue(encoder.encode(chunk));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportContext) {
+  const { t, lang, timeZone, origin } = ctx;
+  const h = (key: string) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
+  const header = csvRecord([
+    h("id"), h("start"), h("end"), h("allDay"), h("title"), h("type"), h("status"), h("mode"),
+    h("city"), h("country"), h("agreement"), h("link"),
+  ]);
+  const when = (date: Date, allDay: boolean) => {
+    if (allDay) return date.toISOString().slice(0, 10);
+    const local = utcToZoned(date, timeZone);
+    return `${local.date} ${local.time}`;
+  };
+  return stream(utf8Bom + header, rows, (r) =>
+    csvRecord([
+      r.id,
+      when(r.startsAt, r.allDay),
+      when(r.endsAt, r.allDay),
+      t(r.allDay ? "activityList.yes" : "activityList.no"),
+      localized(r.title, lang),
+      t(`activityType.${r.type}`),
+      t(`activityStatus.${r.status}`),
+      t(`activityMode.${r.mode}`),
+      r.city,
+      localized(r.countryName, lang),
+      localized(r.agreementTitle, lang),
+      `${origin}/activities/${r.id}`,
+    ]),
+  );
+}
+
+const icalStatus: Record<string, string> = {
+  planned: "TENTATIVE",
+  confirmed: "CONFIRMED",
+  completed: "CONFIRMED",
+  postponed: "TENTATIVE",
+  cancelled: "CANCELLED",
+};
+
+export function activitiesIcs(rows: AsyncIterable<ActivityRow>, ctx: ExportContext & { now: Date }) {
+  const { t, lang, origin } = ctx;
+  const host = new URL(origin).hostname;
+  const head = calendar([
+    "BEGIN:VCALENDAR",
+    "VERSION:2.0",
+    "PRODID:-//Jembatan//Activities//EN",
+    "CALSCALE:GREGORIAN",
+    "METHOD:PUBLISH",
+    `X-WR-CALNAME:${escapeText(t("activityList.calendarName"))}`,
+    "X-PUBLISHED-TTL:PT1H",
+  ]);
+  return stream(
+    head,
+    rows,
+    (r) => {
+      const dayAfterEnd = new Date(r.endsAt.getTime());
+      dayAfterEnd.setUTCDate(dayAfterEnd.getUTCDate() + 1);
+      const place = [r.city, localized(r.countryName, lang)].filter(Boolean).join(", ");
+      const url = `${origin}/activities/${r.id}`;
+      const description = [
+        `${t(`activityType.${r.type}`)} · ${t(`activityStatus.${r.status}`)}`,
+        r.agreementTitle ? localized(r.agreementTitle, lang) : null,
+        url,
+      ].filter(Boolean).join("\n");
+      return calendar([
+        "BEGIN:VEVENT",
+        `UID:activity-${r.id}@${host}`,
+        `DTSTAMP:${utcStamp(ctx.now)}`,
+        ...(r.allDay
+          ? [`DTSTART;VALUE=DATE:${dateValue(r.startsAt)}`, `DTEND;VALUE=DATE:${dateValue(dayAfterEnd)}`]
+          : [`DTSTART:${utcStamp(r.startsAt)}`, `DTEND:${utcStamp(r.endsAt > r.startsAt ? r.endsAt : new Date(r.startsAt.getTime() + 3_600_000))}`]),
+        `SUMMARY:${escapeText(localized(r.title, lang))}`,
+        ...(place ? [`LOCATION:${escapeText(place)}`] : []),
+        `DESCRIPTION:${escapeText(description)}`,
+        `STATUS:${icalStatus[r.status] ?? "CONFIRMED"}`,
+        `URL:${url}`,
+        "END:VEVENT",
+      ]);
+    },
+    "END:VCALENDAR\r\n",
+  );
+}

@@ -1,0 +1,61 @@
+/**
+ * Wall-clock dates and times in a named time zone (Asia/Jakarta, Asia/Baku, …) to and from UTC
+ * instants, with Intl only: the viewer types local time, the database keeps UTC.
+ */
+
+const partsFormat = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string) {
+  let f = partsFormat.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      hourCycle: "h23",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+    });
+    partsFormat.set(timeZone, f);
+  }
+  return f;
+}
+
+function wallClock(instant: Date, timeZone: string) {
+  const parts = Object.fromEntries(formatterFor(timeZone).formatToParts(instant).map((p) => [p.type, p.value]));
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second),
+  };
+}
+
+/** How far the zone's wall clock is ahead of UTC at that instant, in milliseconds. */
+function offsetMs(instant: number, timeZone: string): number {
+  const w = wallClock(new Date(instant), timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant / 1000) * 1000;
+}
+
+/** The UTC instant at which the clock in `timeZone` reads `date` (YYYY-MM-DD) `time` (HH:MM). */
+export function zonedToUtc(date: string, time: string, timeZone: string): Date {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const [hh, mm] = time.split(":").map(Number) as [number, number];
+  const guess = Date.UTC(y, m - 1, d, hh, mm);
+  const first = offsetMs(guess, timeZone);
+  // Around a daylight-saving change the offset at the result can differ from the guess's.
+  const second = offsetMs(guess - first, timeZone);
+  return new Date(guess - second);
+}
+
+/** The date (YYYY-MM-DD) and time (HH:MM) the clock in `timeZone` shows at `instant`. */
+export function utcToZoned(instant: Date, timeZone: string): { date: string; time: string } {
+  const w = wallClock(instant, timeZone);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
+}

@@ -1,0 +1,208 @@
+import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { z } from "zod";
+import {
+  activities,
+  activityCommitments,
+  activityStatuses,
+  activityTypes,
+  agreements,
+  commitments,
+  countries,
+  type ActivityStatus,
+  type ActivityType,
+} from "../../db/schema";
+import type { Database } from "../db.server";
+import type { Language } from "../i18n/config";
+import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
+import { zonedToUtc } from "../lib/zoned-time";
+
+export const activityPageSize = 25;
+/**
+ * Counting every match of a broad filter costs a scan of the whole table on each page view;
+ * beyond this many the list says "more than" instead, as search engines do.
+ */
+export const activityCountCap = 10_000;
+
+/** Anything odd in a URL is ignored rather than refused: a shared link should still open. */
+const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+const querySchema = z.object({
+  type: z.array(z.string()).transform((v) => v.filter((x): x is ActivityType => activityTypes.includes(x as ActivityType))),
+  status: z
+    .array(z.string())
+    .transform((v) => v.filter((x): x is ActivityStatus => activityStatuses.includes(x as ActivityStatus))),
+  country: lenient(z.string().regex(/^[A-Z]{2}$/)),
+  agreement: lenient(z.coerce.number().int().positive().max(2 ** 31 - 1)),
+  commitment: lenient(z.coerce.number().int().positive().max(2 ** 31 - 1)),
+  from: lenient(z.iso.date()),
+  to: lenient(z.iso.date()),
+  q: lenient(z.string().trim().min(1).max(200)),
+  sort: z.enum(activitySortKeys).catch("startsAt"),
+  dir: z.enum(["asc", "desc"]).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1),
+});
+
+/** The list's state lives in the URL: `?type=visit&status=completed&q=baku&sort=title&dir=asc&page=2`. */
+export function parseActivityQuery(params: URLSearchParams): ActivityQuery {
+  const raw = {
+    type: params.getAll("type").filter(Boolean),
+    status: params.getAll("status").filter(Boolean),
+    country: params.get("country") || undefined,
+    agreement: params.get("agreement") || undefined,
+    commitment: params.get("commitment") || undefined,
+    from: params.get("from") || undefined,
+    to: params.get("to") || undefined,
+    q: params.get("q") || undefined,
+    sort: params.get("sort") ?? undefined,
+    dir: params.get("dir") ?? undefined,
+    page: params.get("page") ?? undefined,
+  };
+  const parsed = querySchema.parse(raw);
+  return { ...parsed, dir: parsed.dir ?? (parsed.sort === "startsAt" ? "desc" : "asc") };
+}
+
+/** Words become prefix matches joined by AND: "bak vis" finds "Baku visit". */
+function textQuery(q: string): SQL | undefined {
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  if (!words.length) return undefined;
+  const tsquery = words.map((w) => `${w}:*`).join(" & ");
+  return sql`${activities.search} @@ to_tsquery('simple', ${tsquery})`;
+}
+
+function whereFor(query: ActivityQuery, timeZone: string): SQL | undefined {
+  const conditions: (SQL | undefined)[] = [
+    query.type.length ? inArray(activities.type, query.type) : undefined,
+    query.status.length ? inArray(activities.status, query.status) : undefined,
+    query.country ? eq(activities.countryCode, query.country) : undefined,
+    query.agreement ? eq(activities.agreementId, query.agreement) : undefined,
+    query.commitment
+      ? sql`exists (select 1 from ${activityCommitments} where ${activityCommitments.activityId} = ${activities.id} and ${activityCommitments.commitmentId} = ${query.commitment})`
+      : undefined,
+    // Dates are the viewer's calendar days.
+    query.from ? gte(activities.startsAt, zonedToUtc(query.from, "00:00", timeZone)) : undefined,
+    query.to ? lt(activities.startsAt, nextDay(query.to, timeZone)) : undefined,
+    query.q ? textQuery(query.q) : undefined,
+  ];
+  return and(...conditions.filter(Boolean));
+}
+
+function nextDay(date: string, timeZone: string) {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return zonedToUtc(d.toISOString().slice(0, 10), "00:00", timeZone);
+}
+
+function orderFor(query: ActivityQuery, lang: Language): SQL[] {
+  const by = query.dir === "asc" ? asc : desc;
+  const column: Record<ActivitySortKey, SQL | AnyPgColumn> = {
+    startsAt: activities.startsAt,
+    // The same expressions as the title indexes, so the sort can use them.
+    title:
+      lang === "id"
+        ? sql`lower(coalesce(${activities.title}->>'id', ${activities.title}->>'en'))`
+        : sql`lower(${activities.title}->>'en')`,
+    type: activities.type,
+    status: activities.status,
+    place: activities.countryCode,
+    agreement: activities.agreementId,
+  };
+  const tieBreak = query.sort === "startsAt" ? [] : [by(activities.startsAt)];
+  return [by(column[query.sort]), ...tieBreak, by(activities.id)];
+}
+
+const rowFields = {
+  id: activities.id,
+  title: activities.title,
+  type: activities.type,
+  status: activities.status,
+  mode: activities.mode,
+  startsAt: activities.startsAt,
+  endsAt: activities.endsAt,
+  allDay: activities.allDay,
+  city: activities.city,
+  countryCode: activities.countryCode,
+  countryName: countries.name,
+  agreementId: activities.agreementId,
+  agreementTitle: agreements.title,
+};
+
+function rowsQuery(db: Database, query: ActivityQuery, lang: Language, timeZone: string) {
+  return db
+    .select(rowFields)
+    .from(activities)
+    .leftJoin(countries, eq(countries.code, activities.countryCode))
+    .leftJoin(agreements, eq(agreements.id, activities.agreementId))
+    .where(whereFor(query, timeZone))
+    .orderBy(...orderFor(query, lang));
+}
+
+export type ActivityRow = Awaited<ReturnType<typeof rowsQuery>>[number];
+
+/**
+ * One page of the filtered, sorted list, and how many rows the filter matches: exactly up to
+ * `activityCountCap`, after which `capped` is true and `total` is the cap.
+ */
+export async function searchActivities(
+  db: Database,
+  query: ActivityQuery,
+  options: { lang: Language; timeZone: string; pageSize?: number; countCap?: number },
+) {
+  const pageSize = options.pageSize ?? activityPageSize;
+  const cap = options.countCap ?? activityCountCap;
+  const matches = db
+    .select({ one: sql`1` })
+    .from(activities)
+    .where(whereFor(query, options.timeZone))
+    .limit(cap + 1)
+    .as("matches");
+  const [rows, [counted]] = await Promise.all([
+    rowsQuery(db, query, options.lang, options.timeZone)
+      .limit(pageSize)
+      .offset((query.page - 1) * pageSize),
+    db.select({ n: count() }).from(matches),
+  ]);
+  const n = Number(counted?.n ?? 0);
+  return { rows, total: Math.min(n, cap), capped: n > cap, pageSize };
+}
+
+/** Every row the filter matches, in batches, for the CSV and calendar exports. */
+export async function* eachActivity(
+  db: Database,
+  query: ActivityQuery,
+  options: { lang: Language; timeZone: string; batchSize?: number },
+): AsyncGenerator<ActivityRow> {
+  const batchSize = options.batchSize ?? 2000;
+  for (let offset = 0; ; offset += batchSize) {
+    const batch = await rowsQuery(db, query, options.lang, options.timeZone).limit(batchSize).offset(offset);
+    yield* batch;
+    if (batch.length < batchSize) return;
+  }
+}
+
+/**
+ * The choices the filter form offers. Commitments are listed for the chosen agreement only:
+ * there may be thousands of them, and a commitment belongs to one agreement anyway.
+ */
+export async function activityFilterOptions(db: Database, query: ActivityQuery) {
+  const commitmentScope = query.agreement
+    ? eq(commitments.agreementId, query.agreement)
+    : query.commitment
+      ? eq(commitments.id, query.commitment)
+      : sql`false`;
+  const [agreementList, countryList, commitmentList] = await Promise.all([
+    db.select({ id: agreements.id, title: agreements.title }).from(agreements).orderBy(asc(agreements.id)),
+    db.select({ code: countries.code, name: countries.name }).from(countries).orderBy(asc(countries.code)),
+    db
+      .select({ id: commitments.id, text: commitments.text })
+      .from(commitments)
+      .where(commitmentScope)
+      .orderBy(asc(commitments.position), asc(commitments.id))
+      .limit(500),
+  ]);
+  return { agreements: agreementList, countries: countryList, commitments: commitmentList };
+}

@@ -1,0 +1,139 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, redirect, useSearchParams } from "react-router";
+import { z } from "zod";
+import type { Route } from "./+types/account";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { supportedLanguages } from "../i18n/config";
+import { getI18n, languageCookie } from "../i18n/i18n.server";
+import { appSecret, requireUser, sessionCookie } from "../lib/auth.server";
+import { isTimeZone } from "../lib/format";
+import { parseForm, type FormErrors } from "../lib/forms";
+import { titled } from "../lib/meta";
+import { deleteUserSessions } from "../models/session.server";
+import { calendarToken, ConflictError, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
+
+const timeZones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Baku", "UTC"];
+
+const preferencesSchema = z.object({
+  version: z.coerce.number().int().positive(),
+  timeZone: z.string().refine(isTimeZone, "validation.invalidChoice"),
+  locale: z.enum(["", ...supportedLanguages]).transform((v) => v || null),
+});
+
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const user = requireUser(context, request, "viewer");
+  const account = await getAccount(db, user.id);
+  if (!account) throw new Response("Not found", { status: 404 });
+  const origin = env.APP_URL ?? new URL(request.url).origin;
+  const { calendarKey: _secret, ...visible } = account;
+  return {
+    account: visible,
+    calendarUrl: `${origin}/activities.ics?token=${calendarToken(appSecret, account)}`,
+    timeZones: timeZones.includes(account.timeZone) ? timeZones : [account.timeZone, ...timeZones],
+    title: getI18n(context).t("account.title"),
+  };
+}
+
+export async function action({ context, request }: Route.ActionArgs) {
+  const user = requireUser(context, request, "viewer");
+  const form = await request.formData();
+  const actor = { userId: user.id };
+  switch (form.get("intent")) {
+    case "resetCalendar":
+      await resetCalendarKey(db, actor, user.id);
+      return redirect("/account?calendar=reset#calendar");
+    case "signOutEverywhere":
+      await deleteUserSessions(db, user.id);
+      return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+    default: {
+      const parsed = parseForm(preferencesSchema, form);
+      if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
+      try {
+        await updatePreferences(db, actor, { id: user.id, ...parsed.data });
+      } catch (error) {
+        if (!(error instanceof ConflictError)) throw error;
+        const errors: FormErrors = { form: { key: "account.conflict" } };
+        return data({ errors }, { status: 409 });
+      }
+      // The language choice takes effect the way the header switcher's does: through its cookie.
+      const cookie = parsed.data.locale
+        ? await languageCookie.serialize(parsed.data.locale)
+        : await languageCookie.serialize("", { maxAge: 0 });
+      return redirect("/account?saved=1", { headers: { "Set-Cookie": cookie } });
+    }
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function Account({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const { account, calendarUrl } = loaderData;
+  const errors = actionData?.errors;
+  return (
+    <div className="page page--narrow">
+      <h1>{t("account.title")}</h1>
+      {params.get("saved") ? <p role="status" className="notice">{t("account.saved")}</p> : null}
+      {errors?.form ? <div role="alert" className="alert">{t(errors.form.key)}</div> : null}
+      <section aria-labelledby="details-title">
+        <h2 id="details-title">{t("account.details")}</h2>
+        <dl className="facts">
+          <dt>{t("users.name")}</dt>
+          <dd>{account.name}</dd>
+          <dt>{t("account.email")}</dt>
+          <dd>{account.email}</dd>
+          <dt>{t("account.role")}</dt>
+          <dd>{t(`roles.${account.role}`)}</dd>
+        </dl>
+      </section>
+
+      <section aria-labelledby="preferences-title">
+        <h2 id="preferences-title">{t("account.preferences")}</h2>
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="preferences" />
+          <input type="hidden" name="version" value={account.version} />
+          <div className="field">
+            <label htmlFor="timeZone">{t("account.timeZone")}</label>
+            <select id="timeZone" name="timeZone" defaultValue={account.timeZone} aria-describedby="timeZone-hint">
+              {loaderData.timeZones.map((z) => <option key={z} value={z}>{z}</option>)}
+            </select>
+            <p id="timeZone-hint" className="hint">{t("account.timeZoneHint")}</p>
+          </div>
+          <div className="field">
+            <label htmlFor="locale">{t("account.language")}</label>
+            <select id="locale" name="locale" defaultValue={account.locale ?? ""}>
+              <option value="">{t("account.languageAuto")}</option>
+              {supportedLanguages.map((l) => <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>)}
+            </select>
+          </div>
+          <button type="submit" className="button">{t("account.save")}</button>
+        </Form>
+      </section>
+
+      <section aria-labelledby="calendar-title" id="calendar">
+        <h2 id="calendar-title">{t("account.calendarTitle")}</h2>
+        {params.get("calendar") === "reset" ? <p role="status" className="notice">{t("account.calendarWasReset")}</p> : null}
+        <p>{t("account.calendarText")}</p>
+        <div className="field">
+          <label htmlFor="calendar-url">{t("account.calendarAddress")}</label>
+          <input id="calendar-url" type="text" readOnly value={calendarUrl} />
+        </div>
+        <Form method="post">
+          <input type="hidden" name="intent" value="resetCalendar" />
+          <button type="submit" className="button button--secondary" aria-describedby="reset-hint">{t("account.calendarReset")}</button>
+          <p id="reset-hint" className="hint">{t("account.calendarResetHint")}</p>
+        </Form>
+      </section>
+
+      <section aria-labelledby="sessions-title">
+        <h2 id="sessions-title">{t("account.sessionsTitle")}</h2>
+        <Form method="post">
+          <input type="hidden" name="intent" value="signOutEverywhere" />
+          <button type="submit" className="button button--secondary">{t("account.signOutEverywhere")}</button>
+        </Form>
+      </section>
+    </div>
+  );
+}

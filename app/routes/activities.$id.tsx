@@ -1,0 +1,196 @@
+import { useTranslation } from "react-i18next";
+import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import type { Route } from "./+types/activities.$id";
+import { AuditHistory } from "../components/audit-history";
+import { SourceLink } from "../components/source-link";
+import { StatusBadge } from "../components/status-badge";
+import { db } from "../db.server";
+import { getLanguage } from "../i18n/i18n.server";
+import type { Language } from "../i18n/config";
+// Only the renderer: a page that reads never loads the editor.
+import { RichText } from "../lexical/rich-text";
+import { hasRole, requireUser } from "../lib/auth.server";
+import { localized } from "../lib/localized";
+import { titled } from "../lib/meta";
+import { viewerTimeZone } from "../lib/time-zone.server";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { activityHistory, deleteActivity, getActivity } from "../models/activity.server";
+import { ConflictError } from "../models/user.server";
+import "../styles/activity.css";
+
+function activityId(params: { id: string }) {
+  const id = Number(params.id);
+  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const user = requireUser(context, request, "viewer");
+  const id = activityId(params);
+  const [activity, history] = await Promise.all([getActivity(db, id), activityHistory(db, id)]);
+  if (!activity) throw new Response("Not found", { status: 404 });
+  return {
+    activity,
+    history,
+    canEdit: hasRole(user, "editor"),
+    timeZone: viewerTimeZone(request, user),
+    title: localized(activity.title, getLanguage(context) as Language),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const user = requireUser(context, request, "editor");
+  const id = activityId(params);
+  const form = await request.formData();
+  const version = Number(form.get("version"));
+  if (form.get("intent") !== "delete" || !Number.isInteger(version) || version <= 0) {
+    return data({ error: "validation.invalid" }, { status: 400 });
+  }
+  try {
+    if (!(await deleteActivity(db, { userId: user.id }, id, version))) {
+      throw new Response("Not found", { status: 404 });
+    }
+  } catch (error) {
+    if (!(error instanceof ConflictError)) throw error;
+    return data({ error: "activities.deleteConflict" }, { status: 409 });
+  }
+  return redirect("/activities?deleted=1");
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function ActivityPage({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const [params] = useSearchParams();
+  const { activity: a, history, canEdit, timeZone } = loaderData;
+  const title = localized(a.title, lang);
+  const description = localized(a.description, lang);
+  const outputs = localized(a.outputs, lang);
+  const place = [a.city, localized(a.countryName, lang)].filter(Boolean).join(", ");
+
+  const start = format.when(a.startsAt, a.allDay);
+  const end = format.when(a.endsAt, a.allDay);
+  const when = end && end !== start ? t("activities.range", { start, end }) : start;
+
+  return (
+    <article className="page activity-page">
+      <p><Link to="/activities">← {t("activities.back")}</Link></p>
+      {params.get("created") ? <p role="status" className="notice">{t("activities.created")}</p> : null}
+      {params.get("saved") ? <p role="status" className="notice">{t("activities.saved")}</p> : null}
+      {actionData?.error ? <div role="alert" className="alert">{t(actionData.error)}</div> : null}
+      <div className="activity-page__header">
+        <h1>{title}</h1>
+        {canEdit ? (
+          <Link to={`/activities/${a.id}/edit`} className="button">
+            {t("activities.edit")}
+          </Link>
+        ) : null}
+      </div>
+      <dl className="facts">
+        <dt>{t("activities.type")}</dt>
+        <dd>{t(`activityType.${a.type}`)}</dd>
+        <dt>{t("activities.status")}</dt>
+        <dd><StatusBadge group="activityStatus" value={a.status} /></dd>
+        <dt>{t("activities.when")}</dt>
+        <dd>
+          <time dateTime={new Date(a.startsAt).toISOString()}>{when}</time>
+          <span className="muted"> ({a.allDay ? t("activities.allDay") : timeZone})</span>
+        </dd>
+        <dt>{t("activities.mode")}</dt>
+        <dd>{t(`activityMode.${a.mode}`)}</dd>
+        {place ? (
+          <>
+            <dt>{t("activities.place")}</dt>
+            <dd>{place}</dd>
+          </>
+        ) : null}
+        {a.agreementId ? (
+          <>
+            <dt>{t("activities.agreement")}</dt>
+            <dd><Link to={`/agreements/${a.agreementId}`}>{localized(a.agreementTitle, lang)}</Link></dd>
+          </>
+        ) : null}
+        <dt>{t("activities.organizers")}</dt>
+        <dd>
+          {a.organizers.length ? (
+            <ul className="plain">
+              {a.organizers.map((o) => (
+                <li key={o.id}>{localized(o.name, lang)}{o.acronym ? ` (${o.acronym})` : null}</li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">{t("activities.noneGiven")}</span>
+          )}
+        </dd>
+        <dt>{t("activities.participants")}</dt>
+        <dd>
+          {a.participants.length ? (
+            <ul className="plain">
+              {a.participants.map((p) => {
+                const detail = [localized(p.role ?? p.title, lang), p.acronym ?? localized(p.organization, lang)].filter(Boolean).join(", ");
+                return <li key={p.id}>{p.name}{detail ? <span className="muted"> ({detail})</span> : null}</li>;
+              })}
+            </ul>
+          ) : (
+            <span className="muted">{t("activities.noneGiven")}</span>
+          )}
+        </dd>
+      </dl>
+
+      {description ? <p className="lead">{description}</p> : null}
+
+      <section aria-labelledby="commitments-title">
+        <h2 id="commitments-title">{t("activities.commitments")}</h2>
+        {a.commitments.length ? (
+          <ul>
+            {a.commitments.map((c) => (
+              <li key={c.id}>
+                <Link to={`/commitments/${c.id}`}>{localized(c.text, lang)}</Link>{" "}
+                <StatusBadge group="commitmentStatus" value={c.status} />
+                <span className="meta">{localized(c.agreementTitle, lang)}</span>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("activities.noneGiven")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="outputs-title">
+        <h2 id="outputs-title">{t("activities.outputs")}</h2>
+        {outputs ? <p className="activity-page__text">{outputs}</p> : <p className="muted">{t("activities.noneGiven")}</p>}
+      </section>
+
+      <section aria-labelledby="lessons-title">
+        <h2 id="lessons-title">{t("activities.lessons")}</h2>
+        {a.lessonsHtml ? <RichText html={a.lessonsHtml} /> : <p className="muted">{t("activities.noneGiven")}</p>}
+      </section>
+
+      {a.sources.length ? (
+        <section aria-labelledby="sources-title">
+          <h2 id="sources-title">{t("activities.sources")}</h2>
+          <ul className="sources">
+            {a.sources.map((s) => <li key={s.id}><SourceLink source={s} /></li>)}
+          </ul>
+        </section>
+      ) : null}
+
+      <AuditHistory entries={history} fieldLabel={(f) => t(`activities.fields.${f}`, { defaultValue: f })} />
+      <p className="meta">{t("activities.lastChanged", { version: a.version, when: format.dateTime(a.updatedAt) })}</p>
+
+      {canEdit ? (
+        <details className="activity-page__delete">
+          <summary>{t("activities.deleteTitle")}</summary>
+          <Form method="post">
+            <input type="hidden" name="intent" value="delete" />
+            <input type="hidden" name="version" value={a.version} />
+            <p>{t("activities.deleteConfirm")}</p>
+            <button type="submit" className="button activity-page__delete-button">{t("activities.deleteButton")}</button>
+          </Form>
+        </details>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,41 @@
+import type { Route } from "./+types/activities.ics";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { getI18n, getLanguage } from "../i18n/i18n.server";
+import type { Language } from "../i18n/config";
+import { activitiesIcs } from "../lib/activity-export.server";
+import { appSecret, optionalUser } from "../lib/auth.server";
+import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
+import { findUserByCalendarToken } from "../models/user.server";
+
+/**
+ * The current filter of /activities as an iCalendar feed. Outlook and Google Calendar cannot
+ * sign in, so besides a session the feed accepts the user's calendar token (?token=…, see /account).
+ */
+export async function loader({ context, request }: Route.LoaderArgs) {
+  const url = new URL(request.url);
+  const token = url.searchParams.get("token");
+  const viewer = optionalUser(context) ?? (token ? await findUserByCalendarToken(db, appSecret, token) : null);
+  if (!viewer) {
+    return new Response("Sign in, or use your calendar address from your account page.", {
+      status: 401,
+      headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
+    });
+  }
+  const query = parseActivityQuery(url.searchParams);
+  const lang = getLanguage(context) as Language;
+  const body = activitiesIcs(eachActivity(db, query, { lang, timeZone: viewer.timeZone }), {
+    t: getI18n(context).t,
+    lang,
+    timeZone: viewer.timeZone,
+    origin: env.APP_URL ?? url.origin,
+    now: new Date(),
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'inline; filename="jembatan-activities.ics"',
+      "Cache-Control": "private, no-store",
+    },
+  });
+}

