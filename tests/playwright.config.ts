@@ -22,6 +22,8 @@ function freePort(): string {
 process.env.E2E_PORT ||= freePort();
 const port = process.env.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
+process.env.E2E_OUTPUT_DIR ||= path.join(repoRoot, "test-results", `e2e-${port}`);
+const outputDir = process.env.E2E_OUTPUT_DIR;
 
 // Debian's Chromium when it is there (no downloads on these machines); otherwise Playwright's own.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -29,12 +31,16 @@ const executablePath = existsSync(chromiumPath) ? chromiumPath : undefined;
 
 export default defineConfig({
   testDir: "./e2e",
+  // One per run, in the git-ignored test-results/: Playwright empties its output directory when a
+  // run starts, so a directory shared by concurrent runs would lose the other run's traces.
+  outputDir,
   fullyParallel: false,
   forbidOnly: !!process.env.CI,
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: "list",
-  timeout: 30_000,
+  // Generous: the machines are shared and often busy.
+  timeout: 45_000,
   expect: { timeout: 10_000 },
   use: {
     baseURL,

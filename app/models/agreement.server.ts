@@ -1,17 +1,36 @@
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { and, asc, count, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
+import { z } from "zod";
 import {
-  activities,
-  activityCommitments,
+  agreementKinds,
   agreementSignatories,
+  agreementStatuses,
   agreements,
   commitments,
+  commitmentStatuses,
   organizations,
+  partnerships,
   people,
+  type Agreement,
+  type AgreementKind,
   type CommitmentStatus,
+  type LocalizedText,
 } from "../../db/schema";
 import type { Database } from "../db.server";
+import { blankAsMissing } from "../lib/forms";
+import { recordAudit, type Actor } from "./audit.server";
+import {
+  calendarToday,
+  commitmentSummaries,
+  freeSlug,
+  isFullyConfirmed,
+  isOverdue,
+  RuleError,
+  sidesOf,
+  slugify,
+} from "./commitment.server";
 import { citationsFor } from "./source.server";
+import { ConflictError } from "./user.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
@@ -31,76 +50,435 @@ export async function commitmentCountsByAgreement(db: Database, agreementIds?: n
   return counts;
 }
 
-export async function listAgreements(db: Database) {
-  const parent = alias(agreements, "parent");
-  const rows = await db
-    .select({
-      id: agreements.id,
-      slug: agreements.slug,
-      kind: agreements.kind,
-      title: agreements.title,
-      status: agreements.status,
-      signedOn: agreements.signedOn,
-      inForceFrom: agreements.inForceFrom,
-      inForceUntil: agreements.inForceUntil,
-      parentTitle: parent.title,
-    })
-    .from(agreements)
-    .leftJoin(parent, eq(parent.id, agreements.parentId))
-    .orderBy(asc(agreements.signedOn), asc(agreements.inForceFrom), asc(agreements.id));
-  const counts = await commitmentCountsByAgreement(db);
-  return rows.map((r) => ({ ...r, commitments: counts.get(r.id) ?? {} }));
+export interface Progress {
+  total: number;
+  /** Commitments still expected: all but the withdrawn ones. */
+  active: number;
+  complete: number;
+  percent: number;
 }
 
-export async function getAgreement(db: Database, id: number) {
+/** "n of m complete": withdrawn commitments no longer count towards m. */
+export function progressOf(counts: StatusCounts): Progress {
+  const total = commitmentStatuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
+  const active = total - (counts.withdrawn ?? 0);
+  const complete = counts.complete ?? 0;
+  return { total, active, complete, percent: active ? Math.round((complete * 100) / active) : 0 };
+}
+
+/** The state people see: derived from the dates and later agreements, not only the recorded status. */
+export type Lifecycle = "draft" | "signed" | "in_force" | "expired" | "renewed" | "terminated";
+
+interface Dated {
+  status: Agreement["status"];
+  inForceFrom: string | null;
+  inForceUntil: string | null;
+}
+
+/**
+ * Draft and terminated are what the record says. Otherwise a renewal that has taken effect makes
+ * the agreement "renewed"; else the in-force period decides; with no dates, the recorded status.
+ */
+export function lifecycleOf(a: Dated, renewals: Dated[], today: string): Lifecycle {
+  if (a.status === "terminated") return "terminated";
+  if (a.status === "draft") return "draft";
+  if (renewals.some((r) => r.status !== "draft" && (!r.inForceFrom || r.inForceFrom <= today))) return "renewed";
+  if (a.inForceUntil && a.inForceUntil < today) return "expired";
+  if (a.inForceFrom) return a.inForceFrom <= today ? "in_force" : "signed";
+  return a.status;
+}
+
+export interface AgreementLink {
+  id: number;
+  title: LocalizedText;
+}
+
+export async function listAgreements(db: Database, today = calendarToday("UTC")) {
   const parent = alias(agreements, "parent");
-  const [agreement] = await db
-    .select({ agreement: agreements, parent: { id: parent.id, title: parent.title } })
+  const [rows, counts] = await Promise.all([
+    db
+      .select({
+        id: agreements.id,
+        slug: agreements.slug,
+        partnershipId: agreements.partnershipId,
+        kind: agreements.kind,
+        title: agreements.title,
+        status: agreements.status,
+        signedOn: agreements.signedOn,
+        inForceFrom: agreements.inForceFrom,
+        inForceUntil: agreements.inForceUntil,
+        parentId: agreements.parentId,
+        parentTitle: parent.title,
+      })
+      .from(agreements)
+      .leftJoin(parent, eq(parent.id, agreements.parentId))
+      .orderBy(asc(agreements.signedOn), asc(agreements.inForceFrom), asc(agreements.id)),
+    commitmentCountsByAgreement(db),
+  ]);
+  const renewalsOf = new Map<number, typeof rows>();
+  for (const r of rows) {
+    if (r.kind !== "renewal" || !r.parentId) continue;
+    renewalsOf.set(r.parentId, [...(renewalsOf.get(r.parentId) ?? []), r]);
+  }
+  return rows.map((r) => {
+    const renewals = renewalsOf.get(r.id) ?? [];
+    const lifecycle = lifecycleOf(r, renewals, today);
+    const c = counts.get(r.id) ?? {};
+    return {
+      ...r,
+      commitments: c,
+      progress: progressOf(c),
+      lifecycle,
+      renewedBy: lifecycle === "renewed" ? renewals.map((x) => ({ id: x.id, title: x.title })) : [],
+    };
+  });
+}
+
+/**
+ * An agreement with everything its page shows: about a dozen queries, however many commitments
+ * it has (their details are loaded for all of them at once).
+ */
+export async function getAgreement(db: Database, id: number, today = calendarToday("UTC")) {
+  const parent = alias(agreements, "parent");
+  const [row] = await db
+    .select({
+      agreement: agreements,
+      parent: { id: parent.id, title: parent.title, kind: parent.kind },
+      partnership: { id: partnerships.id, name: partnerships.name },
+    })
     .from(agreements)
+    .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))
     .leftJoin(parent, eq(parent.id, agreements.parentId))
     .where(eq(agreements.id, id));
-  if (!agreement) return null;
-  const [items, signatories, continuedBy, cited, served] = await Promise.all([
+  if (!row) return null;
+  const [items, signatories, children, cited, sides] = await Promise.all([
     db
       .select({
         id: commitments.id,
+        slug: commitments.slug,
         text: commitments.text,
         area: commitments.area,
         status: commitments.status,
         dueOn: commitments.dueOn,
+        version: commitments.version,
         responsible: organizations.name,
+        responsibleAcronym: organizations.acronym,
       })
       .from(commitments)
       .leftJoin(organizations, eq(organizations.id, commitments.responsibleOrganizationId))
       .where(eq(commitments.agreementId, id))
       .orderBy(asc(commitments.position), asc(commitments.id)),
     db
-      .select({ name: people.name, title: people.title })
+      .select({ id: people.id, name: people.name, title: people.title })
       .from(agreementSignatories)
       .innerJoin(people, eq(people.id, agreementSignatories.personId))
-      .where(eq(agreementSignatories.agreementId, id)),
-    db.select({ id: agreements.id, title: agreements.title }).from(agreements).where(eq(agreements.parentId, id)),
-    citationsFor(db, "agreement", [id]),
+      .where(eq(agreementSignatories.agreementId, id))
+      .orderBy(asc(people.name)),
     db
       .select({
-        commitmentId: activityCommitments.commitmentId,
-        id: activities.id,
-        title: activities.title,
-        startsAt: activities.startsAt,
-        allDay: activities.allDay,
+        id: agreements.id,
+        title: agreements.title,
+        kind: agreements.kind,
+        status: agreements.status,
+        inForceFrom: agreements.inForceFrom,
+        inForceUntil: agreements.inForceUntil,
       })
-      .from(activityCommitments)
-      .innerJoin(activities, eq(activities.id, activityCommitments.activityId))
-      .innerJoin(commitments, eq(commitments.id, activityCommitments.commitmentId))
-      .where(eq(commitments.agreementId, id))
-      .orderBy(asc(activities.startsAt)),
+      .from(agreements)
+      .where(eq(agreements.parentId, id))
+      .orderBy(asc(agreements.inForceFrom), asc(agreements.id)),
+    citationsFor(db, "agreement", [id]),
+    sidesOf(db, [row.agreement.partnershipId]),
   ]);
+  const details = await commitmentSummaries(
+    db,
+    items.map((c) => c.id),
+  );
+  const sideList = sides.map(({ code, name }) => ({ code, name }));
+  const list = items.map((c) => {
+    const confirmations = details.confirmations.get(c.id) ?? [];
+    return {
+      ...c,
+      overdue: isOverdue(c, today),
+      focalPoints: details.focal.get(c.id) ?? {},
+      milestones: details.milestones.get(c.id) ?? { done: 0, total: 0 },
+      evidenceCount: details.evidence.get(c.id) ?? 0,
+      confirmations,
+      fullyConfirmed: isFullyConfirmed(c.status, sideList, confirmations),
+      activities: details.served.get(c.id) ?? [],
+    };
+  });
+  const counts: StatusCounts = {};
+  for (const c of list) counts[c.status] = (counts[c.status] ?? 0) + 1;
+  const renewals = children.filter((c) => c.kind === "renewal");
+  const lifecycle = lifecycleOf(row.agreement, renewals, today);
   return {
-    ...agreement.agreement,
-    parent: agreement.parent,
-    continuedBy,
+    ...row.agreement,
+    lifecycle,
+    partnership: row.partnership,
+    parent: row.parent?.id ? row.parent : null,
+    /** Every later agreement that continues or implements this one. */
+    continuedBy: children,
+    renewedBy: lifecycle === "renewed" ? renewals : [],
     signatories,
+    sides: sideList,
     sources: cited.get(id) ?? [],
-    commitments: items.map((c) => ({ ...c, activities: served.filter((a) => a.commitmentId === c.id) })),
+    counts,
+    progress: {
+      ...progressOf(counts),
+      overdue: list.filter((c) => c.overdue).length,
+      fullyConfirmed: list.filter((c) => c.fullyConfirmed).length,
+    },
+    commitments: list,
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Forms
+
+const idField = z.coerce.number().int().positive();
+const optionalId = z.preprocess(blankAsMissing, idField.optional());
+const optionalDate = z.preprocess(blankAsMissing, z.iso.date().optional());
+const requiredText = (min: number, maxLength: number) =>
+  z.preprocess(blankAsMissing, z.string().trim().min(min).max(maxLength));
+const optionalText = (maxLength: number) => z.preprocess(blankAsMissing, z.string().trim().max(maxLength).optional());
+const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+
+const agreementFields = {
+  kind: z.enum(agreementKinds),
+  titleEn: requiredText(3, 300),
+  titleId: optionalText(300),
+  summaryEn: requiredText(10, 5000),
+  summaryId: optionalText(5000),
+  signedOn: optionalDate,
+  signedCity: optionalText(120),
+  inForceFrom: optionalDate,
+  inForceUntil: optionalDate,
+  status: z.enum(agreementStatuses),
+  parentId: optionalId,
+  signatoryIds: z.preprocess(asList, z.array(idField).max(20)),
+};
+
+type Period = { inForceFrom?: unknown; inForceUntil?: unknown };
+const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
+
+// Checked even while other fields are wrong, so every error shows on the first try.
+const periodCheck = (v: Period) =>
+  !isDate(v.inForceFrom) || !isDate(v.inForceUntil) || v.inForceUntil >= v.inForceFrom;
+const periodParams = {
+  message: "agreements.untilBeforeFrom",
+  path: ["inForceUntil"],
+  when: (p: { value: unknown }) => {
+    const v = p.value as Period | undefined;
+    return isDate(v?.inForceFrom) && isDate(v?.inForceUntil);
+  },
+};
+
+type Kinded = { kind?: unknown; parentId?: unknown };
+const renewalCheck = (v: Kinded) => v.kind !== "renewal" || !!v.parentId;
+const renewalParams = {
+  message: "agreements.renewalNeedsParent",
+  path: ["parentId"],
+  when: (p: { value: unknown }) => (p.value as Kinded | undefined)?.kind === "renewal",
+};
+
+export const newAgreementForm = z
+  .object({ ...agreementFields, partnershipId: idField })
+  .refine(periodCheck, periodParams)
+  .refine(renewalCheck, renewalParams);
+
+export const editAgreementForm = z
+  .object({ ...agreementFields, version: idField })
+  .refine(periodCheck, periodParams)
+  .refine(renewalCheck, renewalParams);
+
+export interface AgreementInput {
+  kind: AgreementKind;
+  title: LocalizedText;
+  summary: LocalizedText;
+  signedOn: string | null;
+  signedCity: string | null;
+  inForceFrom: string | null;
+  inForceUntil: string | null;
+  status: Agreement["status"];
+  parentId: number | null;
+  signatoryIds: number[];
+}
+
+const text = (en: string, id: string | undefined): LocalizedText => (id ? { en, id } : { en });
+
+export function agreementInput(v: z.output<typeof editAgreementForm> | z.output<typeof newAgreementForm>): AgreementInput {
+  return {
+    kind: v.kind,
+    title: text(v.titleEn, v.titleId),
+    summary: text(v.summaryEn, v.summaryId),
+    signedOn: v.signedOn ?? null,
+    signedCity: v.signedCity ?? null,
+    inForceFrom: v.inForceFrom ?? null,
+    inForceUntil: v.inForceUntil ?? null,
+    status: v.status,
+    parentId: v.parentId ?? null,
+    signatoryIds: [...new Set(v.signatoryIds)],
+  };
+}
+
+/** An agreement as its form shows it: what the edit page starts from and a conflict compares with. */
+export function agreementFormValues(a: Agreement & { signatoryIds: number[] }): Record<string, string | string[]> {
+  return {
+    partnershipId: String(a.partnershipId),
+    kind: a.kind,
+    titleEn: a.title.en,
+    titleId: a.title.id ?? "",
+    summaryEn: a.summary.en,
+    summaryId: a.summary.id ?? "",
+    signedOn: a.signedOn ?? "",
+    signedCity: a.signedCity ?? "",
+    inForceFrom: a.inForceFrom ?? "",
+    inForceUntil: a.inForceUntil ?? "",
+    status: a.status,
+    parentId: a.parentId ? String(a.parentId) : "",
+    signatoryIds: a.signatoryIds.map(String).sort(),
+    version: String(a.version),
+  };
+}
+
+/** The choices the agreement form offers: partnerships, possible parents and people who may sign. */
+export async function agreementFormOptions(db: Database) {
+  const [partnershipList, agreementList, peopleList] = await Promise.all([
+    db.select({ id: partnerships.id, name: partnerships.name }).from(partnerships).orderBy(asc(partnerships.id)),
+    db
+      .select({ id: agreements.id, title: agreements.title, partnershipId: agreements.partnershipId })
+      .from(agreements)
+      .orderBy(asc(agreements.signedOn), asc(agreements.id)),
+    db
+      .select({
+        id: people.id,
+        name: people.name,
+        acronym: organizations.acronym,
+        organization: organizations.name,
+      })
+      .from(people)
+      .leftJoin(organizations, eq(organizations.id, people.organizationId))
+      .orderBy(asc(people.name), asc(people.id)),
+  ]);
+  return { partnerships: partnershipList, agreements: agreementList, people: peopleList };
+}
+
+/** The agreement row and its signatories: what the edit form starts from. */
+export async function getAgreementForEdit(db: Database, id: number) {
+  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, id));
+  if (!agreement) return null;
+  const signed = await db
+    .select({ personId: agreementSignatories.personId })
+    .from(agreementSignatories)
+    .where(eq(agreementSignatories.agreementId, id));
+  return { ...agreement, signatoryIds: signed.map((s) => s.personId).sort((a, b) => a - b) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/**
+ * A parent must be another agreement of the same partnership, and following parents upwards
+ * must never come back to this agreement. The partnership's agreements are locked while
+ * checking, so two edits cannot each close half of a cycle.
+ */
+async function checkParent(
+  tx: Database,
+  selfId: number | null,
+  partnershipId: number,
+  input: Pick<AgreementInput, "kind" | "parentId">,
+) {
+  if (!input.parentId) {
+    if (input.kind === "renewal") throw new RuleError("parentId", "agreements.renewalNeedsParent");
+    return;
+  }
+  if (input.parentId === selfId) throw new RuleError("parentId", "agreements.parentCycle");
+  const [parent] = await tx
+    .select({ partnershipId: agreements.partnershipId })
+    .from(agreements)
+    .where(eq(agreements.id, input.parentId));
+  if (!parent) throw new RuleError("parentId", "validation.invalidChoice");
+  if (parent.partnershipId !== partnershipId) throw new RuleError("parentId", "agreements.parentOtherPartnership");
+  if (selfId === null) return;
+  const family = await tx
+    .select({ id: agreements.id, parentId: agreements.parentId })
+    .from(agreements)
+    .where(eq(agreements.partnershipId, partnershipId))
+    .for("update");
+  const parentOf = new Map(family.map((a) => [a.id, a.parentId]));
+  const seen = new Set<number>();
+  for (let at: number | null | undefined = input.parentId; at; at = parentOf.get(at)) {
+    if (at === selfId) throw new RuleError("parentId", "agreements.parentCycle");
+    if (seen.has(at)) break;
+    seen.add(at);
+  }
+}
+
+async function checkSignatories(tx: Database, ids: number[]) {
+  if (!ids.length) return;
+  const found = await tx.select({ id: people.id }).from(people).where(inArray(people.id, ids));
+  if (found.length !== ids.length) throw new RuleError("signatoryIds", "validation.invalidChoice");
+}
+
+export async function createAgreement(db: Database, actor: Actor, input: AgreementInput & { partnershipId: number }) {
+  return db.transaction(async (tx) => {
+    const [partnership] = await tx
+      .select({ id: partnerships.id })
+      .from(partnerships)
+      .where(eq(partnerships.id, input.partnershipId));
+    if (!partnership) throw new RuleError("partnershipId", "validation.invalidChoice");
+    await checkParent(tx, null, input.partnershipId, input);
+    await checkSignatories(tx, input.signatoryIds);
+    const { signatoryIds, ...values } = input;
+    const slug = await freeSlug(tx, "agreement", slugify(input.title.en));
+    const [row] = await tx
+      .insert(agreements)
+      .values({ ...values, slug })
+      .returning();
+    if (signatoryIds.length) {
+      await tx.insert(agreementSignatories).values(signatoryIds.map((personId) => ({ agreementId: row!.id, personId })));
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "create",
+      entityType: "agreement",
+      entityId: row!.id,
+      after: { ...row, signatoryIds },
+    });
+    return row!;
+  });
+}
+
+/** Saves an edit made from `version`; the partnership an agreement belongs to does not change. */
+export async function updateAgreement(db: Database, actor: Actor, change: AgreementInput & { id: number; version: number }) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(agreements).where(eq(agreements.id, change.id)).for("update");
+    if (!row) return null;
+    const signed = await tx
+      .select({ personId: agreementSignatories.personId })
+      .from(agreementSignatories)
+      .where(eq(agreementSignatories.agreementId, change.id));
+    const before = { ...row, signatoryIds: signed.map((s) => s.personId).sort((a, b) => a - b) };
+    if (row.version !== change.version) throw new ConflictError(before);
+    await checkParent(tx, change.id, row.partnershipId, change);
+    await checkSignatories(tx, change.signatoryIds);
+    const { id, version, signatoryIds, ...values } = change;
+    const [updated] = await tx
+      .update(agreements)
+      .set({ ...values, version: version + 1, updatedAt: new Date() })
+      .where(and(eq(agreements.id, id), eq(agreements.version, version)))
+      .returning();
+    const wanted = [...signatoryIds].sort((a, b) => a - b);
+    if (wanted.join() !== before.signatoryIds.join()) {
+      await tx.delete(agreementSignatories).where(eq(agreementSignatories.agreementId, id));
+      if (wanted.length) {
+        await tx.insert(agreementSignatories).values(wanted.map((personId) => ({ agreementId: id, personId })));
+      }
+    }
+    const after = { ...updated!, signatoryIds: wanted };
+    await recordAudit(tx, { actor, action: "update", entityType: "agreement", entityId: id, before, after });
+    return after;
+  });
+}
+
+export { calendarToday, RuleError };

@@ -39,7 +39,8 @@ export function listUsers(db: Database) {
       timeZone: users.timeZone,
       disabledAt: users.disabledAt,
       version: users.version,
-      activeSessions: sql<number>`(select count(*)::int from ${sessions} s where s.user_id = ${users.id} and s.expires_at > now())`,
+      // Spelled out: inside the subquery drizzle would render users.id as a bare "id".
+      activeSessions: sql<number>`(select count(*)::int from sessions s where s.user_id = "users"."id" and s.expires_at > now())`,
     })
     .from(users)
     .orderBy(asc(users.email));

@@ -146,7 +146,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 
       <section aria-labelledby="create-title" className="card">
         <h2 id="create-title">{t("users.create")}</h2>
-        <Form method="post" className="form">
+        {/* A new key after each creation empties the form, as a full page load would. */}
+        <Form method="post" className="form" key={created ?? "new"}>
           <input type="hidden" name="intent" value="create" />
           <div className="field">
             <label htmlFor="new-email">{t("users.email")}</label>
@@ -173,7 +174,14 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           </div>
           <div className="field">
             <label htmlFor="new-password">{t("users.password")}</label>
-            <input type="password" required minLength={12} autoComplete="new-password" {...fieldProps("password")} aria-describedby="new-password-hint" />
+            <input
+              type="password"
+              required
+              minLength={12}
+              autoComplete="new-password"
+              {...fieldProps("password")}
+              aria-describedby={creating && errors?.password ? "new-password-hint new-password-error" : "new-password-hint"}
+            />
             <p id="new-password-hint" className="hint">{t("users.passwordHint")}</p>
             <FieldError id="new-password-error" error={creating ? errors?.password : undefined} />
           </div>

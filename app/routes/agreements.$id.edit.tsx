@@ -1,4 +1,173 @@
-// Being built in this change; answers 404 until then.
-export function loader() {
-  throw new Response("Not found", { status: 404 });
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/agreements.$id.edit";
+import { typedValues, type FormValues } from "../components/agreement-field";
+import { ConflictDetails } from "../components/agreement-conflict";
+import { AgreementForm, type AgreementFormOptions } from "../components/agreement-form";
+import { db } from "../db.server";
+import { getI18n, getLanguage } from "../i18n/i18n.server";
+import type { Language } from "../i18n/config";
+import { requireUser } from "../lib/auth.server";
+import { parseForm, type FormErrors } from "../lib/forms";
+import { localized } from "../lib/localized";
+import { titled } from "../lib/meta";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import {
+  agreementFormOptions,
+  agreementFormValues,
+  agreementInput,
+  editAgreementForm,
+  getAgreementForEdit,
+  RuleError,
+  updateAgreement,
+} from "../models/agreement.server";
+import { describeConflict } from "../models/commitment.server";
+import { ConflictError } from "../models/user.server";
+import "../styles/agreements.css";
+
+const comparedFields = [
+  "kind",
+  "titleEn",
+  "titleId",
+  "summaryEn",
+  "summaryId",
+  "signedOn",
+  "signedCity",
+  "inForceFrom",
+  "inForceUntil",
+  "status",
+  "parentId",
+  "signatoryIds",
+];
+
+function agreementId(params: { id?: string }) {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  requireUser(context, request, "editor");
+  const id = agreementId(params);
+  const [agreement, options] = await Promise.all([getAgreementForEdit(db, id), agreementFormOptions(db)]);
+  if (!agreement) throw new Response("Not found", { status: 404 });
+  const name = localized(agreement.title, getLanguage(context) as Language);
+  return {
+    id,
+    options,
+    values: agreementFormValues(agreement),
+    title: getI18n(context).t("agreements.editTitle", { title: name }),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const user = requireUser(context, request, "editor");
+  const id = agreementId(params);
+  const form = await request.formData();
+  const parsed = parseForm(editAgreementForm, form);
+  if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values, conflict: null }, { status: 400 });
+  const values = typedValues(form);
+  try {
+    const saved = await updateAgreement(db, { userId: user.id }, {
+      ...agreementInput(parsed.data),
+      id,
+      version: parsed.data.version,
+    });
+    if (!saved) throw new Response("Not found", { status: 404 });
+    return redirect(`/agreements/${id}?saved=updated`);
+  } catch (error) {
+    if (error instanceof RuleError) {
+      const errors: FormErrors = { [error.field]: { key: error.key, values: error.values } };
+      return data({ errors, values, conflict: null }, { status: 400 });
+    }
+    if (!(error instanceof ConflictError)) throw error;
+    const current = agreementFormValues(error.current as Parameters<typeof agreementFormValues>[0]);
+    const conflict = await describeConflict(db, {
+      entityType: "agreement",
+      entityId: id,
+      version: parsed.data.version,
+      current,
+      yours: values,
+      fields: comparedFields,
+      toValues: agreementFormValues,
+    });
+    const errors: FormErrors = { form: { key: "agreements.conflict" } };
+    // The form keeps what the editor typed, now based on the saved version: saving again is a choice.
+    return data({ errors, values: { ...values, version: current.version! }, conflict }, { status: 409 });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function EditAgreement({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const { id, options } = loaderData;
+  const values: FormValues = actionData?.values ?? loaderData.values;
+  const describe = useDescribe(options);
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/agreements/${id}`}>← {t("agreements.backToAgreement")}</Link>
+      </p>
+      <h1>{loaderData.title}</h1>
+      {actionData?.conflict ? (
+        <ConflictDetails conflict={actionData.conflict} yours={values} label={describe.label} display={describe.value} />
+      ) : null}
+      <AgreementForm
+        options={options}
+        values={values}
+        errors={actionData?.errors}
+        selfId={id}
+        submitLabel={t("agreements.form.save")}
+        cancelTo={`/agreements/${id}`}
+      />
+    </div>
+  );
+}
+
+/** How the conflict view names a field and shows its value, in the reader's language. */
+function useDescribe(options: AgreementFormOptions) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const labels: Record<string, string> = {
+    kind: t("agreements.kind"),
+    titleEn: t("agreements.form.titleEn"),
+    titleId: t("agreements.form.titleId"),
+    summaryEn: t("agreements.form.summaryEn"),
+    summaryId: t("agreements.form.summaryId"),
+    signedOn: t("agreements.signedOn"),
+    signedCity: t("agreements.form.signedCity"),
+    inForceFrom: t("agreements.form.inForceFrom"),
+    inForceUntil: t("agreements.form.inForceUntil"),
+    status: t("agreements.form.status"),
+    parentId: t("agreements.form.parent"),
+    signatoryIds: t("agreements.signatories"),
+  };
+  return {
+    label: (field: string) => labels[field] ?? field,
+    value: (field: string, value: string | string[] | undefined) => {
+      const list = value === undefined ? [] : [value].flat();
+      const one = list[0] ?? "";
+      switch (field) {
+        case "kind":
+          return one ? t(`agreementKind.${one}`) : "";
+        case "status":
+          return one ? t(`agreementStatus.${one}`) : "";
+        case "signedOn":
+        case "inForceFrom":
+        case "inForceUntil":
+          return /^\d{4}-\d{2}-\d{2}$/.test(one) ? format.day(one) : one;
+        case "parentId":
+          return localized(options.agreements.find((a) => String(a.id) === one)?.title, lang);
+        case "signatoryIds":
+          return list
+            .map((v) => options.people.find((p) => String(p.id) === v)?.name ?? v)
+            .sort()
+            .join("; ");
+        default:
+          return one;
+      }
+    },
+  };
 }

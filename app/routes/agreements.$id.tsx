@@ -1,23 +1,33 @@
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/agreements.$id";
+import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
+import { AgreementProgress } from "../components/agreement-progress";
+import { CommitmentCard } from "../components/commitment-card";
 import { SourceLink } from "../components/source-link";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import type { Language } from "../i18n/config";
-import { requireUser } from "../lib/auth.server";
+import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { getAgreement } from "../models/agreement.server";
+import { calendarToday, getAgreement } from "../models/agreement.server";
+import "../styles/agreements.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
-  requireUser(context, request, "viewer");
+  const user = requireUser(context, request, "viewer");
   const id = Number(params.id);
-  const agreement = Number.isInteger(id) && id > 0 ? await getAgreement(db, id) : null;
+  const today = calendarToday(viewerTimeZone(request, user));
+  const agreement = Number.isSafeInteger(id) && id > 0 ? await getAgreement(db, id, today) : null;
   if (!agreement) throw new Response("Not found", { status: 404 });
-  return { agreement, title: localized(agreement.title, getLanguage(context) as Language) };
+  return {
+    agreement,
+    canEdit: hasRole(user, "editor"),
+    title: localized(agreement.title, getLanguage(context) as Language),
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -26,83 +36,130 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const format = useFormatter();
-  const a = loaderData.agreement;
+  const [params] = useSearchParams();
+  const { agreement: a, canEdit } = loaderData;
+  const saved = params.get("saved");
   return (
     <article className="page">
-      <p><Link to="/agreements">← {t("agreements.title")}</Link></p>
-      <h1>{localized(a.title, lang)}</h1>
+      <p>
+        <Link to="/agreements">← {t("agreements.title")}</Link>
+      </p>
+      <div className="page-heading">
+        <h1>{localized(a.title, lang)}</h1>
+        {canEdit ? (
+          <div className="page-actions">
+            <Link to={`/agreements/${a.id}/edit`} className="button button--secondary">
+              {t("agreements.editAgreement")}
+            </Link>
+            <Link to={`/agreements/${a.id}/commitments/new`} className="button">
+              {t("agreements.addCommitment")}
+            </Link>
+          </div>
+        ) : null}
+      </div>
+      {saved === "created" || saved === "updated" ? (
+        <p role="status" className="notice">
+          {t(saved === "created" ? "agreements.created" : "agreements.updated")}
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("agreements.kind")}</dt>
         <dd>{t(`agreementKind.${a.kind}`)}</dd>
-        <dt>{t("agreements.status")}</dt>
-        <dd><StatusBadge group="agreementStatus" value={a.status} /></dd>
+        <dt>{t("agreements.state")}</dt>
+        <dd>
+          <AgreementLifecycle lifecycle={a.lifecycle} renewedBy={a.renewedBy} />
+        </dd>
+        <dt>{t("agreements.recordedStatus")}</dt>
+        <dd>
+          <StatusBadge group="agreementStatus" value={a.status} />
+        </dd>
+        <dt>{t("agreements.partnership")}</dt>
+        <dd>
+          {localized(a.partnership.name, lang)}
+          {a.sides.length ? <span className="meta">{a.sides.map((s) => localized(s.name, lang)).join(" · ")}</span> : null}
+        </dd>
         {a.signedOn ? (
           <>
             <dt>{t("agreements.signedOn")}</dt>
-            <dd>{format.day(a.signedOn)}{a.signedCity ? ` · ${t("agreements.signedIn", { city: a.signedCity })}` : null}</dd>
-          </>
-        ) : null}
-        {a.inForceFrom ? (
-          <>
-            <dt>{t("agreements.period")}</dt>
             <dd>
-              {a.inForceUntil
-                ? t("dashboard.inForce", { from: format.day(a.inForceFrom), until: format.day(a.inForceUntil) })
-                : t("dashboard.inForceFrom", { from: format.day(a.inForceFrom) })}
+              {format.day(a.signedOn)}
+              {a.signedCity ? ` · ${t("agreements.signedIn", { city: a.signedCity })}` : null}
             </dd>
           </>
         ) : null}
-        {a.parent?.id ? (
+        <dt>{t("agreements.period")}</dt>
+        <dd>
+          <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} />
+        </dd>
+        {a.parent ? (
           <>
-            <dt>{t("agreements.parent")}</dt>
-            <dd><Link to={`/agreements/${a.parent.id}`}>{localized(a.parent.title, lang)}</Link></dd>
+            <dt>{t(a.kind === "action_plan" ? "agreements.implements" : "agreements.parent")}</dt>
+            <dd>
+              <Link to={`/agreements/${a.parent.id}`}>{localized(a.parent.title, lang)}</Link>
+            </dd>
           </>
         ) : null}
-        {a.signatories.length ? (
+        {a.continuedBy.length ? (
           <>
-            <dt>{t("agreements.signatories")}</dt>
-            <dd>{a.signatories.map((s) => s.name + (s.title ? ` (${localized(s.title, lang)})` : "")).join("; ")}</dd>
+            <dt>{t("agreements.continuedBy")}</dt>
+            <dd>
+              <ul className="plain">
+                {a.continuedBy.map((c) => (
+                  <li key={c.id}>
+                    {t(`agreementKind.${c.kind}`)}: <Link to={`/agreements/${c.id}`}>{localized(c.title, lang)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </dd>
           </>
         ) : null}
+        <dt>{t("agreements.signatories")}</dt>
+        <dd>
+          {a.signatories.length ? (
+            <ul className="plain">
+              {a.signatories.map((s) => (
+                <li key={s.id}>
+                  {s.name}
+                  {s.title ? <span className="muted"> ({localized(s.title, lang)})</span> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">{t("agreements.noSignatories")}</span>
+          )}
+        </dd>
       </dl>
       <p className="lead">{localized(a.summary, lang)}</p>
-      <section aria-labelledby="commitments-title">
-        <h2 id="commitments-title">{t("agreements.commitments")}</h2>
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("agreements.commitments")}</th>
-              <th scope="col">{t("agreements.status")}</th>
-              <th scope="col">{t("activities.title")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {a.commitments.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {localized(c.text, lang)}
-                  {c.responsible ? <div className="meta">{localized(c.responsible, lang)}</div> : null}
-                </th>
-                <td><StatusBadge group="commitmentStatus" value={c.status} /></td>
-                <td>
-                  <ul className="plain">
-                    {c.activities.map((act) => (
-                      <li key={act.id}>
-                        {format.when(act.startsAt, act.allDay)}: {localized(act.title, lang)}
-                      </li>
-                    ))}
-                  </ul>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+
+      <section aria-labelledby="progress-title" className="card">
+        <h2 id="progress-title">{t("agreements.progress")}</h2>
+        <AgreementProgress counts={a.counts} progress={a.progress} />
       </section>
+
+      <section aria-labelledby="commitments-title">
+        <h2 id="commitments-title">
+          {t("agreements.commitments")} <span className="muted">({a.commitments.length})</span>
+        </h2>
+        {a.commitments.length ? (
+          <div className="commitment-list">
+            {a.commitments.map((c) => (
+              <CommitmentCard key={c.id} commitment={c} sides={a.sides} />
+            ))}
+          </div>
+        ) : (
+          <p className="muted">{t("agreements.noCommitments")}</p>
+        )}
+      </section>
+
       {a.sources.length ? (
         <section aria-labelledby="sources-title">
-          <h2 id="sources-title">{t("library.sources")}</h2>
+          <h2 id="sources-title">{t("agreements.sources")}</h2>
           <ul className="sources">
-            {a.sources.map((s) => <li key={s.id}><SourceLink source={s} /></li>)}
+            {a.sources.map((s) => (
+              <li key={s.id}>
+                <SourceLink source={s} />
+              </li>
+            ))}
           </ul>
         </section>
       ) : null}

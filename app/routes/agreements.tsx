@@ -1,19 +1,26 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/agreements";
-import { CommitmentBar } from "../components/commitment-bar";
-import { StatusBadge } from "../components/status-badge";
+import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
+import { AgreementProgress } from "../components/agreement-progress";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
-import { requireUser } from "../lib/auth.server";
+import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { listAgreements } from "../models/agreement.server";
+import { viewerTimeZone } from "../lib/time-zone.server";
+import { useLanguage } from "../lib/use-formatter";
+import { calendarToday, listAgreements } from "../models/agreement.server";
+import "../styles/agreements.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  requireUser(context, request, "viewer");
-  return { agreements: await listAgreements(db), title: getI18n(context).t("agreements.title") };
+  const user = requireUser(context, request, "viewer");
+  const today = calendarToday(viewerTimeZone(request, user));
+  return {
+    agreements: await listAgreements(db, today),
+    canEdit: hasRole(user, "editor"),
+    title: getI18n(context).t("agreements.title"),
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -21,39 +28,57 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function Agreements({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const format = useFormatter();
-  if (!loaderData.agreements.length) return <div className="page"><h1>{t("agreements.title")}</h1><p>{t("agreements.none")}</p></div>;
+  const { agreements, canEdit } = loaderData;
   return (
     <div className="page">
-      <h1>{t("agreements.title")}</h1>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("agreements.title")}</th>
-            <th scope="col">{t("agreements.kind")}</th>
-            <th scope="col">{t("agreements.period")}</th>
-            <th scope="col">{t("agreements.status")}</th>
-            <th scope="col">{t("agreements.progress")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.agreements.map((a) => (
-            <tr key={a.id}>
-              <th scope="row">
-                <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
-                {a.parentTitle ? <div className="meta">{t("agreements.parent")}: {localized(a.parentTitle, lang)}</div> : null}
-              </th>
-              <td>{t(`agreementKind.${a.kind}`)}</td>
-              <td>
-                {a.inForceFrom ? format.day(a.inForceFrom) : format.day(a.signedOn)}
-                {a.inForceUntil ? ` – ${format.day(a.inForceUntil)}` : null}
-              </td>
-              <td><StatusBadge group="agreementStatus" value={a.status} /></td>
-              <td><CommitmentBar counts={a.commitments} /></td>
+      <div className="page-heading">
+        <h1>{t("agreements.title")}</h1>
+        {canEdit ? (
+          <Link to="/agreements/new" className="button">
+            {t("agreements.newAgreement")}
+          </Link>
+        ) : null}
+      </div>
+      {agreements.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("agreements.agreement")}</th>
+              <th scope="col">{t("agreements.kind")}</th>
+              <th scope="col">{t("agreements.period")}</th>
+              <th scope="col">{t("agreements.state")}</th>
+              <th scope="col">{t("agreements.progress")}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {agreements.map((a) => (
+              <tr key={a.id}>
+                <th scope="row">
+                  <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                  {a.parentId && a.parentTitle ? (
+                    <span className="meta">
+                      {t(a.kind === "action_plan" ? "agreements.implements" : "agreements.parent")}:{" "}
+                      <Link to={`/agreements/${a.parentId}`}>{localized(a.parentTitle, lang)}</Link>
+                    </span>
+                  ) : null}
+                </th>
+                <td>{t(`agreementKind.${a.kind}`)}</td>
+                <td>
+                  <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} />
+                </td>
+                <td>
+                  <AgreementLifecycle lifecycle={a.lifecycle} renewedBy={a.renewedBy} />
+                </td>
+                <td>
+                  <AgreementProgress counts={a.commitments} progress={a.progress} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t("agreements.none")}</p>
+      )}
     </div>
   );
 }

@@ -1,4 +1,138 @@
-// Being built in this change; answers 404 until then.
-export function loader() {
-  throw new Response("Not found", { status: 404 });
+import { useTranslation } from "react-i18next";
+import { data, Link, redirect } from "react-router";
+import type { Route } from "./+types/commitments.$id.edit";
+import { typedValues, type FormValues } from "../components/agreement-field";
+import { ConflictDetails } from "../components/agreement-conflict";
+import { CommitmentForm } from "../components/commitment-form";
+import { db } from "../db.server";
+import { getI18n } from "../i18n/i18n.server";
+import { requireUser } from "../lib/auth.server";
+import { parseForm, type FormErrors } from "../lib/forms";
+import { localized } from "../lib/localized";
+import { titled } from "../lib/meta";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import {
+  commitmentFormValues,
+  commitmentInput,
+  describeConflict,
+  editCommitmentForm,
+  getCommitment,
+  organizationOptions,
+  RuleError,
+  updateCommitment,
+} from "../models/commitment.server";
+import { ConflictError } from "../models/user.server";
+import "../styles/agreements.css";
+
+const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn", "status"];
+
+function commitmentId(params: { id?: string }) {
+  const id = Number(params.id);
+  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
+  return id;
+}
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  requireUser(context, request, "editor");
+  const id = commitmentId(params);
+  const [commitment, organizations] = await Promise.all([getCommitment(db, id), organizationOptions(db)]);
+  if (!commitment) throw new Response("Not found", { status: 404 });
+  return {
+    id,
+    agreement: commitment.agreement,
+    organizations,
+    values: commitmentFormValues(commitment),
+    title: getI18n(context).t("commitments.editTitle"),
+  };
+}
+
+export async function action({ context, request, params }: Route.ActionArgs) {
+  const user = requireUser(context, request, "editor");
+  const id = commitmentId(params);
+  const form = await request.formData();
+  const parsed = parseForm(editCommitmentForm, form);
+  if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values, conflict: null }, { status: 400 });
+  const values = typedValues(form);
+  try {
+    const saved = await updateCommitment(db, { userId: user.id }, {
+      ...commitmentInput(parsed.data),
+      id,
+      version: parsed.data.version,
+    });
+    if (!saved) throw new Response("Not found", { status: 404 });
+    return redirect(`/commitments/${id}?saved=updated`);
+  } catch (error) {
+    if (error instanceof RuleError) {
+      const errors: FormErrors = { [error.field]: { key: error.key, values: error.values } };
+      return data({ errors, values, conflict: null }, { status: 400 });
+    }
+    if (!(error instanceof ConflictError)) throw error;
+    const current = commitmentFormValues(error.current as Parameters<typeof commitmentFormValues>[0]);
+    const conflict = await describeConflict(db, {
+      entityType: "commitment",
+      entityId: id,
+      version: parsed.data.version,
+      current,
+      yours: values,
+      fields: comparedFields,
+      toValues: commitmentFormValues,
+    });
+    const errors: FormErrors = { form: { key: "commitments.editConflict" } };
+    return data({ errors, values: { ...values, version: current.version! }, conflict }, { status: 409 });
+  }
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function EditCommitment({ loaderData, actionData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const { id, agreement, organizations } = loaderData;
+  const values: FormValues = actionData?.values ?? loaderData.values;
+  const labels: Record<string, string> = {
+    textEn: t("commitments.form.textEn"),
+    textId: t("commitments.form.textId"),
+    area: t("commitments.area"),
+    responsibleOrganizationId: t("commitments.responsible"),
+    dueOn: t("commitments.dueOn"),
+    status: t("commitments.status"),
+  };
+  const display = (field: string, value: string | string[] | undefined) => {
+    const one = [value ?? ""].flat()[0] ?? "";
+    if (field === "status") return one ? t(`commitmentStatus.${one}`) : "";
+    if (field === "dueOn") return /^\d{4}-\d{2}-\d{2}$/.test(one) ? format.day(one) : one;
+    if (field === "responsibleOrganizationId") {
+      return localized(organizations.find((o) => String(o.id) === one)?.name, lang);
+    }
+    return one;
+  };
+  return (
+    <div className="page">
+      <p>
+        <Link to={`/commitments/${id}`}>← {t("commitments.backToCommitment")}</Link>
+      </p>
+      <h1>{t("commitments.editTitle")}</h1>
+      <p className="muted">
+        {t("commitments.ofAgreement")}{" "}
+        <Link to={`/agreements/${agreement.id}`}>{localized(agreement.title, lang)}</Link>
+      </p>
+      {actionData?.conflict ? (
+        <ConflictDetails
+          conflict={actionData.conflict}
+          yours={values}
+          label={(f) => labels[f] ?? f}
+          display={display}
+        />
+      ) : null}
+      <CommitmentForm
+        organizations={organizations}
+        values={values}
+        errors={actionData?.errors}
+        editing
+        submitLabel={t("commitments.form.save")}
+        cancelTo={`/commitments/${id}`}
+      />
+    </div>
+  );
 }

@@ -3,18 +3,26 @@ import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { ActivityList } from "../components/activity-list";
 import { CommitmentBar } from "../components/commitment-bar";
+import { DashboardDormant, DashboardExpiring } from "../components/dashboard-agreement-lists";
+import { DashboardOverdue } from "../components/dashboard-overdue";
+import { DashboardSection } from "../components/dashboard-section";
+import { PlanProgress } from "../components/plan-progress";
+import { QuarterChart } from "../components/quarter-chart";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
-import { useLanguage } from "../lib/use-formatter";
+import { viewerTimeZone } from "../lib/time-zone.server";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { getDashboard } from "../models/dashboard.server";
+import "../styles/dashboard.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  return { name: user.name, ...(await getDashboard(db)), title: getI18n(context).t("dashboard.title") };
+  const dashboard = await getDashboard(db, new Date(), viewerTimeZone(request, user));
+  return { name: user.name, ...dashboard, title: getI18n(context).t("dashboard.title") };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -22,48 +30,113 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const { agreements, upcoming, recent, name } = loaderData;
+  const format = useFormatter();
+  const { name, today, plans, agreements, upcoming, overdue, expiring, expiringUntil, dormant, quarters } = loaderData;
+
+  const quarterLabel = (q: { quarter: number; year: number }) => t("dashboard.quarterLabel", q);
+  const range = { from: quarterLabel(quarters[0]!), to: quarterLabel(quarters.at(-1)!) };
+  const chartTotal = quarters.reduce((n, q) => n + q.total, 0);
+  const busiest = quarters.reduce((a, b) => (b.total > a.total ? b : a), quarters[0]!);
+  const chartTitle = t("dashboard.chartTitle", range);
+  const upcomingLink = `/activities?${new URLSearchParams({ from: upcoming.from, to: upcoming.to, sort: "startsAt", dir: "asc" })}`;
+
   return (
-    <div className="page">
+    <div className="page dashboard">
       <h1>{t("dashboard.title")}</h1>
       <p className="lead">{t("dashboard.welcome", { name })}</p>
+      <p className="meta">{t("dashboard.asOf", { date: format.day(today) })}</p>
       <div className="grid">
-        <section className="card card--wide" aria-labelledby="agreements-title">
-          <h2 id="agreements-title">{t("dashboard.commitmentsByStatus")}</h2>
-          <p className="muted">{t("dashboard.agreementsCount", { count: agreements.length })}</p>
-          <table className="table">
-            <thead>
-              <tr>
-                <th scope="col">{t("dashboard.agreements")}</th>
-                <th scope="col">{t("agreements.status")}</th>
-                <th scope="col">{t("agreements.commitments")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {agreements.map((a) => (
-                <tr key={a.id}>
-                  <th scope="row">
-                    <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
-                  </th>
-                  <td>
-                    <StatusBadge group="agreementStatus" value={a.status} />
-                  </td>
-                  <td>
-                    <CommitmentBar counts={a.commitments} />
-                  </td>
+        <DashboardSection id="plan" title={t("dashboard.planTitle")} intro={t("dashboard.planIntro")} wide>
+          {plans.length ? (
+            plans.map((plan) => <PlanProgress key={plan.id} plan={plan} />)
+          ) : (
+            <p className="muted">{t("dashboard.noPlan")}</p>
+          )}
+        </DashboardSection>
+
+        <DashboardSection id="commitments" title={t("dashboard.commitmentsByStatus")} wide>
+          {agreements.length ? (
+            <table className="table">
+              <thead>
+                <tr>
+                  <th scope="col">{t("dashboard.agreement")}</th>
+                  <th scope="col">{t("dashboard.status")}</th>
+                  <th scope="col">{t("dashboard.commitments")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </section>
-        <section className="card" aria-labelledby="upcoming-title">
-          <h2 id="upcoming-title">{t("dashboard.upcoming")}</h2>
-          <ActivityList items={upcoming} empty={t("dashboard.noUpcoming")} />
-        </section>
-        <section className="card" aria-labelledby="recent-title">
-          <h2 id="recent-title">{t("dashboard.recent")}</h2>
-          <ActivityList items={recent} empty={t("activities.none")} />
-        </section>
+              </thead>
+              <tbody>
+                {agreements.map((a) => (
+                  <tr key={a.id}>
+                    <th scope="row">
+                      <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                      <span className="meta">{t(`agreementKind.${a.kind}`)}</span>
+                    </th>
+                    <td>
+                      <StatusBadge group="agreementStatus" value={a.status} />
+                    </td>
+                    <td>
+                      {Object.values(a.commitments).some(Boolean) ? (
+                        <CommitmentBar counts={a.commitments} />
+                      ) : (
+                        <span className="muted">{t("dashboard.noCommitments")}</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="muted">{t("dashboard.noAgreements")}</p>
+          )}
+        </DashboardSection>
+
+        <DashboardSection
+          id="upcoming"
+          title={t("dashboard.upcomingTitle")}
+          intro={t("dashboard.upcomingRange", { from: format.day(upcoming.from), to: format.day(upcoming.to) })}
+        >
+          <ActivityList items={upcoming.items} empty={t("dashboard.noUpcoming")} />
+          {upcoming.total > upcoming.items.length ? (
+            <p>
+              {t("dashboard.showingFirst", { shown: format.number(upcoming.items.length), total: format.number(upcoming.total) })}{" "}
+              <Link to={upcomingLink}>{t("dashboard.allUpcoming")}</Link>
+            </p>
+          ) : null}
+        </DashboardSection>
+
+        <DashboardSection id="overdue" title={t("dashboard.overdueTitle")} intro={t("dashboard.overdueIntro")}>
+          <DashboardOverdue items={overdue.items} total={overdue.total} />
+        </DashboardSection>
+
+        <DashboardSection
+          id="expiring"
+          title={t("dashboard.expiringTitle")}
+          intro={t("dashboard.expiringIntro", { date: format.day(expiringUntil) })}
+        >
+          <DashboardExpiring items={expiring} />
+        </DashboardSection>
+
+        <DashboardSection id="dormant" title={t("dashboard.dormantTitle")} intro={t("dashboard.dormantIntro")}>
+          <DashboardDormant items={dormant} />
+        </DashboardSection>
+
+        <DashboardSection id="quarters" title={chartTitle} intro={t("dashboard.chartIntro")} wide>
+          {chartTotal ? (
+            <QuarterChart
+              id="quarter-chart"
+              buckets={quarters}
+              title={chartTitle}
+              description={t("dashboard.chartDescription", {
+                ...range,
+                total: format.number(chartTotal),
+                max: format.number(busiest.total),
+                busiest: quarterLabel(busiest),
+              })}
+            />
+          ) : (
+            <p className="muted">{t("dashboard.noChart")}</p>
+          )}
+        </DashboardSection>
       </div>
     </div>
   );

@@ -4,7 +4,6 @@ import * as t from "../../db/schema";
 import { seedContent } from "../../app/lib/seed.server";
 import { listAgreements, getAgreement } from "../../app/models/agreement.server";
 import { getPublishedCase, listPublishedCases } from "../../app/models/case.server";
-import { getDashboard } from "../../app/models/dashboard.server";
 import { getFeaturedPartnership } from "../../app/models/partnership.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
@@ -57,11 +56,4 @@ describe.each(drivers)("read models over the demo content on %s", (driver) => {
     expect(edat!.sources.length).toBeGreaterThan(0);
   });
 
-  it("summarises the dashboard: upcoming after now, recent before", async () => {
-    const now = new Date("2024-01-01T00:00:00Z");
-    const d = await getDashboard(test.db, now);
-    expect(d.upcoming.every((a) => new Date(a.startsAt) >= new Date("2023-12-31"))).toBe(true);
-    expect(d.upcoming.map((a) => a.title.en).join(" ")).toMatch(/Mehdiyev/);
-    expect(d.recent[0]!.startsAt.getTime()).toBeLessThan(now.getTime());
-  });
 });

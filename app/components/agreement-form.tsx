@@ -1,0 +1,174 @@
+import { useTranslation } from "react-i18next";
+import { Form, Link } from "react-router";
+import { agreementKinds, agreementStatuses } from "../../db/schema/agreements";
+import type { LocalizedText } from "../../db/schema/columns";
+import type { FormErrors } from "../lib/forms";
+import { localized } from "../lib/localized";
+import { useLanguage } from "../lib/use-formatter";
+import { Field, FormAlert, listOf, valueOf, type FormValues } from "./agreement-field";
+import { FieldError } from "./field-error";
+
+export interface AgreementFormOptions {
+  partnerships: { id: number; name: LocalizedText }[];
+  agreements: { id: number; title: LocalizedText; partnershipId: number }[];
+  people: { id: number; name: string; acronym: string | null; organization: LocalizedText | null }[];
+}
+
+/**
+ * The agreement's fields, for a new agreement (the partnership is chosen) or an edit (it is fixed,
+ * and the version the editor started from travels with the form).
+ */
+export function AgreementForm({
+  options,
+  values,
+  errors,
+  selfId,
+  submitLabel,
+  cancelTo,
+}: {
+  options: AgreementFormOptions;
+  values: FormValues;
+  errors?: FormErrors;
+  /** Set when editing: the agreement cannot continue itself, and its partnership stays. */
+  selfId?: number;
+  submitLabel: string;
+  cancelTo: string;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const signatories = new Set(listOf(values, "signatoryIds"));
+  const partnershipId = valueOf(values, "partnershipId") || String(options.partnerships[0]?.id ?? "");
+  const partnership = options.partnerships.find((p) => String(p.id) === partnershipId);
+  const parents = options.agreements.filter((a) => a.id !== selfId);
+  return (
+    <Form method="post" className="form form--wide" aria-describedby={errors ? "agreement-form-alert" : undefined}>
+      <FormAlert errors={errors} id="agreement-form-alert" />
+      {selfId ? (
+        <>
+          <input type="hidden" name="version" value={valueOf(values, "version")} />
+          <p>
+            <strong>{t("agreements.form.partnership")}:</strong> {localized(partnership?.name, lang)}
+          </p>
+        </>
+      ) : (
+        <Field id="partnershipId" name="partnershipId" label={t("agreements.form.partnership")} error={errors?.partnershipId}>
+          {(a) => (
+            <select {...a} defaultValue={partnershipId}>
+              {options.partnerships.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {localized(p.name, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      <Field id="kind" name="kind" label={t("agreements.kind")} error={errors?.kind}>
+        {(a) => (
+          <select {...a} defaultValue={valueOf(values, "kind") || "mou"}>
+            {agreementKinds.map((k) => (
+              <option key={k} value={k}>
+                {t(`agreementKind.${k}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field id="titleEn" name="titleEn" label={t("agreements.form.titleEn")} error={errors?.titleEn}>
+        {(a) => <input {...a} type="text" required maxLength={300} defaultValue={valueOf(values, "titleEn")} lang="en" />}
+      </Field>
+      <Field id="titleId" name="titleId" label={t("agreements.form.titleId")} error={errors?.titleId} optional>
+        {(a) => <input {...a} type="text" maxLength={300} defaultValue={valueOf(values, "titleId")} lang="id" />}
+      </Field>
+      <Field id="summaryEn" name="summaryEn" label={t("agreements.form.summaryEn")} error={errors?.summaryEn}>
+        {(a) => <textarea {...a} required rows={5} maxLength={5000} defaultValue={valueOf(values, "summaryEn")} lang="en" />}
+      </Field>
+      <Field id="summaryId" name="summaryId" label={t("agreements.form.summaryId")} error={errors?.summaryId} optional>
+        {(a) => <textarea {...a} rows={5} maxLength={5000} defaultValue={valueOf(values, "summaryId")} lang="id" />}
+      </Field>
+      <div className="form-row">
+        <Field id="signedOn" name="signedOn" label={t("agreements.signedOn")} error={errors?.signedOn} optional>
+          {(a) => <input {...a} type="date" defaultValue={valueOf(values, "signedOn")} />}
+        </Field>
+        <Field id="signedCity" name="signedCity" label={t("agreements.form.signedCity")} error={errors?.signedCity} optional>
+          {(a) => <input {...a} type="text" maxLength={120} defaultValue={valueOf(values, "signedCity")} />}
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field id="inForceFrom" name="inForceFrom" label={t("agreements.form.inForceFrom")} error={errors?.inForceFrom} optional>
+          {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceFrom")} />}
+        </Field>
+        <Field id="inForceUntil" name="inForceUntil" label={t("agreements.form.inForceUntil")} error={errors?.inForceUntil} optional>
+          {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceUntil")} />}
+        </Field>
+      </div>
+      <Field
+        id="status"
+        name="status"
+        label={t("agreements.form.status")}
+        hint={t("agreements.form.statusHint")}
+        error={errors?.status}
+      >
+        {(a) => (
+          <select {...a} defaultValue={valueOf(values, "status") || "draft"}>
+            {agreementStatuses.map((s) => (
+              <option key={s} value={s}>
+                {t(`agreementStatus.${s}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field
+        id="parentId"
+        name="parentId"
+        label={t("agreements.form.parent")}
+        hint={t("agreements.form.parentHint")}
+        error={errors?.parentId}
+      >
+        {(a) => (
+          <select {...a} defaultValue={valueOf(values, "parentId")}>
+            <option value="">{t("agreements.form.noParent")}</option>
+            {parents.map((p) => (
+              <option key={p.id} value={p.id}>
+                {localized(p.title, lang)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <fieldset
+        className="checkbox-group"
+        aria-describedby={errors?.signatoryIds ? "signatoryIds-error" : undefined}
+      >
+        <legend>
+          {t("agreements.signatories")} <span className="field__optional">({t("agreements.optional")})</span>
+        </legend>
+        {options.people.map((p) => (
+          <div key={p.id} className="checkbox">
+            <input
+              type="checkbox"
+              id={`signatory-${p.id}`}
+              name="signatoryIds"
+              value={p.id}
+              defaultChecked={signatories.has(String(p.id))}
+            />
+            <label htmlFor={`signatory-${p.id}`}>
+              {p.name}
+              {p.organization ? <span className="muted"> ({p.acronym ?? localized(p.organization, lang)})</span> : null}
+            </label>
+          </div>
+        ))}
+        <FieldError id="signatoryIds-error" error={errors?.signatoryIds} />
+      </fieldset>
+      <div className="form-actions">
+        <button type="submit" className="button">
+          {submitLabel}
+        </button>
+        <Link to={cancelTo} className="button button--secondary">
+          {t("agreements.form.cancel")}
+        </Link>
+      </div>
+    </Form>
+  );
+}

@@ -1,0 +1,107 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { LocalizedText } from "../../db/schema/columns";
+import { localized } from "../lib/localized";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { ConfirmationList, type ConfirmationItem } from "./commitment-confirmations";
+import { StatusBadge } from "./status-badge";
+
+export interface CommitmentSummary {
+  id: number;
+  text: LocalizedText;
+  status: string;
+  dueOn: string | null;
+  overdue: boolean;
+  responsible: LocalizedText | null;
+  responsibleAcronym: string | null;
+  focalPoints: Record<string, { personId: number; name: string }>;
+  milestones: { done: number; total: number };
+  evidenceCount: number;
+  confirmations: ConfirmationItem[];
+  fullyConfirmed: boolean;
+  activities: { id: number; title: LocalizedText; startsAt: Date | string; allDay: boolean }[];
+}
+
+/** A commitment as the agreement page lists it: where it stands and who answers for it on each side. */
+export function CommitmentCard({
+  commitment: c,
+  sides,
+}: {
+  commitment: CommitmentSummary;
+  sides: { code: string; name: LocalizedText }[];
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const titleId = `commitment-${c.id}-title`;
+  return (
+    <article className="commitment-card" aria-labelledby={titleId}>
+      <h3 id={titleId} className="commitment-card__title">
+        <Link to={`/commitments/${c.id}`}>{localized(c.text, lang)}</Link>
+      </h3>
+      <dl className="facts facts--compact">
+        <dt>{t("commitments.status")}</dt>
+        <dd>
+          <StatusBadge group="commitmentStatus" value={c.status} />
+          {c.fullyConfirmed ? <span className="meta">{t("commitments.fullyComplete")}</span> : null}
+        </dd>
+        <dt>{t("commitments.responsible")}</dt>
+        <dd>
+          {c.responsible ? (
+            <>
+              {localized(c.responsible, lang)}
+              {c.responsibleAcronym ? ` (${c.responsibleAcronym})` : null}
+            </>
+          ) : (
+            <span className="muted">{t("commitments.notSet")}</span>
+          )}
+        </dd>
+        <dt>{t("commitments.dueOn")}</dt>
+        <dd>
+          {c.dueOn ? format.day(c.dueOn) : <span className="muted">{t("commitments.notSet")}</span>}
+          {c.overdue ? <span className="badge badge--overdue">{t("commitments.overdue")}</span> : null}
+        </dd>
+        <dt>{t("commitments.focalPoints")}</dt>
+        <dd>
+          <ul className="plain">
+            {sides.map((s) => (
+              <li key={s.code}>
+                {localized(s.name, lang)}:{" "}
+                {c.focalPoints[s.code]?.name ?? <span className="muted">{t("commitments.noFocalPoint")}</span>}
+              </li>
+            ))}
+          </ul>
+        </dd>
+        <dt>{t("commitments.milestones")}</dt>
+        <dd>
+          {c.milestones.total ? (
+            t("commitments.milestonesDone", { done: c.milestones.done, total: c.milestones.total })
+          ) : (
+            <span className="muted">{t("commitments.noMilestones")}</span>
+          )}
+        </dd>
+        <dt>{t("commitments.evidence")}</dt>
+        <dd>{t("commitments.evidenceCount", { count: c.evidenceCount })}</dd>
+        <dt>{t("commitments.confirmations")}</dt>
+        <dd>
+          <ConfirmationList sides={sides} confirmations={c.confirmations} />
+        </dd>
+        <dt>{t("commitments.activities")}</dt>
+        <dd>
+          {c.activities.length ? (
+            <ul className="plain">
+              {c.activities.map((a) => (
+                <li key={a.id}>
+                  <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
+                  <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <span className="muted">{t("commitments.noActivities")}</span>
+          )}
+        </dd>
+      </dl>
+    </article>
+  );
+}

@@ -1,0 +1,2 @@
+CREATE INDEX "activities_type_status_idx" ON "activities" USING btree ("type","status");--> statement-breakpoint
+CREATE INDEX "activities_agreement_updated_idx" ON "activities" USING btree ("agreement_id","updated_at");

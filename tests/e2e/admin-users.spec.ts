@@ -1,0 +1,194 @@
+import type { Browser, Locator, Page } from "@playwright/test";
+import {
+  demoAccounts,
+  expect,
+  gotoHydrated,
+  installHydrationProbe,
+  signIn,
+  test,
+  uniqueSuffix,
+  waitForHydration,
+} from "./fixtures";
+
+const goodPassword = "correct-horse-battery";
+
+function addUserForm(page: Page) {
+  return page.getByRole("region", { name: "Add a user" });
+}
+
+/** The users table row whose row header is exactly `email`. */
+function userRow(page: Page, email: string): Locator {
+  return page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: email, exact: true }) });
+}
+
+async function fillNewUser(
+  page: Page,
+  user: { email: string; name: string; role?: string; timeZone?: string; password: string },
+) {
+  const form = addUserForm(page);
+  await form.getByLabel("Email").fill(user.email);
+  await form.getByLabel("Name").fill(user.name);
+  await form.getByLabel("Role").selectOption({ label: user.role ?? "Viewer" });
+  await form.getByLabel("Time zone").selectOption(user.timeZone ?? "Asia/Jakarta");
+  await form.getByLabel("Initial password").fill(user.password);
+}
+
+/** A browser context of its own (another person's browser), signed in as `email`. */
+async function otherBrowser(browser: Browser, baseURL: string, email: string, password: string) {
+  const context = await browser.newContext({ baseURL, locale: "en-GB" });
+  await installHydrationProbe(context);
+  const page = await context.newPage();
+  await signIn(page, email, password);
+  return { context, page };
+}
+
+test.describe("administering users", () => {
+  test.beforeEach(async ({ page, loginAs }) => {
+    await loginAs("admin");
+    await gotoHydrated(page, "/admin/users");
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  });
+
+  test("the admin sees every account", async ({ page }) => {
+    for (const account of Object.values(demoAccounts)) {
+      await expect(userRow(page, account.email)).toContainText(account.name);
+    }
+    await expect(userRow(page, demoAccounts.editor.email).getByRole("combobox")).toHaveValue("editor");
+  });
+
+  test("the browser refuses a too-short initial password before sending it", async ({ page }) => {
+    const suffix = uniqueSuffix();
+    await fillNewUser(page, { email: `short-${suffix}@example.org`, name: "Short Password", password: "short" });
+    await addUserForm(page).getByRole("button", { name: "Add a user" }).click();
+    const password = addUserForm(page).getByLabel("Initial password");
+    expect(await password.evaluate((el: HTMLInputElement) => el.validity.tooShort)).toBe(true);
+    await expect(page).toHaveURL(/\/admin\/users$/);
+  });
+
+  test("a too-short password is refused by the server, next to the field, keeping the other values", async ({ page }) => {
+    const suffix = uniqueSuffix();
+    const email = `short-${suffix}@example.org`;
+    const name = `Short Password ${suffix}`;
+    const form = addUserForm(page);
+    // Past the browser's own check (as an older browser or a script would be), to reach the server's.
+    await form.locator("form").evaluate((el: HTMLFormElement) => (el.noValidate = true));
+    await fillNewUser(page, { email, name, role: "Editor", timeZone: "Asia/Makassar", password: "too-short" });
+    await form.getByRole("button", { name: "Add a user" }).click();
+
+    const password = form.getByLabel("Initial password");
+    await expect(password).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByText("Enter at least 12 characters.")).toBeVisible();
+    await expect(form.getByLabel("Email")).toHaveValue(email);
+    await expect(form.getByLabel("Name")).toHaveValue(name);
+    await expect(form.getByLabel("Role")).toHaveValue("editor");
+    await expect(form.getByLabel("Time zone")).toHaveValue("Asia/Makassar");
+    await expect(page.getByRole("status")).toHaveCount(0);
+    await expect(userRow(page, email)).toHaveCount(0);
+  });
+
+  test("the password error is part of the field's accessible description", async ({ page }) => {
+    const form = addUserForm(page);
+    await form.locator("form").evaluate((el: HTMLFormElement) => (el.noValidate = true));
+    const suffix = uniqueSuffix();
+    await fillNewUser(page, { email: `a11y-${suffix}@example.org`, name: "A11y Check", password: "too-short" });
+    await form.getByRole("button", { name: "Add a user" }).click();
+    await expect(form.getByLabel("Initial password")).toHaveAccessibleDescription(/Enter at least 12 characters\./);
+  });
+
+  test("after adding a user the form is empty again", async ({ page }) => {
+    const suffix = uniqueSuffix();
+    const email = `reset-${suffix}@example.org`;
+    await fillNewUser(page, { email, name: `Reset ${suffix}`, password: goodPassword });
+    await addUserForm(page).getByRole("button", { name: "Add a user" }).click();
+    await expect(page.getByRole("status")).toHaveText(`User ${email} was added.`);
+    await expect(addUserForm(page).getByLabel("Email")).toHaveValue("");
+    await expect(addUserForm(page).getByLabel("Name")).toHaveValue("");
+    await expect(addUserForm(page).getByLabel("Initial password")).toHaveValue("");
+  });
+
+  test("an email that is taken is refused next to the field", async ({ page }) => {
+    const form = addUserForm(page);
+    await fillNewUser(page, { email: demoAccounts.viewer.email, name: "Someone Else", password: goodPassword });
+    await form.getByRole("button", { name: "Add a user" }).click();
+    await expect(form.getByText("A user with this email already exists.")).toBeVisible();
+    await expect(form.getByLabel("Email")).toHaveAttribute("aria-invalid", "true");
+    await expect(form.getByLabel("Email")).toHaveAccessibleDescription("A user with this email already exists.");
+    await expect(form.getByLabel("Name")).toHaveValue("Someone Else");
+  });
+
+  test("the admin cannot disable their own account", async ({ page }) => {
+    const row = userRow(page, demoAccounts.admin.email);
+    await row.getByRole("checkbox", { name: "Disabled" }).check();
+    await row.getByRole("button", { name: `Save ${demoAccounts.admin.email}` }).click();
+    await expect(page.getByRole("alert")).toHaveText("You cannot disable your own account.");
+    await gotoHydrated(page, "/admin/users");
+    await expect(userRow(page, demoAccounts.admin.email).getByRole("checkbox", { name: "Disabled" })).not.toBeChecked();
+  });
+
+  test("a new user can sign in, and disabling them ends their session", async ({ page, browser, baseURL }) => {
+    const suffix = uniqueSuffix();
+    const email = `new-${suffix}@example.org`;
+    const name = `New Person ${suffix}`;
+
+    await fillNewUser(page, { email, name, role: "Editor", timeZone: "Asia/Makassar", password: goodPassword });
+    await addUserForm(page).getByRole("button", { name: "Add a user" }).click();
+    await expect(page).toHaveURL(/\/admin\/users\?created=/);
+    await expect(page.getByRole("status")).toHaveText(`User ${email} was added.`);
+    const row = userRow(page, email);
+    await expect(row).toContainText(name);
+    await expect(row).toContainText("Asia/Makassar");
+    await expect(row.getByRole("combobox", { name: `Role ${email}` })).toHaveValue("editor");
+    await expect(row.getByRole("checkbox", { name: "Disabled" })).not.toBeChecked();
+
+    // The new user signs in, in a browser of their own.
+    const other = await otherBrowser(browser, baseURL!, email, goodPassword);
+    try {
+      await expect(other.page.getByText(`Welcome, ${name}`)).toBeVisible();
+      await expect(other.page.getByText(`Signed in as ${name} (Editor)`)).toBeVisible();
+      // An editor, not an admin.
+      const forbidden = await other.page.goto("/admin/users");
+      expect(forbidden?.status()).toBe(403);
+
+      // The admin disables the account.
+      await waitForHydration(page);
+      await row.getByRole("checkbox", { name: "Disabled" }).check();
+      await row.getByRole("button", { name: `Save ${email}` }).click();
+      await expect(page).toHaveURL(/\/admin\/users\?updated=/);
+      await expect(page.getByRole("status")).toHaveText(`User ${email} was updated.`);
+      await expect(userRow(page, email).getByRole("checkbox", { name: "Disabled" })).toBeChecked();
+
+      // Their open session stops working at once.
+      await other.page.goto("/dashboard");
+      await expect(other.page).toHaveURL(/\/login\?redirectTo=%2Fdashboard$/);
+      await expect(other.page.getByText(`Signed in as ${name}`)).toHaveCount(0);
+
+      // And they cannot sign in again.
+      await waitForHydration(other.page);
+      await other.page.getByLabel("Email").fill(email);
+      await other.page.getByLabel("Password").fill(goodPassword);
+      await other.page.getByRole("button", { name: "Sign in" }).click();
+      await expect(other.page.getByRole("alert")).toHaveText("The email or password is not correct.");
+    } finally {
+      await other.context.close();
+    }
+  });
+});
+
+test.describe("the users page is for admins only", () => {
+  for (const role of ["viewer", "editor"] as const) {
+    test(`${role} gets "Not allowed"`, async ({ page, loginAs }) => {
+      await loginAs(role);
+      await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" })).toHaveCount(0);
+      const response = await page.goto("/admin/users");
+      expect(response?.status()).toBe(403);
+      await expect(page.getByRole("heading", { level: 1, name: "Not allowed" })).toBeVisible();
+    });
+  }
+
+  test("the admin has a Users link", async ({ page, loginAs }) => {
+    await loginAs("admin");
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Users" }).click();
+    await expect(page).toHaveURL(/\/admin\/users$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Users" })).toBeVisible();
+  });
+});

@@ -1,0 +1,315 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import {
+  apiSignIn,
+  demoAccounts,
+  demoPassword,
+  expect,
+  gotoHydrated,
+  test,
+  uniqueSuffix,
+  waitForHydration,
+} from "./fixtures";
+
+const mouTitle = "Memorandum of Understanding on public service cooperation (2017)";
+const renewalTitle = "Renewal of the 2017 Memorandum of Understanding (2024)";
+const oneStopShop = /Elaborate the one-stop-shop concept/;
+const bakuVisit = "Minister Abdullah Azwar Anas and delegation visit ASAN Xidmat in Baku";
+
+async function expectNoAxeViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const summary = results.violations.map((v) => ({
+    rule: v.id,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(" ")),
+  }));
+  expect(summary).toEqual([]);
+}
+
+/** The agreement's page, reached the way a reader would: from the list. */
+async function openAgreement(page: Page, title: string) {
+  await gotoHydrated(page, "/agreements");
+  await page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(title)}`) }) })
+    .getByRole("link", { name: title, exact: true })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await waitForHydration(page);
+}
+
+function escape(text: string) {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/** "23 Nov 2026, 18:15" as the app shows an instant to someone in Asia/Jakarta (the demo editor's zone). */
+function inJakarta(instant: Date) {
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(instant);
+}
+
+test.describe("agreements", () => {
+  test("the list shows each agreement's lifecycle and progress; the 2017 MoU is renewed by the 2024 renewal", async ({ page, loginAs }) => {
+    await loginAs("viewer");
+    await gotoHydrated(page, "/agreements");
+    await expect(page.getByRole("heading", { level: 1, name: "Agreements" })).toBeVisible();
+    const mou = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(mouTitle)}`) }) });
+    await expect(mou).toContainText("Renewed");
+    await expect(mou).toContainText("From 24 Jul 2017");
+    await expect(mou).toContainText(/\d+ of \d+ complete/);
+    await expect(mou.getByRole("link", { name: renewalTitle })).toHaveAttribute("href", /^\/agreements\/\d+$/);
+    const renewal = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(renewalTitle)}`) }) });
+    await expect(renewal).toContainText("In force");
+    // Viewers read; only editors see the way to add one.
+    await expect(page.getByRole("link", { name: "New agreement" })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test("the 2017 MoU's page lists its commitments with their status and the activities that serve them", async ({ page, loginAs }) => {
+    await loginAs("viewer");
+    await openAgreement(page, mouTitle);
+    await expect(page.getByRole("definition").filter({ hasText: "Asman Abnur" })).toContainText("Inam Karimov");
+    await expect(page.getByRole("region", { name: "Progress" })).toContainText(/\d+ of \d+ complete/);
+
+    const commitment = page.getByRole("article", { name: oneStopShop });
+    await expect(commitment).toBeVisible();
+    await expect(commitment.locator(".badge").first()).toHaveText("Substantial");
+    await expect(commitment).toContainText("Ministry of Administrative and Bureaucratic Reform");
+    await expect(commitment).toContainText("Indonesia: not confirmed yet");
+    await expect(commitment).toContainText("Azerbaijan: not confirmed yet");
+    const visit = commitment.getByRole("link", { name: bakuVisit });
+    await expect(visit).toHaveAttribute("href", /^\/activities\/\d+$/);
+    await expect(
+      commitment.getByRole("listitem").filter({ has: page.getByRole("link", { name: bakuVisit }) }),
+    ).toContainText("10 Oct 2023");
+
+    // A viewer sees no way to change anything.
+    await expect(page.getByRole("link", { name: "Edit agreement" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: "Add commitment" })).toHaveCount(0);
+    await expectNoAxeViolations(page);
+  });
+
+  test("a viewer sees no edit controls on a commitment and a POST is refused with 403", async ({ page, loginAs, playwright, baseURL }) => {
+    await loginAs("viewer");
+    await openAgreement(page, mouTitle);
+    await page.getByRole("article", { name: oneStopShop }).getByRole("link", { name: oneStopShop }).click();
+    await expect(page).toHaveURL(/\/commitments\/\d+$/);
+    await waitForHydration(page);
+    const path = new URL(page.url()).pathname;
+    const agreementPath = await page.getByRole("link", { name: `← ${mouTitle}` }).getAttribute("href");
+    await expect(page.getByRole("heading", { level: 2, name: "Activities serving it" })).toBeVisible();
+    await expect(page.getByRole("link", { name: bakuVisit })).toBeVisible();
+    for (const name of ["Change status", "Add evidence", "Add milestone", /Confirm completion/, /Save focal point/]) {
+      await expect(page.getByRole("button", { name })).toHaveCount(0);
+    }
+    await expect(page.getByRole("link", { name: "Edit commitment" })).toHaveCount(0);
+    await expect(page.getByRole("combobox")).toHaveCount(1); // the language switcher only
+
+    const api = await playwright.request.newContext({ baseURL });
+    try {
+      await apiSignIn(api, baseURL!, demoAccounts.viewer.email);
+      const posts: [string, Record<string, string>][] = [
+        [path, { intent: "status", version: "1", status: "withdrawn" }],
+        [path, { intent: "evidence", url: "https://example.org/forged" }],
+        [`${path}/edit`, { version: "1", textEn: "Forged", area: "x", status: "withdrawn" }],
+        ["/agreements/new", { partnershipId: "1", kind: "mou", titleEn: "Forged agreement", summaryEn: "Should not be saved", status: "draft" }],
+        [`${agreementPath}/edit`, { version: "1", kind: "mou", titleEn: "Forged", summaryEn: "Should not be saved", status: "draft" }],
+        [`${agreementPath}/commitments/new`, { textEn: "Forged commitment", area: "x", status: "not_started" }],
+      ];
+      for (const [url, form] of posts) {
+        const response = await api.post(url, { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+        expect.soft(response.status(), `viewer POST ${url}`).toBe(403);
+      }
+    } finally {
+      await api.dispose();
+    }
+    await page.reload();
+    await waitForHydration(page);
+    await expect(page.locator(".facts .badge").first()).toHaveText("Substantial");
+    await expect(page.getByText("No evidence yet.")).toBeVisible();
+  });
+
+  test("a bad agreement form keeps the typed values and shows each error beside its field", async ({ page, loginAs }) => {
+    await loginAs("editor");
+    await gotoHydrated(page, "/agreements");
+    await page.getByRole("link", { name: "New agreement" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "New agreement" })).toBeVisible();
+    await waitForHydration(page);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Title in English").fill("Ab");
+    await page.getByLabel("Summary in English").fill("A work plan the two ministries agreed on.");
+    await page.getByLabel("In force from").fill("2025-06-01");
+    await page.getByLabel("In force until").fill("2025-01-31");
+    await page.getByLabel("Kind").selectOption({ label: "Renewal" });
+    await page.getByRole("checkbox", { name: /Inam Karimov/ }).check();
+    await page.getByRole("button", { name: "Create agreement" }).click();
+
+    await expect(page.getByRole("alert")).toHaveText("Please correct the fields marked below.");
+    await expect(page.getByLabel("Title in English")).toHaveAttribute("aria-invalid", "true");
+    await expect(page.getByLabel("Title in English")).toHaveAccessibleDescription("Enter at least 3 characters.");
+    await expect(page.getByLabel("In force until")).toHaveAccessibleDescription(/The end of the period cannot be before its start/);
+    await expect(page.getByLabel("Continues or implements")).toHaveAccessibleDescription(/A renewal must name the agreement it continues/);
+    await expect(page.getByLabel("Title in English")).toHaveValue("Ab");
+    await expect(page.getByLabel("Summary in English")).toHaveValue("A work plan the two ministries agreed on.");
+    await expect(page.getByLabel("In force from")).toHaveValue("2025-06-01");
+    await expect(page.getByRole("checkbox", { name: /Inam Karimov/ })).toBeChecked();
+    await expect(page).toHaveURL(/\/agreements\/new$/);
+  });
+
+  test("without JavaScript too, the server re-renders a bad form with the typed values", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
+    const page = await context.newPage();
+    try {
+      await page.goto("/login");
+      await page.getByLabel("Email").fill(demoAccounts.editor.email);
+      await page.getByLabel("Password").fill(demoPassword);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await expect(page).toHaveURL(/\/dashboard$/);
+      await page.goto("/agreements/new");
+      await page.getByLabel("Title in English").fill("Joint plan, typed without scripts");
+      await page.getByLabel("Summary in English").fill("short");
+      await page.getByRole("button", { name: "Create agreement" }).click();
+      await expect(page.getByRole("alert")).toBeVisible();
+      await expect(page.getByLabel("Summary in English")).toHaveAccessibleDescription("Enter at least 10 characters.");
+      await expect(page.getByLabel("Summary in English")).toHaveValue("short");
+      await expect(page.getByLabel("Title in English")).toHaveValue("Joint plan, typed without scripts");
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+test.describe("tracking a commitment to completion", () => {
+  test("an editor adds a commitment, evidence, sets it complete and confirms for one side", async ({ page, loginAs }) => {
+    const text = `Publish a joint public-service standard (e2e ${uniqueSuffix()})`;
+    await loginAs("editor");
+    await openAgreement(page, renewalTitle);
+    await page.getByRole("link", { name: "Add commitment" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Add commitment" })).toBeVisible();
+    await waitForHydration(page);
+
+    // A bad form first: the typed values stay, each error beside its field.
+    await page.getByLabel("Commitment in English").fill("ab");
+    await page.getByLabel("Area").fill("x");
+    await page.getByLabel("Due").fill("2030-12-31");
+    await page.getByRole("button", { name: "Add commitment" }).click();
+    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(page.getByLabel("Commitment in English")).toHaveAccessibleDescription("Enter at least 3 characters.");
+    await expect(page.getByLabel("Area")).toHaveAccessibleDescription(/Enter at least 2 characters/);
+    await expect(page.getByLabel("Area")).toHaveValue("x");
+    await expect(page.getByLabel("Commitment in English")).toHaveValue("ab");
+    await expect(page.getByLabel("Due")).toHaveValue("2030-12-31");
+
+    await page.getByLabel("Commitment in English").fill(text);
+    await page.getByLabel("Area").fill("service-standards");
+    await page
+      .getByLabel("Responsible organization")
+      .selectOption({ label: "Ministry of Administrative and Bureaucratic Reform (KemenPANRB)" });
+    await page.getByRole("button", { name: "Add commitment" }).click();
+    await expect(page).toHaveURL(/\/commitments\/\d+\?saved=created$/);
+    await expect(page.getByRole("status")).toHaveText("The commitment was added.");
+    await expect(page.getByRole("heading", { level: 1, name: text })).toBeVisible();
+    await waitForHydration(page);
+    const commitmentPath = new URL(page.url()).pathname;
+
+    // Complete without evidence is refused, beside the status field.
+    await page.getByLabel("New status").selectOption("complete");
+    await page.getByRole("button", { name: "Change status" }).click();
+    const status = page.getByLabel("New status");
+    await expect(status).toHaveAttribute("aria-invalid", "true");
+    await expect(status).toHaveAccessibleDescription(/complete only with at least one piece of evidence/);
+    await expect(page.locator(".facts .badge").first()).toHaveText("Not started");
+
+    // Evidence: only http(s) links.
+    await page.getByLabel("Link").fill("ftp://example.org/standard.pdf");
+    await page.getByRole("button", { name: "Add evidence" }).click();
+    await expect(page.getByLabel("Link")).toHaveAccessibleDescription(/starting with http:\/\/ or https:\/\//);
+    await expect(page.getByLabel("Link")).toHaveValue("ftp://example.org/standard.pdf");
+    await page.getByLabel("Link").fill("https://example.org/joint-standard.pdf");
+    await page.getByLabel("Note").fill("Published by both ministries.");
+    await page.getByRole("button", { name: "Add evidence" }).click();
+    await expect(page.getByRole("status")).toHaveText("The evidence was added.");
+    await expect(page.getByRole("link", { name: "https://example.org/joint-standard.pdf" })).toBeVisible();
+    await expect(page.getByText("Published by both ministries.")).toBeVisible();
+    await expect(page.getByLabel("Link")).toHaveValue("");
+
+    await page.getByLabel("New status").selectOption("complete");
+    await page.getByRole("button", { name: "Change status" }).click();
+    await expect(page.getByRole("status")).toHaveText("The status was changed.");
+    await expect(page.locator(".facts .badge").first()).toHaveText("Complete");
+    await expect(page.getByText("Awaiting confirmation by Indonesia, Azerbaijan")).toBeVisible();
+
+    const confirmations = page.getByRole("region", { name: "Confirmation of completion" });
+    const before = new Date();
+    await confirmations.getByRole("button", { name: "Confirm completion for Indonesia" }).click();
+    await expect(page.getByRole("status")).toHaveText("The completion was confirmed.");
+    const after = new Date();
+    const indonesia = confirmations.getByRole("listitem").filter({ hasText: "Indonesia:" });
+    await expect(indonesia).toContainText("confirmed by Demo Editor on");
+    const shown = (await indonesia.textContent())!;
+    expect([inJakarta(before), inJakarta(after)].some((when) => shown.includes(when)), shown).toBe(true);
+    await expect(confirmations.getByRole("listitem").filter({ hasText: "Azerbaijan:" })).toContainText("not confirmed yet");
+    await expect(page.getByText("Awaiting confirmation by Azerbaijan")).toBeVisible();
+    await expect(confirmations.getByRole("button", { name: "Confirm completion for Azerbaijan" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    // The agreement's page shows the same: complete, one side confirmed, one piece of evidence.
+    await page.getByRole("link", { name: `← ${renewalTitle}` }).click();
+    await expect(page.getByRole("heading", { level: 1, name: renewalTitle })).toBeVisible();
+    const card = page.getByRole("article", { name: text });
+    await expect(card.locator(".badge").first()).toHaveText("Complete");
+    await expect(card).toContainText("1 item");
+    await expect(card).toContainText("Indonesia: confirmed by Demo Editor on");
+    await expect(card).toContainText("Azerbaijan: not confirmed yet");
+    await expect(page.getByRole("region", { name: "Progress" })).toContainText(/[1-9]\d* of \d+ complete/);
+
+    // Both sides confirmed: fully complete.
+    await gotoHydrated(page, commitmentPath);
+    await page.getByRole("button", { name: "Confirm completion for Azerbaijan" }).click();
+    await expect(page.getByRole("status")).toHaveText("The completion was confirmed.");
+    await expect(page.getByText("Complete and confirmed by every side")).toBeVisible();
+  });
+
+  test("two editors change the same commitment: the second gets a conflict showing what changed, nothing is overwritten", async ({ page, loginAs, context }) => {
+    const text = `Exchange service-centre staff (e2e ${uniqueSuffix()})`;
+    await loginAs("editor");
+    await openAgreement(page, renewalTitle);
+    await page.getByRole("link", { name: "Add commitment" }).click();
+    await waitForHydration(page);
+    await page.getByLabel("Commitment in English").fill(text);
+    await page.getByLabel("Area").fill("personnel");
+    await page.getByRole("button", { name: "Add commitment" }).click();
+    await expect(page).toHaveURL(/\/commitments\/\d+\?saved=created$/);
+    const editPath = `${new URL(page.url()).pathname}/edit`;
+
+    const other = await context.newPage();
+    await gotoHydrated(other, editPath);
+    await gotoHydrated(page, editPath);
+
+    await other.getByLabel("Area").fill("staff-exchange");
+    await other.getByRole("button", { name: "Save commitment" }).click();
+    await expect(other.getByRole("status")).toHaveText("The commitment was saved.");
+
+    await page.getByLabel("Commitment in English").fill(`${text}, twice a year`);
+    await page.getByLabel("Area").fill("personnel-mobility");
+    await page.getByRole("button", { name: "Save commitment" }).click();
+    await expect(page.getByRole("alert")).toContainText("Someone else saved this commitment while you were editing it");
+    const changes = page.getByRole("region", { name: "What has changed" });
+    await expect(changes).toContainText("Last saved by Demo Editor");
+    const area = changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Area" }) });
+    await expect(area).toContainText("staff-exchange");
+    await expect(area).toContainText("personnel-mobility");
+    // Only what the other editor changed is listed.
+    await expect(changes.getByRole("rowheader", { name: "Commitment in English" })).toHaveCount(0);
+    await expect(page.getByLabel("Area")).toHaveValue("personnel-mobility");
+
+    await gotoHydrated(other, editPath.replace(/\/edit$/, ""));
+    await expect(other.getByRole("heading", { level: 1, name: text })).toBeVisible();
+    await expect(other.locator(".facts")).toContainText("staff-exchange");
+    await other.close();
+
+    // Saving again after seeing the conflict is a deliberate choice, and it works.
+    await page.getByRole("button", { name: "Save commitment" }).click();
+    await expect(page.getByRole("status")).toHaveText("The commitment was saved.");
+    await expect(page.locator(".facts")).toContainText("personnel-mobility");
+  });
+});

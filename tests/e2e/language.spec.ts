@@ -1,0 +1,134 @@
+import type { BrowserContext } from "@playwright/test";
+import { expect, gotoHydrated, test, waitForHydration } from "./fixtures";
+
+/** The language the `lng` cookie holds (React Router's cookies are base64-encoded JSON). */
+async function languageCookie(context: BrowserContext) {
+  const cookie = (await context.cookies()).find((c) => c.name === "lng");
+  if (!cookie) return undefined;
+  const value = JSON.parse(Buffer.from(decodeURIComponent(cookie.value), "base64").toString("utf8")) as string;
+  return { ...cookie, value };
+}
+
+test.describe("Accept-Language: id", () => {
+  test.use({ locale: "id-ID", extraHTTPHeaders: { "Accept-Language": "id" } });
+
+  test("the site speaks Indonesian", async ({ page }) => {
+    await gotoHydrated(page, "/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 2, name: "Angka utama" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(
+      "Kerja Sama Indonesia–Azerbaijan di Bidang Pelayanan Publik",
+    );
+    await expect(page.getByRole("navigation", { name: "Utama" }).getByRole("link", { name: "Pustaka" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Masuk" }).first()).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Bahasa" })).toHaveValue("id");
+  });
+
+  test("the sign-in page is Indonesian too", async ({ page }) => {
+    await gotoHydrated(page, "/login");
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 1, name: "Masuk" })).toBeVisible();
+    await expect(page.getByLabel("Kata sandi")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Masuk" })).toBeVisible();
+  });
+});
+
+test.describe("Accept-Language: en", () => {
+  test("the site speaks English", async ({ page }) => {
+    await gotoHydrated(page, "/");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 2, name: "Key numbers" })).toBeVisible();
+  });
+});
+
+test.describe("the language switcher", () => {
+  test("switches to Bahasa Indonesia at once, remembers it, and switches back", async ({ page, context }) => {
+    await gotoHydrated(page, "/library");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 1, name: "Library of innovations" })).toBeVisible();
+
+    await page.getByLabel("Language").selectOption({ label: "Bahasa Indonesia" });
+    await page.getByRole("button", { name: "Change" }).click();
+
+    // Same page, now in Indonesian.
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 1, name: "Pustaka inovasi" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Bahasa" })).toHaveValue("id");
+    expect((await languageCookie(context))?.value).toBe("id");
+
+    // Another page, reached through the app: still Indonesian.
+    await page.getByRole("link", { name: /^Jembatan/ }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 2, name: "Angka utama" })).toBeVisible();
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+
+    // And back to English.
+    await page.getByLabel("Bahasa").selectOption({ label: "English" });
+    await page.getByRole("button", { name: "Ganti" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    await expect(page.getByRole("heading", { level: 2, name: "Key numbers" })).toBeVisible();
+  });
+
+  test("the choice is kept in a cookie and wins over Accept-Language", async ({ page, context }) => {
+    await gotoHydrated(page, "/library");
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+
+    await page.getByLabel("Language").selectOption({ label: "Bahasa Indonesia" });
+    await page.getByRole("button", { name: "Change" }).click();
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    const lng = await languageCookie(context);
+    expect(lng?.value).toBe("id");
+    expect(lng?.httpOnly).toBe(true);
+    expect(lng?.sameSite).toBe("Lax");
+
+    // A fresh load of this page and of others, with the browser still asking for English.
+    await page.reload();
+    await waitForHydration(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(page.getByRole("heading", { level: 1, name: "Pustaka inovasi" })).toBeVisible();
+    await gotoHydrated(page, "/");
+    await expect(page.getByRole("heading", { level: 2, name: "Angka utama" })).toBeVisible();
+    // Moving around inside the app once hydrated in Indonesian stays Indonesian.
+    await page.getByRole("navigation", { name: "Utama" }).getByRole("link", { name: "Pustaka" }).click();
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Pustaka inovasi" })).toBeVisible();
+
+    // And back to English.
+    await page.getByLabel("Bahasa").selectOption({ label: "English" });
+    await page.getByRole("button", { name: "Ganti" }).click();
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect((await languageCookie(context))?.value).toBe("en");
+    await page.reload();
+    await waitForHydration(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Library of innovations" })).toBeVisible();
+    await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
+  });
+
+  test.describe("without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("the switcher works as a plain form", async ({ page }) => {
+      await page.goto("/library");
+      await page.getByLabel("Language").selectOption({ label: "Bahasa Indonesia" });
+      await page.getByRole("button", { name: "Change" }).click();
+      await expect(page).toHaveURL(/\/library$/);
+      await expect(page.locator("html")).toHaveAttribute("lang", "id");
+      await expect(page.getByRole("heading", { level: 1, name: "Pustaka inovasi" })).toBeVisible();
+      await page.goto("/");
+      await expect(page.getByRole("heading", { level: 2, name: "Angka utama" })).toBeVisible();
+    });
+  });
+
+  test("the switcher only redirects within the site", async ({ request, baseURL }) => {
+    const response = await request.post("/language", {
+      form: { lng: "id", redirectTo: "//evil.example/" },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(response.status()).toBe(302);
+    expect(response.headers()["location"]).toBe("/");
+  });
+});
