@@ -18,7 +18,7 @@ const schema = z
     embedded: !env.DATABASE_URL,
   }));
 
-export type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof schema>;
 
 function parseEnv(): Env {
   const parsed = schema.safeParse(process.env);

@@ -1,9 +1,10 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "react-router";
+import { listOf, valueOf } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import type { ActivityFormOptions, ActivityFormValues } from "../models/activity.server";
-import { allValues, oneValue } from "./activity-form";
+import type { ActivityFormValues } from "../models/activity-form.server";
+import type { ActivityFormOptions } from "../models/activity.server";
 
 export interface ActivityConflictData {
   /** What the editor submitted, normalized like the stored version so the two compare fairly. */
@@ -38,42 +39,42 @@ export function ActivityConflict({
   const format = useFormatter();
 
   const names = <T extends { id: number }>(list: T[], name: (item: T) => string) => (v: ActivityFormValues, field: string) => {
-    const chosen = new Set(allValues(v, field));
+    const chosen = new Set(listOf(v, field));
     return list.filter((item) => chosen.has(String(item.id))).map(name);
   };
   const commitmentNames = names(options.commitments, (c) => localized(c.text, lang));
   const organizationNames = names(options.organizations, (o) => localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""));
   const personNames = names(options.people, (p) => p.name);
   const text = (field: string) => (v: ActivityFormValues) => {
-    const s = oneValue(v, field);
+    const s = valueOf(v, field);
     return s ? [s] : [];
   };
   const moment = (date: string, time: string) => (date ? `${format.day(date)}${time ? ` ${time}` : ""}` : "");
-  const sortedIds = (field: string) => (v: ActivityFormValues) => [...allValues(v, field)].sort().join(",");
+  const sortedIds = (field: string) => (v: ActivityFormValues) => [...listOf(v, field)].sort().join(",");
 
   const rows: Row[] = [
     { key: "titleEn", label: t("activities.fields.titleEn"), show: text("titleEn") },
     { key: "titleId", label: t("activities.fields.titleId"), show: text("titleId") },
-    { key: "type", label: t("activities.fields.type"), show: (v) => [t(`activityType.${oneValue(v, "type")}`)] },
-    { key: "status", label: t("activities.fields.status"), show: (v) => [t(`activityStatus.${oneValue(v, "status")}`)] },
-    { key: "mode", label: t("activities.fields.mode"), show: (v) => [t(`activityMode.${oneValue(v, "mode")}`)] },
+    { key: "type", label: t("activities.fields.type"), show: (v) => [t(`activityType.${valueOf(v, "type")}`)] },
+    { key: "status", label: t("activities.fields.status"), show: (v) => [t(`activityStatus.${valueOf(v, "status")}`)] },
+    { key: "mode", label: t("activities.fields.mode"), show: (v) => [t(`activityMode.${valueOf(v, "mode")}`)] },
     {
       key: "when",
       label: t("activities.fields.when"),
       show: (v) => {
-        const start = moment(oneValue(v, "startsOn"), oneValue(v, "startTime"));
-        const end = moment(oneValue(v, "endsOn") || oneValue(v, "startsOn"), oneValue(v, "endTime"));
+        const start = moment(valueOf(v, "startsOn"), valueOf(v, "startTime"));
+        const end = moment(valueOf(v, "endsOn") || valueOf(v, "startsOn"), valueOf(v, "endTime"));
         const range = end && end !== start ? t("activities.range", { start, end }) : start;
-        return [oneValue(v, "startTime") ? range : `${range} (${t("activities.allDay")})`];
+        return [valueOf(v, "startTime") ? range : `${range} (${t("activities.allDay")})`];
       },
-      compare: (v) => ["startsOn", "startTime", "endsOn", "endTime"].map((f) => oneValue(v, f)).join("|"),
+      compare: (v) => ["startsOn", "startTime", "endsOn", "endTime"].map((f) => valueOf(v, f)).join("|"),
     },
     { key: "city", label: t("activities.fields.city"), show: text("city") },
     {
       key: "countryCode",
       label: t("activities.fields.countryCode"),
       show: (v) => {
-        const c = options.countries.find((c) => c.code === oneValue(v, "countryCode"));
+        const c = options.countries.find((c) => c.code === valueOf(v, "countryCode"));
         return c ? [localized(c.name, lang)] : [];
       },
     },
@@ -81,7 +82,7 @@ export function ActivityConflict({
       key: "agreementId",
       label: t("activities.fields.agreementId"),
       show: (v) => {
-        const a = options.agreements.find((a) => String(a.id) === oneValue(v, "agreementId"));
+        const a = options.agreements.find((a) => String(a.id) === valueOf(v, "agreementId"));
         return a ? [localized(a.title, lang)] : [];
       },
     },

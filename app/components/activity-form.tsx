@@ -3,23 +3,13 @@ import { useTranslation } from "react-i18next";
 import { Form, Link, useNavigation } from "react-router";
 import { activityModes, activityStatuses, activityTypes } from "../../db/schema/activities";
 import { RichTextField } from "../lexical/rich-text-field";
-import type { FieldMessage, FormErrors } from "../lib/forms";
+import { listOf, valueOf, type FieldMessage, type FormErrors } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import type { ActivityFormOptions, ActivityFormValues } from "../models/activity.server";
+import type { ActivityFormValues } from "../models/activity-form.server";
+import type { ActivityFormOptions } from "../models/activity.server";
 import { FieldError } from "./field-error";
-
-/** One value of a submitted field ("" when absent). */
-export function oneValue(values: ActivityFormValues, name: string): string {
-  const v = values[name];
-  return (Array.isArray(v) ? v[0] : v) ?? "";
-}
-
-/** Every value of a repeated field (checkbox groups). */
-export function allValues(values: ActivityFormValues, name: string): string[] {
-  const v = values[name];
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
-}
+import { EnumField, Field, LocalizedField } from "./form-field";
 
 // The order the error summary lists problems in: the order of the fields on the page.
 const fieldOrder = [
@@ -59,7 +49,7 @@ const summaryLabel: Record<string, string> = {
   lessons: "activities.form.lessons",
 };
 
-export interface ActivityFormProps {
+interface ActivityFormProps {
   values: ActivityFormValues;
   errors?: FormErrors;
   options: ActivityFormOptions;
@@ -77,21 +67,10 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
   const { t } = useTranslation();
   const lang = useLanguage();
   const navigation = useNavigation();
-  const value = (name: string) => oneValue(values, name);
-  const checked = (name: string) => new Set(allValues(values, name));
+  const value = (name: string) => valueOf(values, name);
+  const checked = (name: string) => new Set(listOf(values, name));
   const problems = fieldOrder.filter((f) => errors[f]);
   const formProblem = errors.form;
-
-  // Props that tie an input to its error message, if it has one.
-  const described = (name: string, hintId?: string) => {
-    const ids = [hintId, errors[name] ? `${name}-error` : null].filter(Boolean).join(" ");
-    return {
-      id: name,
-      name,
-      "aria-invalid": errors[name] ? true : undefined,
-      "aria-describedby": ids || undefined,
-    };
-  };
 
   const commitmentGroups = options.agreements
     .map((a) => ({ agreement: a, items: options.commitments.filter((c) => c.agreementId === a.id) }))
@@ -122,90 +101,80 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
         <input type="hidden" name="intent" value="save" />
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
 
-        <div className="field">
-          <label htmlFor="titleEn">{t("activities.form.titleEn")}</label>
-          <input type="text" required maxLength={200} defaultValue={value("titleEn")} lang="en" {...described("titleEn")} />
-          <FieldError id="titleEn-error" error={errors.titleEn} />
-        </div>
-        <div className="field">
-          <label htmlFor="titleId">{t("activities.form.titleId")}</label>
-          <input type="text" maxLength={200} defaultValue={value("titleId")} lang="id" {...described("titleId")} />
-          <FieldError id="titleId-error" error={errors.titleId} />
-        </div>
+        <LocalizedField
+          name="title"
+          labels={{ en: t("activities.form.titleEn"), id: t("activities.form.titleId") }}
+          values={values}
+          errors={errors}
+          maxLength={200}
+          required
+          markOptional={false}
+        />
 
         <div className="activity-form__row">
-          <EnumSelect name="type" label={t("activities.form.type")} choices={activityTypes} group="activityType" value={value("type")} error={errors.type} />
-          <EnumSelect name="status" label={t("activities.form.status")} choices={activityStatuses} group="activityStatus" value={value("status")} error={errors.status} />
-          <EnumSelect name="mode" label={t("activities.form.mode")} choices={activityModes} group="activityMode" value={value("mode")} error={errors.mode} />
+          <EnumField id="type" label={t("activities.form.type")} choices={activityTypes} group="activityType" value={value("type")} error={errors.type} />
+          <EnumField id="status" label={t("activities.form.status")} choices={activityStatuses} group="activityStatus" value={value("status")} error={errors.status} />
+          <EnumField id="mode" label={t("activities.form.mode")} choices={activityModes} group="activityMode" value={value("mode")} error={errors.mode} />
         </div>
 
         <fieldset className="activity-form__group" aria-describedby="when-hint">
           <legend>{t("activities.form.whenLegend")}</legend>
           <p id="when-hint" className="hint">{t("activities.form.whenHint", { zone: timeZone })}</p>
           <div className="activity-form__row">
-            <div className="field">
-              <label htmlFor="startsOn">{t("activities.form.startsOn")}</label>
-              <input type="date" required defaultValue={value("startsOn")} {...described("startsOn")} />
-              <FieldError id="startsOn-error" error={errors.startsOn} />
-            </div>
-            <div className="field">
-              <label htmlFor="startTime">{t("activities.form.startTime")}</label>
-              <input type="time" defaultValue={value("startTime")} {...described("startTime")} />
-              <FieldError id="startTime-error" error={errors.startTime} />
-            </div>
+            <Field id="startsOn" name="startsOn" label={t("activities.form.startsOn")} error={errors.startsOn}>
+              {(a) => <input {...a} type="date" required defaultValue={value("startsOn")} />}
+            </Field>
+            <Field id="startTime" name="startTime" label={t("activities.form.startTime")} error={errors.startTime}>
+              {(a) => <input {...a} type="time" defaultValue={value("startTime")} />}
+            </Field>
           </div>
           <div className="activity-form__row">
-            <div className="field">
-              <label htmlFor="endsOn">{t("activities.form.endsOn")}</label>
-              <input type="date" defaultValue={value("endsOn")} {...described("endsOn", "endsOn-hint")} />
-              <p id="endsOn-hint" className="hint">{t("activities.form.endsOnHint")}</p>
-              <FieldError id="endsOn-error" error={errors.endsOn} />
-            </div>
-            <div className="field">
-              <label htmlFor="endTime">{t("activities.form.endTime")}</label>
-              <input
-                type="time"
-                defaultValue={value("endTime")}
-                {...described("endTime")}
-                // The end-before-start message sits under the end date; it concerns the time too.
-                aria-describedby={[errors.endTime ? "endTime-error" : null, errors.endsOn ? "endsOn-error" : null].filter(Boolean).join(" ") || undefined}
-              />
-              <FieldError id="endTime-error" error={errors.endTime} />
-            </div>
+            <Field id="endsOn" name="endsOn" label={t("activities.form.endsOn")} hint={t("activities.form.endsOnHint")} error={errors.endsOn}>
+              {(a) => <input {...a} type="date" defaultValue={value("endsOn")} />}
+            </Field>
+            <Field id="endTime" name="endTime" label={t("activities.form.endTime")} error={errors.endTime}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="time"
+                  defaultValue={value("endTime")}
+                  // The end-before-start message sits under the end date; it concerns the time too.
+                  aria-describedby={[errors.endTime ? "endTime-error" : null, errors.endsOn ? "endsOn-error" : null].filter(Boolean).join(" ") || undefined}
+                />
+              )}
+            </Field>
           </div>
         </fieldset>
 
         <fieldset className="activity-form__group">
           <legend>{t("activities.form.placeLegend")}</legend>
           <div className="activity-form__row">
-            <div className="field">
-              <label htmlFor="city">{t("activities.form.city")}</label>
-              <input type="text" maxLength={100} defaultValue={value("city")} {...described("city")} />
-              <FieldError id="city-error" error={errors.city} />
-            </div>
-            <div className="field">
-              <label htmlFor="countryCode">{t("activities.form.country")}</label>
-              <select defaultValue={value("countryCode")} {...described("countryCode")}>
-                <option value="">{t("activities.form.noCountry")}</option>
-                {options.countries.map((c) => (
-                  <option key={c.code} value={c.code}>{localized(c.name, lang)}</option>
-                ))}
-              </select>
-              <FieldError id="countryCode-error" error={errors.countryCode} />
-            </div>
+            <Field id="city" name="city" label={t("activities.form.city")} error={errors.city}>
+              {(a) => <input {...a} type="text" maxLength={100} defaultValue={value("city")} />}
+            </Field>
+            <Field id="countryCode" name="countryCode" label={t("activities.form.country")} error={errors.countryCode}>
+              {(a) => (
+                <select {...a} defaultValue={value("countryCode")}>
+                  <option value="">{t("activities.form.noCountry")}</option>
+                  {options.countries.map((c) => (
+                    <option key={c.code} value={c.code}>{localized(c.name, lang)}</option>
+                  ))}
+                </select>
+              )}
+            </Field>
           </div>
         </fieldset>
 
-        <div className="field">
-          <label htmlFor="agreementId">{t("activities.form.agreement")}</label>
-          <select defaultValue={value("agreementId")} {...described("agreementId")}>
-            <option value="">{t("activities.form.noAgreement")}</option>
-            {options.agreements.map((a) => (
-              <option key={a.id} value={a.id}>{localized(a.title, lang)}</option>
-            ))}
-          </select>
-          <FieldError id="agreementId-error" error={errors.agreementId} />
-        </div>
+        <Field id="agreementId" name="agreementId" label={t("activities.form.agreement")} error={errors.agreementId}>
+          {(a) => (
+            <select {...a} defaultValue={value("agreementId")}>
+              <option value="">{t("activities.form.noAgreement")}</option>
+              {options.agreements.map((ag) => (
+                <option key={ag.id} value={ag.id}>{localized(ag.title, lang)}</option>
+              ))}
+            </select>
+          )}
+        </Field>
 
         <fieldset
           id="commitments-group"
@@ -261,27 +230,25 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
           }))}
         />
 
-        <div className="field">
-          <label htmlFor="descriptionEn">{t("activities.form.descriptionEn")}</label>
-          <textarea rows={5} maxLength={5000} lang="en" defaultValue={value("descriptionEn")} {...described("descriptionEn")} />
-          <FieldError id="descriptionEn-error" error={errors.descriptionEn} />
-        </div>
-        <div className="field">
-          <label htmlFor="descriptionId">{t("activities.form.descriptionId")}</label>
-          <textarea rows={5} maxLength={5000} lang="id" defaultValue={value("descriptionId")} {...described("descriptionId")} />
-          <FieldError id="descriptionId-error" error={errors.descriptionId} />
-        </div>
-        <div className="field">
-          <label htmlFor="outputsEn">{t("activities.form.outputsEn")}</label>
-          <textarea rows={4} maxLength={5000} lang="en" defaultValue={value("outputsEn")} {...described("outputsEn", "outputs-hint")} />
-          <p id="outputs-hint" className="hint">{t("activities.form.outputsHint")}</p>
-          <FieldError id="outputsEn-error" error={errors.outputsEn} />
-        </div>
-        <div className="field">
-          <label htmlFor="outputsId">{t("activities.form.outputsId")}</label>
-          <textarea rows={4} maxLength={5000} lang="id" defaultValue={value("outputsId")} {...described("outputsId")} />
-          <FieldError id="outputsId-error" error={errors.outputsId} />
-        </div>
+        <LocalizedField
+          name="description"
+          labels={{ en: t("activities.form.descriptionEn"), id: t("activities.form.descriptionId") }}
+          values={values}
+          errors={errors}
+          maxLength={5000}
+          rows={5}
+          markOptional={false}
+        />
+        <LocalizedField
+          name="outputs"
+          labels={{ en: t("activities.form.outputsEn"), id: t("activities.form.outputsId") }}
+          hint={t("activities.form.outputsHint")}
+          values={values}
+          errors={errors}
+          maxLength={5000}
+          rows={4}
+          markOptional={false}
+        />
 
         <RichTextField
           name="lessons"
@@ -300,41 +267,6 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
         </div>
       </Form>
     </>
-  );
-}
-
-function EnumSelect({
-  name,
-  label,
-  choices,
-  group,
-  value,
-  error,
-}: {
-  name: string;
-  label: string;
-  choices: readonly string[];
-  group: string;
-  value: string;
-  error?: FieldMessage;
-}) {
-  const { t } = useTranslation();
-  return (
-    <div className="field">
-      <label htmlFor={name}>{label}</label>
-      <select
-        id={name}
-        name={name}
-        defaultValue={value || choices[0]}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${name}-error` : undefined}
-      >
-        {choices.map((c) => (
-          <option key={c} value={c}>{t(`${group}.${c}`)}</option>
-        ))}
-      </select>
-      <FieldError id={`${name}-error`} error={error} />
-    </div>
   );
 }
 

@@ -4,7 +4,7 @@ import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";
 
-export interface ActivityListItem {
+interface ActivityListItem {
   id: number;
   title: LocalizedText;
   type: string;

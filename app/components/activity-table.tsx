@@ -6,15 +6,19 @@ import {
   useTable,
   type Header,
 } from "@tanstack/react-table";
+import { createContext, useContext, useMemo } from "react";
 import { useTranslation } from "react-i18next";
+import type { TFunction } from "i18next";
 import { Link } from "react-router";
 import type { LocalizedText } from "../../db/schema/columns";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
-import { StatusBadge } from "./status-badge";
+import type { Formatter } from "../lib/format";
+import type { Language } from "../i18n/config";
+import { Badge } from "./status-badge";
 
-export interface ActivityTableRow {
+interface ActivityTableRow {
   id: number;
   title: LocalizedText;
   type: string;
@@ -31,38 +35,44 @@ export interface ActivityTableRow {
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const column = createColumnHelper<typeof features, ActivityTableRow>();
 
+// Cells read the language, translations and formats from here rather than each subscribing
+// to i18n and the root data: a page has 150 cells.
+const CellContext = createContext<{ t: TFunction; lang: Language; format: Formatter } | null>(null);
+const useCell = () => useContext(CellContext)!;
+
 function DateCell({ row }: { row: ActivityTableRow }) {
-  const format = useFormatter();
+  const { format } = useCell();
   return <time dateTime={new Date(row.startsAt).toISOString()}>{format.when(row.startsAt, row.allDay)}</time>;
 }
 
 function TitleCell({ row }: { row: ActivityTableRow }) {
-  const lang = useLanguage();
+  const { lang } = useCell();
   return <Link to={`/activities/${row.id}`}>{localized(row.title, lang)}</Link>;
 }
 
-function EnumCell({ group, value }: { group: string; value: string }) {
-  const { t } = useTranslation();
-  return <>{t(`${group}.${value}`)}</>;
+function TypeCell({ value }: { value: string }) {
+  return <>{useCell().t(`activityType.${value}`)}</>;
+}
+
+function StatusCell({ value }: { value: string }) {
+  return <Badge value={value} label={useCell().t(`activityStatus.${value}`)} />;
 }
 
 function PlaceCell({ row }: { row: ActivityTableRow }) {
-  const lang = useLanguage();
+  const { lang } = useCell();
   return <>{[row.city, localized(row.countryName, lang)].filter(Boolean).join(", ")}</>;
 }
 
 function AgreementCell({ row }: { row: ActivityTableRow }) {
-  const lang = useLanguage();
+  const { lang } = useCell();
   return row.agreementId ? <Link to={`/agreements/${row.agreementId}`}>{localized(row.agreementTitle, lang)}</Link> : null;
 }
 
 const columns = column.columns([
   column.accessor("startsAt", { sortDescFirst: true, cell: ({ row }) => <DateCell row={row.original} /> }),
   column.accessor((r) => r.title.en, { id: "title", cell: ({ row }) => <TitleCell row={row.original} /> }),
-  column.accessor("type", { cell: ({ getValue }) => <EnumCell group="activityType" value={getValue()} /> }),
-  column.accessor("status", {
-    cell: ({ getValue }) => <StatusBadge group="activityStatus" value={getValue()} />,
-  }),
+  column.accessor("type", { cell: ({ getValue }) => <TypeCell value={getValue()} /> }),
+  column.accessor("status", { cell: ({ getValue }) => <StatusCell value={getValue()} /> }),
   column.accessor((r) => r.city ?? "", { id: "place", cell: ({ row }) => <PlaceCell row={row.original} /> }),
   column.accessor((r) => r.agreementId, { id: "agreement", cell: ({ row }) => <AgreementCell row={row.original} /> }),
 ]);
@@ -83,6 +93,9 @@ export function ActivityTable({
   query: ActivityQuery;
 }) {
   const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const cellContext = useMemo(() => ({ t, lang, format }), [t, lang, format]);
   const table = useTable({
     features,
     columns,
@@ -101,6 +114,7 @@ export function ActivityTable({
   const sortedWay = t(query.dir === "asc" ? "activityList.sortedAscending" : "activityList.sortedDescending");
 
   return (
+    <CellContext.Provider value={cellContext}>
     <table className="table activity-table">
       <caption className="visually-hidden">
         {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
@@ -109,7 +123,7 @@ export function ActivityTable({
         {table.getHeaderGroups().map((group) => (
           <tr key={group.id}>
             {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} query={query} />
+              <SortableHeader key={header.id} header={header} query={query} t={t} />
             ))}
           </tr>
         ))}
@@ -132,17 +146,19 @@ export function ActivityTable({
         ))}
       </tbody>
     </table>
+    </CellContext.Provider>
   );
 }
 
 function SortableHeader({
   header,
   query,
+  t,
 }: {
   header: Header<typeof features, ActivityTableRow, unknown>;
   query: ActivityQuery;
+  t: TFunction;
 }) {
-  const { t } = useTranslation();
   const id = header.column.id as ActivitySortKey;
   const sorted = header.column.getIsSorted();
   const next = sorted ? (sorted === "asc" ? "desc" : "asc") : header.column.getNextSortingOrder() || "asc";

@@ -1,12 +1,12 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
 import { agreementKinds, agreementStatuses } from "../../db/schema/agreements";
 import type { LocalizedText } from "../../db/schema/columns";
-import type { FormErrors } from "../lib/forms";
+import { listOf, valueOf, type FormErrors, type FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import { Field, FormAlert, listOf, valueOf, type FormValues } from "./agreement-field";
 import { FieldError } from "./field-error";
+import { EnumField, Field, FormActions, FormAlert, LocalizedField } from "./form-field";
 
 export interface AgreementFormOptions {
   partnerships: { id: number; name: LocalizedText }[];
@@ -63,29 +63,31 @@ export function AgreementForm({
           )}
         </Field>
       )}
-      <Field id="kind" name="kind" label={t("agreements.kind")} error={errors?.kind}>
-        {(a) => (
-          <select {...a} defaultValue={valueOf(values, "kind") || "mou"}>
-            {agreementKinds.map((k) => (
-              <option key={k} value={k}>
-                {t(`agreementKind.${k}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field id="titleEn" name="titleEn" label={t("agreements.form.titleEn")} error={errors?.titleEn}>
-        {(a) => <input {...a} type="text" required maxLength={300} defaultValue={valueOf(values, "titleEn")} lang="en" />}
-      </Field>
-      <Field id="titleId" name="titleId" label={t("agreements.form.titleId")} error={errors?.titleId} optional>
-        {(a) => <input {...a} type="text" maxLength={300} defaultValue={valueOf(values, "titleId")} lang="id" />}
-      </Field>
-      <Field id="summaryEn" name="summaryEn" label={t("agreements.form.summaryEn")} error={errors?.summaryEn}>
-        {(a) => <textarea {...a} required rows={5} maxLength={5000} defaultValue={valueOf(values, "summaryEn")} lang="en" />}
-      </Field>
-      <Field id="summaryId" name="summaryId" label={t("agreements.form.summaryId")} error={errors?.summaryId} optional>
-        {(a) => <textarea {...a} rows={5} maxLength={5000} defaultValue={valueOf(values, "summaryId")} lang="id" />}
-      </Field>
+      <EnumField
+        id="kind"
+        label={t("agreements.kind")}
+        error={errors?.kind}
+        choices={agreementKinds}
+        group="agreementKind"
+        value={valueOf(values, "kind")}
+      />
+      <LocalizedField
+        name="title"
+        labels={{ en: t("agreements.form.titleEn"), id: t("agreements.form.titleId") }}
+        values={values}
+        errors={errors}
+        maxLength={300}
+        required
+      />
+      <LocalizedField
+        name="summary"
+        labels={{ en: t("agreements.form.summaryEn"), id: t("agreements.form.summaryId") }}
+        values={values}
+        errors={errors}
+        maxLength={5000}
+        rows={5}
+        required
+      />
       <div className="form-row">
         <Field id="signedOn" name="signedOn" label={t("agreements.signedOn")} error={errors?.signedOn} optional>
           {(a) => <input {...a} type="date" defaultValue={valueOf(values, "signedOn")} />}
@@ -102,23 +104,15 @@ export function AgreementForm({
           {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceUntil")} />}
         </Field>
       </div>
-      <Field
+      <EnumField
         id="status"
-        name="status"
         label={t("agreements.form.status")}
         hint={t("agreements.form.statusHint")}
         error={errors?.status}
-      >
-        {(a) => (
-          <select {...a} defaultValue={valueOf(values, "status") || "draft"}>
-            {agreementStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`agreementStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        choices={agreementStatuses}
+        group="agreementStatus"
+        value={valueOf(values, "status")}
+      />
       <Field
         id="parentId"
         name="parentId"
@@ -161,14 +155,7 @@ export function AgreementForm({
         ))}
         <FieldError id="signatoryIds-error" error={errors?.signatoryIds} />
       </fieldset>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t("agreements.form.cancel")}
-        </Link>
-      </div>
+      <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   );
 }

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { useFormatter } from "../lib/use-formatter";
 
-export interface AuditHistoryEntry {
+interface AuditHistoryEntry {
   id: number;
   at: Date | string;
   action: string;

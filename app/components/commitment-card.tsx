@@ -2,11 +2,12 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { LocalizedText } from "../../db/schema/columns";
 import { localized } from "../lib/localized";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { useLanguage } from "../lib/use-formatter";
 import { ConfirmationList, type ConfirmationItem } from "./commitment-confirmations";
+import { ActivityLinks, DueDate, ResponsibleOrganization, type ServingActivity } from "./commitment-facts";
 import { StatusBadge } from "./status-badge";
 
-export interface CommitmentSummary {
+interface CommitmentSummary {
   id: number;
   text: LocalizedText;
   status: string;
@@ -19,7 +20,7 @@ export interface CommitmentSummary {
   evidenceCount: number;
   confirmations: ConfirmationItem[];
   fullyConfirmed: boolean;
-  activities: { id: number; title: LocalizedText; startsAt: Date | string; allDay: boolean }[];
+  activities: ServingActivity[];
 }
 
 /** A commitment as the agreement page lists it: where it stands and who answers for it on each side. */
@@ -32,7 +33,6 @@ export function CommitmentCard({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const format = useFormatter();
   const titleId = `commitment-${c.id}-title`;
   return (
     <article className="commitment-card" aria-labelledby={titleId}>
@@ -47,19 +47,11 @@ export function CommitmentCard({
         </dd>
         <dt>{t("commitments.responsible")}</dt>
         <dd>
-          {c.responsible ? (
-            <>
-              {localized(c.responsible, lang)}
-              {c.responsibleAcronym ? ` (${c.responsibleAcronym})` : null}
-            </>
-          ) : (
-            <span className="muted">{t("commitments.notSet")}</span>
-          )}
+          <ResponsibleOrganization name={c.responsible} acronym={c.responsibleAcronym} />
         </dd>
         <dt>{t("commitments.dueOn")}</dt>
         <dd>
-          {c.dueOn ? format.day(c.dueOn) : <span className="muted">{t("commitments.notSet")}</span>}
-          {c.overdue ? <span className="badge badge--overdue">{t("commitments.overdue")}</span> : null}
+          <DueDate dueOn={c.dueOn} overdue={c.overdue} />
         </dd>
         <dt>{t("commitments.focalPoints")}</dt>
         <dd>
@@ -89,14 +81,7 @@ export function CommitmentCard({
         <dt>{t("commitments.activities")}</dt>
         <dd>
           {c.activities.length ? (
-            <ul className="plain">
-              {c.activities.map((a) => (
-                <li key={a.id}>
-                  <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
-                  <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
-                </li>
-              ))}
-            </ul>
+            <ActivityLinks activities={c.activities} />
           ) : (
             <span className="muted">{t("commitments.noActivities")}</span>
           )}

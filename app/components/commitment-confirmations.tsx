@@ -1,7 +1,9 @@
 import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
 import type { LocalizedText } from "../../db/schema/columns";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { SectionAlert, type CommitmentActionResult } from "./commitment-section";
 
 export interface ConfirmationItem {
   countryCode: string;
@@ -46,5 +48,56 @@ export function ConfirmationList({
         );
       })}
     </ul>
+  );
+}
+
+/**
+ * Each side confirms for itself that a complete commitment is met; editors confirm (from the
+ * version they see) or withdraw a confirmation.
+ */
+export function ConfirmationsSection({
+  sides,
+  confirmations,
+  status,
+  version,
+  canEdit,
+  result,
+}: {
+  sides: { code: string; name: LocalizedText }[];
+  confirmations: ConfirmationItem[];
+  status: string;
+  version: number;
+  canEdit: boolean;
+  result?: CommitmentActionResult;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const actions = (side: { code: string; name: LocalizedText }, confirmed: boolean) =>
+    confirmed ? (
+      <Form method="post" className="inline-action">
+        <input type="hidden" name="intent" value="withdraw-confirmation" />
+        <input type="hidden" name="countryCode" value={side.code} />
+        <button type="submit" className="button button--quiet">
+          {t("commitments.withdrawConfirmation", { side: localized(side.name, lang) })}
+        </button>
+      </Form>
+    ) : status === "complete" ? (
+      <Form method="post" className="inline-action">
+        <input type="hidden" name="intent" value="confirm" />
+        <input type="hidden" name="version" value={version} />
+        <input type="hidden" name="countryCode" value={side.code} />
+        <button type="submit" className="button button--secondary">
+          {t("commitments.confirmFor", { side: localized(side.name, lang) })}
+        </button>
+      </Form>
+    ) : null;
+  return (
+    <section aria-labelledby="confirmations-title">
+      <h2 id="confirmations-title">{t("commitments.confirmations")}</h2>
+      <p className="hint">{t("commitments.confirmationsHint")}</p>
+      <SectionAlert result={result} />
+      <ConfirmationList sides={sides} confirmations={confirmations} actions={canEdit ? actions : undefined} />
+      {canEdit && status !== "complete" ? <p className="hint">{t("commitments.confirmWhenComplete")}</p> : null}
+    </section>
   );
 }

@@ -1,11 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { Form, Link } from "react-router";
+import { Form } from "react-router";
 import { commitmentStatuses } from "../../db/schema/agreements";
 import type { LocalizedText } from "../../db/schema/columns";
-import type { FormErrors } from "../lib/forms";
+import { valueOf, type FormErrors, type FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import { Field, FormAlert, valueOf, type FormValues } from "./agreement-field";
+import { EnumField, Field, FormActions, FormAlert, LocalizedField } from "./form-field";
 
 /** A commitment's own fields, for adding one to an agreement or editing it (with its version). */
 export function CommitmentForm({
@@ -29,12 +29,15 @@ export function CommitmentForm({
     <Form method="post" className="form form--wide" aria-describedby={errors ? "commitment-form-alert" : undefined}>
       <FormAlert errors={errors} id="commitment-form-alert" />
       {editing ? <input type="hidden" name="version" value={valueOf(values, "version")} /> : null}
-      <Field id="textEn" name="textEn" label={t("commitments.form.textEn")} error={errors?.textEn}>
-        {(a) => <textarea {...a} required rows={4} maxLength={2000} defaultValue={valueOf(values, "textEn")} lang="en" />}
-      </Field>
-      <Field id="textId" name="textId" label={t("commitments.form.textId")} error={errors?.textId} optional>
-        {(a) => <textarea {...a} rows={4} maxLength={2000} defaultValue={valueOf(values, "textId")} lang="id" />}
-      </Field>
+      <LocalizedField
+        name="text"
+        labels={{ en: t("commitments.form.textEn"), id: t("commitments.form.textId") }}
+        values={values}
+        errors={errors}
+        maxLength={2000}
+        rows={4}
+        required
+      />
       <Field id="area" name="area" label={t("commitments.area")} hint={t("commitments.form.areaHint")} error={errors?.area}>
         {(a) => <input {...a} type="text" required maxLength={80} defaultValue={valueOf(values, "area")} />}
       </Field>
@@ -60,31 +63,16 @@ export function CommitmentForm({
       <Field id="dueOn" name="dueOn" label={t("commitments.dueOn")} error={errors?.dueOn} optional>
         {(a) => <input {...a} type="date" defaultValue={valueOf(values, "dueOn")} />}
       </Field>
-      <Field
+      <EnumField
         id="status"
-        name="status"
         label={t("commitments.status")}
         hint={t("commitments.form.statusHint")}
         error={errors?.status}
-      >
-        {(a) => (
-          <select {...a} defaultValue={valueOf(values, "status") || "not_started"}>
-            {commitmentStatuses.map((s) => (
-              <option key={s} value={s}>
-                {t(`commitmentStatus.${s}`)}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <div className="form-actions">
-        <button type="submit" className="button">
-          {submitLabel}
-        </button>
-        <Link to={cancelTo} className="button button--secondary">
-          {t("agreements.form.cancel")}
-        </Link>
-      </div>
+        choices={commitmentStatuses}
+        group="commitmentStatus"
+        value={valueOf(values, "status")}
+      />
+      <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   );
 }

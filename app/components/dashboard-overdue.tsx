@@ -5,7 +5,7 @@ import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";
 
-export interface OverdueCommitment {
+interface OverdueCommitment {
   id: number;
   text: LocalizedText;
   status: string;

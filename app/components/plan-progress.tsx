@@ -1,21 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import type { ActivityType } from "../../db/schema/activities";
-import type { LocalizedText } from "../../db/schema/columns";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-
-export interface PlanProgressData {
-  id: number;
-  title: LocalizedText;
-  inForceFrom: string;
-  inForceUntil: string | null;
-  daysIn: number;
-  elapsed: { days: number; totalDays: number; percent: number } | null;
-  byType: { type: ActivityType; completed: number; total: number }[];
-  completed: number;
-  total: number;
-}
+import type { PlanProgress as PlanProgressData } from "../models/dashboard.server";
 
 const percentOf = (part: number, whole: number) => (whole ? (part / whole) * 100 : 0);
 

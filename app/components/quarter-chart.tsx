@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { activityTypes, type ActivityType } from "../../db/schema/activities";
 import { useFormatter } from "../lib/use-formatter";
 
-export interface QuarterChartBucket {
+interface QuarterChartBucket {
   start: string;
   year: number;
   quarter: number;
@@ -31,7 +31,7 @@ const texture: Record<ActivityType, "solid" | "stripes" | "dots" | "back-stripes
 };
 
 const cssName = (type: ActivityType) => type.replace(/_/g, "-");
-export const quarterChartFill = (id: string, type: ActivityType) => `url(#${id}-${cssName(type)})`;
+const quarterChartFill = (id: string, type: ActivityType) => `url(#${id}-${cssName(type)})`;
 
 /** A step of 1, 2 or 5 × 10ⁿ that splits the axis into about four whole-number ticks. */
 function niceTicks(max: number): number[] {

@@ -3,5 +3,10 @@ import { useTranslation } from "react-i18next";
 /** A status word in a coloured pill; the colour only repeats what the word says. */
 export function StatusBadge({ group, value }: { group: string; value: string }) {
   const { t } = useTranslation();
-  return <span className={`badge badge--${value.replace(/_/g, "-")}`}>{t(`${group}.${value}`)}</span>;
+  return <Badge value={value} label={t(`${group}.${value}`)} />;
+}
+
+/** The pill itself, for lists that translate once for all their rows. */
+export function Badge({ value, label }: { value: string; label: string }) {
+  return <span className={`badge badge--${value.replace(/_/g, "-")}`}>{label}</span>;
 }

@@ -4,7 +4,7 @@ import { $createParagraphNode, $generateNodesFromRawText, type ElementNode } fro
  * Splits plain text (what a textarea submits) into paragraphs: a blank line (or one holding only
  * spaces) ends a paragraph; single line breaks stay inside it. Windows line endings are accepted.
  */
-export function plainTextParagraphs(text: string): string[] {
+function plainTextParagraphs(text: string): string[] {
   return text
     .replace(/\r\n?/g, "\n")
     .split(/\n[ \t]*\n/)

@@ -21,7 +21,7 @@ import { isAllowedUrl } from "./url";
 /** Larger states are refused: this many characters of JSON is some 15 pages of formatted text. */
 export const MAX_RICH_TEXT_JSON_LENGTH = 100_000;
 
-export type RichTextErrorCode = "too_long" | "invalid_json" | "invalid_state";
+type RichTextErrorCode = "too_long" | "invalid_json" | "invalid_state";
 
 /**
  * A submitted rich text that cannot be stored. `code` tells a route which message to show:
@@ -38,7 +38,7 @@ export class RichTextError extends Error {
   }
 }
 
-export interface RenderedRichText {
+interface RenderedRichText {
   /** The state as this editor serializes it: unknown properties dropped, unsafe links removed. */
   json: SerializedEditorState;
   /** Sanitized HTML to store and show with <RichText html={…} />. Empty for an empty text. */

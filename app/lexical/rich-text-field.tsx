@@ -55,7 +55,7 @@ const RichTextEditor = lazy(
     }),
 );
 
-export interface RichTextFieldProps {
+interface RichTextFieldProps {
   /** Form field name; the server reads it with richTextFromForm(form, name). */
   name: string;
   label: string;

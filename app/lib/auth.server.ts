@@ -45,7 +45,7 @@ export const sessionCookie = createCookie("jembatan_session", {
   secrets: [appSecret],
 });
 
-export const userContext = createContext<SessionUser | null>(null);
+const userContext = createContext<SessionUser | null>(null);
 
 async function readToken(request: Request): Promise<string | null> {
   const value = await sessionCookie.parse(request.headers.get("Cookie"));
@@ -53,9 +53,18 @@ async function readToken(request: Request): Promise<string | null> {
 }
 
 /** Root middleware: looks the session up once per request and puts the user in the context. */
-export const authMiddleware: MiddlewareFunction<Response> = async ({ request, context }) => {
+export const authMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const token = await readToken(request);
-  context.set(userContext, token ? await findSessionUser(db, token) : null);
+  const found = token ? await findSessionUser(db, token) : null;
+  context.set(userContext, found);
+  if (!token || !found?.renewed) return;
+  // The database extended the session; extend the cookie alike, unless the route set its own
+  // (signing out clears it).
+  const response = await next();
+  if (!response.headers.getSetCookie().some((c) => c.startsWith("jembatan_session="))) {
+    response.headers.append("Set-Cookie", await sessionCookie.serialize(token));
+  }
+  return response;
 };
 
 const rank: Record<Role, number> = { viewer: 1, editor: 2, admin: 3 };
@@ -79,8 +88,7 @@ export function requireUser(
 ): SessionUser {
   const user = context.get(userContext);
   if (!user) {
-    const url = new URL(request.url);
-    const back = url.pathname + url.search;
+    const back = pageAddress(new URL(request.url));
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
   if (!hasRole(user, role)) throw new Response("Forbidden", { status: 403 });
@@ -101,9 +109,25 @@ export async function endSession(request: Request): Promise<string> {
   return sessionCookie.serialize("", { maxAge: 0 });
 }
 
-/** Only paths on this site: never `//evil.example` or an absolute URL. */
+/**
+ * The page a request belongs to. A client-side navigation asks for `/x.data` (or `/_.data` for
+ * `/`) with a `_routes` parameter; signing in should lead back to the page, not to its data.
+ */
+function pageAddress(url: URL): string {
+  let path = url.pathname;
+  if (path.endsWith(".data")) path = path.replace(/\/?_?\.data$/, "") || "/";
+  const params = new URLSearchParams(url.search);
+  params.delete("_routes");
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * Only paths on this site: never `//evil.example`, an absolute URL, or a path with control
+ * characters or backslashes, which browsers strip or turn into slashes (`/\t/evil.example`).
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || /[\x00-\x1f\x7f\\]/.test(to)) {
     return fallback;
   }
   return to;

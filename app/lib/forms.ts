@@ -8,9 +8,13 @@ export interface FieldMessage {
 
 export type FormErrors = Record<string, FieldMessage>;
 
-export type FormResult<T> =
-  | { success: true; data: T }
-  | { success: false; errors: FormErrors; values: Record<string, string | string[]> };
+/** A posted form's fields as typed: repeated names (checkbox groups) become lists. */
+export type TypedValues = Record<string, string | string[]>;
+
+/** What a form shows in its fields: typed values, or a record's own; any may be absent. */
+export type FormValues = Record<string, string | string[] | undefined>;
+
+type FormResult<T> = { success: true; data: T } | { success: false; errors: FormErrors; values: TypedValues };
 
 /** Blank inputs count as missing, so `required` reads the same for every field. */
 export const blankAsMissing = (value: unknown) =>
@@ -35,14 +39,31 @@ function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   }
 }
 
-/** Collects a form's fields (repeated names become lists) and checks them against `schema`. */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
-  const values: Record<string, string | string[]> = {};
+export function typedValues(form: FormData): TypedValues {
+  const values: TypedValues = {};
   for (const [name, value] of form.entries()) {
     if (typeof value !== "string") continue;
     const prior = values[name];
     values[name] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
   }
+  return values;
+}
+
+/** The first value of a field ("" when absent). */
+export function valueOf(values: FormValues | undefined, name: string): string {
+  const v = values?.[name];
+  return Array.isArray(v) ? (v[0] ?? "") : (v ?? "");
+}
+
+/** Every value of a repeated field (checkbox groups). */
+export function listOf(values: FormValues | undefined, name: string): string[] {
+  const v = values?.[name];
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** Collects a form's fields (repeated names become lists) and checks them against `schema`. */
+export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
+  const values = typedValues(form);
   const parsed = schema.safeParse(values);
   if (parsed.success) return { success: true, data: parsed.data };
   const errors: FormErrors = {};

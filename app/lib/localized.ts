@@ -1,6 +1,11 @@
 import type { LocalizedText } from "../../db/schema/columns";
 import type { Language } from "../i18n/config";
 
+/** A record's own text from a form's two inputs: English, and Indonesian where one was written. */
+export function localizedText(en: string, id: string | undefined): LocalizedText {
+  return id ? { en, id } : { en };
+}
+
 /** The text in the reader's language, falling back to English where no translation exists. */
 export function localized(text: LocalizedText | null | undefined, lang: Language): string {
   if (!text) return "";

@@ -1,7 +1,7 @@
 import { createContext } from "react-router";
 
 /** What the HTTP layer knows about a request that loaders and actions need. */
-export interface RequestInfo {
+interface RequestInfo {
   nonce: string;
   clientAddress: string;
 }

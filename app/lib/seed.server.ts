@@ -6,7 +6,7 @@ import { recordAudit } from "../models/audit.server";
 import { loadContent, type Content } from "./content.server";
 import { hashPassword } from "./password.server";
 
-export interface SeedStats {
+interface SeedStats {
   created: number;
   updated: number;
   unchanged: number;

@@ -1,7 +1,7 @@
 import type { SessionUser } from "../models/session.server";
 import { isTimeZone } from "./format";
 
-export const defaultTimeZone = "Asia/Jakarta";
+const defaultTimeZone = "Asia/Jakarta";
 
 /** The zone dates are shown in: the user's setting, else the browser's (entry.client sets `tz`). */
 export function viewerTimeZone(request: Request, user: SessionUser | null): string {

@@ -59,3 +59,8 @@ export function utcToZoned(instant: Date, timeZone: string): { date: string; tim
   const pad = (n: number) => String(n).padStart(2, "0");
   return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
+
+/** Today's calendar date (YYYY-MM-DD) in a time zone: what "overdue" and "in force" are judged by. */
+export function calendarToday(timeZone: string, now = new Date()): string {
+  return utcToZoned(now, timeZone).date;
+}

@@ -17,12 +17,12 @@ import type { Language } from "../i18n/config";
 import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
 import { zonedToUtc } from "../lib/zoned-time";
 
-export const activityPageSize = 25;
+const activityPageSize = 25;
 /**
  * Counting every match of a broad filter costs a scan of the whole table on each page view;
  * beyond this many the list says "more than" instead, as search engines do.
  */
-export const activityCountCap = 10_000;
+const activityCountCap = 1_000;
 
 /** Anything odd in a URL is ignored rather than refused: a shared link should still open. */
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
@@ -115,18 +115,23 @@ function orderFor(query: ActivityQuery, lang: Language): SQL[] {
   return [by(column[query.sort]), ...tieBreak, by(activities.id)];
 }
 
-const rowFields = {
+/** What any list shows of an activity: what, in what state, when and where (with `countries` joined). */
+export const activityListFields = {
   id: activities.id,
   title: activities.title,
   type: activities.type,
   status: activities.status,
-  mode: activities.mode,
   startsAt: activities.startsAt,
-  endsAt: activities.endsAt,
   allDay: activities.allDay,
   city: activities.city,
-  countryCode: activities.countryCode,
   countryName: countries.name,
+};
+
+const rowFields = {
+  ...activityListFields,
+  mode: activities.mode,
+  endsAt: activities.endsAt,
+  countryCode: activities.countryCode,
   agreementId: activities.agreementId,
   agreementTitle: agreements.title,
 };

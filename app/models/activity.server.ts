@@ -1,6 +1,5 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import {
   activities,
   activityCommitments,
@@ -20,94 +19,11 @@ import {
   type LocalizedText,
 } from "../../db/schema";
 import type { Database } from "../db.server";
-import { RichTextError, richTextFromForm } from "../lexical/render.server";
-import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
-import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
+import type { FormErrors } from "../lib/forms";
 import { recordAudit, type Actor } from "./audit.server";
+import { slugify } from "./slug.server";
 import { citationsFor } from "./source.server";
-import { ConflictError } from "./user.server";
-
-/* ------------------------------------------------------------------------------------------------
- * The form: what an editor types, checked with zod, then turned into an activity in UTC.
- * --------------------------------------------------------------------------------------------- */
-
-/** What the form holds, as strings, exactly like a browser submits it (checkbox groups as lists). */
-export type ActivityFormValues = Record<string, string | string[]>;
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, "validation.invalid");
-
-// Browsers send HH:MM, or HH:MM:SS when the input has a seconds step; seconds are not kept.
-const clockTime = z
-  .string()
-  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, "validation.invalid")
-  .transform((v) => v.slice(0, 5));
-
-const optionalText = (max: number) => z.preprocess(blankAsMissing, z.string().trim().max(max).optional());
-const optionalId = z.preprocess(blankAsMissing, z.coerce.number().int().positive().optional());
-const idList = z.preprocess(
-  (v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]),
-  z.array(z.coerce.number().int().positive()).transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),
-);
-
-const dateFields = z.object({
-  startsOn: isoDate,
-  startTime: z.preprocess(blankAsMissing, clockTime.optional()),
-  endsOn: z.preprocess(blankAsMissing, isoDate.optional()),
-  endTime: z.preprocess(blankAsMissing, clockTime.optional()),
-});
-type DateFields = z.output<typeof dateFields>;
-
-// The date checks run even while other fields are still wrong, so every error shows at once.
-const datesParse = (payload: { value: unknown }) => dateFields.safeParse(payload.value).success;
-
-/** Local wall-clock keys compare correctly as strings: both ends are in the same zone. */
-function endNotBeforeStart(v: DateFields) {
-  if (!v.startTime) return (v.endsOn ?? v.startsOn) >= v.startsOn;
-  const end = `${v.endsOn ?? v.startsOn}T${v.endTime ?? v.startTime}`;
-  return end >= `${v.startsOn}T${v.startTime}`;
-}
-
-export const activityFormSchema = z
-  .object({
-    version: z.preprocess(blankAsMissing, z.coerce.number().int().positive().optional()),
-    titleEn: z.preprocess(blankAsMissing, z.string().trim().min(1).max(200)),
-    titleId: optionalText(200),
-    type: z.enum(activityTypes),
-    status: z.enum(activityStatuses),
-    mode: z.enum(activityModes),
-    startsOn: z.preprocess(blankAsMissing, isoDate),
-    startTime: z.preprocess(blankAsMissing, clockTime.optional()),
-    endsOn: z.preprocess(blankAsMissing, isoDate.optional()),
-    endTime: z.preprocess(blankAsMissing, clockTime.optional()),
-    city: optionalText(100),
-    countryCode: z.preprocess(blankAsMissing, z.string().regex(/^[A-Z]{2}$/, "validation.invalidChoice").optional()),
-    agreementId: optionalId,
-    commitmentIds: idList,
-    organizerIds: idList,
-    participantIds: idList,
-    descriptionEn: optionalText(5000),
-    descriptionId: optionalText(5000),
-    outputsEn: optionalText(5000),
-    outputsId: optionalText(5000),
-  })
-  .refine((v) => !(v.endTime && !v.startTime), {
-    message: "activities.endTimeWithoutStart",
-    path: ["startTime"],
-    when: datesParse,
-  })
-  .refine((v) => endNotBeforeStart(v), {
-    message: "activities.endBeforeStart",
-    path: ["endsOn"],
-    when: datesParse,
-  });
-
-export type ActivityFormData = z.output<typeof activityFormSchema>;
+import { lockRow, saveVersion } from "./versioned.server";
 
 export interface RichText {
   json: unknown;
@@ -133,123 +49,6 @@ export interface ActivityInput {
   commitmentIds: number[];
   organizerIds: number[];
   participantIds: number[];
-}
-
-function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
-  if (!en && !id) return null;
-  // English is the language every record has; a text written only in Indonesian stands in for it.
-  return id ? { en: en ?? id, id } : { en: en! };
-}
-
-/**
- * Without times the activity lasts whole days: 00:00Z of the first to 23:59:59Z of the last, as the
- * seed stores them. With times, the dates and times are the viewer's wall clock in `timeZone`.
- */
-export function activityTimes(v: DateFields, timeZone: string) {
-  const endsOn = v.endsOn ?? v.startsOn;
-  if (!v.startTime) {
-    return {
-      allDay: true,
-      startsAt: new Date(`${v.startsOn}T00:00:00Z`),
-      endsAt: new Date(`${endsOn}T23:59:59Z`),
-    };
-  }
-  return {
-    allDay: false,
-    startsAt: zonedToUtc(v.startsOn, v.startTime, timeZone),
-    endsAt: zonedToUtc(endsOn, v.endTime ?? v.startTime, timeZone),
-  };
-}
-
-export function toActivityInput(data: ActivityFormData, lessons: RichText | null, timeZone: string): ActivityInput {
-  return {
-    title: localizedOrNull(data.titleEn, data.titleId)!,
-    type: data.type,
-    status: data.status,
-    mode: data.mode,
-    ...activityTimes(data, timeZone),
-    city: data.city ?? null,
-    countryCode: data.countryCode ?? null,
-    agreementId: data.agreementId ?? null,
-    description: localizedOrNull(data.descriptionEn, data.descriptionId),
-    outputs: localizedOrNull(data.outputsEn, data.outputsId),
-    lessons,
-    commitmentIds: data.commitmentIds,
-    organizerIds: data.organizerIds,
-    participantIds: data.participantIds,
-  };
-}
-
-/** Every field as submitted (repeated names become lists), to put back into the form. */
-export function activityFormValues(form: FormData): ActivityFormValues {
-  const values: ActivityFormValues = {};
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    const prior = values[name];
-    values[name] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
-  }
-  return values;
-}
-
-export type ActivityFormResult =
-  | { success: true; input: ActivityInput; version: number | undefined; values: ActivityFormValues }
-  | { success: false; errors: FormErrors; values: ActivityFormValues };
-
-/**
- * Checks the whole form, lessons learned included, and reports every wrong field at once. The
- * values to put back carry the lessons' plain text too, for the textarea shown without JavaScript.
- */
-export async function readActivityForm(form: FormData, timeZone: string): Promise<ActivityFormResult> {
-  const values = activityFormValues(form);
-  const parsed = parseForm(activityFormSchema, form);
-  const errors: FormErrors = parsed.success ? {} : { ...parsed.errors };
-  let lessons: RichText | null = null;
-  try {
-    lessons = await richTextFromForm(form, "lessons");
-    values.lessonsText = lessons?.text ?? "";
-  } catch (error) {
-    if (!(error instanceof RichTextError)) throw error;
-    errors.lessons = { key: "activities.lessonsInvalid" };
-  }
-  if (!parsed.success || Object.keys(errors).length) return { success: false, errors, values };
-  return {
-    success: true,
-    input: toActivityInput(parsed.data, lessons, timeZone),
-    version: parsed.data.version,
-    values,
-  };
-}
-
-/** The form's fields for an activity (stored, or as just submitted), in the viewer's zone. */
-export function formValuesOf(a: ActivityInput, timeZone: string): ActivityFormValues {
-  const start = a.allDay
-    ? { date: a.startsAt.toISOString().slice(0, 10), time: "" }
-    : utcToZoned(a.startsAt, timeZone);
-  const end = a.allDay ? { date: a.endsAt.toISOString().slice(0, 10), time: "" } : utcToZoned(a.endsAt, timeZone);
-  return {
-    titleEn: a.title.en,
-    titleId: a.title.id ?? "",
-    type: a.type,
-    status: a.status,
-    mode: a.mode,
-    startsOn: start.date,
-    startTime: start.time,
-    endsOn: end.date,
-    endTime: end.time,
-    city: a.city ?? "",
-    countryCode: a.countryCode ?? "",
-    agreementId: a.agreementId ? String(a.agreementId) : "",
-    commitmentIds: a.commitmentIds.map(String),
-    organizerIds: a.organizerIds.map(String),
-    participantIds: a.participantIds.map(String),
-    descriptionEn: a.description?.en ?? "",
-    descriptionId: a.description?.id ?? "",
-    outputsEn: a.outputs?.en ?? "",
-    outputsId: a.outputs?.id ?? "",
-    lessons: a.lessons ? JSON.stringify(a.lessons.json) : "",
-    lessonsFormat: a.lessons ? "lexical" : "text",
-    lessonsText: a.lessons?.text ?? "",
-  };
 }
 
 /* ------------------------------------------------------------------------------------------------
@@ -339,8 +138,6 @@ export async function getActivity(db: Database, id: number) {
   };
 }
 
-export type ActivityDetail = NonNullable<Awaited<ReturnType<typeof getActivity>>>;
-
 interface LinkIds {
   commitmentIds: number[];
   organizerIds: number[];
@@ -369,9 +166,13 @@ async function linkIds(db: Database, id: number): Promise<LinkIds> {
 /** The stored state a conflict reports: what someone else saved, with its version. */
 export type ActivitySnapshot = ActivityInput & { version: number };
 
-function snapshot(row: ActivityRow, links: LinkIds): ActivitySnapshot {
-  return { ...asInput(row, links), version: row.version };
-}
+/** What a stale save reports as saved now: the row with its links. */
+const conflictSnapshot =
+  (tx: Database) =>
+  async (row: ActivityRow): Promise<ActivitySnapshot> => ({
+    ...asInput(row, await linkIds(tx, row.id)),
+    version: row.version,
+  });
 
 function asInput(row: ActivityRow, links: LinkIds): ActivityInput {
   return {
@@ -581,17 +382,7 @@ const linksOf = (input: ActivityInput): LinkIds => ({
 
 /** A readable, unique address: the English title, shortened, and a random suffix. */
 export function activitySlug(title: string): string {
-  const base = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    // Letters of Azerbaijani (and a few others) that have no decomposition into a Latin base.
-    .replace(/[ıəøđłß]/g, (c) => ({ ı: "i", ə: "e", ø: "o", đ: "d", ł: "l", ß: "ss" })[c] ?? c)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60)
-    .replace(/-+$/, "");
-  return `${base || "activity"}-${randomBytes(4).toString("hex").slice(0, 6)}`;
+  return `${slugify(title, 60, "activity")}-${randomBytes(4).toString("hex").slice(0, 6)}`;
 }
 
 export async function createActivity(db: Database, actor: Actor, input: ActivityInput) {
@@ -620,17 +411,11 @@ export async function createActivity(db: Database, actor: Actor, input: Activity
  */
 export async function updateActivity(db: Database, actor: Actor, id: number, version: number, input: ActivityInput) {
   return db.transaction(async (tx) => {
-    const [before] = await selectRows(tx).where(eq(activities.id, id)).for("update");
+    const before = await lockRow(tx, activities, id, version, conflictSnapshot(tx));
     if (!before) return null;
     const beforeLinks = await linkIds(tx, id);
-    if (before.version !== version) throw new ConflictError(snapshot(before, beforeLinks));
     await checkReferences(tx, input);
-    const [after] = await tx
-      .update(activities)
-      .set({ ...columnValues(input), version: before.version + 1, updatedAt: new Date() })
-      .where(and(eq(activities.id, id), eq(activities.version, version)))
-      .returning(columns);
-    if (!after) throw new ConflictError(snapshot(before, beforeLinks));
+    const after = await saveVersion(tx, activities, before, columnValues(input));
     const links = linksOf(input);
     await writeLinks(tx, id, beforeLinks, links);
     await recordAudit(tx, {
@@ -648,10 +433,9 @@ export async function updateActivity(db: Database, actor: Actor, id: number, ver
 /** Deletes the activity with its links and citations; stale `version` → ConflictError. False if absent. */
 export async function deleteActivity(db: Database, actor: Actor, id: number, version: number) {
   return db.transaction(async (tx) => {
-    const [before] = await selectRows(tx).where(eq(activities.id, id)).for("update");
+    const before = await lockRow(tx, activities, id, version, conflictSnapshot(tx));
     if (!before) return false;
     const beforeLinks = await linkIds(tx, id);
-    if (before.version !== version) throw new ConflictError(snapshot(before, beforeLinks));
     // Citations name their subject by kind and id, without a foreign key to cascade along.
     const cited = await tx
       .delete(citations)
@@ -706,7 +490,7 @@ export function changedFields(before: unknown, after: unknown): string[] {
   return [...fields];
 }
 
-export interface HistoryEntry {
+interface HistoryEntry {
   id: number;
   at: Date;
   action: string;

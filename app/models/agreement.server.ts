@@ -1,4 +1,4 @@
-import { and, asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import {
@@ -17,20 +17,15 @@ import {
   type LocalizedText,
 } from "../../db/schema";
 import type { Database } from "../db.server";
-import { blankAsMissing } from "../lib/forms";
+import { asList, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
+import { localizedText } from "../lib/localized";
+import { calendarToday } from "../lib/zoned-time";
 import { recordAudit, type Actor } from "./audit.server";
-import {
-  calendarToday,
-  commitmentSummaries,
-  freeSlug,
-  isFullyConfirmed,
-  isOverdue,
-  RuleError,
-  sidesOf,
-  slugify,
-} from "./commitment.server";
+import { commitmentSummaries, isFullyConfirmed, isOverdue, sidesOf } from "./commitment.server";
+import { RuleError } from "./errors.server";
+import { freeSlug, slugify } from "./slug.server";
 import { citationsFor } from "./source.server";
-import { ConflictError } from "./user.server";
+import { lockRow, saveVersion } from "./versioned.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
@@ -59,7 +54,7 @@ export interface Progress {
 }
 
 /** "n of m complete": withdrawn commitments no longer count towards m. */
-export function progressOf(counts: StatusCounts): Progress {
+function progressOf(counts: StatusCounts): Progress {
   const total = commitmentStatuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
   const active = total - (counts.withdrawn ?? 0);
   const complete = counts.complete ?? 0;
@@ -67,7 +62,7 @@ export function progressOf(counts: StatusCounts): Progress {
 }
 
 /** The state people see: derived from the dates and later agreements, not only the recorded status. */
-export type Lifecycle = "draft" | "signed" | "in_force" | "expired" | "renewed" | "terminated";
+type Lifecycle = "draft" | "signed" | "in_force" | "expired" | "renewed" | "terminated";
 
 interface Dated {
   status: Agreement["status"];
@@ -86,11 +81,6 @@ export function lifecycleOf(a: Dated, renewals: Dated[], today: string): Lifecyc
   if (a.inForceUntil && a.inForceUntil < today) return "expired";
   if (a.inForceFrom) return a.inForceFrom <= today ? "in_force" : "signed";
   return a.status;
-}
-
-export interface AgreementLink {
-  id: number;
-  title: LocalizedText;
 }
 
 export async function listAgreements(db: Database, today = calendarToday("UTC")) {
@@ -235,14 +225,6 @@ export async function getAgreement(db: Database, id: number, today = calendarTod
 // ---------------------------------------------------------------------------------------------
 // Forms
 
-const idField = z.coerce.number().int().positive();
-const optionalId = z.preprocess(blankAsMissing, idField.optional());
-const optionalDate = z.preprocess(blankAsMissing, z.iso.date().optional());
-const requiredText = (min: number, maxLength: number) =>
-  z.preprocess(blankAsMissing, z.string().trim().min(min).max(maxLength));
-const optionalText = (maxLength: number) => z.preprocess(blankAsMissing, z.string().trim().max(maxLength).optional());
-const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-
 const agreementFields = {
   kind: z.enum(agreementKinds),
   titleEn: requiredText(3, 300),
@@ -304,13 +286,11 @@ export interface AgreementInput {
   signatoryIds: number[];
 }
 
-const text = (en: string, id: string | undefined): LocalizedText => (id ? { en, id } : { en });
-
 export function agreementInput(v: z.output<typeof editAgreementForm> | z.output<typeof newAgreementForm>): AgreementInput {
   return {
     kind: v.kind,
-    title: text(v.titleEn, v.titleId),
-    summary: text(v.summaryEn, v.summaryId),
+    title: localizedText(v.titleEn, v.titleId),
+    summary: localizedText(v.summaryEn, v.summaryId),
     signedOn: v.signedOn ?? null,
     signedCity: v.signedCity ?? null,
     inForceFrom: v.inForceFrom ?? null,
@@ -363,15 +343,18 @@ export async function agreementFormOptions(db: Database) {
   return { partnerships: partnershipList, agreements: agreementList, people: peopleList };
 }
 
-/** The agreement row and its signatories: what the edit form starts from. */
-export async function getAgreementForEdit(db: Database, id: number) {
-  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, id));
-  if (!agreement) return null;
+/** The agreement row and its signatories: what the edit form starts from and a conflict shows. */
+async function withSignatories(db: Database, agreement: Agreement) {
   const signed = await db
     .select({ personId: agreementSignatories.personId })
     .from(agreementSignatories)
-    .where(eq(agreementSignatories.agreementId, id));
+    .where(eq(agreementSignatories.agreementId, agreement.id));
   return { ...agreement, signatoryIds: signed.map((s) => s.personId).sort((a, b) => a - b) };
+}
+
+export async function getAgreementForEdit(db: Database, id: number) {
+  const [agreement] = await db.select().from(agreements).where(eq(agreements.id, id));
+  return agreement ? withSignatories(db, agreement) : null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -452,22 +435,13 @@ export async function createAgreement(db: Database, actor: Actor, input: Agreeme
 /** Saves an edit made from `version`; the partnership an agreement belongs to does not change. */
 export async function updateAgreement(db: Database, actor: Actor, change: AgreementInput & { id: number; version: number }) {
   return db.transaction(async (tx) => {
-    const [row] = await tx.select().from(agreements).where(eq(agreements.id, change.id)).for("update");
+    const row = await lockRow(tx, agreements, change.id, change.version, (r) => withSignatories(tx, r));
     if (!row) return null;
-    const signed = await tx
-      .select({ personId: agreementSignatories.personId })
-      .from(agreementSignatories)
-      .where(eq(agreementSignatories.agreementId, change.id));
-    const before = { ...row, signatoryIds: signed.map((s) => s.personId).sort((a, b) => a - b) };
-    if (row.version !== change.version) throw new ConflictError(before);
+    const before = await withSignatories(tx, row);
     await checkParent(tx, change.id, row.partnershipId, change);
     await checkSignatories(tx, change.signatoryIds);
-    const { id, version, signatoryIds, ...values } = change;
-    const [updated] = await tx
-      .update(agreements)
-      .set({ ...values, version: version + 1, updatedAt: new Date() })
-      .where(and(eq(agreements.id, id), eq(agreements.version, version)))
-      .returning();
+    const { id, version: _version, signatoryIds, ...values } = change;
+    const updated = await saveVersion(tx, agreements, row, values);
     const wanted = [...signatoryIds].sort((a, b) => a - b);
     if (wanted.join() !== before.signatoryIds.join()) {
       await tx.delete(agreementSignatories).where(eq(agreementSignatories.agreementId, id));
@@ -475,10 +449,9 @@ export async function updateAgreement(db: Database, actor: Actor, change: Agreem
         await tx.insert(agreementSignatories).values(wanted.map((personId) => ({ agreementId: id, personId })));
       }
     }
-    const after = { ...updated!, signatoryIds: wanted };
+    const after = { ...updated, signatoryIds: wanted };
     await recordAudit(tx, { actor, action: "update", entityType: "agreement", entityId: id, before, after });
     return after;
   });
 }
 
-export { calendarToday, RuleError };

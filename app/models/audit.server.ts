@@ -1,11 +1,10 @@
-import { and, desc, eq } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import type { Database } from "../db.server";
 
 /** Who made a change: a signed-in user, or a named process (the seed, the command line). */
 export type Actor = { userId: number } | { label: "seed" | "cli" | "system" };
 
-export interface AuditInput {
+interface AuditInput {
   actor: Actor;
   action: string;
   entityType: string;
@@ -14,10 +13,15 @@ export interface AuditInput {
   after?: unknown;
 }
 
+/** The signed-in user behind a change; null for a named process. */
+export function actorUserId(actor: Actor): number | null {
+  return "userId" in actor ? actor.userId : null;
+}
+
 /** Call inside the transaction that makes the change, so the change and its record stand or fall together. */
 export async function recordAudit(tx: Database, input: AuditInput) {
   await tx.insert(auditLog).values({
-    actorId: "userId" in input.actor ? input.actor.userId : null,
+    actorId: actorUserId(input.actor),
     actorLabel: "label" in input.actor ? input.actor.label : null,
     action: input.action,
     entityType: input.entityType,
@@ -25,13 +29,4 @@ export async function recordAudit(tx: Database, input: AuditInput) {
     before: input.before ?? null,
     after: input.after ?? null,
   });
-}
-
-export function listAuditFor(db: Database, entityType: string, entityId: string | number, limit = 50) {
-  return db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, entityType), eq(auditLog.entityId, String(entityId))))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit);
 }

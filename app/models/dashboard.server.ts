@@ -10,18 +10,27 @@ import {
 } from "../../db/schema";
 import type { LocalizedText } from "../../db/schema/columns";
 import type { Database } from "../db.server";
-import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
+import { calendarToday, utcToZoned, zonedToUtc } from "../lib/zoned-time";
+import { activityListFields } from "./activity-search.server";
 import { commitmentCountsByAgreement, type StatusCounts } from "./agreement.server";
 
 /** How many rows the capped lists show; their totals are counted in full. */
-export const dashboardListLimit = 10;
-export const upcomingDays = 30;
-export const horizonMonths = 6;
-export const quarterCount = 8;
+const dashboardListLimit = 10;
+const upcomingDays = 30;
+const horizonMonths = 6;
+const quarterCount = 8;
 
 // Agreements that still bind the parties: drafts, expired and terminated ones are history.
 const liveStatuses = ["signed", "in_force"] as const;
 const settledCommitmentStatuses = ["complete", "withdrawn"] as const;
+
+// What the dashboard's agreement lists show of each.
+const agreementListFields = {
+  id: agreements.id,
+  kind: agreements.kind,
+  title: agreements.title,
+  status: agreements.status,
+};
 
 // Calendar dates ('YYYY-MM-DD') are computed in UTC so no zone or daylight-saving shift applies.
 const dayMs = 86_400_000;
@@ -37,7 +46,7 @@ export function addMonths(day: string, months: number): string {
   return toDay(first);
 }
 
-export function daysBetween(from: string, to: string): number {
+function daysBetween(from: string, to: string): number {
   return Math.round((toDate(to).getTime() - toDate(from).getTime()) / dayMs);
 }
 
@@ -48,7 +57,7 @@ export function quarterStart(day: string, offset = 0): string {
   return toDay(new Date(Date.UTC(y, q * 3, 1)));
 }
 
-export interface DashboardClock {
+interface DashboardClock {
   now: Date;
   timeZone: string;
   /** The viewer's calendar date at `now`. */
@@ -56,7 +65,7 @@ export interface DashboardClock {
 }
 
 export function dashboardClock(now: Date, timeZone: string): DashboardClock {
-  return { now, timeZone, today: utcToZoned(now, timeZone).date };
+  return { now, timeZone, today: calendarToday(timeZone, now) };
 }
 
 export interface PlanProgress {
@@ -74,7 +83,7 @@ export interface PlanProgress {
 }
 
 /** Action plans in force today, each with its activities counted by type in SQL. */
-export async function planProgress(db: Database, clock: DashboardClock): Promise<PlanProgress[]> {
+async function planProgress(db: Database, clock: DashboardClock): Promise<PlanProgress[]> {
   const inForce = and(
     eq(agreements.kind, "action_plan"),
     inArray(agreements.status, [...liveStatuses]),
@@ -132,7 +141,7 @@ export async function planProgress(db: Database, clock: DashboardClock): Promise
   });
 }
 
-export interface AgreementCommitments {
+interface AgreementCommitments {
   id: number;
   kind: AgreementKind;
   title: LocalizedText;
@@ -140,10 +149,10 @@ export interface AgreementCommitments {
   commitments: StatusCounts;
 }
 
-export async function commitmentsByAgreement(db: Database): Promise<AgreementCommitments[]> {
+async function commitmentsByAgreement(db: Database): Promise<AgreementCommitments[]> {
   const [rows, counts] = await Promise.all([
     db
-      .select({ id: agreements.id, kind: agreements.kind, title: agreements.title, status: agreements.status })
+      .select(agreementListFields)
       .from(agreements)
       .orderBy(asc(agreements.signedOn), asc(agreements.inForceFrom), asc(agreements.id)),
     commitmentCountsByAgreement(db),
@@ -155,7 +164,7 @@ export async function commitmentsByAgreement(db: Database): Promise<AgreementCom
  * Activities starting in the next 30 days: timed ones from now on, all-day ones from today's date
  * (an all-day workshop today has not stopped being today's). Capped, with the full count.
  */
-export async function upcomingActivities(db: Database, clock: DashboardClock, limit = dashboardListLimit) {
+async function upcomingActivities(db: Database, clock: DashboardClock, limit = dashboardListLimit) {
   const until = new Date(clock.now.getTime() + upcomingDays * dayMs);
   const lastDay = utcToZoned(until, clock.timeZone).date;
   const dayFrom = toDate(clock.today);
@@ -173,16 +182,7 @@ export async function upcomingActivities(db: Database, clock: DashboardClock, li
   );
   const [items, [total]] = await Promise.all([
     db
-      .select({
-        id: activities.id,
-        title: activities.title,
-        type: activities.type,
-        status: activities.status,
-        startsAt: activities.startsAt,
-        allDay: activities.allDay,
-        city: activities.city,
-        countryName: countries.name,
-      })
+      .select(activityListFields)
       .from(activities)
       .leftJoin(countries, eq(countries.code, activities.countryCode))
       .where(where)
@@ -217,14 +217,11 @@ export async function overdueCommitments(db: Database, clock: DashboardClock, li
 }
 
 /** Binding agreements whose in-force period ends between today and six months from today. */
-export async function expiringAgreements(db: Database, clock: DashboardClock) {
+async function expiringAgreements(db: Database, clock: DashboardClock) {
   const horizon = addMonths(clock.today, horizonMonths);
   const rows = await db
     .select({
-      id: agreements.id,
-      kind: agreements.kind,
-      title: agreements.title,
-      status: agreements.status,
+      ...agreementListFields,
       inForceUntil: agreements.inForceUntil,
     })
     .from(agreements)
@@ -243,7 +240,7 @@ export async function expiringAgreements(db: Database, clock: DashboardClock) {
  * Binding, unexpired agreements with no activity started or updated in the last six months. An
  * agreement younger than six months cannot have been quiet that long, so it is left out.
  */
-export async function dormantAgreements(db: Database, clock: DashboardClock) {
+async function dormantAgreements(db: Database, clock: DashboardClock) {
   const sinceDay = addMonths(clock.today, -horizonMonths);
   const since = zonedToUtc(sinceDay, "00:00", clock.timeZone);
   // Two probes rather than one OR: the first is a range on the (agreement_id, starts_at) index; the
@@ -274,10 +271,7 @@ export async function dormantAgreements(db: Database, clock: DashboardClock) {
     .as("last_activity");
   const rows = await db
     .select({
-      id: agreements.id,
-      kind: agreements.kind,
-      title: agreements.title,
-      status: agreements.status,
+      ...agreementListFields,
       // Its date on the viewer's calendar (all-day activities are dates already).
       lastActivityOn: sql<string | null>`case when ${last.agreementId} = ${agreements.id} then to_char(case when ${last.allDay} then ${last.startsAt} at time zone 'UTC' else ${last.startsAt} at time zone ${clock.timeZone} end, 'YYYY-MM-DD') end`,
     })
@@ -299,7 +293,7 @@ export async function dormantAgreements(db: Database, clock: DashboardClock) {
   return rows.sort((a, b) => (a.lastActivityOn ?? "").localeCompare(b.lastActivityOn ?? "") || a.id - b.id);
 }
 
-export interface QuarterBucket {
+interface QuarterBucket {
   /** First day of the quarter. */
   start: string;
   year: number;

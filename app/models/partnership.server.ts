@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import { countries, keyFigures, partnershipCountries, partnerships, sources } from "../../db/schema";
 import type { Database } from "../db.server";
 
@@ -27,9 +27,4 @@ export async function getFeaturedPartnership(db: Database) {
       .orderBy(asc(keyFigures.position)),
   ]);
   return { ...partnership, countries: members, figures };
-}
-
-export function countryNames(db: Database, codes: string[]) {
-  if (!codes.length) return Promise.resolve([]);
-  return db.select().from(countries).where(inArray(countries.code, codes));
 }

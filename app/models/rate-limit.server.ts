@@ -1,4 +1,4 @@
-import { inArray, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
 import type { Database } from "../db.server";
 
@@ -19,15 +19,14 @@ export async function hitRateLimit(db: Database, key: string, windowMs: number) 
   return row!;
 }
 
-/** The earliest time at which none of `keys` is at or over `limit`, or null if none is. */
-export async function blockedUntil(db: Database, keys: string[], limit: number): Promise<Date | null> {
-  const rows = await db.select().from(rateLimits).where(inArray(rateLimits.key, keys));
-  const now = Date.now();
-  const blocking = rows.filter((r) => r.count >= limit && r.resetAt.getTime() > now);
-  if (!blocking.length) return null;
-  return new Date(Math.max(...blocking.map((r) => r.resetAt.getTime())));
-}
-
 export async function clearRateLimit(db: Database, key: string) {
   await db.delete(rateLimits).where(inArray(rateLimits.key, [key]));
+}
+
+/** Takes one counted event back, e.g. when the attempt turned out to be a good sign-in. */
+export async function releaseRateLimit(db: Database, key: string) {
+  await db
+    .update(rateLimits)
+    .set({ count: sql`greatest(${rateLimits.count} - 1, 0)` })
+    .where(eq(rateLimits.key, key));
 }

@@ -2,6 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { sessions, users, type User } from "../../db/schema";
 import type { Database } from "../db.server";
+import { recordAudit, type Actor } from "./audit.server";
 
 export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;
 // Extending the expiry on every request would write on every request; once a day is enough.
@@ -29,7 +30,11 @@ export async function createSession(
 }
 
 /** The user a session token belongs to, if the session is current and the user not disabled. */
-export async function findSessionUser(db: Database, token: string): Promise<SessionUser | null> {
+/** `renewed`: the session's expiry was just pushed back, so the cookie's should be too. */
+export async function findSessionUser(
+  db: Database,
+  token: string,
+): Promise<(SessionUser & { renewed: boolean }) | null> {
   const id = hashToken(token);
   const [row] = await db
     .select({
@@ -46,22 +51,33 @@ export async function findSessionUser(db: Database, token: string): Promise<Sess
     .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
   if (!row) return null;
   const { expiresAt, ...user } = row;
-  if (expiresAt.getTime() - Date.now() < sessionLifetimeMs - extendAfterMs) {
+  const renewed = expiresAt.getTime() - Date.now() < sessionLifetimeMs - extendAfterMs;
+  if (renewed) {
     await db
       .update(sessions)
       .set({ expiresAt: new Date(Date.now() + sessionLifetimeMs), lastSeenAt: new Date() })
       .where(eq(sessions.id, id));
   }
-  return user;
+  return { ...user, renewed };
 }
 
 export async function deleteSession(db: Database, token: string) {
   await db.delete(sessions).where(eq(sessions.id, hashToken(token)));
 }
 
-/** Ends every session of a user: on sign-out everywhere, on disabling, on a password change. */
-export async function deleteUserSessions(db: Database, userId: number) {
-  await db.delete(sessions).where(eq(sessions.userId, userId));
+/** Ends every session of a user ("sign out everywhere"), recorded in the audit log. */
+export async function deleteUserSessions(db: Database, actor: Actor, userId: number) {
+  await db.transaction(async (tx) => {
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+    await recordAudit(tx, {
+      actor,
+      action: "end_sessions",
+      entityType: "user",
+      entityId: userId,
+      before: { sessions: ended.length },
+      after: { sessions: 0 },
+    });
+  });
 }
 
 export async function deleteExpiredSessions(db: Database) {

@@ -4,12 +4,10 @@ import { sessions, users, type Role, type User } from "../../db/schema";
 import type { Database } from "../db.server";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
+import { lockRow, saveVersion } from "./versioned.server";
 
-export class ConflictError extends Error {
-  constructor(public current: unknown) {
-    super("The record was changed by someone else.");
-  }
-}
+// Where routes and tests have always imported it from.
+export { ConflictError } from "./errors.server";
 
 export class DuplicateError extends Error {}
 
@@ -46,7 +44,7 @@ export function listUsers(db: Database) {
     .orderBy(asc(users.email));
 }
 
-export interface NewUser {
+interface NewUser {
   email: string;
   name: string;
   role: Role;
@@ -74,7 +72,7 @@ export async function createUser(db: Database, actor: Actor, input: NewUser) {
   });
 }
 
-export interface UserChange {
+interface UserChange {
   id: number;
   version: number;
   role?: Role;
@@ -84,21 +82,11 @@ export interface UserChange {
 /** Changes a user's role or access; disabling ends every session of the user at once. */
 export async function updateUser(db: Database, actor: Actor, change: UserChange) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, change.id)).for("update");
+    const before = await lockRow(tx, users, change.id, change.version, auditView);
     if (!before) return null;
-    if (before.version !== change.version) throw new ConflictError(auditView(before));
     const disabledAt =
       change.disabled === undefined ? before.disabledAt : change.disabled ? (before.disabledAt ?? new Date()) : null;
-    const [after] = await tx
-      .update(users)
-      .set({
-        role: change.role ?? before.role,
-        disabledAt,
-        version: before.version + 1,
-        updatedAt: new Date(),
-      })
-      .where(and(eq(users.id, change.id), eq(users.version, change.version)))
-      .returning();
+    const after = await saveVersion(tx, users, before, { role: change.role ?? before.role, disabledAt });
     if (disabledAt) await tx.delete(sessions).where(eq(sessions.userId, change.id));
     await recordAudit(tx, {
       actor,
@@ -106,9 +94,9 @@ export async function updateUser(db: Database, actor: Actor, change: UserChange)
       entityType: "user",
       entityId: change.id,
       before: auditView(before),
-      after: auditView(after!),
+      after: auditView(after),
     });
-    return after!;
+    return after;
   });
 }
 
@@ -154,13 +142,9 @@ export async function getAccount(db: Database, userId: number) {
 /** A new calendar key: the old feed address stops working at once. */
 export async function resetCalendarKey(db: Database, actor: Actor, userId: number) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, userId)).for("update");
+    const before = await lockRow(tx, users, userId);
     if (!before) return null;
-    const [after] = await tx
-      .update(users)
-      .set({ calendarKey: randomUUID(), version: before.version + 1, updatedAt: new Date() })
-      .where(eq(users.id, userId))
-      .returning();
+    const after = await saveVersion(tx, users, before, { calendarKey: randomUUID() });
     // The key itself is a secret ingredient: the audit records that it changed, not its value.
     await recordAudit(tx, {
       actor,
@@ -168,9 +152,9 @@ export async function resetCalendarKey(db: Database, actor: Actor, userId: numbe
       entityType: "user",
       entityId: userId,
       before: { version: before.version },
-      after: { version: after!.version },
+      after: { version: after.version },
     });
-    return after!;
+    return after;
   });
 }
 
@@ -181,22 +165,17 @@ export async function updatePreferences(
   change: { id: number; version: number; timeZone: string; locale: string | null },
 ) {
   return db.transaction(async (tx) => {
-    const [before] = await tx.select().from(users).where(eq(users.id, change.id)).for("update");
+    const before = await lockRow(tx, users, change.id, change.version, auditView);
     if (!before) return null;
-    if (before.version !== change.version) throw new ConflictError(auditView(before));
-    const [after] = await tx
-      .update(users)
-      .set({ timeZone: change.timeZone, locale: change.locale, version: before.version + 1, updatedAt: new Date() })
-      .where(eq(users.id, change.id))
-      .returning();
+    const after = await saveVersion(tx, users, before, { timeZone: change.timeZone, locale: change.locale });
     await recordAudit(tx, {
       actor,
       action: "update",
       entityType: "user",
       entityId: change.id,
       before: { timeZone: before.timeZone, locale: before.locale },
-      after: { timeZone: after!.timeZone, locale: after!.locale },
+      after: { timeZone: after.timeZone, locale: after.locale },
     });
-    return after!;
+    return after;
   });
 }

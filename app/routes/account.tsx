@@ -2,21 +2,23 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/account";
+import { Field } from "../components/form-field";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { supportedLanguages } from "../i18n/config";
 import { getI18n, languageCookie } from "../i18n/i18n.server";
 import { appSecret, requireUser, sessionCookie } from "../lib/auth.server";
 import { isTimeZone } from "../lib/format";
+import { idField } from "../lib/form-schema";
 import { parseForm, type FormErrors } from "../lib/forms";
 import { titled } from "../lib/meta";
+import { offeredTimeZones } from "../lib/time-zones";
 import { deleteUserSessions } from "../models/session.server";
-import { calendarToken, ConflictError, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
-
-const timeZones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Baku", "UTC"];
+import { ConflictError } from "../models/errors.server";
+import { calendarToken, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
 
 const preferencesSchema = z.object({
-  version: z.coerce.number().int().positive(),
+  version: idField,
   timeZone: z.string().refine(isTimeZone, "validation.invalidChoice"),
   locale: z.enum(["", ...supportedLanguages]).transform((v) => v || null),
 });
@@ -30,7 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     account: visible,
     calendarUrl: `${origin}/activities.ics?token=${calendarToken(appSecret, account)}`,
-    timeZones: timeZones.includes(account.timeZone) ? timeZones : [account.timeZone, ...timeZones],
+    timeZones: offeredTimeZones.includes(account.timeZone) ? offeredTimeZones : [account.timeZone, ...offeredTimeZones],
     title: getI18n(context).t("account.title"),
   };
 }
@@ -44,7 +46,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       await resetCalendarKey(db, actor, user.id);
       return redirect("/account?calendar=reset#calendar");
     case "signOutEverywhere":
-      await deleteUserSessions(db, user.id);
+      await deleteUserSessions(db, actor, user.id);
       return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
     default: {
       const parsed = parseForm(preferencesSchema, form);
@@ -94,20 +96,21 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="preferences" />
           <input type="hidden" name="version" value={account.version} />
-          <div className="field">
-            <label htmlFor="timeZone">{t("account.timeZone")}</label>
-            <select id="timeZone" name="timeZone" defaultValue={account.timeZone} aria-describedby="timeZone-hint">
-              {loaderData.timeZones.map((z) => <option key={z} value={z}>{z}</option>)}
-            </select>
-            <p id="timeZone-hint" className="hint">{t("account.timeZoneHint")}</p>
-          </div>
-          <div className="field">
-            <label htmlFor="locale">{t("account.language")}</label>
-            <select id="locale" name="locale" defaultValue={account.locale ?? ""}>
-              <option value="">{t("account.languageAuto")}</option>
-              {supportedLanguages.map((l) => <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>)}
-            </select>
-          </div>
+          <Field id="timeZone" name="timeZone" label={t("account.timeZone")} hint={t("account.timeZoneHint")} error={errors?.timeZone}>
+            {(a) => (
+              <select {...a} defaultValue={account.timeZone}>
+                {loaderData.timeZones.map((z) => <option key={z} value={z}>{z}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="locale" name="locale" label={t("account.language")} error={errors?.locale}>
+            {(a) => (
+              <select {...a} defaultValue={account.locale ?? ""}>
+                <option value="">{t("account.languageAuto")}</option>
+                {supportedLanguages.map((l) => <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>)}
+              </select>
+            )}
+          </Field>
           <button type="submit" className="button">{t("account.save")}</button>
         </Form>
       </section>

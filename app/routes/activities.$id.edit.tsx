@@ -2,39 +2,31 @@ import { useTranslation } from "react-i18next";
 import { data, Link, redirect } from "react-router";
 import type { Route } from "./+types/activities.$id.edit";
 import { ActivityConflict, type ActivityConflictData } from "../components/activity-conflict";
-import { ActivityForm, oneValue } from "../components/activity-form";
+import { ActivityForm } from "../components/activity-form";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import type { Language } from "../i18n/config";
 import { requireUser } from "../lib/auth.server";
-import type { FormErrors } from "../lib/forms";
+import { typedValues, valueOf, type FormErrors } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
+import { formValuesOf, readActivityForm, type ActivityFormValues } from "../models/activity-form.server";
 import {
   activityFormOptions,
-  activityFormValues,
   activityHistory,
-  formValuesOf,
   getActivityForEdit,
   InvalidReferenceError,
-  readActivityForm,
   updateActivity,
-  type ActivityFormValues,
   type ActivitySnapshot,
 } from "../models/activity.server";
-import { ConflictError } from "../models/user.server";
+import { ConflictError } from "../models/errors.server";
 import "../styles/activity.css";
-
-function activityId(params: { id: string }) {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "editor");
-  const id = activityId(params);
+  const id = idParam(params);
   const [activity, options] = await Promise.all([getActivityForEdit(db, id), activityFormOptions(db)]);
   if (!activity) throw new Response("Not found", { status: 404 });
   const timeZone = viewerTimeZone(request, user);
@@ -63,13 +55,13 @@ const answer = (result: Partial<EditResult> & { values: ActivityFormValues }, st
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  const id = activityId(params);
+  const id = idParam(params);
   const timeZone = viewerTimeZone(request, user);
   const form = await request.formData();
 
   if (form.get("intent") === "revise") {
     // Back from the conflict view: the typed values, with the version the editor has now seen.
-    return answer({ values: activityFormValues(form), revised: true }, 200);
+    return answer({ values: typedValues(form), revised: true }, 200);
   }
 
   const result = await readActivityForm(form, timeZone);
@@ -100,7 +92,7 @@ export default function EditActivity({ loaderData, actionData }: Route.Component
   const { t } = useTranslation();
   const { id, name, options, timeZone } = loaderData;
   const values = actionData?.values ?? loaderData.values;
-  const version = Number(oneValue(values, "version")) || loaderData.version;
+  const version = Number(valueOf(values, "version")) || loaderData.version;
   return (
     <div className="page">
       <p><Link to={`/activities/${id}`}>← {t("activities.backToActivity")}</Link></p>

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/activities.$id";
 import { AuditHistory } from "../components/audit-history";
-import { SourceLink } from "../components/source-link";
+import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
@@ -12,21 +12,16 @@ import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { activityHistory, deleteActivity, getActivity } from "../models/activity.server";
-import { ConflictError } from "../models/user.server";
+import { ConflictError } from "../models/errors.server";
 import "../styles/activity.css";
-
-function activityId(params: { id: string }) {
-  const id = Number(params.id);
-  if (!Number.isInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  const id = activityId(params);
+  const id = idParam(params);
   const [activity, history] = await Promise.all([getActivity(db, id), activityHistory(db, id)]);
   if (!activity) throw new Response("Not found", { status: 404 });
   return {
@@ -40,7 +35,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  const id = activityId(params);
+  const id = idParam(params);
   const form = await request.formData();
   const version = Number(form.get("version"));
   if (form.get("intent") !== "delete" || !Number.isInteger(version) || version <= 0) {
@@ -168,14 +163,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         {a.lessonsHtml ? <RichText html={a.lessonsHtml} /> : <p className="muted">{t("activities.noneGiven")}</p>}
       </section>
 
-      {a.sources.length ? (
-        <section aria-labelledby="sources-title">
-          <h2 id="sources-title">{t("activities.sources")}</h2>
-          <ul className="sources">
-            {a.sources.map((s) => <li key={s.id}><SourceLink source={s} /></li>)}
-          </ul>
-        </section>
-      ) : null}
+      <SourceList heading={t("activities.sources")} sources={a.sources} />
 
       <AuditHistory entries={history} fieldLabel={(f) => t(`activities.fields.${f}`, { defaultValue: f })} />
       <p className="meta">{t("activities.lastChanged", { version: a.version, when: format.dateTime(a.updatedAt) })}</p>

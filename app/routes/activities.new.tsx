@@ -7,13 +7,8 @@ import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import {
-  activityFormOptions,
-  createActivity,
-  InvalidReferenceError,
-  readActivityForm,
-  type ActivityFormValues,
-} from "../models/activity.server";
+import { readActivityForm, type ActivityFormValues } from "../models/activity-form.server";
+import { activityFormOptions, createActivity, InvalidReferenceError } from "../models/activity.server";
 import "../styles/activity.css";
 
 const defaults: ActivityFormValues = { type: "meeting", status: "planned", mode: "in_person", lessonsFormat: "text" };

@@ -3,17 +3,18 @@ import { data, Form, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.users";
 import { roles } from "../../db/schema/users";
-import { FieldError } from "../components/field-error";
+import { EnumField, Field } from "../components/form-field";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
+import { idField } from "../lib/form-schema";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { isTimeZone } from "../lib/format";
 import { titled } from "../lib/meta";
+import { offeredTimeZones } from "../lib/time-zones";
 import { useFormatter } from "../lib/use-formatter";
-import { ConflictError, createUser, DuplicateError, listUsers, updateUser } from "../models/user.server";
-
-const timeZones = ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Baku", "UTC"];
+import { ConflictError } from "../models/errors.server";
+import { createUser, DuplicateError, listUsers, updateUser } from "../models/user.server";
 
 const createSchema = z.object({
   intent: z.literal("create"),
@@ -26,8 +27,8 @@ const createSchema = z.object({
 
 const updateSchema = z.object({
   intent: z.literal("update"),
-  id: z.coerce.number().int().positive(),
-  version: z.coerce.number().int().positive(),
+  id: idField,
+  version: idField,
   role: z.enum(roles),
   disabled: z.enum(["on"]).optional(),
 });
@@ -84,12 +85,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const creating = values.intent !== "update";
   const created = params.get("created");
   const updated = params.get("updated");
-  const fieldProps = (name: string) => ({
-    id: `new-${name}`,
-    name,
-    "aria-invalid": creating && errors?.[name] ? true : undefined,
-    "aria-describedby": creating && errors?.[name] ? `new-${name}-error` : undefined,
-  });
+  const fieldError = (name: string) => (creating ? errors?.[name] : undefined);
   return (
     <div className="page">
       <h1>{t("users.title")}</h1>
@@ -149,42 +145,23 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         {/* A new key after each creation empties the form, as a full page load would. */}
         <Form method="post" className="form" key={created ?? "new"}>
           <input type="hidden" name="intent" value="create" />
-          <div className="field">
-            <label htmlFor="new-email">{t("users.email")}</label>
-            <input type="email" required autoComplete="off" defaultValue={creating ? values.email : ""} {...fieldProps("email")} />
-            <FieldError id="new-email-error" error={creating ? errors?.email : undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor="new-name">{t("users.name")}</label>
-            <input type="text" required defaultValue={creating ? values.name : ""} {...fieldProps("name")} />
-            <FieldError id="new-name-error" error={creating ? errors?.name : undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor="new-role">{t("users.role")}</label>
-            <select defaultValue={(creating && values.role) || "viewer"} {...fieldProps("role")}>
-              {roles.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
-            </select>
-            <FieldError id="new-role-error" error={creating ? errors?.role : undefined} />
-          </div>
-          <div className="field">
-            <label htmlFor="new-timeZone">{t("users.timeZone")}</label>
-            <select defaultValue={(creating && values.timeZone) || "Asia/Jakarta"} {...fieldProps("timeZone")}>
-              {timeZones.map((z) => <option key={z} value={z}>{z}</option>)}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="new-password">{t("users.password")}</label>
-            <input
-              type="password"
-              required
-              minLength={12}
-              autoComplete="new-password"
-              {...fieldProps("password")}
-              aria-describedby={creating && errors?.password ? "new-password-hint new-password-error" : "new-password-hint"}
-            />
-            <p id="new-password-hint" className="hint">{t("users.passwordHint")}</p>
-            <FieldError id="new-password-error" error={creating ? errors?.password : undefined} />
-          </div>
+          <Field id="new-email" name="email" label={t("users.email")} error={fieldError("email")}>
+            {(a) => <input {...a} type="email" required autoComplete="off" defaultValue={creating ? values.email : ""} />}
+          </Field>
+          <Field id="new-name" name="name" label={t("users.name")} error={fieldError("name")}>
+            {(a) => <input {...a} type="text" required defaultValue={creating ? values.name : ""} />}
+          </Field>
+          <EnumField id="new-role" name="role" label={t("users.role")} error={fieldError("role")} choices={roles} group="roles" value={(creating && values.role) || "viewer"} />
+          <Field id="new-timeZone" name="timeZone" label={t("users.timeZone")} error={fieldError("timeZone")}>
+            {(a) => (
+              <select {...a} defaultValue={(creating && values.timeZone) || "Asia/Jakarta"}>
+                {offeredTimeZones.map((z) => <option key={z} value={z}>{z}</option>)}
+              </select>
+            )}
+          </Field>
+          <Field id="new-password" name="password" label={t("users.password")} hint={t("users.passwordHint")} error={fieldError("password")}>
+            {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
+          </Field>
           <button type="submit" className="button">{t("users.create")}</button>
         </Form>
       </section>

@@ -1,16 +1,17 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/agreements.$id.edit";
-import { typedValues, type FormValues } from "../components/agreement-field";
-import { ConflictDetails } from "../components/agreement-conflict";
 import { AgreementForm, type AgreementFormOptions } from "../components/agreement-form";
+import { ConflictDetails } from "../components/conflict-details";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import type { Language } from "../i18n/config";
 import { requireUser } from "../lib/auth.server";
-import { parseForm, type FormErrors } from "../lib/forms";
+import type { FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { saveRecordForm } from "../lib/record-form.server";
+import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import {
   agreementFormOptions,
@@ -18,11 +19,8 @@ import {
   agreementInput,
   editAgreementForm,
   getAgreementForEdit,
-  RuleError,
   updateAgreement,
 } from "../models/agreement.server";
-import { describeConflict } from "../models/commitment.server";
-import { ConflictError } from "../models/user.server";
 import "../styles/agreements.css";
 
 const comparedFields = [
@@ -40,15 +38,9 @@ const comparedFields = [
   "signatoryIds",
 ];
 
-function agreementId(params: { id?: string }) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
-  const id = agreementId(params);
+  const id = idParam(params);
   const [agreement, options] = await Promise.all([getAgreementForEdit(db, id), agreementFormOptions(db)]);
   if (!agreement) throw new Response("Not found", { status: 404 });
   const name = localized(agreement.title, getLanguage(context) as Language);
@@ -62,39 +54,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  const id = agreementId(params);
-  const form = await request.formData();
-  const parsed = parseForm(editAgreementForm, form);
-  if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values, conflict: null }, { status: 400 });
-  const values = typedValues(form);
-  try {
-    const saved = await updateAgreement(db, { userId: user.id }, {
-      ...agreementInput(parsed.data),
-      id,
-      version: parsed.data.version,
-    });
-    if (!saved) throw new Response("Not found", { status: 404 });
-    return redirect(`/agreements/${id}?saved=updated`);
-  } catch (error) {
-    if (error instanceof RuleError) {
-      const errors: FormErrors = { [error.field]: { key: error.key, values: error.values } };
-      return data({ errors, values, conflict: null }, { status: 400 });
-    }
-    if (!(error instanceof ConflictError)) throw error;
-    const current = agreementFormValues(error.current as Parameters<typeof agreementFormValues>[0]);
-    const conflict = await describeConflict(db, {
+  const id = idParam(params);
+  return saveRecordForm(db, await request.formData(), editAgreementForm, {
+    save: (input) => updateAgreement(db, { userId: user.id }, { ...agreementInput(input), id, version: input.version }),
+    redirectTo: () => `/agreements/${id}?saved=updated`,
+    conflict: (input) => ({
       entityType: "agreement",
       entityId: id,
-      version: parsed.data.version,
-      current,
-      yours: values,
+      version: input.version,
       fields: comparedFields,
       toValues: agreementFormValues,
-    });
-    const errors: FormErrors = { form: { key: "agreements.conflict" } };
-    // The form keeps what the editor typed, now based on the saved version: saving again is a choice.
-    return data({ errors, values: { ...values, version: current.version! }, conflict }, { status: 409 });
-  }
+      message: "agreements.conflict",
+    }),
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);

@@ -4,7 +4,7 @@ import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
 import { CommitmentCard } from "../components/commitment-card";
-import { SourceLink } from "../components/source-link";
+import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
@@ -12,16 +12,17 @@ import type { Language } from "../i18n/config";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { calendarToday, getAgreement } from "../models/agreement.server";
+import { calendarToday } from "../lib/zoned-time";
+import { getAgreement } from "../models/agreement.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  const id = Number(params.id);
   const today = calendarToday(viewerTimeZone(request, user));
-  const agreement = Number.isSafeInteger(id) && id > 0 ? await getAgreement(db, id, today) : null;
+  const agreement = await getAgreement(db, idParam(params), today);
   if (!agreement) throw new Response("Not found", { status: 404 });
   return {
     agreement,
@@ -151,18 +152,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      {a.sources.length ? (
-        <section aria-labelledby="sources-title">
-          <h2 id="sources-title">{t("agreements.sources")}</h2>
-          <ul className="sources">
-            {a.sources.map((s) => (
-              <li key={s.id}>
-                <SourceLink source={s} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
+      <SourceList heading={t("agreements.sources")} sources={a.sources} />
     </article>
   );
 }

@@ -1,20 +1,13 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/agreements.new";
-import { typedValues } from "../components/agreement-field";
 import { AgreementForm } from "../components/agreement-form";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
-import { parseForm, type FormErrors } from "../lib/forms";
 import { titled } from "../lib/meta";
-import {
-  agreementFormOptions,
-  agreementInput,
-  createAgreement,
-  newAgreementForm,
-  RuleError,
-} from "../models/agreement.server";
+import { saveRecordForm } from "../lib/record-form.server";
+import { agreementFormOptions, agreementInput, createAgreement, newAgreementForm } from "../models/agreement.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -24,21 +17,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  const form = await request.formData();
-  const parsed = parseForm(newAgreementForm, form);
-  if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
-    const created = await createAgreement(
-      db,
-      { userId: user.id },
-      { ...agreementInput(parsed.data), partnershipId: parsed.data.partnershipId },
-    );
-    return redirect(`/agreements/${created.id}?saved=created`);
-  } catch (error) {
-    if (!(error instanceof RuleError)) throw error;
-    const errors: FormErrors = { [error.field]: { key: error.key, values: error.values } };
-    return data({ errors, values: typedValues(form) }, { status: 400 });
-  }
+  return saveRecordForm(db, await request.formData(), newAgreementForm, {
+    save: (input) => createAgreement(db, { userId: user.id }, { ...agreementInput(input), partnershipId: input.partnershipId }),
+    redirectTo: (created) => `/agreements/${created.id}?saved=created`,
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);

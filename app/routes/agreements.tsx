@@ -10,7 +10,8 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
-import { calendarToday, listAgreements } from "../models/agreement.server";
+import { calendarToday } from "../lib/zoned-time";
+import { listAgreements } from "../models/agreement.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -1,40 +1,32 @@
 import { useTranslation } from "react-i18next";
-import { data, Link, redirect } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/commitments.$id.edit";
-import { typedValues, type FormValues } from "../components/agreement-field";
-import { ConflictDetails } from "../components/agreement-conflict";
 import { CommitmentForm } from "../components/commitment-form";
+import { ConflictDetails } from "../components/conflict-details";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
-import { parseForm, type FormErrors } from "../lib/forms";
+import type { FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { saveRecordForm } from "../lib/record-form.server";
+import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import {
   commitmentFormValues,
   commitmentInput,
-  describeConflict,
   editCommitmentForm,
   getCommitment,
   organizationOptions,
-  RuleError,
   updateCommitment,
 } from "../models/commitment.server";
-import { ConflictError } from "../models/user.server";
 import "../styles/agreements.css";
 
 const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn", "status"];
 
-function commitmentId(params: { id?: string }) {
-  const id = Number(params.id);
-  if (!Number.isSafeInteger(id) || id <= 0) throw new Response("Not found", { status: 404 });
-  return id;
-}
-
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
-  const id = commitmentId(params);
+  const id = idParam(params);
   const [commitment, organizations] = await Promise.all([getCommitment(db, id), organizationOptions(db)]);
   if (!commitment) throw new Response("Not found", { status: 404 });
   return {
@@ -48,38 +40,19 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  const id = commitmentId(params);
-  const form = await request.formData();
-  const parsed = parseForm(editCommitmentForm, form);
-  if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values, conflict: null }, { status: 400 });
-  const values = typedValues(form);
-  try {
-    const saved = await updateCommitment(db, { userId: user.id }, {
-      ...commitmentInput(parsed.data),
-      id,
-      version: parsed.data.version,
-    });
-    if (!saved) throw new Response("Not found", { status: 404 });
-    return redirect(`/commitments/${id}?saved=updated`);
-  } catch (error) {
-    if (error instanceof RuleError) {
-      const errors: FormErrors = { [error.field]: { key: error.key, values: error.values } };
-      return data({ errors, values, conflict: null }, { status: 400 });
-    }
-    if (!(error instanceof ConflictError)) throw error;
-    const current = commitmentFormValues(error.current as Parameters<typeof commitmentFormValues>[0]);
-    const conflict = await describeConflict(db, {
+  const id = idParam(params);
+  return saveRecordForm(db, await request.formData(), editCommitmentForm, {
+    save: (input) => updateCommitment(db, { userId: user.id }, { ...commitmentInput(input), id, version: input.version }),
+    redirectTo: () => `/commitments/${id}?saved=updated`,
+    conflict: (input) => ({
       entityType: "commitment",
       entityId: id,
-      version: parsed.data.version,
-      current,
-      yours: values,
+      version: input.version,
       fields: comparedFields,
       toValues: commitmentFormValues,
-    });
-    const errors: FormErrors = { form: { key: "commitments.editConflict" } };
-    return data({ errors, values: { ...values, version: current.version! }, conflict }, { status: 409 });
-  }
+      message: "commitments.editConflict",
+    }),
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);

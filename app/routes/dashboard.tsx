@@ -16,12 +16,12 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { getDashboard } from "../models/dashboard.server";
+import { getDashboardSnapshot } from "../models/dashboard-snapshot.server";
 import "../styles/dashboard.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  const dashboard = await getDashboard(db, new Date(), viewerTimeZone(request, user));
+  const dashboard = await getDashboardSnapshot(db, new Date(), viewerTimeZone(request, user));
   return { name: user.name, ...dashboard, title: getI18n(context).t("dashboard.title") };
 }
 

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { Route } from "./+types/library.$slug";
-import { SourceLink } from "../components/source-link";
+import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import { localized } from "../lib/localized";
@@ -51,16 +51,7 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
           </ul>
         </section>
       ) : null}
-      <section aria-labelledby="sources-title">
-        <h2 id="sources-title">{t("library.sources")}</h2>
-        <ul className="sources">
-          {c.sources.map((s) => (
-            <li key={s.id}>
-              <SourceLink source={s} />
-            </li>
-          ))}
-        </ul>
-      </section>
+      <SourceList heading={t("library.sources")} sources={c.sources} />
     </article>
   );
 }

@@ -2,12 +2,12 @@ import { useTranslation } from "react-i18next";
 import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/login";
-import { FieldError } from "../components/field-error";
+import { Field } from "../components/form-field";
 import { db } from "../db.server";
 import { optionalUser, safeRedirect, startSession } from "../lib/auth.server";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { demoModeKey, demoPassword, getSetting } from "../lib/seed.server";
-import { blockedUntil, clearRateLimit, hitRateLimit } from "../models/rate-limit.server";
+import { clearRateLimit, hitRateLimit, releaseRateLimit } from "../models/rate-limit.server";
 import { verifyLogin } from "../models/user.server";
 import { getI18n } from "../i18n/i18n.server";
 import { titled } from "../lib/meta";
@@ -16,7 +16,8 @@ import { requestInfoContext } from "../lib/request-context";
 // Per account: slows guessing one password; per address: slows trying many accounts.
 const windowMs = 15 * 60 * 1000;
 const accountLimit = 5;
-const addressLimit = 20;
+// A ministry signs in from behind one address: the per-address limit must leave room for many people.
+const addressLimit = 50;
 
 const schema = z.object({
   email: z.preprocess(blankAsMissing, z.string().trim().max(254)),
@@ -40,22 +41,26 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { clientAddress } = context.get(requestInfoContext);
   const accountKey = `login:account:${email.toLowerCase()}`;
   const addressKey = `login:address:${clientAddress}`;
-  const until =
-    (await blockedUntil(db, [accountKey], accountLimit)) ?? (await blockedUntil(db, [addressKey], addressLimit));
-  if (until) {
-    const minutes = Math.max(1, Math.ceil((until.getTime() - Date.now()) / 60_000));
+  // Count the attempt before checking the password, so parallel guesses cannot all slip in.
+  const [account, address] = await Promise.all([
+    hitRateLimit(db, accountKey, windowMs),
+    hitRateLimit(db, addressKey, windowMs),
+  ]);
+  const blocked = [account.count > accountLimit && account, address.count > addressLimit && address].filter(Boolean);
+  if (blocked.length) {
+    const until = Math.max(...blocked.map((b) => (b ? b.resetAt.getTime() : 0)));
+    const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
     const errors: FormErrors = { form: { key: "login.rateLimited", values: { minutes } } };
     return data({ errors, email }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
   }
 
   const user = await verifyLogin(db, email, password);
   if (!user) {
-    await hitRateLimit(db, accountKey, windowMs);
-    await hitRateLimit(db, addressKey, windowMs);
     const errors: FormErrors = { form: { key: "login.invalid" } };
     return data({ errors, email }, { status: 401 });
   }
-  await clearRateLimit(db, accountKey);
+  // Only failures should count: a successful sign-in takes its attempts back.
+  await Promise.all([clearRateLimit(db, accountKey), releaseRateLimit(db, addressKey)]);
   const cookie = await startSession(user.id, {
     ipAddress: clientAddress,
     userAgent: request.headers.get("user-agent") ?? undefined,
@@ -64,6 +69,9 @@ export async function action({ request, context }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+// Lets the 429's Retry-After reach the client.
+export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;
 
 export default function Login({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
@@ -82,33 +90,12 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       ) : null}
       <Form method="post" className="form" aria-describedby={formError ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <div className="field">
-          <label htmlFor="email">{t("login.email")}</label>
-          <input
-            id="email"
-            name="email"
-            type="email"
-            autoComplete="username"
-            required
-            defaultValue={actionData?.email ?? ""}
-            aria-invalid={errors?.email ? true : undefined}
-            aria-describedby={errors?.email ? "email-error" : undefined}
-          />
-          <FieldError id="email-error" error={errors?.email} />
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t("login.password")}</label>
-          <input
-            id="password"
-            name="password"
-            type="password"
-            autoComplete="current-password"
-            required
-            aria-invalid={errors?.password ? true : undefined}
-            aria-describedby={errors?.password ? "password-error" : undefined}
-          />
-          <FieldError id="password-error" error={errors?.password} />
-        </div>
+        <Field id="email" name="email" label={t("login.email")} error={errors?.email}>
+          {(a) => <input {...a} type="email" autoComplete="username" required defaultValue={actionData?.email ?? ""} />}
+        </Field>
+        <Field id="password" name="password" label={t("login.password")} error={errors?.password}>
+          {(a) => <input {...a} type="password" autoComplete="current-password" required />}
+        </Field>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("login.submit")}
         </button>

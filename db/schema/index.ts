@@ -4,6 +4,7 @@ export * from "./audit";
 export * from "./cases";
 export * from "./columns";
 export * from "./countries";
+export * from "./dashboard";
 export * from "./organizations";
 export * from "./partnerships";
 export * from "./sources";

@@ -1,50 +1,25 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import {
   apiSignIn,
   demoAccounts,
   expect,
   gotoHydrated,
-  installHydrationProbe,
-  signIn,
   test,
   uniqueSuffix,
   waitForHydration,
   type Role,
 } from "./fixtures";
+import { createActivityThroughForm, expectNoAxeViolations, signedInBrowser } from "./helpers";
 
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(" ")),
-  }));
-  expect(summary).toEqual([]);
-}
-
-/** Creates an activity through the form's action (no browser), returning its id. */
-async function createActivity(request: APIRequestContext, baseURL: string, title: string) {
-  const response = await request.post("/activities/new", {
-    form: {
-      intent: "save",
-      titleEn: title,
-      type: "meeting",
-      status: "planned",
-      mode: "online",
-      startsOn: "2025-06-02",
-      city: "Bandung",
-      countryCode: "ID",
-      lessons: "Agree on the agenda beforehand.",
-      lessonsFormat: "text",
-    },
-    headers: { Origin: baseURL },
-    maxRedirects: 0,
+/** A planned online meeting in Bandung, created through the form's action; returns its id. */
+function createActivity(request: APIRequestContext, baseURL: string, title: string) {
+  return createActivityThroughForm(request, baseURL, {
+    titleEn: title,
+    startsOn: "2025-06-02",
+    city: "Bandung",
+    countryCode: "ID",
+    lessons: "Agree on the agenda beforehand.",
   });
-  expect(response.status(), "create an activity").toBe(302);
-  const id = /^\/activities\/(\d+)\?created=1$/.exec(response.headers()["location"] ?? "")?.[1];
-  expect(id, "redirect to the new activity").toBeTruthy();
-  return Number(id);
 }
 
 /** The lessons-learned editor, once it has replaced the plain textarea. */
@@ -54,12 +29,8 @@ async function lessonsEditor(page: Page) {
   return editor;
 }
 
-async function signedInPage(browser: Browser, baseURL: string, role: Role) {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", timezoneId: "Asia/Jakarta" });
-  await installHydrationProbe(context);
-  const page = await context.newPage();
-  await signIn(page, demoAccounts[role].email, "jembatan-demo");
-  return { context, page };
+function signedInPage(browser: Browser, baseURL: string, role: Role) {
+  return signedInBrowser(browser, { baseURL, email: demoAccounts[role].email, timezoneId: "Asia/Jakarta" });
 }
 
 test("an editor records an activity with a commitment and formatted lessons learned", async ({ page, loginAs }) => {

@@ -1,14 +1,6 @@
-import type { Browser, Locator, Page } from "@playwright/test";
-import {
-  demoAccounts,
-  expect,
-  gotoHydrated,
-  installHydrationProbe,
-  signIn,
-  test,
-  uniqueSuffix,
-  waitForHydration,
-} from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { demoAccounts, expect, gotoHydrated, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { signedInBrowser } from "./helpers";
 
 const goodPassword = "correct-horse-battery";
 
@@ -31,15 +23,6 @@ async function fillNewUser(
   await form.getByLabel("Role").selectOption({ label: user.role ?? "Viewer" });
   await form.getByLabel("Time zone").selectOption(user.timeZone ?? "Asia/Jakarta");
   await form.getByLabel("Initial password").fill(user.password);
-}
-
-/** A browser context of its own (another person's browser), signed in as `email`. */
-async function otherBrowser(browser: Browser, baseURL: string, email: string, password: string) {
-  const context = await browser.newContext({ baseURL, locale: "en-GB" });
-  await installHydrationProbe(context);
-  const page = await context.newPage();
-  await signIn(page, email, password);
-  return { context, page };
 }
 
 test.describe("administering users", () => {
@@ -141,7 +124,7 @@ test.describe("administering users", () => {
     await expect(row.getByRole("checkbox", { name: "Disabled" })).not.toBeChecked();
 
     // The new user signs in, in a browser of their own.
-    const other = await otherBrowser(browser, baseURL!, email, goodPassword);
+    const other = await signedInBrowser(browser, { baseURL: baseURL!, email, password: goodPassword });
     try {
       await expect(other.page.getByText(`Welcome, ${name}`)).toBeVisible();
       await expect(other.page.getByText(`Signed in as ${name} (Editor)`)).toBeVisible();

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import {
   apiSignIn,
@@ -10,21 +9,12 @@ import {
   uniqueSuffix,
   waitForHydration,
 } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 const mouTitle = "Memorandum of Understanding on public service cooperation (2017)";
 const renewalTitle = "Renewal of the 2017 Memorandum of Understanding (2024)";
 const oneStopShop = /Elaborate the one-stop-shop concept/;
 const bakuVisit = "Minister Abdullah Azwar Anas and delegation visit ASAN Xidmat in Baku";
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(" ")),
-  }));
-  expect(summary).toEqual([]);
-}
 
 /** The agreement's page, reached the way a reader would: from the list. */
 async function openAgreement(page: Page, title: string) {

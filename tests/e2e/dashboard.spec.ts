@@ -1,6 +1,6 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { apiSignIn, demoAccounts, demoPassword, expect, test, uniqueSuffix } from "./fixtures";
+import { createActivityThroughForm, expectNoAxeViolations } from "./helpers";
 
 // The server shows dates in Jakarta for the demo accounts (no zone of their own, no tz cookie yet).
 const zone = "Asia/Jakarta";
@@ -20,37 +20,19 @@ test.beforeAll(async ({ playwright, baseURL }) => {
   const api = await playwright.request.newContext({ baseURL });
   try {
     await apiSignIn(api, baseURL!, demoAccounts.editor.email);
-    const response = await api.post("/activities/new", {
-      form: {
-        intent: "save",
-        titleEn: workshop,
-        type: "workshop",
-        status: "confirmed",
-        mode: "in_person",
-        startsOn: todayInZone,
-        city: "Jakarta",
-        countryCode: "ID",
-        lessons: "",
-        lessonsFormat: "text",
-      },
-      headers: { Origin: baseURL! },
-      maxRedirects: 0,
+    await createActivityThroughForm(api, baseURL!, {
+      titleEn: workshop,
+      type: "workshop",
+      status: "confirmed",
+      mode: "in_person",
+      startsOn: todayInZone,
+      city: "Jakarta",
+      countryCode: "ID",
     });
-    expect(response.status(), "the editor creates today's workshop").toBe(302);
   } finally {
     await api.dispose();
   }
 });
-
-async function expectNoAxeViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const summary = results.violations.map((v) => ({
-    rule: v.id,
-    help: v.help,
-    targets: v.nodes.map((n) => n.target.join(" ")),
-  }));
-  expect(summary).toEqual([]);
-}
 
 const section = (page: Page, name: string | RegExp) => page.getByRole("region", { name });
 

@@ -1,6 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
-import type { Page } from "@playwright/test";
 import { expect, gotoHydrated, test } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 test.describe("landing page", () => {
   test("shows the partnership, its key numbers with sources, and a way into the library", async ({ page }) => {
@@ -60,17 +59,6 @@ test.describe("landing page", () => {
 });
 
 test.describe("accessibility (axe)", () => {
-  async function expectNoAxeViolations(page: Page) {
-    const results = await new AxeBuilder({ page }).analyze();
-    const summary = results.violations.map((v) => ({
-      rule: v.id,
-      impact: v.impact,
-      help: v.help,
-      targets: v.nodes.map((n) => n.target.join(" ")),
-    }));
-    expect(summary).toEqual([]);
-  }
-
   for (const path of ["/", "/login", "/library"]) {
     test(`${path} has no axe violations`, async ({ page }) => {
       await gotoHydrated(page, path);

@@ -4,20 +4,17 @@ import * as t from "../../db/schema";
 import { seedContent } from "../../app/lib/seed.server";
 import { parseForm } from "../../app/lib/forms";
 import { zonedToUtc } from "../../app/lib/zoned-time";
+import { activityFormSchema, activityTimes, formValuesOf, readActivityForm } from "../../app/models/activity-form.server";
 import {
   activityFormOptions,
-  activityFormSchema,
   activityHistory,
   activitySlug,
-  activityTimes,
   changedFields,
   createActivity,
   deleteActivity,
-  formValuesOf,
   getActivity,
   getActivityForEdit,
   InvalidReferenceError,
-  readActivityForm,
   updateActivity,
   type ActivityInput,
 } from "../../app/models/activity.server";

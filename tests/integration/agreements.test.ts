@@ -15,24 +15,25 @@ import {
   type AgreementInput,
 } from "../../app/models/agreement.server";
 import {
+  commitmentFormValues,
+  createCommitment,
+  getCommitment,
+  setCommitmentStatus,
+  updateCommitment,
+} from "../../app/models/commitment.server";
+import {
   addEvidence,
   addMilestone,
-  calendarToday,
   completeMilestone,
-  commitmentFormValues,
   confirmCompletion,
-  createCommitment,
-  describeConflict,
   evidenceForm,
-  getCommitment,
-  RuleError,
-  setCommitmentStatus,
   setFocalPoint,
-  updateCommitment,
   withdrawConfirmation,
-} from "../../app/models/commitment.server";
-import { ConflictError } from "../../app/models/user.server";
+} from "../../app/models/commitment-tracking.server";
+import { describeConflict } from "../../app/models/conflict.server";
+import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { parseForm } from "../../app/lib/forms";
+import { calendarToday } from "../../app/lib/zoned-time";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 // A fixed day, so lifecycle states do not drift with the calendar.

@@ -1,12 +1,7 @@
 import { useTranslation } from "react-i18next";
+import type { FormValues } from "../lib/forms";
 import { useFormatter } from "../lib/use-formatter";
-
-export interface ConflictInfo {
-  /** The fields someone else changed since the editor's version (or, without history, that differ). */
-  changed: string[];
-  current: Record<string, string | string[]>;
-  changes: { by: string | null; at: string }[];
-}
+import type { ConflictInfo } from "../models/conflict.server";
 
 /**
  * Shown with a 409: what is saved now, field by field beside what the editor typed, and who
@@ -19,7 +14,7 @@ export function ConflictDetails({
   display,
 }: {
   conflict: ConflictInfo;
-  yours: Record<string, string | string[] | undefined>;
+  yours: FormValues;
   label: (field: string) => string;
   display: (field: string, value: string | string[] | undefined) => string;
 }) {

@@ -1,0 +1,103 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import type { LocalizedText } from "../../db/schema/columns";
+import { localized } from "../lib/localized";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { StatusBadge } from "./status-badge";
+
+/** The organization that answers for a commitment, or that none is named. */
+export function ResponsibleOrganization({ name, acronym }: { name: LocalizedText | null; acronym: string | null }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (!name) return <span className="muted">{t("commitments.notSet")}</span>;
+  return (
+    <>
+      {localized(name, lang)}
+      {acronym ? ` (${acronym})` : null}
+    </>
+  );
+}
+
+/** The due date, marked when the commitment is overdue. */
+export function DueDate({ dueOn, overdue }: { dueOn: string | null; overdue: boolean }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  return (
+    <>
+      {dueOn ? format.day(dueOn) : <span className="muted">{t("commitments.notSet")}</span>}
+      {overdue ? <span className="badge badge--overdue">{t("commitments.overdue")}</span> : null}
+    </>
+  );
+}
+
+export interface ServingActivity {
+  id: number;
+  title: LocalizedText;
+  startsAt: Date | string;
+  allDay: boolean;
+}
+
+/** The activities that serve a commitment, each with its date. */
+export function ActivityLinks({ activities }: { activities: ServingActivity[] }) {
+  const lang = useLanguage();
+  const format = useFormatter();
+  return (
+    <ul className="plain">
+      {activities.map((a) => (
+        <li key={a.id}>
+          <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
+          <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+interface CommitmentFactsData {
+  status: string;
+  fullyConfirmed: boolean;
+  area: string;
+  dueOn: string | null;
+  agreement: { id: number; title: LocalizedText };
+  responsible: { name: LocalizedText; acronym: string | null } | null;
+  sides: { code: string; name: LocalizedText }[];
+  confirmations: { countryCode: string }[];
+}
+
+/** Where a commitment stands, under which agreement, and who answers for it by when. */
+export function CommitmentFacts({ commitment: c, overdue }: { commitment: CommitmentFactsData; overdue: boolean }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const unconfirmed = c.sides.filter((s) => !c.confirmations.some((x) => x.countryCode === s.code));
+  return (
+    <dl className="facts">
+      <dt>{t("commitments.status")}</dt>
+      <dd>
+        <StatusBadge group="commitmentStatus" value={c.status} />{" "}
+        {c.fullyConfirmed ? (
+          <strong className="confirmed">{t("commitments.fullyComplete")}</strong>
+        ) : c.status === "complete" ? (
+          <span>
+            {t("commitments.awaitingConfirmation", {
+              sides: unconfirmed.map((s) => localized(s.name, lang)).join(", "),
+            })}
+          </span>
+        ) : null}
+      </dd>
+      <dt>{t("commitments.agreement")}</dt>
+      <dd>
+        <Link to={`/agreements/${c.agreement.id}`}>{localized(c.agreement.title, lang)}</Link>
+      </dd>
+      <dt>{t("commitments.area")}</dt>
+      <dd>{c.area}</dd>
+      <dt>{t("commitments.responsible")}</dt>
+      <dd>
+        <ResponsibleOrganization name={c.responsible?.name ?? null} acronym={c.responsible?.acronym ?? null} />
+      </dd>
+      <dt>{t("commitments.dueOn")}</dt>
+      <dd>
+        <DueDate dueOn={c.dueOn} overdue={overdue} />
+      </dd>
+    </dl>
+  );
+}

@@ -1,0 +1,86 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import type { LocalizedText } from "../../db/schema/columns";
+import { valueOf } from "../lib/forms";
+import { localized } from "../lib/localized";
+import { useLanguage } from "../lib/use-formatter";
+import { SectionAlert, type SectionState } from "./commitment-section";
+import { Field } from "./form-field";
+
+type Side = { code: string; name: LocalizedText };
+
+/** Each side's person to ask about the commitment; editors choose from that side's people. */
+export function FocalPointsSection({
+  sides,
+  focalPoints,
+  candidates,
+  canEdit,
+  result,
+  formKey,
+}: {
+  sides: Side[];
+  focalPoints: Record<string, { personId: number; name: string; title: LocalizedText | null }>;
+  candidates: { id: number; name: string; countryCode: string | null; acronym: string | null }[];
+  canEdit: boolean;
+} & SectionState) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  return (
+    <section aria-labelledby="focal-title">
+      <h2 id="focal-title">{t("commitments.focalPoints")}</h2>
+      <SectionAlert result={result} />
+      <ul className="plain side-list">
+        {sides.map((side) => {
+          const person = focalPoints[side.code];
+          // The refused change is shown again beside the side it was for.
+          const mine = valueOf(result?.values, "countryCode") === side.code ? result : undefined;
+          const fieldId = `focal-${side.code}`;
+          return (
+            <li key={side.code}>
+              <strong>{localized(side.name, lang)}:</strong>{" "}
+              {person ? (
+                <>
+                  {person.name}
+                  {person.title ? <span className="muted"> ({localized(person.title, lang)})</span> : null}
+                </>
+              ) : (
+                <span className="muted">{t("commitments.noFocalPoint")}</span>
+              )}
+              {canEdit ? (
+                <Form method="post" className="form inline-form" key={`${fieldId}-${formKey}`}>
+                  <input type="hidden" name="intent" value="focal-point" />
+                  <input type="hidden" name="countryCode" value={side.code} />
+                  <Field
+                    id={fieldId}
+                    name="personId"
+                    label={t("commitments.focalPointFor", { side: localized(side.name, lang) })}
+                    error={mine?.errors.personId}
+                  >
+                    {(a) => (
+                      <select {...a} defaultValue={mine ? valueOf(mine.values, "personId") : String(person?.personId ?? "")}>
+                        <option value="">{t("commitments.noFocalPoint")}</option>
+                        {candidates
+                          .filter((p) => p.countryCode === side.code)
+                          .map((p) => (
+                            <option key={p.id} value={p.id}>
+                              {p.name}
+                              {p.acronym ? ` (${p.acronym})` : ""}
+                            </option>
+                          ))}
+                      </select>
+                    )}
+                  </Field>
+                  <div>
+                    <button type="submit" className="button button--secondary">
+                      {t("commitments.saveFocalPoint", { side: localized(side.name, lang) })}
+                    </button>
+                  </div>
+                </Form>
+              ) : null}
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}

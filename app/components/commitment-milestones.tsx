@@ -1,0 +1,105 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import type { LocalizedText } from "../../db/schema/columns";
+import { valueOf } from "../lib/forms";
+import { localized } from "../lib/localized";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { SectionAlert, type CommitmentActionResult } from "./commitment-section";
+import { Field, LocalizedField } from "./form-field";
+
+interface MilestoneItem {
+  id: number;
+  title: LocalizedText;
+  dueOn: string | null;
+  completedOn: string | null;
+}
+
+/** The steps towards a commitment, each marked done on the day; editors add steps. */
+export function MilestonesSection({
+  milestones,
+  canEdit,
+  doneResult,
+  addResult,
+  formKey,
+}: {
+  milestones: MilestoneItem[];
+  canEdit: boolean;
+  /** A refused "mark done". */
+  doneResult?: CommitmentActionResult;
+  /** A refused new milestone: its form opens again with what was typed. */
+  addResult?: CommitmentActionResult;
+  formKey: string;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  return (
+    <section aria-labelledby="milestones-title">
+      <h2 id="milestones-title">{t("commitments.milestones")}</h2>
+      <SectionAlert result={doneResult} />
+      {milestones.length ? (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("commitments.milestone")}</th>
+              <th scope="col">{t("commitments.dueOn")}</th>
+              <th scope="col">{t("commitments.completedOn")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {milestones.map((m) => (
+              <tr key={m.id}>
+                <th scope="row">{localized(m.title, lang)}</th>
+                <td>{m.dueOn ? format.day(m.dueOn) : <span className="muted">{t("commitments.notSet")}</span>}</td>
+                <td>
+                  {m.completedOn ? (
+                    format.day(m.completedOn)
+                  ) : canEdit ? (
+                    <Form method="post" className="inline-action">
+                      <input type="hidden" name="intent" value="milestone-done" />
+                      <input type="hidden" name="milestoneId" value={m.id} />
+                      <button type="submit" className="button button--quiet">
+                        {t("commitments.markDone")}
+                        <span className="visually-hidden">: {localized(m.title, lang)}</span>
+                      </button>
+                    </Form>
+                  ) : (
+                    <span className="muted">{t("commitments.notDone")}</span>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="muted">{t("commitments.noMilestones")}</p>
+      )}
+      {canEdit ? (
+        <details className="add-form" open={addResult ? true : undefined}>
+          <summary>{t("commitments.addMilestone")}</summary>
+          <SectionAlert result={addResult} />
+          <Form method="post" className="form" key={`milestone-${formKey}`}>
+            <input type="hidden" name="intent" value="milestone" />
+            <LocalizedField
+              name="title"
+              idPrefix="milestone-"
+              labels={{ en: t("commitments.form.milestoneEn"), id: t("commitments.form.milestoneId") }}
+              values={addResult?.values ?? {}}
+              errors={addResult?.errors}
+              maxLength={300}
+              required
+            />
+            <Field id="milestone-dueOn" name="dueOn" label={t("commitments.dueOn")} error={addResult?.errors.dueOn} optional>
+              {(a) => <input {...a} type="date" defaultValue={valueOf(addResult?.values, "dueOn")} />}
+            </Field>
+            <div>
+              <button type="submit" className="button">
+                {t("commitments.addMilestone")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,36 @@
+import { useTranslation } from "react-i18next";
+import { Form } from "react-router";
+import { commitmentStatuses } from "../../db/schema/agreements";
+import { valueOf } from "../lib/forms";
+import { SectionAlert, type SectionState } from "./commitment-section";
+import { EnumField } from "./form-field";
+
+/** Moves a commitment to another status, from the version the editor sees. */
+export function StatusForm({ status, version, result, formKey }: { status: string; version: number } & SectionState) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="status-title" className="card">
+      <h2 id="status-title">{t("commitments.changeStatus")}</h2>
+      <SectionAlert result={result} />
+      <Form method="post" className="form inline-form" key={`status-${formKey}`}>
+        <input type="hidden" name="intent" value="status" />
+        <input type="hidden" name="version" value={version} />
+        <EnumField
+          id="status-status"
+          name="status"
+          label={t("commitments.newStatus")}
+          hint={t("commitments.form.statusHint")}
+          error={result?.errors.status}
+          choices={commitmentStatuses}
+          group="commitmentStatus"
+          value={valueOf(result?.values, "status") || status}
+        />
+        <div>
+          <button type="submit" className="button">
+            {t("commitments.changeStatusButton")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,171 @@
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { valueOf, type FieldMessage, type FormErrors, type FormValues } from "../lib/forms";
+import { FieldError } from "./field-error";
+
+/** The attributes that tie an input to its hint and its error, for screen readers as for eyes. */
+interface InputAttributes {
+  id: string;
+  name: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+}
+
+/** One labelled form field: label, optional hint, the input itself and its error beneath. */
+export function Field({
+  id,
+  name,
+  label,
+  error,
+  hint,
+  optional,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  error?: FieldMessage;
+  hint?: string;
+  /** Says "(optional)" after the label. */
+  optional?: boolean;
+  children: (attributes: InputAttributes) => React.ReactNode;
+}) {
+  const { t } = useTranslation();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className="field">
+      <label htmlFor={id}>
+        {label}
+        {optional ? <span className="field__optional"> ({t("agreements.optional")})</span> : null}
+      </label>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
+      {children({
+        id,
+        name,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+      })}
+      <FieldError id={`${id}-error`} error={error} />
+    </div>
+  );
+}
+
+/** A select of a fixed list of choices, each named by the i18n key `<group>.<choice>`; the first is the default. */
+export function EnumField({
+  id,
+  name = id,
+  label,
+  hint,
+  error,
+  choices,
+  group,
+  value,
+}: {
+  id: string;
+  name?: string;
+  label: string;
+  hint?: string;
+  error?: FieldMessage;
+  choices: readonly string[];
+  group: string;
+  value: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <Field id={id} name={name} label={label} hint={hint} error={error}>
+      {(a) => (
+        <select {...a} defaultValue={value || choices[0]}>
+          {choices.map((c) => (
+            <option key={c} value={c}>
+              {t(`${group}.${c}`)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/**
+ * A record's own text, one input per language: `<name>En` and `<name>Id`. English is the one
+ * every record has (required where `required`); Indonesian may always stay empty.
+ */
+export function LocalizedField({
+  name,
+  idPrefix = "",
+  labels,
+  values,
+  errors,
+  maxLength,
+  rows,
+  required,
+  markOptional = true,
+  hint,
+}: {
+  name: string;
+  idPrefix?: string;
+  labels: { en: string; id: string };
+  values: FormValues;
+  errors?: FormErrors;
+  maxLength: number;
+  /** A textarea of this many rows; a one-line input without. */
+  rows?: number;
+  required?: boolean;
+  /** Whether the optional inputs say so after their label. */
+  markOptional?: boolean;
+  /** Shown with the English input. */
+  hint?: string;
+}) {
+  const input = (lang: "en" | "id", attributes: InputAttributes) => {
+    const common = { ...attributes, maxLength, lang, required: lang === "en" && required, defaultValue: valueOf(values, attributes.name) };
+    return rows ? <textarea {...common} rows={rows} /> : <input {...common} type="text" />;
+  };
+  return (
+    <>
+      <Field
+        id={`${idPrefix}${name}En`}
+        name={`${name}En`}
+        label={labels.en}
+        hint={hint}
+        error={errors?.[`${name}En`]}
+        optional={markOptional && !required}
+      >
+        {(a) => input("en", a)}
+      </Field>
+      <Field id={`${idPrefix}${name}Id`} name={`${name}Id`} label={labels.id} error={errors?.[`${name}Id`]} optional={markOptional}>
+        {(a) => input("id", a)}
+      </Field>
+    </>
+  );
+}
+
+/** The summary above a form that failed: one alert naming the problem, the details beside each field. */
+export function FormAlert({ errors, id }: { errors?: FormErrors; id?: string }) {
+  const { t } = useTranslation();
+  if (!errors || !Object.keys(errors).length) return null;
+  const message = errors.form ?? { key: "validation.formErrors" };
+  return (
+    <div role="alert" className="alert" id={id}>
+      {t(message.key, message.values)}
+    </div>
+  );
+}
+
+/** The submit button and the way back without saving. */
+export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; cancelTo: string }) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-actions">
+      <button type="submit" className="button">
+        {submitLabel}
+      </button>
+      <Link to={cancelTo} className="button button--secondary">
+        {t("agreements.form.cancel")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,190 @@
+// The activity form: what an editor types, checked with zod, then turned into an activity in UTC.
+import { z } from "zod";
+import { activityModes, activityStatuses, activityTypes, type LocalizedText } from "../../db/schema";
+import { RichTextError, richTextFromForm } from "../lexical/render.server";
+import { asList, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
+import { blankAsMissing, parseForm, typedValues, type FormErrors, type TypedValues } from "../lib/forms";
+import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
+import type { ActivityInput, RichText } from "./activity.server";
+
+/** What the form holds, as strings, exactly like a browser submits it (checkbox groups as lists). */
+export type ActivityFormValues = TypedValues;
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
+  .refine((v) => {
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, "validation.invalid");
+
+// Browsers send HH:MM, or HH:MM:SS when the input has a seconds step; seconds are not kept.
+const clockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, "validation.invalid")
+  .transform((v) => v.slice(0, 5));
+
+const idList = z.preprocess(
+  asList,
+  z.array(idField).transform((ids) => [...new Set(ids)].sort((a, b) => a - b)),
+);
+
+const dateFields = z.object({
+  startsOn: isoDate,
+  startTime: z.preprocess(blankAsMissing, clockTime.optional()),
+  endsOn: z.preprocess(blankAsMissing, isoDate.optional()),
+  endTime: z.preprocess(blankAsMissing, clockTime.optional()),
+});
+type DateFields = z.output<typeof dateFields>;
+
+// The date checks run even while other fields are still wrong, so every error shows at once.
+const datesParse = (payload: { value: unknown }) => dateFields.safeParse(payload.value).success;
+
+/** Local wall-clock keys compare correctly as strings: both ends are in the same zone. */
+function endNotBeforeStart(v: DateFields) {
+  if (!v.startTime) return (v.endsOn ?? v.startsOn) >= v.startsOn;
+  const end = `${v.endsOn ?? v.startsOn}T${v.endTime ?? v.startTime}`;
+  return end >= `${v.startsOn}T${v.startTime}`;
+}
+
+export const activityFormSchema = z
+  .object({
+    version: optionalId,
+    titleEn: requiredText(1, 200),
+    titleId: optionalText(200),
+    type: z.enum(activityTypes),
+    status: z.enum(activityStatuses),
+    mode: z.enum(activityModes),
+    startsOn: z.preprocess(blankAsMissing, isoDate),
+    startTime: z.preprocess(blankAsMissing, clockTime.optional()),
+    endsOn: z.preprocess(blankAsMissing, isoDate.optional()),
+    endTime: z.preprocess(blankAsMissing, clockTime.optional()),
+    city: optionalText(100),
+    countryCode: z.preprocess(blankAsMissing, z.string().regex(/^[A-Z]{2}$/, "validation.invalidChoice").optional()),
+    agreementId: optionalId,
+    commitmentIds: idList,
+    organizerIds: idList,
+    participantIds: idList,
+    descriptionEn: optionalText(5000),
+    descriptionId: optionalText(5000),
+    outputsEn: optionalText(5000),
+    outputsId: optionalText(5000),
+  })
+  .refine((v) => !(v.endTime && !v.startTime), {
+    message: "activities.endTimeWithoutStart",
+    path: ["startTime"],
+    when: datesParse,
+  })
+  .refine((v) => endNotBeforeStart(v), {
+    message: "activities.endBeforeStart",
+    path: ["endsOn"],
+    when: datesParse,
+  });
+
+type ActivityFormData = z.output<typeof activityFormSchema>;
+
+function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
+  if (!en && !id) return null;
+  // English is the language every record has; a text written only in Indonesian stands in for it.
+  return id ? { en: en ?? id, id } : { en: en! };
+}
+
+/**
+ * Without times the activity lasts whole days: 00:00Z of the first to 23:59:59Z of the last, as the
+ * seed stores them. With times, the dates and times are the viewer's wall clock in `timeZone`.
+ */
+export function activityTimes(v: DateFields, timeZone: string) {
+  const endsOn = v.endsOn ?? v.startsOn;
+  if (!v.startTime) {
+    return {
+      allDay: true,
+      startsAt: new Date(`${v.startsOn}T00:00:00Z`),
+      endsAt: new Date(`${endsOn}T23:59:59Z`),
+    };
+  }
+  return {
+    allDay: false,
+    startsAt: zonedToUtc(v.startsOn, v.startTime, timeZone),
+    endsAt: zonedToUtc(endsOn, v.endTime ?? v.startTime, timeZone),
+  };
+}
+
+function toActivityInput(data: ActivityFormData, lessons: RichText | null, timeZone: string): ActivityInput {
+  return {
+    title: localizedOrNull(data.titleEn, data.titleId)!,
+    type: data.type,
+    status: data.status,
+    mode: data.mode,
+    ...activityTimes(data, timeZone),
+    city: data.city ?? null,
+    countryCode: data.countryCode ?? null,
+    agreementId: data.agreementId ?? null,
+    description: localizedOrNull(data.descriptionEn, data.descriptionId),
+    outputs: localizedOrNull(data.outputsEn, data.outputsId),
+    lessons,
+    commitmentIds: data.commitmentIds,
+    organizerIds: data.organizerIds,
+    participantIds: data.participantIds,
+  };
+}
+
+type ActivityFormResult =
+  | { success: true; input: ActivityInput; version: number | undefined; values: ActivityFormValues }
+  | { success: false; errors: FormErrors; values: ActivityFormValues };
+
+/**
+ * Checks the whole form, lessons learned included, and reports every wrong field at once. The
+ * values to put back carry the lessons' plain text too, for the textarea shown without JavaScript.
+ */
+export async function readActivityForm(form: FormData, timeZone: string): Promise<ActivityFormResult> {
+  const values: ActivityFormValues = typedValues(form);
+  const parsed = parseForm(activityFormSchema, form);
+  const errors: FormErrors = parsed.success ? {} : { ...parsed.errors };
+  let lessons: RichText | null = null;
+  try {
+    lessons = await richTextFromForm(form, "lessons");
+    values.lessonsText = lessons?.text ?? "";
+  } catch (error) {
+    if (!(error instanceof RichTextError)) throw error;
+    errors.lessons = { key: "activities.lessonsInvalid" };
+  }
+  if (!parsed.success || Object.keys(errors).length) return { success: false, errors, values };
+  return {
+    success: true,
+    input: toActivityInput(parsed.data, lessons, timeZone),
+    version: parsed.data.version,
+    values,
+  };
+}
+
+/** The form's fields for an activity (stored, or as just submitted), in the viewer's zone. */
+export function formValuesOf(a: ActivityInput, timeZone: string): ActivityFormValues {
+  const start = a.allDay
+    ? { date: a.startsAt.toISOString().slice(0, 10), time: "" }
+    : utcToZoned(a.startsAt, timeZone);
+  const end = a.allDay ? { date: a.endsAt.toISOString().slice(0, 10), time: "" } : utcToZoned(a.endsAt, timeZone);
+  return {
+    titleEn: a.title.en,
+    titleId: a.title.id ?? "",
+    type: a.type,
+    status: a.status,
+    mode: a.mode,
+    startsOn: start.date,
+    startTime: start.time,
+    endsOn: end.date,
+    endTime: end.time,
+    city: a.city ?? "",
+    countryCode: a.countryCode ?? "",
+    agreementId: a.agreementId ? String(a.agreementId) : "",
+    commitmentIds: a.commitmentIds.map(String),
+    organizerIds: a.organizerIds.map(String),
+    participantIds: a.participantIds.map(String),
+    descriptionEn: a.description?.en ?? "",
+    descriptionId: a.description?.id ?? "",
+    outputsEn: a.outputs?.en ?? "",
+    outputsId: a.outputs?.id ?? "",
+    lessons: a.lessons ? JSON.stringify(a.lessons.json) : "",
+    lessonsFormat: a.lessons ? "lexical" : "text",
+    lessonsText: a.lessons?.text ?? "",
+  };
+}

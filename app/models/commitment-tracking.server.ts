@@ -1,0 +1,285 @@
+// Tracking a commitment to completion: evidence, milestones, each side's focal point and confirmation.
+import { and, eq, isNull, max } from "drizzle-orm";
+import { z } from "zod";
+import {
+  agreements,
+  commitmentConfirmations,
+  commitmentEvidence,
+  commitmentFocalPoints,
+  commitmentMilestones,
+  commitments,
+  organizations,
+  people,
+  type Commitment,
+  type LocalizedText,
+} from "../../db/schema";
+import type { Database } from "../db.server";
+import { countryCode, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
+import { blankAsMissing } from "../lib/forms";
+import { actorUserId, recordAudit, type Actor } from "./audit.server";
+import { isFullyConfirmed, sidesOf } from "./commitment.server";
+import { RuleError } from "./errors.server";
+import { lockRow } from "./versioned.server";
+
+function isHttpUrl(value: string) {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname;
+  } catch {
+    return false;
+  }
+}
+
+export const evidenceForm = z
+  .object({
+    intent: z.literal("evidence"),
+    url: z.preprocess(
+      blankAsMissing,
+      z.string().trim().max(2000).refine(isHttpUrl, "commitments.evidenceUrlScheme").optional(),
+    ),
+    note: optionalText(2000),
+  })
+  .refine((v) => v.url || v.note, { message: "commitments.evidenceEmpty", path: ["url"] });
+
+export const milestoneForm = z.object({
+  intent: z.literal("milestone"),
+  titleEn: requiredText(3, 300),
+  titleId: optionalText(300),
+  dueOn: optionalDate,
+});
+
+export const milestoneDoneForm = z.object({
+  intent: z.literal("milestone-done"),
+  milestoneId: idField,
+});
+
+export const focalPointForm = z.object({
+  intent: z.literal("focal-point"),
+  countryCode,
+  personId: optionalId,
+});
+
+export const confirmForm = z.object({
+  intent: z.literal("confirm"),
+  version: idField,
+  countryCode,
+});
+
+export const withdrawConfirmationForm = z.object({
+  intent: z.literal("withdraw-confirmation"),
+  countryCode,
+});
+
+export async function addEvidence(
+  db: Database,
+  actor: Actor,
+  input: { commitmentId: number; url?: string | null; note?: string | null },
+) {
+  const url = input.url?.trim() || null;
+  const note = input.note?.trim() || null;
+  if (!url && !note) throw new RuleError("url", "commitments.evidenceEmpty");
+  if (url && !isHttpUrl(url)) throw new RuleError("url", "commitments.evidenceUrlScheme");
+  return db.transaction(async (tx) => {
+    // Taken with the commitment's lock, so a concurrent status change sees this evidence or none of it.
+    if (!(await lockRow(tx, commitments, input.commitmentId))) return null;
+    const [row] = await tx
+      .insert(commitmentEvidence)
+      .values({ commitmentId: input.commitmentId, url, note, addedBy: actorUserId(actor) })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: "add_evidence",
+      entityType: "commitment",
+      entityId: input.commitmentId,
+      after: row,
+    });
+    return row!;
+  });
+}
+
+export async function addMilestone(
+  db: Database,
+  actor: Actor,
+  input: { commitmentId: number; title: LocalizedText; dueOn: string | null },
+) {
+  return db.transaction(async (tx) => {
+    if (!(await lockRow(tx, commitments, input.commitmentId))) return null;
+    const [last] = await tx
+      .select({ position: max(commitmentMilestones.position) })
+      .from(commitmentMilestones)
+      .where(eq(commitmentMilestones.commitmentId, input.commitmentId));
+    const [row] = await tx
+      .insert(commitmentMilestones)
+      .values({ ...input, position: (last?.position ?? -1) + 1 })
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: "add_milestone",
+      entityType: "commitment",
+      entityId: input.commitmentId,
+      after: row,
+    });
+    return row!;
+  });
+}
+
+/** Marks a milestone done on `completedOn`; a milestone already done keeps its first date. */
+export async function completeMilestone(
+  db: Database,
+  actor: Actor,
+  input: { commitmentId: number; milestoneId: number; completedOn: string },
+) {
+  return db.transaction(async (tx) => {
+    const where = and(
+      eq(commitmentMilestones.id, input.milestoneId),
+      eq(commitmentMilestones.commitmentId, input.commitmentId),
+    );
+    const [before] = await tx.select().from(commitmentMilestones).where(where).for("update");
+    if (!before) return null;
+    if (before.completedOn) return before;
+    const [after] = await tx
+      .update(commitmentMilestones)
+      .set({ completedOn: input.completedOn })
+      .where(and(where, isNull(commitmentMilestones.completedOn)))
+      .returning();
+    await recordAudit(tx, {
+      actor,
+      action: "complete_milestone",
+      entityType: "commitment",
+      entityId: input.commitmentId,
+      before,
+      after,
+    });
+    return after!;
+  });
+}
+
+/** The countries of the partnership a commitment's agreement belongs to. */
+async function sidesOfCommitment(tx: Database, commitment: Commitment) {
+  const [agreement] = await tx
+    .select({ partnershipId: agreements.partnershipId })
+    .from(agreements)
+    .where(eq(agreements.id, commitment.agreementId));
+  return sidesOf(tx, [agreement!.partnershipId]);
+}
+
+async function checkSide(tx: Database, commitment: Commitment, countryCode: string) {
+  const sides = await sidesOfCommitment(tx, commitment);
+  if (!sides.some((s) => s.code === countryCode)) throw new RuleError("countryCode", "commitments.notASide");
+  return sides;
+}
+
+/** Names (or, with `personId` null, removes) one side's focal point for a commitment. */
+export async function setFocalPoint(
+  db: Database,
+  actor: Actor,
+  input: { commitmentId: number; countryCode: string; personId: number | null },
+) {
+  return db.transaction(async (tx) => {
+    const commitment = await lockRow(tx, commitments, input.commitmentId);
+    if (!commitment) return null;
+    await checkSide(tx, commitment, input.countryCode);
+    if (input.personId) {
+      const [person] = await tx
+        .select({ countryCode: organizations.countryCode })
+        .from(people)
+        .leftJoin(organizations, eq(organizations.id, people.organizationId))
+        .where(eq(people.id, input.personId));
+      if (!person) throw new RuleError("personId", "validation.invalidChoice");
+      if (person.countryCode !== input.countryCode) throw new RuleError("personId", "commitments.focalPointWrongSide");
+    }
+    const key = and(
+      eq(commitmentFocalPoints.commitmentId, input.commitmentId),
+      eq(commitmentFocalPoints.countryCode, input.countryCode),
+    );
+    const [before] = await tx.select().from(commitmentFocalPoints).where(key);
+    if ((before?.personId ?? null) === input.personId) return before ?? null;
+    let after: typeof before | null = null;
+    if (input.personId) {
+      [after] = await tx
+        .insert(commitmentFocalPoints)
+        .values({ commitmentId: input.commitmentId, countryCode: input.countryCode, personId: input.personId })
+        .onConflictDoUpdate({
+          target: [commitmentFocalPoints.commitmentId, commitmentFocalPoints.countryCode],
+          set: { personId: input.personId },
+        })
+        .returning();
+    } else {
+      await tx.delete(commitmentFocalPoints).where(key);
+    }
+    await recordAudit(tx, {
+      actor,
+      action: "set_focal_point",
+      entityType: "commitment",
+      entityId: input.commitmentId,
+      before: before ?? null,
+      after,
+    });
+    return after;
+  });
+}
+
+/**
+ * One side confirms that a complete commitment is met. The version the editor saw must still be
+ * current, so nobody confirms a status or text that has changed in the meantime.
+ */
+export async function confirmCompletion(
+  db: Database,
+  actor: Actor,
+  input: { commitmentId: number; version: number; countryCode: string },
+) {
+  return db.transaction(async (tx) => {
+    const commitment = await lockRow(tx, commitments, input.commitmentId, input.version);
+    if (!commitment) return null;
+    if (commitment.status !== "complete") throw new RuleError("form", "commitments.confirmNeedsComplete");
+    const sides = await checkSide(tx, commitment, input.countryCode);
+    const [row] = await tx
+      .insert(commitmentConfirmations)
+      .values({ commitmentId: input.commitmentId, countryCode: input.countryCode, confirmedBy: actorUserId(actor) })
+      .onConflictDoNothing()
+      .returning();
+    if (row) {
+      await recordAudit(tx, {
+        actor,
+        action: "confirm",
+        entityType: "commitment",
+        entityId: input.commitmentId,
+        after: row,
+      });
+    }
+    const all = await tx
+      .select({ countryCode: commitmentConfirmations.countryCode })
+      .from(commitmentConfirmations)
+      .where(eq(commitmentConfirmations.commitmentId, input.commitmentId));
+    return { confirmation: row ?? null, fullyConfirmed: isFullyConfirmed(commitment.status, sides, all) };
+  });
+}
+
+export async function withdrawConfirmation(
+  db: Database,
+  actor: Actor,
+  input: { commitmentId: number; countryCode: string },
+) {
+  return db.transaction(async (tx) => {
+    if (!(await lockRow(tx, commitments, input.commitmentId))) return null;
+    const [before] = await tx
+      .delete(commitmentConfirmations)
+      .where(
+        and(
+          eq(commitmentConfirmations.commitmentId, input.commitmentId),
+          eq(commitmentConfirmations.countryCode, input.countryCode),
+        ),
+      )
+      .returning();
+    if (before) {
+      await recordAudit(tx, {
+        actor,
+        action: "withdraw_confirmation",
+        entityType: "commitment",
+        entityId: input.commitmentId,
+        before,
+      });
+    }
+    return before ?? null;
+  });
+}

@@ -1,0 +1,40 @@
+import { and, eq, gt, sql } from "drizzle-orm";
+import { auditLog, dashboardSnapshots } from "../../db/schema";
+import type { Database } from "../db.server";
+import { dashboardClock, getDashboard, type Dashboard } from "./dashboard.server";
+
+// Sections such as "the next 30 days" move with the clock even when no record changes.
+const maxAgeMs = 5 * 60 * 1000;
+
+const latestAuditId = sql<number>`(select coalesce(max(${auditLog.id}), 0) from ${auditLog})`;
+
+/** Dates come back from jsonb as strings; the dashboard's instants are the fields named …At. */
+function revive(value: unknown): Dashboard {
+  return JSON.parse(JSON.stringify(value), (key, v) =>
+    key.endsWith("At") && typeof v === "string" && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(v) ? new Date(v) : v,
+  ) as Dashboard;
+}
+
+/**
+ * The dashboard from its snapshot when nothing has changed since it was taken (one indexed
+ * look-up), else computed afresh and stored. Snapshots live in PostgreSQL, so every app server
+ * shares them, and are per time zone and day, since "today" depends on both.
+ */
+export async function getDashboardSnapshot(db: Database, now: Date, timeZone: string): Promise<Dashboard> {
+  const key = `${timeZone}|${dashboardClock(now, timeZone).today}`;
+  const [cached] = await db
+    .select({ value: dashboardSnapshots.value, current: sql<boolean>`${dashboardSnapshots.auditId} = ${latestAuditId}` })
+    .from(dashboardSnapshots)
+    .where(and(eq(dashboardSnapshots.key, key), gt(dashboardSnapshots.computedAt, new Date(now.getTime() - maxAgeMs))));
+  if (cached?.current) return revive(cached.value);
+
+  // Read the audit position first: a change made while computing makes this snapshot stale at once.
+  const [position] = await db.select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog);
+  const dashboard = await getDashboard(db, now, timeZone);
+  const row = { key, auditId: Number(position?.id ?? 0), computedAt: now, value: dashboard };
+  await db
+    .insert(dashboardSnapshots)
+    .values(row)
+    .onConflictDoUpdate({ target: dashboardSnapshots.key, set: { auditId: row.auditId, computedAt: now, value: dashboard } });
+  return dashboard;
+}

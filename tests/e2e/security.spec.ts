@@ -1,0 +1,549 @@
+import type { APIRequestContext, APIResponse } from "@playwright/test";
+import { apiSignIn, demoAccounts, demoPassword, expect, sessionCookieName, test, uniqueSuffix, type Role } from "./fixtures";
+
+type Playwright = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
+
+async function signedIn(playwright: Playwright, baseURL: string, email?: string, password = demoPassword) {
+  const api = await playwright.request.newContext({ baseURL });
+  if (email) await apiSignIn(api, baseURL, email, password);
+  return api;
+}
+
+const asRole = (playwright: Playwright, baseURL: string, role: Role) => signedIn(playwright, baseURL, demoAccounts[role].email);
+
+async function body(response: APIResponse) {
+  return (await response.body()).toString("utf8");
+}
+
+function match(text: string, pattern: RegExp, what: string) {
+  const found = pattern.exec(text);
+  expect(found, what).not.toBeNull();
+  return found![1]!;
+}
+
+async function post(api: APIRequestContext, url: string, form: Record<string, string>, headers: Record<string, string>) {
+  return api.post(url, { form, headers, maxRedirects: 0 });
+}
+
+/** A user of this test alone, made through the admin page, so demo accounts keep their state. */
+async function newUser(admin: APIRequestContext, baseURL: string, role: Role, tag = uniqueSuffix()) {
+  const email = `security-${role}-${tag}@example.org`;
+  const password = `security-password-${tag}`;
+  const response = await post(admin, "/admin/users", { intent: "create", email, name: `Security ${tag}`, role, timeZone: "UTC", password }, { Origin: baseURL });
+  expect(response.status(), `create ${email}`).toBe(302);
+  return { email, password, ...(await userRow(admin, email)) };
+}
+
+/** A user's id and version as the admin page shows them. */
+async function userRow(admin: APIRequestContext, email: string) {
+  const html = await body(await admin.get("/admin/users"));
+  const row = match(html, new RegExp(`${email.replace(/[.]/g, "\\.")}</th>([\\s\\S]*?)</tr>`), `${email} on /admin/users`);
+  return {
+    id: match(row, /name="id" value="(\d+)"/, "id"),
+    version: match(row, /name="version" value="(\d+)"/, "version"),
+  };
+}
+
+async function calendarToken(api: APIRequestContext) {
+  return match(await body(await api.get("/account")), /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address");
+}
+
+function activityForm(title: string, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    intent: "save",
+    titleEn: title,
+    type: "meeting",
+    status: "planned",
+    mode: "online",
+    startsOn: "2015-04-04",
+    lessonsFormat: "text",
+    lessons: "",
+    ...extra,
+  };
+}
+
+async function createActivity(editor: APIRequestContext, baseURL: string, form: Record<string, string>) {
+  const response = await post(editor, "/activities/new", form, { Origin: baseURL });
+  expect(response.status(), `create an activity: ${(await body(response)).slice(0, 200)}`).toBe(302);
+  return match(response.headers()["location"] ?? "", /^\/activities\/(\d+)\?created=1$/, "the new activity");
+}
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe("security headers", () => {
+  test("every kind of response carries the CSP and the other security headers", async ({ playwright, baseURL }) => {
+    const viewer = await asRole(playwright, baseURL!, "viewer");
+    const anonymous = await signedIn(playwright, baseURL!);
+    try {
+      const responses: [string, APIResponse][] = [
+        ["home page", await anonymous.get("/")],
+        ["home data", await anonymous.get("/_.data")],
+        ["library data", await anonymous.get("/library.data")],
+        ["health check", await anonymous.get("/healthz")],
+        ["not found", await anonymous.get("/no-such-page")],
+        ["sign-in redirect", await anonymous.get("/dashboard", { maxRedirects: 0 })],
+        ["calendar 401", await anonymous.get("/activities.ics")],
+        ["staff page", await viewer.get("/dashboard")],
+        ["forbidden page", await viewer.get("/admin/users")],
+        ["CSV export", await viewer.get("/activities.csv")],
+        ["calendar feed", await viewer.get("/activities.ics")],
+      ];
+      for (const [name, response] of responses) {
+        const h = response.headers();
+        const csp = h["content-security-policy"] ?? "";
+        expect.soft(csp, `${name}: CSP`).toMatch(/(^|; )default-src 'self'(;|$)/);
+        expect.soft(csp, `${name}: scripts only from here or with the nonce`).toMatch(/(^|; )script-src 'self' 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+        const scriptSrc = /(?:^|; )script-src ([^;]*)/.exec(csp)?.[1] ?? "";
+        expect.soft(scriptSrc, `${name}: no unsafe script sources`).not.toMatch(/unsafe-inline|unsafe-eval|\*|data:|https?:/);
+        for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+          expect.soft(csp, `${name}: ${directive}`).toContain(directive);
+        }
+        expect.soft(h["x-content-type-options"], `${name}: nosniff`).toBe("nosniff");
+        expect.soft(h["x-frame-options"], `${name}: no framing`).toBe("DENY");
+        expect.soft(h["referrer-policy"], `${name}: referrer policy`).toBe("strict-origin-when-cross-origin");
+        expect.soft(h["x-powered-by"], `${name}: no X-Powered-By`).toBeUndefined();
+      }
+    } finally {
+      await viewer.dispose();
+      await anonymous.dispose();
+    }
+  });
+
+  test("every script of a page carries the response's nonce, a fresh one each time, and no inline handler", async ({ request }) => {
+    const nonces = new Set<string>();
+    for (const route of ["/", "/login", "/library"]) {
+      const response = await request.get(route);
+      const nonce = match(response.headers()["content-security-policy"] ?? "", /'nonce-([^']+)'/, `${route}: nonce`);
+      nonces.add(nonce);
+      const html = await body(response);
+      const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+      expect(scripts.length, `${route}: scripts`).toBeGreaterThan(0);
+      for (const tag of scripts) expect.soft(tag, `${route}: script nonce`).toContain(`nonce="${nonce}"`);
+      expect.soft(html, `${route}: no inline event handler`).not.toMatch(/<[a-z][^>]*\son[a-z]+=/i);
+    }
+    expect(nonces.size).toBe(3);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe("cross-site writes", () => {
+  const attacks: { name: string; headers: Record<string, string> }[] = [
+    { name: "a foreign Origin", headers: { Origin: "https://evil.example" } },
+    { name: "Origin: null (a sandboxed frame)", headers: { Origin: "null" } },
+    { name: "a foreign Origin on another port", headers: { Origin: "http://127.0.0.1:1" } },
+    { name: "Sec-Fetch-Site: cross-site", headers: { "Sec-Fetch-Site": "cross-site" } },
+    { name: "Sec-Fetch-Site: same-site", headers: { "Sec-Fetch-Site": "same-site" } },
+  ];
+
+  test("are refused on every data-changing route, through the page and its data endpoint, and change nothing", async ({ playwright, baseURL }) => {
+    const editor = await asRole(playwright, baseURL!, "editor");
+    const admin = await asRole(playwright, baseURL!, "admin");
+    try {
+      const tag = uniqueSuffix();
+      const activity = await createActivity(editor, baseURL!, activityForm(`Cross-site target ${tag}`));
+      const target = await newUser(admin, baseURL!, "viewer");
+      // A session of a user of this test alone: a broken check must not sign the shared demo editor out.
+      const targetSession = await signedIn(playwright, baseURL!, target.email, target.password);
+      const before = await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`));
+      const writes: { api: APIRequestContext; path: string; form: Record<string, string> }[] = [
+        { api: editor, path: "/activities/new", form: activityForm(`Cross-site ${tag}`) },
+        { api: editor, path: `/activities/${activity}/edit`, form: activityForm(`Cross-site edit ${tag}`, { version: "1" }) },
+        { api: editor, path: `/activities/${activity}`, form: { intent: "delete", version: "1" } },
+        { api: targetSession, path: "/account", form: { intent: "signOutEverywhere" } },
+        { api: admin, path: "/admin/users", form: { intent: "update", id: target.id, version: target.version, role: "admin" } },
+        { api: admin, path: "/admin/users", form: { intent: "create", email: `cross-site-${tag}@example.org`, name: "X", role: "admin", timeZone: "UTC", password: "cross-site-password" } },
+      ];
+      for (const attack of attacks) {
+        for (const write of writes) {
+          for (const url of [write.path, `${write.path}.data`]) {
+            const response = await post(write.api, url, write.form, attack.headers);
+            expect.soft(response.status(), `${attack.name}: POST ${url}`).toBe(403);
+          }
+        }
+      }
+      // Nothing changed: the activity is as it was, nobody was created or promoted, the editor is still signed in.
+      expect.soft(await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`))).toBe(before);
+      expect.soft(await body(await editor.get(`/activities?q=${tag}`))).not.toContain(`Cross-site ${tag}</a>`);
+      expect.soft((await targetSession.get("/dashboard", { maxRedirects: 0 })).status(), "still signed in").toBe(200);
+      await targetSession.dispose();
+      const users = await body(await admin.get("/admin/users"));
+      expect.soft(users).not.toContain(`cross-site-${tag}@example.org`);
+      expect.soft((await userRow(admin, target.email)).version, "the target user is unchanged").toBe(target.version);
+      // The same write from this site goes through, so the refusals were about the origin.
+      const same = await post(editor, "/activities/new", activityForm(`Same-site ${tag}`), { Origin: baseURL!, "Sec-Fetch-Site": "same-origin" });
+      expect(same.status()).toBe(302);
+      // …and the list check above would have seen a created activity.
+      expect(await body(await editor.get(`/activities?q=${tag}`))).toContain(`Same-site ${tag}</a>`);
+    } finally {
+      await editor.dispose();
+      await admin.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe("redirects stay on this site", () => {
+  const sameSite = (location: string | undefined, baseURL: string) => new URL(location ?? "", baseURL).origin === new URL(baseURL).origin;
+
+  test("after signing in and after switching the language, whatever redirectTo says", async ({ playwright, baseURL }) => {
+    const api = await signedIn(playwright, baseURL!);
+    try {
+      for (const redirectTo of ["//evil.example/", "https://evil.example/", "/\\evil.example", "\\/evil.example", "javascript:alert(1)", "http:evil.example", "/%2F/evil.example"]) {
+        const language = await post(api, "/language", { lng: "en", redirectTo }, { Origin: baseURL! });
+        expect.soft(language.status(), `language, redirectTo=${redirectTo}`).toBe(302);
+        expect.soft(sameSite(language.headers()["location"], baseURL!), `language, redirectTo=${redirectTo}: ${language.headers()["location"]}`).toBe(true);
+      }
+      const login = await post(api, "/login", { email: demoAccounts.viewer.email, password: demoPassword, redirectTo: "/\\evil.example" }, { Origin: baseURL! });
+      expect(login.status()).toBe(302);
+      expect(sameSite(login.headers()["location"], baseURL!)).toBe(true);
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  test("control characters in redirectTo cannot leave the site or break the response", async ({ playwright, baseURL }) => {
+    const api = await signedIn(playwright, baseURL!);
+    try {
+      for (const redirectTo of ["/\t/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: injected=1", "/\u0000/evil.example"]) {
+        for (const [path, form] of [
+          ["/language", { lng: "en", redirectTo }],
+          ["/login", { email: demoAccounts.viewer.email, password: demoPassword, redirectTo }],
+        ] as const) {
+          const response = await post(api, path, form, { Origin: baseURL! });
+          const label = `${path}, redirectTo=${JSON.stringify(redirectTo)}`;
+          expect.soft(response.status(), label).toBe(302);
+          expect.soft(sameSite(response.headers()["location"], baseURL!), `${label}: ${JSON.stringify(response.headers()["location"])}`).toBe(true);
+          expect.soft(response.headers()["set-cookie"] ?? "", label).not.toContain("injected");
+        }
+      }
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  test("a data request without a session asks to sign in and come back to the page, not its data", async ({ request }) => {
+    const cases: [string, string][] = [
+      ["/agreements.data", "/agreements"],
+      ["/dashboard.data?_routes=routes/dashboard", "/dashboard"],
+      ["/activities.data?q=baku", "/activities?q=baku"],
+    ];
+    for (const [url, page] of cases) {
+      const response = await request.get(url, { maxRedirects: 0 });
+      expect.soft(await body(response), url).toContain(`"/login?${new URLSearchParams({ redirectTo: page })}"`);
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe("signing in is rate limited", () => {
+  test("after 5 wrong passwords an account is locked for a while, even for the right password", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    const anonymous = await signedIn(playwright, baseURL!);
+    try {
+      const user = await newUser(admin, baseURL!, "viewer");
+      for (let i = 1; i <= 5; i++) {
+        const wrong = await post(anonymous, "/login", { email: user.email, password: `wrong-${i}` }, { Origin: baseURL! });
+        expect(wrong.status(), `wrong password ${i}`).toBe(401);
+      }
+      // Another letter case is the same account.
+      const locked = await post(anonymous, "/login", { email: user.email.toUpperCase(), password: user.password }, { Origin: baseURL! });
+      expect(locked.status()).toBe(429);
+      expect(locked.headers()["set-cookie"] ?? "").not.toContain(sessionCookieName);
+      expect(await body(locked)).toMatch(/Too many|try again/i);
+      // Other accounts are not affected.
+      const other = await signedIn(playwright, baseURL!, demoAccounts.viewer.email);
+      await other.dispose();
+    } finally {
+      await admin.dispose();
+      await anonymous.dispose();
+    }
+  });
+
+  // Every failed sign-in also counts against the address (50 in 15 minutes), and all browser tests
+  // come from 127.0.0.1: the tests here spend at most 16 of those, the rest of the suite 3.
+
+  test("a locked sign-in says when to try again", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    const anonymous = await signedIn(playwright, baseURL!);
+    try {
+      const user = await newUser(admin, baseURL!, "viewer");
+      for (let i = 1; i <= 5; i++) await post(anonymous, "/login", { email: user.email, password: `wrong-${i}` }, { Origin: baseURL! });
+      for (const url of ["/login", "/login.data"]) {
+        const locked = await post(anonymous, url, { email: user.email, password: user.password }, { Origin: baseURL! });
+        expect(locked.status(), url).toBe(429);
+        expect(Number(locked.headers()["retry-after"]), url).toBeGreaterThanOrEqual(60);
+      }
+    } finally {
+      await admin.dispose();
+      await anonymous.dispose();
+    }
+  });
+
+  test("parallel guesses do not get past the limit", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    const anonymous = await signedIn(playwright, baseURL!);
+    try {
+      const user = await newUser(admin, baseURL!, "viewer");
+      const answers = await Promise.all(
+        Array.from({ length: 6 }, (_, i) => post(anonymous, "/login", { email: user.email, password: `parallel-${i}` }, { Origin: baseURL! })),
+      );
+      const statuses = answers.map((a) => a.status());
+      expect(statuses.filter((s) => s === 401).length, `statuses ${statuses}`).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 429).length, `statuses ${statuses}`).toBeGreaterThanOrEqual(1);
+    } finally {
+      await admin.dispose();
+      await anonymous.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe("sessions", () => {
+  test("the session cookie lives seven days at most and is HttpOnly, SameSite=Lax", async ({ playwright, baseURL }) => {
+    const api = await signedIn(playwright, baseURL!);
+    try {
+      const response = await api.post("/login", {
+        form: { email: demoAccounts.viewer.email, password: demoPassword },
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      });
+      const cookie = response.headers()["set-cookie"] ?? "";
+      expect(cookie).toContain(`${sessionCookieName}=`);
+      expect(cookie).toMatch(/HttpOnly/i);
+      expect(cookie).toMatch(/SameSite=Lax/i);
+      expect(Number(match(cookie, /Max-Age=(\d+)/i, "Max-Age"))).toBeLessThanOrEqual(7 * 24 * 3600);
+    } finally {
+      await api.dispose();
+    }
+  });
+
+  test("disabling a user ends their sessions and their calendar address at once", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    try {
+      const user = await newUser(admin, baseURL!, "editor");
+      const api = await signedIn(playwright, baseURL!, user.email, user.password);
+      try {
+        const token = await calendarToken(api);
+        expect((await api.get("/agreements/new", { maxRedirects: 0 })).status()).toBe(200);
+        expect((await api.get(`/activities.ics?token=${token}`)).status()).toBe(200);
+
+        const disable = await post(admin, "/admin/users", { intent: "update", id: user.id, version: user.version, role: "editor", disabled: "on" }, { Origin: baseURL! });
+        expect(disable.status()).toBe(302);
+
+        const after = await api.get("/agreements/new", { maxRedirects: 0 });
+        expect(after.status()).toBe(302);
+        expect(after.headers()["location"]).toMatch(/^\/login\?/);
+        const feed = await (await signedIn(playwright, baseURL!)).get(`/activities.ics?token=${token}`);
+        expect(feed.status()).toBe(401);
+      } finally {
+        await api.dispose();
+      }
+    } finally {
+      await admin.dispose();
+    }
+  });
+
+  test("a lower role takes effect on the next request", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    try {
+      const user = await newUser(admin, baseURL!, "editor");
+      const api = await signedIn(playwright, baseURL!, user.email, user.password);
+      try {
+        expect((await api.get("/activities/new", { maxRedirects: 0 })).status()).toBe(200);
+        const demote = await post(admin, "/admin/users", { intent: "update", id: user.id, version: user.version, role: "viewer" }, { Origin: baseURL! });
+        expect(demote.status()).toBe(302);
+        expect((await api.get("/activities/new", { maxRedirects: 0 })).status()).toBe(403);
+        const write = await post(api, "/activities/new", activityForm("Demoted"), { Origin: baseURL! });
+        expect(write.status()).toBe(403);
+      } finally {
+        await api.dispose();
+      }
+    } finally {
+      await admin.dispose();
+    }
+  });
+
+  test("signing out everywhere ends every session of the user, and only theirs", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    try {
+      const user = await newUser(admin, baseURL!, "viewer");
+      const first = await signedIn(playwright, baseURL!, user.email, user.password);
+      const second = await signedIn(playwright, baseURL!, user.email, user.password);
+      try {
+        const out = await post(first, "/account", { intent: "signOutEverywhere" }, { Origin: baseURL! });
+        expect(out.status()).toBe(302);
+        for (const api of [first, second]) {
+          const response = await api.get("/dashboard", { maxRedirects: 0 });
+          expect(response.status()).toBe(302);
+          expect(response.headers()["location"]).toMatch(/^\/login\?/);
+        }
+        expect((await admin.get("/dashboard", { maxRedirects: 0 })).status(), "other users stay signed in").toBe(200);
+      } finally {
+        await first.dispose();
+        await second.dispose();
+      }
+    } finally {
+      await admin.dispose();
+    }
+  });
+
+  test("a new calendar address retires the old one", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    try {
+      const user = await newUser(admin, baseURL!, "viewer");
+      const api = await signedIn(playwright, baseURL!, user.email, user.password);
+      const anonymous = await signedIn(playwright, baseURL!);
+      try {
+        const old = await calendarToken(api);
+        expect((await anonymous.get(`/activities.ics?token=${old}`)).status()).toBe(200);
+        expect((await post(api, "/account", { intent: "resetCalendar" }, { Origin: baseURL! })).status()).toBe(302);
+        const fresh = await calendarToken(api);
+        expect(fresh).not.toBe(old);
+        expect((await anonymous.get(`/activities.ics?token=${old}`)).status()).toBe(401);
+        expect((await anonymous.get(`/activities.ics?token=${fresh}`)).status()).toBe(200);
+      } finally {
+        await api.dispose();
+        await anonymous.dispose();
+      }
+    } finally {
+      await admin.dispose();
+    }
+  });
+
+  test("an admin can neither disable nor demote themselves", async ({ playwright, baseURL }) => {
+    const admin = await asRole(playwright, baseURL!, "admin");
+    try {
+      const self = await userRow(admin, demoAccounts.admin.email);
+      const forms: Record<string, string>[] = [
+        { intent: "update", id: self.id, version: self.version, role: "viewer" },
+        { intent: "update", id: self.id, version: self.version, role: "admin", disabled: "on" },
+      ];
+      for (const form of forms) {
+        expect((await post(admin, "/admin/users", form, { Origin: baseURL! })).status()).toBe(400);
+      }
+      expect((await userRow(admin, demoAccounts.admin.email)).version).toBe(self.version);
+      expect((await admin.get("/admin/users", { maxRedirects: 0 })).status()).toBe(200);
+    } finally {
+      await admin.dispose();
+    }
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+
+test.describe("what people type is never run", () => {
+  test("a title and lessons with markup are shown as text, and unsafe links are dropped", async ({ playwright, baseURL }) => {
+    const editor = await asRole(playwright, baseURL!, "editor");
+    const viewer = await asRole(playwright, baseURL!, "viewer");
+    try {
+      const tag = uniqueSuffix();
+      const lessons = {
+        root: {
+          type: "root",
+          version: 1,
+          direction: null,
+          format: "",
+          indent: 0,
+          children: [
+            {
+              type: "paragraph",
+              version: 1,
+              children: [
+                { type: "text", version: 1, text: `<img src=x onerror=alert(${tag})>`, format: 0, style: "", mode: "normal", detail: 0 },
+                {
+                  type: "link",
+                  version: 1,
+                  url: `javascript:alert(${tag})`,
+                  children: [{ type: "text", version: 1, text: "click", format: 0, style: "", mode: "normal", detail: 0 }],
+                },
+              ],
+            },
+          ],
+        },
+      };
+      const id = await createActivity(
+        editor,
+        baseURL!,
+        activityForm(`<script>alert(${tag})</script> xss ${tag}`, {
+          city: `"><svg onload=alert(${tag})>`,
+          lessons: JSON.stringify(lessons),
+          lessonsFormat: "lexical",
+        }),
+      );
+      const html = await body(await viewer.get(`/activities/${id}`));
+      expect(html).not.toContain(`<script>alert(${tag})`);
+      expect(html).not.toMatch(new RegExp(`<img[^>]*onerror=alert\\(${tag}\\)`));
+      expect(html).not.toMatch(new RegExp(`<svg[^>]*onload`));
+      expect(html).not.toMatch(/href="javascript:/i);
+      expect(html).toContain(`&lt;script&gt;alert(${tag})&lt;/script&gt; xss ${tag}`);
+      expect(html).toContain(`&lt;img src=x onerror=alert(${tag})&gt;`);
+    } finally {
+      await editor.dispose();
+      await viewer.dispose();
+    }
+  });
+
+  test("evidence links other than http(s) are refused and never stored", async ({ playwright, baseURL }) => {
+    const editor = await asRole(playwright, baseURL!, "editor");
+    try {
+      const tag = uniqueSuffix();
+      const newAgreement = await body(await editor.get("/agreements/new"));
+      const partnershipId = match(newAgreement, /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/, "a partnership");
+      const agreement = await post(editor, "/agreements/new", { partnershipId, kind: "mou", titleEn: `Security ${tag}`, summaryEn: "A draft for the security tests.", status: "draft" }, { Origin: baseURL! });
+      expect(agreement.status()).toBe(302);
+      const agreementId = match(agreement.headers()["location"] ?? "", /^\/agreements\/(\d+)/, "the agreement");
+      const commitment = await post(editor, `/agreements/${agreementId}/commitments/new`, { textEn: `Security commitment ${tag}`, area: "security", status: "not_started" }, { Origin: baseURL! });
+      expect(commitment.status()).toBe(302);
+      const commitmentPath = match(commitment.headers()["location"] ?? "", /^(\/commitments\/\d+)/, "the commitment");
+      for (const url of [`javascript:alert(${tag})`, `data:text/html,<script>alert(${tag})</script>`, `vbscript:msgbox(${tag})`, " javascript:alert(1)"]) {
+        const response = await post(editor, commitmentPath, { intent: "evidence", url, note: "" }, { Origin: baseURL! });
+        expect.soft(response.status(), url).toBe(400);
+      }
+      const html = await body(await editor.get(commitmentPath));
+      expect(html).not.toMatch(/href="(javascript|data|vbscript):/i);
+      expect(html).not.toContain(`alert(${tag})</a>`);
+    } finally {
+      await editor.dispose();
+    }
+  });
+
+  test("the CSV export neutralizes formulas", async ({ playwright, baseURL }) => {
+    const editor = await asRole(playwright, baseURL!, "editor");
+    try {
+      const tag = uniqueSuffix();
+      await createActivity(editor, baseURL!, activityForm(`=HYPERLINK("https://evil.example","csv ${tag}")`, { city: "+cmd|' /C calc'!A0" }));
+      await createActivity(editor, baseURL!, activityForm(`@SUM(1+1) csv ${tag}`, { city: "-2+3" }));
+      const csv = await body(await editor.get(`/activities.csv?q=${tag}`));
+      const lines = csv.split("\r\n").filter((l) => l.includes(tag));
+      expect(lines).toHaveLength(2);
+      for (const line of lines) {
+        // No cell starts with a formula character: the export puts an apostrophe in front.
+        const cells = line.split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/).map((c) => c.replace(/^"|"$/g, ""));
+        for (const cell of cells) expect.soft(cell, line).not.toMatch(/^[=+\-@\t\r]/);
+      }
+      expect(csv).toContain(`'=HYPERLINK`);
+      expect(csv).toContain(`'+cmd`);
+      expect(csv).toContain(`'@SUM`);
+    } finally {
+      await editor.dispose();
+    }
+  });
+
+  test("the calendar feed keeps every line break inside its text", async ({ playwright, baseURL }) => {
+    const editor = await asRole(playwright, baseURL!, "editor");
+    try {
+      const tag = uniqueSuffix();
+      await createActivity(editor, baseURL!, activityForm(`ics ${tag}\rATTACH:https://evil.example/x`, { city: `City\rORGANIZER:mailto:evil@example.org` }));
+      const feed = await body(await editor.get(`/activities.ics?q=${tag}`));
+      expect(feed).toContain(tag);
+      expect(feed).not.toMatch(/\r(?!\n)/);
+      expect(feed).not.toMatch(/^(ATTACH|ORGANIZER):/m);
+    } finally {
+      await editor.dispose();
+    }
+  });
+});

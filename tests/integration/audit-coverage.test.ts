@@ -1,0 +1,592 @@
+/**
+ * Every change a model makes is audited in its own transaction, and every versioned change refuses
+ * a stale version. This file calls each exported mutating model function once against the demo
+ * content, and fails when a new mutating export appears that it does not know about.
+ */
+import { and, desc, eq, gt, inArray, max } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import { seedContent } from "../../app/lib/seed.server";
+import * as activityModel from "../../app/models/activity.server";
+import * as agreementModel from "../../app/models/agreement.server";
+import * as commitmentModel from "../../app/models/commitment.server";
+import * as sessionModel from "../../app/models/session.server";
+import * as userModel from "../../app/models/user.server";
+import { ConflictError } from "../../app/models/user.server";
+import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
+
+/** Every model module, found on disk, so a new one cannot slip past the coverage check. */
+const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }) as Record<string, Record<string, unknown>>;
+
+/** What a function that changes data is called here. Readers (get/list/find/…) never match. */
+const mutating = /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change)/;
+
+/** Exercised below, each with its audit row checked. */
+const audited = [
+  "createActivity",
+  "updateActivity",
+  "deleteActivity",
+  "createAgreement",
+  "updateAgreement",
+  "createCommitment",
+  "updateCommitment",
+  "setCommitmentStatus",
+  "addEvidence",
+  "addMilestone",
+  "completeMilestone",
+  "setFocalPoint",
+  "confirmCompletion",
+  "withdrawConfirmation",
+  "createUser",
+  "updateUser",
+  "resetCalendarKey",
+  "updatePreferences",
+  "deleteUserSessions",
+];
+
+/** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
+const exempt: Record<string, string> = {
+  recordAudit: "writes the audit row itself",
+  createSession: "sign-in bookkeeping",
+  deleteSession: "sign-out bookkeeping",
+  deleteExpiredSessions: "housekeeping",
+  hitRateLimit: "sign-in rate-limit counter",
+  clearRateLimit: "sign-in rate-limit counter",
+  saveVersion: "a step inside a model's transaction (app/models/versioned.server.ts); its callers audit",
+  // Readers and pure helpers whose names merely look like writes.
+  changedFields: "compares two audit states",
+  changesSince: "reads the audit log",
+  addMonths: "date arithmetic",
+};
+
+describe("the audit coverage list", () => {
+  it("names every exported mutating model function", () => {
+    // Re-exports are the same function: count each function once, by name.
+    const found = new Set(
+      Object.values(modules).flatMap((mod) =>
+        Object.entries(mod)
+          .filter(([key, value]) => typeof value === "function" && mutating.test(key))
+          .map(([key]) => key),
+      ),
+    );
+    expect(Object.keys(modules).length).toBeGreaterThan(10);
+    const unknown = [...found].filter((f) => !audited.includes(f) && !(f in exempt));
+    expect(unknown, "mutating model functions this file does not cover").toEqual([]);
+    // And nothing listed here has gone away or been renamed.
+    for (const name of [...audited, ...Object.keys(exempt)]) expect([...found], name).toContain(name);
+  });
+});
+
+type AuditRow = typeof t.auditLog.$inferSelect;
+
+describe.each(drivers)("every change is audited and versioned on %s", (driver) => {
+  let test: TestDatabase;
+  let editor: { userId: number };
+  let admin: { userId: number };
+  let viewerId: number;
+  let mouId: number;
+  let planId: number;
+  /** An activity id of the demo content; the activity tests update it. */
+  let activityId: number;
+  /** A commitment of the MoU; the commitment tests change it. */
+  let commitmentId: number;
+  let idPersonId: number;
+
+  const db = () => test.db;
+
+  async function lastAuditId() {
+    const [row] = await db().select({ id: max(t.auditLog.id) }).from(t.auditLog);
+    return row?.id ?? 0;
+  }
+
+  async function auditSince(id: number): Promise<AuditRow[]> {
+    return db().select().from(t.auditLog).where(gt(t.auditLog.id, id)).orderBy(t.auditLog.id);
+  }
+
+  /** Runs `change` and returns the audit rows it wrote. */
+  async function audit(change: () => Promise<unknown>) {
+    const mark = await lastAuditId();
+    const result = await change();
+    return { result, rows: await auditSince(mark) };
+  }
+
+  /** Runs a change that must fail; returns the error and checks that no audit row was written. */
+  async function refused(change: () => Promise<unknown>) {
+    const mark = await lastAuditId();
+    const error = await change().then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(await auditSince(mark), "a refused change writes no audit row").toEqual([]);
+    return error;
+  }
+
+  function expectRow(
+    rows: AuditRow[],
+    want: { actor: { userId: number }; action: string; entityType: string; entityId: number; before: boolean; after: boolean },
+  ) {
+    expect(rows.length, `${want.entityType} ${want.action}: audit rows`).toBeGreaterThanOrEqual(1);
+    const row = rows.find((r) => r.action === want.action && r.entityType === want.entityType);
+    expect(row, `an audit row ${want.entityType}/${want.action} among ${rows.map((r) => `${r.entityType}/${r.action}`)}`).toBeTruthy();
+    expect(row!.actorId).toBe(want.actor.userId);
+    expect(row!.actorLabel).toBeNull();
+    expect(row!.entityId).toBe(String(want.entityId));
+    if (want.before) expect(row!.before, `${want.action}: before`).not.toBeNull();
+    else expect(row!.before, `${want.action}: no before`).toBeNull();
+    if (want.after) expect(row!.after, `${want.action}: after`).not.toBeNull();
+    else expect(row!.after, `${want.action}: no after`).toBeNull();
+    return row!;
+  }
+
+  /** An actor whose audit row cannot be written (no such user): the whole change must roll back. */
+  const ghost = { userId: 2_000_000_000 };
+
+  async function row<T extends typeof t.activities | typeof t.agreements | typeof t.commitments | typeof t.users>(
+    table: T,
+    id: number,
+  ) {
+    const [found] = await db().select().from(table as typeof t.activities).where(eq((table as typeof t.activities).id, id));
+    return found as unknown as Record<string, unknown> & { version: number };
+  }
+
+  beforeAll(async () => {
+    test = await createTestDatabase(driver);
+    await seedContent(test.db, { demo: true });
+    const users = await db().select().from(t.users);
+    const byEmail = (email: string) => users.find((u) => u.email === email)!.id;
+    editor = { userId: byEmail("editor@example.org") };
+    admin = { userId: byEmail("admin@example.org") };
+    viewerId = byEmail("viewer@example.org");
+    const agreements = await db().select().from(t.agreements);
+    mouId = agreements.find((a) => a.slug === "mou-2017")!.id;
+    planId = agreements.find((a) => a.slug === "action-plan-2024-2026")!.id;
+    const [activity] = await db().select().from(t.activities).orderBy(desc(t.activities.startsAt)).limit(1);
+    activityId = activity!.id;
+    const [commitment] = await db()
+      .select()
+      .from(t.commitments)
+      .where(eq(t.commitments.agreementId, mouId))
+      .orderBy(t.commitments.position)
+      .limit(1);
+    commitmentId = commitment!.id;
+    const [candidate] = await commitmentModel.focalPointCandidates(db(), ["ID"]);
+    idPersonId = candidate!.id;
+  });
+  afterAll(() => test?.close());
+
+  // --- activities ---------------------------------------------------------------------------
+
+  function activityInput(title: string): activityModel.ActivityInput {
+    return {
+      title: { en: title },
+      type: "meeting",
+      status: "planned",
+      mode: "online",
+      startsAt: new Date("2025-05-05T03:00:00Z"),
+      endsAt: new Date("2025-05-05T05:00:00Z"),
+      allDay: false,
+      city: null,
+      countryCode: "ID",
+      agreementId: planId,
+      description: null,
+      outputs: null,
+      lessons: null,
+      commitmentIds: [commitmentId],
+      organizerIds: [],
+      participantIds: [],
+    };
+  }
+
+  it("createActivity: one audit row with the new activity", async () => {
+    const { result, rows } = await audit(() => activityModel.createActivity(db(), editor, activityInput("Audit coverage meeting")));
+    const created = result as { id: number; version: number };
+    expect(created.version).toBe(1);
+    const entry = expectRow(rows, { actor: editor, action: "create", entityType: "activity", entityId: created.id, before: false, after: true });
+    expect(entry.after).toMatchObject({ title: { en: "Audit coverage meeting" }, commitmentIds: [commitmentId] });
+
+    // The audit row and the insert stand or fall together.
+    const count = (await db().select().from(t.activities)).length;
+    expect(await refused(() => activityModel.createActivity(db(), ghost, activityInput("Never saved")))).toBeTruthy();
+    expect((await db().select().from(t.activities)).length).toBe(count);
+  });
+
+  it("updateActivity: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+    const edit = (await activityModel.getActivityForEdit(db(), activityId))!;
+    const next = { ...edit.input, title: { ...edit.input.title, en: `${edit.input.title.en} (audited)` } };
+    const { result, rows } = await audit(() => activityModel.updateActivity(db(), editor, activityId, edit.version, next));
+    expect((result as { version: number }).version).toBe(edit.version + 1);
+    const entry = expectRow(rows, { actor: editor, action: "update", entityType: "activity", entityId: activityId, before: true, after: true });
+    expect(entry.before).toMatchObject({ title: edit.input.title, version: edit.version });
+    expect(entry.after).toMatchObject({ title: next.title, version: edit.version + 1 });
+
+    const saved = await row(t.activities, activityId);
+    const stale = await refused(() =>
+      activityModel.updateActivity(db(), editor, activityId, edit.version, { ...next, title: { en: "Stale overwrite" } }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.activities, activityId)).toEqual(saved);
+
+    // A failing audit write undoes the update and its link changes.
+    const links = await db().select().from(t.activityCommitments).where(eq(t.activityCommitments.activityId, activityId));
+    await refused(() =>
+      activityModel.updateActivity(db(), ghost, activityId, saved.version, { ...next, title: { en: "Ghost" }, commitmentIds: [] }),
+    );
+    expect(await row(t.activities, activityId)).toEqual(saved);
+    expect(await db().select().from(t.activityCommitments).where(eq(t.activityCommitments.activityId, activityId))).toEqual(links);
+  });
+
+  it("deleteActivity: audit row with what was deleted; a stale version is a conflict and deletes nothing", async () => {
+    const created = await activityModel.createActivity(db(), editor, activityInput("To be deleted"));
+    const stale = await refused(() => activityModel.deleteActivity(db(), editor, created.id, created.version + 1));
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.activities, created.id)).toBeTruthy();
+    await refused(() => activityModel.deleteActivity(db(), ghost, created.id, created.version));
+    expect(await row(t.activities, created.id)).toBeTruthy();
+
+    const { result, rows } = await audit(() => activityModel.deleteActivity(db(), editor, created.id, created.version));
+    expect(result).toBe(true);
+    const entry = expectRow(rows, { actor: editor, action: "delete", entityType: "activity", entityId: created.id, before: true, after: false });
+    expect(entry.before).toMatchObject({ title: { en: "To be deleted" } });
+    expect(await row(t.activities, created.id)).toBeUndefined();
+  });
+
+  // --- agreements ---------------------------------------------------------------------------
+
+  function agreementInput(title: string): agreementModel.AgreementInput {
+    return {
+      kind: "action_plan",
+      title: { en: title },
+      summary: { en: "A plan written by the audit coverage test." },
+      signedOn: null,
+      signedCity: null,
+      inForceFrom: "2026-01-01",
+      inForceUntil: "2027-12-31",
+      status: "draft",
+      parentId: mouId,
+      signatoryIds: [],
+    };
+  }
+
+  it("createAgreement: one audit row with the new agreement", async () => {
+    const [mou] = await db().select().from(t.agreements).where(eq(t.agreements.id, mouId));
+    const { result, rows } = await audit(() =>
+      agreementModel.createAgreement(db(), editor, { ...agreementInput("Audit coverage plan"), partnershipId: mou!.partnershipId }),
+    );
+    const created = result as { id: number; version: number };
+    expect(created.version).toBe(1);
+    const entry = expectRow(rows, { actor: editor, action: "create", entityType: "agreement", entityId: created.id, before: false, after: true });
+    expect(entry.after).toMatchObject({ title: { en: "Audit coverage plan" }, signatoryIds: [] });
+
+    const count = (await db().select().from(t.agreements)).length;
+    await refused(() =>
+      agreementModel.createAgreement(db(), ghost, { ...agreementInput("Never saved"), partnershipId: mou!.partnershipId }),
+    );
+    expect((await db().select().from(t.agreements)).length).toBe(count);
+  });
+
+  it("updateAgreement: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+    const edit = (await agreementModel.getAgreementForEdit(db(), planId))!;
+    const change = {
+      kind: edit.kind,
+      title: { ...edit.title, en: `${edit.title.en} (audited)` },
+      summary: edit.summary,
+      signedOn: edit.signedOn,
+      signedCity: edit.signedCity,
+      inForceFrom: edit.inForceFrom,
+      inForceUntil: edit.inForceUntil,
+      status: edit.status,
+      parentId: edit.parentId,
+      signatoryIds: edit.signatoryIds,
+    };
+    const { result, rows } = await audit(() =>
+      agreementModel.updateAgreement(db(), editor, { ...change, id: planId, version: edit.version }),
+    );
+    expect((result as { version: number }).version).toBe(edit.version + 1);
+    const entry = expectRow(rows, { actor: editor, action: "update", entityType: "agreement", entityId: planId, before: true, after: true });
+    expect(entry.before).toMatchObject({ title: edit.title, version: edit.version });
+    expect(entry.after).toMatchObject({ title: change.title, version: edit.version + 1 });
+
+    const saved = await row(t.agreements, planId);
+    const stale = await refused(() =>
+      agreementModel.updateAgreement(db(), editor, { ...change, title: { en: "Stale overwrite" }, id: planId, version: edit.version }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.agreements, planId)).toEqual(saved);
+
+    await refused(() =>
+      agreementModel.updateAgreement(db(), ghost, { ...change, title: { en: "Ghost" }, id: planId, version: saved.version }),
+    );
+    expect(await row(t.agreements, planId)).toEqual(saved);
+  });
+
+  // --- commitments --------------------------------------------------------------------------
+
+  const commitmentInput = (text: string): commitmentModel.CommitmentInput => ({
+    text: { en: text },
+    area: "audit",
+    responsibleOrganizationId: null,
+    dueOn: "2026-06-30",
+    status: "not_started",
+  });
+
+  it("createCommitment: one audit row with the new commitment", async () => {
+    const { result, rows } = await audit(() => commitmentModel.createCommitment(db(), editor, mouId, commitmentInput("Audit every change")));
+    const created = result as { id: number; version: number };
+    expect(created.version).toBe(1);
+    const entry = expectRow(rows, { actor: editor, action: "create", entityType: "commitment", entityId: created.id, before: false, after: true });
+    expect(entry.after).toMatchObject({ text: { en: "Audit every change" }, agreementId: mouId });
+
+    const count = (await db().select().from(t.commitments)).length;
+    await refused(() => commitmentModel.createCommitment(db(), ghost, mouId, commitmentInput("Never saved")));
+    expect((await db().select().from(t.commitments)).length).toBe(count);
+  });
+
+  it("updateCommitment: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+    const before = (await row(t.commitments, commitmentId)) as unknown as t.Commitment;
+    const change = {
+      text: { ...before.text, en: `${before.text.en} (audited)` },
+      area: before.area,
+      responsibleOrganizationId: before.responsibleOrganizationId,
+      dueOn: before.dueOn,
+      status: before.status,
+    };
+    const { result, rows } = await audit(() =>
+      commitmentModel.updateCommitment(db(), editor, { ...change, id: commitmentId, version: before.version }),
+    );
+    expect((result as { version: number }).version).toBe(before.version + 1);
+    const entry = expectRow(rows, { actor: editor, action: "update", entityType: "commitment", entityId: commitmentId, before: true, after: true });
+    expect(entry.before).toMatchObject({ text: before.text, version: before.version });
+    expect(entry.after).toMatchObject({ text: change.text, version: before.version + 1 });
+
+    const saved = await row(t.commitments, commitmentId);
+    const stale = await refused(() =>
+      commitmentModel.updateCommitment(db(), editor, { ...change, text: { en: "Stale overwrite" }, id: commitmentId, version: before.version }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.commitments, commitmentId)).toEqual(saved);
+
+    await refused(() =>
+      commitmentModel.updateCommitment(db(), ghost, { ...change, text: { en: "Ghost" }, id: commitmentId, version: saved.version }),
+    );
+    expect(await row(t.commitments, commitmentId)).toEqual(saved);
+  });
+
+  it("addEvidence: audit row with the evidence", async () => {
+    const { result, rows } = await audit(() =>
+      commitmentModel.addEvidence(db(), editor, { commitmentId, url: "https://example.org/report.pdf", note: "Final report" }),
+    );
+    const evidence = result as { id: number };
+    const entry = expectRow(rows, { actor: editor, action: "add_evidence", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    expect(entry.after).toMatchObject({ id: evidence.id, url: "https://example.org/report.pdf", note: "Final report" });
+
+    const count = (await db().select().from(t.commitmentEvidence)).length;
+    await refused(() => commitmentModel.addEvidence(db(), ghost, { commitmentId, note: "Never saved" }));
+    expect((await db().select().from(t.commitmentEvidence)).length).toBe(count);
+  });
+
+  it("setCommitmentStatus: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+    const before = await row(t.commitments, commitmentId);
+    const { result, rows } = await audit(() =>
+      commitmentModel.setCommitmentStatus(db(), editor, { id: commitmentId, version: before.version, status: "complete" }),
+    );
+    expect(result).toMatchObject({ status: "complete", version: before.version + 1 });
+    const entry = expectRow(rows, { actor: editor, action: "update_status", entityType: "commitment", entityId: commitmentId, before: true, after: true });
+    expect(entry.before).toMatchObject({ status: before.status, version: before.version });
+    expect(entry.after).toMatchObject({ status: "complete", version: before.version + 1 });
+
+    const saved = await row(t.commitments, commitmentId);
+    const stale = await refused(() =>
+      commitmentModel.setCommitmentStatus(db(), editor, { id: commitmentId, version: before.version, status: "limited" }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.commitments, commitmentId)).toEqual(saved);
+
+    await refused(() =>
+      commitmentModel.setCommitmentStatus(db(), ghost, { id: commitmentId, version: saved.version, status: "limited" }),
+    );
+    expect(await row(t.commitments, commitmentId)).toEqual(saved);
+  });
+
+  it("confirmCompletion: audit row with the confirmation; a stale version is a conflict", async () => {
+    const current = await row(t.commitments, commitmentId);
+    const stale = await refused(() =>
+      commitmentModel.confirmCompletion(db(), editor, { commitmentId, version: current.version - 1, countryCode: "ID" }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    const confirmations = () =>
+      db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
+    expect(await confirmations()).toEqual([]);
+    await refused(() => commitmentModel.confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }));
+    expect(await confirmations()).toEqual([]);
+
+    const { rows } = await audit(() =>
+      commitmentModel.confirmCompletion(db(), editor, { commitmentId, version: current.version, countryCode: "ID" }),
+    );
+    const entry = expectRow(rows, { actor: editor, action: "confirm", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    expect(entry.after).toMatchObject({ countryCode: "ID", confirmedBy: editor.userId });
+    expect(await confirmations()).toHaveLength(1);
+  });
+
+  it("withdrawConfirmation: audit row with the withdrawn confirmation", async () => {
+    const confirmations = () =>
+      db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
+    await refused(() => commitmentModel.withdrawConfirmation(db(), ghost, { commitmentId, countryCode: "ID" }));
+    expect(await confirmations()).toHaveLength(1);
+    const { rows } = await audit(() => commitmentModel.withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }));
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "withdraw_confirmation",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: true,
+      after: false,
+    });
+    expect(entry.before).toMatchObject({ countryCode: "ID" });
+    expect(await confirmations()).toEqual([]);
+  });
+
+  it("addMilestone and completeMilestone: an audit row each", async () => {
+    const added = await audit(() =>
+      commitmentModel.addMilestone(db(), editor, { commitmentId, title: { en: "Draft the audit report" }, dueOn: "2026-03-31" }),
+    );
+    const milestone = added.result as { id: number };
+    const entry = expectRow(added.rows, { actor: editor, action: "add_milestone", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    expect(entry.after).toMatchObject({ id: milestone.id, title: { en: "Draft the audit report" } });
+
+    const milestones = () => db().select().from(t.commitmentMilestones).where(eq(t.commitmentMilestones.id, milestone.id));
+    await refused(() =>
+      commitmentModel.completeMilestone(db(), ghost, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
+    );
+    expect((await milestones())[0]!.completedOn).toBeNull();
+
+    const done = await audit(() =>
+      commitmentModel.completeMilestone(db(), editor, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
+    );
+    const doneEntry = expectRow(done.rows, {
+      actor: editor,
+      action: "complete_milestone",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: true,
+      after: true,
+    });
+    expect(doneEntry.before).toMatchObject({ completedOn: null });
+    expect(doneEntry.after).toMatchObject({ completedOn: "2026-01-15" });
+  });
+
+  it("setFocalPoint: an audit row for naming and for removing a focal point", async () => {
+    const focal = () =>
+      db()
+        .select()
+        .from(t.commitmentFocalPoints)
+        .where(and(eq(t.commitmentFocalPoints.commitmentId, commitmentId), eq(t.commitmentFocalPoints.countryCode, "ID")));
+    const start = await focal();
+    await refused(() => commitmentModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: null }));
+    if (start.length) {
+      expect(await focal()).toEqual(start);
+      // Clear it first, so the naming below is a change.
+      await commitmentModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null });
+    }
+    await refused(() => commitmentModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }));
+    expect(await focal()).toEqual([]);
+
+    const named = await audit(() => commitmentModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }));
+    const entry = expectRow(named.rows, { actor: editor, action: "set_focal_point", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    expect(entry.after).toMatchObject({ personId: idPersonId, countryCode: "ID" });
+
+    const removed = await audit(() => commitmentModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }));
+    const removedEntry = expectRow(removed.rows, {
+      actor: editor,
+      action: "set_focal_point",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: true,
+      after: false,
+    });
+    expect(removedEntry.before).toMatchObject({ personId: idPersonId });
+  });
+
+  // --- users --------------------------------------------------------------------------------
+
+  /** Secrets never reach the audit log. */
+  function expectNoSecrets(rows: AuditRow[]) {
+    const text = JSON.stringify(rows.map((r) => [r.before, r.after]));
+    expect(text).not.toMatch(/scrypt\$/);
+    expect(text).not.toMatch(/passwordHash|calendarKey/);
+  }
+
+  it("createUser: audit row with the new user, without the password hash", async () => {
+    const { result, rows } = await audit(() =>
+      userModel.createUser(db(), admin, { email: "audit-coverage@example.org", name: "Audit Coverage", role: "viewer", password: "a long enough password" }),
+    );
+    const created = result as { id: number };
+    expectRow(rows, { actor: admin, action: "create", entityType: "user", entityId: created.id, before: false, after: true });
+    expectNoSecrets(rows);
+
+    await refused(() =>
+      userModel.createUser(db(), ghost, { email: "never-saved@example.org", name: "Never", role: "admin", password: "a long enough password" }),
+    );
+    expect(await db().select().from(t.users).where(eq(t.users.email, "never-saved@example.org"))).toEqual([]);
+  });
+
+  it("updateUser: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+    const [user] = await db().select().from(t.users).where(eq(t.users.email, "audit-coverage@example.org"));
+    const { result, rows } = await audit(() => userModel.updateUser(db(), admin, { id: user!.id, version: user!.version, role: "editor" }));
+    expect(result).toMatchObject({ role: "editor", version: user!.version + 1 });
+    const entry = expectRow(rows, { actor: admin, action: "update", entityType: "user", entityId: user!.id, before: true, after: true });
+    expect(entry.before).toMatchObject({ role: "viewer" });
+    expect(entry.after).toMatchObject({ role: "editor" });
+    expectNoSecrets(rows);
+
+    const saved = await row(t.users, user!.id);
+    const stale = await refused(() => userModel.updateUser(db(), admin, { id: user!.id, version: user!.version, role: "admin" }));
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.users, user!.id)).toEqual(saved);
+
+    // Disabling ends the user's sessions: a failed audit write must keep them too.
+    await sessionModel.createSession(db(), user!.id, {});
+    await refused(() => userModel.updateUser(db(), ghost, { id: user!.id, version: saved.version, disabled: true }));
+    expect(await row(t.users, user!.id)).toEqual(saved);
+    expect(await db().select().from(t.sessions).where(eq(t.sessions.userId, user!.id))).toHaveLength(1);
+  });
+
+  it("resetCalendarKey: audit row without the key, version bumped", async () => {
+    const before = await row(t.users, viewerId);
+    const { result, rows } = await audit(() => userModel.resetCalendarKey(db(), { userId: viewerId }, viewerId));
+    expect(result).toMatchObject({ version: before.version + 1 });
+    expect((result as { calendarKey: string }).calendarKey).not.toBe(before.calendarKey);
+    expectRow(rows, { actor: { userId: viewerId }, action: "reset_calendar_key", entityType: "user", entityId: viewerId, before: true, after: true });
+    expectNoSecrets(rows);
+    expect(JSON.stringify(rows)).not.toContain(String(before.calendarKey));
+
+    const saved = await row(t.users, viewerId);
+    await refused(() => userModel.resetCalendarKey(db(), ghost, viewerId));
+    expect(await row(t.users, viewerId)).toEqual(saved);
+  });
+
+  it("updatePreferences: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+    const before = await row(t.users, viewerId);
+    const { result, rows } = await audit(() =>
+      userModel.updatePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, timeZone: "Asia/Makassar", locale: "id" }),
+    );
+    expect(result).toMatchObject({ timeZone: "Asia/Makassar", locale: "id", version: before.version + 1 });
+    const entry = expectRow(rows, { actor: { userId: viewerId }, action: "update", entityType: "user", entityId: viewerId, before: true, after: true });
+    expect(entry.before).toMatchObject({ timeZone: before.timeZone });
+    expect(entry.after).toMatchObject({ timeZone: "Asia/Makassar", locale: "id" });
+    expectNoSecrets(rows);
+
+    const saved = await row(t.users, viewerId);
+    const stale = await refused(() =>
+      userModel.updatePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, timeZone: "UTC", locale: null }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.users, viewerId)).toEqual(saved);
+  });
+
+  it("deleteUserSessions: ending every session of a user is audited", async () => {
+    await sessionModel.createSession(db(), viewerId, {});
+    const { rows } = await audit(() => sessionModel.deleteUserSessions(db(), { userId: viewerId }, viewerId));
+    expect(rows.some((r) => r.entityType === "user" && r.entityId === String(viewerId))).toBe(true);
+    expect(await db().select().from(t.sessions).where(inArray(t.sessions.userId, [viewerId]))).toEqual([]);
+  });
+});
