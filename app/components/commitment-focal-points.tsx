@@ -50,6 +50,7 @@ export function FocalPointsSection({
                 <Form method="post" className="form inline-form" key={`${fieldId}-${formKey}`}>
                   <input type="hidden" name="intent" value="focal-point" />
                   <input type="hidden" name="countryCode" value={side.code} />
+                  <input type="hidden" name="previousPersonId" value={person?.personId ?? ""} />
                   <Field
                     id={fieldId}
                     name="personId"

@@ -57,11 +57,13 @@ export const authMiddleware: MiddlewareFunction<Response> = async ({ request, co
   const token = await readToken(request);
   const found = token ? await findSessionUser(db, token) : null;
   context.set(userContext, found);
-  if (!token || !found?.renewed) return;
+  if (!token || !found) return;
+  const response = await next();
+  // Pages made for one user must not be kept by shared caches or shown from history by others.
+  if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
   // The database extended the session; extend the cookie alike, unless the route set its own
   // (signing out clears it).
-  const response = await next();
-  if (!response.headers.getSetCookie().some((c) => c.startsWith("jembatan_session="))) {
+  if (found.renewed && !response.headers.getSetCookie().some((c) => c.startsWith("jembatan_session="))) {
     response.headers.append("Set-Cookie", await sessionCookie.serialize(token));
   }
   return response;

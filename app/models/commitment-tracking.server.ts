@@ -18,7 +18,7 @@ import { countryCode, idField, optionalDate, optionalId, optionalText, requiredT
 import { blankAsMissing } from "../lib/forms";
 import { actorUserId, recordAudit, type Actor } from "./audit.server";
 import { isFullyConfirmed, sidesOf } from "./commitment.server";
-import { RuleError } from "./errors.server";
+import { ConflictError, RuleError } from "./errors.server";
 import { lockRow } from "./versioned.server";
 
 function isHttpUrl(value: string) {
@@ -57,6 +57,7 @@ export const focalPointForm = z.object({
   intent: z.literal("focal-point"),
   countryCode,
   personId: optionalId,
+  previousPersonId: optionalId,
 });
 
 export const confirmForm = z.object({
@@ -173,7 +174,13 @@ async function checkSide(tx: Database, commitment: Commitment, countryCode: stri
 export async function setFocalPoint(
   db: Database,
   actor: Actor,
-  input: { commitmentId: number; countryCode: string; personId: number | null },
+  input: {
+    commitmentId: number;
+    countryCode: string;
+    personId: number | null;
+    /** The focal point the editor saw; someone else's change since then is a conflict. */
+    previousPersonId?: number | null;
+  },
 ) {
   return db.transaction(async (tx) => {
     const commitment = await lockRow(tx, commitments, input.commitmentId);
@@ -193,6 +200,9 @@ export async function setFocalPoint(
       eq(commitmentFocalPoints.countryCode, input.countryCode),
     );
     const [before] = await tx.select().from(commitmentFocalPoints).where(key);
+    if (input.previousPersonId !== undefined && (before?.personId ?? null) !== input.previousPersonId) {
+      throw new ConflictError(commitment);
+    }
     if ((before?.personId ?? null) === input.personId) return before ?? null;
     let after: typeof before | null = null;
     if (input.personId) {

@@ -422,15 +422,3 @@ export async function setCommitmentStatus(
     return saveChange(tx, actor, "update_status", before, { status: change.status });
   });
 }
-
-// The audit-coverage test enumerates this module's writes; these moved out with the tracking and
-// the conflict view, and stay reachable here until that test lists their new modules.
-export {
-  addEvidence,
-  addMilestone,
-  completeMilestone,
-  confirmCompletion,
-  setFocalPoint,
-  withdrawConfirmation,
-} from "./commitment-tracking.server";
-export { changesSince } from "./conflict.server";

@@ -7,7 +7,6 @@ import { recordAudit, type Actor } from "./audit.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 // Where routes and tests have always imported it from.
-export { ConflictError } from "./errors.server";
 
 export class DuplicateError extends Error {}
 

@@ -94,7 +94,13 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "focal-point": {
         const p = parseForm(focalPointForm, form);
         if (!p.success) return fail(p.errors);
-        await setFocalPoint(db, actor, { commitmentId: id, countryCode: p.data.countryCode, personId: p.data.personId ?? null });
+        await setFocalPoint(db, actor, {
+          commitmentId: id,
+          countryCode: p.data.countryCode,
+          personId: p.data.personId ?? null,
+          // The page's form says which focal point it showed; a bare POST makes no such claim.
+          previousPersonId: form.has("previousPersonId") ? (p.data.previousPersonId ?? null) : undefined,
+        });
         return redirect(`/commitments/${id}?saved=${intent}`);
       }
       case "confirm": {

@@ -321,6 +321,23 @@ test.describe("sessions", () => {
     }
   });
 
+  test("pages for a signed-in user are not stored by caches; public pages may be", async ({ playwright, baseURL }) => {
+    const api = await asRole(playwright, baseURL!, "viewer");
+    try {
+      for (const path of ["/dashboard", "/agreements", "/dashboard.data"]) {
+        expect((await api.get(path)).headers()["cache-control"], path).toBe("private, no-store");
+      }
+    } finally {
+      await api.dispose();
+    }
+    const anonymous = await playwright.request.newContext({ baseURL });
+    try {
+      expect((await anonymous.get("/library")).headers()["cache-control"]).toBeUndefined();
+    } finally {
+      await anonymous.dispose();
+    }
+  });
+
   test("disabling a user ends their sessions and their calendar address at once", async ({ playwright, baseURL }) => {
     const admin = await asRole(playwright, baseURL!, "admin");
     try {

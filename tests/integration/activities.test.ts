@@ -18,7 +18,7 @@ import {
   updateActivity,
   type ActivityInput,
 } from "../../app/models/activity.server";
-import { ConflictError } from "../../app/models/user.server";
+import { ConflictError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 function form(fields: Record<string, string | string[]>) {

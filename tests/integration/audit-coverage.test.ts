@@ -10,9 +10,10 @@ import { seedContent } from "../../app/lib/seed.server";
 import * as activityModel from "../../app/models/activity.server";
 import * as agreementModel from "../../app/models/agreement.server";
 import * as commitmentModel from "../../app/models/commitment.server";
+import * as trackingModel from "../../app/models/commitment-tracking.server";
 import * as sessionModel from "../../app/models/session.server";
 import * as userModel from "../../app/models/user.server";
-import { ConflictError } from "../../app/models/user.server";
+import { ConflictError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -373,14 +374,14 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("addEvidence: audit row with the evidence", async () => {
     const { result, rows } = await audit(() =>
-      commitmentModel.addEvidence(db(), editor, { commitmentId, url: "https://example.org/report.pdf", note: "Final report" }),
+      trackingModel.addEvidence(db(), editor, { commitmentId, url: "https://example.org/report.pdf", note: "Final report" }),
     );
     const evidence = result as { id: number };
     const entry = expectRow(rows, { actor: editor, action: "add_evidence", entityType: "commitment", entityId: commitmentId, before: false, after: true });
     expect(entry.after).toMatchObject({ id: evidence.id, url: "https://example.org/report.pdf", note: "Final report" });
 
     const count = (await db().select().from(t.commitmentEvidence)).length;
-    await refused(() => commitmentModel.addEvidence(db(), ghost, { commitmentId, note: "Never saved" }));
+    await refused(() => trackingModel.addEvidence(db(), ghost, { commitmentId, note: "Never saved" }));
     expect((await db().select().from(t.commitmentEvidence)).length).toBe(count);
   });
 
@@ -410,17 +411,17 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("confirmCompletion: audit row with the confirmation; a stale version is a conflict", async () => {
     const current = await row(t.commitments, commitmentId);
     const stale = await refused(() =>
-      commitmentModel.confirmCompletion(db(), editor, { commitmentId, version: current.version - 1, countryCode: "ID" }),
+      trackingModel.confirmCompletion(db(), editor, { commitmentId, version: current.version - 1, countryCode: "ID" }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     const confirmations = () =>
       db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
     expect(await confirmations()).toEqual([]);
-    await refused(() => commitmentModel.confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }));
+    await refused(() => trackingModel.confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }));
     expect(await confirmations()).toEqual([]);
 
     const { rows } = await audit(() =>
-      commitmentModel.confirmCompletion(db(), editor, { commitmentId, version: current.version, countryCode: "ID" }),
+      trackingModel.confirmCompletion(db(), editor, { commitmentId, version: current.version, countryCode: "ID" }),
     );
     const entry = expectRow(rows, { actor: editor, action: "confirm", entityType: "commitment", entityId: commitmentId, before: false, after: true });
     expect(entry.after).toMatchObject({ countryCode: "ID", confirmedBy: editor.userId });
@@ -430,9 +431,9 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("withdrawConfirmation: audit row with the withdrawn confirmation", async () => {
     const confirmations = () =>
       db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
-    await refused(() => commitmentModel.withdrawConfirmation(db(), ghost, { commitmentId, countryCode: "ID" }));
+    await refused(() => trackingModel.withdrawConfirmation(db(), ghost, { commitmentId, countryCode: "ID" }));
     expect(await confirmations()).toHaveLength(1);
-    const { rows } = await audit(() => commitmentModel.withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }));
+    const { rows } = await audit(() => trackingModel.withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }));
     const entry = expectRow(rows, {
       actor: editor,
       action: "withdraw_confirmation",
@@ -447,7 +448,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("addMilestone and completeMilestone: an audit row each", async () => {
     const added = await audit(() =>
-      commitmentModel.addMilestone(db(), editor, { commitmentId, title: { en: "Draft the audit report" }, dueOn: "2026-03-31" }),
+      trackingModel.addMilestone(db(), editor, { commitmentId, title: { en: "Draft the audit report" }, dueOn: "2026-03-31" }),
     );
     const milestone = added.result as { id: number };
     const entry = expectRow(added.rows, { actor: editor, action: "add_milestone", entityType: "commitment", entityId: commitmentId, before: false, after: true });
@@ -455,12 +456,12 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
     const milestones = () => db().select().from(t.commitmentMilestones).where(eq(t.commitmentMilestones.id, milestone.id));
     await refused(() =>
-      commitmentModel.completeMilestone(db(), ghost, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
+      trackingModel.completeMilestone(db(), ghost, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
     );
     expect((await milestones())[0]!.completedOn).toBeNull();
 
     const done = await audit(() =>
-      commitmentModel.completeMilestone(db(), editor, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
+      trackingModel.completeMilestone(db(), editor, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
     );
     const doneEntry = expectRow(done.rows, {
       actor: editor,
@@ -481,20 +482,27 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
         .from(t.commitmentFocalPoints)
         .where(and(eq(t.commitmentFocalPoints.commitmentId, commitmentId), eq(t.commitmentFocalPoints.countryCode, "ID")));
     const start = await focal();
-    await refused(() => commitmentModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: null }));
+    await refused(() => trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: null }));
     if (start.length) {
       expect(await focal()).toEqual(start);
       // Clear it first, so the naming below is a change.
-      await commitmentModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null });
+      await trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null });
     }
-    await refused(() => commitmentModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }));
+    await refused(() => trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }));
     expect(await focal()).toEqual([]);
 
-    const named = await audit(() => commitmentModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }));
+    const named = await audit(() => trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }));
     const entry = expectRow(named.rows, { actor: editor, action: "set_focal_point", entityType: "commitment", entityId: commitmentId, before: false, after: true });
     expect(entry.after).toMatchObject({ personId: idPersonId, countryCode: "ID" });
 
-    const removed = await audit(() => commitmentModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }));
+    // An editor who still saw no focal point does not silently replace the one just named.
+    const stale = await refused(() =>
+      trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null, previousPersonId: null }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    expect((await focal())[0]?.personId).toBe(idPersonId);
+
+    const removed = await audit(() => trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }));
     const removedEntry = expectRow(removed.rows, {
       actor: editor,
       action: "set_focal_point",

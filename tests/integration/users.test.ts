@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { createSession, findSessionUser } from "../../app/models/session.server";
-import { ConflictError, createUser, DuplicateError, updateUser, verifyLogin } from "../../app/models/user.server";
+import { ConflictError } from "../../app/models/errors.server";
+import { createUser, DuplicateError, updateUser, verifyLogin } from "../../app/models/user.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("users on %s", (driver) => {
