@@ -75,7 +75,10 @@ async function serve() {
 
   if (production) {
     server.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
-    server.use(express.static(`${buildDir}/client`, { maxAge: "1h", index: false }));
+    // Files at the top of build/client (favicon and the like) have an extension; pages don't,
+    // and should not each cost a look at the disk.
+    const publicFiles = express.static(`${buildDir}/client`, { maxAge: "1h", index: false });
+    server.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
     const mod = await import(new URL(`${buildDir}/server/index.js`, pathToFileURL(`${process.cwd()}/`)).href);
     server.use(mod.app);
     shutdownApp = mod.shutdown;

@@ -1,21 +1,21 @@
 import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
-import { I18nextProvider, initReactI18next } from "react-i18next";
 import { HydratedRouter } from "react-router/dom";
 import { fallbackLanguage, i18nOptions, isLanguage } from "./i18n/config";
+import { I18nProvider } from "./i18n/translation";
 
 async function hydrate() {
   const lang = document.documentElement.lang;
-  await i18next.use(initReactI18next).init({ ...i18nOptions, lng: isLanguage(lang) ? lang : fallbackLanguage });
+  await i18next.init({ ...i18nOptions, lng: isLanguage(lang) ? lang : fallbackLanguage });
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nextProvider i18n={i18next}>
+      <I18nProvider i18n={i18next}>
         <StrictMode>
           <HydratedRouter />
         </StrictMode>
-      </I18nextProvider>,
+      </I18nProvider>,
     );
   });
 }

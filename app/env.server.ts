@@ -11,6 +11,8 @@ const schema = z
     APP_URL: z.url().optional(),
     /** Number of proxies in front of the app whose X-Forwarded-For may be trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    /** Serve unchanged list, dashboard and export pages from the page cache ("off" renders every time). */
+    PAGE_CACHE: z.enum(["on", "off"]).default("on"),
   })
   .transform((env) => ({
     ...env,

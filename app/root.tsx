@@ -1,5 +1,4 @@
-import { useEffect } from "react";
-import { useTranslation } from "react-i18next";
+import { TranslationProvider, useTranslation } from "./i18n/translation";
 import {
   Form,
   isRouteErrorResponse,
@@ -47,7 +46,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
         <Links />
       </head>
       <body>
-        {children}
+        {/* The server decides the language; after a client-side navigation (the switcher) follow it. */}
+        <TranslationProvider lang={data?.lang}>{children}</TranslationProvider>
         <ScrollRestoration />
         <Scripts />
       </body>
@@ -56,12 +56,8 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App({ loaderData }: Route.ComponentProps) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, lang } = loaderData;
-  // The server decides the language; after a client-side navigation (the switcher) follow it.
-  useEffect(() => {
-    if (i18n.language !== lang) void i18n.changeLanguage(lang);
-  }, [i18n, lang]);
   return (
     <>
       <a className="skip-link" href="#main">

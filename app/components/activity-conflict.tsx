@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { Form, Link } from "react-router";
 import { listOf, valueOf } from "../lib/forms";
 import { localized } from "../lib/localized";

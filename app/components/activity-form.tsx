@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { Form, Link, useNavigation } from "react-router";
 import { activityModes, activityStatuses, activityTypes } from "../../db/schema/activities";
 import { RichTextField } from "../lexical/rich-text-field";

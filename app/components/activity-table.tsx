@@ -7,37 +7,40 @@ import {
   type Header,
 } from "@tanstack/react-table";
 import { createContext, useContext, useMemo } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import type { TFunction } from "i18next";
 import { Link } from "react-router";
-import type { LocalizedText } from "../../db/schema/columns";
-import { localized } from "../lib/localized";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { useFormatter } from "../lib/use-formatter";
 import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
 import type { Formatter } from "../lib/format";
-import type { Language } from "../i18n/config";
 import { Badge } from "./status-badge";
 
-interface ActivityTableRow {
+/** What a row of the table shows, already in the reader's language (the loader localizes). */
+export interface ActivityTableRow {
   id: number;
-  title: LocalizedText;
+  title: string;
   type: string;
   status: string;
   startsAt: Date;
   allDay: boolean;
-  city: string | null;
-  countryName: LocalizedText | null;
+  place: string;
   agreementId: number | null;
-  agreementTitle: LocalizedText | null;
+  agreement: string;
 }
 
 // Module scope: TanStack Table v9 needs stable features and columns.
 const features = tableFeatures({ rowSortingFeature, rowPaginationFeature });
 const column = createColumnHelper<typeof features, ActivityTableRow>();
 
-// Cells read the language, translations and formats from here rather than each subscribing
-// to i18n and the root data: a page has 150 cells.
-const CellContext = createContext<{ t: TFunction; lang: Language; format: Formatter } | null>(null);
+/** Labels for the coded columns, translated once per table rather than once per cell. */
+export interface ActivityTableLabels {
+  type: Record<string, string>;
+  status: Record<string, string>;
+}
+
+// Cells read formats and labels from here rather than each subscribing to i18n and the root
+// data: a page has 150 cells.
+const CellContext = createContext<{ labels: ActivityTableLabels; format: Formatter } | null>(null);
 const useCell = () => useContext(CellContext)!;
 
 function DateCell({ row }: { row: ActivityTableRow }) {
@@ -45,36 +48,25 @@ function DateCell({ row }: { row: ActivityTableRow }) {
   return <time dateTime={new Date(row.startsAt).toISOString()}>{format.when(row.startsAt, row.allDay)}</time>;
 }
 
-function TitleCell({ row }: { row: ActivityTableRow }) {
-  const { lang } = useCell();
-  return <Link to={`/activities/${row.id}`}>{localized(row.title, lang)}</Link>;
-}
-
 function TypeCell({ value }: { value: string }) {
-  return <>{useCell().t(`activityType.${value}`)}</>;
+  return <>{useCell().labels.type[value] ?? value}</>;
 }
 
 function StatusCell({ value }: { value: string }) {
-  return <Badge value={value} label={useCell().t(`activityStatus.${value}`)} />;
-}
-
-function PlaceCell({ row }: { row: ActivityTableRow }) {
-  const { lang } = useCell();
-  return <>{[row.city, localized(row.countryName, lang)].filter(Boolean).join(", ")}</>;
-}
-
-function AgreementCell({ row }: { row: ActivityTableRow }) {
-  const { lang } = useCell();
-  return row.agreementId ? <Link to={`/agreements/${row.agreementId}`}>{localized(row.agreementTitle, lang)}</Link> : null;
+  return <Badge value={value} label={useCell().labels.status[value] ?? value} />;
 }
 
 const columns = column.columns([
   column.accessor("startsAt", { sortDescFirst: true, cell: ({ row }) => <DateCell row={row.original} /> }),
-  column.accessor((r) => r.title.en, { id: "title", cell: ({ row }) => <TitleCell row={row.original} /> }),
+  column.accessor("title", { cell: ({ row }) => <Link to={`/activities/${row.original.id}`}>{row.original.title}</Link> }),
   column.accessor("type", { cell: ({ getValue }) => <TypeCell value={getValue()} /> }),
   column.accessor("status", { cell: ({ getValue }) => <StatusCell value={getValue()} /> }),
-  column.accessor((r) => r.city ?? "", { id: "place", cell: ({ row }) => <PlaceCell row={row.original} /> }),
-  column.accessor((r) => r.agreementId, { id: "agreement", cell: ({ row }) => <AgreementCell row={row.original} /> }),
+  column.accessor("place", { cell: ({ getValue }) => getValue() }),
+  column.accessor("agreementId", {
+    id: "agreement",
+    cell: ({ row }) =>
+      row.original.agreementId ? <Link to={`/agreements/${row.original.agreementId}`}>{row.original.agreement}</Link> : null,
+  }),
 ]);
 
 /**
@@ -83,19 +75,20 @@ const columns = column.columns([
  */
 export function ActivityTable({
   rows,
+  labels,
   total,
   pageSize,
   query,
 }: {
   rows: ActivityTableRow[];
+  labels: ActivityTableLabels;
   total: number;
   pageSize: number;
   query: ActivityQuery;
 }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const format = useFormatter();
-  const cellContext = useMemo(() => ({ t, lang, format }), [t, lang, format]);
+  const cellContext = useMemo(() => ({ labels, format }), [labels, format]);
   const table = useTable({
     features,
     columns,

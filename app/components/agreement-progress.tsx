@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import type { Progress, StatusCounts } from "../models/agreement.server";
 import { CommitmentBar } from "./commitment-bar";
 

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { useFormatter } from "../lib/use-formatter";
 
 interface AuditHistoryEntry {

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import type { FormErrors, TypedValues } from "../lib/forms";
 
 /** The forms of the commitment page, by the `intent` each posts. */

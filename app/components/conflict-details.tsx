@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import type { FormValues } from "../lib/forms";
 import { useFormatter } from "../lib/use-formatter";
 import type { ConflictInfo } from "../models/conflict.server";

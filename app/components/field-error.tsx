@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import type { FieldMessage } from "../lib/forms";
 
 export function FieldError({ id, error }: { id: string; error?: FieldMessage }) {

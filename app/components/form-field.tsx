@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import { valueOf, type FieldMessage, type FormErrors, type FormValues } from "../lib/forms";
 import { FieldError } from "./field-error";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 
 /** A status word in a coloured pill; the colour only repeats what the word says. */
 export function StatusBadge({ group, value }: { group: string; value: string }) {

@@ -9,7 +9,7 @@ import {
   type BaseSelection,
 } from "lexical";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { linkFromInput } from "./url";
 
 /**

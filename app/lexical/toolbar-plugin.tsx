@@ -26,7 +26,7 @@ import {
   type LexicalEditor,
 } from "lexical";
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { LinkForm } from "./link-form";
 
 type BlockType = "paragraph" | "h2" | "heading" | "bullet" | "number" | "quote";

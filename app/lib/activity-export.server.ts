@@ -4,7 +4,7 @@ import type { ActivityRow } from "../models/activity-search.server";
 import { csvRecord, utf8Bom } from "./csv";
 import { calendar, dateValue, escapeText, utcStamp } from "./icalendar";
 import { localized } from "./localized";
-import { utcToZoned } from "./zoned-time";
+import { zonedClock } from "./zoned-time";
 
 interface ExportContext {
   t: TFunction;
@@ -41,8 +41,20 @@ function stream(head: string, rows: AsyncIterable<ActivityRow>, line: (row: Acti
   });
 }
 
+/** `t` for keys without options, remembered: an export asks for the same few labels on every row. */
+function labelLookup(t: TFunction) {
+  const labels = new Map<string, string>();
+  return (key: string) => {
+    let label = labels.get(key);
+    if (label === undefined) labels.set(key, (label = t(key)));
+    return label;
+  };
+}
+
 export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportContext) {
   const { t, lang, timeZone, origin } = ctx;
+  const label = labelLookup(t);
+  const clock = zonedClock(timeZone);
   const h = (key: string) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
   const header = csvRecord([
     h("id"), h("start"), h("end"), h("allDay"), h("title"), h("type"), h("status"), h("mode"),
@@ -50,7 +62,7 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
   ]);
   const when = (date: Date, allDay: boolean) => {
     if (allDay) return date.toISOString().slice(0, 10);
-    const local = utcToZoned(date, timeZone);
+    const local = clock(date);
     return `${local.date} ${local.time}`;
   };
   return stream(utf8Bom + header, rows, (r) =>
@@ -58,11 +70,11 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
       r.id,
       when(r.startsAt, r.allDay),
       when(r.endsAt, r.allDay),
-      t(r.allDay ? "activityList.yes" : "activityList.no"),
+      label(r.allDay ? "activityList.yes" : "activityList.no"),
       localized(r.title, lang),
-      t(`activityType.${r.type}`),
-      t(`activityStatus.${r.status}`),
-      t(`activityMode.${r.mode}`),
+      label(`activityType.${r.type}`),
+      label(`activityStatus.${r.status}`),
+      label(`activityMode.${r.mode}`),
       r.city,
       localized(r.countryName, lang),
       localized(r.agreementTitle, lang),
@@ -81,6 +93,7 @@ const icalStatus: Record<string, string> = {
 
 export function activitiesIcs(rows: AsyncIterable<ActivityRow>, ctx: ExportContext & { now: Date }) {
   const { t, lang, origin } = ctx;
+  const label = labelLookup(t);
   const host = new URL(origin).hostname;
   const head = calendar([
     "BEGIN:VCALENDAR",
@@ -100,7 +113,7 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
       const place = [r.city, localized(r.countryName, lang)].filter(Boolean).join(", ");
       const url = `${origin}/activities/${r.id}`;
       const description = [
-        `${t(`activityType.${r.type}`)} · ${t(`activityStatus.${r.status}`)}`,
+        `${label(`activityType.${r.type}`)} · ${label(`activityStatus.${r.status}`)}`,
         r.agreementTitle ? localized(r.agreementTitle, lang) : null,
         url,
       ].filter(Boolean).join("\n");

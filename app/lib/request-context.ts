@@ -4,6 +4,8 @@ import { createContext } from "react-router";
 interface RequestInfo {
   nonce: string;
   clientAddress: string;
+  /** Which build of the app answers: pages rendered by another build name other assets. */
+  buildVersion: string;
 }
 
-export const requestInfoContext = createContext<RequestInfo>({ nonce: "", clientAddress: "unknown" });
+export const requestInfoContext = createContext<RequestInfo>({ nonce: "", clientAddress: "unknown", buildVersion: "" });

@@ -60,6 +60,32 @@ export function utcToZoned(instant: Date, timeZone: string): { date: string; tim
   return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
+/**
+ * `utcToZoned` for many instants, as exports need: the zone's offset is looked up once per UTC day
+ * rather than once per instant (a zone changes its offset at most once in a day).
+ */
+export function zonedClock(timeZone: string): (instant: Date) => { date: string; time: string } {
+  const dayMs = 86_400_000;
+  const offsets = new Map<number, number | null>();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return (instant) => {
+    const ms = instant.getTime();
+    const day = Math.floor(ms / dayMs);
+    let offset = offsets.get(day);
+    if (offset === undefined) {
+      const first = offsetMs(day * dayMs, timeZone);
+      offset = first === offsetMs((day + 1) * dayMs - 1000, timeZone) ? first : null;
+      offsets.set(day, offset);
+    }
+    if (offset === null) return utcToZoned(instant, timeZone);
+    const local = new Date(ms + offset);
+    return {
+      date: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+      time: `${pad(local.getUTCHours())}:${pad(local.getUTCMinutes())}`,
+    };
+  };
+}
+
 /** Today's calendar date (YYYY-MM-DD) in a time zone: what "overdue" and "in force" are judged by. */
 export function calendarToday(timeZone: string, now = new Date()): string {
   return utcToZoned(now, timeZone).date;

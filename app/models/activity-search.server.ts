@@ -136,14 +136,38 @@ const rowFields = {
   agreementTitle: agreements.title,
 };
 
-function rowsQuery(db: Database, query: ActivityQuery, lang: Language, timeZone: string) {
+/**
+ * How many rows a filter matches, counted up to `cap + 1`: cheap however broad the filter is.
+ */
+async function countMatches(db: Database, query: ActivityQuery, timeZone: string, cap: number) {
+  const matches = db
+    .select({ one: sql`1` })
+    .from(activities)
+    .where(whereFor(query, timeZone))
+    .limit(cap + 1)
+    .as("matches");
+  const [counted] = await db.select({ n: count() }).from(matches).prepare("activity_count").execute();
+  return Number(counted?.n ?? 0);
+}
+
+/**
+ * The matching rows in the list's order. When the filter is known to match few rows, they are
+ * found first and then sorted: walking the sort order's index and testing every row, the plan
+ * that suits a broad filter, reads the whole table for a rare word.
+ */
+function rowsQuery(db: Database, query: ActivityQuery, options: { lang: Language; timeZone: string; few: boolean }) {
+  const where = whereFor(query, options.timeZone);
   return db
     .select(rowFields)
     .from(activities)
     .leftJoin(countries, eq(countries.code, activities.countryCode))
     .leftJoin(agreements, eq(agreements.id, activities.agreementId))
-    .where(whereFor(query, timeZone))
-    .orderBy(...orderFor(query, lang));
+    .where(
+      options.few && where
+        ? sql`${activities.id} = any(array(${db.select({ id: activities.id }).from(activities).where(where)}))`
+        : where,
+    )
+    .orderBy(...orderFor(query, options.lang));
 }
 
 export type ActivityRow = Awaited<ReturnType<typeof rowsQuery>>[number];
@@ -159,19 +183,16 @@ export async function searchActivities(
 ) {
   const pageSize = options.pageSize ?? activityPageSize;
   const cap = options.countCap ?? activityCountCap;
-  const matches = db
-    .select({ one: sql`1` })
-    .from(activities)
-    .where(whereFor(query, options.timeZone))
-    .limit(cap + 1)
-    .as("matches");
-  const [rows, [counted]] = await Promise.all([
-    rowsQuery(db, query, options.lang, options.timeZone)
-      .limit(pageSize)
-      .offset((query.page - 1) * pageSize),
-    db.select({ n: count() }).from(matches),
-  ]);
-  const n = Number(counted?.n ?? 0);
+  const n = await countMatches(db, query, options.timeZone, cap);
+  // Prepared: the list's few query shapes are parsed and planned once per connection, and each
+  // page view is then one round trip per query instead of two.
+  const rows = n
+    ? await rowsQuery(db, query, { ...options, few: n <= cap })
+        .limit(pageSize)
+        .offset((query.page - 1) * pageSize)
+        .prepare("activity_page")
+        .execute()
+    : [];
   return { rows, total: Math.min(n, cap), capped: n > cap, pageSize };
 }
 
@@ -182,8 +203,14 @@ export async function* eachActivity(
   options: { lang: Language; timeZone: string; batchSize?: number },
 ): AsyncGenerator<ActivityRow> {
   const batchSize = options.batchSize ?? 2000;
+  const n = await countMatches(db, query, options.timeZone, activityCountCap);
+  if (!n) return;
   for (let offset = 0; ; offset += batchSize) {
-    const batch = await rowsQuery(db, query, options.lang, options.timeZone).limit(batchSize).offset(offset);
+    const batch = await rowsQuery(db, query, { ...options, few: n <= activityCountCap })
+      .limit(batchSize)
+      .offset(offset)
+      .prepare("activity_export")
+      .execute();
     yield* batch;
     if (batch.length < batchSize) return;
   }
@@ -198,16 +225,18 @@ export async function activityFilterOptions(db: Database, query: ActivityQuery) 
     ? eq(commitments.agreementId, query.agreement)
     : query.commitment
       ? eq(commitments.id, query.commitment)
-      : sql`false`;
+      : undefined;
   const [agreementList, countryList, commitmentList] = await Promise.all([
     db.select({ id: agreements.id, title: agreements.title }).from(agreements).orderBy(asc(agreements.id)),
     db.select({ code: countries.code, name: countries.name }).from(countries).orderBy(asc(countries.code)),
-    db
-      .select({ id: commitments.id, text: commitments.text })
-      .from(commitments)
-      .where(commitmentScope)
-      .orderBy(asc(commitments.position), asc(commitments.id))
-      .limit(500),
+    commitmentScope
+      ? db
+          .select({ id: commitments.id, text: commitments.text })
+          .from(commitments)
+          .where(commitmentScope)
+          .orderBy(asc(commitments.position), asc(commitments.id))
+          .limit(500)
+      : [],
   ]);
   return { agreements: agreementList, countries: countryList, commitments: commitmentList };
 }

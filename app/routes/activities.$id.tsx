@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { data, Form, Link, redirect, useSearchParams } from "react-router";
 import type { Route } from "./+types/activities.$id";
 import { AuditHistory } from "../components/audit-history";

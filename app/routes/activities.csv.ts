@@ -7,8 +7,12 @@ import { activitiesCsv } from "../lib/activity-export.server";
 import { requireUser } from "../lib/auth.server";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
+import { pageCache } from "../lib/page-cache.server";
 
 /** The current filter of /activities as a spreadsheet, for leadership reports. */
+// Read far more often than the data changes.
+export const middleware: Route.MiddlewareFunction[] = [pageCache()];
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const url = new URL(request.url);

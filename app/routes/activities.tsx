@@ -1,8 +1,9 @@
-import { useTranslation } from "react-i18next";
+import { useMemo } from "react";
+import { useTranslation } from "../i18n/translation";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/activities";
 import { activityStatuses, activityTypes } from "../../db/schema/activities";
-import { ActivityTable } from "../components/activity-table";
+import { ActivityTable, type ActivityTableLabels, type ActivityTableRow } from "../components/activity-table";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import type { Language } from "../i18n/config";
@@ -11,27 +12,61 @@ import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { useFormatter } from "../lib/use-formatter";
 import { activityFilterOptions, parseActivityQuery, searchActivities } from "../models/activity-search.server";
 import "../styles/activity-list.css";
+import { pageCache } from "../lib/page-cache.server";
+
+// Read far more often than the data changes.
+export const middleware: Route.MiddlewareFunction[] = [pageCache()];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const query = parseActivityQuery(new URL(request.url).searchParams);
   const lang = getLanguage(context) as Language;
-  const [result, options] = await Promise.all([
+  const [{ rows, ...page }, options] = await Promise.all([
     searchActivities(db, query, { lang, timeZone: viewerTimeZone(request, user) }),
     activityFilterOptions(db, query),
   ]);
-  return { ...result, query, options, canEdit: hasRole(user, "editor"), title: getI18n(context).t("activityList.title") };
+  // Only what the page shows, in the reader's language: every field is serialized into the page.
+  return {
+    ...page,
+    rows: rows.map(
+      (r): ActivityTableRow => ({
+        id: r.id,
+        title: localized(r.title, lang),
+        type: r.type,
+        status: r.status,
+        startsAt: r.startsAt,
+        allDay: r.allDay,
+        place: [r.city, localized(r.countryName, lang)].filter(Boolean).join(", "),
+        agreementId: r.agreementId,
+        agreement: localized(r.agreementTitle, lang),
+      }),
+    ),
+    query,
+    options: {
+      countries: options.countries.map((c) => ({ value: c.code, label: localized(c.name, lang) })),
+      agreements: options.agreements.map((a) => ({ value: a.id, label: localized(a.title, lang) })),
+      commitments: options.commitments.map((c) => ({ value: c.id, label: localized(c.text, lang).slice(0, 90) })),
+    },
+    canEdit: hasRole(user, "editor"),
+    title: getI18n(context).t("activityList.title"),
+  };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
 
 export default function Activities({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const format = useFormatter();
+  const labels = useMemo<ActivityTableLabels>(
+    () => ({
+      type: Object.fromEntries(activityTypes.map((v) => [v, t(`activityType.${v}`)])),
+      status: Object.fromEntries(activityStatuses.map((v) => [v, t(`activityStatus.${v}`)])),
+    }),
+    [t],
+  );
   const { rows, total, capped, pageSize, query, options, canEdit } = loaderData;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hasNext = capped ? rows.length === pageSize : query.page < pages;
@@ -65,28 +100,28 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
           <label htmlFor="type">{t("activityList.type")}</label>
           <select id="type" name="type" defaultValue={query.type[0] ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {activityTypes.map((v) => <option key={v} value={v}>{t(`activityType.${v}`)}</option>)}
+            {activityTypes.map((v) => <option key={v} value={v}>{labels.type[v]}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">{t("activityList.status")}</label>
           <select id="status" name="status" defaultValue={query.status[0] ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {activityStatuses.map((v) => <option key={v} value={v}>{t(`activityStatus.${v}`)}</option>)}
+            {activityStatuses.map((v) => <option key={v} value={v}>{labels.status[v]}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="country">{t("activityList.country")}</label>
           <select id="country" name="country" defaultValue={query.country ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {options.countries.map((c) => <option key={c.code} value={c.code}>{localized(c.name, lang)}</option>)}
+            {options.countries.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </div>
         <div className="field">
           <label htmlFor="agreement">{t("activityList.agreement")}</label>
           <select id="agreement" name="agreement" defaultValue={query.agreement ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {options.agreements.map((a) => <option key={a.id} value={a.id}>{localized(a.title, lang)}</option>)}
+            {options.agreements.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </div>
         <div className="field">
@@ -98,7 +133,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
             aria-describedby={options.commitments.length ? undefined : "commitment-hint"}
           >
             <option value="">{t("activityList.any")}</option>
-            {options.commitments.map((c) => <option key={c.id} value={c.id}>{localized(c.text, lang).slice(0, 90)}</option>)}
+            {options.commitments.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
           {options.commitments.length ? null : <p id="commitment-hint" className="hint">{t("activityList.commitmentHint")}</p>}
         </div>
@@ -128,7 +163,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
 
       {total ? (
         <>
-          <ActivityTable rows={rows} total={capped ? -1 : total} pageSize={pageSize} query={query} />
+          <ActivityTable rows={rows} labels={labels} total={capped ? -1 : total} pageSize={pageSize} query={query} />
           {pages > 1 || hasNext ? (
             <nav aria-label={t("activityList.pagination")} className="pager">
               {query.page > 1 ? (

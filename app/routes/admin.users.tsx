@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { data, Form, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.users";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/agreements.$id.edit";
 import { AgreementForm, type AgreementFormOptions } from "../components/agreement-form";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/agreements";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
@@ -13,6 +13,10 @@ import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { listAgreements } from "../models/agreement.server";
 import "../styles/agreements.css";
+import { pageCache } from "../lib/page-cache.server";
+
+// Read far more often than the data changes.
+export const middleware: Route.MiddlewareFunction[] = [pageCache()];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");

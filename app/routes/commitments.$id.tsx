@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { data, Link, redirect, useLocation, useSearchParams } from "react-router";
 import type { Route } from "./+types/commitments.$id";
 import { ConfirmationsSection } from "../components/commitment-confirmations";

@@ -1,4 +1,4 @@
-import { useTranslation } from "react-i18next";
+import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { ActivityList } from "../components/activity-list";
@@ -18,6 +18,10 @@ import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { getDashboardSnapshot } from "../models/dashboard-snapshot.server";
 import "../styles/dashboard.css";
+import { pageCache } from "../lib/page-cache.server";
+
+// Read far more often than the data changes.
+export const middleware: Route.MiddlewareFunction[] = [pageCache()];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");

@@ -2,6 +2,7 @@ import "react-router";
 import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
+import * as build from "virtual:react-router/server-build";
 import { database } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
@@ -16,12 +17,16 @@ app.use(securityHeaders({ development, secure: !development }));
 app.use(rejectCrossSiteWrites(env.APP_URL));
 app.use(
   createRequestHandler({
-    build: () => import("virtual:react-router/server-build"),
+    // The build itself, not a function returning it: React Router derives its routes from a
+    // build once, where a function makes it do so on every request. (In development Vite
+    // reloads this whole module when the app changes.)
+    build,
     getLoadContext(req, res) {
       const context = new RouterContextProvider();
       context.set(requestInfoContext, {
         nonce: res.locals.cspNonce as string,
         clientAddress: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        buildVersion: build.assets.version,
       });
       return context;
     },

@@ -81,6 +81,20 @@ describe.each(drivers)("searching activities on %s", (driver) => {
     expect(second.rows.map((r) => r.title.en)).toEqual(all.slice(3, 6));
   });
 
+  it("finds the same page whether the filter matches few rows or more than it counts", async () => {
+    for (const search of ["", "type=visit", "q=baku", "sort=title&dir=asc&page=2", "country=AZ&sort=place"]) {
+      const few = await searchActivities(test.db, query(search), { ...options, pageSize: 4 });
+      const many = await searchActivities(test.db, query(search), { ...options, pageSize: 4, countCap: 1 });
+      expect(few.capped, search).toBe(false);
+      expect(many.rows.map((r) => r.id), search).toEqual(few.rows.map((r) => r.id));
+    }
+    expect(await searchActivities(test.db, query("q=nothing-like-this"), { ...options, countCap: 0 })).toMatchObject({
+      rows: [],
+      total: 0,
+      capped: false,
+    });
+  });
+
   it("exports the filtered rows as CSV with a byte-order mark, and as iCalendar", async () => {
     await i18next.init({ ...i18nOptions, lng: "id" });
     const ctx = { t: i18next.t, lang: "id" as const, timeZone: "Asia/Jakarta", origin: "https://jembatan.test" };

@@ -44,7 +44,7 @@ describe("translations", () => {
 });
 
 describe("zoned wall-clock time", async () => {
-  const { zonedToUtc, utcToZoned } = await import("../../app/lib/zoned-time");
+  const { zonedToUtc, utcToZoned, zonedClock } = await import("../../app/lib/zoned-time");
 
   it("converts Jakarta (UTC+7) and Baku (UTC+4) local times to UTC and back", () => {
     expect(zonedToUtc("2024-07-01", "09:00", "Asia/Jakarta").toISOString()).toBe("2024-07-01T02:00:00.000Z");
@@ -55,5 +55,18 @@ describe("zoned wall-clock time", async () => {
   it("handles a daylight-saving zone on both sides of the change", () => {
     expect(zonedToUtc("2024-03-30", "12:00", "Europe/Berlin").toISOString()).toBe("2024-03-30T11:00:00.000Z");
     expect(zonedToUtc("2024-04-01", "12:00", "Europe/Berlin").toISOString()).toBe("2024-04-01T10:00:00.000Z");
+  });
+
+  it("converts many instants alike, also through the day a zone changes its clock", () => {
+    for (const zone of ["Asia/Jakarta", "Asia/Baku", "Europe/Berlin", "America/Sao_Paulo", "Australia/Lord_Howe"]) {
+      const clock = zonedClock(zone);
+      // Every 17 minutes across Berlin's March and October 2024 changes and beyond.
+      for (let ms = Date.UTC(2024, 2, 29); ms < Date.UTC(2024, 9, 29); ms += 17 * 60_000 * 31) {
+        expect(clock(new Date(ms)), `${zone} ${new Date(ms).toISOString()}`).toEqual(utcToZoned(new Date(ms), zone));
+      }
+      for (let ms = Date.UTC(2024, 9, 26); ms < Date.UTC(2024, 9, 28); ms += 7 * 60_000) {
+        expect(clock(new Date(ms)), `${zone} ${new Date(ms).toISOString()}`).toEqual(utcToZoned(new Date(ms), zone));
+      }
+    }
   });
 });

@@ -1,0 +1,61 @@
+import { createHash } from "node:crypto";
+import type { MiddlewareFunction } from "react-router";
+import { db } from "../db.server";
+import { env } from "../env.server";
+import { getLanguage } from "../i18n/i18n.server";
+import { findCachedPage, storeCachedPage } from "../models/page-cache.server";
+import { optionalUser } from "./auth.server";
+import { readUpTo } from "./read-up-to";
+import { requestInfoContext } from "./request-context";
+import { viewerTimeZone } from "./time-zone.server";
+import { calendarToday } from "./zoned-time";
+
+const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+
+// Set-Cookie belongs to the response that set it; the length is the new body's.
+const unstoredHeaders = new Set(["set-cookie", "content-length"]);
+
+/**
+ * Route middleware for read-heavy staff pages: a signed-in user who asks again for a page whose
+ * data has not changed gets the page rendered last time, without its loaders running. Any change
+ * to data writes an audit row and so retires every stored page at once; pages also expire after
+ * `maxAgeMs`, since "today" moves on without a change. Pages are stored per user, language, time
+ * zone, calendar day, address and build, so the page is exactly what rendering would give.
+ * Bodies over `maxBytes` (a whole-table export) are streamed on, not kept.
+ */
+export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 1 << 20 } = {}): MiddlewareFunction<Response> {
+  return async ({ request, context }, next) => {
+    const user = optionalUser(context);
+    if (request.method !== "GET" || !user || env.PAGE_CACHE === "off") return next();
+
+    const { nonce, buildVersion } = context.get(requestInfoContext);
+    const url = new URL(request.url);
+    const timeZone = viewerTimeZone(request, user);
+    const key = createHash("sha256")
+      .update(
+        JSON.stringify([buildVersion, url.pathname + url.search, user.id, getLanguage(context), timeZone, calendarToday(timeZone)]),
+      )
+      .digest("base64url");
+
+    const { page, position } = await findCachedPage(db, key);
+    if (page) {
+      const body = page.nonce && nonce ? page.body.replaceAll(page.nonce, nonce) : page.body;
+      return new Response(body, { status: page.status, headers: page.headers });
+    }
+
+    const response = await next();
+    if (response.status !== 200 || response.headers.has("Set-Cookie") || !response.body) return response;
+    const read = await readUpTo(response.body, maxBytes);
+    if (!read.complete) return new Response(read.rest, { status: response.status, headers: response.headers });
+    // Decoded by hand: Response.text() drops a leading byte-order mark, which the CSV needs.
+    const body = utf8.decode(read.bytes);
+    const headers = [...response.headers].filter(([name]) => !unstoredHeaders.has(name.toLowerCase()));
+    try {
+      await storeCachedPage(db, { key, position, maxAgeMs, status: response.status, headers, nonce: nonce || null, body });
+    } catch (error) {
+      // A page that could not be stored is still the right answer to this request.
+      console.error("page cache: could not store", error);
+    }
+    return new Response(read.bytes, { status: response.status, headers: response.headers });
+  };
+}
