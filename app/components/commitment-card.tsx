@@ -21,6 +21,7 @@ interface CommitmentSummary {
   confirmations: ConfirmationItem[];
   fullyConfirmed: boolean;
   activities: ServingActivity[];
+  activityCount: number;
 }
 
 /** A commitment as the agreement page lists it: where it stands and who answers for it on each side. */
@@ -81,7 +82,7 @@ export function CommitmentCard({
         <dt>{t("commitments.activities")}</dt>
         <dd>
           {c.activities.length ? (
-            <ActivityLinks activities={c.activities} />
+            <ActivityLinks commitmentId={c.id} activities={c.activities} total={c.activityCount} />
           ) : (
             <span className="muted">{t("commitments.noActivities")}</span>
           )}

@@ -37,19 +37,40 @@ export interface ServingActivity {
   allDay: boolean;
 }
 
-/** The activities that serve a commitment, each with its date. */
-export function ActivityLinks({ activities }: { activities: ServingActivity[] }) {
+/**
+ * The activities that serve a commitment, newest first, each with its date; when only the latest
+ * are listed, a link to all of them in the activity list.
+ */
+export function ActivityLinks({
+  commitmentId,
+  activities,
+  total,
+}: {
+  commitmentId: number;
+  activities: ServingActivity[];
+  total: number;
+}) {
+  const { t } = useTranslation();
   const lang = useLanguage();
   const format = useFormatter();
   return (
-    <ul className="plain">
-      {activities.map((a) => (
-        <li key={a.id}>
-          <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
-          <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
-        </li>
-      ))}
-    </ul>
+    <>
+      <ul className="plain">
+        {activities.map((a) => (
+          <li key={a.id}>
+            <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
+            <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
+          </li>
+        ))}
+      </ul>
+      {total > activities.length ? (
+        <p>
+          <Link to={`/activities?commitment=${commitmentId}`}>
+            {t("commitments.allActivities", { count: total })}
+          </Link>
+        </p>
+      ) : null}
+    </>
   );
 }
 

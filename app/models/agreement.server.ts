@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray } from "drizzle-orm";
+import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import {
@@ -6,9 +6,11 @@ import {
   agreementSignatories,
   agreementStatuses,
   agreements,
+  commitmentConfirmations,
   commitments,
   commitmentStatuses,
   organizations,
+  partnershipCountries,
   partnerships,
   people,
   type Agreement,
@@ -124,11 +126,20 @@ export async function listAgreements(db: Database, today = calendarToday("UTC"))
   });
 }
 
+/** How many commitments the agreement page lists at a time. */
+export const commitmentPageSize = 20;
+
 /**
- * An agreement with everything its page shows: about a dozen queries, however many commitments
- * it has (their details are loaded for all of them at once).
+ * An agreement with everything its page shows: its progress over all its commitments, counted in
+ * the database, and one page of the commitments in full. About a dozen queries, however many
+ * commitments it has.
  */
-export async function getAgreement(db: Database, id: number, today = calendarToday("UTC")) {
+export async function getAgreement(
+  db: Database,
+  id: number,
+  today = calendarToday("UTC"),
+  { page = 1, pageSize = commitmentPageSize }: { page?: number; pageSize?: number } = {},
+) {
   const parent = alias(agreements, "parent");
   const [row] = await db
     .select({
@@ -141,7 +152,7 @@ export async function getAgreement(db: Database, id: number, today = calendarTod
     .leftJoin(parent, eq(parent.id, agreements.parentId))
     .where(eq(agreements.id, id));
   if (!row) return null;
-  const [items, signatories, children, cited, sides] = await Promise.all([
+  const [items, counts, tally, signatories, children, cited, sides] = await Promise.all([
     db
       .select({
         id: commitments.id,
@@ -157,7 +168,11 @@ export async function getAgreement(db: Database, id: number, today = calendarTod
       .from(commitments)
       .leftJoin(organizations, eq(organizations.id, commitments.responsibleOrganizationId))
       .where(eq(commitments.agreementId, id))
-      .orderBy(asc(commitments.position), asc(commitments.id)),
+      .orderBy(asc(commitments.position), asc(commitments.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize),
+    commitmentCountsByAgreement(db, [id]),
+    overdueAndConfirmed(db, id, row.agreement.partnershipId, today),
     db
       .select({ id: people.id, name: people.name, title: people.title })
       .from(agreementSignatories)
@@ -186,6 +201,7 @@ export async function getAgreement(db: Database, id: number, today = calendarTod
   const sideList = sides.map(({ code, name }) => ({ code, name }));
   const list = items.map((c) => {
     const confirmations = details.confirmations.get(c.id) ?? [];
+    const served = details.served.get(c.id);
     return {
       ...c,
       overdue: isOverdue(c, today),
@@ -194,11 +210,12 @@ export async function getAgreement(db: Database, id: number, today = calendarTod
       evidenceCount: details.evidence.get(c.id) ?? 0,
       confirmations,
       fullyConfirmed: isFullyConfirmed(c.status, sideList, confirmations),
-      activities: details.served.get(c.id) ?? [],
+      activities: served?.latest ?? [],
+      activityCount: served?.total ?? 0,
     };
   });
-  const counts: StatusCounts = {};
-  for (const c of list) counts[c.status] = (counts[c.status] ?? 0) + 1;
+  const statusCounts = counts.get(id) ?? {};
+  const progress = progressOf(statusCounts);
   const renewals = children.filter((c) => c.kind === "renewal");
   const lifecycle = lifecycleOf(row.agreement, renewals, today);
   return {
@@ -212,14 +229,32 @@ export async function getAgreement(db: Database, id: number, today = calendarTod
     signatories,
     sides: sideList,
     sources: cited.get(id) ?? [],
-    counts,
-    progress: {
-      ...progressOf(counts),
-      overdue: list.filter((c) => c.overdue).length,
-      fullyConfirmed: list.filter((c) => c.fullyConfirmed).length,
-    },
+    counts: statusCounts,
+    progress: { ...progress, ...tally },
     commitments: list,
+    commitmentPage: { page, pageSize, total: progress.total },
   };
+}
+
+/**
+ * Of an agreement's commitments, how many are overdue and how many are complete and confirmed by
+ * every side of the partnership: one aggregate over all of them.
+ */
+async function overdueAndConfirmed(db: Database, agreementId: number, partnershipId: number, today: string) {
+  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${partnershipId})`;
+  const confirmedSides = sql`(
+    select count(distinct ${commitmentConfirmations.countryCode}) from ${commitmentConfirmations}
+    join ${partnershipCountries} on ${partnershipCountries.countryCode} = ${commitmentConfirmations.countryCode}
+      and ${partnershipCountries.partnershipId} = ${partnershipId}
+    where ${commitmentConfirmations.commitmentId} = ${commitments.id})`;
+  const [row] = await db
+    .select({
+      overdue: sql<number>`count(*) filter (where ${commitments.dueOn} < ${today} and ${commitments.status} not in ('complete', 'withdrawn'))`,
+      fullyConfirmed: sql<number>`count(*) filter (where ${commitments.status} = 'complete' and ${sideCount} > 0 and ${confirmedSides} = ${sideCount})`,
+    })
+    .from(commitments)
+    .where(eq(commitments.agreementId, agreementId));
+  return { overdue: Number(row?.overdue ?? 0), fullyConfirmed: Number(row?.fullyConfirmed ?? 0) };
 }
 
 // ---------------------------------------------------------------------------------------------

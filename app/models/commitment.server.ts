@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, max } from "drizzle-orm";
+import { asc, count, eq, inArray, lte, max, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   activities,
@@ -128,22 +128,42 @@ async function confirmationsFor(db: Database, ids: number[]): Promise<Map<number
   );
 }
 
-/** The activities that serve each commitment, earliest first. */
-async function activitiesFor(db: Database, ids: number[]): Promise<Map<number, ServingActivity[]>> {
+/**
+ * The activities that serve each commitment, newest first: the latest `limit` of them and how
+ * many there are in all (a commitment of a busy plan is served by hundreds).
+ */
+async function activitiesFor(
+  db: Database,
+  ids: number[],
+  limit: number,
+): Promise<Map<number, { latest: ServingActivity[]; total: number }>> {
   if (!ids.length) return new Map();
-  const rows = await db
+  const ranked = db
     .select({
       commitmentId: activityCommitments.commitmentId,
       id: activities.id,
       title: activities.title,
       startsAt: activities.startsAt,
       allDay: activities.allDay,
+      rank: sql<number>`row_number() over (partition by ${activityCommitments.commitmentId} order by ${activities.startsAt} desc, ${activities.id} desc)`.as("rank"),
+      total: sql<number>`count(*) over (partition by ${activityCommitments.commitmentId})`.as("total"),
     })
     .from(activityCommitments)
     .innerJoin(activities, eq(activities.id, activityCommitments.activityId))
     .where(inArray(activityCommitments.commitmentId, ids))
-    .orderBy(asc(activities.startsAt), asc(activities.id));
-  return byCommitment(rows, ({ commitmentId: _, ...activity }) => activity);
+    .as("ranked");
+  const rows = await db
+    .select()
+    .from(ranked)
+    .where(lte(ranked.rank, limit))
+    .orderBy(asc(ranked.commitmentId), asc(ranked.rank));
+  const served = new Map<number, { latest: ServingActivity[]; total: number }>();
+  for (const { commitmentId, rank: _, total, ...activity } of rows) {
+    const entry = served.get(commitmentId) ?? { latest: [], total: Number(total) };
+    entry.latest.push(activity);
+    served.set(commitmentId, entry);
+  }
+  return served;
 }
 
 /** How many of each commitment's milestones are done. */
@@ -172,6 +192,10 @@ async function evidenceCountsFor(db: Database, ids: number[]): Promise<Map<numbe
   return new Map(rows.map((r) => [r.commitmentId, Number(r.n)]));
 }
 
+/** How many of the activities serving a commitment its card, and its own page, list. */
+const activitiesPerCard = 5;
+const activitiesPerPage = 50;
+
 /**
  * What the agreement page shows of each commitment besides its own row, for a whole set of
  * commitments at once: five queries, whatever the number of commitments.
@@ -182,7 +206,7 @@ export async function commitmentSummaries(db: Database, ids: number[]) {
     milestoneCountsFor(db, ids),
     evidenceCountsFor(db, ids),
     confirmationsFor(db, ids),
-    activitiesFor(db, ids),
+    activitiesFor(db, ids, activitiesPerCard),
   ]);
   return { focal, milestones, evidence, confirmations, served };
 }
@@ -232,7 +256,7 @@ export async function getCommitment(db: Database, id: number) {
       .where(eq(commitmentEvidence.commitmentId, id))
       .orderBy(asc(commitmentEvidence.addedAt), asc(commitmentEvidence.id)),
     confirmationsFor(db, [id]),
-    activitiesFor(db, [id]),
+    activitiesFor(db, [id], activitiesPerPage),
     citationsFor(db, "commitment", [id]),
   ]);
   const confirmed = confirmations.get(id) ?? [];
@@ -246,7 +270,8 @@ export async function getCommitment(db: Database, id: number) {
     evidence,
     confirmations: confirmed,
     fullyConfirmed: isFullyConfirmed(row.commitment.status, sides, confirmed),
-    activities: served.get(id) ?? [],
+    activities: served.get(id)?.latest ?? [],
+    activityCount: served.get(id)?.total ?? 0,
     sources: cited.get(id) ?? [],
   };
 }

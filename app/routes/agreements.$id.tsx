@@ -1,5 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { Link, useSearchParams } from "react-router";
+import { z } from "zod";
 import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
@@ -20,13 +21,17 @@ import { getAgreement } from "../models/agreement.server";
 import "../styles/agreements.css";
 import { pageCache } from "../lib/page-cache.server";
 
+/** A page number from the address; anything odd opens the first page. */
+const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
+
 // Read far more often than the data changes.
 export const middleware: Route.MiddlewareFunction[] = [pageCache()];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const today = calendarToday(viewerTimeZone(request, user));
-  const agreement = await getAgreement(db, idParam(params), today);
+  const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
+  const agreement = await getAgreement(db, idParam(params), today, { page });
   if (!agreement) throw new Response("Not found", { status: 404 });
   return {
     agreement,
@@ -143,14 +148,17 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
 
       <section aria-labelledby="commitments-title">
         <h2 id="commitments-title">
-          {t("agreements.commitments")} <span className="muted">({a.commitments.length})</span>
+          {t("agreements.commitments")} <span className="muted">({format.number(a.commitmentPage.total)})</span>
         </h2>
         {a.commitments.length ? (
-          <div className="commitment-list">
-            {a.commitments.map((c) => (
-              <CommitmentCard key={c.id} commitment={c} sides={a.sides} />
-            ))}
-          </div>
+          <>
+            <CommitmentPager agreementId={a.id} {...a.commitmentPage} />
+            <div className="commitment-list">
+              {a.commitments.map((c) => (
+                <CommitmentCard key={c.id} commitment={c} sides={a.sides} />
+              ))}
+            </div>
+          </>
         ) : (
           <p className="muted">{t("agreements.noCommitments")}</p>
         )}
@@ -158,5 +166,37 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
 
       <SourceList heading={t("agreements.sources")} sources={a.sources} />
     </article>
+  );
+}
+
+/** Where the listed commitments sit among all of them, and links to the pages before and after. */
+function CommitmentPager({ agreementId, page, pageSize, total }: { agreementId: number; page: number; pageSize: number; total: number }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  if (total <= pageSize) return null;
+  const pages = Math.ceil(total / pageSize);
+  const href = (n: number) => `/agreements/${agreementId}${n > 1 ? `?page=${n}` : ""}#commitments-title`;
+  return (
+    <nav aria-label={t("agreements.commitmentPages")} className="pager">
+      {page > 1 ? (
+        <Link to={href(page - 1)} rel="prev">
+          ← {t("activityList.previous")}
+        </Link>
+      ) : <span />}
+      <span>
+        {t("agreements.commitmentsShowing", {
+          from: format.number(Math.min(total, (page - 1) * pageSize + 1)),
+          to: format.number(Math.min(total, page * pageSize)),
+          total: format.number(total),
+        })}
+        {" · "}
+        {t("activityList.page", { page: format.number(page), pages: format.number(pages) })}
+      </span>
+      {page < pages ? (
+        <Link to={href(page + 1)} rel="next">
+          {t("activityList.next")} →
+        </Link>
+      ) : <span />}
+    </nav>
   );
 }

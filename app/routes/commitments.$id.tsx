@@ -203,7 +203,7 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
       <section aria-labelledby="activities-title">
         <h2 id="activities-title">{t("commitments.activities")}</h2>
         {c.activities.length ? (
-          <ActivityLinks activities={c.activities} />
+          <ActivityLinks commitmentId={c.id} activities={c.activities} total={c.activityCount} />
         ) : (
           <p className="muted">{t("commitments.noActivities")}</p>
         )}

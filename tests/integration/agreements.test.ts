@@ -174,6 +174,43 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect((await getAgreement(test.db, actionPlanId, today))!.commitments).toHaveLength(6);
   });
 
+  it("pages an agreement's commitments, counting its progress over all of them", async () => {
+    const whole = (await getAgreement(test.db, actionPlanId, today))!;
+    const first = (await getAgreement(test.db, actionPlanId, today, { page: 1, pageSize: 4 }))!;
+    const second = (await getAgreement(test.db, actionPlanId, today, { page: 2, pageSize: 4 }))!;
+    expect(whole.commitments.length).toBeGreaterThan(4);
+    expect(first.commitmentPage).toEqual({ page: 1, pageSize: 4, total: whole.commitments.length });
+    expect([...first.commitments, ...second.commitments].map((c) => c.id)).toEqual(whole.commitments.map((c) => c.id));
+    expect(second.progress).toEqual(whole.progress);
+    expect(whole.progress.overdue).toBe(whole.commitments.filter((c) => c.overdue).length);
+    expect(whole.progress.fullyConfirmed).toBe(whole.commitments.filter((c) => c.fullyConfirmed).length);
+  });
+
+  it("lists the latest activities serving a commitment, with how many there are", async () => {
+    const c = await newCommitment("Hold a monthly knowledge-sharing call.");
+    const calls = await test.db
+      .insert(t.activities)
+      .values(
+        Array.from({ length: 7 }, (_, i) => ({
+          slug: `monthly-call-${c.id}-${i}`,
+          type: "knowledge_sharing" as const,
+          title: { en: `Monthly call ${i + 1}` },
+          startsAt: new Date(Date.UTC(2025, i, 15, 3)),
+          endsAt: new Date(Date.UTC(2025, i, 15, 4)),
+        })),
+      )
+      .returning({ id: t.activities.id });
+    await test.db.insert(t.activityCommitments).values(calls.map((a) => ({ activityId: a.id, commitmentId: c.id })));
+
+    const card = (await getAgreement(test.db, mouId, today, { pageSize: 100 }))!.commitments.find((x) => x.id === c.id)!;
+    expect(card.activityCount).toBe(7);
+    expect(card.activities.map((a) => a.title.en)).toEqual(["Monthly call 7", "Monthly call 6", "Monthly call 5", "Monthly call 4", "Monthly call 3"]);
+    expect(card.activities[0]!.startsAt).toBeInstanceOf(Date);
+    const page = (await getCommitment(test.db, c.id))!;
+    expect(page.activityCount).toBe(7);
+    expect(page.activities).toHaveLength(7);
+  });
+
   it("refuses 'complete' without evidence, beside the status field, and changes nothing", async () => {
     const c = await newCommitment();
     const error = await setCommitmentStatus(test.db, editor, { id: c.id, version: c.version, status: "complete" }).catch(

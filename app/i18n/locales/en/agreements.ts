@@ -32,6 +32,8 @@ export const agreements = {
   periodUnknown: "Not stated",
   noSignatories: "Not stated in the sources.",
   noCommitments: "No commitments yet.",
+  commitmentsShowing: "Showing {{from}}–{{to}} of {{total}} commitments",
+  commitmentPages: "Pages of commitments",
   completeOf: "{{complete}} of {{total}} complete",
   percentComplete: "{{percent}}%",
   overdueCount_one: "{{count}} overdue",

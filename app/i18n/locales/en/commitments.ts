@@ -40,6 +40,8 @@ export const commitments = {
   awaitingConfirmation: "Awaiting confirmation by {{sides}}",
   activities: "Activities serving it",
   noActivities: "No activities yet.",
+  allActivities_one: "The {{count}} activity in the activity list",
+  allActivities_other: "All {{count}} activities in the activity list",
   changeStatus: "Status",
   newStatus: "New status",
   changeStatusButton: "Change status",

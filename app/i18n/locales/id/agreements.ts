@@ -34,6 +34,8 @@ export const agreements: Translation["agreements"] = {
   periodUnknown: "Tidak disebutkan",
   noSignatories: "Tidak disebutkan dalam sumber.",
   noCommitments: "Belum ada komitmen.",
+  commitmentsShowing: "Menampilkan {{from}}–{{to}} dari {{total}} komitmen",
+  commitmentPages: "Halaman komitmen",
   completeOf: "{{complete}} dari {{total}} selesai",
   percentComplete: "{{percent}}%",
   overdueCount_one: "{{count}} melewati tenggat",

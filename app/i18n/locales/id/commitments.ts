@@ -42,6 +42,8 @@ export const commitments: Translation["commitments"] = {
   awaitingConfirmation: "Menunggu konfirmasi dari {{sides}}",
   activities: "Kegiatan yang mendukungnya",
   noActivities: "Belum ada kegiatan.",
+  allActivities_one: "{{count}} kegiatan di daftar kegiatan",
+  allActivities_other: "Semua {{count}} kegiatan di daftar kegiatan",
   changeStatus: "Status",
   newStatus: "Status baru",
   changeStatusButton: "Ubah status",
