@@ -72,6 +72,6 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormR
     errors[field] ??= messageFor(issue);
   }
   // Never echo a password back into the page.
-  delete values.password;
+  for (const name of Object.keys(values)) if (/password/i.test(name)) delete values[name];
   return { success: false, errors, values };
 }

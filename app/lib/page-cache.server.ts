@@ -11,6 +11,7 @@ import { viewerTimeZone } from "./time-zone.server";
 import { calendarToday } from "./zoned-time";
 
 const utf8 = new TextDecoder("utf-8", { ignoreBOM: true });
+const encoder = new TextEncoder();
 
 // Set-Cookie belongs to the response that set it; the length is the new body's.
 const unstoredHeaders = new Set(["set-cookie", "content-length"]);
@@ -21,26 +22,34 @@ const unstoredHeaders = new Set(["set-cookie", "content-length"]);
  * to data writes an audit row and so retires every stored page at once; pages also expire after
  * `maxAgeMs`, since "today" moves on without a change. Pages are stored per user, language, time
  * zone, calendar day, address and build, so the page is exactly what rendering would give.
- * Bodies over `maxBytes` (a whole-table export) are streamed on, not kept.
+ * Bodies over `maxBytes` (a whole-table export) are streamed on, not kept. Should the cache's
+ * database fail, pages are rendered as if it were off.
  */
-export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 1 << 20 } = {}): MiddlewareFunction<Response> {
+export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 512 * 1024 } = {}): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
     const user = optionalUser(context);
     if (request.method !== "GET" || !user || env.PAGE_CACHE === "off") return next();
 
     const { nonce, buildVersion } = context.get(requestInfoContext);
-    const url = new URL(request.url);
     const timeZone = viewerTimeZone(request, user);
+    // The whole address: origin (links in exports), path (a client navigation asks for
+    // `/activities.data`, a separate answer from the page) and query.
     const key = createHash("sha256")
-      .update(
-        JSON.stringify([buildVersion, url.pathname + url.search, user.id, getLanguage(context), timeZone, calendarToday(timeZone)]),
-      )
+      .update(JSON.stringify([buildVersion, request.url, user.id, getLanguage(context), timeZone, calendarToday(timeZone)]))
       .digest("base64url");
 
-    const { page, position } = await findCachedPage(db, key);
+    const found = await findCachedPage(db, key).catch((error: unknown) => {
+      console.error("page cache: could not look up", error);
+      return null;
+    });
+    // Without the cache the page can still be rendered.
+    if (!found) return next();
+    const { page, position } = found;
     if (page) {
-      const body = page.nonce && nonce ? page.body.replaceAll(page.nonce, nonce) : page.body;
-      return new Response(body, { status: page.status, headers: page.headers });
+      const body = encoder.encode(page.nonce && nonce ? page.body.replaceAll(page.nonce, nonce) : page.body);
+      const headers = new Headers(page.headers);
+      headers.set("Content-Length", String(body.byteLength));
+      return new Response(body, { status: page.status, headers });
     }
 
     const response = await next();
@@ -51,7 +60,7 @@ export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 1 << 20 } = {}): M
     const body = utf8.decode(read.bytes);
     const headers = [...response.headers].filter(([name]) => !unstoredHeaders.has(name.toLowerCase()));
     try {
-      await storeCachedPage(db, { key, position, maxAgeMs, status: response.status, headers, nonce: nonce || null, body });
+      await storeCachedPage(db, { key, userId: user.id, position, maxAgeMs, status: response.status, headers, nonce: nonce || null, body });
     } catch (error) {
       // A page that could not be stored is still the right answer to this request.
       console.error("page cache: could not store", error);

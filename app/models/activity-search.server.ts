@@ -46,8 +46,9 @@ const querySchema = z.object({
 /** The list's state lives in the URL: `?type=visit&status=completed&q=baku&sort=title&dir=asc&page=2`. */
 export function parseActivityQuery(params: URLSearchParams): ActivityQuery {
   const raw = {
-    type: params.getAll("type").filter(Boolean),
-    status: params.getAll("status").filter(Boolean),
+    // Each once: `?type=visit&type=visit` is the same list, and the same prepared statement.
+    type: [...new Set(params.getAll("type").filter(Boolean))],
+    status: [...new Set(params.getAll("status").filter(Boolean))],
     country: params.get("country") || undefined,
     agreement: params.get("agreement") || undefined,
     commitment: params.get("commitment") || undefined,

@@ -1,12 +1,11 @@
 import { and, eq, gt, sql } from "drizzle-orm";
-import { auditLog, dashboardSnapshots } from "../../db/schema";
+import { dashboardSnapshots } from "../../db/schema";
 import type { Database } from "../db.server";
+import { auditPosition, latestAuditId, recentAuditCount } from "./audit.server";
 import { dashboardClock, getDashboard, type Dashboard } from "./dashboard.server";
 
 // Sections such as "the next 30 days" move with the clock even when no record changes.
 const maxAgeMs = 5 * 60 * 1000;
-
-const latestAuditId = sql<number>`(select coalesce(max(${auditLog.id}), 0) from ${auditLog})`;
 
 /** Dates come back from jsonb as strings; the dashboard's instants are the fields named …At. */
 function revive(value: unknown): Dashboard {
@@ -23,18 +22,19 @@ function revive(value: unknown): Dashboard {
 export async function getDashboardSnapshot(db: Database, now: Date, timeZone: string): Promise<Dashboard> {
   const key = `${timeZone}|${dashboardClock(now, timeZone).today}`;
   const [cached] = await db
-    .select({ value: dashboardSnapshots.value, current: sql<boolean>`${dashboardSnapshots.auditId} = ${latestAuditId}` })
+    .select({
+      value: dashboardSnapshots.value,
+      current: sql<boolean>`${dashboardSnapshots.auditId} = ${latestAuditId} and ${dashboardSnapshots.auditRecent} = ${recentAuditCount}`,
+    })
     .from(dashboardSnapshots)
     .where(and(eq(dashboardSnapshots.key, key), gt(dashboardSnapshots.computedAt, new Date(now.getTime() - maxAgeMs))));
   if (cached?.current) return revive(cached.value);
 
   // Read the audit position first: a change made while computing makes this snapshot stale at once.
-  const [position] = await db.select({ id: sql<number>`coalesce(max(${auditLog.id}), 0)` }).from(auditLog);
+  const position = await auditPosition(db);
   const dashboard = await getDashboard(db, now, timeZone);
-  const row = { key, auditId: Number(position?.id ?? 0), computedAt: now, value: dashboard };
-  await db
-    .insert(dashboardSnapshots)
-    .values(row)
-    .onConflictDoUpdate({ target: dashboardSnapshots.key, set: { auditId: row.auditId, computedAt: now, value: dashboard } });
+  const row = { key, ...position, computedAt: now, value: dashboard };
+  const { key: _key, ...changes } = row;
+  await db.insert(dashboardSnapshots).values(row).onConflictDoUpdate({ target: dashboardSnapshots.key, set: changes });
   return dashboard;
 }

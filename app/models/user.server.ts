@@ -6,8 +6,6 @@ import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/passw
 import { recordAudit, type Actor } from "./audit.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
-// Where routes and tests have always imported it from.
-
 export class DuplicateError extends Error {}
 
 const byEmail = (email: string) => eq(sql`lower(${users.email})`, email.trim().toLowerCase());
@@ -177,4 +175,35 @@ export async function updatePreferences(
     });
     return after;
   });
+}
+
+/**
+ * A user's own password change, once the current password is confirmed. Every session of the user
+ * ends with the old password (a stolen session too); the caller starts a fresh one for the browser
+ * that made the change. Returns false, changing nothing, when the current password is wrong;
+ * throws ConflictError when the account changed since the password was checked.
+ */
+export async function changePassword(
+  db: Database,
+  actor: Actor,
+  input: { userId: number; currentPassword: string; newPassword: string },
+): Promise<boolean> {
+  const [user] = await db.select().from(users).where(eq(users.id, input.userId));
+  if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) return false;
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.transaction(async (tx) => {
+    // As of the version whose password was checked: a change in between is a conflict.
+    const before = (await lockRow(tx, users, user.id, user.version, auditView))!;
+    const after = await saveVersion(tx, users, before, { passwordHash });
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
+    await recordAudit(tx, {
+      actor,
+      action: "change_password",
+      entityType: "user",
+      entityId: user.id,
+      before: { version: before.version, sessions: ended.length },
+      after: { version: after.version, sessions: 0 },
+    });
+  });
+  return true;
 }

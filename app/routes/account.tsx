@@ -7,21 +7,34 @@ import { db } from "../db.server";
 import { env } from "../env.server";
 import { supportedLanguages } from "../i18n/config";
 import { getI18n, languageCookie } from "../i18n/i18n.server";
-import { appSecret, requireUser, sessionCookie } from "../lib/auth.server";
+import { appSecret, requireUser, sessionCookie, startSession } from "../lib/auth.server";
 import { isTimeZone } from "../lib/format";
 import { idField } from "../lib/form-schema";
-import { parseForm, type FormErrors } from "../lib/forms";
+import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
+import { requestInfoContext } from "../lib/request-context";
 import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
 import { deleteUserSessions } from "../models/session.server";
 import { ConflictError } from "../models/errors.server";
-import { calendarToken, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
+import { clearRateLimit, hitRateLimit } from "../models/rate-limit.server";
+import { calendarToken, changePassword, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
 
 const preferencesSchema = z.object({
   version: idField,
   timeZone: z.string().refine(isTimeZone, "validation.invalidChoice"),
   locale: z.enum(["", ...supportedLanguages]).transform((v) => v || null),
 });
+
+const passwordSchema = z
+  .object({
+    currentPassword: z.preprocess(blankAsMissing, z.string().max(1024)),
+    newPassword: z.preprocess(blankAsMissing, z.string().min(12).max(1024)),
+    confirmPassword: z.preprocess(blankAsMissing, z.string().max(1024)),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "account.passwordMismatch", path: ["confirmPassword"] });
+
+// Guessing the current password from a session left open counts like guessing at sign-in.
+const passwordAttempts = { limit: 5, windowMs: 15 * 60 * 1000 };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -45,6 +58,36 @@ export async function action({ context, request }: Route.ActionArgs) {
     case "resetCalendar":
       await resetCalendarKey(db, actor, user.id);
       return redirect("/account?calendar=reset#calendar");
+    case "changePassword": {
+      const parsed = parseForm(passwordSchema, form);
+      if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
+      const key = `password:user:${user.id}`;
+      const attempt = await hitRateLimit(db, key, passwordAttempts.windowMs);
+      if (attempt.count > passwordAttempts.limit) {
+        const errors: FormErrors = { currentPassword: { key: "account.passwordRateLimited" } };
+        return data({ errors }, { status: 429 });
+      }
+      const changed = await changePassword(db, actor, {
+        userId: user.id,
+        currentPassword: parsed.data.currentPassword,
+        newPassword: parsed.data.newPassword,
+      }).catch((error: unknown) => {
+        if (error instanceof ConflictError) return "conflict" as const;
+        throw error;
+      });
+      if (changed === "conflict") {
+        const errors: FormErrors = { form: { key: "account.conflict" } };
+        return data({ errors }, { status: 409 });
+      }
+      if (!changed) {
+        const errors: FormErrors = { currentPassword: { key: "account.wrongPassword" } };
+        return data({ errors }, { status: 400 });
+      }
+      await clearRateLimit(db, key);
+      const { clientAddress } = context.get(requestInfoContext);
+      const cookie = await startSession(user.id, { ipAddress: clientAddress, userAgent: request.headers.get("user-agent") ?? undefined });
+      return redirect("/account?password=changed#password", { headers: { "Set-Cookie": cookie } });
+    }
     case "signOutEverywhere":
       await deleteUserSessions(db, actor, user.id);
       return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
@@ -127,6 +170,24 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <input type="hidden" name="intent" value="resetCalendar" />
           <button type="submit" className="button button--secondary" aria-describedby="reset-hint">{t("account.calendarReset")}</button>
           <p id="reset-hint" className="hint">{t("account.calendarResetHint")}</p>
+        </Form>
+      </section>
+
+      <section aria-labelledby="password-title" id="password">
+        <h2 id="password-title">{t("account.passwordTitle")}</h2>
+        {params.get("password") === "changed" ? <p role="status" className="notice">{t("account.passwordChanged")}</p> : null}
+        <Form method="post" className="form">
+          <input type="hidden" name="intent" value="changePassword" />
+          <Field id="currentPassword" name="currentPassword" label={t("account.currentPassword")} error={errors?.currentPassword}>
+            {(a) => <input {...a} type="password" required autoComplete="current-password" />}
+          </Field>
+          <Field id="newPassword" name="newPassword" label={t("account.newPassword")} hint={t("account.newPasswordHint")} error={errors?.newPassword}>
+            {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
+          </Field>
+          <Field id="confirmPassword" name="confirmPassword" label={t("account.confirmPassword")} error={errors?.confirmPassword}>
+            {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
+          </Field>
+          <button type="submit" className="button">{t("account.changePassword")}</button>
         </Form>
       </section>
 

@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { Link, useSearchParams } from "react-router";
+import { Link, redirect, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
@@ -33,6 +33,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
   const agreement = await getAgreement(db, idParam(params), today, { page });
   if (!agreement) throw new Response("Not found", { status: 404 });
+  const { total, pageSize } = agreement.commitmentPage;
+  const last = Math.max(1, Math.ceil(total / pageSize));
+  // A page past the end (the list got shorter since the link was made) shows the last one.
+  if (page > last) throw redirect(`/agreements/${agreement.id}?page=${last}#commitments-title`);
   return {
     agreement,
     canEdit: hasRole(user, "editor"),

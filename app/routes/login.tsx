@@ -4,7 +4,7 @@ import { z } from "zod";
 import type { Route } from "./+types/login";
 import { Field } from "../components/form-field";
 import { db } from "../db.server";
-import { optionalUser, safeRedirect, startSession } from "../lib/auth.server";
+import { endSession, optionalUser, safeRedirect, startSession } from "../lib/auth.server";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { demoModeKey, demoPassword, getSetting } from "../lib/seed.server";
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from "../models/rate-limit.server";
@@ -61,6 +61,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   }
   // Only failures should count: a successful sign-in takes its attempts back.
   await Promise.all([clearRateLimit(db, accountKey), releaseRateLimit(db, addressKey)]);
+  // A session this browser still had (another account, another tab) ends with the new sign-in.
+  await endSession(request);
   const cookie = await startSession(user.id, {
     ipAddress: clientAddress,
     userAgent: request.headers.get("user-agent") ?? undefined,

@@ -1,4 +1,4 @@
-import { bigint, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { bigint, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 
 /**
  * The dashboard's aggregates over every activity and commitment, kept until something changes.
@@ -8,6 +8,8 @@ import { bigint, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 export const dashboardSnapshots = pgTable("dashboard_snapshots", {
   key: text("key").primaryKey(),
   auditId: bigint("audit_id", { mode: "number" }).notNull(),
+  /** With `auditId`, where the audit log stood (app/models/audit.server.ts). */
+  auditRecent: integer("audit_recent").notNull().default(0),
   computedAt: timestamp("computed_at", { withTimezone: true }).notNull(),
   value: jsonb("value").notNull(),
 });

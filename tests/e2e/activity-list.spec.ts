@@ -69,6 +69,11 @@ test("an editor filters and sorts the activities, and the address keeps the view
   expect(sorted).toEqual([...sorted].sort((a, b) => a.localeCompare(b, "en", { sensitivity: "base" })));
   await expect(table(page).getByRole("columnheader", { name: /Title/ })).toHaveAttribute("aria-sort", "ascending");
 
+  // What a client-side navigation asks for is the page's data, never the page itself.
+  const data = await page.request.get(`${new URL(page.url()).pathname}.data${new URL(page.url()).search}`);
+  expect(data.headers()["content-type"]).not.toMatch(/html/);
+  expect(await data.text()).toContain(bakuVisit);
+
   const address = page.url();
   await page.reload();
   await waitForHydration(page);

@@ -1,5 +1,6 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { apiSignIn, demoAccounts, demoPassword, expect, sessionCookieName, test, uniqueSuffix, type Role } from "./fixtures";
+import { newUser, userRow } from "./helpers";
 
 type Playwright = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
 
@@ -23,25 +24,6 @@ function match(text: string, pattern: RegExp, what: string) {
 
 async function post(api: APIRequestContext, url: string, form: Record<string, string>, headers: Record<string, string>) {
   return api.post(url, { form, headers, maxRedirects: 0 });
-}
-
-/** A user of this test alone, made through the admin page, so demo accounts keep their state. */
-async function newUser(admin: APIRequestContext, baseURL: string, role: Role, tag = uniqueSuffix()) {
-  const email = `security-${role}-${tag}@example.org`;
-  const password = `security-password-${tag}`;
-  const response = await post(admin, "/admin/users", { intent: "create", email, name: `Security ${tag}`, role, timeZone: "UTC", password }, { Origin: baseURL });
-  expect(response.status(), `create ${email}`).toBe(302);
-  return { email, password, ...(await userRow(admin, email)) };
-}
-
-/** A user's id and version as the admin page shows them. */
-async function userRow(admin: APIRequestContext, email: string) {
-  const html = await body(await admin.get("/admin/users"));
-  const row = match(html, new RegExp(`${email.replace(/[.]/g, "\\.")}</th>([\\s\\S]*?)</tr>`), `${email} on /admin/users`);
-  return {
-    id: match(row, /name="id" value="(\d+)"/, "id"),
-    version: match(row, /name="version" value="(\d+)"/, "version"),
-  };
 }
 
 async function calendarToken(api: APIRequestContext) {
@@ -405,6 +387,22 @@ test.describe("sessions", () => {
       }
     } finally {
       await admin.dispose();
+    }
+  });
+
+  test("signing in again ends the session the browser had before", async ({ playwright, baseURL }) => {
+    const api = await signedIn(playwright, baseURL!, demoAccounts.viewer.email);
+    const stolen = await playwright.request.newContext({ baseURL });
+    try {
+      const { cookies } = await api.storageState();
+      const before = cookies.find((c) => c.name === sessionCookieName)!;
+      await apiSignIn(api, baseURL!, demoAccounts.editor.email);
+      expect((await api.get("/activities/new", { maxRedirects: 0 })).status(), "now the editor").toBe(200);
+      const replay = await stolen.get("/dashboard", { headers: { Cookie: `${before.name}=${before.value}` }, maxRedirects: 0 });
+      expect(replay.status(), "the earlier session is over").toBe(302);
+    } finally {
+      await api.dispose();
+      await stolen.dispose();
     }
   });
 

@@ -30,6 +30,7 @@ describe("the activities query in the URL", () => {
       from: undefined,
     });
     expect(query("")).toMatchObject({ sort: "startsAt", dir: "desc", page: 1, type: [] });
+    expect(query("type=visit&type=visit&status=planned&status=planned")).toMatchObject({ type: ["visit"], status: ["planned"] });
   });
 });
 

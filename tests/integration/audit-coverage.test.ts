@@ -42,6 +42,7 @@ const audited = [
   "updateUser",
   "resetCalendarKey",
   "updatePreferences",
+  "changePassword",
   "deleteUserSessions",
 ];
 
@@ -588,6 +589,21 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       userModel.updatePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, timeZone: "UTC", locale: null }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
+    expect(await row(t.users, viewerId)).toEqual(saved);
+  });
+
+  it("changePassword: audit row without any hash, version bumped; a wrong current password changes nothing", async () => {
+    const before = await row(t.users, viewerId);
+    const change = { userId: viewerId, currentPassword: "jembatan-demo", newPassword: "a changed password" };
+    const { result, rows } = await audit(() => userModel.changePassword(db(), { userId: viewerId }, change));
+    expect(result).toBe(true);
+    expect(await row(t.users, viewerId)).toMatchObject({ version: before.version + 1 });
+    expectRow(rows, { actor: { userId: viewerId }, action: "change_password", entityType: "user", entityId: viewerId, before: true, after: true });
+    expectNoSecrets(rows);
+
+    const saved = await row(t.users, viewerId);
+    await refused(() => userModel.changePassword(db(), { userId: viewerId }, { ...change, currentPassword: "jembatan-demo" }));
+    await refused(() => userModel.changePassword(db(), ghost, { ...change, currentPassword: "a changed password" }));
     expect(await row(t.users, viewerId)).toEqual(saved);
   });
 

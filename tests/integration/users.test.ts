@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { createSession, findSessionUser } from "../../app/models/session.server";
 import { ConflictError } from "../../app/models/errors.server";
-import { createUser, DuplicateError, updateUser, verifyLogin } from "../../app/models/user.server";
+import { changePassword, createUser, DuplicateError, updateUser, verifyLogin } from "../../app/models/user.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("users on %s", (driver) => {
@@ -60,5 +60,26 @@ describe.each(drivers)("users on %s", (driver) => {
     expect(await findSessionUser(test.db, token)).toBeNull();
     expect(await test.db.select().from(t.sessions).where(eq(t.sessions.userId, user!.id))).toEqual([]);
     expect(await verifyLogin(test.db, "dewi@example.org", "a long enough password")).toBeNull();
+  });
+
+  it("changes a password only with the current one, ending every session, in the audit log without hashes", async () => {
+    const user = await createUser(test.db, actor, { email: "sari@example.org", name: "Sari", role: "viewer", password: "the first password" });
+    const { token } = await createSession(test.db, user.id, {});
+    const self = { userId: user.id };
+
+    expect(await changePassword(test.db, self, { userId: user.id, currentPassword: "not my password", newPassword: "the second password" })).toBe(false);
+    expect(await verifyLogin(test.db, "sari@example.org", "the first password")).not.toBeNull();
+    expect(await findSessionUser(test.db, token)).not.toBeNull();
+
+    expect(await changePassword(test.db, self, { userId: user.id, currentPassword: "the first password", newPassword: "the second password" })).toBe(true);
+    expect(await verifyLogin(test.db, "sari@example.org", "the first password")).toBeNull();
+    expect(await verifyLogin(test.db, "sari@example.org", "the second password")).toMatchObject({ id: user.id, version: user.version + 1 });
+    expect(await findSessionUser(test.db, token)).toBeNull();
+    const [audit] = await test.db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "user"), eq(t.auditLog.entityId, String(user.id)), eq(t.auditLog.action, "change_password")));
+    expect(audit).toMatchObject({ actorId: user.id, before: { sessions: 1 }, after: { sessions: 0 } });
+    expect(JSON.stringify(audit)).not.toContain("scrypt");
   });
 });

@@ -1,0 +1,53 @@
+import { apiSignIn, demoAccounts, expect, gotoHydrated, signIn, test } from "./fixtures";
+import { expectNoAxeViolations, newUser } from "./helpers";
+
+test("a user changes their password: mistakes show beside their fields, other devices are signed out", async ({ page, playwright, baseURL }) => {
+  const admin = await playwright.request.newContext({ baseURL });
+  await apiSignIn(admin, baseURL!, demoAccounts.admin.email);
+  const user = await newUser(admin, baseURL!, "viewer");
+  const otherDevice = await playwright.request.newContext({ baseURL });
+  await apiSignIn(otherDevice, baseURL!, user.email, user.password);
+  const changed = `${user.password}-changed`;
+  try {
+    await signIn(page, user.email, user.password);
+    await gotoHydrated(page, "/account");
+    const form = page.getByRole("region", { name: "Password" });
+    const current = form.getByLabel("Current password");
+    const fresh = form.getByLabel("New password", { exact: true });
+    const again = form.getByLabel("New password again");
+
+    await current.fill("not-my-password");
+    await fresh.fill(changed);
+    await again.fill(changed);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(current).toHaveAccessibleDescription(/This is not your current password\./);
+    await expect(current).toHaveAttribute("aria-invalid", "true");
+
+    await current.fill(user.password);
+    await fresh.fill(changed);
+    await again.fill(`${changed}!`);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(again).toHaveAccessibleDescription(/The two new passwords differ\./);
+    await expectNoAxeViolations(page);
+
+    await current.fill(user.password);
+    await fresh.fill(changed);
+    await again.fill(changed);
+    await form.getByRole("button", { name: "Change password" }).click();
+    await expect(page).toHaveURL(/\/account\?password=changed#password$/);
+    await expect(form.getByRole("status")).toHaveText("Your password was changed. Every other device was signed out.");
+
+    // This browser stays signed in on a fresh session; the other device is out.
+    expect((await page.request.get("/dashboard", { maxRedirects: 0 })).status()).toBe(200);
+    const other = await otherDevice.get("/dashboard", { maxRedirects: 0 });
+    expect(other.status()).toBe(302);
+    expect(other.headers()["location"]).toMatch(/^\/login\?/);
+
+    const old = await otherDevice.post("/login", { form: { email: user.email, password: user.password }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    expect(old.status()).toBe(401);
+    await apiSignIn(otherDevice, baseURL!, user.email, changed);
+  } finally {
+    await admin.dispose();
+    await otherDevice.dispose();
+  }
+});
