@@ -207,3 +207,26 @@ export async function changePassword(
   });
   return true;
 }
+
+/**
+ * An administrator gives a user a new password (there is no reset by email): the user's sessions
+ * end, and they sign in with the new password and change it on their account page.
+ */
+export async function setPassword(db: Database, actor: Actor, change: { id: number; version: number; password: string }) {
+  const passwordHash = await hashPassword(change.password);
+  return db.transaction(async (tx) => {
+    const before = await lockRow(tx, users, change.id, change.version, auditView);
+    if (!before) return null;
+    const after = await saveVersion(tx, users, before, { passwordHash });
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, change.id)).returning({ id: sessions.id });
+    await recordAudit(tx, {
+      actor,
+      action: "set_password",
+      entityType: "user",
+      entityId: change.id,
+      before: { version: before.version, sessions: ended.length },
+      after: { version: after.version, sessions: 0 },
+    });
+    return after;
+  });
+}

@@ -14,7 +14,7 @@ import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
 import { useFormatter } from "../lib/use-formatter";
 import { ConflictError } from "../models/errors.server";
-import { createUser, DuplicateError, listUsers, updateUser } from "../models/user.server";
+import { createUser, DuplicateError, listUsers, setPassword, updateUser } from "../models/user.server";
 
 const createSchema = z.object({
   intent: z.literal("create"),
@@ -31,6 +31,13 @@ const updateSchema = z.object({
   version: idField,
   role: z.enum(roles),
   disabled: z.enum(["on"]).optional(),
+});
+
+const passwordSchema = z.object({
+  intent: z.literal("setPassword"),
+  id: idField,
+  version: idField,
+  password: z.preprocess(blankAsMissing, z.string().min(12, "users.passwordTooShort").max(1024)),
 });
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -61,6 +68,24 @@ export async function action({ context, request }: Route.ActionArgs) {
       return data({ errors, values }, { status: 409 });
     }
   }
+  if (form.get("intent") === "setPassword") {
+    const parsed = parseForm(passwordSchema, form);
+    const values = { intent: "setPassword" };
+    // One message above the table: the row's field is small and its details may be closed.
+    const refuse = (key: string, status = 400) => data({ errors: { form: { key } } as FormErrors, values }, { status });
+    if (!parsed.success) return refuse(parsed.errors.password?.key ?? "validation.invalid");
+    const { id, version, password } = parsed.data;
+    // Your own password needs your current one, on the account page.
+    if (id === admin.id) return refuse("users.ownPassword");
+    try {
+      const user = await setPassword(db, actor, { id, version, password });
+      if (!user) throw new Response("Not found", { status: 404 });
+      return redirect(`/admin/users?passwordSet=${encodeURIComponent(user.email)}`);
+    } catch (error) {
+      if (!(error instanceof ConflictError)) throw error;
+      return refuse("users.conflict", 409);
+    }
+  }
   const parsed = parseForm(createSchema, form);
   if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
@@ -82,15 +107,17 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const [params] = useSearchParams();
   const errors = actionData?.errors;
   const values = (actionData?.values ?? {}) as Record<string, string>;
-  const creating = values.intent !== "update";
+  const creating = values.intent !== "update" && values.intent !== "setPassword";
   const created = params.get("created");
   const updated = params.get("updated");
+  const passwordSet = params.get("passwordSet");
   const fieldError = (name: string) => (creating ? errors?.[name] : undefined);
   return (
     <div className="page">
       <h1>{t("users.title")}</h1>
       {created ? <p role="status" className="notice">{t("users.created", { email: created })}</p> : null}
       {updated ? <p role="status" className="notice">{t("users.updated", { email: updated })}</p> : null}
+      {passwordSet ? <p role="status" className="notice">{t("users.passwordSet", { email: passwordSet })}</p> : null}
       {errors?.form ? <div role="alert" className="alert">{t(errors.form.key, errors.form.values)}</div> : null}
       <table className="table">
         <thead>
@@ -133,6 +160,19 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   <button type="submit" form={formId} className="button button--quiet">
                     {t("users.save")}<span className="visually-hidden"> {u.email}</span>
                   </button>
+                  <details className="set-password">
+                    <summary>
+                      {t("users.newPassword")}<span className="visually-hidden"> {u.email}</span>
+                    </summary>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="setPassword" />
+                      <input type="hidden" name="id" value={u.id} />
+                      <input type="hidden" name="version" value={u.version} />
+                      <label htmlFor={`${formId}-password`}>{t("users.newPasswordFor", { email: u.email })}</label>
+                      <input id={`${formId}-password`} name="password" type="password" required minLength={12} autoComplete="new-password" />
+                      <button type="submit" className="button button--quiet">{t("users.setPassword")}</button>
+                    </Form>
+                  </details>
                 </td>
               </tr>
             );

@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { demoAccounts, expect, gotoHydrated, test, uniqueSuffix, waitForHydration } from "./fixtures";
-import { signedInBrowser } from "./helpers";
+import { expectNoAxeViolations, signedInBrowser } from "./helpers";
 
 const goodPassword = "correct-horse-battery";
 
@@ -154,6 +154,43 @@ test.describe("administering users", () => {
     } finally {
       await other.context.close();
     }
+  });
+
+  test("the admin gives a user a new password: their sessions end and the new one works", async ({ page, browser, baseURL }) => {
+    const suffix = uniqueSuffix();
+    const email = `forgot-${suffix}@example.org`;
+    await fillNewUser(page, { email, name: `Forgetful ${suffix}`, password: goodPassword });
+    await addUserForm(page).getByRole("button", { name: "Add a user" }).click();
+    await expect(page).toHaveURL(/\/admin\/users\?created=/);
+    const other = await signedInBrowser(browser, { baseURL: baseURL!, email, password: goodPassword });
+    try {
+      await waitForHydration(page);
+      const row = userRow(page, email);
+      await row.getByText("New password…").click();
+      await row.getByLabel(`New password for ${email}`).fill("a-fresh-password");
+      await row.getByRole("button", { name: "Set password" }).click();
+      await expect(page).toHaveURL(/\/admin\/users\?passwordSet=/);
+      await expect(page.getByRole("status")).toContainText(`${email} has a new password`);
+
+      await other.page.goto("/dashboard");
+      await expect(other.page).toHaveURL(/\/login\?redirectTo=%2Fdashboard$/);
+      await waitForHydration(other.page);
+      await other.page.getByLabel("Email").fill(email);
+      await other.page.getByLabel("Password").fill("a-fresh-password");
+      await other.page.getByRole("button", { name: "Sign in" }).click();
+      await expect(other.page).toHaveURL(/\/dashboard$/);
+    } finally {
+      await other.context.close();
+    }
+
+    // Not for the admin's own account: that needs the current password, on the account page.
+    await waitForHydration(page);
+    const own = userRow(page, demoAccounts.admin.email);
+    await own.getByText("New password…").click();
+    await own.getByLabel(`New password for ${demoAccounts.admin.email}`).fill("a-fresh-password");
+    await own.getByRole("button", { name: "Set password" }).click();
+    await expect(page.getByRole("alert")).toHaveText("Change your own password on your account page.");
+    await expectNoAxeViolations(page);
   });
 });
 

@@ -546,6 +546,13 @@ function attacksOn(t: Targets, tag: string): Attack[] {
       form: () => ({ intent: "update", id: t.user.id, version: String(v.user), role: "admin", disabled: "on" }),
       bumps: "user",
     },
+    {
+      name: "set a user's password",
+      path: "/admin/users",
+      role: "admin",
+      form: () => ({ intent: "setPassword", id: t.user.id, version: String(v.user), password: "taken-over-password" }),
+      noControl: true,
+    },
     { name: "change preferences", path: "/account", role: "viewer", form: () => ({ intent: "preferences", version: "1", timeZone: "UTC", locale: "" }), noControl: true },
     { name: "reset the calendar address", path: "/account", role: "viewer", form: () => ({ intent: "resetCalendar" }), noControl: true },
     { name: "sign out everywhere", path: "/account", role: "viewer", form: () => ({ intent: "signOutEverywhere" }), noControl: true },

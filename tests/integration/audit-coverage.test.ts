@@ -43,6 +43,7 @@ const audited = [
   "resetCalendarKey",
   "updatePreferences",
   "changePassword",
+  "setPassword",
   "deleteUserSessions",
 ];
 
@@ -604,6 +605,21 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const saved = await row(t.users, viewerId);
     await refused(() => userModel.changePassword(db(), { userId: viewerId }, { ...change, currentPassword: "jembatan-demo" }));
     await refused(() => userModel.changePassword(db(), ghost, { ...change, currentPassword: "a changed password" }));
+    expect(await row(t.users, viewerId)).toEqual(saved);
+  });
+
+  it("setPassword: audit row without any hash, sessions ended, version bumped; a stale version is a conflict", async () => {
+    const before = await row(t.users, viewerId);
+    await sessionModel.createSession(db(), viewerId, {});
+    const { result, rows } = await audit(() => userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin" }));
+    expect(result).toMatchObject({ version: before.version + 1 });
+    expectRow(rows, { actor: admin, action: "set_password", entityType: "user", entityId: viewerId, before: true, after: true });
+    expectNoSecrets(rows);
+    expect(await db().select().from(t.sessions).where(eq(t.sessions.userId, viewerId))).toEqual([]);
+
+    const saved = await row(t.users, viewerId);
+    const stale = await refused(() => userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin again" }));
+    expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.users, viewerId)).toEqual(saved);
   });
 
