@@ -20,7 +20,7 @@ export function ConfirmationList({
   sides: { code: string; name: LocalizedText }[];
   confirmations: ConfirmationItem[];
   /** Editor controls for a side (confirm, withdraw), rendered after its line. */
-  actions?: (side: { code: string; name: LocalizedText }, confirmed: boolean) => React.ReactNode;
+  actions?: (side: { code: string; name: LocalizedText }, confirmed: ConfirmationItem | undefined) => React.ReactNode;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -43,7 +43,7 @@ export function ConfirmationList({
             ) : (
               <span className="muted">{t("commitments.notConfirmed")}</span>
             )}
-            {actions ? actions(side, !!c) : null}
+            {actions ? actions(side, c) : null}
           </li>
         );
       })}
@@ -72,11 +72,12 @@ export function ConfirmationsSection({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const actions = (side: { code: string; name: LocalizedText }, confirmed: boolean) =>
+  const actions = (side: { code: string; name: LocalizedText }, confirmed: ConfirmationItem | undefined) =>
     confirmed ? (
       <Form method="post" className="inline-action">
         <input type="hidden" name="intent" value="withdraw-confirmation" />
         <input type="hidden" name="countryCode" value={side.code} />
+        <input type="hidden" name="confirmedAt" value={new Date(confirmed.confirmedAt).toISOString()} />
         <button type="submit" className="button button--quiet">
           {t("commitments.withdrawConfirmation", { side: localized(side.name, lang) })}
         </button>

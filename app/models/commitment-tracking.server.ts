@@ -69,6 +69,8 @@ export const confirmForm = z.object({
 export const withdrawConfirmationForm = z.object({
   intent: z.literal("withdraw-confirmation"),
   countryCode,
+  /** When the confirmation the editor saw was given: a newer one is not theirs to withdraw. */
+  confirmedAt: z.iso.datetime().optional(),
 });
 
 export async function addEvidence(
@@ -268,10 +270,20 @@ export async function confirmCompletion(
 export async function withdrawConfirmation(
   db: Database,
   actor: Actor,
-  input: { commitmentId: number; countryCode: string },
+  input: { commitmentId: number; countryCode: string; confirmedAt?: string },
 ) {
   return db.transaction(async (tx) => {
-    if (!(await lockRow(tx, commitments, input.commitmentId))) return null;
+    const commitment = await lockRow(tx, commitments, input.commitmentId);
+    if (!commitment) return null;
+    const mine = and(
+      eq(commitmentConfirmations.commitmentId, input.commitmentId),
+      eq(commitmentConfirmations.countryCode, input.countryCode),
+    );
+    // Withdrawn and given again since the editor looked: that newer confirmation stays.
+    const [current] = await tx.select().from(commitmentConfirmations).where(mine);
+    if (current && input.confirmedAt && current.confirmedAt.getTime() !== new Date(input.confirmedAt).getTime()) {
+      throw new ConflictError(commitment);
+    }
     const [before] = await tx
       .delete(commitmentConfirmations)
       .where(

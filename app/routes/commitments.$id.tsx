@@ -111,7 +111,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "withdraw-confirmation": {
         const p = parseForm(withdrawConfirmationForm, form);
         if (!p.success) return fail(p.errors);
-        await withdrawConfirmation(db, actor, { commitmentId: id, countryCode: p.data.countryCode });
+        await withdrawConfirmation(db, actor, { commitmentId: id, countryCode: p.data.countryCode, confirmedAt: p.data.confirmedAt });
         return redirect(`/commitments/${id}?saved=${intent}`);
       }
       default:

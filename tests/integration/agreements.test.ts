@@ -296,6 +296,26 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect((await auditRows("commitment", c.id)).at(-1)!.action).toBe("withdraw_confirmation");
   });
 
+  it("withdraws only the confirmation the editor saw: one given again since is a conflict", async () => {
+    const c = await newCommitment("Publish the closing report.");
+    await addEvidence(test.db, editor, { commitmentId: c.id, note: "Published" });
+    await setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "complete" });
+    const seen = (await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "ID" }))!;
+    const seenAt = seen.confirmation!.confirmedAt.toISOString();
+    // Someone else withdraws it and confirms again in the meantime.
+    await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt });
+    await new Promise((r) => setTimeout(r, 5));
+    await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "ID" });
+    await expect(
+      withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt }),
+    ).rejects.toBeInstanceOf(ConflictError);
+    expect((await getCommitment(test.db, c.id))!.confirmations).toHaveLength(1);
+    // Already withdrawn is no conflict: there is nothing left to lose.
+    const [again] = (await getCommitment(test.db, c.id))!.confirmations;
+    await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: again!.confirmedAt.toISOString() });
+    expect(await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt })).toBeNull();
+  });
+
   it("refuses a stale version with ConflictError and changes nothing", async () => {
     const c = await newCommitment("Translate the service standards.");
     const input = { text: { en: "Translate the service standards into Azerbaijani." }, area: "testing", responsibleOrganizationId: null, dueOn: null, status: "limited" as const };
