@@ -178,6 +178,33 @@ export async function updatePreferences(
 }
 
 /**
+ * Puts a new password on a user, as of the version `expected`: the next version of the row, every
+ * session of the user ended, and an audit row (with no hash in it). Null when there is no such user.
+ */
+async function replacePassword(
+  db: Database,
+  actor: Actor,
+  change: { id: number; expected: number; password: string; action: "change_password" | "set_password" },
+) {
+  const passwordHash = await hashPassword(change.password);
+  return db.transaction(async (tx) => {
+    const before = await lockRow(tx, users, change.id, change.expected, auditView);
+    if (!before) return null;
+    const after = await saveVersion(tx, users, before, { passwordHash });
+    const ended = await tx.delete(sessions).where(eq(sessions.userId, change.id)).returning({ id: sessions.id });
+    await recordAudit(tx, {
+      actor,
+      action: change.action,
+      entityType: "user",
+      entityId: change.id,
+      before: { version: before.version, sessions: ended.length },
+      after: { version: after.version, sessions: 0 },
+    });
+    return after;
+  });
+}
+
+/**
  * A user's own password change, once the current password is confirmed. Every session of the user
  * ends with the old password (a stolen session too); the caller starts a fresh one for the browser
  * that made the change. Returns false, changing nothing, when the current password is wrong;
@@ -190,43 +217,15 @@ export async function changePassword(
 ): Promise<boolean> {
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) return false;
-  const passwordHash = await hashPassword(input.newPassword);
-  await db.transaction(async (tx) => {
-    // As of the version whose password was checked: a change in between is a conflict.
-    const before = (await lockRow(tx, users, user.id, user.version, auditView))!;
-    const after = await saveVersion(tx, users, before, { passwordHash });
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, user.id)).returning({ id: sessions.id });
-    await recordAudit(tx, {
-      actor,
-      action: "change_password",
-      entityType: "user",
-      entityId: user.id,
-      before: { version: before.version, sessions: ended.length },
-      after: { version: after.version, sessions: 0 },
-    });
-  });
-  return true;
+  // As of the version whose password was checked: a change in between is a conflict.
+  const changed = await replacePassword(db, actor, { id: user.id, expected: user.version, password: input.newPassword, action: "change_password" });
+  return !!changed;
 }
 
 /**
  * An administrator gives a user a new password (there is no reset by email): the user's sessions
  * end, and they sign in with the new password and change it on their account page.
  */
-export async function setPassword(db: Database, actor: Actor, change: { id: number; version: number; password: string }) {
-  const passwordHash = await hashPassword(change.password);
-  return db.transaction(async (tx) => {
-    const before = await lockRow(tx, users, change.id, change.version, auditView);
-    if (!before) return null;
-    const after = await saveVersion(tx, users, before, { passwordHash });
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, change.id)).returning({ id: sessions.id });
-    await recordAudit(tx, {
-      actor,
-      action: "set_password",
-      entityType: "user",
-      entityId: change.id,
-      before: { version: before.version, sessions: ended.length },
-      after: { version: after.version, sessions: 0 },
-    });
-    return after;
-  });
+export function setPassword(db: Database, actor: Actor, change: { id: number; version: number; password: string }) {
+  return replacePassword(db, actor, { id: change.id, expected: change.version, password: change.password, action: "set_password" });
 }
