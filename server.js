@@ -23,6 +23,7 @@ async function supervise() {
 
   const fork = () =>
     new Promise((resolve) => {
+      if (stopping) return resolve(null);
       const worker = cluster.fork();
       let ready = false;
       worker.once("message", (message) => {
@@ -45,10 +46,8 @@ async function supervise() {
       });
     });
 
-  // The first worker migrates (and on PGlite seeds) alone; the others start once it is ready.
-  if (!(await fork())) return;
-  await Promise.all(Array.from({ length: count - 1 }, fork));
-
+  // Listen for stop signals before any worker starts: a signal that arrives while workers are
+  // still starting must stop them too, not kill the supervisor and leave them behind.
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
@@ -63,6 +62,10 @@ async function supervise() {
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+
+  // The first worker migrates (and on PGlite seeds) alone; the others start once it is ready.
+  if (!(await fork())) return;
+  await Promise.all(Array.from({ length: count - 1 }, fork));
 }
 
 async function serve() {
