@@ -21,30 +21,32 @@ async function supervise() {
   let stopping = false;
   let failedStarts = 0;
 
-  const fork = () =>
-    new Promise((resolve) => {
-      if (stopping) return resolve(null);
-      const worker = cluster.fork();
-      let ready = false;
-      worker.once("message", (message) => {
-        if (message !== "ready") return;
-        ready = true;
-        failedStarts = 0;
-        resolve(worker);
-      });
-      worker.once("exit", (code, signal) => {
-        resolve(null);
-        // Exit code 0 is a worker that stopped on purpose (a signal reached it too).
-        if (stopping || code === 0) return;
-        console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-        // Workers that die before they serve are a broken configuration, not a dropped connection.
-        if (!ready && ++failedStarts >= 5) {
-          console.error("workers keep failing to start; giving up");
-          process.exit(1);
-        }
-        setTimeout(fork, 250);
-      });
+  // Resolves when the first worker is ready: it has migrated (and on PGlite seeded) the database.
+  let firstReady;
+  const ready = new Promise((resolve) => (firstReady = resolve));
+
+  const fork = () => {
+    if (stopping) return;
+    const worker = cluster.fork();
+    let serving = false;
+    worker.once("message", (message) => {
+      if (message !== "ready") return;
+      serving = true;
+      failedStarts = 0;
+      firstReady();
     });
+    worker.once("exit", (code, signal) => {
+      // Exit code 0 is a worker that stopped on purpose (a signal reached it too).
+      if (stopping || code === 0) return;
+      console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+      // Workers that die before they serve are a broken configuration, not a dropped connection.
+      if (!serving && ++failedStarts >= 5) {
+        console.error("workers keep failing to start; giving up");
+        process.exit(1);
+      }
+      setTimeout(fork, 250);
+    });
+  };
 
   // Listen for stop signals before any worker starts: a signal that arrives while workers are
   // still starting must stop them too, not kill the supervisor and leave them behind.
@@ -52,20 +54,24 @@ async function supervise() {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping the workers`);
-    const alive = Object.values(cluster.workers ?? {});
+    // A worker that has exited but not yet disconnected is still listed; it has nothing to stop.
+    const alive = Object.values(cluster.workers ?? {}).filter((worker) => !worker.isDead());
     if (!alive.length) process.exit(0);
     let left = alive.length;
     for (const worker of alive) {
       worker.once("exit", () => --left === 0 && process.exit(0));
       worker.process.kill("SIGTERM");
     }
+    // Workers close their connections within seconds; one that hangs must not hold the supervisor.
+    setTimeout(() => process.exit(1), 15_000).unref();
   };
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
-  // The first worker migrates (and on PGlite seeds) alone; the others start once it is ready.
-  if (!(await fork())) return;
-  await Promise.all(Array.from({ length: count - 1 }, fork));
+  // The first worker migrates alone (a failed start is retried); the others start once it is ready.
+  fork();
+  await ready;
+  for (let i = 1; i < count; i++) fork();
 }
 
 async function serve() {

@@ -2,6 +2,19 @@ import { eq, inArray, sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
 import type { Database } from "../db.server";
 
+/**
+ * Guessing passwords. Per account: slows guessing one password, whether at sign-in or on the
+ * account page with a session left open; per address: slows trying many accounts.
+ */
+export const passwordGuesses = {
+  windowMs: 15 * 60 * 1000,
+  perAccount: 5,
+  // A ministry signs in from behind one address: the per-address limit must leave room for many people.
+  perAddress: 50,
+  accountKey: (email: string) => `login:account:${email.trim().toLowerCase()}`,
+  addressKey: (address: string) => `login:address:${address}`,
+};
+
 /** Counts one event against `key` in a fixed window; returns the count and when the window ends. */
 export async function hitRateLimit(db: Database, key: string, windowMs: number) {
   const resetAt = new Date(Date.now() + windowMs);

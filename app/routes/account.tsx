@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, redirect, useLocation, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/account";
 import { Field } from "../components/form-field";
@@ -16,7 +16,7 @@ import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
 import { deleteUserSessions } from "../models/session.server";
 import { ConflictError } from "../models/errors.server";
-import { clearRateLimit, hitRateLimit } from "../models/rate-limit.server";
+import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from "../models/rate-limit.server";
 import { calendarToken, changePassword, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
 
 const preferencesSchema = z.object({
@@ -32,9 +32,6 @@ const passwordSchema = z
     confirmPassword: z.preprocess(blankAsMissing, z.string().max(1024)),
   })
   .refine((v) => v.newPassword === v.confirmPassword, { message: "account.passwordMismatch", path: ["confirmPassword"] });
-
-// Guessing the current password from a session left open counts like guessing at sign-in.
-const passwordAttempts = { limit: 5, windowMs: 15 * 60 * 1000 };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -61,9 +58,10 @@ export async function action({ context, request }: Route.ActionArgs) {
     case "changePassword": {
       const parsed = parseForm(passwordSchema, form);
       if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
-      const key = `password:user:${user.id}`;
-      const attempt = await hitRateLimit(db, key, passwordAttempts.windowMs);
-      if (attempt.count > passwordAttempts.limit) {
+      // Guessing the current password with a session left open counts like guessing at sign-in.
+      const key = passwordGuesses.accountKey(user.email);
+      const attempt = await hitRateLimit(db, key, passwordGuesses.windowMs);
+      if (attempt.count > passwordGuesses.perAccount) {
         const errors: FormErrors = { currentPassword: { key: "account.passwordRateLimited" } };
         return data({ errors }, { status: 429 });
       }
@@ -76,6 +74,8 @@ export async function action({ context, request }: Route.ActionArgs) {
         throw error;
       });
       if (changed === "conflict") {
+        // The password was right; the account changed meanwhile. That was no guess.
+        await releaseRateLimit(db, key);
         const errors: FormErrors = { form: { key: "account.conflict" } };
         return data({ errors }, { status: 409 });
       }
@@ -115,6 +115,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
+  const location = useLocation();
   const { account, calendarUrl } = loaderData;
   const errors = actionData?.errors;
   return (
@@ -176,16 +177,17 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <section aria-labelledby="password-title" id="password">
         <h2 id="password-title">{t("account.passwordTitle")}</h2>
         {params.get("password") === "changed" ? <p role="status" className="notice">{t("account.passwordChanged")}</p> : null}
-        <Form method="post" className="form">
+        {/* A new key after each navigation (a change saved) empties the fields. */}
+        <Form method="post" className="form" key={location.key}>
           <input type="hidden" name="intent" value="changePassword" />
           <Field id="currentPassword" name="currentPassword" label={t("account.currentPassword")} error={errors?.currentPassword}>
-            {(a) => <input {...a} type="password" required autoComplete="current-password" />}
+            {(a) => <input {...a} type="password" required maxLength={1024} autoComplete="current-password" />}
           </Field>
           <Field id="newPassword" name="newPassword" label={t("account.newPassword")} hint={t("account.newPasswordHint")} error={errors?.newPassword}>
-            {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
+            {(a) => <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />}
           </Field>
           <Field id="confirmPassword" name="confirmPassword" label={t("account.confirmPassword")} error={errors?.confirmPassword}>
-            {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
+            {(a) => <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />}
           </Field>
           <button type="submit" className="button">{t("account.changePassword")}</button>
         </Form>

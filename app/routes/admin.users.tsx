@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, redirect, useSearchParams } from "react-router";
+import { data, Form, redirect, useLocation, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.users";
 import { roles } from "../../db/schema/users";
@@ -8,7 +8,7 @@ import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { idField } from "../lib/form-schema";
-import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
+import { blankAsMissing, parseForm, type FieldMessage, type FormErrors } from "../lib/forms";
 import { isTimeZone } from "../lib/format";
 import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
@@ -72,18 +72,18 @@ export async function action({ context, request }: Route.ActionArgs) {
     const parsed = parseForm(passwordSchema, form);
     const values = { intent: "setPassword" };
     // One message above the table: the row's field is small and its details may be closed.
-    const refuse = (key: string, status = 400) => data({ errors: { form: { key } } as FormErrors, values }, { status });
-    if (!parsed.success) return refuse(parsed.errors.password?.key ?? "validation.invalid");
+    const refuse = (message: FieldMessage, status = 400) => data({ errors: { form: message } as FormErrors, values }, { status });
+    if (!parsed.success) return refuse(parsed.errors.password ?? { key: "validation.invalid" });
     const { id, version, password } = parsed.data;
     // Your own password needs your current one, on the account page.
-    if (id === admin.id) return refuse("users.ownPassword");
+    if (id === admin.id) return refuse({ key: "users.ownPassword" });
     try {
       const user = await setPassword(db, actor, { id, version, password });
       if (!user) throw new Response("Not found", { status: 404 });
       return redirect(`/admin/users?passwordSet=${encodeURIComponent(user.email)}`);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
-      return refuse("users.conflict", 409);
+      return refuse({ key: "users.conflict" }, 409);
     }
   }
   const parsed = parseForm(createSchema, form);
@@ -105,6 +105,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const { t } = useTranslation();
   const format = useFormatter();
   const [params] = useSearchParams();
+  const location = useLocation();
   const errors = actionData?.errors;
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const creating = values.intent !== "update" && values.intent !== "setPassword";
@@ -160,7 +161,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   <button type="submit" form={formId} className="button button--quiet">
                     {t("users.save")}<span className="visually-hidden"> {u.email}</span>
                   </button>
-                  <details className="set-password">
+                  {/* A new key after each navigation (a password set) closes and empties it. */}
+                  <details className="set-password" key={location.key}>
                     <summary>
                       {t("users.newPassword")}<span className="visually-hidden"> {u.email}</span>
                     </summary>
@@ -169,7 +171,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                       <input type="hidden" name="id" value={u.id} />
                       <input type="hidden" name="version" value={u.version} />
                       <label htmlFor={`${formId}-password`}>{t("users.newPasswordFor", { email: u.email })}</label>
-                      <input id={`${formId}-password`} name="password" type="password" required minLength={12} autoComplete="new-password" />
+                      <input id={`${formId}-password`} name="password" type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
                       <button type="submit" className="button button--quiet">{t("users.setPassword")}</button>
                     </Form>
                   </details>

@@ -7,17 +7,11 @@ import { db } from "../db.server";
 import { endSession, optionalUser, safeRedirect, startSession } from "../lib/auth.server";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { demoModeKey, demoPassword, getSetting } from "../lib/seed.server";
-import { clearRateLimit, hitRateLimit, releaseRateLimit } from "../models/rate-limit.server";
+import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from "../models/rate-limit.server";
 import { verifyLogin } from "../models/user.server";
 import { getI18n } from "../i18n/i18n.server";
 import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
-
-// Per account: slows guessing one password; per address: slows trying many accounts.
-const windowMs = 15 * 60 * 1000;
-const accountLimit = 5;
-// A ministry signs in from behind one address: the per-address limit must leave room for many people.
-const addressLimit = 50;
 
 const schema = z.object({
   email: z.preprocess(blankAsMissing, z.string().trim().max(254)),
@@ -39,14 +33,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   const { email, password, redirectTo } = form.data;
 
   const { clientAddress } = context.get(requestInfoContext);
-  const accountKey = `login:account:${email.toLowerCase()}`;
-  const addressKey = `login:address:${clientAddress}`;
+  const { windowMs, perAccount, perAddress } = passwordGuesses;
+  const accountKey = passwordGuesses.accountKey(email);
+  const addressKey = passwordGuesses.addressKey(clientAddress);
   // Count the attempt before checking the password, so parallel guesses cannot all slip in.
   const [account, address] = await Promise.all([
     hitRateLimit(db, accountKey, windowMs),
     hitRateLimit(db, addressKey, windowMs),
   ]);
-  const blocked = [account.count > accountLimit && account, address.count > addressLimit && address].filter(Boolean);
+  const blocked = [account.count > perAccount && account, address.count > perAddress && address].filter(Boolean);
   if (blocked.length) {
     const until = Math.max(...blocked.map((b) => (b ? b.resetAt.getTime() : 0)));
     const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));

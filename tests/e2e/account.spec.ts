@@ -36,6 +36,7 @@ test("a user changes their password: mistakes show beside their fields, other de
     await form.getByRole("button", { name: "Change password" }).click();
     await expect(page).toHaveURL(/\/account\?password=changed#password$/);
     await expect(form.getByRole("status")).toHaveText("Your password was changed. Every other device was signed out.");
+    for (const field of [current, fresh, again]) await expect(field).toHaveValue("");
 
     // This browser stays signed in on a fresh session; the other device is out.
     expect((await page.request.get("/dashboard", { maxRedirects: 0 })).status()).toBe(200);

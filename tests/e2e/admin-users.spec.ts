@@ -171,6 +171,7 @@ test.describe("administering users", () => {
       await row.getByRole("button", { name: "Set password" }).click();
       await expect(page).toHaveURL(/\/admin\/users\?passwordSet=/);
       await expect(page.getByRole("status")).toContainText(`${email} has a new password`);
+      await expect(row.getByLabel(`New password for ${email}`)).toBeHidden();
 
       await other.page.goto("/dashboard");
       await expect(other.page).toHaveURL(/\/login\?redirectTo=%2Fdashboard$/);
