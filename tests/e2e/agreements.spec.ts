@@ -77,6 +77,54 @@ test.describe("agreements", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("an agreement with many commitments lists them twenty at a time, counting progress over all", async ({ page, loginAs, playwright, baseURL }) => {
+    const tag = uniqueSuffix();
+    const editor = await playwright.request.newContext({ baseURL });
+    let agreementPath: string;
+    try {
+      await apiSignIn(editor, baseURL!, demoAccounts.editor.email);
+      const form = (await (await editor.get("/agreements/new")).text()).match(/name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/);
+      const created = await editor.post("/agreements/new", {
+        form: { partnershipId: form![1]!, kind: "action_plan", titleEn: `Work plan ${tag}`, summaryEn: "A long plan of many small commitments.", status: "signed" },
+        headers: { Origin: baseURL! },
+        maxRedirects: 0,
+      });
+      agreementPath = /^(\/agreements\/\d+)\?saved=created$/.exec(created.headers()["location"] ?? "")![1]!;
+      for (let n = 1; n <= 23; n++) {
+        const status = n <= 3 ? "limited" : "not_started";
+        const response = await editor.post(`${agreementPath}/commitments/new`, {
+          form: { textEn: `Step ${String(n).padStart(2, "0")} of ${tag}`, area: "planning", status },
+          headers: { Origin: baseURL! },
+          maxRedirects: 0,
+        });
+        expect(response.status(), `commitment ${n}`).toBe(302);
+      }
+    } finally {
+      await editor.dispose();
+    }
+
+    await loginAs("viewer");
+    await gotoHydrated(page, agreementPath);
+    await expect(page.getByRole("heading", { level: 2, name: "Commitments (23)" })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Progress" })).toContainText("0 of 23 complete");
+    const cards = page.getByRole("region", { name: /^Commitments/ }).getByRole("article");
+    await expect(cards).toHaveCount(20);
+    await expect(cards.first()).toHaveAccessibleName(`Step 01 of ${tag}`);
+    const pages = page.getByRole("navigation", { name: "Pages of commitments" });
+    await expect(pages).toContainText("Showing 1–20 of 23 commitments · Page 1 of 2");
+    await expectNoAxeViolations(page);
+
+    await pages.getByRole("link", { name: /Next page/ }).click();
+    await expect(page).toHaveURL(new RegExp(`${agreementPath}\\?page=2#commitments-title$`));
+    await expect(cards).toHaveCount(3);
+    await expect(cards.first()).toHaveAccessibleName(`Step 21 of ${tag}`);
+    await expect(page.getByRole("region", { name: "Progress" })).toContainText("0 of 23 complete");
+
+    // An address past the end, from when the list was longer, shows the last page.
+    await page.goto(`${agreementPath}?page=9`);
+    await expect(page).toHaveURL(new RegExp(`${agreementPath}\\?page=2#commitments-title$`));
+  });
+
   test("a viewer sees no edit controls on a commitment and a POST is refused with 403", async ({ page, loginAs, playwright, baseURL }) => {
     await loginAs("viewer");
     await openAgreement(page, mouTitle);
