@@ -34,6 +34,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
   const client = postgres(url, { max, onnotice: () => {} });
+  preparePlaceholderQueries(client);
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Database,
@@ -41,6 +42,20 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     migrate: () => migrate(db, { migrationsFolder }),
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * drizzle asks postgres.js to prepare a statement only when the query is given a name, so every
+ * query with parameters costs two round trips and a fresh plan. A statement with parameters is
+ * always a single statement, so preparing it is safe: PostgreSQL then parses and plans it once per
+ * connection, and each later run is one round trip. Statements are kept per connection, and
+ * postgres.js replaces connections every 30 to 60 minutes, so the set stays bounded. Transactions
+ * run on their own connection object and are left as they are (writes are rare).
+ */
+function preparePlaceholderQueries(client: import("postgres").Sql) {
+  const unsafe = client.unsafe.bind(client);
+  client.unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+    unsafe(query, params as never, params?.length ? { ...options, prepare: true } : options)) as typeof client.unsafe;
 }
 
 async function openPglite(dataDir: string): Promise<DatabaseHandle> {

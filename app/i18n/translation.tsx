@@ -21,8 +21,32 @@ export function TranslationProvider({ lang, children }: { lang: string | undefin
   const i18n = useContext(InstanceContext);
   if (!i18n) throw new Error("TranslationProvider needs an I18nProvider above it");
   const language = isLanguage(lang) ? lang : i18n.language;
-  const t = useMemo(() => i18n.getFixedT(language), [i18n, language]);
+  const t = useMemo(() => rememberingT(i18n, language), [i18n, language]);
   return <TranslationContext.Provider value={t}>{children}</TranslationContext.Provider>;
+}
+
+// Translations never change while the app runs, so a key asked for without options has one
+// answer per instance and language: remembered, since a page asks for the same labels many times.
+const remembered = new WeakMap<I18n, Map<string, Map<string, string>>>();
+
+function rememberingT(i18n: I18n, language: string): TFunction {
+  const fixed = i18n.getFixedT(language) as unknown as (...args: unknown[]) => string;
+  let byLanguage = remembered.get(i18n);
+  if (!byLanguage) remembered.set(i18n, (byLanguage = new Map()));
+  let answers = byLanguage.get(language);
+  if (!answers) byLanguage.set(language, (answers = new Map()));
+  const cache = answers;
+  const t = (...args: unknown[]) => {
+    if (args.length !== 1 || typeof args[0] !== "string") return fixed(...args);
+    let answer = cache.get(args[0]);
+    if (answer === undefined) {
+      answer = fixed(args[0]);
+      // Keys are the app's own, a few hundred; the bound only guards against a key made from input.
+      if (cache.size < 5000) cache.set(args[0], answer);
+    }
+    return answer;
+  };
+  return t as unknown as TFunction;
 }
 
 export function useTranslation(): { t: TFunction } {

@@ -147,7 +147,7 @@ async function countMatches(db: Database, query: ActivityQuery, timeZone: string
     .where(whereFor(query, timeZone))
     .limit(cap + 1)
     .as("matches");
-  const [counted] = await db.select({ n: count() }).from(matches).prepare("activity_count").execute();
+  const [counted] = await db.select({ n: count() }).from(matches);
   return Number(counted?.n ?? 0);
 }
 
@@ -185,14 +185,10 @@ export async function searchActivities(
   const pageSize = options.pageSize ?? activityPageSize;
   const cap = options.countCap ?? activityCountCap;
   const n = await countMatches(db, query, options.timeZone, cap);
-  // Prepared: the list's few query shapes are parsed and planned once per connection, and each
-  // page view is then one round trip per query instead of two.
   const rows = n
     ? await rowsQuery(db, query, { ...options, few: n <= cap })
         .limit(pageSize)
         .offset((query.page - 1) * pageSize)
-        .prepare("activity_page")
-        .execute()
     : [];
   return { rows, total: Math.min(n, cap), capped: n > cap, pageSize };
 }
@@ -209,9 +205,7 @@ export async function* eachActivity(
   for (let offset = 0; ; offset += batchSize) {
     const batch = await rowsQuery(db, query, { ...options, few: n <= activityCountCap })
       .limit(batchSize)
-      .offset(offset)
-      .prepare("activity_export")
-      .execute();
+      .offset(offset);
     yield* batch;
     if (batch.length < batchSize) return;
   }

@@ -26,9 +26,7 @@ export async function findCachedPage(db: Database, key: string): Promise<{ page:
       body: pageCache.body,
     })
     .from(sql`(select 1) as one`)
-    .leftJoin(pageCache, sql`${pageCache.key} = ${key} and ${pageCache.expiresAt} > now()`)
-    .prepare("page_cache_find")
-    .execute();
+    .leftJoin(pageCache, sql`${pageCache.key} = ${key} and ${pageCache.expiresAt} > now()`);
   const position = { auditId: Number(row?.latest ?? 0), auditRecent: Number(row?.recent ?? 0) };
   const current = row?.body != null && row.auditId === position.auditId && row.auditRecent === position.auditRecent;
   if (!current) return { page: null, position };

@@ -48,10 +48,7 @@ export async function findSessionUser(
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
-    // Every signed-in request runs this: prepared, PostgreSQL parses and plans it once per connection.
-    .prepare("session_user")
-    .execute();
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)));
   if (!row) return null;
   const { expiresAt, ...user } = row;
   const renewed = expiresAt.getTime() - Date.now() < sessionLifetimeMs - extendAfterMs;
