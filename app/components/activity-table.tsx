@@ -1,5 +1,6 @@
 import {
   createColumnHelper,
+  flexRender,
   rowPaginationFeature,
   rowSortingFeature,
   tableFeatures,
@@ -43,29 +44,31 @@ export interface ActivityTableLabels {
 const CellContext = createContext<{ labels: ActivityTableLabels; format: Formatter } | null>(null);
 const useCell = () => useContext(CellContext)!;
 
-function DateCell({ row }: { row: ActivityTableRow }) {
-  const { format } = useCell();
-  return <time dateTime={new Date(row.startsAt).toISOString()}>{format.when(row.startsAt, row.allDay)}</time>;
-}
-
-function TypeCell({ value }: { value: string }) {
-  return <>{useCell().labels.type[value] ?? value}</>;
-}
-
-function StatusCell({ value }: { value: string }) {
-  return <Badge value={value} label={useCell().labels.status[value] ?? value} />;
-}
-
+// Each cell is one small component (flexRender renders a function as a component, so it may use
+// the context); a page renders 150 of them.
 const columns = column.columns([
-  column.accessor("startsAt", { sortDescFirst: true, cell: ({ row }) => <DateCell row={row.original} /> }),
-  column.accessor("title", { cell: ({ row }) => <Link to={`/activities/${row.original.id}`}>{row.original.title}</Link> }),
-  column.accessor("type", { cell: ({ getValue }) => <TypeCell value={getValue()} /> }),
-  column.accessor("status", { cell: ({ getValue }) => <StatusCell value={getValue()} /> }),
+  column.accessor("startsAt", {
+    sortDescFirst: true,
+    cell: function DateCell({ row: { original: a } }) {
+      const { format } = useCell();
+      return <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>;
+    },
+  }),
+  column.accessor("title", { cell: ({ row: { original: a } }) => <Link to={`/activities/${a.id}`}>{a.title}</Link> }),
+  column.accessor("type", {
+    cell: function TypeCell({ getValue }) {
+      return <>{useCell().labels.type[getValue()] ?? getValue()}</>;
+    },
+  }),
+  column.accessor("status", {
+    cell: function StatusCell({ getValue }) {
+      return <Badge value={getValue()} label={useCell().labels.status[getValue()] ?? getValue()} />;
+    },
+  }),
   column.accessor("place", { cell: ({ getValue }) => getValue() }),
   column.accessor("agreementId", {
     id: "agreement",
-    cell: ({ row }) =>
-      row.original.agreementId ? <Link to={`/agreements/${row.original.agreementId}`}>{row.original.agreement}</Link> : null,
+    cell: ({ row: { original: a } }) => (a.agreementId ? <Link to={`/agreements/${a.agreementId}`}>{a.agreement}</Link> : null),
   }),
 ]);
 
@@ -127,12 +130,10 @@ export function ActivityTable({
             {row.getAllCells().map((cell) =>
               cell.column.id === "title" ? (
                 <th scope="row" key={cell.id}>
-                  <table.FlexRender cell={cell} />
+                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
                 </th>
               ) : (
-                <td key={cell.id}>
-                  <table.FlexRender cell={cell} />
-                </td>
+                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
               ),
             )}
           </tr>
