@@ -28,7 +28,7 @@ const unstoredHeaders = new Set(["set-cookie", "content-length"]);
 export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 512 * 1024 } = {}): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
     const user = optionalUser(context);
-    if (request.method !== "GET" || !user || env.PAGE_CACHE === "off") return next();
+    if (request.method !== "GET" || !user || !env.pageCache) return next();
 
     const { nonce, buildVersion } = context.get(requestInfoContext);
     const timeZone = viewerTimeZone(request, user);
