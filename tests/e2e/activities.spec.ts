@@ -268,6 +268,28 @@ test("a viewer sees no edit controls and cannot change an activity", async ({ pa
   }
 });
 
+test("what an editor types before the page has loaded its scripts is kept, lessons included", async ({ page, loginAs, baseURL }) => {
+  await loginAs("editor");
+  const id = await createActivity(page.request, baseURL!, `Slow connection ${uniqueSuffix()}`);
+  // Hold the scripts back, as a slow connection would, while the server-rendered form is usable.
+  let release!: () => void;
+  const scriptsMayLoad = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/assets\/.*\.js$/, async (route) => {
+    await scriptsMayLoad;
+    await route.continue();
+  });
+  await page.goto(`/activities/${id}/edit`, { waitUntil: "domcontentloaded" });
+  const title = `Typed early ${uniqueSuffix()}`;
+  await page.getByLabel("Title in English", { exact: true }).fill(title);
+  await page.getByLabel("Lessons learned").fill("Agree on the agenda beforehand. Typed early.");
+  release();
+  await waitForHydration(page);
+
+  await expect(page.getByLabel("Title in English", { exact: true })).toHaveValue(title);
+  const editor = await lessonsEditor(page);
+  await expect(editor).toHaveText("Agree on the agenda beforehand. Typed early.");
+});
+
 test("an editor deletes an activity after confirming", async ({ page, loginAs, baseURL }) => {
   await loginAs("editor");
   const title = `To be deleted ${uniqueSuffix()}`;
