@@ -3,7 +3,9 @@ import { blankAsMissing } from "./forms";
 
 /** The zod pieces the record forms are built from; blank inputs count as missing throughout. */
 
-export const idField = z.coerce.number().int().positive();
+/** The largest id a PostgreSQL integer column holds: a bigger one is no record, not a database error. */
+export const maxId = 2 ** 31 - 1;
+export const idField = z.coerce.number().int().positive().max(maxId);
 export const optionalId = z.preprocess(blankAsMissing, idField.optional());
 export const optionalDate = z.preprocess(blankAsMissing, z.iso.date().optional());
 export const countryCode = z.string().regex(/^[A-Z]{2}$/);

@@ -39,17 +39,27 @@ function buildFormatter(lang: Language, timeZone: string): Formatter {
   };
 }
 
-const knownZones = new Set<string>();
+const canonicalZones = new Map<string, string>();
+
+/**
+ * A time zone's own spelling ("asia/JAKARTA" and "Asia/Jakarta" are "Asia/Jakarta"), or null for
+ * no zone. Zones key caches, so a few hundred names must not become endless variants.
+ */
+export function canonicalTimeZone(value: unknown): string | null {
+  if (typeof value !== "string" || !value || value.length > 64) return null;
+  const known = canonicalZones.get(value);
+  if (known) return known;
+  let canonical: string;
+  try {
+    canonical = new Intl.DateTimeFormat("en", { timeZone: value }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+  // Only real zones are remembered, and only so many, so made-up cookie values cannot grow it.
+  if (canonicalZones.size < 2000) canonicalZones.set(value, canonical);
+  return canonical;
+}
 
 export function isTimeZone(value: unknown): value is string {
-  if (typeof value !== "string" || !value || value.length > 64) return false;
-  if (knownZones.has(value)) return true;
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-  } catch {
-    return false;
-  }
-  // Only real zones are remembered, so a stream of made-up cookie values cannot grow the set.
-  knownZones.add(value);
-  return true;
+  return canonicalTimeZone(value) !== null;
 }

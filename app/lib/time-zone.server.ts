@@ -1,12 +1,13 @@
 import type { SessionUser } from "../models/session.server";
-import { isTimeZone } from "./format";
+import { canonicalTimeZone } from "./format";
 
 const defaultTimeZone = "Asia/Jakarta";
 
 /** The zone dates are shown in: the user's setting, else the browser's (entry.client sets `tz`). */
 export function viewerTimeZone(request: Request, user: SessionUser | null): string {
-  if (user && isTimeZone(user.timeZone)) return user.timeZone;
+  const own = user && canonicalTimeZone(user.timeZone);
+  if (own) return own;
   const match = /(?:^|;\s*)tz=([^;]+)/.exec(request.headers.get("Cookie") ?? "");
   const fromBrowser = match ? decodeURIComponent(match[1]!) : null;
-  return isTimeZone(fromBrowser) ? fromBrowser : defaultTimeZone;
+  return canonicalTimeZone(fromBrowser) ?? defaultTimeZone;
 }

@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { activityModes, activityStatuses, activityTypes, type LocalizedText } from "../../db/schema";
 import { RichTextError, richTextFromForm } from "../lexical/render.server";
-import { asList, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
+import { asList, countryCode, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { blankAsMissing, parseForm, typedValues, type FormErrors, type TypedValues } from "../lib/forms";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ActivityInput, RichText } from "./activity.server";
@@ -60,7 +60,7 @@ export const activityFormSchema = z
     endsOn: z.preprocess(blankAsMissing, isoDate.optional()),
     endTime: z.preprocess(blankAsMissing, clockTime.optional()),
     city: optionalText(100),
-    countryCode: z.preprocess(blankAsMissing, z.string().regex(/^[A-Z]{2}$/, "validation.invalidChoice").optional()),
+    countryCode: z.preprocess(blankAsMissing, countryCode.optional()),
     agreementId: optionalId,
     commitmentIds: idList,
     organizerIds: idList,

@@ -15,6 +15,7 @@ import {
 import type { Database } from "../db.server";
 import type { Language } from "../i18n/config";
 import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
+import { countryCode, idField } from "../lib/form-schema";
 import { zonedToUtc } from "../lib/zoned-time";
 
 const activityPageSize = 25;
@@ -32,9 +33,9 @@ const querySchema = z.object({
   status: z
     .array(z.string())
     .transform((v) => v.filter((x): x is ActivityStatus => activityStatuses.includes(x as ActivityStatus))),
-  country: lenient(z.string().regex(/^[A-Z]{2}$/)),
-  agreement: lenient(z.coerce.number().int().positive().max(2 ** 31 - 1)),
-  commitment: lenient(z.coerce.number().int().positive().max(2 ** 31 - 1)),
+  country: lenient(countryCode),
+  agreement: lenient(idField),
+  commitment: lenient(idField),
   from: lenient(z.iso.date()),
   to: lenient(z.iso.date()),
   q: lenient(z.string().trim().min(1).max(200)),

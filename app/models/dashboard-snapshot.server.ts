@@ -1,4 +1,4 @@
-import { and, eq, gt, sql } from "drizzle-orm";
+import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { dashboardSnapshots } from "../../db/schema";
 import type { Database } from "../db.server";
 import { auditPosition, latestAuditId, recentAuditCount } from "./audit.server";
@@ -36,5 +36,7 @@ export async function getDashboardSnapshot(db: Database, now: Date, timeZone: st
   const row = { key, ...position, computedAt: now, value: dashboard };
   const { key: _key, ...changes } = row;
   await db.insert(dashboardSnapshots).values(row).onConflictDoUpdate({ target: dashboardSnapshots.key, set: changes });
+  // Snapshots past their time are never served again.
+  await db.delete(dashboardSnapshots).where(lt(dashboardSnapshots.computedAt, new Date(now.getTime() - maxAgeMs)));
   return dashboard;
 }

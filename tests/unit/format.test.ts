@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createFormatter, isTimeZone } from "../../app/lib/format";
+import { canonicalTimeZone, createFormatter, isTimeZone } from "../../app/lib/format";
 import { en } from "../../app/i18n/locales/en";
 import { id } from "../../app/i18n/locales/id";
 
@@ -23,6 +23,9 @@ describe("dates in the viewer's time zone", () => {
   it("recognises time zones", () => {
     expect(isTimeZone("Asia/Baku")).toBe(true);
     expect(isTimeZone("Mars/Olympus")).toBe(false);
+    // One spelling per zone: it keys caches.
+    expect(canonicalTimeZone("asia/JAKARTA")).toBe("Asia/Jakarta");
+    expect(canonicalTimeZone("Mars/Olympus")).toBeNull();
     expect(isTimeZone(undefined)).toBe(false);
   });
 });

@@ -46,3 +46,20 @@ describe("parseForm", () => {
     expect(!result.success && result.values.tags).toEqual(["a", "b"]);
   });
 });
+
+describe("record ids", async () => {
+  const { idField } = await import("../../app/lib/form-schema");
+  const { idParam } = await import("../../app/lib/route-params");
+
+  it("are positive integers a PostgreSQL integer column can hold", () => {
+    expect(idField.safeParse("2147483647").success).toBe(true);
+    for (const bad of ["2147483648", "99999999999", "0", "-1", "1.5", "x"]) expect(idField.safeParse(bad).success, bad).toBe(false);
+  });
+
+  it("in an address, are a 404 when they cannot be a record's", () => {
+    expect(idParam({ id: "42" })).toBe(42);
+    for (const bad of ["99999999999", "0", "1e3", "abc", undefined]) {
+      expect(() => idParam({ id: bad }), String(bad)).toThrow(Response);
+    }
+  });
+});
