@@ -26,7 +26,6 @@ export default function handleRequest(
   const i18n = getI18n(loadContext);
 
   return new Promise<Response>((resolve, reject) => {
-    let rendered = false;
     const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
@@ -36,7 +35,6 @@ export default function handleRequest(
       {
         nonce,
         onAllReady() {
-          rendered = true;
           const chunks: Buffer[] = [];
           pipe(
             new Writable({
@@ -61,7 +59,7 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          if (rendered) console.error(error);
+          console.error(error);
         },
       },
     );

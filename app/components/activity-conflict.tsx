@@ -100,8 +100,9 @@ export function ActivityConflict({
     ? conflict.savedBy.name ?? t(`activities.history.${conflict.savedBy.label ?? "unknown"}`, { defaultValue: conflict.savedBy.label ?? "" })
     : null;
 
-  // Everything typed goes back through the form, except what the action sets itself.
-  const carried = Object.entries(submitted).filter(([name]) => name !== "intent" && name !== "version" && name !== "lessonsText");
+  // Everything typed goes back through the form (the lessons' plain text too, for the textarea
+  // shown until or unless the editor loads), except the intent and the version, set here.
+  const carried = Object.entries(submitted).filter(([name]) => name !== "intent" && name !== "version");
 
   return (
     <section className="activity-conflict" aria-labelledby="conflict-title">

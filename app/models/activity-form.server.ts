@@ -146,7 +146,7 @@ export async function readActivityForm(form: FormData, timeZone: string): Promis
     values.lessonsText = lessons?.text ?? "";
   } catch (error) {
     if (!(error instanceof RichTextError)) throw error;
-    errors.lessons = { key: "activities.lessonsInvalid" };
+    errors.lessons = { key: error.code === "too_long" ? "editor.tooLong" : "activities.lessonsInvalid" };
   }
   if (!parsed.success || Object.keys(errors).length) return { success: false, errors, values };
   return {

@@ -86,8 +86,10 @@ const byName = (name: typeof organizations.name) => asc(sql`lower(${name}->>'en'
 
 /** One activity with everything its page shows; a fixed number of queries, none per linked row. */
 export async function getActivity(db: Database, id: number) {
+  // The page shows the lessons as stored HTML; the editor's state and the plain text stay behind.
+  const { lessonsJson: _json, lessonsText: _text, ...shown } = columns;
   const [row] = await db
-    .select({ ...columns, countryName: countries.name, agreementTitle: agreements.title })
+    .select({ ...shown, countryName: countries.name, agreementTitle: agreements.title })
     .from(activities)
     .leftJoin(countries, eq(countries.code, activities.countryCode))
     .leftJoin(agreements, eq(agreements.id, activities.agreementId))

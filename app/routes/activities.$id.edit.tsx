@@ -69,7 +69,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   try {
     // A form without a version cannot say what it was based on: treat it as stale.
     const saved = await updateActivity(db, { userId: user.id }, id, result.version ?? 0, result.input);
-    if (!saved) throw new Response("Not found", { status: 404 });
+    // Deleted while it was being edited: say so, and keep what was typed on screen.
+    if (!saved) return answer({ errors: { form: { key: "activities.notFoundAnyMore" } }, values: result.values }, 404);
     return redirect(`/activities/${id}?saved=1`);
   } catch (error) {
     if (error instanceof InvalidReferenceError) return answer({ errors: error.errors, values: result.values }, 400);

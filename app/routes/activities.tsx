@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "../i18n/translation";
-import { Form, Link } from "react-router";
+import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/activities";
 import { activityStatuses, activityTypes } from "../../db/schema/activities";
 import { ActivityTable, type ActivityTableLabels, type ActivityTableRow } from "../components/activity-table";
@@ -59,6 +59,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function Activities({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
+  const [params] = useSearchParams();
   const format = useFormatter();
   const labels = useMemo<ActivityTableLabels>(
     () => ({
@@ -70,8 +71,8 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
   const { rows, total, capped, pageSize, query, options, canEdit } = loaderData;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const hasNext = capped ? rows.length === pageSize : query.page < pages;
-  const first = total ? (query.page - 1) * pageSize + 1 : 0;
-  const last = Math.min(total, query.page * pageSize);
+  const first = (query.page - 1) * pageSize + 1;
+  const last = first + rows.length - 1;
   const exportQuery = activityQueryString(query, { page: 1 });
 
   return (
@@ -84,6 +85,8 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
       </div>
+
+      {params.get("deleted") ? <p role="status" className="notice">{t("activities.deleted")}</p> : null}
 
       <Form method="get" className="filters" aria-labelledby="filters-title">
         <h2 id="filters-title" className="visually-hidden">
@@ -152,7 +155,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
       </Form>
 
       <p role="status" className="muted">
-        {total
+        {rows.length
           ? t(capped ? "activityList.showingMany" : "activityList.showing", {
               from: format.number(first),
               to: format.number(last),

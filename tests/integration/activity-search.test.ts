@@ -88,6 +88,9 @@ describe.each(drivers)("searching activities on %s", (driver) => {
       const many = await searchActivities(test.db, query(search), { ...options, pageSize: 4, countCap: 1 });
       expect(few.capped, search).toBe(false);
       expect(many.rows.map((r) => r.id), search).toEqual(few.rows.map((r) => r.id));
+      // Both plans were taken: more than one match is past a cap of one.
+      expect(few.total, search).toBeGreaterThan(1);
+      expect(many.capped, search).toBe(true);
     }
     expect(await searchActivities(test.db, query("q=nothing-like-this"), { ...options, countCap: 0 })).toMatchObject({
       rows: [],
