@@ -20,6 +20,8 @@ async function supervise() {
   const count = process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY || availableParallelism()) : 1;
   let stopping = false;
   let failedStarts = 0;
+  // The workers share about 20 connections, so more cores do not exhaust PostgreSQL's 100.
+  const pool = process.env.DATABASE_POOL || String(Math.max(2, Math.floor(20 / count)));
 
   // Resolves when the first worker is ready: it has migrated (and on PGlite seeded) the database.
   let firstReady;
@@ -27,7 +29,7 @@ async function supervise() {
 
   const fork = () => {
     if (stopping) return;
-    const worker = cluster.fork();
+    const worker = cluster.fork({ DATABASE_POOL: pool });
     let serving = false;
     worker.once("message", (message) => {
       if (message !== "ready") return;

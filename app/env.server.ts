@@ -5,6 +5,8 @@ const schema = z
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
     DATA_DIR: z.string().min(1).default("./data/db"),
+    /** PostgreSQL connections per app process (server.js shares 20 among its workers). */
+    DATABASE_POOL: z.coerce.number().int().min(1).max(100).default(10),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
     HOST: z.string().optional(),
     SESSION_SECRET: z.string().min(32, "SESSION_SECRET must be at least 32 characters").optional(),

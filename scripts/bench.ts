@@ -17,7 +17,7 @@ import type { Database } from "../db/client";
 import { env } from "../app/env.server";
 import { seedIfEmpty } from "../app/lib/seed.server";
 import { recordAudit } from "../app/models/audit.server";
-import { hashPassword } from "../app/lib/password.server";
+import { createUser, setPassword, updateUser } from "../app/models/user.server";
 import { withDatabase } from "./db";
 
 const { values: args } = parseArgs({
@@ -140,10 +140,14 @@ async function ensureVolume(db: Database) {
   // What autovacuum would do on a live system: fresh statistics and visibility for index-only scans.
   await db.execute(sql`vacuum analyze`);
 
-  const passwordHash = await hashPassword(benchPassword);
-  const [benchUser] = await db.select({ id: t.users.id }).from(t.users).where(eq(t.users.email, benchEmail));
-  if (benchUser) await db.update(t.users).set({ passwordHash, disabledAt: null }).where(eq(t.users.id, benchUser.id));
-  else await db.insert(t.users).values({ email: benchEmail, name: "Benchmark viewer", role: "viewer", passwordHash });
+  // Through the user model, so the sign-in account's changes are audited like any other.
+  const cli = { label: "cli" } as const;
+  const [benchUser] = await db.select().from(t.users).where(eq(t.users.email, benchEmail));
+  if (!benchUser) await createUser(db, cli, { email: benchEmail, name: "Benchmark viewer", role: "viewer", password: benchPassword });
+  else {
+    const enabled = benchUser.disabledAt ? await updateUser(db, cli, { id: benchUser.id, version: benchUser.version, disabled: false }) : benchUser;
+    await setPassword(db, cli, { id: benchUser.id, version: enabled!.version, password: benchPassword });
+  }
   await db.delete(t.rateLimits).where(like(t.rateLimits.key, "login:%"));
 
   const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(t.activities);

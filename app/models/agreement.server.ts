@@ -23,7 +23,7 @@ import { asList, idField, optionalDate, optionalId, optionalText, requiredText }
 import { localizedText } from "../lib/localized";
 import { calendarToday } from "../lib/zoned-time";
 import { recordAudit, type Actor } from "./audit.server";
-import { commitmentSummaries, isFullyConfirmed, isOverdue, sidesOf } from "./commitment.server";
+import { commitmentSummaries, isFullyConfirmed, isOverdue, overdueWhere, sidesOf } from "./commitment.server";
 import { RuleError } from "./errors.server";
 import { freeSlug, slugify } from "./slug.server";
 import { citationsFor } from "./source.server";
@@ -249,7 +249,7 @@ async function overdueAndConfirmed(db: Database, agreementId: number, partnershi
     where ${commitmentConfirmations.commitmentId} = ${commitments.id})`;
   const [row] = await db
     .select({
-      overdue: sql<number>`count(*) filter (where ${commitments.dueOn} < ${today} and ${commitments.status} not in ('complete', 'withdrawn'))`,
+      overdue: sql<number>`count(*) filter (where ${overdueWhere(today)})`,
       fullyConfirmed: sql<number>`count(*) filter (where ${commitments.status} = 'complete' and ${sideCount} > 0 and ${confirmedSides} = ${sideCount})`,
     })
     .from(commitments)

@@ -284,15 +284,7 @@ export async function withdrawConfirmation(
     if (current && input.confirmedAt && current.confirmedAt.getTime() !== new Date(input.confirmedAt).getTime()) {
       throw new ConflictError(commitment);
     }
-    const [before] = await tx
-      .delete(commitmentConfirmations)
-      .where(
-        and(
-          eq(commitmentConfirmations.commitmentId, input.commitmentId),
-          eq(commitmentConfirmations.countryCode, input.countryCode),
-        ),
-      )
-      .returning();
+    const [before] = await tx.delete(commitmentConfirmations).where(mine).returning();
     if (before) {
       await recordAudit(tx, {
         actor,

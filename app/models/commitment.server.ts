@@ -1,4 +1,4 @@
-import { asc, count, eq, inArray, lte, max, sql } from "drizzle-orm";
+import { and, asc, count, eq, inArray, lt, lte, max, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import {
   activities,
@@ -28,10 +28,17 @@ import { freeSlug, slugify } from "./slug.server";
 import { citationsFor } from "./source.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
+/** Commitments whose work is over: never overdue. */
+const settledStatuses: CommitmentStatus[] = ["complete", "withdrawn"];
+
 /** Open work past its due date; complete and withdrawn commitments are never overdue. */
 export function isOverdue(c: { dueOn: string | null; status: CommitmentStatus }, today: string) {
-  return !!c.dueOn && c.dueOn < today && c.status !== "complete" && c.status !== "withdrawn";
+  return !!c.dueOn && c.dueOn < today && !settledStatuses.includes(c.status);
 }
+
+/** `isOverdue` as a condition in SQL. */
+export const overdueWhere = (today: string) =>
+  and(lt(commitments.dueOn, today), notInArray(commitments.status, settledStatuses))!;
 
 export interface Side {
   partnershipId: number;
@@ -86,8 +93,14 @@ interface ServingActivity {
 
 // Each of these answers for a whole set of commitments in one query, and asks nothing for none.
 
-/** Each commitment's focal points by side: who they are, not their titles. */
-async function focalPointsFor(db: Database, ids: number[]): Promise<Map<number, Record<string, { personId: number; name: string }>>> {
+interface FocalPoint {
+  personId: number;
+  name: string;
+  title: LocalizedText | null;
+}
+
+/** Each commitment's focal points by side. */
+async function focalPointsFor(db: Database, ids: number[]): Promise<Map<number, Record<string, FocalPoint>>> {
   if (!ids.length) return new Map();
   const rows = await db
     .select({
@@ -95,11 +108,12 @@ async function focalPointsFor(db: Database, ids: number[]): Promise<Map<number, 
       countryCode: commitmentFocalPoints.countryCode,
       personId: people.id,
       name: people.name,
+      title: people.title,
     })
     .from(commitmentFocalPoints)
     .innerJoin(people, eq(people.id, commitmentFocalPoints.personId))
     .where(inArray(commitmentFocalPoints.commitmentId, ids));
-  const grouped = byCommitment(rows, ({ countryCode, personId, name }) => [countryCode, { personId, name }] as const);
+  const grouped = byCommitment(rows, ({ countryCode, commitmentId: _, ...person }) => [countryCode, person] as const);
   return new Map([...grouped].map(([id, sides]) => [id, Object.fromEntries(sides)]));
 }
 
@@ -230,14 +244,9 @@ export async function getCommitment(db: Database, id: number) {
     .leftJoin(organizations, eq(organizations.id, commitments.responsibleOrganizationId))
     .where(eq(commitments.id, id));
   if (!row) return null;
-  const [sides, focalRows, milestones, evidence, confirmations, served, cited] = await Promise.all([
+  const [sides, focal, milestones, evidence, confirmations, served, cited] = await Promise.all([
     sidesOf(db, [row.agreement.partnershipId]),
-    // With their titles, which only this page shows.
-    db
-      .select({ countryCode: commitmentFocalPoints.countryCode, personId: people.id, name: people.name, title: people.title })
-      .from(commitmentFocalPoints)
-      .innerJoin(people, eq(people.id, commitmentFocalPoints.personId))
-      .where(eq(commitmentFocalPoints.commitmentId, id)),
+    focalPointsFor(db, [id]),
     db
       .select()
       .from(commitmentMilestones)
@@ -265,7 +274,7 @@ export async function getCommitment(db: Database, id: number) {
     agreement: row.agreement,
     responsible: row.responsible?.id ? row.responsible : null,
     sides: sides.map(({ code, name }) => ({ code, name })),
-    focalPoints: Object.fromEntries(focalRows.map(({ countryCode, ...p }) => [countryCode, p])),
+    focalPoints: focal.get(id) ?? {},
     milestones,
     evidence,
     confirmations: confirmed,
@@ -378,10 +387,12 @@ async function checkOrganization(tx: Database, organizationId: number | null) {
 
 export async function createCommitment(db: Database, actor: Actor, agreementId: number, input: CommitmentInput) {
   return db.transaction(async (tx) => {
+    // Locked: two commitments added at once must not take the same position or slug.
     const [agreement] = await tx
       .select({ id: agreements.id, slug: agreements.slug })
       .from(agreements)
-      .where(eq(agreements.id, agreementId));
+      .where(eq(agreements.id, agreementId))
+      .for("update");
     if (!agreement) return null;
     await checkStatus(tx, null, input.status);
     await checkOrganization(tx, input.responsibleOrganizationId);

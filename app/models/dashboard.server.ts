@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, notInArray, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
 import {
   activities,
   activityTypes,
@@ -13,6 +13,7 @@ import type { Database } from "../db.server";
 import { calendarToday, utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import { activityListFields } from "./activity-search.server";
 import { commitmentCountsByAgreement, type StatusCounts } from "./agreement.server";
+import { overdueWhere } from "./commitment.server";
 
 /** How many rows the capped lists show; their totals are counted in full. */
 const dashboardListLimit = 10;
@@ -22,7 +23,6 @@ const quarterCount = 8;
 
 // Agreements that still bind the parties: drafts, expired and terminated ones are history.
 const liveStatuses = ["signed", "in_force"] as const;
-const settledCommitmentStatuses = ["complete", "withdrawn"] as const;
 
 // What the dashboard's agreement lists show of each.
 const agreementListFields = {
@@ -207,7 +207,7 @@ export async function overdueCommitments(db: Database, clock: DashboardClock, li
     })
     .from(commitments)
     .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
-    .where(and(lt(commitments.dueOn, clock.today), notInArray(commitments.status, [...settledCommitmentStatuses])))
+    .where(overdueWhere(clock.today))
     .orderBy(asc(commitments.dueOn), asc(commitments.position), asc(commitments.id))
     .limit(limit);
   return {

@@ -68,16 +68,22 @@ export async function deleteSession(db: Database, token: string) {
 /** Ends every session of a user ("sign out everywhere"), recorded in the audit log. */
 export async function deleteUserSessions(db: Database, actor: Actor, userId: number) {
   await db.transaction(async (tx) => {
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+    const ended = await endSessionsOf(tx, userId);
     await recordAudit(tx, {
       actor,
       action: "end_sessions",
       entityType: "user",
       entityId: userId,
-      before: { sessions: ended.length },
+      before: { sessions: ended },
       after: { sessions: 0 },
     });
   });
+}
+
+/** Ends every session of a user, as a step of a change its caller audits; how many there were. */
+export async function endSessionsOf(tx: Database, userId: number): Promise<number> {
+  const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });
+  return ended.length;
 }
 
 export async function deleteExpiredSessions(db: Database) {

@@ -1,9 +1,10 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { sessions, users, type Role, type User } from "../../db/schema";
+import { users, type Role, type User } from "../../db/schema";
 import type { Database } from "../db.server";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
+import { endSessionsOf } from "./session.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 export class DuplicateError extends Error {}
@@ -84,14 +85,14 @@ export async function updateUser(db: Database, actor: Actor, change: UserChange)
     const disabledAt =
       change.disabled === undefined ? before.disabledAt : change.disabled ? (before.disabledAt ?? new Date()) : null;
     const after = await saveVersion(tx, users, before, { role: change.role ?? before.role, disabledAt });
-    if (disabledAt) await tx.delete(sessions).where(eq(sessions.userId, change.id));
+    const ended = disabledAt ? await endSessionsOf(tx, change.id) : 0;
     await recordAudit(tx, {
       actor,
       action: "update",
       entityType: "user",
       entityId: change.id,
       before: auditView(before),
-      after: auditView(after),
+      after: { ...auditView(after), ...(ended ? { sessionsEnded: ended } : {}) },
     });
     return after;
   });
@@ -191,13 +192,13 @@ async function replacePassword(
     const before = await lockRow(tx, users, change.id, change.expected, auditView);
     if (!before) return null;
     const after = await saveVersion(tx, users, before, { passwordHash });
-    const ended = await tx.delete(sessions).where(eq(sessions.userId, change.id)).returning({ id: sessions.id });
+    const ended = await endSessionsOf(tx, change.id);
     await recordAudit(tx, {
       actor,
       action: change.action,
       entityType: "user",
       entityId: change.id,
-      before: { version: before.version, sessions: ended.length },
+      before: { version: before.version, sessions: ended },
       after: { version: after.version, sessions: 0 },
     });
     return after;

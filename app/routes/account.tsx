@@ -91,7 +91,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     case "signOutEverywhere":
       await deleteUserSessions(db, actor, user.id);
       return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
-    default: {
+    case "preferences": {
       const parsed = parseForm(preferencesSchema, form);
       if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
       try {
@@ -106,6 +106,10 @@ export async function action({ context, request }: Route.ActionArgs) {
         ? await languageCookie.serialize(parsed.data.locale)
         : await languageCookie.serialize("", { maxAge: 0 });
       return redirect("/account?saved=1", { headers: { "Set-Cookie": cookie } });
+    }
+    default: {
+      const errors: FormErrors = { form: { key: "validation.invalid" } };
+      return data({ errors }, { status: 400 });
     }
   }
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "../i18n/translation";
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/activities";
 import { activityStatuses, activityTypes } from "../../db/schema/activities";
+import { Pager } from "../components/pager";
 import { ActivityTable, type ActivityTableLabels, type ActivityTableRow } from "../components/activity-table";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
@@ -168,23 +169,15 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
         <>
           <ActivityTable rows={rows} labels={labels} total={capped ? -1 : total} pageSize={pageSize} query={query} />
           {pages > 1 || hasNext ? (
-            <nav aria-label={t("activityList.pagination")} className="pager">
-              {query.page > 1 ? (
-                <Link to={activityQueryString(query, { page: query.page - 1 }) || "?"} rel="prev">
-                  ← {t("activityList.previous")}
-                </Link>
-              ) : <span />}
-              <span>
-                {capped
-                  ? t("activityList.pageOnly", { page: format.number(query.page) })
-                  : t("activityList.page", { page: format.number(query.page), pages: format.number(pages) })}
-              </span>
-              {hasNext ? (
-                <Link to={activityQueryString(query, { page: query.page + 1 })} rel="next">
-                  {t("activityList.next")} →
-                </Link>
-              ) : <span />}
-            </nav>
+            <Pager
+              label={t("activityList.pagination")}
+              previous={query.page > 1 ? activityQueryString(query, { page: query.page - 1 }) || "?" : undefined}
+              next={hasNext ? activityQueryString(query, { page: query.page + 1 }) : undefined}
+            >
+              {capped
+                ? t("pager.pageOnly", { page: format.number(query.page) })
+                : t("pager.page", { page: format.number(query.page), pages: format.number(pages) })}
+            </Pager>
           ) : null}
         </>
       ) : null}

@@ -5,6 +5,7 @@ import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
 import { CommitmentCard } from "../components/commitment-card";
+import { Pager } from "../components/pager";
 import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
@@ -181,26 +182,18 @@ function CommitmentPager({ agreementId, page, pageSize, total }: { agreementId: 
   const pages = Math.ceil(total / pageSize);
   const href = (n: number) => `/agreements/${agreementId}${n > 1 ? `?page=${n}` : ""}#commitments-title`;
   return (
-    <nav aria-label={t("agreements.commitmentPages")} className="pager">
-      {page > 1 ? (
-        <Link to={href(page - 1)} rel="prev">
-          ← {t("activityList.previous")}
-        </Link>
-      ) : <span />}
-      <span>
-        {t("agreements.commitmentsShowing", {
-          from: format.number(Math.min(total, (page - 1) * pageSize + 1)),
-          to: format.number(Math.min(total, page * pageSize)),
-          total: format.number(total),
-        })}
-        {" · "}
-        {t("activityList.page", { page: format.number(page), pages: format.number(pages) })}
-      </span>
-      {page < pages ? (
-        <Link to={href(page + 1)} rel="next">
-          {t("activityList.next")} →
-        </Link>
-      ) : <span />}
-    </nav>
+    <Pager
+      label={t("agreements.commitmentPages")}
+      previous={page > 1 ? href(page - 1) : undefined}
+      next={page < pages ? href(page + 1) : undefined}
+    >
+      {t("agreements.commitmentsShowing", {
+        from: format.number(Math.min(total, (page - 1) * pageSize + 1)),
+        to: format.number(Math.min(total, page * pageSize)),
+        total: format.number(total),
+      })}
+      {" · "}
+      {t("pager.page", { page: format.number(page), pages: format.number(pages) })}
+    </Pager>
   );
 }

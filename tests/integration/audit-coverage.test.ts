@@ -20,7 +20,7 @@ import { createTestDatabase, drivers, type TestDatabase } from "../support/test-
 const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }) as Record<string, Record<string, unknown>>;
 
 /** What a function that changes data is called here. Readers (get/list/find/…) never match. */
-const mutating = /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change)/;
+const mutating = /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change)/;
 
 /** Exercised below, each with its audit row checked. */
 const audited = [
@@ -55,6 +55,10 @@ const exempt: Record<string, string> = {
   deleteExpiredSessions: "housekeeping",
   hitRateLimit: "sign-in rate-limit counter",
   clearRateLimit: "sign-in rate-limit counter",
+  releaseRateLimit: "sign-in rate-limit counter",
+  storeCachedPage: "a rendered page kept for later: derived from audited data, not data itself",
+  endSessionsOf: "a step inside a model's transaction (user.server.ts, session.server.ts); its callers audit",
+  lockRow: "takes a row lock; writes nothing",
   saveVersion: "a step inside a model's transaction (app/models/versioned.server.ts); its callers audit",
   // Readers and pure helpers whose names merely look like writes.
   changedFields: "compares two audit states",

@@ -32,6 +32,12 @@ export const en = {
     signOut: "Sign out",
     signedInAs: "Signed in as {{name}} ({{role}})",
   },
+  pager: {
+    previous: "Previous page",
+    next: "Next page",
+    page: "Page {{page}} of {{pages}}",
+    pageOnly: "Page {{page}}",
+  },
   language: {
     label: "Language",
     change: "Change",

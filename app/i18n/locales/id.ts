@@ -32,6 +32,12 @@ export const id: Translation = {
     signOut: "Keluar",
     signedInAs: "Masuk sebagai {{name}} ({{role}})",
   },
+  pager: {
+    previous: "Halaman sebelumnya",
+    next: "Halaman berikutnya",
+    page: "Halaman {{page}} dari {{pages}}",
+    pageOnly: "Halaman {{page}}",
+  },
   language: {
     label: "Bahasa",
     change: "Ganti",
