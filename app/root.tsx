@@ -24,7 +24,7 @@ export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, authMi
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = optionalUser(context);
   return {
-    lang: getLanguage(context) as Language,
+    lang: getLanguage(context),
     timeZone: viewerTimeZone(request, user),
     user: user && { name: user.name, role: user.role, isAdmin: hasRole(user, "admin") },
   };

@@ -1,6 +1,7 @@
+import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { LocalizedText } from "../../db/schema/columns";
-import { localized } from "../lib/localized";
+import { localized, placeName } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";
 
@@ -25,10 +26,12 @@ export function ActivityList({ items, empty }: { items: ActivityListItem[]; empt
       {items.map((a) => (
         <li key={a.id}>
           <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>{" "}
-          <strong>{localized(a.title, lang)}</strong>
+          <strong>
+            <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
+          </strong>
           <span className="meta">
             {t(`activityType.${a.type}`)}
-            {a.city || a.countryName ? ` · ${[a.city, localized(a.countryName, lang)].filter(Boolean).join(", ")}` : null}
+            {a.city || a.countryName ? ` · ${placeName(a.city, a.countryName, lang)}` : null}
           </span>{" "}
           <StatusBadge group="activityStatus" value={a.status} />
         </li>

@@ -3,7 +3,7 @@ import type { Language } from "../i18n/config";
 import type { ActivityRow } from "../models/activity-search.server";
 import { csvRecord, utf8Bom } from "./csv";
 import { calendar, dateValue, escapeText, utcStamp } from "./icalendar";
-import { localized } from "./localized";
+import { localized, placeName } from "./localized";
 import { zonedClock } from "./zoned-time";
 
 interface ExportContext {
@@ -110,7 +110,7 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
     (r) => {
       const dayAfterEnd = new Date(r.endsAt.getTime());
       dayAfterEnd.setUTCDate(dayAfterEnd.getUTCDate() + 1);
-      const place = [r.city, localized(r.countryName, lang)].filter(Boolean).join(", ");
+      const place = placeName(r.city, r.countryName, lang);
       const url = `${origin}/activities/${r.id}`;
       const description = [
         `${label(`activityType.${r.type}`)} · ${label(`activityStatus.${r.status}`)}`,

@@ -11,3 +11,8 @@ export function localized(text: LocalizedText | null | undefined, lang: Language
   if (!text) return "";
   return (lang === "id" ? text.id : undefined) ?? text.en;
 }
+
+/** Where something happens, as people write it: "Baku, Azerbaijan", or whichever part is known. */
+export function placeName(city: string | null | undefined, country: LocalizedText | null | undefined, lang: Language): string {
+  return [city, localized(country, lang)].filter(Boolean).join(", ");
+}

@@ -62,7 +62,8 @@ export async function action({ context, request }: Route.ActionArgs) {
       const key = passwordGuesses.accountKey(user.email);
       const attempt = await hitRateLimit(db, key, passwordGuesses.windowMs);
       if (attempt.count > passwordGuesses.perAccount) {
-        const errors: FormErrors = { currentPassword: { key: "account.passwordRateLimited" } };
+        const minutes = Math.max(1, Math.ceil((attempt.resetAt.getTime() - Date.now()) / 60_000));
+        const errors: FormErrors = { currentPassword: { key: "account.passwordRateLimited", values: { minutes } } };
         return data({ errors }, { status: 429 });
       }
       const changed = await changePassword(db, actor, {

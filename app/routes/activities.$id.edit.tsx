@@ -5,7 +5,6 @@ import { ActivityConflict, type ActivityConflictData } from "../components/activ
 import { ActivityForm } from "../components/activity-form";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { requireUser } from "../lib/auth.server";
 import { typedValues, valueOf, type FormErrors } from "../lib/forms";
 import { localized } from "../lib/localized";
@@ -30,7 +29,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const [activity, options] = await Promise.all([getActivityForEdit(db, id), activityFormOptions(db)]);
   if (!activity) throw new Response("Not found", { status: 404 });
   const timeZone = viewerTimeZone(request, user);
-  const name = localized(activity.title, getLanguage(context) as Language);
+  const name = localized(activity.title, getLanguage(context));
   return {
     id,
     version: activity.version,

@@ -6,11 +6,10 @@ import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 // Only the renderer: a page that reads never loads the editor.
 import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
-import { localized } from "../lib/localized";
+import { localized, placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -29,7 +28,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     history,
     canEdit: hasRole(user, "editor"),
     timeZone: viewerTimeZone(request, user),
-    title: localized(activity.title, getLanguage(context) as Language),
+    title: localized(activity.title, getLanguage(context)),
   };
 }
 
@@ -63,7 +62,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
   const title = localized(a.title, lang);
   const description = localized(a.description, lang);
   const outputs = localized(a.outputs, lang);
-  const place = [a.city, localized(a.countryName, lang)].filter(Boolean).join(", ");
+  const place = placeName(a.city, a.countryName, lang);
 
   const start = format.when(a.startsAt, a.allDay);
   const end = format.when(a.endsAt, a.allDay);

@@ -2,7 +2,6 @@ import type { Route } from "./+types/activities.csv";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { activitiesCsv } from "../lib/activity-export.server";
 import { requireUser } from "../lib/auth.server";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -17,7 +16,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const url = new URL(request.url);
   const query = parseActivityQuery(url.searchParams);
-  const lang = getLanguage(context) as Language;
+  const lang = getLanguage(context);
   const timeZone = viewerTimeZone(request, user);
   const body = activitiesCsv(eachActivity(db, query, { lang, timeZone }), {
     t: getI18n(context).t,

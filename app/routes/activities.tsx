@@ -7,10 +7,9 @@ import { Pager } from "../components/pager";
 import { ActivityTable, type ActivityTableLabels, type ActivityTableRow } from "../components/activity-table";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { activityQueryString } from "../lib/activity-query";
 import { hasRole, requireUser } from "../lib/auth.server";
-import { localized } from "../lib/localized";
+import { localized, placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter } from "../lib/use-formatter";
@@ -24,7 +23,7 @@ export const middleware: Route.MiddlewareFunction[] = [pageCache()];
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const query = parseActivityQuery(new URL(request.url).searchParams);
-  const lang = getLanguage(context) as Language;
+  const lang = getLanguage(context);
   const [{ rows, ...page }, options] = await Promise.all([
     searchActivities(db, query, { lang, timeZone: viewerTimeZone(request, user) }),
     activityFilterOptions(db, query),
@@ -40,7 +39,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
         status: r.status,
         startsAt: r.startsAt,
         allDay: r.allDay,
-        place: [r.city, localized(r.countryName, lang)].filter(Boolean).join(", "),
+        place: placeName(r.city, r.countryName, lang),
         agreementId: r.agreementId,
         agreement: localized(r.agreementTitle, lang),
       }),

@@ -4,7 +4,6 @@ import type { Route } from "./+types/agreements.$id.commitments.new";
 import { CommitmentForm } from "../components/commitment-form";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
@@ -24,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     agreement: { id: agreement.id, title: agreement.title },
     organizations,
-    title: `${t("agreements.addCommitment")} · ${localized(agreement.title, getLanguage(context) as Language)}`,
+    title: `${t("agreements.addCommitment")} · ${localized(agreement.title, getLanguage(context))}`,
   };
 }
 

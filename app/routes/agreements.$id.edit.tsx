@@ -5,7 +5,6 @@ import { AgreementForm, type AgreementFormOptions } from "../components/agreemen
 import { ConflictDetails } from "../components/conflict-details";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { requireUser } from "../lib/auth.server";
 import type { FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
@@ -43,7 +42,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const id = idParam(params);
   const [agreement, options] = await Promise.all([getAgreementForEdit(db, id), agreementFormOptions(db)]);
   if (!agreement) throw new Response("Not found", { status: 404 });
-  const name = localized(agreement.title, getLanguage(context) as Language);
+  const name = localized(agreement.title, getLanguage(context));
   return {
     id,
     options,

@@ -10,7 +10,6 @@ import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
@@ -41,7 +40,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     agreement,
     canEdit: hasRole(user, "editor"),
-    title: localized(agreement.title, getLanguage(context) as Language),
+    title: localized(agreement.title, getLanguage(context)),
   };
 }
 

@@ -11,7 +11,6 @@ import { StatusForm } from "../components/commitment-status-form";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
-import type { Language } from "../i18n/config";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { parseForm, typedValues, type FormErrors } from "../lib/forms";
 import { localized, localizedText } from "../lib/localized";
@@ -51,7 +50,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     overdue: isOverdue(commitment, today),
     canEdit,
     candidates,
-    title: localized(commitment.text, getLanguage(context) as Language).slice(0, 80),
+    title: localized(commitment.text, getLanguage(context)).slice(0, 80),
   };
 }
 

@@ -8,12 +8,11 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { useLanguage } from "../lib/use-formatter";
 import { getPublishedCase } from "../models/case.server";
-import type { Language } from "../i18n/config";
 
 export async function loader({ params, context }: Route.LoaderArgs) {
   const found = await getPublishedCase(db, params.slug);
   if (!found) throw new Response("Not found", { status: 404 });
-  return { case: found, title: localized(found.title, getLanguage(context) as Language) };
+  return { case: found, title: localized(found.title, getLanguage(context)) };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);

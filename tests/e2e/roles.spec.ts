@@ -569,7 +569,9 @@ function attacksOn(t: Targets, tag: string): Attack[] {
 /** What the pages that show the targets hold, as their data (no per-request nonce in it). */
 async function snapshot(reader: APIRequestContext, t: Targets, tag: string) {
   const read = async (route: string, id: string) => {
-    const response = await reader.get(dataUrl(route, id), { maxRedirects: 0 });
+    // A fresh address each time, so the page cache cannot stand in for what the database holds.
+    const fresh = `${route}${route.includes("?") ? "&" : "?"}fresh=${uniqueSuffix()}`;
+    const response = await reader.get(dataUrl(fresh, id), { maxRedirects: 0 });
     expect(response.status(), `read ${route}`).toBe(200);
     return text(response);
   };

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
@@ -90,6 +91,23 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
     }
     expect(healthy, `${seen.join(" ")}\n${server!.output().slice(-1500)}`).toBe(true);
     expect(server!.child.exitCode).toBeNull();
+  });
+
+  it("replaces a worker that dies", async () => {
+    const workers = () =>
+      execFileSync("pgrep", ["-P", String(server!.child.pid)], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    const before = workers();
+    expect(before).toHaveLength(2);
+    process.kill(Number(before[0]), "SIGKILL");
+    let after: string[] = [];
+    for (let i = 0; i < 80 && !(after.length === 2 && !after.includes(before[0]!)); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      after = workers();
+    }
+    expect(server!.output()).toContain(`worker ${before[0]} exited (SIGKILL); starting another`);
+    expect(after).toHaveLength(2);
+    expect(after).not.toContain(before[0]);
+    expect((await fetch(`${server!.url}/healthz`)).status).toBe(200);
   });
 
   it("stops every worker and exits cleanly on SIGTERM", async () => {

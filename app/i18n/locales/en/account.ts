@@ -26,7 +26,7 @@ export const account = {
   passwordChanged: "Your password was changed. Every other device was signed out.",
   wrongPassword: "This is not your current password.",
   passwordMismatch: "The two new passwords differ.",
-  passwordRateLimited: "Too many wrong attempts. Try again in 15 minutes.",
+  passwordRateLimited: "Too many wrong attempts. Try again in {{minutes}} minutes.",
   sessionsTitle: "Sessions",
   signOutEverywhere: "Sign out on every device",
 };

@@ -51,5 +51,6 @@ export const activityList = {
   },
   yes: "yes",
   no: "no",
+  calendarSignIn: "Sign in, or use your calendar address from your account page.",
   calendarName: "Jembatan activities",
 };

@@ -28,7 +28,7 @@ export const account: Translation["account"] = {
   passwordChanged: "Kata sandi Anda telah diganti. Semua perangkat lain telah dikeluarkan.",
   wrongPassword: "Ini bukan kata sandi Anda saat ini.",
   passwordMismatch: "Kedua kata sandi baru tidak sama.",
-  passwordRateLimited: "Terlalu banyak percobaan yang salah. Coba lagi dalam 15 menit.",
+  passwordRateLimited: "Terlalu banyak percobaan yang salah. Coba lagi dalam {{minutes}} menit.",
   sessionsTitle: "Sesi",
   signOutEverywhere: "Keluar dari semua perangkat",
 };

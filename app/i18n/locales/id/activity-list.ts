@@ -53,5 +53,6 @@ export const activityList: Translation["activityList"] = {
   },
   yes: "ya",
   no: "tidak",
+  calendarSignIn: "Masuk, atau gunakan alamat kalender dari halaman akun Anda.",
   calendarName: "Kegiatan Jembatan",
 };
