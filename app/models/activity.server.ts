@@ -20,6 +20,7 @@ import {
 } from "../../db/schema";
 import type { Database } from "../db.server";
 import type { FormErrors } from "../lib/forms";
+import { organizationOptions, personOptions } from "./organization.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { slugify } from "./slug.server";
 import { citationsFor } from "./source.server";
@@ -220,15 +221,8 @@ export async function activityFormOptions(db: Database) {
       .select({ id: commitments.id, text: commitments.text, agreementId: commitments.agreementId })
       .from(commitments)
       .orderBy(asc(commitments.agreementId), asc(commitments.position), asc(commitments.id)),
-    db
-      .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym })
-      .from(organizations)
-      .orderBy(byName(organizations.name), asc(organizations.id)),
-    db
-      .select({ id: people.id, name: people.name, organization: organizations.name, acronym: organizations.acronym })
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .orderBy(asc(people.name), asc(people.id)),
+    organizationOptions(db),
+    personOptions(db),
   ]);
   return {
     countries: countryList,
@@ -330,7 +324,6 @@ function auditView(row: ActivityRow, links: LinkIds) {
 
 /** Makes one link table hold exactly `wanted`, leaving kept rows (and a participant's role) alone. */
 async function syncLinks(
-  tx: Database,
   current: number[],
   wanted: number[],
   remove: (ids: number[]) => Promise<unknown>,
@@ -344,7 +337,6 @@ async function syncLinks(
 
 async function writeLinks(tx: Database, activityId: number, current: LinkIds, wanted: LinkIds) {
   await syncLinks(
-    tx,
     current.commitmentIds,
     wanted.commitmentIds,
     (ids) =>
@@ -354,7 +346,6 @@ async function writeLinks(tx: Database, activityId: number, current: LinkIds, wa
     (ids) => tx.insert(activityCommitments).values(ids.map((commitmentId) => ({ activityId, commitmentId }))),
   );
   await syncLinks(
-    tx,
     current.organizerIds,
     wanted.organizerIds,
     (ids) =>
@@ -364,7 +355,6 @@ async function writeLinks(tx: Database, activityId: number, current: LinkIds, wa
     (ids) => tx.insert(activityOrganizers).values(ids.map((organizationId) => ({ activityId, organizationId }))),
   );
   await syncLinks(
-    tx,
     current.participantIds,
     wanted.participantIds,
     (ids) =>

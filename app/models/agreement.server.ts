@@ -22,6 +22,7 @@ import type { Database } from "../db.server";
 import { asList, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { localizedText } from "../lib/localized";
 import { calendarToday } from "../lib/zoned-time";
+import { personOptions } from "./organization.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { commitmentSummaries, isFullyConfirmed, isOverdue, overdueWhere, sidesOf } from "./commitment.server";
 import { RuleError } from "./errors.server";
@@ -364,16 +365,7 @@ export async function agreementFormOptions(db: Database) {
       .select({ id: agreements.id, title: agreements.title, partnershipId: agreements.partnershipId })
       .from(agreements)
       .orderBy(asc(agreements.signedOn), asc(agreements.id)),
-    db
-      .select({
-        id: people.id,
-        name: people.name,
-        acronym: organizations.acronym,
-        organization: organizations.name,
-      })
-      .from(people)
-      .leftJoin(organizations, eq(organizations.id, people.organizationId))
-      .orderBy(asc(people.name), asc(people.id)),
+    personOptions(db),
   ]);
   return { partnerships: partnershipList, agreements: agreementList, people: peopleList };
 }

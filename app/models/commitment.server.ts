@@ -302,13 +302,6 @@ export async function focalPointCandidates(db: Database, countryCodes: string[])
     .orderBy(asc(people.name), asc(people.id));
 }
 
-export function organizationOptions(db: Database) {
-  return db
-    .select({ id: organizations.id, name: organizations.name, acronym: organizations.acronym })
-    .from(organizations)
-    .orderBy(asc(organizations.id));
-}
-
 // ---------------------------------------------------------------------------------------------
 // Forms
 

@@ -11,7 +11,8 @@ import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
 import { useLanguage } from "../lib/use-formatter";
 import { getAgreementForEdit } from "../models/agreement.server";
-import { commitmentInput, createCommitment, newCommitmentForm, organizationOptions } from "../models/commitment.server";
+import { commitmentInput, createCommitment, newCommitmentForm } from "../models/commitment.server";
+import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {

@@ -17,9 +17,9 @@ import {
   commitmentInput,
   editCommitmentForm,
   getCommitment,
-  organizationOptions,
   updateCommitment,
 } from "../models/commitment.server";
+import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 
 const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn", "status"];
