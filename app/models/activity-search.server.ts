@@ -110,7 +110,8 @@ function orderFor(query: ActivityQuery, lang: Language): SQL[] {
         : sql`lower(${activities.title}->>'en')`,
     type: activities.type,
     status: activities.status,
-    place: activities.countryCode,
+    // The place reads "city, country": by city, with its own index.
+    place: activities.city,
     agreement: activities.agreementId,
   };
   const tieBreak = query.sort === "startsAt" ? [] : [by(activities.startsAt)];

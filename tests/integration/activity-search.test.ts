@@ -82,6 +82,14 @@ describe.each(drivers)("searching activities on %s", (driver) => {
     expect(second.rows.map((r) => r.title.en)).toEqual(all.slice(3, 6));
   });
 
+  it("sorts by place as it reads, by city", async () => {
+    const cities = (await searchActivities(test.db, query("sort=place&dir=asc"), options)).rows.map((r) => r.city);
+    const named = cities.filter((c): c is string => !!c);
+    expect(named.length).toBeGreaterThan(1);
+    expect(named).toEqual([...named].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(cities.slice(named.length).every((c) => !c)).toBe(true);
+  });
+
   it("finds the same page whether the filter matches few rows or more than it counts", async () => {
     for (const search of ["", "type=visit", "q=baku", "sort=title&dir=asc&page=2", "country=AZ&sort=place"]) {
       const few = await searchActivities(test.db, query(search), { ...options, pageSize: 4 });
