@@ -172,7 +172,10 @@ async function checkSide(tx: Database, commitment: Commitment, countryCode: stri
   return sides;
 }
 
-/** Names (or, with `personId` null, removes) one side's focal point for a commitment. */
+/**
+ * Names (or, with `personId` null, removes) one side's focal point for a commitment. Null when
+ * there is no such commitment; else the side's focal point now.
+ */
 export async function setFocalPoint(
   db: Database,
   actor: Actor,
@@ -205,7 +208,7 @@ export async function setFocalPoint(
     if (input.previousPersonId !== undefined && (before?.personId ?? null) !== input.previousPersonId) {
       throw new ConflictError(commitment);
     }
-    if ((before?.personId ?? null) === input.personId) return before ?? null;
+    if ((before?.personId ?? null) === input.personId) return { focalPoint: before ?? null };
     let after: typeof before | null = null;
     if (input.personId) {
       [after] = await tx
@@ -227,7 +230,7 @@ export async function setFocalPoint(
       before: before ?? null,
       after,
     });
-    return after;
+    return { focalPoint: after };
   });
 }
 
@@ -267,6 +270,7 @@ export async function confirmCompletion(
   });
 }
 
+/** Null when there is no such commitment; else the confirmation withdrawn, if there was one. */
 export async function withdrawConfirmation(
   db: Database,
   actor: Actor,
@@ -294,6 +298,6 @@ export async function withdrawConfirmation(
         before,
       });
     }
-    return before ?? null;
+    return { withdrawn: before ?? null };
   });
 }

@@ -226,6 +226,16 @@ export async function commitmentSummaries(db: Database, ids: number[]) {
 }
 
 /** One commitment in full: its agreement, the sides, focal points, milestones, evidence, confirmations. */
+/** A commitment as its edit form starts from it, with the agreement it belongs to: one query. */
+export async function getCommitmentForEdit(db: Database, id: number) {
+  const [row] = await db
+    .select({ commitment: commitments, agreement: { id: agreements.id, title: agreements.title } })
+    .from(commitments)
+    .innerJoin(agreements, eq(agreements.id, commitments.agreementId))
+    .where(eq(commitments.id, id));
+  return row ?? null;
+}
+
 export async function getCommitment(db: Database, id: number) {
   const [row] = await db
     .select({

@@ -16,7 +16,7 @@ import {
   commitmentFormValues,
   commitmentInput,
   editCommitmentForm,
-  getCommitment,
+  getCommitmentForEdit,
   updateCommitment,
 } from "../models/commitment.server";
 import { organizationOptions } from "../models/organization.server";
@@ -27,13 +27,13 @@ const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId",
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const id = idParam(params);
-  const [commitment, organizations] = await Promise.all([getCommitment(db, id), organizationOptions(db)]);
-  if (!commitment) throw new Response("Not found", { status: 404 });
+  const [found, organizations] = await Promise.all([getCommitmentForEdit(db, id), organizationOptions(db)]);
+  if (!found) throw new Response("Not found", { status: 404 });
   return {
     id,
-    agreement: commitment.agreement,
+    agreement: found.agreement,
     organizations,
-    values: commitmentFormValues(commitment),
+    values: commitmentFormValues(found.commitment),
     title: getI18n(context).t("commitments.editTitle"),
   };
 }

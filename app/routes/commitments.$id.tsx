@@ -93,14 +93,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "focal-point": {
         const p = parseForm(focalPointForm, form);
         if (!p.success) return fail(p.errors);
-        await setFocalPoint(db, actor, {
-          commitmentId: id,
-          countryCode: p.data.countryCode,
-          personId: p.data.personId ?? null,
-          // The page's form says which focal point it showed; a bare POST makes no such claim.
-          previousPersonId: form.has("previousPersonId") ? (p.data.previousPersonId ?? null) : undefined,
-        });
-        return redirect(`/commitments/${id}?saved=${intent}`);
+        return done(
+          await setFocalPoint(db, actor, {
+            commitmentId: id,
+            countryCode: p.data.countryCode,
+            personId: p.data.personId ?? null,
+            // The page's form says which focal point it showed; a bare POST makes no such claim.
+            previousPersonId: form.has("previousPersonId") ? (p.data.previousPersonId ?? null) : undefined,
+          }),
+        );
       }
       case "confirm": {
         const p = parseForm(confirmForm, form);
@@ -110,8 +111,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       case "withdraw-confirmation": {
         const p = parseForm(withdrawConfirmationForm, form);
         if (!p.success) return fail(p.errors);
-        await withdrawConfirmation(db, actor, { commitmentId: id, countryCode: p.data.countryCode, confirmedAt: p.data.confirmedAt });
-        return redirect(`/commitments/${id}?saved=${intent}`);
+        return done(
+          await withdrawConfirmation(db, actor, { commitmentId: id, countryCode: p.data.countryCode, confirmedAt: p.data.confirmedAt }),
+        );
       }
       default:
         return fail({ form: { key: "validation.invalid" } });

@@ -18,6 +18,7 @@ import {
   commitmentFormValues,
   createCommitment,
   getCommitment,
+  getCommitmentForEdit,
   setCommitmentStatus,
   updateCommitment,
 } from "../../app/models/commitment.server";
@@ -290,8 +291,10 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     await setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "complete" });
     await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "AZ" });
     expect(await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "AZ" })).toMatchObject({
-      countryCode: "AZ",
+      withdrawn: { countryCode: "AZ" },
     });
+    expect(await withdrawConfirmation(test.db, editor, { commitmentId: 2 ** 31 - 1, countryCode: "AZ" })).toBeNull();
+    expect(await setFocalPoint(test.db, editor, { commitmentId: 2 ** 31 - 1, countryCode: "AZ", personId: null })).toBeNull();
     expect((await getCommitment(test.db, c.id))!.confirmations).toEqual([]);
     expect((await auditRows("commitment", c.id)).at(-1)!.action).toBe("withdraw_confirmation");
   });
@@ -313,7 +316,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     // Already withdrawn is no conflict: there is nothing left to lose.
     const [again] = (await getCommitment(test.db, c.id))!.confirmations;
     await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: again!.confirmedAt.toISOString() });
-    expect(await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt })).toBeNull();
+    expect(await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt })).toEqual({ withdrawn: null });
   });
 
   it("refuses a stale version with ConflictError and changes nothing", async () => {
@@ -356,6 +359,11 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       setFocalPoint(test.db, editor, { commitmentId: c.id, countryCode: "ID", personId: karimov!.id }),
     ).rejects.toMatchObject({ field: "personId", key: "commitments.focalPointWrongSide" });
     await setFocalPoint(test.db, editor, { commitmentId: c.id, countryCode: "AZ", personId: karimov!.id });
+
+    const forEdit = (await getCommitmentForEdit(test.db, c.id))!;
+    expect(forEdit.agreement.id).toBe(mouId);
+    expect(forEdit.commitment).toMatchObject({ id: c.id, text: c.text, version: c.version });
+    expect(await getCommitmentForEdit(test.db, 2 ** 31 - 1)).toBeNull();
 
     const view = (await getCommitment(test.db, c.id))!;
     expect(view.milestones.map((x) => [x.title.en, x.completedOn])).toEqual([
