@@ -3,29 +3,60 @@ import { useFormatter } from "../lib/use-formatter";
 
 export interface SourceInfo {
   publisher: string;
+  /** The original headline, or (titleIsDescriptive) an English description of the source. */
   title: string;
+  titleIsDescriptive: boolean;
+  /** The source's language, which its headline and quote are written in. */
+  language: string | null;
   url: string | null;
+  /** YYYY-MM-DD, or YYYY where only the year is known. */
   publishedOn: string | null;
+  quote: string | null;
 }
 
-/** A citation: publisher, title and date, linked when the source is online. */
+/**
+ * A citation a reader can check: publisher, date, the headline in quotation marks (or our own
+ * description of the source, in brackets and labelled as such), linked when the source is online,
+ * and a short quotation from it in its own language.
+ */
 export function SourceLink({ source }: { source: SourceInfo }) {
   const { t } = useTranslation();
   const format = useFormatter();
-  const label = [source.publisher, source.publishedOn ? format.day(source.publishedOn) : null]
-    .filter(Boolean)
-    .join(", ");
-  const text = `${label}: “${source.title}”`;
+  const lang = source.language ?? undefined;
+  const date = source.publishedOn
+    ? source.publishedOn.length === 4
+      ? source.publishedOn
+      : format.day(source.publishedOn)
+    : null;
+  const label = [source.publisher, date].filter(Boolean).join(", ");
+  // Descriptive titles are written in English (content/sources.yaml), whatever the source's language.
+  const title = source.titleIsDescriptive ? (
+    <span className="source__title source__title--descriptive">
+      [{t("citation.descriptiveTitle")}: <span lang="en">{source.title}</span>]
+    </span>
+  ) : (
+    <cite className="source__title" lang={lang}>
+      “{source.title}”
+    </cite>
+  );
   return (
-    <cite className="source">
-      {t("landing.source", { source: "" })}
+    <span className="source">
+      {t("citation.source")} {label}:{" "}
       {source.url ? (
-        <a href={source.url} rel="noopener noreferrer">
-          {text}
+        <a href={source.url} hrefLang={lang} rel="noopener noreferrer">
+          {title}
         </a>
       ) : (
-        text
+        title
       )}
-    </cite>
+      {source.quote ? (
+        <>
+          {" "}
+          <q className="source__quote" lang={lang}>
+            {source.quote}
+          </q>
+        </>
+      ) : null}
+    </span>
   );
 }

@@ -25,18 +25,43 @@ const cites = z.array(slug).min(1, "every record cites at least one source");
 
 const country = z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: text, time_zone: z.string() }).strict();
 
+/** A news article or press release (dated), or a web page such as a database entry. */
+export const sourceKinds = ["article", "web_page"] as const;
+/** A day, or only the year where that is all that is known. */
+const publicationDate = z.union([isoDate, z.string().regex(/^\d{4}$/, "a date (YYYY-MM-DD) or a year (YYYY)")]);
+export const maxQuoteLength = 300;
+
 const source = z
   .object({
     slug,
+    kind: z.enum(sourceKinds),
     publisher: z.string().min(1),
-    title: z.string().min(1),
+    /** The original headline, verbatim and in the source's language. */
+    headline: z.string().min(1).optional(),
+    /** Where there is no headline: what the source reports, in English, marked as ours. */
+    descriptive_title: z.string().min(1).optional(),
     language: z.enum(["en", "id"]),
-    published_on: isoDate.optional(),
+    published_on: publicationDate.optional(),
     url: z.url().optional(),
-    seed_file: z.string().optional(),
+    /** A sentence or two from the source, verbatim and in its language. */
+    quote: z.string().min(1).max(maxQuoteLength).optional(),
   })
   .strict()
-  .refine((s) => s.url || s.seed_file, "a source needs a URL or a seed file");
+  .superRefine((s, ctx) => {
+    if (!s.headline === !s.descriptive_title) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["headline"],
+        message: "a source has either its original headline or a descriptive title, not both or neither",
+      });
+    }
+    if (!s.quote && !s.url) {
+      ctx.addIssue({ code: "custom", path: ["quote"], message: "a source without a URL needs a quote" });
+    }
+    if (s.kind === "article" && !s.published_on) {
+      ctx.addIssue({ code: "custom", path: ["published_on"], message: "an article needs its publication date" });
+    }
+  });
 
 const figure = z
   .object({ slug, value: z.string().min(1), label: text, as_of: isoDate.optional(), source: slug })

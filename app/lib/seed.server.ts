@@ -188,12 +188,15 @@ export async function seedContent(
       ids.source.set(
         src.slug,
         await s.upsert(t.sources, "source", src.slug, {
+          kind: src.kind,
           publisher: src.publisher,
-          title: src.title,
+          // The schema admits exactly one of the two.
+          title: src.headline ?? src.descriptive_title!,
+          titleIsDescriptive: src.headline === undefined,
           language: src.language,
           publishedOn: src.published_on ?? null,
           url: src.url ?? null,
-          seedFile: src.seed_file ?? null,
+          quote: src.quote ?? null,
         }),
       );
     }

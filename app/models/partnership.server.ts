@@ -19,7 +19,15 @@ export async function getFeaturedPartnership(db: Database) {
         value: keyFigures.value,
         label: keyFigures.label,
         asOf: keyFigures.asOf,
-        source: { publisher: sources.publisher, title: sources.title, url: sources.url, publishedOn: sources.publishedOn },
+        source: {
+          publisher: sources.publisher,
+          title: sources.title,
+          titleIsDescriptive: sources.titleIsDescriptive,
+          language: sources.language,
+          url: sources.url,
+          publishedOn: sources.publishedOn,
+          quote: sources.quote,
+        },
       })
       .from(keyFigures)
       .leftJoin(sources, eq(sources.id, keyFigures.sourceId))

@@ -1,17 +1,27 @@
 import { relations } from "drizzle-orm";
-import { date, index, integer, pgEnum, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
 import { editable } from "./columns";
 
-/** Where a fact comes from: a published article, page or document. */
+/**
+ * Where a fact comes from: a published article, page or document, cited so that a reader can
+ * find and check it.
+ */
 export const sources = pgTable("sources", {
   id: serial("id").primaryKey(),
   slug: text("slug").notNull().unique(),
+  /** "article" (dated news or press release) or "web_page"; null only before the next seed. */
+  kind: text("kind").$type<"article" | "web_page">(),
   publisher: text("publisher").notNull(),
+  /** The original headline, verbatim; or, when titleIsDescriptive, an English description of ours. */
   title: text("title").notNull(),
+  titleIsDescriptive: boolean("title_is_descriptive").notNull().default(false),
+  /** The source's language (en, id): its headline and quote are in it. */
   language: text("language"),
-  publishedOn: date("published_on"),
+  /** YYYY-MM-DD, or YYYY where only the year is known. */
+  publishedOn: text("published_on"),
   url: text("url"),
-  seedFile: text("seed_file"),
+  /** A sentence or two from the source, verbatim. */
+  quote: text("quote"),
   ...editable(),
 });
 

@@ -21,6 +21,14 @@ test.describe("landing page", () => {
     await expect(malls).toContainText("207");
     await expect(malls).toContainText("as of 1 Jul 2024");
     await expect(malls).toContainText("ANTARA");
+    // A citation a reader can check: the headline and a quotation, marked as Indonesian.
+    await expect(malls.locator('cite[lang="id"]')).toHaveText(
+      "“RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik”",
+    );
+    await expect(malls.locator('q[lang="id"]')).toContainText("Rencana aksi tersebut");
+    // An article that prints no headline is cited by a title of ours, marked as such.
+    const centres = items.filter({ hasText: "ASAN Xidmat centres across Azerbaijan" });
+    await expect(centres).toContainText("[descriptive title: Minister Abdullah Azwar Anas visits ASAN Xidmat in Baku]");
 
     const libraryLink = page.getByRole("link", { name: "Open the library" });
     await expect(libraryLink).toHaveAttribute("href", "/library");

@@ -56,6 +56,24 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
     }
   });
 
+  it("stores each source's citation: title or marked description, date, quote", async () => {
+    const rows = await test.db.select().from(t.sources);
+    expect(rows).toHaveLength(loadContent().sources.length);
+    const bySlug = new Map(rows.map((r) => [r.slug, r]));
+    expect(bySlug.get("antara-2024-07-mou-renewed")).toMatchObject({
+      kind: "article",
+      title: "RI-Azerbaijan memperkuat kerja sama akselerasi pelayanan publik",
+      titleIsDescriptive: false,
+      language: "id",
+      publishedOn: "2024-07-01",
+      url: null,
+      quote: expect.stringContaining("Rencana aksi"),
+    });
+    expect(bySlug.get("liputan6-2017-07-mou-signed")).toMatchObject({ titleIsDescriptive: true, language: "id" });
+    expect(bySlug.get("antara-en-2018-unpsa-malaria")).toMatchObject({ publishedOn: "2018", quote: null });
+    for (const r of rows) expect(r.quote || r.url, r.slug).toBeTruthy();
+  });
+
   it("does not reseed on start-up once seeded, so people's edits survive a restart", async () => {
     const [busan] = await test.db
       .update(t.activities)
@@ -86,5 +104,41 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
     expect(entry!.after).toMatchObject({ sector: "changed-sector" });
     const [row] = await test.db.select().from(t.cases).where(eq(t.cases.slug, target.slug));
     expect(row!.version).toBe(2);
+  });
+
+  it("brings an edited source in line, and back again from content/", async () => {
+    const slug = "liputan6-2017-07-mou-signed";
+    const edited = loadContent();
+    const source = edited.sources.find((x) => x.slug === slug)!;
+    const original = { ...source };
+    source.headline = "Azerbaijan jadi guru pelayanan publik";
+    delete source.descriptive_title;
+    source.quote = "Azerbaijan sepakat untuk menjadi guru bagi Indonesia dalam peningkatan pelayanan publik.";
+    const stats = await seedContent(test.db, { demo: false, content: edited });
+    expect(stats.created).toBe(0);
+    // The source, and the case changed by the test above, back in line with content/.
+    expect(stats.updated).toBe(2);
+    const read = async () => (await test.db.select().from(t.sources).where(eq(t.sources.slug, slug)))[0]!;
+    expect(await read()).toMatchObject({
+      title: source.headline,
+      titleIsDescriptive: false,
+      quote: source.quote,
+      version: 2,
+    });
+    const [entry] = await test.db
+      .select()
+      .from(t.auditLog)
+      .where(sql`${t.auditLog.entityType} = 'source' and ${t.auditLog.action} = 'update'`);
+    expect(entry!.before).toMatchObject({ title: original.descriptive_title, titleIsDescriptive: true });
+    expect(entry!.after).toMatchObject({ title: source.headline, titleIsDescriptive: false });
+
+    expect(await seedContent(test.db, { demo: false })).toMatchObject({ created: 0, updated: 1 });
+    expect(await read()).toMatchObject({
+      title: original.descriptive_title,
+      titleIsDescriptive: true,
+      quote: original.quote,
+      version: 3,
+    });
+    expect(await seedContent(test.db, { demo: false })).toMatchObject({ created: 0, updated: 0 });
   });
 });

@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { contentDir, loadContent } from "../../app/lib/content.server";
+import { contentDir, loadContent, maxQuoteLength } from "../../app/lib/content.server";
 
 const copies: string[] = [];
 function copyContent() {
@@ -28,11 +28,65 @@ describe("content/", () => {
     expect(c.cases.some((k) => /EDAT/.test(k.title.en))).toBe(true);
   });
 
-  it("cites seed files that exist", () => {
-    const seeds = path.resolve(contentDir, "../../shared/seeds");
-    for (const s of loadContent().sources.filter((s) => s.seed_file)) {
-      expect(() => readFileSync(path.join(seeds, s.seed_file!))).not.toThrow();
+  it("gives every source what a reader needs to check it, inside the repository", () => {
+    const sources = loadContent().sources;
+    expect(sources.length).toBeGreaterThan(0);
+    for (const s of sources) {
+      const where = `source ${s.slug}`;
+      expect(s.publisher.trim(), where).not.toBe("");
+      // Either the original headline or a title of ours, marked as such: never both, never neither.
+      expect([s.headline, s.descriptive_title].filter(Boolean), where).toHaveLength(1);
+      // A reader can check a source by following its URL or by reading the quotation.
+      expect(Boolean(s.url || s.quote), where).toBe(true);
+      if (s.kind === "article") expect(s.published_on, where).toMatch(/^\d{4}(-\d{2}-\d{2})?$/);
+      if (s.quote) expect(s.quote.length, where).toBeLessThanOrEqual(maxQuoteLength);
     }
+    // Every source that is not online quotes itself; the seed articles are all such sources.
+    expect(sources.filter((s) => !s.url).every((s) => s.quote)).toBe(true);
+    expect(sources.filter((s) => s.language === "id").length).toBeGreaterThanOrEqual(5);
+  });
+
+  describe("rejects a source", () => {
+    const edit = (replace: (yaml: string) => string) => {
+      const dir = copyContent();
+      const file = path.join(dir, "sources.yaml");
+      const before = readFileSync(file, "utf8");
+      const after = replace(before);
+      expect(after).not.toBe(before);
+      writeFileSync(file, after);
+      return dir;
+    };
+    // The Liputan6 article has no URL: its quote is how a reader checks it.
+    const liputan6 = /(- slug: liputan6-2017-07-mou-signed\n(?:(?!- slug:)[\s\S])*?) {2}quote: [^\n]*\n/;
+
+    it("without a quote and without a URL", () => {
+      const dir = edit((y) => y.replace(liputan6, "$1"));
+      expect(() => loadContent(dir)).toThrow(/without a URL needs a quote/);
+    });
+
+    it("with a quote longer than a sentence or two", () => {
+      const dir = edit((y) => y.replace(liputan6, `$1  quote: "${"kata ".repeat(70).trim()}"\n`));
+      expect(() => loadContent(dir)).toThrow(/<=300 characters[\s\S]*quote/);
+    });
+
+    it("with both a headline and a descriptive title, or with neither", () => {
+      const both = edit((y) =>
+        y.replace(/( {2}descriptive_title: "KemenPANRB and[^\n]*\n)/, '$1  headline: "Judul"\n'),
+      );
+      expect(() => loadContent(both)).toThrow(/either its original headline or a descriptive title/);
+      const neither = edit((y) => y.replace(/ {2}descriptive_title: "KemenPANRB and[^\n]*\n/, ""));
+      expect(() => loadContent(neither)).toThrow(/either its original headline or a descriptive title/);
+    });
+
+    it("that is an article without a date", () => {
+      const dir = edit((y) => y.replace(/ {2}published_on: "2018"\n/, ""));
+      expect(() => loadContent(dir)).toThrow(/article needs its publication date/);
+    });
+
+    it("that names a file instead of carrying its citation", () => {
+      const dir = edit((y) => y.replace(liputan6, "$1  seed_file: 001.txt\n"));
+      expect(() => loadContent(dir)).toThrow(/seed_file/);
+    });
   });
 
   it("rejects a reference to a record that does not exist", () => {

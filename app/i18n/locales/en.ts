@@ -48,7 +48,6 @@ export const en = {
     title: "Jembatan: {{partnership}}",
     figuresTitle: "Key numbers",
     asOf: "as of {{date}}",
-    source: "Source: {{source}}",
     libraryTitle: "Library of innovations",
     libraryText: "Browse the innovations the partners share with each other, and what they learned from them. No account needed.",
     libraryCta: "Open the library",
@@ -57,6 +56,11 @@ export const en = {
     staffCta: "Sign in",
     countries: "Partners",
     empty: "No partnership has been set up yet.",
+  },
+  citation: {
+    source: "Source:",
+    /** Marks a title we wrote for a source that prints no headline. */
+    descriptiveTitle: "descriptive title",
   },
   login: {
     title: "Sign in",

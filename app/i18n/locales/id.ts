@@ -48,7 +48,6 @@ export const id: Translation = {
     title: "Jembatan: {{partnership}}",
     figuresTitle: "Angka utama",
     asOf: "per {{date}}",
-    source: "Sumber: {{source}}",
     libraryTitle: "Pustaka inovasi",
     libraryText: "Jelajahi inovasi yang dibagikan para mitra satu sama lain, beserta pelajaran yang dipetik darinya. Tanpa perlu akun.",
     libraryCta: "Buka pustaka",
@@ -57,6 +56,10 @@ export const id: Translation = {
     staffCta: "Masuk",
     countries: "Mitra",
     empty: "Belum ada kemitraan yang disiapkan.",
+  },
+  citation: {
+    source: "Sumber:",
+    descriptiveTitle: "judul deskriptif",
   },
   login: {
     title: "Masuk",
