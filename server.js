@@ -8,6 +8,18 @@ import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import express from "express";
 
+// The npm scripts run the Node that package.json pins (node_modules/.bin comes first on their
+// PATH); started any other way, an older system Node must not serve.
+const [nodeMajor] = process.versions.node.split(".").map(Number);
+if (nodeMajor < 24) {
+  console.error(
+    `Jembatan needs Node 24 or newer; ${process.execPath} is ${process.version}. ` +
+      "Start it through npm (npm start), which runs the Node 24 that npm install put in node_modules, " +
+      "or install Node 24.",
+  );
+  process.exit(1);
+}
+
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
 const host = process.env.HOST || undefined;
@@ -17,6 +29,7 @@ if (production && cluster.isPrimary) await supervise();
 else await serve();
 
 async function supervise() {
+  console.log(`Jembatan supervisor ${process.pid} on Node ${process.version} (${process.execPath})`);
   const count = process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY || availableParallelism()) : 1;
   let stopping = false;
   let failedStarts = 0;
@@ -115,7 +128,7 @@ async function serve() {
   const listener = server.listen(port, host, () => {
     const address = listener.address();
     const shown = typeof address === "object" && address ? `http://${host ?? "localhost"}:${address.port}` : port;
-    console.log(`Jembatan is listening on ${shown}`);
+    console.log(`Jembatan is listening on ${shown} (Node ${process.version}, pid ${process.pid})`);
     process.send?.("ready");
   });
 

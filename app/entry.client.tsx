@@ -1,29 +1,25 @@
-import i18next from "i18next";
 import { startTransition, StrictMode } from "react";
 import { hydrateRoot } from "react-dom/client";
 import { HydratedRouter } from "react-router/dom";
-import { fallbackLanguage, i18nOptions, isLanguage } from "./i18n/config";
-import { I18nProvider } from "./i18n/translation";
+import { fallbackLanguage, isLanguage } from "./i18n/config";
+import { browserStrings } from "./i18n/strings.client";
+import { StringSourceProvider } from "./i18n/translation";
 
 async function hydrate() {
   const lang = document.documentElement.lang;
-  await i18next.init({ ...i18nOptions, lng: isLanguage(lang) ? lang : fallbackLanguage });
+  const language = isLanguage(lang) ? lang : fallbackLanguage;
+  const strings = browserStrings(language);
+  await strings.load(language);
   startTransition(() => {
     hydrateRoot(
       document,
-      <I18nProvider i18n={i18next}>
+      <StringSourceProvider source={strings}>
         <StrictMode>
           <HydratedRouter />
         </StrictMode>
-      </I18nProvider>,
+      </StringSourceProvider>,
     );
   });
-}
-
-// Visitors without an account see dates in their own zone from the next page on.
-const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-if (zone && !document.cookie.includes(`tz=${encodeURIComponent(zone)}`)) {
-  document.cookie = `tz=${encodeURIComponent(zone)}; path=/; max-age=31536000; samesite=lax`;
 }
 
 void hydrate();

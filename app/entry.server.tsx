@@ -1,8 +1,8 @@
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
-import { getI18n } from "./i18n/i18n.server";
-import { I18nProvider } from "./i18n/translation";
+import { getLanguage, serverStrings } from "./i18n/i18n.server";
+import { StringSourceProvider } from "./i18n/translation";
 import { requestInfoContext } from "./lib/request-context";
 
 export const streamTimeout = 5_000;
@@ -23,15 +23,15 @@ export default function handleRequest(
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
   }
   const { nonce } = loadContext.get(requestInfoContext);
-  const i18n = getI18n(loadContext);
+  const strings = serverStrings(getLanguage(loadContext));
 
   return new Promise<Response>((resolve, reject) => {
     const timeoutId = setTimeout(() => abort(), streamTimeout + 1000);
 
     const { pipe, abort } = renderToPipeableStream(
-      <I18nProvider i18n={i18n}>
+      <StringSourceProvider source={strings}>
         <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
-      </I18nProvider>,
+      </StringSourceProvider>,
       {
         nonce,
         onAllReady() {

@@ -14,12 +14,13 @@ import {
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
-import { getLanguage, i18nextMiddleware } from "./i18n/i18n.server";
+import timeZoneCookieScript from "./lib/time-zone-cookie.js?url&no-inline";
+import { getLanguage, languageMiddleware } from "./i18n/i18n.server";
 import { supportedLanguages, type Language } from "./i18n/config";
 import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
 import { viewerTimeZone } from "./lib/time-zone.server";
 
-export const middleware: Route.MiddlewareFunction[] = [i18nextMiddleware, authMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [languageMiddleware, authMiddleware];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = optionalUser(context);
@@ -37,8 +38,12 @@ export function meta() {
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? "en";
+  // Pages for visitors without an account are plain HTML: every link and form on them works
+  // without JavaScript, and React and React Router alone would weigh 110 KB (gzip). Signed-in
+  // people get the app. See docs/decisions/0003-visitor-pages-without-scripts.md.
+  const app = Boolean(data?.user);
   return (
-    <html lang={lang}>
+    <html lang={lang} data-scripts={app ? "app" : "none"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -48,8 +53,13 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         {/* The server decides the language; after a client-side navigation (the switcher) follow it. */}
         <TranslationProvider lang={data?.lang}>{children}</TranslationProvider>
-        <ScrollRestoration />
-        <Scripts />
+        <script src={timeZoneCookieScript} defer />
+        {app ? (
+          <>
+            <ScrollRestoration />
+            <Scripts />
+          </>
+        ) : null}
       </body>
     </html>
   );
@@ -85,7 +95,7 @@ export default function App({ loaderData }: Route.ComponentProps) {
           <div className="header-tools">
             <LanguageSwitcher current={lang} />
             {user ? (
-              <Form method="post" action="/logout" className="sign-out">
+              <Form method="post" action="/logout" className="sign-out" reloadDocument>
                 <Link to="/account" className="who">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</Link>
                 <button type="submit" className="button button--quiet">{t("nav.signOut")}</button>
               </Form>

@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
+import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import type { Sql } from "postgres";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -10,6 +12,12 @@ export interface DatabaseHandle {
   db: Database;
   driver: DatabaseDriver;
   migrate(): Promise<void>;
+  /**
+   * PGlite only: writes the whole database to `file`, a tarball (gzipped if the name ends in
+   * `.tar.gz`) that `openDatabase`'s `loadDump` starts from: the tests migrate once and copy the
+   * result. Rejects on PostgreSQL.
+   */
+  dump(file: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -19,14 +27,22 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * The one place that knows which database Jembatan talks to: a server when a URL is given,
  * otherwise PGlite embedded in `dataDir` (`memory://` for a throwaway one). PGlite is loaded
  * only when used, so a deployment on PostgreSQL never pays for it.
+ *
+ * `loadDump` (PGlite only) names a file written by `dump()`: the database then starts as a copy of
+ * that one instead of an empty cluster, which skips initdb and the migrations. `dataDir` must then be
+ * `memory://` or a directory that does not exist yet.
  */
 export async function openDatabase(options: {
   url?: string;
   dataDir: string;
   maxConnections?: number;
+  loadDump?: string;
 }): Promise<DatabaseHandle> {
-  if (options.url) return openPostgres(options.url, options.maxConnections ?? 10);
-  return openPglite(options.dataDir);
+  if (options.url) {
+    if (options.loadDump) throw new Error("loadDump is for PGlite; on PostgreSQL create the database from a template");
+    return openPostgres(options.url, options.maxConnections ?? 10);
+  }
+  return openPglite(options.dataDir, options.loadDump);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
@@ -40,6 +56,7 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
     db: db as unknown as Database,
     driver: "postgres",
     migrate: () => migrate(db, { migrationsFolder }),
+    dump: () => Promise.reject(new Error("dump() is for PGlite; on PostgreSQL use the database as a template")),
     close: () => client.end({ timeout: 5 }),
   };
 }
@@ -52,13 +69,13 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
  * postgres.js replaces connections every 30 to 60 minutes, so the set stays bounded. Transactions
  * run on their own connection object and are left as they are (writes are rare).
  */
-function preparePlaceholderQueries(client: import("postgres").Sql) {
+function preparePlaceholderQueries(client: Sql) {
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) =>
     unsafe(query, params as never, params?.length ? { ...options, prepare: true } : options)) as typeof client.unsafe;
 }
 
-async function openPglite(dataDir: string): Promise<DatabaseHandle> {
+async function openPglite(dataDir: string, loadDump?: string): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
@@ -67,12 +84,18 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     // PGlite creates only the last path segment itself.
     mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   }
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm } });
+  // A File named *.tar.gz tells PGlite to gunzip it first.
+  const loadDataDir = loadDump ? new File([await readFile(loadDump)], path.basename(loadDump)) : undefined;
+  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir });
   const db = drizzle(client, { schema });
   return {
     db: db as unknown as Database,
     driver: "pglite",
     migrate: () => migrate(db, { migrationsFolder }),
+    async dump(file) {
+      const tarball = await client.dumpDataDir(file.endsWith(".tar.gz") ? "gzip" : "none");
+      await writeFile(file, Buffer.from(await tarball.arrayBuffer()));
+    },
     close: () => client.close(),
   };
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
-import { roles } from "../db/schema/users";
+import { roles } from "../app/lib/enums";
 import { createUser, DuplicateError } from "../app/models/user.server";
 import { isTimeZone } from "../app/lib/format";
 import { withDatabase } from "./db";

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { useTranslation } from "../i18n/translation";
 import { Form, Link, useNavigation } from "react-router";
-import { activityModes, activityStatuses, activityTypes } from "../../db/schema/activities";
+import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
 import { RichTextField } from "../lexical/rich-text-field";
 import { listOf, valueOf, type FieldMessage, type FormErrors } from "../lib/forms";
 import { localized } from "../lib/localized";

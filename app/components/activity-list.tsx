@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
-import type { LocalizedText } from "../../db/schema/columns";
+import type { LocalizedText } from "../lib/localized";
 import { localized, placeName } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";

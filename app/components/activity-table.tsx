@@ -9,7 +9,7 @@ import {
 } from "@tanstack/react-table";
 import { createContext, useContext, useMemo } from "react";
 import { useTranslation } from "../i18n/translation";
-import type { TFunction } from "i18next";
+import type { TFunction } from "../i18n/translator";
 import { Link } from "react-router";
 import { useFormatter } from "../lib/use-formatter";
 import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";

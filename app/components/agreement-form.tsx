@@ -1,7 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
-import { agreementKinds, agreementStatuses } from "../../db/schema/agreements";
-import type { LocalizedText } from "../../db/schema/columns";
+import { agreementKinds, agreementStatuses } from "../lib/enums";
+import type { LocalizedText } from "../lib/localized";
 import { listOf, valueOf, type FormErrors, type FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
@@ -136,7 +136,7 @@ export function AgreementForm({
         aria-describedby={errors?.signatoryIds ? "signatoryIds-error" : undefined}
       >
         <legend>
-          {t("agreements.signatories")} <span className="field__optional">({t("agreements.optional")})</span>
+          {t("agreements.signatories")} <span className="field__optional">({t("form.optional")})</span>
         </legend>
         {options.people.map((p) => (
           <div key={p.id} className="checkbox">

@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { commitmentStatuses } from "../../db/schema/agreements";
+import { commitmentStatuses } from "../lib/enums";
 import type { StatusCounts } from "../models/agreement.server";
 
 /** Commitments by status as a stacked bar with its numbers written out beside it. */

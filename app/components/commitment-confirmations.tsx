@@ -1,6 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
-import type { LocalizedText } from "../../db/schema/columns";
+import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { SectionAlert, type CommitmentActionResult } from "./commitment-section";

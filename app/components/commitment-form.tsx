@@ -1,7 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
-import { commitmentStatuses } from "../../db/schema/agreements";
-import type { LocalizedText } from "../../db/schema/columns";
+import { commitmentStatuses } from "../lib/enums";
+import type { LocalizedText } from "../lib/localized";
 import { valueOf, type FormErrors, type FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";

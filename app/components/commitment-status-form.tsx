@@ -1,6 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
-import { commitmentStatuses } from "../../db/schema/agreements";
+import { commitmentStatuses } from "../lib/enums";
 import { valueOf } from "../lib/forms";
 import { SectionAlert, type SectionState } from "./commitment-section";
 import { EnumField } from "./form-field";

@@ -36,7 +36,7 @@ export function Field({
     <div className="field">
       <label htmlFor={id}>
         {label}
-        {optional ? <span className="field__optional"> ({t("agreements.optional")})</span> : null}
+        {optional ? <span className="field__optional"> ({t("form.optional")})</span> : null}
       </label>
       {hint ? (
         <p id={`${id}-hint`} className="hint">
@@ -164,7 +164,7 @@ export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; ca
         {submitLabel}
       </button>
       <Link to={cancelTo} className="button button--secondary">
-        {t("agreements.form.cancel")}
+        {t("form.cancel")}
       </Link>
     </div>
   );

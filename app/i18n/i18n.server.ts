@@ -1,6 +1,9 @@
-import { createInstance, type i18n } from "i18next";
 import { createContext, createCookie, type MiddlewareFunction, type RouterContextProvider } from "react-router";
-import { fallbackLanguage, i18nOptions, isLanguage, type Language } from "./config";
+import { fallbackLanguage, isLanguage, type Language } from "./config";
+import { en } from "./locales/en";
+import { id } from "./locales/id";
+import type { StringSource } from "./translation";
+import { createTranslator, flatten, type Translator } from "./translator";
 
 export const languageCookie = createCookie("lng", {
   path: "/",
@@ -36,27 +39,29 @@ async function detectLanguage(request: Request): Promise<Language> {
   return languageFromHeader(request.headers.get("Accept-Language")) ?? fallbackLanguage;
 }
 
-// One i18next instance per language for the whole process: the server never changes an
-// instance's language, so requests can share them instead of each building its own.
-const instances = new Map<Language, Promise<i18n>>();
+// The server holds every language whole: one translator per language, made on first use and
+// shared by every request (translators hold no state).
+const translators = new Map<Language, Translator>();
 
-function instanceFor(lng: Language): Promise<i18n> {
-  let instance = instances.get(lng);
-  if (!instance) {
-    const created = createInstance({ ...i18nOptions, lng });
-    instance = created.init().then(() => created);
-    instances.set(lng, instance);
+export function translatorFor(language: Language): Translator {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = createTranslator(language, flatten({ en, id }[language]));
+    translators.set(language, translator);
   }
-  return instance;
+  return translator;
 }
 
-const languageContext = createContext<Language>(fallbackLanguage);
-const i18nContext = createContext<i18n | null>(null);
+/** What the server renders with: the request's language, and every other at hand. */
+export const serverStrings = (language: Language): StringSource => ({
+  language,
+  translator: (lang) => translatorFor(lang),
+});
 
-export const i18nextMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  const lng = await detectLanguage(request);
-  context.set(languageContext, lng);
-  context.set(i18nContext, await instanceFor(lng));
+const languageContext = createContext<Language>(fallbackLanguage);
+
+export const languageMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
+  context.set(languageContext, await detectLanguage(request));
   return next();
 };
 
@@ -64,8 +69,7 @@ export function getLanguage(context: Readonly<RouterContextProvider>): Language 
   return context.get(languageContext);
 }
 
-export function getI18n(context: Readonly<RouterContextProvider>): i18n {
-  const instance = context.get(i18nContext);
-  if (!instance) throw new Error("i18nextMiddleware has not run for this request");
-  return instance;
+/** The translator of the request's language. */
+export function getI18n(context: Readonly<RouterContextProvider>): Translator {
+  return translatorFor(getLanguage(context));
 }

@@ -17,6 +17,7 @@ import { richTextNamespace, richTextNodes } from "./nodes";
 import { $appendPlainText } from "./plain-text";
 import { richTextClassNames, richTextTheme } from "./theme";
 import { isAllowedUrl } from "./url";
+import type * as HeadlessDom from "@lexical/headless/dom";
 
 /** Larger states are refused: this many characters of JSON is some 15 pages of formatted text. */
 export const MAX_RICH_TEXT_JSON_LENGTH = 100_000;
@@ -47,7 +48,7 @@ interface RenderedRichText {
   text: string;
 }
 
-type DomModule = typeof import("@lexical/headless/dom");
+type DomModule = typeof HeadlessDom;
 let domModule: Promise<DomModule> | undefined;
 
 /** happy-dom costs ~300 ms and ~43 MB: loaded on the first save, never at start-up. */

@@ -93,8 +93,12 @@ export function RichTextField({ name, label, initialJson, initialText, hint, err
     }
     // A transition keeps the textarea on screen until the editor's chunk has arrived.
     startTransition(() => setEnhanced(true));
+    // Once, on hydration: what was typed before it is read from the element, not from props.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // The draft is a ref, not state, so typing does not re-render the field; it is read here only to
+  // give the textarea back what was typed when the editor falls back to it.
   const textarea = (
     <PlainTextInput
       name={name}
@@ -108,6 +112,8 @@ export function RichTextField({ name, label, initialJson, initialText, hint, err
 
   return (
     <div className="field rt-field">
+      {/* The click handler only moves focus, which the keyboard does by Tab already. */}
+      {/* eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions */}
       <label
         id={ids.label}
         htmlFor={ids.input}

@@ -1,4 +1,4 @@
-import type { TFunction } from "i18next";
+import type { TFunction } from "../i18n/translator";
 import type { Language } from "../i18n/config";
 import type { ActivityRow } from "../models/activity-search.server";
 import { csvRecord, utf8Bom } from "./csv";

@@ -1,4 +1,4 @@
-import type { ActivityStatus, ActivityType } from "../../db/schema/activities";
+import type { ActivityStatus, ActivityType } from "./enums";
 
 export const activitySortKeys = ["startsAt", "title", "type", "status", "place", "agreement"] as const;
 export type ActivitySortKey = (typeof activitySortKeys)[number];

@@ -7,7 +7,8 @@ import {
   type MiddlewareFunction,
   type RouterContextProvider,
 } from "react-router";
-import { appSettings, type Role } from "../../db/schema";
+import { appSettings } from "../../db/schema";
+import { type Role } from "./enums";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import {
@@ -129,7 +130,7 @@ function pageAddress(url: URL): string {
  * characters or backslashes, which browsers strip or turn into slashes (`/\t/evil.example`).
  */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined, fallback = "/dashboard") {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || /[\x00-\x1f\x7f\\]/.test(to)) {
+  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || /[\p{Cc}\\]/u.test(to)) {
     return fallback;
   }
   return to;

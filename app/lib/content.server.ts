@@ -2,16 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import {
-  activityModes,
-  activityStatuses,
-  activityTypes,
-  agreementKinds,
-  agreementStatuses,
-  caseStatuses,
-  commitmentStatuses,
-  organizationKinds,
-} from "../../db/schema";
+import { activityModes, activityStatuses, activityTypes, agreementKinds, agreementStatuses, caseStatuses, commitmentStatuses, organizationKinds } from "./enums";
 
 /**
  * The demo content is kept as YAML under content/, one list per small kind and one file per

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import { type z } from "zod";
 
 /** A message for one field, as an i18n key and its values, so it renders in the reader's language. */
 export interface FieldMessage {

@@ -8,7 +8,7 @@ export function escapeText(value: string): string {
       .replace(/,/g, "\\,")
       .replace(/\r\n|\r|\n/g, "\\n")
       // Any other control character could end the line early in a lenient client: drop it.
-      .replace(/[\x00-\x08\x0b-\x1f\x7f]/g, "")
+      .replace(/[^\P{Cc}\t]/gu, "")
   );
 }
 

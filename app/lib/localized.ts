@@ -1,5 +1,7 @@
-import type { LocalizedText } from "../../db/schema/columns";
 import type { Language } from "../i18n/config";
+
+/** Text people read, kept per language: English always, Indonesian where written. */
+export type LocalizedText = { en: string; id?: string };
 
 /** A record's own text from a form's two inputs: English, and Indonesian where one was written. */
 export function localizedText(en: string, id: string | undefined): LocalizedText {

@@ -3,7 +3,7 @@ import { canonicalTimeZone } from "./format";
 
 const defaultTimeZone = "Asia/Jakarta";
 
-/** The zone dates are shown in: the user's setting, else the browser's (entry.client sets `tz`). */
+/** The zone dates are shown in: the user's setting, else the browser's (app/lib/time-zone-cookie.js sets `tz`). */
 export function viewerTimeZone(request: Request, user: SessionUser | null): string {
   const own = user && canonicalTimeZone(user.timeZone);
   if (own) return own;

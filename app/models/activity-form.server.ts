@@ -1,6 +1,7 @@
 // The activity form: what an editor types, checked with zod, then turned into an activity in UTC.
 import { z } from "zod";
-import { activityModes, activityStatuses, activityTypes, type LocalizedText } from "../../db/schema";
+import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
+import { type LocalizedText } from "../lib/localized";
 import { RichTextError, richTextFromForm } from "../lexical/render.server";
 import { asList, countryCode, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { blankAsMissing, parseForm, typedValues, type FormErrors, type TypedValues } from "../lib/forms";

@@ -1,17 +1,8 @@
 import { and, asc, count, desc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import {
-  activities,
-  activityCommitments,
-  activityStatuses,
-  activityTypes,
-  agreements,
-  commitments,
-  countries,
-  type ActivityStatus,
-  type ActivityType,
-} from "../../db/schema";
+import { activities, activityCommitments, agreements, commitments, countries } from "../../db/schema";
+import { activityStatuses, activityTypes, type ActivityStatus, type ActivityType } from "../lib/enums";
 import type { Database } from "../db.server";
 import type { Language } from "../i18n/config";
 import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";

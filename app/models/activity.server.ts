@@ -1,23 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import {
-  activities,
-  activityCommitments,
-  activityModes,
-  activityOrganizers,
-  activityParticipants,
-  activityStatuses,
-  activityTypes,
-  agreements,
-  auditLog,
-  citations,
-  commitments,
-  countries,
-  organizations,
-  people,
-  users,
-  type LocalizedText,
-} from "../../db/schema";
+import { activities, activityCommitments, activityOrganizers, activityParticipants, agreements, auditLog, citations, commitments, countries, organizations, people, users } from "../../db/schema";
+import { type activityModes, type activityStatuses, type activityTypes } from "../lib/enums";
+import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
 import type { FormErrors } from "../lib/forms";
 import { organizationOptions, personOptions } from "./organization.server";

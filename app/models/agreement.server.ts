@@ -1,23 +1,9 @@
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import {
-  agreementKinds,
-  agreementSignatories,
-  agreementStatuses,
-  agreements,
-  commitmentConfirmations,
-  commitments,
-  commitmentStatuses,
-  organizations,
-  partnershipCountries,
-  partnerships,
-  people,
-  type Agreement,
-  type AgreementKind,
-  type CommitmentStatus,
-  type LocalizedText,
-} from "../../db/schema";
+import { agreementSignatories, agreements, commitmentConfirmations, commitments, organizations, partnershipCountries, partnerships, people, type Agreement } from "../../db/schema";
+import { agreementKinds, agreementStatuses, commitmentStatuses, type AgreementKind, type CommitmentStatus } from "../lib/enums";
+import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
 import { asList, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { localizedText } from "../lib/localized";

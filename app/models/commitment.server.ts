@@ -1,24 +1,8 @@
 import { and, asc, count, eq, inArray, lt, lte, max, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import {
-  activities,
-  activityCommitments,
-  agreements,
-  commitmentConfirmations,
-  commitmentEvidence,
-  commitmentFocalPoints,
-  commitmentMilestones,
-  commitments,
-  commitmentStatuses,
-  countries,
-  organizations,
-  partnershipCountries,
-  people,
-  users,
-  type Commitment,
-  type CommitmentStatus,
-  type LocalizedText,
-} from "../../db/schema";
+import { activities, activityCommitments, agreements, commitmentConfirmations, commitmentEvidence, commitmentFocalPoints, commitmentMilestones, commitments, countries, organizations, partnershipCountries, people, users, type Commitment } from "../../db/schema";
+import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
+import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
 import { idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { localizedText } from "../lib/localized";

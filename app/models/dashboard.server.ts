@@ -1,14 +1,7 @@
 import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } from "drizzle-orm";
-import {
-  activities,
-  activityTypes,
-  agreements,
-  commitments,
-  countries,
-  type ActivityType,
-  type AgreementKind,
-} from "../../db/schema";
-import type { LocalizedText } from "../../db/schema/columns";
+import { activities, agreements, commitments, countries } from "../../db/schema";
+import { activityTypes, type ActivityType, type AgreementKind } from "../lib/enums";
+import type { LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
 import { calendarToday, utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import { activityListFields } from "./activity-search.server";

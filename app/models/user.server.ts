@@ -1,6 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { users, type Role, type User } from "../../db/schema";
+import { users, type User } from "../../db/schema";
+import { type Role } from "../lib/enums";
 import type { Database } from "../db.server";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";

@@ -2,7 +2,7 @@ import type { Route } from "./+types/activities.ics";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { isLanguage } from "../i18n/config";
-import { getI18n, getLanguage } from "../i18n/i18n.server";
+import { getI18n, getLanguage, translatorFor } from "../i18n/i18n.server";
 import { activitiesIcs } from "../lib/activity-export.server";
 import { appSecret, optionalUser } from "../lib/auth.server";
 import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
@@ -16,9 +16,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
   const viewer = optionalUser(context) ?? (token ? await findUserByCalendarToken(db, appSecret, token) : null);
-  const i18n = getI18n(context);
   if (!viewer) {
-    return new Response(i18n.t("activityList.calendarSignIn"), {
+    return new Response(getI18n(context).t("activityList.calendarSignIn"), {
       status: 401,
       headers: { "Content-Type": "text/plain; charset=utf-8", "Cache-Control": "no-store" },
     });
@@ -27,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // A calendar client asks in its own language; the feed is in the one its owner chose, if any.
   const lang = isLanguage(viewer.locale) ? viewer.locale : getLanguage(context);
   const body = activitiesIcs(eachActivity(db, query, { lang, timeZone: viewer.timeZone }), {
-    t: i18n.getFixedT(lang),
+    t: translatorFor(lang).t,
     lang,
     timeZone: viewer.timeZone,
     origin: env.APP_URL ?? url.origin,

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "../i18n/translation";
 import { Form, Link, useSearchParams } from "react-router";
 import type { Route } from "./+types/activities";
-import { activityStatuses, activityTypes } from "../../db/schema/activities";
+import { activityStatuses, activityTypes } from "../lib/enums";
 import { Pager } from "../components/pager";
 import { ActivityTable, type ActivityTableLabels, type ActivityTableRow } from "../components/activity-table";
 import { db } from "../db.server";

@@ -2,7 +2,7 @@ import { useTranslation } from "../i18n/translation";
 import { data, Form, redirect, useLocation, useSearchParams } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.users";
-import { roles } from "../../db/schema/users";
+import { roles } from "../lib/enums";
 import { EnumField, Field } from "../components/form-field";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";

@@ -12,25 +12,16 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
+import { activityModes, activityStatuses, activityTypes } from "../../app/lib/enums";
 import { agreements, commitments } from "./agreements";
 import { editable, localized, tsvector } from "./columns";
 import { countries } from "./countries";
 import { organizations, people } from "./organizations";
 
-export const activityTypes = [
-  "workshop",
-  "knowledge_sharing",
-  "visit",
-  "training",
-  "meeting",
-  "other",
-] as const;
 export const activityType = pgEnum("activity_type", activityTypes);
 
-export const activityModes = ["in_person", "online", "hybrid"] as const;
 export const activityMode = pgEnum("activity_mode", activityModes);
 
-export const activityStatuses = ["planned", "confirmed", "completed", "postponed", "cancelled"] as const;
 export const activityStatus = pgEnum("activity_status", activityStatuses);
 
 export const activities = pgTable(
@@ -165,5 +156,3 @@ export const activityCommitmentsRelations = relations(activityCommitments, ({ on
 }));
 
 export type Activity = typeof activities.$inferSelect;
-export type ActivityType = (typeof activityTypes)[number];
-export type ActivityStatus = (typeof activityStatuses)[number];

@@ -17,23 +17,14 @@ import { sql } from "drizzle-orm";
 import { editable, localized } from "./columns";
 import { countries } from "./countries";
 import { organizations, people } from "./organizations";
+import { agreementKinds, agreementStatuses, commitmentStatuses } from "../../app/lib/enums";
 import { partnerships } from "./partnerships";
 import { users } from "./users";
 
-export const agreementKinds = ["mou", "renewal", "action_plan"] as const;
 export const agreementKind = pgEnum("agreement_kind", agreementKinds);
 
-export const agreementStatuses = ["draft", "signed", "in_force", "expired", "terminated"] as const;
 export const agreementStatus = pgEnum("agreement_status", agreementStatuses);
 
-/** The levels the Open Government Partnership uses for commitment completion, plus withdrawn. */
-export const commitmentStatuses = [
-  "not_started",
-  "limited",
-  "substantial",
-  "complete",
-  "withdrawn",
-] as const;
 export const commitmentStatus = pgEnum("commitment_status", commitmentStatuses);
 
 export const agreements = pgTable(
@@ -223,5 +214,3 @@ export const commitmentConfirmationsRelations = relations(commitmentConfirmation
 
 export type Agreement = typeof agreements.$inferSelect;
 export type Commitment = typeof commitments.$inferSelect;
-export type AgreementKind = (typeof agreementKinds)[number];
-export type CommitmentStatus = (typeof commitmentStatuses)[number];

@@ -1,10 +1,11 @@
 import { relations } from "drizzle-orm";
 import { char, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { editable, localized, type LocalizedText } from "./columns";
+import { caseStatuses } from "../../app/lib/enums";
+import type { LocalizedText } from "../../app/lib/localized";
+import { editable, localized } from "./columns";
 import { countries } from "./countries";
 import { organizations } from "./organizations";
 
-export const caseStatuses = ["draft", "published"] as const;
 export const caseStatus = pgEnum("case_status", caseStatuses);
 
 /** An innovation in the public library: what it is and what others learned from it. */

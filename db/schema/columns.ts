@@ -1,7 +1,5 @@
 import { customType, integer, jsonb, timestamp } from "drizzle-orm/pg-core";
-
-/** Text people read, kept per language: English always, Indonesian where written. */
-export type LocalizedText = { en: string; id?: string };
+import type { LocalizedText } from "../../app/lib/localized";
 
 export const localized = (name: string) => jsonb(name).$type<LocalizedText>();
 

@@ -1,18 +1,9 @@
 import { relations } from "drizzle-orm";
 import { char, index, integer, pgEnum, pgTable, serial, text } from "drizzle-orm/pg-core";
 import { editable, localized } from "./columns";
+import { organizationKinds } from "../../app/lib/enums";
 import { countries } from "./countries";
 
-export const organizationKinds = [
-  "ministry",
-  "agency",
-  "local_government",
-  "service_centre",
-  "international",
-  "ngo",
-  "private",
-  "other",
-] as const;
 export const organizationKind = pgEnum("organization_kind", organizationKinds);
 
 export const organizations = pgTable(

@@ -1,8 +1,8 @@
 import { relations, sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { roles } from "../../app/lib/enums";
 import { editable } from "./columns";
 
-export const roles = ["admin", "editor", "viewer"] as const;
 export const role = pgEnum("role", roles);
 
 export const users = pgTable(
@@ -59,5 +59,4 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
 }));
 
 export type User = typeof users.$inferSelect;
-export type Role = (typeof roles)[number];
 export type Session = typeof sessions.$inferSelect;

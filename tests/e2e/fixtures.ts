@@ -51,9 +51,13 @@ export async function installHydrationProbe(context: BrowserContext) {
   await context.addInitScript(hydrationProbe);
 }
 
-/** Resolves once React has hydrated the current document and the router is idle. */
+/**
+ * Resolves once the current document is interactive: for the app's pages, once React has hydrated
+ * it and the router is idle; for visitors' pages, plain HTML without the app's scripts, once loaded.
+ */
 export async function waitForHydration(page: Page) {
   await page.waitForFunction(() => {
+    if (document.documentElement.dataset.scripts === "none") return document.readyState === "complete";
     const w = window as unknown as {
       __e2eCommits?: number;
       __reactRouterDataRouter?: { state: { initialized: boolean; navigation: { state: string } } };

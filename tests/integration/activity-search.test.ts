@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
-import i18next from "i18next";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { i18nOptions } from "../../app/i18n/config";
+import { translatorFor } from "../../app/i18n/i18n.server";
 import { activitiesCsv, activitiesIcs } from "../../app/lib/activity-export.server";
 import { seedContent } from "../../app/lib/seed.server";
 import { eachActivity, parseActivityQuery, searchActivities } from "../../app/models/activity-search.server";
@@ -108,8 +107,7 @@ describe.each(drivers)("searching activities on %s", (driver) => {
   });
 
   it("exports the filtered rows as CSV with a byte-order mark, and as iCalendar", async () => {
-    await i18next.init({ ...i18nOptions, lng: "id" });
-    const ctx = { t: i18next.t, lang: "id" as const, timeZone: "Asia/Jakarta", origin: "https://jembatan.test" };
+    const ctx = { t: translatorFor("id").t, lang: "id" as const, timeZone: "Asia/Jakarta", origin: "https://jembatan.test" };
     const bytes = new Uint8Array(
       await new Response(activitiesCsv(eachActivity(test.db, query("type=visit"), options), ctx)).arrayBuffer(),
     );

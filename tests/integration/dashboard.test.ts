@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
+import type * as enums from "../../app/lib/enums";
 import * as t from "../../db/schema";
 import { seedContent } from "../../app/lib/seed.server";
 import {
@@ -39,9 +40,9 @@ describe.each(drivers)("staff dashboard on %s", (driver) => {
 
   async function addActivity(a: {
     title: string;
-    type: t.ActivityType;
+    type: enums.ActivityType;
     startsAt: Date;
-    status?: t.ActivityStatus;
+    status?: enums.ActivityStatus;
     allDay?: boolean;
     agreement?: string;
     updatedAt?: Date;
@@ -61,8 +62,8 @@ describe.each(drivers)("staff dashboard on %s", (driver) => {
 
   async function addAgreement(a: {
     slug: string;
-    kind?: t.AgreementKind;
-    status: (typeof t.agreementStatuses)[number];
+    kind?: enums.AgreementKind;
+    status: (typeof enums.agreementStatuses)[number];
     from: string;
     until?: string;
   }) {
@@ -85,7 +86,7 @@ describe.each(drivers)("staff dashboard on %s", (driver) => {
     agreementId.set(a.slug, row!.id);
   }
 
-  async function addCommitment(slug: string, status: t.CommitmentStatus, dueOn: string | null) {
+  async function addCommitment(slug: string, status: enums.CommitmentStatus, dueOn: string | null) {
     await test.db.insert(t.commitments).values({
       slug,
       agreementId: agreementId.get("action-plan-2024-2026")!,

@@ -1,3 +1,4 @@
+import type { SameKeys } from "../translator";
 import { account } from "./en/account";
 import { activities } from "./en/activities";
 import { activityList } from "./en/activity-list";
@@ -144,6 +145,10 @@ export const en = {
     cancelled: "Cancelled",
   },
   caseStatus: { draft: "Draft", published: "Published" },
+  form: {
+    optional: "optional",
+    cancel: "Cancel",
+  },
   validation: {
     required: "This field is required.",
     email: "Enter a valid email address.",
@@ -168,6 +173,5 @@ export const en = {
   },
 };
 
-type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 /** The shape every language must fill: the same keys as English, any strings. */
-export type Translation = Strings<typeof en>;
+export type Translation = SameKeys<typeof en>;

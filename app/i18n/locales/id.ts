@@ -143,6 +143,10 @@ export const id: Translation = {
     cancelled: "Dibatalkan",
   },
   caseStatus: { draft: "Draf", published: "Diterbitkan" },
+  form: {
+    optional: "opsional",
+    cancel: "Batal",
+  },
   validation: {
     required: "Kolom ini wajib diisi.",
     email: "Masukkan alamat email yang valid.",

@@ -47,7 +47,6 @@ export const agreements = {
   backToAgreement: "Back to the agreement",
   created: "The agreement was created.",
   updated: "The agreement was saved.",
-  optional: "optional",
   empty: "(empty)",
   form: {
     partnership: "Partnership",
@@ -66,7 +65,6 @@ export const agreements = {
     noParent: "None",
     create: "Create agreement",
     save: "Save agreement",
-    cancel: "Cancel",
   },
   untilBeforeFrom: "The end of the period cannot be before its start.",
   renewalNeedsParent: "A renewal must name the agreement it continues.",

@@ -49,7 +49,6 @@ export const agreements: Translation["agreements"] = {
   backToAgreement: "Kembali ke perjanjian",
   created: "Perjanjian telah dibuat.",
   updated: "Perjanjian telah disimpan.",
-  optional: "opsional",
   empty: "(kosong)",
   form: {
     partnership: "Kemitraan",
@@ -69,7 +68,6 @@ export const agreements: Translation["agreements"] = {
     noParent: "Tidak ada",
     create: "Buat perjanjian",
     save: "Simpan perjanjian",
-    cancel: "Batal",
   },
   untilBeforeFrom: "Akhir masa berlaku tidak boleh sebelum awalnya.",
   renewalNeedsParent: "Pembaruan harus menyebutkan perjanjian yang dilanjutkannya.",

@@ -1,0 +1,42 @@
+/*
+ * The value lists of the data model, for the forms and labels that show them. They live here,
+ * apart from db/schema (which builds its PostgreSQL enums from them), so that browser code can
+ * use them without pulling the database layer into the bundle.
+ */
+
+export const activityTypes = ["workshop", "knowledge_sharing", "visit", "training", "meeting", "other"] as const;
+export type ActivityType = (typeof activityTypes)[number];
+
+export const activityModes = ["in_person", "online", "hybrid"] as const;
+export type ActivityMode = (typeof activityModes)[number];
+
+export const activityStatuses = ["planned", "confirmed", "completed", "postponed", "cancelled"] as const;
+export type ActivityStatus = (typeof activityStatuses)[number];
+
+export const agreementKinds = ["mou", "renewal", "action_plan"] as const;
+export type AgreementKind = (typeof agreementKinds)[number];
+
+export const agreementStatuses = ["draft", "signed", "in_force", "expired", "terminated"] as const;
+export type AgreementStatus = (typeof agreementStatuses)[number];
+
+/** The levels the Open Government Partnership uses for commitment completion, plus withdrawn. */
+export const commitmentStatuses = ["not_started", "limited", "substantial", "complete", "withdrawn"] as const;
+export type CommitmentStatus = (typeof commitmentStatuses)[number];
+
+export const caseStatuses = ["draft", "published"] as const;
+export type CaseStatus = (typeof caseStatuses)[number];
+
+export const organizationKinds = [
+  "ministry",
+  "agency",
+  "local_government",
+  "service_centre",
+  "international",
+  "ngo",
+  "private",
+  "other",
+] as const;
+export type OrganizationKind = (typeof organizationKinds)[number];
+
+export const roles = ["admin", "editor", "viewer"] as const;
+export type Role = (typeof roles)[number];

@@ -1,0 +1,99 @@
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { supportedLanguages } from "../../app/i18n/config";
+import { readClientBuild, type ClientBuild } from "../support/client-build";
+
+// Reads build/client (npm test builds before this stage). What a visitor's page loads, no app
+// script at all, is checked in a browser: tests/e2e/visitor-pages.spec.ts.
+const root = path.resolve(import.meta.dirname, "../..");
+let build: ClientBuild;
+beforeAll(() => {
+  build = readClientBuild(root);
+});
+
+const serverOnly = [
+  /(^|\/)db\//,
+  /\.server\.tsx?$/,
+  /^node_modules\/(drizzle-orm|postgres|@electric-sql)\//,
+  /^node_modules\/@lexical\/headless\//,
+];
+
+/** Pages that show records without editing them: they must never pull in the editor. */
+const readingPages = [
+  "routes/home",
+  "routes/library",
+  "routes/library.$slug",
+  "routes/login",
+  "routes/dashboard",
+  "routes/activities",
+  "routes/activities.$id",
+  "routes/agreements",
+  "routes/agreements.$id",
+  "routes/commitments.$id",
+];
+/** What a signed-in person's first load of such a page may cost: React and React Router are ~110 KB. */
+const appBudget = 140 * 1024;
+
+const loads = (route: string, lang: string) => [
+  ...build.pageFiles(route),
+  build.fileOf(`app/i18n/locales/${lang}.ts`)!,
+];
+
+describe("the browser build", () => {
+  it("holds no server code: no database layer, no driver, no *.server module", () => {
+    const leaks = build.files.flatMap((file) =>
+      build
+        .sources(file)
+        .filter((s) => serverOnly.some((p) => p.test(s)))
+        .map((s) => `${file}: ${s}`),
+    );
+    expect(leaks).toEqual([]);
+    // The same, read from the code itself, in case a module arrives without a source map entry.
+    const markers = [/drizzle:entityKind/, /postgres\.js/i, /pglite/i];
+    expect(build.files.filter((file) => markers.some((m) => m.test(build.text(file))))).toEqual([]);
+  });
+
+  it("sees every module through the source maps", () => {
+    expect(build.files.length).toBeGreaterThan(10);
+    expect(build.fileOf("app/entry.client.tsx")).toBeDefined();
+    // The check above would see a leak: server modules are named the way it looks for them.
+    expect(build.fileOf("app/root.tsx")).toBeDefined();
+  });
+
+  it("keeps each language's strings in a chunk of its own, out of what every page loads", () => {
+    const chunks = supportedLanguages.map((lang) => build.fileOf(`app/i18n/locales/${lang}.ts`));
+    expect(new Set(chunks).size).toBe(supportedLanguages.length);
+    for (const [i, lang] of supportedLanguages.entries()) {
+      const others = build.sources(chunks[i]!).filter((s) => /^app\/i18n\/locales\//.test(s));
+      expect(others.every((s) => s === `app/i18n/locales/${lang}.ts` || s.startsWith(`app/i18n/locales/${lang}/`))).toBe(
+        true,
+      );
+    }
+    for (const route of readingPages) {
+      const sources = build.pageFiles(route).flatMap((f) => build.sources(f));
+      expect(
+        sources.filter((s) => s.startsWith("app/i18n/locales/")),
+        route,
+      ).toEqual([]);
+    }
+  });
+
+  it("never loads the Lexical editor on a page that only reads", () => {
+    for (const route of readingPages) {
+      const sources = build.pageFiles(route).flatMap((f) => build.sources(f));
+      expect(
+        sources.filter((s) => s.startsWith("node_modules/lexical/") || s.startsWith("node_modules/@lexical/")),
+        route,
+      ).toEqual([]);
+    }
+  });
+
+  it(`keeps a signed-in person's first load of a reading page under ${appBudget / 1024} KB (gzip)`, () => {
+    for (const route of readingPages) {
+      for (const lang of supportedLanguages) {
+        const total = loads(route, lang).reduce((sum, f) => sum + build.gzipSize(f), 0);
+        expect(total, `${route} (${lang}) loads ${(total / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(appBudget);
+      }
+    }
+  });
+});
