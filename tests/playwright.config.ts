@@ -39,9 +39,10 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   workers: 2,
   reporter: "list",
-  // Generous: the machines are shared and often busy.
-  timeout: 45_000,
-  expect: { timeout: 10_000 },
+  // Generous: the machines have 2 cores, are shared and often busy, and a run has two browsers, the
+  // server and PostgreSQL on them. The longest tests took close to 40 s on such a machine.
+  timeout: 90_000,
+  expect: { timeout: 15_000 },
   use: {
     baseURL,
     locale: "en-GB",
@@ -65,7 +66,8 @@ export default defineConfig({
     command: "npx tsx tests/e2e/server.ts",
     cwd: repoRoot,
     url: `${baseURL}/healthz`,
-    timeout: 120_000,
+    // Copying the build, then migrating and seeding a database, on a busy machine.
+    timeout: 180_000,
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",

@@ -9,9 +9,13 @@ export default defineConfig({
   test: {
     include: ["tests/unit/**/*.test.ts", "tests/integration/**/*.test.ts"],
     environment: "node",
-    // Each file opens its own databases; PGlite start-up and scrypt need more than the default 5 s.
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
+    // Migrates once per run the databases each integration file starts from a copy of.
+    globalSetup: ["tests/support/global-setup.ts"],
+    // Sized for a shared 2-core machine that is also running builds and browsers: PGlite start-up,
+    // seeding and scrypt can take many times their usual seconds there. A real hang still ends.
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    teardownTimeout: 60_000,
     pool: "forks",
     maxWorkers: 2,
   },

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import postgres from "postgres";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
+import { createServerDatabase, type ServerDatabase } from "../support/test-database";
 
 // What a fresh clone does: `npm start` with no configuration, and with DATABASE_URL.
 // A first start creates a PGlite directory, which is slow on a busy machine.
@@ -44,20 +44,19 @@ describe("the production server on the embedded database", () => {
 });
 
 describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", () => {
-  const name = `jembatan_start_${randomBytes(5).toString("hex")}`;
   const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
+  let database: ServerDatabase | undefined;
   let server: RunningServer | undefined;
   afterAll(async () => {
     await server?.stop("SIGKILL");
-    await admin.unsafe(`drop database if exists ${name} with (force)`);
+    await database?.drop();
     await admin.end();
   });
 
   it("migrates at start and reports postgres, with no demo accounts unless seeded", async () => {
-    await admin.unsafe(`create database ${name}`);
-    const url = new URL(process.env.DATABASE_URL!);
-    url.pathname = `/${name}`;
-    server = await startBuiltServer({ DATABASE_URL: url.toString(), WEB_CONCURRENCY: "2" });
+    // Empty, not a copy of the migrated template: the server is to migrate it.
+    database = await createServerDatabase({ prefix: "jembatan_start" });
+    server = await startBuiltServer({ DATABASE_URL: database.url, WEB_CONCURRENCY: "2" });
     expect(await (await fetch(`${server.url}/healthz`)).json()).toEqual({ status: "ok", database: "postgres" });
     const login = await (await fetch(`${server.url}/login`)).text();
     expect(login).not.toContain("jembatan-demo");
@@ -73,18 +72,17 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
     );
     for (let i = 0; i < 5; i++) {
       await admin.unsafe(
-        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${name}' and pid <> pg_backend_pid()`,
+        `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${database!.name}' and pid <> pg_backend_pid()`,
       );
       await new Promise((r) => setTimeout(r, 50));
     }
     // Requests caught in the middle may fail; what matters is that the server serves afterwards.
     await Promise.all(load);
+    // Until a deadline, not a count of tries: on a busy machine a replaced worker takes a while.
     let healthy = false;
     const seen: string[] = [];
-    for (let i = 0; i < 40 && !healthy; i++) {
-      const res = await fetch(`${server!.url}/healthz`, { signal: AbortSignal.timeout(5000) }).catch(
-        (e: Error) => e,
-      );
+    for (const deadline = Date.now() + 60_000; !healthy && Date.now() < deadline;) {
+      const res = await fetch(`${server!.url}/healthz`, { signal: AbortSignal.timeout(10_000) }).catch((e: Error) => e);
       healthy = !(res instanceof Error) && res.status === 200;
       seen.push(res instanceof Error ? `${res.name}:${(res.cause as { code?: string } | undefined)?.code}` : String(res.status));
       if (!healthy) await new Promise((r) => setTimeout(r, 250));
@@ -100,7 +98,8 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
     expect(before).toHaveLength(2);
     process.kill(Number(before[0]), "SIGKILL");
     let after: string[] = [];
-    for (let i = 0; i < 80 && !(after.length === 2 && !after.includes(before[0]!)); i++) {
+    const replaced = () => after.length === 2 && !after.includes(before[0]!);
+    for (const deadline = Date.now() + 60_000; !replaced() && Date.now() < deadline;) {
       await new Promise((r) => setTimeout(r, 250));
       after = workers();
     }
