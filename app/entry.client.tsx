@@ -4,6 +4,8 @@ import { HydratedRouter } from "react-router/dom";
 import { fallbackLanguage, isLanguage } from "./i18n/config";
 import { browserStrings } from "./i18n/strings.client";
 import { StringSourceProvider } from "./i18n/translation";
+// Tells the server the browser's time zone (visitors' pages load the same file as a script).
+import "./lib/time-zone-cookie.js";
 
 async function hydrate() {
   const lang = document.documentElement.lang;

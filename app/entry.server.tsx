@@ -3,6 +3,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
 import { getLanguage, serverStrings } from "./i18n/i18n.server";
 import { StringSourceProvider } from "./i18n/translation";
+import { NonceContext } from "./lib/nonce";
 import { requestInfoContext } from "./lib/request-context";
 
 export const streamTimeout = 5_000;
@@ -30,7 +31,9 @@ export default function handleRequest(
 
     const { pipe, abort } = renderToPipeableStream(
       <StringSourceProvider source={strings}>
-        <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        <NonceContext.Provider value={nonce}>
+          <ServerRouter context={routerContext} url={request.url} nonce={nonce} />
+        </NonceContext.Provider>
       </StringSourceProvider>,
       {
         nonce,

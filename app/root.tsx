@@ -15,6 +15,7 @@ import {
 import type { Route } from "./+types/root";
 import "./app.css";
 import timeZoneCookieScript from "./lib/time-zone-cookie.js?url&no-inline";
+import { useNonce } from "./lib/nonce";
 import { getLanguage, languageMiddleware } from "./i18n/i18n.server";
 import { supportedLanguages, type Language } from "./i18n/config";
 import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
@@ -42,6 +43,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // without JavaScript, and React and React Router alone would weigh 110 KB (gzip). Signed-in
   // people get the app. See docs/decisions/0003-visitor-pages-without-scripts.md.
   const app = Boolean(data?.user);
+  const nonce = useNonce();
   return (
     <html lang={lang} data-scripts={app ? "app" : "none"}>
       <head>
@@ -53,13 +55,15 @@ export function Layout({ children }: { children: React.ReactNode }) {
       <body>
         {/* The server decides the language; after a client-side navigation (the switcher) follow it. */}
         <TranslationProvider lang={data?.lang}>{children}</TranslationProvider>
-        <script src={timeZoneCookieScript} defer />
         {app ? (
           <>
             <ScrollRestoration />
             <Scripts />
           </>
-        ) : null}
+        ) : (
+          // The app's pages run the same script from entry.client.
+          <script src={timeZoneCookieScript} nonce={nonce} defer />
+        )}
       </body>
     </html>
   );
