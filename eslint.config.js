@@ -11,30 +11,67 @@ import tseslint from "typescript-eslint";
 
 /** Server-only code: the database layer and every `*.server` module. */
 const serverOnly = [
-  { group: ["**/db/**", "**/db", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*"], message: "Browser code must not import the database layer." },
-  { group: ["**/*.server", "**/*.server.*"], allowTypeImports: true, message: "Browser code may import only types from *.server modules." },
+  {
+    group: ["**/db/**", "**/db", "drizzle-orm", "drizzle-orm/*", "postgres", "@electric-sql/*"],
+    message: "Browser code must not import the database layer.",
+  },
+  {
+    group: ["**/*.server", "**/*.server.*"],
+    allowTypeImports: true,
+    message: "Browser code may import only types from *.server modules.",
+  },
 ];
 const routesAndComponents = [
   {
-    group: ["**/routes/**", "**/components/**", "**/root", "**/lexical/*", "!**/lexical/*.server", "!**/lexical/nodes", "!**/lexical/theme"],
+    group: [
+      "**/routes/**",
+      "**/components/**",
+      "**/root",
+      "**/lexical/*",
+      "!**/lexical/*.server",
+      "!**/lexical/nodes",
+      "!**/lexical/theme",
+    ],
     message: "Models hold data and rules; they never import routes or components.",
   },
 ];
 
 export default tseslint.config(
-  { ignores: ["build/", "build-*/", ".react-router/", "node_modules/", "data/", "test-results/", "playwright-report/", "db/migrations/"] },
+  {
+    ignores: [
+      "build/",
+      "build-*/",
+      ".react-router/",
+      "node_modules/",
+      "data/",
+      "test-results/",
+      "playwright-report/",
+      "db/migrations/",
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node }, ecmaVersion: "latest", sourceType: "module" },
     rules: {
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_", ignoreRestSiblings: true }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        {
+          argsIgnorePattern: "^_",
+          varsIgnorePattern: "^_",
+          destructuredArrayIgnorePattern: "^_",
+          ignoreRestSiblings: true,
+        },
+      ],
       "@typescript-eslint/consistent-type-imports": ["error", { fixStyle: "inline-type-imports" }],
       eqeqeq: ["error", "smart"],
       "no-console": "off",
     },
   },
-  { files: ["app/lib/time-zone-cookie.js"], languageOptions: { globals: { ...globals.browser }, sourceType: "script" } },
+  {
+    files: ["app/lib/time-zone-cookie.js"],
+    languageOptions: { globals: { ...globals.browser }, sourceType: "script" },
+  },
   {
     files: ["app/**/*.tsx", "tests/e2e/**/*.ts"],
     ...react.configs.flat.recommended,

@@ -10,7 +10,11 @@ declare global {
 }
 
 async function start(): Promise<DatabaseHandle> {
-  const handle = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, maxConnections: env.DATABASE_POOL });
+  const handle = await openDatabase({
+    url: env.DATABASE_URL,
+    dataDir: env.DATA_DIR,
+    maxConnections: env.DATABASE_POOL,
+  });
   await handle.migrate();
   if (env.embedded) await seedIfEmpty(handle.db, { demo: true });
   return handle;

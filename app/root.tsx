@@ -87,24 +87,42 @@ export default function App({ loaderData }: Route.ComponentProps) {
             <ul>
               {user ? (
                 <>
-                  <li><NavLink to="/dashboard">{t("nav.dashboard")}</NavLink></li>
-                  <li><NavLink to="/agreements">{t("nav.agreements")}</NavLink></li>
-                  <li><NavLink to="/activities">{t("nav.activities")}</NavLink></li>
+                  <li>
+                    <NavLink to="/dashboard">{t("nav.dashboard")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/agreements">{t("nav.agreements")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/activities">{t("nav.activities")}</NavLink>
+                  </li>
                 </>
               ) : null}
-              <li><NavLink to="/library">{t("nav.library")}</NavLink></li>
-              {user?.isAdmin ? <li><NavLink to="/admin/users">{t("nav.users")}</NavLink></li> : null}
+              <li>
+                <NavLink to="/library">{t("nav.library")}</NavLink>
+              </li>
+              {user?.isAdmin ? (
+                <li>
+                  <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+                </li>
+              ) : null}
             </ul>
           </nav>
           <div className="header-tools">
             <LanguageSwitcher current={lang} />
             {user ? (
               <Form method="post" action="/logout" className="sign-out" reloadDocument>
-                <Link to="/account" className="who">{t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}</Link>
-                <button type="submit" className="button button--quiet">{t("nav.signOut")}</button>
+                <Link to="/account" className="who">
+                  {t("nav.signedInAs", { name: user.name, role: t(`roles.${user.role}`) })}
+                </Link>
+                <button type="submit" className="button button--quiet">
+                  {t("nav.signOut")}
+                </button>
               </Form>
             ) : (
-              <Link to="/login" className="button button--quiet">{t("nav.signIn")}</Link>
+              <Link to="/login" className="button button--quiet">
+                {t("nav.signIn")}
+              </Link>
             )}
           </div>
         </div>
@@ -113,7 +131,9 @@ export default function App({ loaderData }: Route.ComponentProps) {
         <Outlet />
       </main>
       <footer className="site-footer">
-        <p>{t("footer.about")} {t("footer.sources")}</p>
+        <p>
+          {t("footer.about")} {t("footer.sources")}
+        </p>
       </footer>
     </>
   );
@@ -133,7 +153,9 @@ function LanguageSwitcher({ current }: { current: Language }) {
           </option>
         ))}
       </select>
-      <button type="submit" className="button button--quiet">{t("language.change")}</button>
+      <button type="submit" className="button button--quiet">
+        {t("language.change")}
+      </button>
     </Form>
   );
 }
@@ -152,7 +174,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     <main id="main" className="page page--narrow">
       <h1>{title}</h1>
       <p>{text}</p>
-      <p><Link to="/">{t("errors.backHome")}</Link></p>
+      <p>
+        <Link to="/">{t("errors.backHome")}</Link>
+      </p>
     </main>
   );
 }

@@ -143,9 +143,12 @@ async function ensureVolume(db: Database) {
   // Through the user model, so the sign-in account's changes are audited like any other.
   const cli = { label: "cli" } as const;
   const [benchUser] = await db.select().from(t.users).where(eq(t.users.email, benchEmail));
-  if (!benchUser) await createUser(db, cli, { email: benchEmail, name: "Benchmark viewer", role: "viewer", password: benchPassword });
+  if (!benchUser)
+    await createUser(db, cli, { email: benchEmail, name: "Benchmark viewer", role: "viewer", password: benchPassword });
   else {
-    const enabled = benchUser.disabledAt ? await updateUser(db, cli, { id: benchUser.id, version: benchUser.version, disabled: false }) : benchUser;
+    const enabled = benchUser.disabledAt
+      ? await updateUser(db, cli, { id: benchUser.id, version: benchUser.version, disabled: false })
+      : benchUser;
     await setPassword(db, cli, { id: benchUser.id, version: enabled!.version, password: benchPassword });
   }
   await db.delete(t.rateLimits).where(like(t.rateLimits.key, "login:%"));
@@ -203,12 +206,20 @@ function load(url: string, cookie: string | null): Result {
   const argv = [
     "node_modules/autocannon/autocannon.js",
     "--json",
-    "-c", args.connections!,
-    "-d", args.duration!,
+    "-c",
+    args.connections!,
+    "-d",
+    args.duration!,
     ...(cookie ? ["-H", `Cookie=${cookie}`] : []),
     url,
   ];
-  const out = JSON.parse(execFileSync(process.execPath, argv, { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"], maxBuffer: 64 * 1024 * 1024 }));
+  const out = JSON.parse(
+    execFileSync(process.execPath, argv, {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "ignore"],
+      maxBuffer: 64 * 1024 * 1024,
+    }),
+  );
   return {
     rps: out.requests.average,
     p50: out.latency.p50,
@@ -257,9 +268,13 @@ async function measure(paths: { path: string; rows: number }[], pageCache: "on" 
   try {
     await waitFor(`${base}/healthz`);
     const cookie = await signIn(base);
-    const routes = [{ path: "/healthz", rows: 0, cookie: null as string | null }, ...paths.map((p) => ({ ...p, cookie }))];
+    const routes = [
+      { path: "/healthz", rows: 0, cookie: null as string | null },
+      ...paths.map((p) => ({ ...p, cookie })),
+    ];
     // Warm up: the first requests pay for JIT compilation and cold caches.
-    for (const r of routes) for (let i = 0; i < 50; i++) await fetch(base + r.path, { headers: r.cookie ? { Cookie: r.cookie } : {} });
+    for (const r of routes)
+      for (let i = 0; i < 50; i++) await fetch(base + r.path, { headers: r.cookie ? { Cookie: r.cookie } : {} });
 
     let healthz = 0;
     let met = true;

@@ -16,7 +16,12 @@ export interface ActivityConflictData {
   savedBy: { name: string | null; label: string | null; at: Date } | null;
 }
 
-type Row = { key: string; label: string; show: (v: ActivityFormValues) => string[]; compare?: (v: ActivityFormValues) => string };
+type Row = {
+  key: string;
+  label: string;
+  show: (v: ActivityFormValues) => string[];
+  compare?: (v: ActivityFormValues) => string;
+};
 
 /**
  * Someone saved the activity between loading the form and submitting it: both versions side by
@@ -38,12 +43,17 @@ export function ActivityConflict({
   const lang = useLanguage();
   const format = useFormatter();
 
-  const names = <T extends { id: number }>(list: T[], name: (item: T) => string) => (v: ActivityFormValues, field: string) => {
-    const chosen = new Set(listOf(v, field));
-    return list.filter((item) => chosen.has(String(item.id))).map(name);
-  };
+  const names =
+    <T extends { id: number }>(list: T[], name: (item: T) => string) =>
+    (v: ActivityFormValues, field: string) => {
+      const chosen = new Set(listOf(v, field));
+      return list.filter((item) => chosen.has(String(item.id))).map(name);
+    };
   const commitmentNames = names(options.commitments, (c) => localized(c.text, lang));
-  const organizationNames = names(options.organizations, (o) => localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""));
+  const organizationNames = names(
+    options.organizations,
+    (o) => localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""),
+  );
   const personNames = names(options.people, (p) => p.name);
   const text = (field: string) => (v: ActivityFormValues) => {
     const s = valueOf(v, field);
@@ -86,9 +96,24 @@ export function ActivityConflict({
         return a ? [localized(a.title, lang)] : [];
       },
     },
-    { key: "commitmentIds", label: t("activities.fields.commitmentIds"), show: (v) => commitmentNames(v, "commitmentIds"), compare: sortedIds("commitmentIds") },
-    { key: "organizerIds", label: t("activities.fields.organizerIds"), show: (v) => organizationNames(v, "organizerIds"), compare: sortedIds("organizerIds") },
-    { key: "participantIds", label: t("activities.fields.participantIds"), show: (v) => personNames(v, "participantIds"), compare: sortedIds("participantIds") },
+    {
+      key: "commitmentIds",
+      label: t("activities.fields.commitmentIds"),
+      show: (v) => commitmentNames(v, "commitmentIds"),
+      compare: sortedIds("commitmentIds"),
+    },
+    {
+      key: "organizerIds",
+      label: t("activities.fields.organizerIds"),
+      show: (v) => organizationNames(v, "organizerIds"),
+      compare: sortedIds("organizerIds"),
+    },
+    {
+      key: "participantIds",
+      label: t("activities.fields.participantIds"),
+      show: (v) => personNames(v, "participantIds"),
+      compare: sortedIds("participantIds"),
+    },
     { key: "descriptionEn", label: t("activities.fields.descriptionEn"), show: text("descriptionEn") },
     { key: "descriptionId", label: t("activities.fields.descriptionId"), show: text("descriptionId") },
     { key: "outputsEn", label: t("activities.fields.outputsEn"), show: text("outputsEn") },
@@ -97,7 +122,8 @@ export function ActivityConflict({
   ];
 
   const who = conflict.savedBy
-    ? conflict.savedBy.name ?? t(`activities.history.${conflict.savedBy.label ?? "unknown"}`, { defaultValue: conflict.savedBy.label ?? "" })
+    ? (conflict.savedBy.name ??
+      t(`activities.history.${conflict.savedBy.label ?? "unknown"}`, { defaultValue: conflict.savedBy.label ?? "" }))
     : null;
 
   // Everything typed goes back through the form (the lessons' plain text too, for the textarea
@@ -119,7 +145,9 @@ export function ActivityConflict({
             <th scope="col">{t("activities.conflict.field")}</th>
             <th scope="col">{t("activities.conflict.yours")}</th>
             <th scope="col">{t("activities.conflict.theirs")}</th>
-            <th scope="col"><span className="visually-hidden">{t("activities.conflict.differs")}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t("activities.conflict.differs")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -129,8 +157,12 @@ export function ActivityConflict({
             return (
               <tr key={row.key} className={differs ? "activity-conflict__differs" : undefined} data-field={row.key}>
                 <th scope="row">{row.label}</th>
-                <td><Shown lines={row.show(conflict.yours)} /></td>
-                <td><Shown lines={row.show(conflict.theirs)} /></td>
+                <td>
+                  <Shown lines={row.show(conflict.yours)} />
+                </td>
+                <td>
+                  <Shown lines={row.show(conflict.theirs)} />
+                </td>
                 <td>
                   {differs ? (
                     <strong className="badge activity-conflict__badge">{t("activities.conflict.differs")}</strong>
@@ -155,7 +187,9 @@ export function ActivityConflict({
           <button type="submit" className="button" aria-describedby="keep-mine-hint">
             {t("activities.conflict.keepMine")}
           </button>
-          <p id="keep-mine-hint" className="hint">{t("activities.conflict.keepMineHint")}</p>
+          <p id="keep-mine-hint" className="hint">
+            {t("activities.conflict.keepMineHint")}
+          </p>
         </Form>
         <p className="activity-conflict__choice">
           <Link to={`/activities/${activityId}/edit`} className="button button--secondary">
@@ -173,7 +207,9 @@ function Shown({ lines }: { lines: string[] }) {
   if (lines.length === 1) return <span className="activity-conflict__text">{lines[0]}</span>;
   return (
     <ul className="plain">
-      {lines.map((line, i) => <li key={i}>{line}</li>)}
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
     </ul>
   );
 }

@@ -13,9 +13,26 @@ import { EnumField, Field, LocalizedField } from "./form-field";
 
 // The order the error summary lists problems in: the order of the fields on the page.
 const fieldOrder = [
-  "titleEn", "titleId", "type", "status", "mode", "startsOn", "startTime", "endsOn", "endTime",
-  "city", "countryCode", "agreementId", "commitmentIds", "organizerIds", "participantIds",
-  "descriptionEn", "descriptionId", "outputsEn", "outputsId", "lessons",
+  "titleEn",
+  "titleId",
+  "type",
+  "status",
+  "mode",
+  "startsOn",
+  "startTime",
+  "endsOn",
+  "endTime",
+  "city",
+  "countryCode",
+  "agreementId",
+  "commitmentIds",
+  "organizerIds",
+  "participantIds",
+  "descriptionEn",
+  "descriptionId",
+  "outputsEn",
+  "outputsId",
+  "lessons",
 ];
 
 // Where the summary's links lead: a group's fieldset, otherwise the input of that name.
@@ -63,7 +80,16 @@ interface ActivityFormProps {
 }
 
 /** The create/edit form of an activity: works without JavaScript, keeps what was typed on errors. */
-export function ActivityForm({ values, errors = {}, options, timeZone, version, submitLabel, cancelTo, notice }: ActivityFormProps) {
+export function ActivityForm({
+  values,
+  errors = {},
+  options,
+  timeZone,
+  version,
+  submitLabel,
+  cancelTo,
+  notice,
+}: ActivityFormProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const navigation = useNavigation();
@@ -112,14 +138,37 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
         />
 
         <div className="activity-form__row">
-          <EnumField id="type" label={t("activities.form.type")} choices={activityTypes} group="activityType" value={value("type")} error={errors.type} />
-          <EnumField id="status" label={t("activities.form.status")} choices={activityStatuses} group="activityStatus" value={value("status")} error={errors.status} />
-          <EnumField id="mode" label={t("activities.form.mode")} choices={activityModes} group="activityMode" value={value("mode")} error={errors.mode} />
+          <EnumField
+            id="type"
+            label={t("activities.form.type")}
+            choices={activityTypes}
+            group="activityType"
+            value={value("type")}
+            error={errors.type}
+          />
+          <EnumField
+            id="status"
+            label={t("activities.form.status")}
+            choices={activityStatuses}
+            group="activityStatus"
+            value={value("status")}
+            error={errors.status}
+          />
+          <EnumField
+            id="mode"
+            label={t("activities.form.mode")}
+            choices={activityModes}
+            group="activityMode"
+            value={value("mode")}
+            error={errors.mode}
+          />
         </div>
 
         <fieldset className="activity-form__group" aria-describedby="when-hint">
           <legend>{t("activities.form.whenLegend")}</legend>
-          <p id="when-hint" className="hint">{t("activities.form.whenHint", { zone: timeZone })}</p>
+          <p id="when-hint" className="hint">
+            {t("activities.form.whenHint", { zone: timeZone })}
+          </p>
           <div className="activity-form__row">
             <Field id="startsOn" name="startsOn" label={t("activities.form.startsOn")} error={errors.startsOn}>
               {(a) => <input {...a} type="date" required defaultValue={value("startsOn")} />}
@@ -129,7 +178,13 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
             </Field>
           </div>
           <div className="activity-form__row">
-            <Field id="endsOn" name="endsOn" label={t("activities.form.endsOn")} hint={t("activities.form.endsOnHint")} error={errors.endsOn}>
+            <Field
+              id="endsOn"
+              name="endsOn"
+              label={t("activities.form.endsOn")}
+              hint={t("activities.form.endsOnHint")}
+              error={errors.endsOn}
+            >
               {(a) => <input {...a} type="date" defaultValue={value("endsOn")} />}
             </Field>
             <Field id="endTime" name="endTime" label={t("activities.form.endTime")} error={errors.endTime}>
@@ -139,7 +194,11 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
                   type="time"
                   defaultValue={value("endTime")}
                   // The end-before-start message sits under the end date; it concerns the time too.
-                  aria-describedby={[errors.endTime ? "endTime-error" : null, errors.endsOn ? "endsOn-error" : null].filter(Boolean).join(" ") || undefined}
+                  aria-describedby={
+                    [errors.endTime ? "endTime-error" : null, errors.endsOn ? "endsOn-error" : null]
+                      .filter(Boolean)
+                      .join(" ") || undefined
+                  }
                 />
               )}
             </Field>
@@ -157,7 +216,9 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
                 <select {...a} defaultValue={value("countryCode")}>
                   <option value="">{t("activities.form.noCountry")}</option>
                   {options.countries.map((c) => (
-                    <option key={c.code} value={c.code}>{localized(c.name, lang)}</option>
+                    <option key={c.code} value={c.code}>
+                      {localized(c.name, lang)}
+                    </option>
                   ))}
                 </select>
               )}
@@ -170,7 +231,9 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
             <select {...a} defaultValue={value("agreementId")}>
               <option value="">{t("activities.form.noAgreement")}</option>
               {options.agreements.map((ag) => (
-                <option key={ag.id} value={ag.id}>{localized(ag.title, lang)}</option>
+                <option key={ag.id} value={ag.id}>
+                  {localized(ag.title, lang)}
+                </option>
               ))}
             </select>
           )}
@@ -179,10 +242,14 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
         <fieldset
           id="commitments-group"
           className="activity-form__group"
-          aria-describedby={["commitments-hint", errors.commitmentIds ? "commitmentIds-error" : null].filter(Boolean).join(" ")}
+          aria-describedby={["commitments-hint", errors.commitmentIds ? "commitmentIds-error" : null]
+            .filter(Boolean)
+            .join(" ")}
         >
           <legend>{t("activities.form.commitmentsLegend")}</legend>
-          <p id="commitments-hint" className="hint">{t("activities.form.commitmentsHint")}</p>
+          <p id="commitments-hint" className="hint">
+            {t("activities.form.commitmentsHint")}
+          </p>
           <FieldError id="commitmentIds-error" error={errors.commitmentIds} />
           {commitmentGroups.length ? null : <p className="muted">{t("activities.form.none")}</p>}
           {commitmentGroups.map(({ agreement, items }) => (
@@ -226,7 +293,8 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
           items={options.people.map((p) => ({
             id: p.id,
             label: p.name,
-            detail: p.acronym ?? (p.organization ? localized(p.organization, lang) : t("activities.form.noOrganization")),
+            detail:
+              p.acronym ?? (p.organization ? localized(p.organization, lang) : t("activities.form.noOrganization")),
           }))}
         />
 
@@ -263,7 +331,9 @@ export function ActivityForm({ values, errors = {}, options, timeZone, version, 
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {submitLabel}
           </button>
-          <Link to={cancelTo} className="button button--secondary">{t("activities.form.cancel")}</Link>
+          <Link to={cancelTo} className="button button--secondary">
+            {t("activities.form.cancel")}
+          </Link>
         </div>
       </Form>
     </>
@@ -296,7 +366,13 @@ function CheckboxGroup({
             const inputId = `${name}-${item.id}`;
             return (
               <li key={item.id}>
-                <input type="checkbox" id={inputId} name={name} value={item.id} defaultChecked={chosen.has(String(item.id))} />{" "}
+                <input
+                  type="checkbox"
+                  id={inputId}
+                  name={name}
+                  value={item.id}
+                  defaultChecked={chosen.has(String(item.id))}
+                />{" "}
                 <label htmlFor={inputId}>
                   {item.label}
                   {item.detail ? <span className="muted"> ({item.detail})</span> : null}

@@ -68,7 +68,8 @@ const columns = column.columns([
   column.accessor("place", { cell: ({ getValue }) => getValue() }),
   column.accessor("agreementId", {
     id: "agreement",
-    cell: ({ row: { original: a } }) => (a.agreementId ? <Link to={`/agreements/${a.agreementId}`}>{a.agreement}</Link> : null),
+    cell: ({ row: { original: a } }) =>
+      a.agreementId ? <Link to={`/agreements/${a.agreementId}`}>{a.agreement}</Link> : null,
   }),
 ]);
 
@@ -111,35 +112,35 @@ export function ActivityTable({
 
   return (
     <CellContext.Provider value={cellContext}>
-    <table className="table activity-table">
-      <caption className="visually-hidden">
-        {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
-      </caption>
-      <thead>
-        {table.getHeaderGroups().map((group) => (
-          <tr key={group.id}>
-            {group.headers.map((header) => (
-              <SortableHeader key={header.id} header={header} query={query} t={t} />
-            ))}
-          </tr>
-        ))}
-      </thead>
-      <tbody>
-        {table.getRowModel().rows.map((row) => (
-          <tr key={row.original.id}>
-            {row.getAllCells().map((cell) =>
-              cell.column.id === "title" ? (
-                <th scope="row" key={cell.id}>
-                  {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                </th>
-              ) : (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-              ),
-            )}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+      <table className="table activity-table">
+        <caption className="visually-hidden">
+          {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
+        </caption>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} query={query} t={t} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.original.id}>
+              {row.getAllCells().map((cell) =>
+                cell.column.id === "title" ? (
+                  <th scope="row" key={cell.id}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </th>
+                ) : (
+                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                ),
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </CellContext.Provider>
   );
 }

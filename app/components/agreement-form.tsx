@@ -51,7 +51,12 @@ export function AgreementForm({
           </p>
         </>
       ) : (
-        <Field id="partnershipId" name="partnershipId" label={t("agreements.form.partnership")} error={errors?.partnershipId}>
+        <Field
+          id="partnershipId"
+          name="partnershipId"
+          label={t("agreements.form.partnership")}
+          error={errors?.partnershipId}
+        >
           {(a) => (
             <select {...a} defaultValue={partnershipId}>
               {options.partnerships.map((p) => (
@@ -92,15 +97,33 @@ export function AgreementForm({
         <Field id="signedOn" name="signedOn" label={t("agreements.signedOn")} error={errors?.signedOn} optional>
           {(a) => <input {...a} type="date" defaultValue={valueOf(values, "signedOn")} />}
         </Field>
-        <Field id="signedCity" name="signedCity" label={t("agreements.form.signedCity")} error={errors?.signedCity} optional>
+        <Field
+          id="signedCity"
+          name="signedCity"
+          label={t("agreements.form.signedCity")}
+          error={errors?.signedCity}
+          optional
+        >
           {(a) => <input {...a} type="text" maxLength={120} defaultValue={valueOf(values, "signedCity")} />}
         </Field>
       </div>
       <div className="form-row">
-        <Field id="inForceFrom" name="inForceFrom" label={t("agreements.form.inForceFrom")} error={errors?.inForceFrom} optional>
+        <Field
+          id="inForceFrom"
+          name="inForceFrom"
+          label={t("agreements.form.inForceFrom")}
+          error={errors?.inForceFrom}
+          optional
+        >
           {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceFrom")} />}
         </Field>
-        <Field id="inForceUntil" name="inForceUntil" label={t("agreements.form.inForceUntil")} error={errors?.inForceUntil} optional>
+        <Field
+          id="inForceUntil"
+          name="inForceUntil"
+          label={t("agreements.form.inForceUntil")}
+          error={errors?.inForceUntil}
+          optional
+        >
           {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceUntil")} />}
         </Field>
       </div>
@@ -131,10 +154,7 @@ export function AgreementForm({
           </select>
         )}
       </Field>
-      <fieldset
-        className="checkbox-group"
-        aria-describedby={errors?.signatoryIds ? "signatoryIds-error" : undefined}
-      >
+      <fieldset className="checkbox-group" aria-describedby={errors?.signatoryIds ? "signatoryIds-error" : undefined}>
         <legend>
           {t("agreements.signatories")} <span className="field__optional">({t("form.optional")})</span>
         </legend>

@@ -63,7 +63,13 @@ export function EvidenceSection({
             >
               {(a) => <input {...a} type="url" maxLength={2000} defaultValue={valueOf(result?.values, "url")} />}
             </Field>
-            <Field id="evidence-note" name="note" label={t("commitments.form.evidenceNote")} error={result?.errors.note} optional>
+            <Field
+              id="evidence-note"
+              name="note"
+              label={t("commitments.form.evidenceNote")}
+              error={result?.errors.note}
+              optional
+            >
               {(a) => <textarea {...a} rows={3} maxLength={2000} defaultValue={valueOf(result?.values, "note")} />}
             </Field>
             <div>

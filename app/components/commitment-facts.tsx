@@ -65,9 +65,7 @@ export function ActivityLinks({
       </ul>
       {total > activities.length ? (
         <p>
-          <Link to={`/activities?commitment=${commitmentId}`}>
-            {t("commitments.allActivities", { count: total })}
-          </Link>
+          <Link to={`/activities?commitment=${commitmentId}`}>{t("commitments.allActivities", { count: total })}</Link>
         </p>
       ) : null}
     </>

@@ -58,7 +58,10 @@ export function FocalPointsSection({
                     error={mine?.errors.personId}
                   >
                     {(a) => (
-                      <select {...a} defaultValue={mine ? valueOf(mine.values, "personId") : String(person?.personId ?? "")}>
+                      <select
+                        {...a}
+                        defaultValue={mine ? valueOf(mine.values, "personId") : String(person?.personId ?? "")}
+                      >
                         <option value="">{t("commitments.noFocalPoint")}</option>
                         {candidates
                           .filter((p) => p.countryCode === side.code)

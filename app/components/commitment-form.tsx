@@ -38,7 +38,13 @@ export function CommitmentForm({
         rows={4}
         required
       />
-      <Field id="area" name="area" label={t("commitments.area")} hint={t("commitments.form.areaHint")} error={errors?.area}>
+      <Field
+        id="area"
+        name="area"
+        label={t("commitments.area")}
+        hint={t("commitments.form.areaHint")}
+        error={errors?.area}
+      >
         {(a) => <input {...a} type="text" required maxLength={80} defaultValue={valueOf(values, "area")} />}
       </Field>
       <Field

@@ -89,7 +89,13 @@ export function MilestonesSection({
               maxLength={300}
               required
             />
-            <Field id="milestone-dueOn" name="dueOn" label={t("commitments.dueOn")} error={addResult?.errors.dueOn} optional>
+            <Field
+              id="milestone-dueOn"
+              name="dueOn"
+              label={t("commitments.dueOn")}
+              error={addResult?.errors.dueOn}
+              optional
+            >
               {(a) => <input {...a} type="date" defaultValue={valueOf(addResult?.values, "dueOn")} />}
             </Field>
             <div>

@@ -3,13 +3,7 @@ import type { FormErrors, TypedValues } from "../lib/forms";
 
 /** The forms of the commitment page, by the `intent` each posts. */
 export type CommitmentIntent =
-  | "status"
-  | "evidence"
-  | "milestone"
-  | "milestone-done"
-  | "focal-point"
-  | "confirm"
-  | "withdraw-confirmation";
+  "status" | "evidence" | "milestone" | "milestone-done" | "focal-point" | "confirm" | "withdraw-confirmation";
 
 /** The page action's answer to a change it refused: which form sent it, why, and what was typed. */
 export interface CommitmentActionResult {
@@ -35,7 +29,9 @@ export function SectionAlert({ result }: { result?: CommitmentActionResult }) {
   return (
     <div role="alert" className="alert">
       {t(message.key, message.values)}
-      {result.current ? <> {t("commitments.nowStatus", { status: t(`commitmentStatus.${result.current.status}`) })}</> : null}
+      {result.current ? (
+        <> {t("commitments.nowStatus", { status: t(`commitmentStatus.${result.current.status}`) })}</>
+      ) : null}
     </div>
   );
 }

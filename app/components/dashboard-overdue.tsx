@@ -36,7 +36,9 @@ export function DashboardOverdue({ items, total }: { items: OverdueCommitment[];
             </span>
             <span className="meta">
               {t("dashboard.dueOn", { date: format.day(c.dueOn) })} ·{" "}
-              <span className="dashboard-late">{t("dashboard.daysOverdue", { count: c.daysOverdue, formatted: format.number(c.daysOverdue) })}</span>
+              <span className="dashboard-late">
+                {t("dashboard.daysOverdue", { count: c.daysOverdue, formatted: format.number(c.daysOverdue) })}
+              </span>
             </span>{" "}
             <StatusBadge group="commitmentStatus" value={c.status} />
           </li>

@@ -13,7 +13,10 @@ export function DashboardSection({
   children: React.ReactNode;
 }) {
   return (
-    <section className={wide ? "card card--wide dashboard-section" : "card dashboard-section"} aria-labelledby={`${id}-title`}>
+    <section
+      className={wide ? "card card--wide dashboard-section" : "card dashboard-section"}
+      aria-labelledby={`${id}-title`}
+    >
       <h2 id={`${id}-title`}>{title}</h2>
       {intro ? <p className="hint">{intro}</p> : null}
       {children}

@@ -121,7 +121,13 @@ export function LocalizedField({
   hint?: string;
 }) {
   const input = (lang: "en" | "id", attributes: InputAttributes) => {
-    const common = { ...attributes, maxLength, lang, required: lang === "en" && required, defaultValue: valueOf(values, attributes.name) };
+    const common = {
+      ...attributes,
+      maxLength,
+      lang,
+      required: lang === "en" && required,
+      defaultValue: valueOf(values, attributes.name),
+    };
     return rows ? <textarea {...common} rows={rows} /> : <input {...common} type="text" />;
   };
   return (
@@ -136,7 +142,13 @@ export function LocalizedField({
       >
         {(a) => input("en", a)}
       </Field>
-      <Field id={`${idPrefix}${name}Id`} name={`${name}Id`} label={labels.id} error={errors?.[`${name}Id`]} optional={markOptional}>
+      <Field
+        id={`${idPrefix}${name}Id`}
+        name={`${name}Id`}
+        label={labels.id}
+        error={errors?.[`${name}Id`]}
+        optional={markOptional}
+      >
         {(a) => input("id", a)}
       </Field>
     </>

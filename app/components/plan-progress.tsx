@@ -12,11 +12,26 @@ const percentOf = (part: number, whole: number) => (whole ? (part / whole) * 100
  */
 function Bar({ percent, kind, marker }: { percent: number; kind: "time" | "done"; marker?: number }) {
   return (
-    <svg viewBox="0 0 100 12" preserveAspectRatio="none" className="plan-progress__bar" aria-hidden="true" focusable="false">
+    <svg
+      viewBox="0 0 100 12"
+      preserveAspectRatio="none"
+      className="plan-progress__bar"
+      aria-hidden="true"
+      focusable="false"
+    >
       <rect x={0} y={1} width={100} height={10} className="plan-progress__track" vectorEffect="non-scaling-stroke" />
-      {percent > 0 ? <rect x={0} y={1} width={Math.min(100, percent)} height={10} className={`plan-progress__fill--${kind}`} /> : null}
+      {percent > 0 ? (
+        <rect x={0} y={1} width={Math.min(100, percent)} height={10} className={`plan-progress__fill--${kind}`} />
+      ) : null}
       {marker !== undefined ? (
-        <line x1={marker} x2={marker} y1={0} y2={12} className="plan-progress__marker" vectorEffect="non-scaling-stroke" />
+        <line
+          x1={marker}
+          x2={marker}
+          y1={0}
+          y2={12}
+          className="plan-progress__marker"
+          vectorEffect="non-scaling-stroke"
+        />
       ) : null}
     </svg>
   );
@@ -89,7 +104,9 @@ export function PlanProgress({ plan }: { plan: PlanProgressData }) {
           ) : (
             <tr>
               <th scope="row">{t("dashboard.allActivities")}</th>
-              <td colSpan={2} className="muted">{t("dashboard.noPlanActivities")}</td>
+              <td colSpan={2} className="muted">
+                {t("dashboard.noPlanActivities")}
+              </td>
             </tr>
           )}
         </tbody>

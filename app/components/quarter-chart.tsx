@@ -38,7 +38,10 @@ function niceTicks(max: number): number[] {
   if (max <= 0) return [0, 1];
   const raw = max / 4;
   const power = 10 ** Math.floor(Math.log10(raw));
-  const step = Math.max(1, [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!);
+  const step = Math.max(
+    1,
+    [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw)!,
+  );
   const top = Math.ceil(max / step) * step;
   return Array.from({ length: top / step + 1 }, (_, i) => i * step);
 }
@@ -59,7 +62,9 @@ function Patterns({ id }: { id: string }) {
             patternTransform={kind === "stripes" ? "rotate(45)" : kind === "back-stripes" ? "rotate(-45)" : undefined}
           >
             <rect width={6} height={6} className={`qc-fill--${name}`} />
-            {kind === "stripes" || kind === "back-stripes" ? <rect width={2} height={6} className="qc-texture" /> : null}
+            {kind === "stripes" || kind === "back-stripes" ? (
+              <rect width={2} height={6} className="qc-texture" />
+            ) : null}
             {kind === "bars" ? <rect width={6} height={1.5} className="qc-texture" /> : null}
             {kind === "dots" ? <circle cx={3} cy={3} r={1.2} className="qc-texture" /> : null}
           </pattern>
@@ -109,7 +114,13 @@ export function QuarterChart({
           <Patterns id={id} />
           {ticks.map((tick) => (
             <g key={tick} className="qc-grid">
-              <line x1={margin.left} x2={width - margin.right} y1={y(tick)} y2={y(tick)} className={tick ? "qc-gridline" : "qc-axis"} />
+              <line
+                x1={margin.left}
+                x2={width - margin.right}
+                y1={y(tick)}
+                y2={y(tick)}
+                className={tick ? "qc-gridline" : "qc-axis"}
+              />
               <text x={margin.left - 8} y={y(tick)} dy="0.35em" textAnchor="end" className="qc-label">
                 {format.number(tick)}
               </text>
@@ -127,7 +138,15 @@ export function QuarterChart({
                   const h = y(sum) - y1;
                   sum += n;
                   return (
-                    <rect key={type} x={x} y={y1} width={barWidth} height={h} fill={quarterChartFill(id, type)} className="qc-segment">
+                    <rect
+                      key={type}
+                      x={x}
+                      y={y1}
+                      width={barWidth}
+                      height={h}
+                      fill={quarterChartFill(id, type)}
+                      className="qc-segment"
+                    >
                       <title>{`${label(b)}, ${t(`activityType.${type}`)}: ${format.number(n)}`}</title>
                     </rect>
                   );
@@ -164,7 +183,9 @@ export function QuarterChart({
           <tr>
             <th scope="col">{t("dashboard.quarter")}</th>
             {activityTypes.map((type) => (
-              <th key={type} scope="col">{t(`activityType.${type}`)}</th>
+              <th key={type} scope="col">
+                {t(`activityType.${type}`)}
+              </th>
             ))}
             <th scope="col">{t("dashboard.total")}</th>
           </tr>

@@ -206,7 +206,10 @@ export async function renderRichText(input: unknown): Promise<RenderedRichText> 
     const json = editor.getEditorState().toJSON();
     const text = editor.read($plainText).trim();
     const html = withDOM((window) =>
-      sanitizeHtml(window, editor.read(() => $generateHtmlFromNodes(editor, null))),
+      sanitizeHtml(
+        window,
+        editor.read(() => $generateHtmlFromNodes(editor, null)),
+      ),
     );
     return { json, html, text };
   } catch (cause) {
@@ -236,9 +239,7 @@ export async function richTextFromForm(form: FormData, name: string): Promise<Re
   if (typeof value !== "string" || value.trim() === "") return null;
   const format = form.get(`${name}Format`);
   const rendered =
-    format === "lexical"
-      ? await renderRichText(value)
-      : await renderRichText(richTextFromPlainText(value));
+    format === "lexical" ? await renderRichText(value) : await renderRichText(richTextFromPlainText(value));
   return isEmptyRichText(rendered.json) ? null : rendered;
 }
 
@@ -260,16 +261,62 @@ export function isEmptyRichText(json: unknown): boolean {
 // --- HTML sanitizer (defense in depth: Lexical's output is already escaped) -----------------
 
 const allowedTags = new Set([
-  "p", "br", "strong", "b", "em", "i", "u", "s", "code",
-  "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "span",
+  "p",
+  "br",
+  "strong",
+  "b",
+  "em",
+  "i",
+  "u",
+  "s",
+  "code",
+  "h2",
+  "h3",
+  "h4",
+  "blockquote",
+  "ul",
+  "ol",
+  "li",
+  "a",
+  "span",
 ]);
 
 /** Elements whose content is not text to keep: removed with everything inside them. */
 const droppedWithContent = new Set([
-  "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet",
-  "noscript", "noembed", "noframes", "xmp", "plaintext", "textarea", "title", "select", "option",
-  "svg", "math", "head", "meta", "link", "base", "img", "video", "audio", "source", "track",
-  "picture", "canvas", "form", "input", "button",
+  "script",
+  "style",
+  "template",
+  "iframe",
+  "frame",
+  "frameset",
+  "object",
+  "embed",
+  "applet",
+  "noscript",
+  "noembed",
+  "noframes",
+  "xmp",
+  "plaintext",
+  "textarea",
+  "title",
+  "select",
+  "option",
+  "svg",
+  "math",
+  "head",
+  "meta",
+  "link",
+  "base",
+  "img",
+  "video",
+  "audio",
+  "source",
+  "track",
+  "picture",
+  "canvas",
+  "form",
+  "input",
+  "button",
 ]);
 
 const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";

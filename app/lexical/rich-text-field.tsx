@@ -47,12 +47,11 @@ function EditorUnavailable({ name, id, initialText, takeDraft, describedBy, inva
 }
 
 // The only reference to the editor module: a separate chunk, fetched after hydration.
-const RichTextEditor = lazy(
-  (): Promise<{ default: ComponentType<RichTextEditorProps> }> =>
-    import("./editor.client").catch((error: unknown) => {
-      console.error("The rich-text editor could not be loaded; keeping the plain textarea.", error);
-      return { default: EditorUnavailable };
-    }),
+const RichTextEditor = lazy((): Promise<{ default: ComponentType<RichTextEditorProps> }> =>
+  import("./editor.client").catch((error: unknown) => {
+    console.error("The rich-text editor could not be loaded; keeping the plain textarea.", error);
+    return { default: EditorUnavailable };
+  }),
 );
 
 interface RichTextFieldProps {

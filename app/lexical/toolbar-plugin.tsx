@@ -78,7 +78,17 @@ function setBlocks(editor: LexicalEditor, create: () => ElementNode) {
 
 // Drawn rather than an emoji: not every system has an emoji font.
 const linkIcon = (
-  <svg width="18" height="18" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.2" strokeLinecap="round" strokeLinejoin="round" focusable="false">
+  <svg
+    width="18"
+    height="18"
+    viewBox="0 0 24 24"
+    fill="none"
+    stroke="currentColor"
+    strokeWidth="2.2"
+    strokeLinecap="round"
+    strokeLinejoin="round"
+    focusable="false"
+  >
     <path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" />
     <path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" />
   </svg>
@@ -157,8 +167,7 @@ export function ToolbarPlugin() {
       label: t("editor.heading"),
       glyph: "H",
       pressed: blockType === "h2",
-      onClick: () =>
-        setBlocks(editor, blockType === "h2" ? $createParagraphNode : () => $createHeadingNode("h2")),
+      onClick: () => setBlocks(editor, blockType === "h2" ? $createParagraphNode : () => $createHeadingNode("h2")),
     },
     {
       key: "bullet",
@@ -220,11 +229,19 @@ export function ToolbarPlugin() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const last = buttons.length - 1;
     const next =
-      event.key === "ArrowRight" ? (activeIndex === last ? 0 : activeIndex + 1)
-      : event.key === "ArrowLeft" ? (activeIndex === 0 ? last : activeIndex - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : null;
+      event.key === "ArrowRight"
+        ? activeIndex === last
+          ? 0
+          : activeIndex + 1
+        : event.key === "ArrowLeft"
+          ? activeIndex === 0
+            ? last
+            : activeIndex - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : null;
     if (next === null) return;
     event.preventDefault();
     setActiveIndex(next);

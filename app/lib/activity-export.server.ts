@@ -57,8 +57,18 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
   const clock = zonedClock(timeZone);
   const h = (key: string) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
   const header = csvRecord([
-    h("id"), h("start"), h("end"), h("allDay"), h("title"), h("type"), h("status"), h("mode"),
-    h("city"), h("country"), h("agreement"), h("link"),
+    h("id"),
+    h("start"),
+    h("end"),
+    h("allDay"),
+    h("title"),
+    h("type"),
+    h("status"),
+    h("mode"),
+    h("city"),
+    h("country"),
+    h("agreement"),
+    h("link"),
   ]);
   const when = (date: Date, allDay: boolean) => {
     if (allDay) return date.toISOString().slice(0, 10);
@@ -116,14 +126,19 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
         `${label(`activityType.${r.type}`)} · ${label(`activityStatus.${r.status}`)}`,
         r.agreementTitle ? localized(r.agreementTitle, lang) : null,
         url,
-      ].filter(Boolean).join("\n");
+      ]
+        .filter(Boolean)
+        .join("\n");
       return calendar([
         "BEGIN:VEVENT",
         `UID:activity-${r.id}@${host}`,
         `DTSTAMP:${utcStamp(ctx.now)}`,
         ...(r.allDay
           ? [`DTSTART;VALUE=DATE:${dateValue(r.startsAt)}`, `DTEND;VALUE=DATE:${dateValue(dayAfterEnd)}`]
-          : [`DTSTART:${utcStamp(r.startsAt)}`, `DTEND:${utcStamp(r.endsAt > r.startsAt ? r.endsAt : new Date(r.startsAt.getTime() + 3_600_000))}`]),
+          : [
+              `DTSTART:${utcStamp(r.startsAt)}`,
+              `DTEND:${utcStamp(r.endsAt > r.startsAt ? r.endsAt : new Date(r.startsAt.getTime() + 3_600_000))}`,
+            ]),
         `SUMMARY:${escapeText(localized(r.title, lang))}`,
         ...(place ? [`LOCATION:${escapeText(place)}`] : []),
         `DESCRIPTION:${escapeText(description)}`,

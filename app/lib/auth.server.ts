@@ -98,10 +98,7 @@ export function requireUser(
   return user;
 }
 
-export async function startSession(
-  userId: number,
-  meta: { ipAddress?: string; userAgent?: string },
-): Promise<string> {
+export async function startSession(userId: number, meta: { ipAddress?: string; userAgent?: string }): Promise<string> {
   const { token } = await createSession(db, userId, meta);
   return sessionCookie.serialize(token);
 }

@@ -2,7 +2,16 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
-import { activityModes, activityStatuses, activityTypes, agreementKinds, agreementStatuses, caseStatuses, commitmentStatuses, organizationKinds } from "./enums";
+import {
+  activityModes,
+  activityStatuses,
+  activityTypes,
+  agreementKinds,
+  agreementStatuses,
+  caseStatuses,
+  commitmentStatuses,
+  organizationKinds,
+} from "./enums";
 
 /**
  * The demo content is kept as YAML under content/, one list per small kind and one file per
@@ -76,7 +85,10 @@ const organization = z
     name: text,
     acronym: z.string().optional(),
     kind: z.enum(organizationKinds),
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     sources: cites,
   })
   .strict();
@@ -127,7 +139,10 @@ const activity = z
     starts: z.union([isoDate, z.iso.datetime({ offset: true })]),
     ends: z.union([isoDate, z.iso.datetime({ offset: true })]).optional(),
     city: z.string().optional(),
-    country: z.string().regex(/^[A-Z]{2}$/).optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     mode: z.enum(activityModes).default("in_person"),
     status: z.enum(activityStatuses),
     organizers: z.array(slug).default([]),
@@ -211,12 +226,30 @@ function checkReferences(c: Content) {
       if (ref !== undefined && !set.has(ref)) problems.push(`${where}: unknown ${kind} "${ref}"`);
     };
   };
-  const countryRef = known("country", c.countries.map((x) => x.code));
-  const sourceRef = known("source", c.sources.map((x) => x.slug));
-  const orgRef = known("organization", c.organizations.map((x) => x.slug));
-  const personRef = known("person", c.people.map((x) => x.slug));
-  const partnershipRef = known("partnership", c.partnerships.map((x) => x.slug));
-  const agreementRef = known("agreement", c.agreements.map((x) => x.slug));
+  const countryRef = known(
+    "country",
+    c.countries.map((x) => x.code),
+  );
+  const sourceRef = known(
+    "source",
+    c.sources.map((x) => x.slug),
+  );
+  const orgRef = known(
+    "organization",
+    c.organizations.map((x) => x.slug),
+  );
+  const personRef = known(
+    "person",
+    c.people.map((x) => x.slug),
+  );
+  const partnershipRef = known(
+    "partnership",
+    c.partnerships.map((x) => x.slug),
+  );
+  const agreementRef = known(
+    "agreement",
+    c.agreements.map((x) => x.slug),
+  );
   const commitmentRef = known(
     "commitment",
     c.agreements.flatMap((a) => a.commitments.map((x) => x.slug)),

@@ -36,7 +36,10 @@ export function foldLine(line: string): string {
 }
 
 export function utcStamp(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+  return date
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 }
 
 /** A DATE value (YYYYMMDD) of the UTC calendar day, which is how all-day activities are stored. */

@@ -15,6 +15,10 @@ export function localized(text: LocalizedText | null | undefined, lang: Language
 }
 
 /** Where something happens, as people write it: "Baku, Azerbaijan", or whichever part is known. */
-export function placeName(city: string | null | undefined, country: LocalizedText | null | undefined, lang: Language): string {
+export function placeName(
+  city: string | null | undefined,
+  country: LocalizedText | null | undefined,
+  lang: Language,
+): string {
   return [city, localized(country, lang)].filter(Boolean).join(", ");
 }

@@ -35,7 +35,9 @@ export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 512 * 1024 } = {})
     // The whole address: origin (links in exports), path (a client navigation asks for
     // `/activities.data`, a separate answer from the page) and query.
     const key = createHash("sha256")
-      .update(JSON.stringify([buildVersion, request.url, user.id, getLanguage(context), timeZone, calendarToday(timeZone)]))
+      .update(
+        JSON.stringify([buildVersion, request.url, user.id, getLanguage(context), timeZone, calendarToday(timeZone)]),
+      )
       .digest("base64url");
 
     const found = await findCachedPage(db, key).catch((error: unknown) => {
@@ -60,7 +62,16 @@ export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 512 * 1024 } = {})
     const body = utf8.decode(read.bytes);
     const headers = [...response.headers].filter(([name]) => !unstoredHeaders.has(name.toLowerCase()));
     try {
-      await storeCachedPage(db, { key, userId: user.id, position, maxAgeMs, status: response.status, headers, nonce: nonce || null, body });
+      await storeCachedPage(db, {
+        key,
+        userId: user.id,
+        position,
+        maxAgeMs,
+        status: response.status,
+        headers,
+        nonce: nonce || null,
+        body,
+      });
     } catch (error) {
       // A page that could not be stored is still the right answer to this request.
       console.error("page cache: could not store", error);

@@ -54,10 +54,10 @@ class Seeder {
     values: Record<string, unknown>,
   ): Promise<number> {
     const tx = this.tx;
-    const [existing] = (await tx.select().from(table as PgTable).where(eq(table.slug, slug))) as Record<
-      string,
-      unknown
-    >[];
+    const [existing] = (await tx
+      .select()
+      .from(table as PgTable)
+      .where(eq(table.slug, slug))) as Record<string, unknown>[];
     const keys = Object.keys(values);
     if (!existing) {
       const [row] = (await tx
@@ -127,10 +127,7 @@ function sortRows<Row>(rows: Row[]): Row[] {
   return [...rows].sort((a, b) => canonical(a).localeCompare(canonical(b)));
 }
 
-export async function seedContent(
-  db: Database,
-  options: { demo: boolean; content?: Content },
-): Promise<SeedStats> {
+export async function seedContent(db: Database, options: { demo: boolean; content?: Content }): Promise<SeedStats> {
   const content = options.content ?? loadContent();
   // Hash outside the transaction: scrypt is slow on purpose.
   const demoHash = options.demo ? await hashPassword(demoPassword) : null;
@@ -148,7 +145,11 @@ export async function seedContent(
 
     const cite = async (kind: t.CitableKind, id: number, slugs: string[]) => {
       const current = await tx
-        .select({ sourceId: t.citations.sourceId, subjectKind: t.citations.subjectKind, subjectId: t.citations.subjectId })
+        .select({
+          sourceId: t.citations.sourceId,
+          subjectKind: t.citations.subjectKind,
+          subjectId: t.citations.subjectId,
+        })
         .from(t.citations)
         .where(and(eq(t.citations.subjectKind, kind), eq(t.citations.subjectId, id)));
       const wanted = slugs.map((slug) => ({ sourceId: ids.source.get(slug)!, subjectKind: kind, subjectId: id }));
@@ -213,10 +214,7 @@ export async function seedContent(
         eq(t.partnershipCountries.partnershipId, id),
         "partnership_countries",
         id,
-        await tx
-          .select()
-          .from(t.partnershipCountries)
-          .where(eq(t.partnershipCountries.partnershipId, id)),
+        await tx.select().from(t.partnershipCountries).where(eq(t.partnershipCountries.partnershipId, id)),
         p.countries.map((code, position) => ({ partnershipId: id, countryCode: code, position })),
       );
       for (const [position, f] of p.figures.entries()) {
@@ -402,10 +400,7 @@ function depth(content: Content, slug: string): number {
 }
 
 async function setSetting(tx: Database, key: string, value: string) {
-  await tx
-    .insert(t.appSettings)
-    .values({ key, value })
-    .onConflictDoNothing({ target: t.appSettings.key });
+  await tx.insert(t.appSettings).values({ key, value }).onConflictDoNothing({ target: t.appSettings.key });
 }
 
 export async function getSetting(db: Database, key: string): Promise<string | undefined> {

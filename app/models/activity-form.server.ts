@@ -160,9 +160,7 @@ export async function readActivityForm(form: FormData, timeZone: string): Promis
 
 /** The form's fields for an activity (stored, or as just submitted), in the viewer's zone. */
 export function formValuesOf(a: ActivityInput, timeZone: string): ActivityFormValues {
-  const start = a.allDay
-    ? { date: a.startsAt.toISOString().slice(0, 10), time: "" }
-    : utcToZoned(a.startsAt, timeZone);
+  const start = a.allDay ? { date: a.startsAt.toISOString().slice(0, 10), time: "" } : utcToZoned(a.startsAt, timeZone);
   const end = a.allDay ? { date: a.endsAt.toISOString().slice(0, 10), time: "" } : utcToZoned(a.endsAt, timeZone);
   return {
     titleEn: a.title.en,

@@ -20,7 +20,9 @@ const activityCountCap = 1_000;
 const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 const querySchema = z.object({
-  type: z.array(z.string()).transform((v) => v.filter((x): x is ActivityType => activityTypes.includes(x as ActivityType))),
+  type: z
+    .array(z.string())
+    .transform((v) => v.filter((x): x is ActivityType => activityTypes.includes(x as ActivityType))),
   status: z
     .array(z.string())
     .transform((v) => v.filter((x): x is ActivityStatus => activityStatuses.includes(x as ActivityStatus))),

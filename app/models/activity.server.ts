@@ -1,6 +1,19 @@
 import { randomBytes } from "node:crypto";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
-import { activities, activityCommitments, activityOrganizers, activityParticipants, agreements, auditLog, citations, commitments, countries, organizations, people, users } from "../../db/schema";
+import {
+  activities,
+  activityCommitments,
+  activityOrganizers,
+  activityParticipants,
+  agreements,
+  auditLog,
+  citations,
+  commitments,
+  countries,
+  organizations,
+  people,
+  users,
+} from "../../db/schema";
 import { type activityModes, type activityStatuses, type activityTypes } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
@@ -238,15 +251,14 @@ export class InvalidReferenceError extends Error {
 
 async function checkReferences(tx: Database, input: ActivityInput) {
   const wrong: string[] = [];
-  const missing = async (
-    field: string,
-    ids: number[],
-    find: (ids: number[]) => Promise<{ id: number }[]>,
-  ) => {
+  const missing = async (field: string, ids: number[], find: (ids: number[]) => Promise<{ id: number }[]>) => {
     if (ids.length && (await find(ids)).length !== new Set(ids).size) wrong.push(field);
   };
   if (input.countryCode) {
-    const found = await tx.select({ code: countries.code }).from(countries).where(eq(countries.code, input.countryCode));
+    const found = await tx
+      .select({ code: countries.code })
+      .from(countries)
+      .where(eq(countries.code, input.countryCode));
     if (!found.length) wrong.push("countryCode");
   }
   await missing("agreementId", input.agreementId ? [input.agreementId] : [], (ids) =>

@@ -1,8 +1,24 @@
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
-import { agreementSignatories, agreements, commitmentConfirmations, commitments, organizations, partnershipCountries, partnerships, people, type Agreement } from "../../db/schema";
-import { agreementKinds, agreementStatuses, commitmentStatuses, type AgreementKind, type CommitmentStatus } from "../lib/enums";
+import {
+  agreementSignatories,
+  agreements,
+  commitmentConfirmations,
+  commitments,
+  organizations,
+  partnershipCountries,
+  partnerships,
+  people,
+  type Agreement,
+} from "../../db/schema";
+import {
+  agreementKinds,
+  agreementStatuses,
+  commitmentStatuses,
+  type AgreementKind,
+  type CommitmentStatus,
+} from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
 import { asList, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
@@ -266,8 +282,7 @@ type Period = { inForceFrom?: unknown; inForceUntil?: unknown };
 const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
 
 // Checked even while other fields are wrong, so every error shows on the first try.
-const periodCheck = (v: Period) =>
-  !isDate(v.inForceFrom) || !isDate(v.inForceUntil) || v.inForceUntil >= v.inForceFrom;
+const periodCheck = (v: Period) => !isDate(v.inForceFrom) || !isDate(v.inForceUntil) || v.inForceUntil >= v.inForceFrom;
 const periodParams = {
   message: "agreements.untilBeforeFrom",
   path: ["inForceUntil"],
@@ -308,7 +323,9 @@ export interface AgreementInput {
   signatoryIds: number[];
 }
 
-export function agreementInput(v: z.output<typeof editAgreementForm> | z.output<typeof newAgreementForm>): AgreementInput {
+export function agreementInput(
+  v: z.output<typeof editAgreementForm> | z.output<typeof newAgreementForm>,
+): AgreementInput {
   return {
     kind: v.kind,
     title: localizedText(v.titleEn, v.titleId),
@@ -432,7 +449,9 @@ export async function createAgreement(db: Database, actor: Actor, input: Agreeme
       .values({ ...values, slug })
       .returning();
     if (signatoryIds.length) {
-      await tx.insert(agreementSignatories).values(signatoryIds.map((personId) => ({ agreementId: row!.id, personId })));
+      await tx
+        .insert(agreementSignatories)
+        .values(signatoryIds.map((personId) => ({ agreementId: row!.id, personId })));
     }
     await recordAudit(tx, {
       actor,
@@ -446,7 +465,11 @@ export async function createAgreement(db: Database, actor: Actor, input: Agreeme
 }
 
 /** Saves an edit made from `version`; the partnership an agreement belongs to does not change. */
-export async function updateAgreement(db: Database, actor: Actor, change: AgreementInput & { id: number; version: number }) {
+export async function updateAgreement(
+  db: Database,
+  actor: Actor,
+  change: AgreementInput & { id: number; version: number },
+) {
   return db.transaction(async (tx) => {
     const row = await lockRow(tx, agreements, change.id, change.version, (r) => withSignatories(tx, r));
     if (!row) return null;
@@ -467,4 +490,3 @@ export async function updateAgreement(db: Database, actor: Actor, change: Agreem
     return after;
   });
 }
-

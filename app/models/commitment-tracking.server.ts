@@ -1,7 +1,17 @@
 // Tracking a commitment to completion: evidence, milestones, each side's focal point and confirmation.
 import { and, eq, isNull, max } from "drizzle-orm";
 import { z } from "zod";
-import { agreements, commitmentConfirmations, commitmentEvidence, commitmentFocalPoints, commitmentMilestones, commitments, organizations, people, type Commitment } from "../../db/schema";
+import {
+  agreements,
+  commitmentConfirmations,
+  commitmentEvidence,
+  commitmentFocalPoints,
+  commitmentMilestones,
+  commitments,
+  organizations,
+  people,
+  type Commitment,
+} from "../../db/schema";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
 import { countryCode, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";

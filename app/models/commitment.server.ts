@@ -1,6 +1,21 @@
 import { and, asc, count, eq, inArray, lt, lte, max, notInArray, sql } from "drizzle-orm";
 import { z } from "zod";
-import { activities, activityCommitments, agreements, commitmentConfirmations, commitmentEvidence, commitmentFocalPoints, commitmentMilestones, commitments, countries, organizations, partnershipCountries, people, users, type Commitment } from "../../db/schema";
+import {
+  activities,
+  activityCommitments,
+  agreements,
+  commitmentConfirmations,
+  commitmentEvidence,
+  commitmentFocalPoints,
+  commitmentMilestones,
+  commitments,
+  countries,
+  organizations,
+  partnershipCountries,
+  people,
+  users,
+  type Commitment,
+} from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../db.server";
@@ -51,7 +66,11 @@ interface ConfirmationView {
 }
 
 /** Whether every side of the partnership has confirmed a complete commitment. */
-export function isFullyConfirmed(status: CommitmentStatus, sides: { code: string }[], confirmations: { countryCode: string }[]) {
+export function isFullyConfirmed(
+  status: CommitmentStatus,
+  sides: { code: string }[],
+  confirmations: { countryCode: string }[],
+) {
   if (status !== "complete" || !sides.length) return false;
   const confirmed = new Set(confirmations.map((c) => c.countryCode));
   return sides.every((s) => confirmed.has(s.code));
@@ -116,14 +135,11 @@ async function confirmationsFor(db: Database, ids: number[]): Promise<Map<number
     .leftJoin(users, eq(users.id, commitmentConfirmations.confirmedBy))
     .where(inArray(commitmentConfirmations.commitmentId, ids))
     .orderBy(asc(commitmentConfirmations.confirmedAt));
-  return byCommitment(
-    rows,
-    (r): ConfirmationView => ({
-      countryCode: r.countryCode,
-      confirmedAt: r.confirmedAt,
-      confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
-    }),
-  );
+  return byCommitment(rows, (r): ConfirmationView => ({
+    countryCode: r.countryCode,
+    confirmedAt: r.confirmedAt,
+    confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
+  }));
 }
 
 /**
@@ -143,7 +159,9 @@ async function activitiesFor(
       title: activities.title,
       startsAt: activities.startsAt,
       allDay: activities.allDay,
-      rank: sql<number>`row_number() over (partition by ${activityCommitments.commitmentId} order by ${activities.startsAt} desc, ${activities.id} desc)`.as("rank"),
+      rank: sql<number>`row_number() over (partition by ${activityCommitments.commitmentId} order by ${activities.startsAt} desc, ${activities.id} desc)`.as(
+        "rank",
+      ),
       total: sql<number>`count(*) over (partition by ${activityCommitments.commitmentId})`.as("total"),
     })
     .from(activityCommitments)
@@ -368,7 +386,10 @@ async function withdrawIfReopened(tx: Database, before: Commitment, status: Comm
 
 async function checkOrganization(tx: Database, organizationId: number | null) {
   if (!organizationId) return;
-  const [org] = await tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.id, organizationId));
+  const [org] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
   if (!org) throw new RuleError("responsibleOrganizationId", "validation.invalidChoice");
 }
 

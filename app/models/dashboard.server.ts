@@ -204,7 +204,11 @@ export async function overdueCommitments(db: Database, clock: DashboardClock, li
     .orderBy(asc(commitments.dueOn), asc(commitments.position), asc(commitments.id))
     .limit(limit);
   return {
-    items: rows.map(({ total: _, ...r }) => ({ ...r, dueOn: r.dueOn!, daysOverdue: daysBetween(r.dueOn!, clock.today) })),
+    items: rows.map(({ total: _, ...r }) => ({
+      ...r,
+      dueOn: r.dueOn!,
+      daysOverdue: daysBetween(r.dueOn!, clock.today),
+    })),
     total: rows[0]?.total ?? 0,
   };
 }
@@ -226,7 +230,11 @@ async function expiringAgreements(db: Database, clock: DashboardClock) {
       ),
     )
     .orderBy(asc(agreements.inForceUntil), asc(agreements.id));
-  return rows.map((r) => ({ ...r, inForceUntil: r.inForceUntil!, daysLeft: daysBetween(clock.today, r.inForceUntil!) }));
+  return rows.map((r) => ({
+    ...r,
+    inForceUntil: r.inForceUntil!,
+    daysLeft: daysBetween(clock.today, r.inForceUntil!),
+  }));
 }
 
 /**
@@ -242,13 +250,21 @@ async function dormantAgreements(db: Database, clock: DashboardClock) {
     .select({ one: sql`1` })
     .from(activities)
     .where(
-      and(eq(activities.agreementId, agreements.id), gte(activities.startsAt, since), lte(activities.startsAt, clock.now)),
+      and(
+        eq(activities.agreementId, agreements.id),
+        gte(activities.startsAt, since),
+        lte(activities.startsAt, clock.now),
+      ),
     );
   const updatedLately = db
     .select({ one: sql`1` })
     .from(activities)
     .where(
-      and(eq(activities.agreementId, agreements.id), gte(activities.updatedAt, since), lte(activities.updatedAt, clock.now)),
+      and(
+        eq(activities.agreementId, agreements.id),
+        gte(activities.updatedAt, since),
+        lte(activities.updatedAt, clock.now),
+      ),
     );
   // The latest activity up to now, in one backward step on (agreement_id, starts_at). Written as
   // a row comparison ordered by both columns so that only that index can serve it: with
@@ -258,7 +274,9 @@ async function dormantAgreements(db: Database, clock: DashboardClock) {
   const last = db
     .select({ agreementId: activities.agreementId, startsAt: activities.startsAt, allDay: activities.allDay })
     .from(activities)
-    .where(sql`(${activities.agreementId}, ${activities.startsAt}) <= (${agreements.id}, ${clock.now.toISOString()}::timestamptz)`)
+    .where(
+      sql`(${activities.agreementId}, ${activities.startsAt}) <= (${agreements.id}, ${clock.now.toISOString()}::timestamptz)`,
+    )
     .orderBy(desc(activities.agreementId), desc(activities.startsAt))
     .limit(1)
     .as("last_activity");
@@ -266,7 +284,9 @@ async function dormantAgreements(db: Database, clock: DashboardClock) {
     .select({
       ...agreementListFields,
       // Its date on the viewer's calendar (all-day activities are dates already).
-      lastActivityOn: sql<string | null>`case when ${last.agreementId} = ${agreements.id} then to_char(case when ${last.allDay} then ${last.startsAt} at time zone 'UTC' else ${last.startsAt} at time zone ${clock.timeZone} end, 'YYYY-MM-DD') end`,
+      lastActivityOn: sql<
+        string | null
+      >`case when ${last.agreementId} = ${agreements.id} then to_char(case when ${last.allDay} then ${last.startsAt} at time zone 'UTC' else ${last.startsAt} at time zone ${clock.timeZone} end, 'YYYY-MM-DD') end`,
     })
     .from(agreements)
     .leftJoinLateral(last, sql`true`)
@@ -310,16 +330,21 @@ export async function activitiesPerQuarter(db: Database, clock: DashboardClock, 
   const starts = Array.from({ length: quarters + 1 }, (_, i) => quarterStart(first, i));
   const zoneEdges = starts.map((d) => zonedToUtc(d, "00:00", clock.timeZone));
   const dayEdges = starts.map(toDate);
-  const edges = (list: Date[]) => sql`array[${sql.join(list.map((e) => sql`${e.toISOString()}::timestamptz`), sql`, `)}]`;
+  const edges = (list: Date[]) =>
+    sql`array[${sql.join(
+      list.map((e) => sql`${e.toISOString()}::timestamptz`),
+      sql`, `,
+    )}]`;
   const earliest = zoneEdges[0]! < dayEdges[0]! ? zoneEdges[0]! : dayEdges[0]!;
   const latest = zoneEdges[quarters]! > dayEdges[quarters]! ? zoneEdges[quarters]! : dayEdges[quarters]!;
   const inWindow = db.$with("in_window").as(
     db
       .select({
         // 1 for the first quarter … `quarters` for the current one; 0 and quarters + 1 fall outside.
-        bucket: sql<number>`case when ${activities.allDay} then width_bucket(${activities.startsAt}, ${edges(dayEdges)}) else width_bucket(${activities.startsAt}, ${edges(zoneEdges)}) end`.as(
-          "bucket",
-        ),
+        bucket:
+          sql<number>`case when ${activities.allDay} then width_bucket(${activities.startsAt}, ${edges(dayEdges)}) else width_bucket(${activities.startsAt}, ${edges(zoneEdges)}) end`.as(
+            "bucket",
+          ),
         type: activities.type,
       })
       .from(activities)

@@ -13,7 +13,10 @@ const pagesPerUser = 20;
  * a page rendered after this look-up is stored as of that position, so a change committed while
  * it renders makes it stale at once. One round trip, hit or miss.
  */
-export async function findCachedPage(db: Database, key: string): Promise<{ page: PageEntry | null; position: AuditPosition }> {
+export async function findCachedPage(
+  db: Database,
+  key: string,
+): Promise<{ page: PageEntry | null; position: AuditPosition }> {
   const [row] = await db
     .select({
       latest: latestAuditId,

@@ -112,7 +112,13 @@ export async function findUserByCalendarToken(db: Database, secret: string, toke
   const match = /^(\d{1,10})\.([A-Za-z0-9_-]{43})$/.exec(token);
   if (!match) return null;
   const [user] = await db
-    .select({ id: users.id, role: users.role, timeZone: users.timeZone, locale: users.locale, calendarKey: users.calendarKey })
+    .select({
+      id: users.id,
+      role: users.role,
+      timeZone: users.timeZone,
+      locale: users.locale,
+      calendarKey: users.calendarKey,
+    })
     .from(users)
     .where(and(eq(users.id, Number(match[1])), isNull(users.disabledAt)));
   if (!user) return null;
@@ -220,7 +226,12 @@ export async function changePassword(
   const [user] = await db.select().from(users).where(eq(users.id, input.userId));
   if (!user || !(await verifyPassword(input.currentPassword, user.passwordHash))) return false;
   // As of the version whose password was checked: a change in between is a conflict.
-  const changed = await replacePassword(db, actor, { id: user.id, expected: user.version, password: input.newPassword, action: "change_password" });
+  const changed = await replacePassword(db, actor, {
+    id: user.id,
+    expected: user.version,
+    password: input.newPassword,
+    action: "change_password",
+  });
   return !!changed;
 }
 
@@ -229,5 +240,10 @@ export async function changePassword(
  * end, and they sign in with the new password and change it on their account page.
  */
 export function setPassword(db: Database, actor: Actor, change: { id: number; version: number; password: string }) {
-  return replacePassword(db, actor, { id: change.id, expected: change.version, password: change.password, action: "set_password" });
+  return replacePassword(db, actor, {
+    id: change.id,
+    expected: change.version,
+    password: change.password,
+    action: "set_password",
+  });
 }

@@ -31,7 +31,10 @@ const passwordSchema = z
     newPassword: z.preprocess(blankAsMissing, z.string().min(12).max(1024)),
     confirmPassword: z.preprocess(blankAsMissing, z.string().max(1024)),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "account.passwordMismatch", path: ["confirmPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    message: "account.passwordMismatch",
+    path: ["confirmPassword"],
+  });
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -86,7 +89,10 @@ export async function action({ context, request }: Route.ActionArgs) {
       }
       await clearRateLimit(db, key);
       const { clientAddress } = context.get(requestInfoContext);
-      const cookie = await startSession(user.id, { ipAddress: clientAddress, userAgent: request.headers.get("user-agent") ?? undefined });
+      const cookie = await startSession(user.id, {
+        ipAddress: clientAddress,
+        userAgent: request.headers.get("user-agent") ?? undefined,
+      });
       return redirect("/account?password=changed#password", { headers: { "Set-Cookie": cookie } });
     }
     case "signOutEverywhere":
@@ -126,8 +132,16 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="page page--narrow">
       <h1>{t("account.title")}</h1>
-      {params.get("saved") ? <p role="status" className="notice">{t("account.saved")}</p> : null}
-      {errors?.form ? <div role="alert" className="alert">{t(errors.form.key)}</div> : null}
+      {params.get("saved") ? (
+        <p role="status" className="notice">
+          {t("account.saved")}
+        </p>
+      ) : null}
+      {errors?.form ? (
+        <div role="alert" className="alert">
+          {t(errors.form.key)}
+        </div>
+      ) : null}
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("account.details")}</h2>
         <dl className="facts">
@@ -145,10 +159,20 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <Form method="post" className="form">
           <input type="hidden" name="intent" value="preferences" />
           <input type="hidden" name="version" value={account.version} />
-          <Field id="timeZone" name="timeZone" label={t("account.timeZone")} hint={t("account.timeZoneHint")} error={errors?.timeZone}>
+          <Field
+            id="timeZone"
+            name="timeZone"
+            label={t("account.timeZone")}
+            hint={t("account.timeZoneHint")}
+            error={errors?.timeZone}
+          >
             {(a) => (
               <select {...a} defaultValue={account.timeZone}>
-                {loaderData.timeZones.map((z) => <option key={z} value={z}>{z}</option>)}
+                {loaderData.timeZones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -156,17 +180,27 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             {(a) => (
               <select {...a} defaultValue={account.locale ?? ""}>
                 <option value="">{t("account.languageAuto")}</option>
-                {supportedLanguages.map((l) => <option key={l} value={l} lang={l}>{t(`language.${l}`)}</option>)}
+                {supportedLanguages.map((l) => (
+                  <option key={l} value={l} lang={l}>
+                    {t(`language.${l}`)}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <button type="submit" className="button">{t("account.save")}</button>
+          <button type="submit" className="button">
+            {t("account.save")}
+          </button>
         </Form>
       </section>
 
       <section aria-labelledby="calendar-title" id="calendar">
         <h2 id="calendar-title">{t("account.calendarTitle")}</h2>
-        {params.get("calendar") === "reset" ? <p role="status" className="notice">{t("account.calendarWasReset")}</p> : null}
+        {params.get("calendar") === "reset" ? (
+          <p role="status" className="notice">
+            {t("account.calendarWasReset")}
+          </p>
+        ) : null}
         <p>{t("account.calendarText")}</p>
         <div className="field">
           <label htmlFor="calendar-url">{t("account.calendarAddress")}</label>
@@ -174,27 +208,57 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </div>
         <Form method="post">
           <input type="hidden" name="intent" value="resetCalendar" />
-          <button type="submit" className="button button--secondary" aria-describedby="reset-hint">{t("account.calendarReset")}</button>
-          <p id="reset-hint" className="hint">{t("account.calendarResetHint")}</p>
+          <button type="submit" className="button button--secondary" aria-describedby="reset-hint">
+            {t("account.calendarReset")}
+          </button>
+          <p id="reset-hint" className="hint">
+            {t("account.calendarResetHint")}
+          </p>
         </Form>
       </section>
 
       <section aria-labelledby="password-title" id="password">
         <h2 id="password-title">{t("account.passwordTitle")}</h2>
-        {params.get("password") === "changed" ? <p role="status" className="notice">{t("account.passwordChanged")}</p> : null}
+        {params.get("password") === "changed" ? (
+          <p role="status" className="notice">
+            {t("account.passwordChanged")}
+          </p>
+        ) : null}
         {/* A new key after each navigation (a change saved) empties the fields. */}
         <Form method="post" className="form" key={location.key}>
           <input type="hidden" name="intent" value="changePassword" />
-          <Field id="currentPassword" name="currentPassword" label={t("account.currentPassword")} error={errors?.currentPassword}>
+          <Field
+            id="currentPassword"
+            name="currentPassword"
+            label={t("account.currentPassword")}
+            error={errors?.currentPassword}
+          >
             {(a) => <input {...a} type="password" required maxLength={1024} autoComplete="current-password" />}
           </Field>
-          <Field id="newPassword" name="newPassword" label={t("account.newPassword")} hint={t("account.newPasswordHint")} error={errors?.newPassword}>
-            {(a) => <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />}
+          <Field
+            id="newPassword"
+            name="newPassword"
+            label={t("account.newPassword")}
+            hint={t("account.newPasswordHint")}
+            error={errors?.newPassword}
+          >
+            {(a) => (
+              <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
+            )}
           </Field>
-          <Field id="confirmPassword" name="confirmPassword" label={t("account.confirmPassword")} error={errors?.confirmPassword}>
-            {(a) => <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />}
+          <Field
+            id="confirmPassword"
+            name="confirmPassword"
+            label={t("account.confirmPassword")}
+            error={errors?.confirmPassword}
+          >
+            {(a) => (
+              <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
+            )}
           </Field>
-          <button type="submit" className="button">{t("account.changePassword")}</button>
+          <button type="submit" className="button">
+            {t("account.changePassword")}
+          </button>
         </Form>
       </section>
 
@@ -202,7 +266,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <h2 id="sessions-title">{t("account.sessionsTitle")}</h2>
         <Form method="post">
           <input type="hidden" name="intent" value="signOutEverywhere" />
-          <button type="submit" className="button button--secondary">{t("account.signOutEverywhere")}</button>
+          <button type="submit" className="button button--secondary">
+            {t("account.signOutEverywhere")}
+          </button>
         </Form>
       </section>
     </div>

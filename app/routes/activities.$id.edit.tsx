@@ -95,7 +95,9 @@ export default function EditActivity({ loaderData, actionData }: Route.Component
   const version = Number(valueOf(values, "version")) || loaderData.version;
   return (
     <div className="page">
-      <p><Link to={`/activities/${id}`}>← {t("activities.backToActivity")}</Link></p>
+      <p>
+        <Link to={`/activities/${id}`}>← {t("activities.backToActivity")}</Link>
+      </p>
       <h1>{t("activities.editTitle", { title: name })}</h1>
       {actionData?.conflict ? (
         <ActivityConflict activityId={id} conflict={actionData.conflict} submitted={values} options={options} />
@@ -110,7 +112,9 @@ export default function EditActivity({ loaderData, actionData }: Route.Component
           cancelTo={`/activities/${id}`}
           notice={
             actionData?.revised ? (
-              <p role="status" className="notice">{t("activities.conflict.revised")}</p>
+              <p role="status" className="notice">
+                {t("activities.conflict.revised")}
+              </p>
             ) : undefined
           }
         />

@@ -70,10 +70,24 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
 
   return (
     <article className="page activity-page">
-      <p><Link to="/activities">← {t("activities.back")}</Link></p>
-      {params.get("created") ? <p role="status" className="notice">{t("activities.created")}</p> : null}
-      {params.get("saved") ? <p role="status" className="notice">{t("activities.saved")}</p> : null}
-      {actionData?.error ? <div role="alert" className="alert">{t(actionData.error)}</div> : null}
+      <p>
+        <Link to="/activities">← {t("activities.back")}</Link>
+      </p>
+      {params.get("created") ? (
+        <p role="status" className="notice">
+          {t("activities.created")}
+        </p>
+      ) : null}
+      {params.get("saved") ? (
+        <p role="status" className="notice">
+          {t("activities.saved")}
+        </p>
+      ) : null}
+      {actionData?.error ? (
+        <div role="alert" className="alert">
+          {t(actionData.error)}
+        </div>
+      ) : null}
       <div className="activity-page__header">
         <h1>{title}</h1>
         {canEdit ? (
@@ -86,7 +100,9 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         <dt>{t("activities.type")}</dt>
         <dd>{t(`activityType.${a.type}`)}</dd>
         <dt>{t("activities.status")}</dt>
-        <dd><StatusBadge group="activityStatus" value={a.status} /></dd>
+        <dd>
+          <StatusBadge group="activityStatus" value={a.status} />
+        </dd>
         <dt>{t("activities.when")}</dt>
         <dd>
           <time dateTime={new Date(a.startsAt).toISOString()}>{when}</time>
@@ -103,7 +119,9 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         {a.agreementId ? (
           <>
             <dt>{t("activities.agreement")}</dt>
-            <dd><Link to={`/agreements/${a.agreementId}`}>{localized(a.agreementTitle, lang)}</Link></dd>
+            <dd>
+              <Link to={`/agreements/${a.agreementId}`}>{localized(a.agreementTitle, lang)}</Link>
+            </dd>
           </>
         ) : null}
         <dt>{t("activities.organizers")}</dt>
@@ -111,7 +129,10 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
           {a.organizers.length ? (
             <ul className="plain">
               {a.organizers.map((o) => (
-                <li key={o.id}>{localized(o.name, lang)}{o.acronym ? ` (${o.acronym})` : null}</li>
+                <li key={o.id}>
+                  {localized(o.name, lang)}
+                  {o.acronym ? ` (${o.acronym})` : null}
+                </li>
               ))}
             </ul>
           ) : (
@@ -123,8 +144,15 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
           {a.participants.length ? (
             <ul className="plain">
               {a.participants.map((p) => {
-                const detail = [localized(p.role ?? p.title, lang), p.acronym ?? localized(p.organization, lang)].filter(Boolean).join(", ");
-                return <li key={p.id}>{p.name}{detail ? <span className="muted"> ({detail})</span> : null}</li>;
+                const detail = [localized(p.role ?? p.title, lang), p.acronym ?? localized(p.organization, lang)]
+                  .filter(Boolean)
+                  .join(", ");
+                return (
+                  <li key={p.id}>
+                    {p.name}
+                    {detail ? <span className="muted"> ({detail})</span> : null}
+                  </li>
+                );
               })}
             </ul>
           ) : (
@@ -154,7 +182,11 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
 
       <section aria-labelledby="outputs-title">
         <h2 id="outputs-title">{t("activities.outputs")}</h2>
-        {outputs ? <p className="activity-page__text">{outputs}</p> : <p className="muted">{t("activities.noneGiven")}</p>}
+        {outputs ? (
+          <p className="activity-page__text">{outputs}</p>
+        ) : (
+          <p className="muted">{t("activities.noneGiven")}</p>
+        )}
       </section>
 
       <section aria-labelledby="lessons-title">
@@ -174,7 +206,9 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
             <input type="hidden" name="intent" value="delete" />
             <input type="hidden" name="version" value={a.version} />
             <p>{t("activities.deleteConfirm")}</p>
-            <button type="submit" className="button activity-page__delete-button">{t("activities.deleteButton")}</button>
+            <button type="submit" className="button activity-page__delete-button">
+              {t("activities.deleteButton")}
+            </button>
           </Form>
         </details>
       ) : null}

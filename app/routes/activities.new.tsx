@@ -41,7 +41,9 @@ export default function NewActivity({ loaderData, actionData }: Route.ComponentP
   const { t } = useTranslation();
   return (
     <div className="page">
-      <p><Link to="/activities">← {t("activities.back")}</Link></p>
+      <p>
+        <Link to="/activities">← {t("activities.back")}</Link>
+      </p>
       <h1>{t("activities.newTitle")}</h1>
       <ActivityForm
         values={actionData?.values ?? defaults}

@@ -31,19 +31,17 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Only what the page shows, in the reader's language: every field is serialized into the page.
   return {
     ...page,
-    rows: rows.map(
-      (r): ActivityTableRow => ({
-        id: r.id,
-        title: localized(r.title, lang),
-        type: r.type,
-        status: r.status,
-        startsAt: r.startsAt,
-        allDay: r.allDay,
-        place: placeName(r.city, r.countryName, lang),
-        agreementId: r.agreementId,
-        agreement: localized(r.agreementTitle, lang),
-      }),
-    ),
+    rows: rows.map((r): ActivityTableRow => ({
+      id: r.id,
+      title: localized(r.title, lang),
+      type: r.type,
+      status: r.status,
+      startsAt: r.startsAt,
+      allDay: r.allDay,
+      place: placeName(r.city, r.countryName, lang),
+      agreementId: r.agreementId,
+      agreement: localized(r.agreementTitle, lang),
+    })),
     query,
     options: {
       countries: options.countries.map((c) => ({ value: c.code, label: localized(c.name, lang) })),
@@ -86,7 +84,11 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
         ) : null}
       </div>
 
-      {params.get("deleted") ? <p role="status" className="notice">{t("activities.deleted")}</p> : null}
+      {params.get("deleted") ? (
+        <p role="status" className="notice">
+          {t("activities.deleted")}
+        </p>
+      ) : null}
 
       <Form method="get" className="filters" aria-labelledby="filters-title">
         <h2 id="filters-title" className="visually-hidden">
@@ -97,34 +99,52 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
         <div className="field filters__search">
           <label htmlFor="q">{t("activityList.search")}</label>
           <input id="q" name="q" type="search" defaultValue={query.q ?? ""} aria-describedby="q-hint" />
-          <p id="q-hint" className="hint">{t("activityList.searchHint")}</p>
+          <p id="q-hint" className="hint">
+            {t("activityList.searchHint")}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="type">{t("activityList.type")}</label>
           <select id="type" name="type" defaultValue={query.type[0] ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {activityTypes.map((v) => <option key={v} value={v}>{labels.type[v]}</option>)}
+            {activityTypes.map((v) => (
+              <option key={v} value={v}>
+                {labels.type[v]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="status">{t("activityList.status")}</label>
           <select id="status" name="status" defaultValue={query.status[0] ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {activityStatuses.map((v) => <option key={v} value={v}>{labels.status[v]}</option>)}
+            {activityStatuses.map((v) => (
+              <option key={v} value={v}>
+                {labels.status[v]}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="country">{t("activityList.country")}</label>
           <select id="country" name="country" defaultValue={query.country ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {options.countries.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            {options.countries.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
           <label htmlFor="agreement">{t("activityList.agreement")}</label>
           <select id="agreement" name="agreement" defaultValue={query.agreement ?? ""}>
             <option value="">{t("activityList.any")}</option>
-            {options.agreements.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            {options.agreements.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
         </div>
         <div className="field">
@@ -136,9 +156,17 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
             aria-describedby={options.commitments.length ? undefined : "commitment-hint"}
           >
             <option value="">{t("activityList.any")}</option>
-            {options.commitments.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+            {options.commitments.map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
-          {options.commitments.length ? null : <p id="commitment-hint" className="hint">{t("activityList.commitmentHint")}</p>}
+          {options.commitments.length ? null : (
+            <p id="commitment-hint" className="hint">
+              {t("activityList.commitmentHint")}
+            </p>
+          )}
         </div>
         <div className="field">
           <label htmlFor="from">{t("activityList.from")}</label>
@@ -149,8 +177,12 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
           <input id="to" name="to" type="date" defaultValue={query.to ?? ""} />
         </div>
         <div className="filters__actions">
-          <button type="submit" className="button">{t("activityList.apply")}</button>
-          <Link to="/activities" className="button button--secondary">{t("activityList.clear")}</Link>
+          <button type="submit" className="button">
+            {t("activityList.apply")}
+          </button>
+          <Link to="/activities" className="button button--secondary">
+            {t("activityList.clear")}
+          </Link>
         </div>
       </Form>
 
@@ -184,9 +216,17 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
       <section aria-labelledby="exports-title" className="exports">
         <h2 id="exports-title">{t("activityList.exports")}</h2>
         <ul className="plain">
-          <li><a href={`/activities.csv${exportQuery}`} download>{t("activityList.csv")}</a></li>
-          <li><a href={`/activities.ics${exportQuery}`}>{t("activityList.ics")}</a></li>
-          <li><Link to="/account#calendar">{t("activityList.subscribe")}</Link></li>
+          <li>
+            <a href={`/activities.csv${exportQuery}`} download>
+              {t("activityList.csv")}
+            </a>
+          </li>
+          <li>
+            <a href={`/activities.ics${exportQuery}`}>{t("activityList.ics")}</a>
+          </li>
+          <li>
+            <Link to="/account#calendar">{t("activityList.subscribe")}</Link>
+          </li>
         </ul>
       </section>
     </div>

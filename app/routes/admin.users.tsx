@@ -72,7 +72,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     const parsed = parseForm(passwordSchema, form);
     const values = { intent: "setPassword" };
     // One message above the table: the row's field is small and its details may be closed.
-    const refuse = (message: FieldMessage, status = 400) => data({ errors: { form: message } as FormErrors, values }, { status });
+    const refuse = (message: FieldMessage, status = 400) =>
+      data({ errors: { form: message } as FormErrors, values }, { status });
     if (!parsed.success) return refuse(parsed.errors.password ?? { key: "validation.invalid" });
     const { id, version, password } = parsed.data;
     // Your own password needs your current one, on the account page.
@@ -116,10 +117,26 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="page">
       <h1>{t("users.title")}</h1>
-      {created ? <p role="status" className="notice">{t("users.created", { email: created })}</p> : null}
-      {updated ? <p role="status" className="notice">{t("users.updated", { email: updated })}</p> : null}
-      {passwordSet ? <p role="status" className="notice">{t("users.passwordSet", { email: passwordSet })}</p> : null}
-      {errors?.form ? <div role="alert" className="alert">{t(errors.form.key, errors.form.values)}</div> : null}
+      {created ? (
+        <p role="status" className="notice">
+          {t("users.created", { email: created })}
+        </p>
+      ) : null}
+      {updated ? (
+        <p role="status" className="notice">
+          {t("users.updated", { email: updated })}
+        </p>
+      ) : null}
+      {passwordSet ? (
+        <p role="status" className="notice">
+          {t("users.passwordSet", { email: passwordSet })}
+        </p>
+      ) : null}
+      {errors?.form ? (
+        <div role="alert" className="alert">
+          {t(errors.form.key, errors.form.values)}
+        </div>
+      ) : null}
       <table className="table">
         <thead>
           <tr>
@@ -128,7 +145,9 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             <th scope="col">{t("users.timeZone")}</th>
             <th scope="col">{t("users.role")}</th>
             <th scope="col">{t("users.status")}</th>
-            <th scope="col"><span className="visually-hidden">{t("users.save")}</span></th>
+            <th scope="col">
+              <span className="visually-hidden">{t("users.save")}</span>
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -145,9 +164,15 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     <input type="hidden" name="id" value={u.id} />
                     <input type="hidden" name="version" value={u.version} />
                   </Form>
-                  <label className="visually-hidden" htmlFor={`${formId}-role`}>{t("users.role")} {u.email}</label>
+                  <label className="visually-hidden" htmlFor={`${formId}-role`}>
+                    {t("users.role")} {u.email}
+                  </label>
                   <select id={`${formId}-role`} name="role" form={formId} defaultValue={u.role}>
-                    {roles.map((r) => <option key={r} value={r}>{t(`roles.${r}`)}</option>)}
+                    {roles.map((r) => (
+                      <option key={r} value={r}>
+                        {t(`roles.${r}`)}
+                      </option>
+                    ))}
                   </select>
                 </td>
                 <td>
@@ -159,20 +184,32 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                 </td>
                 <td>
                   <button type="submit" form={formId} className="button button--quiet">
-                    {t("users.save")}<span className="visually-hidden"> {u.email}</span>
+                    {t("users.save")}
+                    <span className="visually-hidden"> {u.email}</span>
                   </button>
                   {/* A new key after each navigation (a password set) closes and empties it. */}
                   <details className="set-password" key={location.key}>
                     <summary>
-                      {t("users.newPassword")}<span className="visually-hidden"> {u.email}</span>
+                      {t("users.newPassword")}
+                      <span className="visually-hidden"> {u.email}</span>
                     </summary>
                     <Form method="post">
                       <input type="hidden" name="intent" value="setPassword" />
                       <input type="hidden" name="id" value={u.id} />
                       <input type="hidden" name="version" value={u.version} />
                       <label htmlFor={`${formId}-password`}>{t("users.newPasswordFor", { email: u.email })}</label>
-                      <input id={`${formId}-password`} name="password" type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
-                      <button type="submit" className="button button--quiet">{t("users.setPassword")}</button>
+                      <input
+                        id={`${formId}-password`}
+                        name="password"
+                        type="password"
+                        required
+                        minLength={12}
+                        maxLength={1024}
+                        autoComplete="new-password"
+                      />
+                      <button type="submit" className="button button--quiet">
+                        {t("users.setPassword")}
+                      </button>
                     </Form>
                   </details>
                 </td>
@@ -188,23 +225,45 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         <Form method="post" className="form" key={created ?? "new"}>
           <input type="hidden" name="intent" value="create" />
           <Field id="new-email" name="email" label={t("users.email")} error={fieldError("email")}>
-            {(a) => <input {...a} type="email" required autoComplete="off" defaultValue={creating ? values.email : ""} />}
+            {(a) => (
+              <input {...a} type="email" required autoComplete="off" defaultValue={creating ? values.email : ""} />
+            )}
           </Field>
           <Field id="new-name" name="name" label={t("users.name")} error={fieldError("name")}>
             {(a) => <input {...a} type="text" required defaultValue={creating ? values.name : ""} />}
           </Field>
-          <EnumField id="new-role" name="role" label={t("users.role")} error={fieldError("role")} choices={roles} group="roles" value={(creating && values.role) || "viewer"} />
+          <EnumField
+            id="new-role"
+            name="role"
+            label={t("users.role")}
+            error={fieldError("role")}
+            choices={roles}
+            group="roles"
+            value={(creating && values.role) || "viewer"}
+          />
           <Field id="new-timeZone" name="timeZone" label={t("users.timeZone")} error={fieldError("timeZone")}>
             {(a) => (
               <select {...a} defaultValue={(creating && values.timeZone) || "Asia/Jakarta"}>
-                {offeredTimeZones.map((z) => <option key={z} value={z}>{z}</option>)}
+                {offeredTimeZones.map((z) => (
+                  <option key={z} value={z}>
+                    {z}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field id="new-password" name="password" label={t("users.password")} hint={t("users.passwordHint")} error={fieldError("password")}>
+          <Field
+            id="new-password"
+            name="password"
+            label={t("users.password")}
+            hint={t("users.passwordHint")}
+            error={fieldError("password")}
+          >
             {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
           </Field>
-          <button type="submit" className="button">{t("users.create")}</button>
+          <button type="submit" className="button">
+            {t("users.create")}
+          </button>
         </Form>
       </section>
     </div>

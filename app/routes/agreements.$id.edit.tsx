@@ -82,7 +82,12 @@ export default function EditAgreement({ loaderData, actionData }: Route.Componen
       </p>
       <h1>{loaderData.title}</h1>
       {actionData?.conflict ? (
-        <ConflictDetails conflict={actionData.conflict} yours={values} label={describe.label} display={describe.value} />
+        <ConflictDetails
+          conflict={actionData.conflict}
+          yours={values}
+          label={describe.label}
+          display={describe.value}
+        />
       ) : null}
       <AgreementForm
         options={options}

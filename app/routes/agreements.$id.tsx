@@ -90,7 +90,9 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         <dt>{t("agreements.partnership")}</dt>
         <dd>
           {localized(a.partnership.name, lang)}
-          {a.sides.length ? <span className="meta">{a.sides.map((s) => localized(s.name, lang)).join(" · ")}</span> : null}
+          {a.sides.length ? (
+            <span className="meta">{a.sides.map((s) => localized(s.name, lang)).join(" · ")}</span>
+          ) : null}
         </dd>
         {a.signedOn ? (
           <>
@@ -174,7 +176,17 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
 }
 
 /** Where the listed commitments sit among all of them, and links to the pages before and after. */
-function CommitmentPager({ agreementId, page, pageSize, total }: { agreementId: number; page: number; pageSize: number; total: number }) {
+function CommitmentPager({
+  agreementId,
+  page,
+  pageSize,
+  total,
+}: {
+  agreementId: number;
+  page: number;
+  pageSize: number;
+  total: number;
+}) {
   const { t } = useTranslation();
   const format = useFormatter();
   if (total <= pageSize) return null;

@@ -18,7 +18,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   return saveRecordForm(db, await request.formData(), newAgreementForm, {
-    save: (input) => createAgreement(db, { userId: user.id }, { ...agreementInput(input), partnershipId: input.partnershipId }),
+    save: (input) =>
+      createAgreement(db, { userId: user.id }, { ...agreementInput(input), partnershipId: input.partnershipId }),
     redirectTo: (created) => `/agreements/${created.id}?saved=created`,
   });
 }

@@ -42,7 +42,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
   return saveRecordForm(db, await request.formData(), editCommitmentForm, {
-    save: (input) => updateCommitment(db, { userId: user.id }, { ...commitmentInput(input), id, version: input.version }),
+    save: (input) =>
+      updateCommitment(db, { userId: user.id }, { ...commitmentInput(input), id, version: input.version }),
     redirectTo: () => `/commitments/${id}?saved=updated`,
     conflict: (input) => ({
       entityType: "commitment",

@@ -19,7 +19,13 @@ import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
-import { focalPointCandidates, getCommitment, isOverdue, setCommitmentStatus, statusForm } from "../models/commitment.server";
+import {
+  focalPointCandidates,
+  getCommitment,
+  isOverdue,
+  setCommitmentStatus,
+  statusForm,
+} from "../models/commitment.server";
 import {
   addEvidence,
   addMilestone,
@@ -44,7 +50,12 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!commitment) throw new Response("Not found", { status: 404 });
   const canEdit = hasRole(user, "editor");
   const today = calendarToday(viewerTimeZone(request, user));
-  const candidates = canEdit ? await focalPointCandidates(db, commitment.sides.map((s) => s.code)) : [];
+  const candidates = canEdit
+    ? await focalPointCandidates(
+        db,
+        commitment.sides.map((s) => s.code),
+      )
+    : [];
   return {
     commitment,
     overdue: isOverdue(commitment, today),
@@ -88,7 +99,9 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const p = parseForm(milestoneDoneForm, form);
         if (!p.success) return fail(p.errors);
         const completedOn = calendarToday(viewerTimeZone(request, user));
-        return done(await completeMilestone(db, actor, { commitmentId: id, milestoneId: p.data.milestoneId, completedOn }));
+        return done(
+          await completeMilestone(db, actor, { commitmentId: id, milestoneId: p.data.milestoneId, completedOn }),
+        );
       }
       case "focal-point": {
         const p = parseForm(focalPointForm, form);
@@ -112,7 +125,11 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         const p = parseForm(withdrawConfirmationForm, form);
         if (!p.success) return fail(p.errors);
         return done(
-          await withdrawConfirmation(db, actor, { commitmentId: id, countryCode: p.data.countryCode, confirmedAt: p.data.confirmedAt }),
+          await withdrawConfirmation(db, actor, {
+            commitmentId: id,
+            countryCode: p.data.countryCode,
+            confirmedAt: p.data.confirmedAt,
+          }),
         );
       }
       default:
@@ -176,7 +193,9 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
 
       <CommitmentFacts commitment={c} overdue={overdue} />
       <EvidenceSection evidence={c.evidence} canEdit={canEdit} result={resultFor("evidence")} formKey={formKey} />
-      {canEdit ? <StatusForm status={c.status} version={c.version} result={resultFor("status")} formKey={formKey} /> : null}
+      {canEdit ? (
+        <StatusForm status={c.status} version={c.version} result={resultFor("status")} formKey={formKey} />
+      ) : null}
       <ConfirmationsSection
         sides={c.sides}
         confirmations={c.confirmations}

@@ -102,7 +102,10 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
           <ActivityList items={upcoming.items} empty={t("dashboard.noUpcoming")} />
           {upcoming.total > upcoming.items.length ? (
             <p>
-              {t("dashboard.showingFirst", { shown: format.number(upcoming.items.length), total: format.number(upcoming.total) })}{" "}
+              {t("dashboard.showingFirst", {
+                shown: format.number(upcoming.items.length),
+                total: format.number(upcoming.total),
+              })}{" "}
               <Link to={upcomingLink}>{t("dashboard.allUpcoming")}</Link>
             </p>
           ) : null}

@@ -47,10 +47,7 @@ export const agreements = pgTable(
     parentId: integer("parent_id").references((): AnyPgColumn => agreements.id),
     ...editable(),
   },
-  (t) => [
-    index("agreements_partnership_idx").on(t.partnershipId),
-    index("agreements_parent_idx").on(t.parentId),
-  ],
+  (t) => [index("agreements_partnership_idx").on(t.partnershipId), index("agreements_parent_idx").on(t.parentId)],
 );
 
 export const agreementSignatories = pgTable(
@@ -76,9 +73,7 @@ export const commitments = pgTable(
       .references(() => agreements.id),
     text: localized("text").notNull(),
     area: text("area").notNull(),
-    responsibleOrganizationId: integer("responsible_organization_id").references(
-      () => organizations.id,
-    ),
+    responsibleOrganizationId: integer("responsible_organization_id").references(() => organizations.id),
     status: commitmentStatus("status").notNull().default("not_started"),
     dueOn: date("due_on"),
     position: integer("position").notNull().default(0),

@@ -16,10 +16,7 @@ export const auditLog = pgTable(
     before: jsonb("before"),
     after: jsonb("after"),
   },
-  (t) => [
-    index("audit_entity_idx").on(t.entityType, t.entityId, t.at),
-    index("audit_actor_idx").on(t.actorId, t.at),
-  ],
+  (t) => [index("audit_entity_idx").on(t.entityType, t.entityId, t.at), index("audit_actor_idx").on(t.actorId, t.at)],
 );
 
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -21,7 +21,10 @@ export const pageCache = pgTable(
     nonce: text("nonce"),
     body: text("body").notNull(),
   },
-  (table) => [index("page_cache_expires_idx").on(table.expiresAt), index("page_cache_user_idx").on(table.userId, table.expiresAt)],
+  (table) => [
+    index("page_cache_expires_idx").on(table.expiresAt),
+    index("page_cache_user_idx").on(table.userId, table.expiresAt),
+  ],
 );
 
 export type CachedPage = typeof pageCache.$inferSelect;

@@ -17,7 +17,9 @@ export const users = pgTable(
     timeZone: text("time_zone").notNull().default("Asia/Jakarta"),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Mixed into the user's calendar-feed token; replacing it invalidates the old feed address. */
-    calendarKey: text("calendar_key").notNull().default(sql`gen_random_uuid()::text`),
+    calendarKey: text("calendar_key")
+      .notNull()
+      .default(sql`gen_random_uuid()::text`),
     ...editable(),
   },
   (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`)],

@@ -1,7 +1,11 @@
 import { apiSignIn, demoAccounts, expect, gotoHydrated, signIn, test } from "./fixtures";
 import { expectNoAxeViolations, newUser } from "./helpers";
 
-test("a user changes their password: mistakes show beside their fields, other devices are signed out", async ({ page, playwright, baseURL }) => {
+test("a user changes their password: mistakes show beside their fields, other devices are signed out", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const admin = await playwright.request.newContext({ baseURL });
   await apiSignIn(admin, baseURL!, demoAccounts.admin.email);
   const user = await newUser(admin, baseURL!, "viewer");
@@ -44,7 +48,11 @@ test("a user changes their password: mistakes show beside their fields, other de
     expect(other.status()).toBe(302);
     expect(other.headers()["location"]).toMatch(/^\/login\?/);
 
-    const old = await otherDevice.post("/login", { form: { email: user.email, password: user.password }, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    const old = await otherDevice.post("/login", {
+      form: { email: user.email, password: user.password },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
     expect(old.status()).toBe(401);
     await apiSignIn(otherDevice, baseURL!, user.email, changed);
   } finally {

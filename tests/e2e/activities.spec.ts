@@ -49,7 +49,10 @@ test("an editor records an activity with a commitment and formatted lessons lear
   await page.getByLabel("Country", { exact: true }).selectOption({ label: "Indonesia" });
   const commitments = page.getByRole("group", { name: "Commitments this activity serves" });
   await commitments.getByRole("checkbox", { name: /Hold workshops between the two countries/ }).check();
-  await page.getByRole("group", { name: "Organizers" }).getByRole("checkbox", { name: /KemenPANRB/ }).check();
+  await page
+    .getByRole("group", { name: "Organizers" })
+    .getByRole("checkbox", { name: /KemenPANRB/ })
+    .check();
 
   const editor = await lessonsEditor(page);
   await editor.click();
@@ -58,7 +61,10 @@ test("an editor records an activity with a commitment and formatted lessons lear
   await page.keyboard.type("book the venue early");
   await page.keyboard.press("ControlOrMeta+b");
   await page.keyboard.press("Enter");
-  await page.getByRole("toolbar").getByRole("button", { name: /bullet/i }).click();
+  await page
+    .getByRole("toolbar")
+    .getByRole("button", { name: /bullet/i })
+    .click();
   await page.keyboard.type("Send the agenda a week before");
   await page.keyboard.press("Enter");
   await page.keyboard.type("Share the minutes in both languages");
@@ -117,7 +123,10 @@ test("a bad date range is refused and everything typed stays", async ({ page, lo
   await expectNoAxeViolations(page);
 });
 
-test("without JavaScript, the refused form comes back from the server with what was typed", async ({ browser, baseURL }) => {
+test("without JavaScript, the refused form comes back from the server with what was typed", async ({
+  browser,
+  baseURL,
+}) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   try {
     await apiSignIn(context.request, baseURL!, demoAccounts.editor.email);
@@ -128,7 +137,10 @@ test("without JavaScript, the refused form comes back from the server with what 
     await page.getByLabel("Start date", { exact: true }).fill("2025-08-10");
     await page.getByLabel("Start time (optional)").fill("10:00");
     await page.getByLabel("End time (optional)").fill("09:00");
-    await page.getByRole("group", { name: "Participants" }).getByRole("checkbox", { name: /Ulvi Mehdiyev/ }).check();
+    await page
+      .getByRole("group", { name: "Participants" })
+      .getByRole("checkbox", { name: /Ulvi Mehdiyev/ })
+      .check();
     await page.getByLabel("Lessons learned").fill("Start on time.");
     await page.getByRole("button", { name: "Create activity" }).click();
 
@@ -246,7 +258,15 @@ test("a viewer sees no edit controls and cannot change an activity", async ({ pa
     // The page's request context carries the viewer's session cookie.
     const headers = { Origin: baseURL! };
     const edit = await page.request.post(`/activities/${id}/edit`, {
-      form: { intent: "save", version: "1", titleEn: "Changed by a viewer", type: "meeting", status: "planned", mode: "online", startsOn: "2025-06-02" },
+      form: {
+        intent: "save",
+        version: "1",
+        titleEn: "Changed by a viewer",
+        type: "meeting",
+        status: "planned",
+        mode: "online",
+        startsOn: "2025-06-02",
+      },
       headers,
       maxRedirects: 0,
     });
@@ -268,7 +288,11 @@ test("a viewer sees no edit controls and cannot change an activity", async ({ pa
   }
 });
 
-test("what an editor types before the page has loaded its scripts is kept, lessons included", async ({ page, loginAs, baseURL }) => {
+test("what an editor types before the page has loaded its scripts is kept, lessons included", async ({
+  page,
+  loginAs,
+  baseURL,
+}) => {
   await loginAs("editor");
   const id = await createActivity(page.request, baseURL!, `Slow connection ${uniqueSuffix()}`);
   // Hold the scripts back, as a slow connection would, while the server-rendered form is usable.

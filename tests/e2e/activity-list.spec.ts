@@ -28,8 +28,7 @@ function parseCsv(text: string): string[][] {
     else if (c === ",") {
       record.push(field);
       field = "";
-    }
-    else if (c === "\r" && text[i + 1] === "\n") {
+    } else if (c === "\r" && text[i + 1] === "\n") {
       record.push(field);
       records.push(record);
       record = [];
@@ -53,9 +52,13 @@ function parseIcs(text: string): [string, string][] {
 }
 
 /** A TEXT value's escapes (RFC 5545 §3.3.11) undone. */
-const unescapeText = (value: string) => value.replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === "n" ? "\n" : c));
+const unescapeText = (value: string) =>
+  value.replace(/\\([\\;,nN])/g, (_, c: string) => (c.toLowerCase() === "n" ? "\n" : c));
 
-test("an editor filters and sorts the activities, and the address keeps the view through a reload", async ({ page, loginAs }) => {
+test("an editor filters and sorts the activities, and the address keeps the view through a reload", async ({
+  page,
+  loginAs,
+}) => {
   await loginAs("editor");
   await gotoHydrated(page, "/activities");
   await expect(page.getByRole("heading", { level: 1, name: "Activities" })).toBeVisible();
@@ -66,7 +69,8 @@ test("an editor filters and sorts the activities, and the address keeps the view
   await expect(page).toHaveURL(/[?&]type=visit(&|$)/);
   await expect(table(page).getByRole("rowheader", { name: bakuVisit })).toBeVisible();
   await expect(table(page).getByRole("rowheader", { name: busanMeeting })).toHaveCount(0);
-  for (const type of await table(page).getByRole("row").locator("td:nth-child(3)").allInnerTexts()) expect(type).toBe("Visit");
+  for (const type of await table(page).getByRole("row").locator("td:nth-child(3)").allInnerTexts())
+    expect(type).toBe("Visit");
 
   await table(page).getByRole("link", { name: "Sort by Title" }).click();
   await expect(page).toHaveURL(/sort=title&dir=asc/);
@@ -123,8 +127,18 @@ test("the CSV and calendar exports hold the filtered activities and parse", asyn
   const [header, ...records] = parseCsv(bytes.subarray(3).toString("utf8"));
   // The demo viewer's time zone is Baku's.
   expect(header).toEqual([
-    "ID", "Start (Asia/Baku)", "End (Asia/Baku)", "All day", "Title", "Type", "Status", "Mode",
-    "City", "Country", "Agreement", "Link",
+    "ID",
+    "Start (Asia/Baku)",
+    "End (Asia/Baku)",
+    "All day",
+    "Title",
+    "Type",
+    "Status",
+    "Mode",
+    "City",
+    "Country",
+    "Agreement",
+    "Link",
   ]);
   expect(records.map((r) => r[4])).toEqual(listed);
   expect(records.every((r) => r[5] === "Visit" && r.length === header!.length)).toBe(true);

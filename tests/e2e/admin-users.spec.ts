@@ -48,7 +48,9 @@ test.describe("administering users", () => {
     await expect(page).toHaveURL(/\/admin\/users$/);
   });
 
-  test("a too-short password is refused by the server, next to the field, keeping the other values", async ({ page }) => {
+  test("a too-short password is refused by the server, next to the field, keeping the other values", async ({
+    page,
+  }) => {
     const suffix = uniqueSuffix();
     const email = `short-${suffix}@example.org`;
     const name = `Short Password ${suffix}`;
@@ -156,7 +158,11 @@ test.describe("administering users", () => {
     }
   });
 
-  test("the admin gives a user a new password: their sessions end and the new one works", async ({ page, browser, baseURL }) => {
+  test("the admin gives a user a new password: their sessions end and the new one works", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
     const suffix = uniqueSuffix();
     const email = `forgot-${suffix}@example.org`;
     await fillNewUser(page, { email, name: `Forgetful ${suffix}`, password: goodPassword });

@@ -19,7 +19,9 @@ const bakuVisit = "Minister Abdullah Azwar Anas and delegation visit ASAN Xidmat
 /** The agreement's page, reached the way a reader would: from the list. */
 async function openAgreement(page: Page, title: string) {
   await gotoHydrated(page, "/agreements");
-  await page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(title)}`) }) })
+  await page
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(title)}`) }) })
     .getByRole("link", { name: title, exact: true })
     .first()
     .click();
@@ -33,27 +35,39 @@ function escape(text: string) {
 
 /** "23 Nov 2026, 18:15" as the app shows an instant to someone in Asia/Jakarta (the demo editor's zone). */
 function inJakarta(instant: Date) {
-  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(instant);
+  return new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(
+    instant,
+  );
 }
 
 test.describe("agreements", () => {
-  test("the list shows each agreement's lifecycle and progress; the 2017 MoU is renewed by the 2024 renewal", async ({ page, loginAs }) => {
+  test("the list shows each agreement's lifecycle and progress; the 2017 MoU is renewed by the 2024 renewal", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("viewer");
     await gotoHydrated(page, "/agreements");
     await expect(page.getByRole("heading", { level: 1, name: "Agreements" })).toBeVisible();
-    const mou = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(mouTitle)}`) }) });
+    const mou = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(mouTitle)}`) }) });
     await expect(mou).toContainText("Renewed");
     await expect(mou).toContainText("From 24 Jul 2017");
     await expect(mou).toContainText(/\d+ of \d+ complete/);
     await expect(mou.getByRole("link", { name: renewalTitle })).toHaveAttribute("href", /^\/agreements\/\d+$/);
-    const renewal = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(renewalTitle)}`) }) });
+    const renewal = page
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: new RegExp(`^${escape(renewalTitle)}`) }) });
     await expect(renewal).toContainText("In force");
     // Viewers read; only editors see the way to add one.
     await expect(page.getByRole("link", { name: "New agreement" })).toHaveCount(0);
     await expectNoAxeViolations(page);
   });
 
-  test("the 2017 MoU's page lists its commitments with their status and the activities that serve them", async ({ page, loginAs }) => {
+  test("the 2017 MoU's page lists its commitments with their status and the activities that serve them", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("viewer");
     await openAgreement(page, mouTitle);
     await expect(page.getByRole("definition").filter({ hasText: "Asman Abnur" })).toContainText("Inam Karimov");
@@ -77,15 +91,28 @@ test.describe("agreements", () => {
     await expectNoAxeViolations(page);
   });
 
-  test("an agreement with many commitments lists them twenty at a time, counting progress over all", async ({ page, loginAs, playwright, baseURL }) => {
+  test("an agreement with many commitments lists them twenty at a time, counting progress over all", async ({
+    page,
+    loginAs,
+    playwright,
+    baseURL,
+  }) => {
     const tag = uniqueSuffix();
     const editor = await playwright.request.newContext({ baseURL });
     let agreementPath: string;
     try {
       await apiSignIn(editor, baseURL!, demoAccounts.editor.email);
-      const form = (await (await editor.get("/agreements/new")).text()).match(/name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/);
+      const form = (await (await editor.get("/agreements/new")).text()).match(
+        /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/,
+      );
       const created = await editor.post("/agreements/new", {
-        form: { partnershipId: form![1]!, kind: "action_plan", titleEn: `Work plan ${tag}`, summaryEn: "A long plan of many small commitments.", status: "signed" },
+        form: {
+          partnershipId: form![1]!,
+          kind: "action_plan",
+          titleEn: `Work plan ${tag}`,
+          summaryEn: "A long plan of many small commitments.",
+          status: "signed",
+        },
         headers: { Origin: baseURL! },
         maxRedirects: 0,
       });
@@ -125,7 +152,12 @@ test.describe("agreements", () => {
     await expect(page).toHaveURL(new RegExp(`${agreementPath}\\?page=2#commitments-title$`));
   });
 
-  test("a viewer sees no edit controls on a commitment and a POST is refused with 403", async ({ page, loginAs, playwright, baseURL }) => {
+  test("a viewer sees no edit controls on a commitment and a POST is refused with 403", async ({
+    page,
+    loginAs,
+    playwright,
+    baseURL,
+  }) => {
     await loginAs("viewer");
     await openAgreement(page, mouTitle);
     await page.getByRole("article", { name: oneStopShop }).getByRole("link", { name: oneStopShop }).click();
@@ -148,8 +180,20 @@ test.describe("agreements", () => {
         [path, { intent: "status", version: "1", status: "withdrawn" }],
         [path, { intent: "evidence", url: "https://example.org/forged" }],
         [`${path}/edit`, { version: "1", textEn: "Forged", area: "x", status: "withdrawn" }],
-        ["/agreements/new", { partnershipId: "1", kind: "mou", titleEn: "Forged agreement", summaryEn: "Should not be saved", status: "draft" }],
-        [`${agreementPath}/edit`, { version: "1", kind: "mou", titleEn: "Forged", summaryEn: "Should not be saved", status: "draft" }],
+        [
+          "/agreements/new",
+          {
+            partnershipId: "1",
+            kind: "mou",
+            titleEn: "Forged agreement",
+            summaryEn: "Should not be saved",
+            status: "draft",
+          },
+        ],
+        [
+          `${agreementPath}/edit`,
+          { version: "1", kind: "mou", titleEn: "Forged", summaryEn: "Should not be saved", status: "draft" },
+        ],
         [`${agreementPath}/commitments/new`, { textEn: "Forged commitment", area: "x", status: "not_started" }],
       ];
       for (const [url, form] of posts) {
@@ -165,7 +209,10 @@ test.describe("agreements", () => {
     await expect(page.getByText("No evidence yet.")).toBeVisible();
   });
 
-  test("a bad agreement form keeps the typed values and shows each error beside its field", async ({ page, loginAs }) => {
+  test("a bad agreement form keeps the typed values and shows each error beside its field", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("editor");
     await gotoHydrated(page, "/agreements");
     await page.getByRole("link", { name: "New agreement" }).click();
@@ -184,8 +231,12 @@ test.describe("agreements", () => {
     await expect(page.getByRole("alert")).toHaveText("Please correct the fields marked below.");
     await expect(page.getByLabel("Title in English")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Title in English")).toHaveAccessibleDescription("Enter at least 3 characters.");
-    await expect(page.getByLabel("In force until")).toHaveAccessibleDescription(/The end of the period cannot be before its start/);
-    await expect(page.getByLabel("Continues or implements")).toHaveAccessibleDescription(/A renewal must name the agreement it continues/);
+    await expect(page.getByLabel("In force until")).toHaveAccessibleDescription(
+      /The end of the period cannot be before its start/,
+    );
+    await expect(page.getByLabel("Continues or implements")).toHaveAccessibleDescription(
+      /A renewal must name the agreement it continues/,
+    );
     await expect(page.getByLabel("Title in English")).toHaveValue("Ab");
     await expect(page.getByLabel("Summary in English")).toHaveValue("A work plan the two ministries agreed on.");
     await expect(page.getByLabel("In force from")).toHaveValue("2025-06-01");
@@ -193,7 +244,10 @@ test.describe("agreements", () => {
     await expect(page).toHaveURL(/\/agreements\/new$/);
   });
 
-  test("without JavaScript too, the server re-renders a bad form with the typed values", async ({ browser, baseURL }) => {
+  test("without JavaScript too, the server re-renders a bad form with the typed values", async ({
+    browser,
+    baseURL,
+  }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
     const page = await context.newPage();
     try {
@@ -217,7 +271,10 @@ test.describe("agreements", () => {
 });
 
 test.describe("tracking a commitment to completion", () => {
-  test("an editor adds a commitment, evidence, sets it complete and confirms for one side", async ({ page, loginAs }) => {
+  test("an editor adds a commitment, evidence, sets it complete and confirms for one side", async ({
+    page,
+    loginAs,
+  }) => {
     const text = `Publish a joint public-service standard (e2e ${uniqueSuffix()})`;
     await loginAs("editor");
     await openAgreement(page, renewalTitle);
@@ -284,8 +341,13 @@ test.describe("tracking a commitment to completion", () => {
     const indonesia = confirmations.getByRole("listitem").filter({ hasText: "Indonesia:" });
     await expect(indonesia).toContainText("confirmed by Demo Editor on");
     const shown = (await indonesia.textContent())!;
-    expect([inJakarta(before), inJakarta(after)].some((when) => shown.includes(when)), shown).toBe(true);
-    await expect(confirmations.getByRole("listitem").filter({ hasText: "Azerbaijan:" })).toContainText("not confirmed yet");
+    expect(
+      [inJakarta(before), inJakarta(after)].some((when) => shown.includes(when)),
+      shown,
+    ).toBe(true);
+    await expect(confirmations.getByRole("listitem").filter({ hasText: "Azerbaijan:" })).toContainText(
+      "not confirmed yet",
+    );
     await expect(page.getByText("Awaiting confirmation by Azerbaijan")).toBeVisible();
     await expect(confirmations.getByRole("button", { name: "Confirm completion for Azerbaijan" })).toBeVisible();
     await expectNoAxeViolations(page);
@@ -307,7 +369,11 @@ test.describe("tracking a commitment to completion", () => {
     await expect(page.getByText("Complete and confirmed by every side")).toBeVisible();
   });
 
-  test("two editors change the same commitment: the second gets a conflict showing what changed, nothing is overwritten", async ({ page, loginAs, context }) => {
+  test("two editors change the same commitment: the second gets a conflict showing what changed, nothing is overwritten", async ({
+    page,
+    loginAs,
+    context,
+  }) => {
     const text = `Exchange service-centre staff (e2e ${uniqueSuffix()})`;
     await loginAs("editor");
     await openAgreement(page, renewalTitle);

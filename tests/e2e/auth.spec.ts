@@ -1,4 +1,14 @@
-import { apiSignIn, demoAccounts, demoPassword, expect, gotoHydrated, sessionCookieName, signIn, test, waitForHydration } from "./fixtures";
+import {
+  apiSignIn,
+  demoAccounts,
+  demoPassword,
+  expect,
+  gotoHydrated,
+  sessionCookieName,
+  signIn,
+  test,
+  waitForHydration,
+} from "./fixtures";
 
 test.describe("signing in and out", () => {
   test("an anonymous visit to /dashboard asks to sign in, then returns there", async ({ page }) => {
@@ -16,7 +26,11 @@ test.describe("signing in and out", () => {
     await expect(page.getByText("Welcome, Demo Editor")).toBeVisible();
   });
 
-  test("the redirect after signing in keeps the query and never leaves the site", async ({ page, request, baseURL }) => {
+  test("the redirect after signing in keeps the query and never leaves the site", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     await page.goto("/activities?page=1");
     await expect(page).toHaveURL(/\/login\?redirectTo=%2Factivities%3Fpage%3D1$/);
 

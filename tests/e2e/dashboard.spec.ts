@@ -62,7 +62,9 @@ async function expectDashboard(page: Page) {
   await expect(item).toContainText(dayLabel(todayInZone));
   await expect(item).toContainText("Workshop");
 
-  await expect(section(page, "Overdue commitments")).toContainText("Due before today and neither complete nor withdrawn");
+  await expect(section(page, "Overdue commitments")).toContainText(
+    "Due before today and neither complete nor withdrawn",
+  );
 
   const expiring = section(page, "Agreements expiring within six months");
   if (planExpiresSoon) await expect(expiring.getByRole("link", { name: planTitle })).toBeVisible();
@@ -82,7 +84,9 @@ async function expectDashboard(page: Page) {
   await expect(chartSection.getByRole("listitem").filter({ hasText: "Workshop" })).toBeVisible();
   // The same numbers as a table for screen readers: the current quarter has at least today's workshop.
   const table = chartSection.getByRole("table", { name: heading });
-  const current = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name: quarterOf(todayInZone), exact: true }) });
+  const current = table
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: quarterOf(todayInZone), exact: true }) });
   const cells = await current.getByRole("cell").allTextContents();
   expect(cells).toHaveLength(7);
   expect(Number(cells[0])).toBeGreaterThanOrEqual(1); // workshops
@@ -90,7 +94,10 @@ async function expectDashboard(page: Page) {
 }
 
 test.describe("dashboard", () => {
-  test("shows a viewer the plan, commitments, what is coming and due, and the quarter chart", async ({ page, loginAs }) => {
+  test("shows a viewer the plan, commitments, what is coming and due, and the quarter chart", async ({
+    page,
+    loginAs,
+  }) => {
     await loginAs("viewer");
     await expectDashboard(page);
   });
@@ -121,6 +128,8 @@ test.describe("dashboard without JavaScript", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Dasbor" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Kemajuan rencana aksi" })).toBeVisible();
     await expect(page.getByRole("heading", { level: 2, name: "Kegiatan dalam 30 hari ke depan" })).toBeVisible();
-    await expect(page.getByRole("img", { name: /^Kegiatan per triwulan, Triwulan [1-4] \d{4} sampai Triwulan [1-4] \d{4}$/ })).toBeVisible();
+    await expect(
+      page.getByRole("img", { name: /^Kegiatan per triwulan, Triwulan [1-4] \d{4} sampai Triwulan [1-4] \d{4}$/ }),
+    ).toBeVisible();
   });
 });

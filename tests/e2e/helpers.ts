@@ -19,7 +19,11 @@ export async function signedInBrowser(
   browser: Browser,
   options: { baseURL: string; email: string; password?: string; timezoneId?: string },
 ) {
-  const context = await browser.newContext({ baseURL: options.baseURL, locale: "en-GB", timezoneId: options.timezoneId });
+  const context = await browser.newContext({
+    baseURL: options.baseURL,
+    locale: "en-GB",
+    timezoneId: options.timezoneId,
+  });
   await installHydrationProbe(context);
   const page = await context.newPage();
   await signIn(page, options.email, options.password ?? demoPassword);
@@ -36,7 +40,15 @@ export async function createActivityThroughForm(
   fields: { titleEn: string; startsOn: string } & Record<string, string>,
 ) {
   const response = await request.post("/activities/new", {
-    form: { intent: "save", type: "meeting", status: "planned", mode: "online", lessons: "", lessonsFormat: "text", ...fields },
+    form: {
+      intent: "save",
+      type: "meeting",
+      status: "planned",
+      mode: "online",
+      lessons: "",
+      lessonsFormat: "text",
+      ...fields,
+    },
     headers: { Origin: baseURL },
     maxRedirects: 0,
   });

@@ -128,9 +128,16 @@ test("the walk covers every route module of app/routes.ts", () => {
   const config = readFileSync(path.resolve(here, "../../app/routes.ts"), "utf8");
   const files = [...config.matchAll(/"(routes\/[^"]+\.tsx?)"/g)].map((m) => m[1]!);
   // The staff layout has no address of its own; the catch-all is walked by "unknown pages … are 404".
-  const walked = new Set([...pagesOf({ activity: "1", commitment: "1" }).map((p) => p.file), "routes/staff.tsx", "routes/not-found.tsx"]);
+  const walked = new Set([
+    ...pagesOf({ activity: "1", commitment: "1" }).map((p) => p.file),
+    "routes/staff.tsx",
+    "routes/not-found.tsx",
+  ]);
   expect(files.length).toBeGreaterThan(20);
-  expect(files.filter((f) => !walked.has(f)), "route modules the walk does not visit").toEqual([]);
+  expect(
+    files.filter((f) => !walked.has(f)),
+    "route modules the walk does not visit",
+  ).toEqual([]);
 });
 
 test("the content has published and draft cases to test with", () => {
@@ -149,9 +156,12 @@ for (const who of everyone) {
           const want = expectedGet(who, p);
           const label = `${who} GET ${p.route}`;
           expect.soft(response.status(), label).toBe(want.status);
-          if (want.status === 302) expect.soft(response.headers()["location"], `${label} redirects`).toBe(want.location);
+          if (want.status === 302)
+            expect.soft(response.headers()["location"], `${label} redirects`).toBe(want.location);
           if (want.status === 200) {
-            expect.soft(response.headers()["content-type"], `${label} content type`).toMatch(want.type ?? /^text\/html/);
+            expect
+              .soft(response.headers()["content-type"], `${label} content type`)
+              .toMatch(want.type ?? /^text\/html/);
           }
           if (want.status === 403 || want.status === 302) {
             // Refused pages show nothing of what they guard.
@@ -180,9 +190,9 @@ for (const who of everyone) {
               // Single fetch answers a redirect with 202 and the target in the payload.
               expect.soft(response.status(), label).toBe(202);
               expect.soft(body, `${label} redirects`).toContain('"redirect"');
-              expect.soft(body, `${label} redirects to ${want.location}`).toContain(
-                want.location.startsWith("/login?") ? '"/login?redirectTo=' : `"${want.location}"`,
-              );
+              expect
+                .soft(body, `${label} redirects to ${want.location}`)
+                .toContain(want.location.startsWith("/login?") ? '"/login?redirectTo=' : `"${want.location}"`);
               expect.soft(body, `${label} carries no page data`).not.toContain('"title"');
             } else {
               expect.soft(response.status(), label).toBe(want.status);
@@ -209,9 +219,11 @@ for (const who of everyone) {
         }
         const library = await (await api.get("/library")).text();
         for (const slug of draftSlugs) expect.soft(library, "the library lists no draft").not.toContain(slug);
-        for (const slug of publishedSlugs) expect.soft(library, "the library lists every published case").toContain(slug);
+        for (const slug of publishedSlugs)
+          expect.soft(library, "the library lists every published case").toContain(slug);
         const libraryData = await (await api.get("/library.data")).text();
-        for (const slug of draftSlugs) expect.soft(libraryData, "the library's data lists no draft").not.toContain(slug);
+        for (const slug of draftSlugs)
+          expect.soft(libraryData, "the library's data lists no draft").not.toContain(slug);
       } finally {
         await api.dispose();
       }
@@ -223,7 +235,12 @@ for (const who of everyone) {
         expect.soft((await api.get("/no-such-page", { maxRedirects: 0 })).status()).toBe(404);
         expect.soft((await api.get("/library/no-such-case", { maxRedirects: 0 })).status()).toBe(404);
         if (who !== "anonymous") {
-          for (const route of ["/agreements/999999", "/agreements/not-a-number", "/activities/999999", "/commitments/999999"]) {
+          for (const route of [
+            "/agreements/999999",
+            "/agreements/not-a-number",
+            "/activities/999999",
+            "/commitments/999999",
+          ]) {
             expect.soft((await api.get(route, { maxRedirects: 0 })).status(), `${who} GET ${route}`).toBe(404);
           }
         }
@@ -235,7 +252,11 @@ for (const who of everyone) {
 }
 
 test.describe("the calendar feed", () => {
-  test("anonymous: 401 without a token or with a wrong one, 200 text/calendar with a user's token", async ({ playwright, baseURL, request }) => {
+  test("anonymous: 401 without a token or with a wrong one, 200 text/calendar with a user's token", async ({
+    playwright,
+    baseURL,
+    request,
+  }) => {
     const { calendarToken } = await demoIds(playwright, baseURL!);
     const without = await request.get("/activities.ics", { maxRedirects: 0 });
     expect(without.status()).toBe(401);
@@ -391,7 +412,12 @@ async function created(response: APIResponse, pattern: RegExp, what: string) {
 }
 
 /** Fresh records of this test run to attack, so no other test's data is involved. */
-async function prepareTargets(editor: APIRequestContext, admin: APIRequestContext, baseURL: string, tag: string): Promise<Targets> {
+async function prepareTargets(
+  editor: APIRequestContext,
+  admin: APIRequestContext,
+  baseURL: string,
+  tag: string,
+): Promise<Targets> {
   const activity = await created(
     await post(editor, baseURL, "/activities/new", activityForm(`Roles walk activity ${tag}`)),
     /^\/activities\/(\d+)\?created=1$/,
@@ -403,12 +429,20 @@ async function prepareTargets(editor: APIRequestContext, admin: APIRequestContex
     "a partnership to choose",
   );
   const agreement = await created(
-    await post(editor, baseURL, "/agreements/new", { ...agreementForm(`Roles walk agreement ${tag}`), partnershipId: partnership }),
+    await post(editor, baseURL, "/agreements/new", {
+      ...agreementForm(`Roles walk agreement ${tag}`),
+      partnershipId: partnership,
+    }),
     /^\/agreements\/(\d+)\?saved=created$/,
     "the agreement to attack",
   );
   const commitment = await created(
-    await post(editor, baseURL, `/agreements/${agreement}/commitments/new`, commitmentForm(`Roles walk commitment ${tag}`)),
+    await post(
+      editor,
+      baseURL,
+      `/agreements/${agreement}/commitments/new`,
+      commitmentForm(`Roles walk commitment ${tag}`),
+    ),
     /^\/commitments\/(\d+)\?saved=created$/,
     "the commitment to attack",
   );
@@ -439,7 +473,11 @@ async function prepareTargets(editor: APIRequestContext, admin: APIRequestContex
   });
   expect(user.status(), "create the user to attack").toBe(302);
   const users = await text(await admin.get("/admin/users"));
-  const id = match(users, new RegExp(`${email.replace(/[.]/g, "\\.")}</th>[\\s\\S]*?name="id" value="(\\d+)"`), "the new user's id");
+  const id = match(
+    users,
+    new RegExp(`${email.replace(/[.]/g, "\\.")}</th>[\\s\\S]*?name="id" value="(\\d+)"`),
+    "the new user's id",
+  );
   return {
     partnership,
     activity,
@@ -456,7 +494,12 @@ function attacksOn(t: Targets, tag: string): Attack[] {
   const v = t.versions;
   const c = `/commitments/${t.commitment}`;
   return [
-    { name: "create an activity", path: "/activities/new", role: "editor", form: () => activityForm(`Intruder activity ${tag}`) },
+    {
+      name: "create an activity",
+      path: "/activities/new",
+      role: "editor",
+      form: () => activityForm(`Intruder activity ${tag}`),
+    },
     {
       name: "edit an activity",
       path: `/activities/${t.activity}/edit`,
@@ -483,9 +526,24 @@ function attacksOn(t: Targets, tag: string): Attack[] {
       role: "editor",
       form: () => commitmentForm(`Intruder commitment ${tag}`),
     },
-    { name: "add evidence", path: c, role: "editor", form: () => ({ intent: "evidence", note: `Intruder evidence ${tag}` }) },
-    { name: "add a milestone", path: c, role: "editor", form: () => ({ intent: "milestone", titleEn: `Intruder milestone ${tag}` }) },
-    { name: "complete a milestone", path: c, role: "editor", form: () => ({ intent: "milestone-done", milestoneId: t.milestone }) },
+    {
+      name: "add evidence",
+      path: c,
+      role: "editor",
+      form: () => ({ intent: "evidence", note: `Intruder evidence ${tag}` }),
+    },
+    {
+      name: "add a milestone",
+      path: c,
+      role: "editor",
+      form: () => ({ intent: "milestone", titleEn: `Intruder milestone ${tag}` }),
+    },
+    {
+      name: "complete a milestone",
+      path: c,
+      role: "editor",
+      form: () => ({ intent: "milestone-done", milestoneId: t.milestone }),
+    },
     {
       name: "name a focal point",
       path: c,
@@ -498,7 +556,12 @@ function attacksOn(t: Targets, tag: string): Attack[] {
       role: "editor",
       form: () => ({ intent: "confirm", version: String(v.commitment), countryCode: "AZ" }),
     },
-    { name: "withdraw a confirmation", path: c, role: "editor", form: () => ({ intent: "withdraw-confirmation", countryCode: "ID" }) },
+    {
+      name: "withdraw a confirmation",
+      path: c,
+      role: "editor",
+      form: () => ({ intent: "withdraw-confirmation", countryCode: "ID" }),
+    },
     {
       name: "change a commitment's status",
       path: c,
@@ -553,14 +616,37 @@ function attacksOn(t: Targets, tag: string): Attack[] {
       form: () => ({ intent: "setPassword", id: t.user.id, version: String(v.user), password: "taken-over-password" }),
       noControl: true,
     },
-    { name: "change preferences", path: "/account", role: "viewer", form: () => ({ intent: "preferences", version: "1", timeZone: "UTC", locale: "" }), noControl: true },
-    { name: "reset the calendar address", path: "/account", role: "viewer", form: () => ({ intent: "resetCalendar" }), noControl: true },
-    { name: "sign out everywhere", path: "/account", role: "viewer", form: () => ({ intent: "signOutEverywhere" }), noControl: true },
+    {
+      name: "change preferences",
+      path: "/account",
+      role: "viewer",
+      form: () => ({ intent: "preferences", version: "1", timeZone: "UTC", locale: "" }),
+      noControl: true,
+    },
+    {
+      name: "reset the calendar address",
+      path: "/account",
+      role: "viewer",
+      form: () => ({ intent: "resetCalendar" }),
+      noControl: true,
+    },
+    {
+      name: "sign out everywhere",
+      path: "/account",
+      role: "viewer",
+      form: () => ({ intent: "signOutEverywhere" }),
+      noControl: true,
+    },
     {
       name: "change the password",
       path: "/account",
       role: "viewer",
-      form: () => ({ intent: "changePassword", currentPassword: "jembatan-demo", newPassword: "taken-over-123", confirmPassword: "taken-over-123" }),
+      form: () => ({
+        intent: "changePassword",
+        currentPassword: "jembatan-demo",
+        newPassword: "taken-over-123",
+        confirmPassword: "taken-over-123",
+      }),
       noControl: true,
     },
   ];
@@ -586,7 +672,10 @@ async function snapshot(reader: APIRequestContext, t: Targets, tag: string) {
 }
 
 for (const attacker of ["anonymous", "viewer", "editor"] as const) {
-  test(`every data-changing action refuses ${attacker === "anonymous" ? "an anonymous visitor" : `a ${attacker}`} and changes nothing`, async ({ playwright, baseURL }) => {
+  test(`every data-changing action refuses ${attacker === "anonymous" ? "an anonymous visitor" : `a ${attacker}`} and changes nothing`, async ({
+    playwright,
+    baseURL,
+  }) => {
     test.setTimeout(180_000);
     const base = baseURL!;
     const tag = uniqueSuffix();
@@ -609,7 +698,9 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
           if (attacker === "anonymous") {
             if (url === attack.path) {
               expect.soft(response.status(), label).toBe(302);
-              expect.soft(response.headers()["location"], label).toBe(`/login?${new URLSearchParams({ redirectTo: attack.path })}`);
+              expect
+                .soft(response.headers()["location"], label)
+                .toBe(`/login?${new URLSearchParams({ redirectTo: attack.path })}`);
             } else {
               expect.soft(response.status(), label).toBe(202);
               expect.soft(await text(response), label).toContain('"/login?redirectTo=');
@@ -624,7 +715,12 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
       const after = await snapshot(editor, targets, tag);
       expect.soft(after.activity, "the activity is unchanged (not edited, not deleted)").toBe(before.activity);
       expect.soft(after.agreement, "the agreement is unchanged (no edit, no new commitment)").toBe(before.agreement);
-      expect.soft(after.commitment, "the commitment is unchanged (status, evidence, milestones, focal points, confirmations)").toBe(before.commitment);
+      expect
+        .soft(
+          after.commitment,
+          "the commitment is unchanged (status, evidence, milestones, focal points, confirmations)",
+        )
+        .toBe(before.commitment);
       expect.soft(after.activities, "no activity was created").toBe(false);
       expect.soft(after.agreements, "no agreement was created").toBe(false);
       const adminUsersAfter = await text(await admin.get("/admin/users"));
@@ -640,8 +736,12 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
       }
       // The attacker's own session still works and still has its role (nothing promoted it).
       if (attacker !== "anonymous") {
-        expect.soft((await api.get("/dashboard", { maxRedirects: 0 })).status(), "the attacker is still signed in").toBe(200);
-        expect.soft((await api.get("/admin/users", { maxRedirects: 0 })).status(), "the attacker is still no admin").toBe(403);
+        expect
+          .soft((await api.get("/dashboard", { maxRedirects: 0 })).status(), "the attacker is still signed in")
+          .toBe(200);
+        expect
+          .soft((await api.get("/admin/users", { maxRedirects: 0 })).status(), "the attacker is still no admin")
+          .toBe(403);
       }
 
       // Control: the roles allowed to send these forms can, so every refusal above was about the role.
@@ -652,12 +752,21 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
         if (attack.bumps) targets.versions[attack.bumps]++;
       }
       if (attacks.some((a) => a.role === "editor")) {
-        const commitment = await text(await editor.get(dataUrl(`/commitments/${targets.commitment}`, "routes/commitments.$id")));
+        const commitment = await text(
+          await editor.get(dataUrl(`/commitments/${targets.commitment}`, "routes/commitments.$id")),
+        );
         expect.soft(commitment, "the control run did change the commitment").not.toBe(before.commitment);
-        expect.soft((await editor.get(`/activities/${targets.activity}`)).status(), "the control run did delete the activity").toBe(404);
+        expect
+          .soft(
+            (await editor.get(`/activities/${targets.activity}`)).status(),
+            "the control run did delete the activity",
+          )
+          .toBe(404);
       }
       if (attacks.some((a) => a.role === "admin")) {
-        expect.soft(await text(await admin.get("/admin/users")), "the control run did create a user").toContain(`intruder-${tag}@example.org`);
+        expect
+          .soft(await text(await admin.get("/admin/users")), "the control run did create a user")
+          .toContain(`intruder-${tag}@example.org`);
       }
     } finally {
       await Promise.all([editor.dispose(), admin.dispose(), api.dispose()]);

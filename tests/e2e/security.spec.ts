@@ -1,5 +1,14 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
-import { apiSignIn, demoAccounts, demoPassword, expect, sessionCookieName, test, uniqueSuffix, type Role } from "./fixtures";
+import {
+  apiSignIn,
+  demoAccounts,
+  demoPassword,
+  expect,
+  sessionCookieName,
+  test,
+  uniqueSuffix,
+  type Role,
+} from "./fixtures";
 import { newUser, userRow } from "./helpers";
 
 type Playwright = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
@@ -10,7 +19,8 @@ async function signedIn(playwright: Playwright, baseURL: string, email?: string,
   return api;
 }
 
-const asRole = (playwright: Playwright, baseURL: string, role: Role) => signedIn(playwright, baseURL, demoAccounts[role].email);
+const asRole = (playwright: Playwright, baseURL: string, role: Role) =>
+  signedIn(playwright, baseURL, demoAccounts[role].email);
 
 async function body(response: APIResponse) {
   return (await response.body()).toString("utf8");
@@ -22,12 +32,21 @@ function match(text: string, pattern: RegExp, what: string) {
   return found![1]!;
 }
 
-async function post(api: APIRequestContext, url: string, form: Record<string, string>, headers: Record<string, string>) {
+async function post(
+  api: APIRequestContext,
+  url: string,
+  form: Record<string, string>,
+  headers: Record<string, string>,
+) {
   return api.post(url, { form, headers, maxRedirects: 0 });
 }
 
 async function calendarToken(api: APIRequestContext) {
-  return match(await body(await api.get("/account")), /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address");
+  return match(
+    await body(await api.get("/account")),
+    /\/activities\.ics\?token=([A-Za-z0-9._-]+)/,
+    "the calendar address",
+  );
 }
 
 function activityForm(title: string, extra: Record<string, string> = {}): Record<string, string> {
@@ -74,10 +93,19 @@ test.describe("security headers", () => {
         const h = response.headers();
         const csp = h["content-security-policy"] ?? "";
         expect.soft(csp, `${name}: CSP`).toMatch(/(^|; )default-src 'self'(;|$)/);
-        expect.soft(csp, `${name}: scripts only from here or with the nonce`).toMatch(/(^|; )script-src 'self' 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
+        expect
+          .soft(csp, `${name}: scripts only from here or with the nonce`)
+          .toMatch(/(^|; )script-src 'self' 'nonce-[A-Za-z0-9+/=]+'(;|$)/);
         const scriptSrc = /(?:^|; )script-src ([^;]*)/.exec(csp)?.[1] ?? "";
-        expect.soft(scriptSrc, `${name}: no unsafe script sources`).not.toMatch(/unsafe-inline|unsafe-eval|\*|data:|https?:/);
-        for (const directive of ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"]) {
+        expect
+          .soft(scriptSrc, `${name}: no unsafe script sources`)
+          .not.toMatch(/unsafe-inline|unsafe-eval|\*|data:|https?:/);
+        for (const directive of [
+          "object-src 'none'",
+          "base-uri 'self'",
+          "form-action 'self'",
+          "frame-ancestors 'none'",
+        ]) {
           expect.soft(csp, `${name}: ${directive}`).toContain(directive);
         }
         expect.soft(h["x-content-type-options"], `${name}: nosniff`).toBe("nosniff");
@@ -91,13 +119,20 @@ test.describe("security headers", () => {
     }
   });
 
-  test("every script of a page carries the response's nonce, a fresh one each time, and no inline handler", async ({ request, playwright, baseURL }) => {
+  test("every script of a page carries the response's nonce, a fresh one each time, and no inline handler", async ({
+    request,
+    playwright,
+    baseURL,
+  }) => {
     const viewer = await asRole(playwright, baseURL!, "viewer");
     const nonces = new Set<string>();
     // Signed-in lists and the dashboard twice each: the second answer comes from the page cache.
     const pages = [
       ...["/", "/login", "/library"].map((route) => ({ route, api: request })),
-      ...["/dashboard", "/dashboard", "/activities?type=visit", "/activities?type=visit"].map((route) => ({ route, api: viewer })),
+      ...["/dashboard", "/dashboard", "/activities?type=visit", "/activities?type=visit"].map((route) => ({
+        route,
+        api: viewer,
+      })),
     ];
     for (const { route, api } of pages) {
       const response = await api.get(route);
@@ -125,7 +160,10 @@ test.describe("cross-site writes", () => {
     { name: "Sec-Fetch-Site: same-site", headers: { "Sec-Fetch-Site": "same-site" } },
   ];
 
-  test("are refused on every data-changing route, through the page and its data endpoint, and change nothing", async ({ playwright, baseURL }) => {
+  test("are refused on every data-changing route, through the page and its data endpoint, and change nothing", async ({
+    playwright,
+    baseURL,
+  }) => {
     const editor = await asRole(playwright, baseURL!, "editor");
     const admin = await asRole(playwright, baseURL!, "admin");
     try {
@@ -137,11 +175,30 @@ test.describe("cross-site writes", () => {
       const before = await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`));
       const writes: { api: APIRequestContext; path: string; form: Record<string, string> }[] = [
         { api: editor, path: "/activities/new", form: activityForm(`Cross-site ${tag}`) },
-        { api: editor, path: `/activities/${activity}/edit`, form: activityForm(`Cross-site edit ${tag}`, { version: "1" }) },
+        {
+          api: editor,
+          path: `/activities/${activity}/edit`,
+          form: activityForm(`Cross-site edit ${tag}`, { version: "1" }),
+        },
         { api: editor, path: `/activities/${activity}`, form: { intent: "delete", version: "1" } },
         { api: targetSession, path: "/account", form: { intent: "signOutEverywhere" } },
-        { api: admin, path: "/admin/users", form: { intent: "update", id: target.id, version: target.version, role: "admin" } },
-        { api: admin, path: "/admin/users", form: { intent: "create", email: `cross-site-${tag}@example.org`, name: "X", role: "admin", timeZone: "UTC", password: "cross-site-password" } },
+        {
+          api: admin,
+          path: "/admin/users",
+          form: { intent: "update", id: target.id, version: target.version, role: "admin" },
+        },
+        {
+          api: admin,
+          path: "/admin/users",
+          form: {
+            intent: "create",
+            email: `cross-site-${tag}@example.org`,
+            name: "X",
+            role: "admin",
+            timeZone: "UTC",
+            password: "cross-site-password",
+          },
+        },
       ];
       for (const attack of attacks) {
         for (const write of writes) {
@@ -152,7 +209,9 @@ test.describe("cross-site writes", () => {
         }
       }
       // Nothing changed: the activity is as it was, nobody was created or promoted, the editor is still signed in.
-      expect.soft(await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`))).toBe(before);
+      expect
+        .soft(await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`)))
+        .toBe(before);
       expect.soft(await body(await editor.get(`/activities?q=${tag}`))).not.toContain(`Cross-site ${tag}</a>`);
       expect.soft((await targetSession.get("/dashboard", { maxRedirects: 0 })).status(), "still signed in").toBe(200);
       await targetSession.dispose();
@@ -160,7 +219,10 @@ test.describe("cross-site writes", () => {
       expect.soft(users).not.toContain(`cross-site-${tag}@example.org`);
       expect.soft((await userRow(admin, target.email)).version, "the target user is unchanged").toBe(target.version);
       // The same write from this site goes through, so the refusals were about the origin.
-      const same = await post(editor, "/activities/new", activityForm(`Same-site ${tag}`), { Origin: baseURL!, "Sec-Fetch-Site": "same-origin" });
+      const same = await post(editor, "/activities/new", activityForm(`Same-site ${tag}`), {
+        Origin: baseURL!,
+        "Sec-Fetch-Site": "same-origin",
+      });
       expect(same.status()).toBe(302);
       // …and the list check above would have seen a created activity.
       expect(await body(await editor.get(`/activities?q=${tag}`))).toContain(`Same-site ${tag}</a>`);
@@ -174,17 +236,39 @@ test.describe("cross-site writes", () => {
 // ---------------------------------------------------------------------------------------------
 
 test.describe("redirects stay on this site", () => {
-  const sameSite = (location: string | undefined, baseURL: string) => new URL(location ?? "", baseURL).origin === new URL(baseURL).origin;
+  const sameSite = (location: string | undefined, baseURL: string) =>
+    new URL(location ?? "", baseURL).origin === new URL(baseURL).origin;
 
-  test("after signing in and after switching the language, whatever redirectTo says", async ({ playwright, baseURL }) => {
+  test("after signing in and after switching the language, whatever redirectTo says", async ({
+    playwright,
+    baseURL,
+  }) => {
     const api = await signedIn(playwright, baseURL!);
     try {
-      for (const redirectTo of ["//evil.example/", "https://evil.example/", "/\\evil.example", "\\/evil.example", "javascript:alert(1)", "http:evil.example", "/%2F/evil.example"]) {
+      for (const redirectTo of [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+        "\\/evil.example",
+        "javascript:alert(1)",
+        "http:evil.example",
+        "/%2F/evil.example",
+      ]) {
         const language = await post(api, "/language", { lng: "en", redirectTo }, { Origin: baseURL! });
         expect.soft(language.status(), `language, redirectTo=${redirectTo}`).toBe(302);
-        expect.soft(sameSite(language.headers()["location"], baseURL!), `language, redirectTo=${redirectTo}: ${language.headers()["location"]}`).toBe(true);
+        expect
+          .soft(
+            sameSite(language.headers()["location"], baseURL!),
+            `language, redirectTo=${redirectTo}: ${language.headers()["location"]}`,
+          )
+          .toBe(true);
       }
-      const login = await post(api, "/login", { email: demoAccounts.viewer.email, password: demoPassword, redirectTo: "/\\evil.example" }, { Origin: baseURL! });
+      const login = await post(
+        api,
+        "/login",
+        { email: demoAccounts.viewer.email, password: demoPassword, redirectTo: "/\\evil.example" },
+        { Origin: baseURL! },
+      );
       expect(login.status()).toBe(302);
       expect(sameSite(login.headers()["location"], baseURL!)).toBe(true);
     } finally {
@@ -192,10 +276,18 @@ test.describe("redirects stay on this site", () => {
     }
   });
 
-  test("control characters in redirectTo cannot leave the site or break the response", async ({ playwright, baseURL }) => {
+  test("control characters in redirectTo cannot leave the site or break the response", async ({
+    playwright,
+    baseURL,
+  }) => {
     const api = await signedIn(playwright, baseURL!);
     try {
-      for (const redirectTo of ["/\t/evil.example", "/\n/evil.example", "/\r\nSet-Cookie: injected=1", "/\u0000/evil.example"]) {
+      for (const redirectTo of [
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r\nSet-Cookie: injected=1",
+        "/\u0000/evil.example",
+      ]) {
         for (const [path, form] of [
           ["/language", { lng: "en", redirectTo }],
           ["/login", { email: demoAccounts.viewer.email, password: demoPassword, redirectTo }],
@@ -203,7 +295,12 @@ test.describe("redirects stay on this site", () => {
           const response = await post(api, path, form, { Origin: baseURL! });
           const label = `${path}, redirectTo=${JSON.stringify(redirectTo)}`;
           expect.soft(response.status(), label).toBe(302);
-          expect.soft(sameSite(response.headers()["location"], baseURL!), `${label}: ${JSON.stringify(response.headers()["location"])}`).toBe(true);
+          expect
+            .soft(
+              sameSite(response.headers()["location"], baseURL!),
+              `${label}: ${JSON.stringify(response.headers()["location"])}`,
+            )
+            .toBe(true);
           expect.soft(response.headers()["set-cookie"] ?? "", label).not.toContain("injected");
         }
       }
@@ -212,7 +309,9 @@ test.describe("redirects stay on this site", () => {
     }
   });
 
-  test("a data request without a session asks to sign in and come back to the page, not its data", async ({ request }) => {
+  test("a data request without a session asks to sign in and come back to the page, not its data", async ({
+    request,
+  }) => {
     const cases: [string, string][] = [
       ["/agreements.data", "/agreements"],
       ["/dashboard.data?_routes=routes/dashboard", "/dashboard"],
@@ -228,17 +327,30 @@ test.describe("redirects stay on this site", () => {
 // ---------------------------------------------------------------------------------------------
 
 test.describe("signing in is rate limited", () => {
-  test("after 5 wrong passwords an account is locked for a while, even for the right password", async ({ playwright, baseURL }) => {
+  test("after 5 wrong passwords an account is locked for a while, even for the right password", async ({
+    playwright,
+    baseURL,
+  }) => {
     const admin = await asRole(playwright, baseURL!, "admin");
     const anonymous = await signedIn(playwright, baseURL!);
     try {
       const user = await newUser(admin, baseURL!, "viewer");
       for (let i = 1; i <= 5; i++) {
-        const wrong = await post(anonymous, "/login", { email: user.email, password: `wrong-${i}` }, { Origin: baseURL! });
+        const wrong = await post(
+          anonymous,
+          "/login",
+          { email: user.email, password: `wrong-${i}` },
+          { Origin: baseURL! },
+        );
         expect(wrong.status(), `wrong password ${i}`).toBe(401);
       }
       // Another letter case is the same account.
-      const locked = await post(anonymous, "/login", { email: user.email.toUpperCase(), password: user.password }, { Origin: baseURL! });
+      const locked = await post(
+        anonymous,
+        "/login",
+        { email: user.email.toUpperCase(), password: user.password },
+        { Origin: baseURL! },
+      );
       expect(locked.status()).toBe(429);
       expect(locked.headers()["set-cookie"] ?? "").not.toContain(sessionCookieName);
       expect(await body(locked)).toMatch(/Too many|try again/i);
@@ -259,7 +371,8 @@ test.describe("signing in is rate limited", () => {
     const anonymous = await signedIn(playwright, baseURL!);
     try {
       const user = await newUser(admin, baseURL!, "viewer");
-      for (let i = 1; i <= 5; i++) await post(anonymous, "/login", { email: user.email, password: `wrong-${i}` }, { Origin: baseURL! });
+      for (let i = 1; i <= 5; i++)
+        await post(anonymous, "/login", { email: user.email, password: `wrong-${i}` }, { Origin: baseURL! });
       for (const url of ["/login", "/login.data"]) {
         const locked = await post(anonymous, url, { email: user.email, password: user.password }, { Origin: baseURL! });
         expect(locked.status(), url).toBe(429);
@@ -277,7 +390,9 @@ test.describe("signing in is rate limited", () => {
     try {
       const user = await newUser(admin, baseURL!, "viewer");
       const answers = await Promise.all(
-        Array.from({ length: 6 }, (_, i) => post(anonymous, "/login", { email: user.email, password: `parallel-${i}` }, { Origin: baseURL! })),
+        Array.from({ length: 6 }, (_, i) =>
+          post(anonymous, "/login", { email: user.email, password: `parallel-${i}` }, { Origin: baseURL! }),
+        ),
       );
       const statuses = answers.map((a) => a.status());
       expect(statuses.filter((s) => s === 401).length, `statuses ${statuses}`).toBeLessThanOrEqual(5);
@@ -337,7 +452,12 @@ test.describe("sessions", () => {
         expect((await api.get("/agreements/new", { maxRedirects: 0 })).status()).toBe(200);
         expect((await api.get(`/activities.ics?token=${token}`)).status()).toBe(200);
 
-        const disable = await post(admin, "/admin/users", { intent: "update", id: user.id, version: user.version, role: "editor", disabled: "on" }, { Origin: baseURL! });
+        const disable = await post(
+          admin,
+          "/admin/users",
+          { intent: "update", id: user.id, version: user.version, role: "editor", disabled: "on" },
+          { Origin: baseURL! },
+        );
         expect(disable.status()).toBe(302);
 
         const after = await api.get("/agreements/new", { maxRedirects: 0 });
@@ -360,7 +480,12 @@ test.describe("sessions", () => {
       const api = await signedIn(playwright, baseURL!, user.email, user.password);
       try {
         expect((await api.get("/activities/new", { maxRedirects: 0 })).status()).toBe(200);
-        const demote = await post(admin, "/admin/users", { intent: "update", id: user.id, version: user.version, role: "viewer" }, { Origin: baseURL! });
+        const demote = await post(
+          admin,
+          "/admin/users",
+          { intent: "update", id: user.id, version: user.version, role: "viewer" },
+          { Origin: baseURL! },
+        );
         expect(demote.status()).toBe(302);
         expect((await api.get("/activities/new", { maxRedirects: 0 })).status()).toBe(403);
         const write = await post(api, "/activities/new", activityForm("Demoted"), { Origin: baseURL! });
@@ -405,7 +530,10 @@ test.describe("sessions", () => {
       const before = cookies.find((c) => c.name === sessionCookieName)!;
       await apiSignIn(api, baseURL!, demoAccounts.editor.email);
       expect((await api.get("/activities/new", { maxRedirects: 0 })).status(), "now the editor").toBe(200);
-      const replay = await stolen.get("/dashboard", { headers: { Cookie: `${before.name}=${before.value}` }, maxRedirects: 0 });
+      const replay = await stolen.get("/dashboard", {
+        headers: { Cookie: `${before.name}=${before.value}` },
+        maxRedirects: 0,
+      });
       expect(replay.status(), "the earlier session is over").toBe(302);
     } finally {
       await api.dispose();
@@ -458,7 +586,10 @@ test.describe("sessions", () => {
 // ---------------------------------------------------------------------------------------------
 
 test.describe("what people type is never run", () => {
-  test("a title and lessons with markup are shown as text, and unsafe links are dropped", async ({ playwright, baseURL }) => {
+  test("a title and lessons with markup are shown as text, and unsafe links are dropped", async ({
+    playwright,
+    baseURL,
+  }) => {
     const editor = await asRole(playwright, baseURL!, "editor");
     const viewer = await asRole(playwright, baseURL!, "viewer");
     try {
@@ -475,12 +606,22 @@ test.describe("what people type is never run", () => {
               type: "paragraph",
               version: 1,
               children: [
-                { type: "text", version: 1, text: `<img src=x onerror=alert(${tag})>`, format: 0, style: "", mode: "normal", detail: 0 },
+                {
+                  type: "text",
+                  version: 1,
+                  text: `<img src=x onerror=alert(${tag})>`,
+                  format: 0,
+                  style: "",
+                  mode: "normal",
+                  detail: 0,
+                },
                 {
                   type: "link",
                   version: 1,
                   url: `javascript:alert(${tag})`,
-                  children: [{ type: "text", version: 1, text: "click", format: 0, style: "", mode: "normal", detail: 0 }],
+                  children: [
+                    { type: "text", version: 1, text: "click", format: 0, style: "", mode: "normal", detail: 0 },
+                  ],
                 },
               ],
             },
@@ -514,15 +655,45 @@ test.describe("what people type is never run", () => {
     try {
       const tag = uniqueSuffix();
       const newAgreement = await body(await editor.get("/agreements/new"));
-      const partnershipId = match(newAgreement, /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/, "a partnership");
-      const agreement = await post(editor, "/agreements/new", { partnershipId, kind: "mou", titleEn: `Security ${tag}`, summaryEn: "A draft for the security tests.", status: "draft" }, { Origin: baseURL! });
+      const partnershipId = match(
+        newAgreement,
+        /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/,
+        "a partnership",
+      );
+      const agreement = await post(
+        editor,
+        "/agreements/new",
+        {
+          partnershipId,
+          kind: "mou",
+          titleEn: `Security ${tag}`,
+          summaryEn: "A draft for the security tests.",
+          status: "draft",
+        },
+        { Origin: baseURL! },
+      );
       expect(agreement.status()).toBe(302);
       const agreementId = match(agreement.headers()["location"] ?? "", /^\/agreements\/(\d+)/, "the agreement");
-      const commitment = await post(editor, `/agreements/${agreementId}/commitments/new`, { textEn: `Security commitment ${tag}`, area: "security", status: "not_started" }, { Origin: baseURL! });
+      const commitment = await post(
+        editor,
+        `/agreements/${agreementId}/commitments/new`,
+        { textEn: `Security commitment ${tag}`, area: "security", status: "not_started" },
+        { Origin: baseURL! },
+      );
       expect(commitment.status()).toBe(302);
       const commitmentPath = match(commitment.headers()["location"] ?? "", /^(\/commitments\/\d+)/, "the commitment");
-      for (const url of [`javascript:alert(${tag})`, `data:text/html,<script>alert(${tag})</script>`, `vbscript:msgbox(${tag})`, " javascript:alert(1)"]) {
-        const response = await post(editor, commitmentPath, { intent: "evidence", url, note: "" }, { Origin: baseURL! });
+      for (const url of [
+        `javascript:alert(${tag})`,
+        `data:text/html,<script>alert(${tag})</script>`,
+        `vbscript:msgbox(${tag})`,
+        " javascript:alert(1)",
+      ]) {
+        const response = await post(
+          editor,
+          commitmentPath,
+          { intent: "evidence", url, note: "" },
+          { Origin: baseURL! },
+        );
         expect.soft(response.status(), url).toBe(400);
       }
       const html = await body(await editor.get(commitmentPath));
@@ -537,7 +708,11 @@ test.describe("what people type is never run", () => {
     const editor = await asRole(playwright, baseURL!, "editor");
     try {
       const tag = uniqueSuffix();
-      await createActivity(editor, baseURL!, activityForm(`=HYPERLINK("https://evil.example","csv ${tag}")`, { city: "+cmd|' /C calc'!A0" }));
+      await createActivity(
+        editor,
+        baseURL!,
+        activityForm(`=HYPERLINK("https://evil.example","csv ${tag}")`, { city: "+cmd|' /C calc'!A0" }),
+      );
       await createActivity(editor, baseURL!, activityForm(`@SUM(1+1) csv ${tag}`, { city: "-2+3" }));
       const csv = await body(await editor.get(`/activities.csv?q=${tag}`));
       const lines = csv.split("\r\n").filter((l) => l.includes(tag));
@@ -559,7 +734,11 @@ test.describe("what people type is never run", () => {
     const editor = await asRole(playwright, baseURL!, "editor");
     try {
       const tag = uniqueSuffix();
-      await createActivity(editor, baseURL!, activityForm(`ics ${tag}\rATTACH:https://evil.example/x`, { city: `City\rORGANIZER:mailto:evil@example.org` }));
+      await createActivity(
+        editor,
+        baseURL!,
+        activityForm(`ics ${tag}\rATTACH:https://evil.example/x`, { city: `City\rORGANIZER:mailto:evil@example.org` }),
+      );
       const feed = await body(await editor.get(`/activities.ics?q=${tag}`));
       expect(feed).toContain(tag);
       expect(feed).not.toMatch(/\r(?!\n)/);

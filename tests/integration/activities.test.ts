@@ -4,7 +4,12 @@ import * as t from "../../db/schema";
 import { seedContent } from "../../app/lib/seed.server";
 import { parseForm } from "../../app/lib/forms";
 import { zonedToUtc } from "../../app/lib/zoned-time";
-import { activityFormSchema, activityTimes, formValuesOf, readActivityForm } from "../../app/models/activity-form.server";
+import {
+  activityFormSchema,
+  activityTimes,
+  formValuesOf,
+  readActivityForm,
+} from "../../app/models/activity-form.server";
 import {
   activityFormOptions,
   activityHistory,
@@ -59,7 +64,9 @@ describe("activity times: the viewer's wall clock to UTC", () => {
         endsAt: new Date("2025-03-12T23:59:59Z"),
       });
     }
-    expect(activityTimes({ startsOn: "2025-03-10" }, "Asia/Baku").endsAt.toISOString()).toBe("2025-03-10T23:59:59.000Z");
+    expect(activityTimes({ startsOn: "2025-03-10" }, "Asia/Baku").endsAt.toISOString()).toBe(
+      "2025-03-10T23:59:59.000Z",
+    );
   });
 
   it("shows stored times back in the zone they are read in", () => {
@@ -67,7 +74,8 @@ describe("activity times: the viewer's wall clock to UTC", () => {
       ...activityTimes({ startsOn: "2025-03-10", startTime: "09:00", endTime: "11:30" }, "Asia/Jakarta"),
       title: { en: "x" },
     } as ActivityInput;
-    const values = (zone: string) => formValuesOf({ ...input, commitmentIds: [], organizerIds: [], participantIds: [] }, zone);
+    const values = (zone: string) =>
+      formValuesOf({ ...input, commitmentIds: [], organizerIds: [], participantIds: [] }, zone);
     expect(values("Asia/Jakarta")).toMatchObject({ startsOn: "2025-03-10", startTime: "09:00", endTime: "11:30" });
     expect(values("Asia/Baku")).toMatchObject({ startsOn: "2025-03-10", startTime: "06:00", endTime: "08:30" });
   });
@@ -78,7 +86,12 @@ describe("the activity form's schema", () => {
     const result = parseForm(activityFormSchema, form({ ...valid, titleId: " ", city: "", endsOn: "" }));
     expect(result.success).toBe(true);
     if (!result.success) return;
-    expect(result.data).toMatchObject({ titleEn: valid.titleEn, titleId: undefined, commitmentIds: [], endsOn: undefined });
+    expect(result.data).toMatchObject({
+      titleEn: valid.titleEn,
+      titleId: undefined,
+      commitmentIds: [],
+      endsOn: undefined,
+    });
   });
 
   it("refuses an end before the start, beside the end field", () => {
@@ -128,7 +141,13 @@ describe("the activity form's schema", () => {
 
   it("keeps everything typed, checked boxes and lessons included, when the form is refused", async () => {
     const result = await readActivityForm(
-      form({ ...valid, endsOn: "2025-03-01", commitmentIds: ["3", "1"], lessons: "Keep it short.", lessonsFormat: "text" }),
+      form({
+        ...valid,
+        endsOn: "2025-03-01",
+        commitmentIds: ["3", "1"],
+        lessons: "Keep it short.",
+        lessonsFormat: "text",
+      }),
       "Asia/Jakarta",
     );
     expect(result.success).toBe(false);
@@ -305,7 +324,10 @@ describe.each(drivers)("activities on %s", (driver) => {
   });
 
   it("shows the seed as the author of seeded activities", async () => {
-    const [seeded] = await test.db.select({ id: t.activities.id }).from(t.activities).where(eq(t.activities.slug, "2023-10-10-visit-to-asan-xidmat-baku"));
+    const [seeded] = await test.db
+      .select({ id: t.activities.id })
+      .from(t.activities)
+      .where(eq(t.activities.slug, "2023-10-10-visit-to-asan-xidmat-baku"));
     const history = await activityHistory(test.db, seeded!.id);
     expect(history.at(-1)).toMatchObject({ action: "create", actorLabel: "seed", actorName: null });
     expect(history.some((h) => h.fields.includes("commitmentIds"))).toBe(true);
@@ -323,7 +345,9 @@ describe.each(drivers)("activities on %s", (driver) => {
 
     expect(await deleteActivity(test.db, { userId: editorId }, created, 2)).toBe(true);
     expect(await getActivity(test.db, created)).toBeNull();
-    expect(await test.db.select().from(t.activityOrganizers).where(eq(t.activityOrganizers.activityId, created))).toEqual([]);
+    expect(
+      await test.db.select().from(t.activityOrganizers).where(eq(t.activityOrganizers.activityId, created)),
+    ).toEqual([]);
     expect(
       await test.db
         .select()
@@ -347,6 +371,9 @@ describe.each(drivers)("activities on %s", (driver) => {
     await updateActivity(test.db, { label: "cli" }, row.id, 1, { ...baseInput(), participantIds: [personId] });
     const activity = await getActivity(test.db, row.id);
     expect(activity!.participants).toEqual([expect.objectContaining({ id: personId, role: { en: "Moderator" } })]);
-    expect((await activityHistory(test.db, row.id))[0]).toMatchObject({ actorLabel: "cli", fields: ["participantIds"] });
+    expect((await activityHistory(test.db, row.id))[0]).toMatchObject({
+      actorLabel: "cli",
+      fields: ["participantIds"],
+    });
   });
 });

@@ -19,7 +19,9 @@ const options = { lang: "en" as const, timeZone: "Asia/Jakarta" };
 
 describe("the activities query in the URL", () => {
   it("reads filters, sort and page, and ignores what it cannot read", () => {
-    expect(query("type=visit&type=bogus&status=completed&sort=title&dir=asc&page=3&agreement=x&from=2023-13-45")).toMatchObject({
+    expect(
+      query("type=visit&type=bogus&status=completed&sort=title&dir=asc&page=3&agreement=x&from=2023-13-45"),
+    ).toMatchObject({
       type: ["visit"],
       status: ["completed"],
       sort: "title",
@@ -29,7 +31,10 @@ describe("the activities query in the URL", () => {
       from: undefined,
     });
     expect(query("")).toMatchObject({ sort: "startsAt", dir: "desc", page: 1, type: [] });
-    expect(query("type=visit&type=visit&status=planned&status=planned")).toMatchObject({ type: ["visit"], status: ["planned"] });
+    expect(query("type=visit&type=visit&status=planned&status=planned")).toMatchObject({
+      type: ["visit"],
+      status: ["planned"],
+    });
   });
 });
 
@@ -94,7 +99,10 @@ describe.each(drivers)("searching activities on %s", (driver) => {
       const few = await searchActivities(test.db, query(search), { ...options, pageSize: 4 });
       const many = await searchActivities(test.db, query(search), { ...options, pageSize: 4, countCap: 1 });
       expect(few.capped, search).toBe(false);
-      expect(many.rows.map((r) => r.id), search).toEqual(few.rows.map((r) => r.id));
+      expect(
+        many.rows.map((r) => r.id),
+        search,
+      ).toEqual(few.rows.map((r) => r.id));
       // Both plans were taken: more than one match is past a cap of one.
       expect(few.total, search).toBeGreaterThan(1);
       expect(many.capped, search).toBe(true);
@@ -107,7 +115,12 @@ describe.each(drivers)("searching activities on %s", (driver) => {
   });
 
   it("exports the filtered rows as CSV with a byte-order mark, and as iCalendar", async () => {
-    const ctx = { t: translatorFor("id").t, lang: "id" as const, timeZone: "Asia/Jakarta", origin: "https://jembatan.test" };
+    const ctx = {
+      t: translatorFor("id").t,
+      lang: "id" as const,
+      timeZone: "Asia/Jakarta",
+      origin: "https://jembatan.test",
+    };
     const bytes = new Uint8Array(
       await new Response(activitiesCsv(eachActivity(test.db, query("type=visit"), options), ctx)).arrayBuffer(),
     );
@@ -130,16 +143,22 @@ describe.each(drivers)("searching activities on %s", (driver) => {
 
   it("accepts a calendar token until the user replaces it or is disabled", async () => {
     const secret = "s".repeat(40);
-    const user = await createUser(test.db, { label: "cli" }, {
-      email: "calendar@example.org",
-      name: "Cal",
-      role: "viewer",
-      password: "a long enough password",
-    });
+    const user = await createUser(
+      test.db,
+      { label: "cli" },
+      {
+        email: "calendar@example.org",
+        name: "Cal",
+        role: "viewer",
+        password: "a long enough password",
+      },
+    );
     const token = calendarToken(secret, user);
     expect(await findUserByCalendarToken(test.db, secret, token)).toMatchObject({ id: user.id });
     expect(await findUserByCalendarToken(test.db, "x".repeat(40), token)).toBeNull();
-    expect(await findUserByCalendarToken(test.db, secret, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"))).toBeNull();
+    expect(
+      await findUserByCalendarToken(test.db, secret, token.slice(0, -1) + (token.endsWith("A") ? "B" : "A")),
+    ).toBeNull();
     const renewed = await resetCalendarKey(test.db, { userId: user.id }, user.id);
     expect(await findUserByCalendarToken(test.db, secret, token)).toBeNull();
     const fresh = calendarToken(secret, renewed!);

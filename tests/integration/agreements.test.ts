@@ -109,7 +109,9 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     const list = await listAgreements(test.db, today);
     const mou = list.find((a) => a.id === mouId)!;
     expect(mou.lifecycle).toBe("renewed");
-    expect(mou.renewedBy).toEqual([{ id: renewalId, title: expect.objectContaining({ en: expect.stringMatching(/Renewal/) }) }]);
+    expect(mou.renewedBy).toEqual([
+      { id: renewalId, title: expect.objectContaining({ en: expect.stringMatching(/Renewal/) }) },
+    ]);
     expect(list.find((a) => a.id === renewalId)!.lifecycle).toBe("in_force");
     const plan = list.find((a) => a.id === actionPlanId)!;
     expect(plan.lifecycle).toBe("in_force");
@@ -203,9 +205,17 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       .returning({ id: t.activities.id });
     await test.db.insert(t.activityCommitments).values(calls.map((a) => ({ activityId: a.id, commitmentId: c.id })));
 
-    const card = (await getAgreement(test.db, mouId, today, { pageSize: 100 }))!.commitments.find((x) => x.id === c.id)!;
+    const card = (await getAgreement(test.db, mouId, today, { pageSize: 100 }))!.commitments.find(
+      (x) => x.id === c.id,
+    )!;
     expect(card.activityCount).toBe(7);
-    expect(card.activities.map((a) => a.title.en)).toEqual(["Monthly call 7", "Monthly call 6", "Monthly call 5", "Monthly call 4", "Monthly call 3"]);
+    expect(card.activities.map((a) => a.title.en)).toEqual([
+      "Monthly call 7",
+      "Monthly call 6",
+      "Monthly call 5",
+      "Monthly call 4",
+      "Monthly call 3",
+    ]);
     expect(card.activities[0]!.startsAt).toBeInstanceOf(Date);
     const page = (await getCommitment(test.db, c.id))!;
     expect(page.activityCount).toBe(7);
@@ -214,16 +224,24 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
 
   it("refuses 'complete' without evidence, beside the status field, and changes nothing", async () => {
     const c = await newCommitment();
-    const error = await setCommitmentStatus(test.db, editor, { id: c.id, version: c.version, status: "complete" }).catch(
-      (e: unknown) => e,
-    );
+    const error = await setCommitmentStatus(test.db, editor, {
+      id: c.id,
+      version: c.version,
+      status: "complete",
+    }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RuleError);
     expect(error).toMatchObject({ field: "status", key: "commitments.completeNeedsEvidence" });
     const [after] = await test.db.select().from(t.commitments).where(eq(t.commitments.id, c.id));
     expect(after).toMatchObject({ status: "not_started", version: 1 });
     // Creating a commitment as complete is refused the same way.
     await expect(
-      createCommitment(test.db, editor, mouId, { text: { en: "Done already" }, area: "x", responsibleOrganizationId: null, dueOn: null, status: "complete" }),
+      createCommitment(test.db, editor, mouId, {
+        text: { en: "Done already" },
+        area: "x",
+        responsibleOrganizationId: null,
+        dueOn: null,
+        status: "complete",
+      }),
     ).rejects.toMatchObject({ key: "commitments.completeNeedsEvidence" });
   });
 
@@ -237,7 +255,9 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     const long = parseForm(evidenceForm, form({ intent: "evidence", note: "x".repeat(2001) }));
     if (!long.success) expect(long.errors.note).toEqual({ key: "validation.tooLong", values: { max: 2000 } });
     else expect.fail("a note over 2000 characters must be refused");
-    expect(parseForm(evidenceForm, form({ intent: "evidence", url: "https://example.org/report.pdf" })).success).toBe(true);
+    expect(parseForm(evidenceForm, form({ intent: "evidence", url: "https://example.org/report.pdf" })).success).toBe(
+      true,
+    );
   });
 
   it("completes a commitment with evidence; each side confirms separately; reopening withdraws confirmations", async () => {
@@ -259,7 +279,9 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect(second.fullyConfirmed).toBe(true);
     view = (await getCommitment(test.db, c.id))!;
     expect(view.fullyConfirmed).toBe(true);
-    expect(view.evidence).toEqual([expect.objectContaining({ url: "https://example.org/report", addedBy: "Demo Editor" })]);
+    expect(view.evidence).toEqual([
+      expect.objectContaining({ url: "https://example.org/report", addedBy: "Demo Editor" }),
+    ]);
     const summary = (await getAgreement(test.db, mouId, today))!;
     expect(summary.commitments.find((x) => x.id === c.id)).toMatchObject({ evidenceCount: 1, fullyConfirmed: true });
     expect(summary.progress.fullyConfirmed).toBe(1);
@@ -294,7 +316,9 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       withdrawn: { countryCode: "AZ" },
     });
     expect(await withdrawConfirmation(test.db, editor, { commitmentId: 2 ** 31 - 1, countryCode: "AZ" })).toBeNull();
-    expect(await setFocalPoint(test.db, editor, { commitmentId: 2 ** 31 - 1, countryCode: "AZ", personId: null })).toBeNull();
+    expect(
+      await setFocalPoint(test.db, editor, { commitmentId: 2 ** 31 - 1, countryCode: "AZ", personId: null }),
+    ).toBeNull();
     expect((await getCommitment(test.db, c.id))!.confirmations).toEqual([]);
     expect((await auditRows("commitment", c.id)).at(-1)!.action).toBe("withdraw_confirmation");
   });
@@ -315,19 +339,35 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect((await getCommitment(test.db, c.id))!.confirmations).toHaveLength(1);
     // Already withdrawn is no conflict: there is nothing left to lose.
     const [again] = (await getCommitment(test.db, c.id))!.confirmations;
-    await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: again!.confirmedAt.toISOString() });
-    expect(await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt })).toEqual({ withdrawn: null });
+    await withdrawConfirmation(test.db, editor, {
+      commitmentId: c.id,
+      countryCode: "ID",
+      confirmedAt: again!.confirmedAt.toISOString(),
+    });
+    expect(
+      await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "ID", confirmedAt: seenAt }),
+    ).toEqual({ withdrawn: null });
   });
 
   it("refuses a stale version with ConflictError and changes nothing", async () => {
     const c = await newCommitment("Translate the service standards.");
-    const input = { text: { en: "Translate the service standards into Azerbaijani." }, area: "testing", responsibleOrganizationId: null, dueOn: null, status: "limited" as const };
+    const input = {
+      text: { en: "Translate the service standards into Azerbaijani." },
+      area: "testing",
+      responsibleOrganizationId: null,
+      dueOn: null,
+      status: "limited" as const,
+    };
     const saved = (await updateCommitment(test.db, editor, { id: c.id, version: 1, ...input }))!;
     expect(saved.version).toBe(2);
-    const stale = await updateCommitment(test.db, editor, { id: c.id, version: 1, ...input, area: "other" }).catch((e: unknown) => e);
+    const stale = await updateCommitment(test.db, editor, { id: c.id, version: 1, ...input, area: "other" }).catch(
+      (e: unknown) => e,
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).current).toMatchObject({ version: 2, area: "testing" });
-    await expect(setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "withdrawn" })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "withdrawn" }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const [row] = await test.db.select().from(t.commitments).where(eq(t.commitments.id, c.id));
     expect(row).toMatchObject({ version: 2, area: "testing", status: "limited" });
     expect((await auditRows("commitment", c.id)).map((r) => r.action)).toEqual(["create", "update"]);
@@ -343,13 +383,20 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       toValues: commitmentFormValues,
     });
     expect(conflict.changed).toEqual(["textEn", "status"]);
-    expect(conflict.current).toMatchObject({ textEn: "Translate the service standards into Azerbaijani.", status: "limited" });
+    expect(conflict.current).toMatchObject({
+      textEn: "Translate the service standards into Azerbaijani.",
+      status: "limited",
+    });
     expect(conflict.changes).toEqual([{ by: "Demo Editor", at: expect.any(String) }]);
   });
 
   it("keeps milestones and one focal point per side, from that side's people", async () => {
     const c = await newCommitment("Train service-centre staff.");
-    const m = (await addMilestone(test.db, editor, { commitmentId: c.id, title: { en: "Curriculum agreed" }, dueOn: "2025-02-01" }))!;
+    const m = (await addMilestone(test.db, editor, {
+      commitmentId: c.id,
+      title: { en: "Curriculum agreed" },
+      dueOn: "2025-02-01",
+    }))!;
     await addMilestone(test.db, editor, { commitmentId: c.id, title: { en: "First cohort trained" }, dueOn: null });
     await completeMilestone(test.db, editor, { commitmentId: c.id, milestoneId: m.id, completedOn: "2025-02-03" });
     const [anas] = await test.db.select().from(t.people).where(eq(t.people.slug, "abdullah-azwar-anas"));
@@ -374,7 +421,10 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect(view.focalPoints.AZ?.name).toBe("Inam Karimov");
     const row = (await getAgreement(test.db, mouId, today))!.commitments.find((x) => x.id === c.id)!;
     expect(row.milestones).toEqual({ done: 1, total: 2 });
-    expect(row.focalPoints).toMatchObject({ ID: { personId: anas!.id, name: "Abdullah Azwar Anas" }, AZ: { personId: karimov!.id, name: "Inam Karimov" } });
+    expect(row.focalPoints).toMatchObject({
+      ID: { personId: anas!.id, name: "Abdullah Azwar Anas" },
+      AZ: { personId: karimov!.id, name: "Inam Karimov" },
+    });
     expect(row.focalPoints.AZ!.title?.en).toMatch(/Chairman/);
     // Due 2025-01-31, not complete: overdue on the fixed day.
     expect(row.overdue).toBe(true);
@@ -429,21 +479,48 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     });
 
     it("creates and edits an agreement with audit rows; a stale edit is a conflict", async () => {
-      const parsed = parseForm(newAgreementForm, form({ ...valid, parentId: String(renewalId), signatoryIds: ["1", "2"] }));
+      const parsed = parseForm(
+        newAgreementForm,
+        form({ ...valid, parentId: String(renewalId), signatoryIds: ["1", "2"] }),
+      );
       if (!parsed.success) expect.fail(JSON.stringify(parsed.errors));
-      const created = await createAgreement(test.db, editor, { ...agreementInput(parsed.data), partnershipId: parsed.data.partnershipId });
+      const created = await createAgreement(test.db, editor, {
+        ...agreementInput(parsed.data),
+        partnershipId: parsed.data.partnershipId,
+      });
       expect(created).toMatchObject({ slug: "joint-work-plan-2025", version: 1, parentId: renewalId });
       const loaded = (await getAgreementForEdit(test.db, created.id))!;
       expect(loaded.signatoryIds).toEqual([1, 2]);
 
-      const edit = parseForm(editAgreementForm, form({ ...valid, titleEn: "Joint work plan 2025 (revised)", version: "1", parentId: String(renewalId), signatoryIds: "2" }));
+      const edit = parseForm(
+        editAgreementForm,
+        form({
+          ...valid,
+          titleEn: "Joint work plan 2025 (revised)",
+          version: "1",
+          parentId: String(renewalId),
+          signatoryIds: "2",
+        }),
+      );
       if (!edit.success) expect.fail(JSON.stringify(edit.errors));
-      const updated = (await updateAgreement(test.db, editor, { ...agreementInput(edit.data), id: created.id, version: 1 }))!;
+      const updated = (await updateAgreement(test.db, editor, {
+        ...agreementInput(edit.data),
+        id: created.id,
+        version: 1,
+      }))!;
       expect(updated).toMatchObject({ version: 2, signatoryIds: [2], title: { en: "Joint work plan 2025 (revised)" } });
 
-      const stale = await updateAgreement(test.db, editor, { ...agreementInput(edit.data), title: { en: "Overwrite" }, id: created.id, version: 1 }).catch((e: unknown) => e);
+      const stale = await updateAgreement(test.db, editor, {
+        ...agreementInput(edit.data),
+        title: { en: "Overwrite" },
+        id: created.id,
+        version: 1,
+      }).catch((e: unknown) => e);
       expect(stale).toBeInstanceOf(ConflictError);
-      expect((stale as ConflictError).current).toMatchObject({ version: 2, title: { en: "Joint work plan 2025 (revised)" } });
+      expect((stale as ConflictError).current).toMatchObject({
+        version: 2,
+        title: { en: "Joint work plan 2025 (revised)" },
+      });
       const [row] = await test.db.select().from(t.agreements).where(eq(t.agreements.id, created.id));
       expect(row).toMatchObject({ version: 2, title: { en: "Joint work plan 2025 (revised)" } });
 
@@ -485,13 +562,19 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
         .values({ slug: "other", name: { en: "Other" }, summary: { en: "Another partnership" } })
         .returning();
       const input = agreementInput(
-        (newAgreementForm.parse(Object.fromEntries(form({ ...valid, titleEn: "Elsewhere", parentId: String(mouId) }))) as never),
+        newAgreementForm.parse(
+          Object.fromEntries(form({ ...valid, titleEn: "Elsewhere", parentId: String(mouId) })),
+        ) as never,
       );
-      await expect(
-        createAgreement(test.db, editor, { ...input, partnershipId: other!.id }),
-      ).rejects.toMatchObject({ field: "parentId", key: "agreements.parentOtherPartnership" });
+      await expect(createAgreement(test.db, editor, { ...input, partnershipId: other!.id })).rejects.toMatchObject({
+        field: "parentId",
+        key: "agreements.parentOtherPartnership",
+      });
       expect(
-        await test.db.select().from(t.agreements).where(inArray(t.agreements.partnershipId, [other!.id])),
+        await test.db
+          .select()
+          .from(t.agreements)
+          .where(inArray(t.agreements.partnershipId, [other!.id])),
       ).toEqual([]);
     });
   });

@@ -17,10 +17,14 @@ import { ConflictError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
-const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }) as Record<string, Record<string, unknown>>;
+const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }) as Record<
+  string,
+  Record<string, unknown>
+>;
 
 /** What a function that changes data is called here. Readers (get/list/find/…) never match. */
-const mutating = /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change)/;
+const mutating =
+  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change)/;
 
 /** Exercised below, each with its audit row checked. */
 const audited = [
@@ -102,7 +106,9 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   const db = () => test.db;
 
   async function lastAuditId() {
-    const [row] = await db().select({ id: max(t.auditLog.id) }).from(t.auditLog);
+    const [row] = await db()
+      .select({ id: max(t.auditLog.id) })
+      .from(t.auditLog);
     return row?.id ?? 0;
   }
 
@@ -130,11 +136,21 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   function expectRow(
     rows: AuditRow[],
-    want: { actor: { userId: number }; action: string; entityType: string; entityId: number; before: boolean; after: boolean },
+    want: {
+      actor: { userId: number };
+      action: string;
+      entityType: string;
+      entityId: number;
+      before: boolean;
+      after: boolean;
+    },
   ) {
     expect(rows.length, `${want.entityType} ${want.action}: audit rows`).toBeGreaterThanOrEqual(1);
     const row = rows.find((r) => r.action === want.action && r.entityType === want.entityType);
-    expect(row, `an audit row ${want.entityType}/${want.action} among ${rows.map((r) => `${r.entityType}/${r.action}`)}`).toBeTruthy();
+    expect(
+      row,
+      `an audit row ${want.entityType}/${want.action} among ${rows.map((r) => `${r.entityType}/${r.action}`)}`,
+    ).toBeTruthy();
     expect(row!.actorId).toBe(want.actor.userId);
     expect(row!.actorLabel).toBeNull();
     expect(row!.entityId).toBe(String(want.entityId));
@@ -152,7 +168,10 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     table: T,
     id: number,
   ) {
-    const [found] = await db().select().from(table as typeof t.activities).where(eq((table as typeof t.activities).id, id));
+    const [found] = await db()
+      .select()
+      .from(table as typeof t.activities)
+      .where(eq((table as typeof t.activities).id, id));
     return found as unknown as Record<string, unknown> & { version: number };
   }
 
@@ -205,10 +224,19 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   }
 
   it("createActivity: one audit row with the new activity", async () => {
-    const { result, rows } = await audit(() => activityModel.createActivity(db(), editor, activityInput("Audit coverage meeting")));
+    const { result, rows } = await audit(() =>
+      activityModel.createActivity(db(), editor, activityInput("Audit coverage meeting")),
+    );
     const created = result as { id: number; version: number };
     expect(created.version).toBe(1);
-    const entry = expectRow(rows, { actor: editor, action: "create", entityType: "activity", entityId: created.id, before: false, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "create",
+      entityType: "activity",
+      entityId: created.id,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ title: { en: "Audit coverage meeting" }, commitmentIds: [commitmentId] });
 
     // The audit row and the insert stand or fall together.
@@ -220,26 +248,47 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("updateActivity: audit row with before and after, version bumped; a stale version is a conflict", async () => {
     const edit = (await activityModel.getActivityForEdit(db(), activityId))!;
     const next = { ...edit.input, title: { ...edit.input.title, en: `${edit.input.title.en} (audited)` } };
-    const { result, rows } = await audit(() => activityModel.updateActivity(db(), editor, activityId, edit.version, next));
+    const { result, rows } = await audit(() =>
+      activityModel.updateActivity(db(), editor, activityId, edit.version, next),
+    );
     expect((result as { version: number }).version).toBe(edit.version + 1);
-    const entry = expectRow(rows, { actor: editor, action: "update", entityType: "activity", entityId: activityId, before: true, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "update",
+      entityType: "activity",
+      entityId: activityId,
+      before: true,
+      after: true,
+    });
     expect(entry.before).toMatchObject({ title: edit.input.title, version: edit.version });
     expect(entry.after).toMatchObject({ title: next.title, version: edit.version + 1 });
 
     const saved = await row(t.activities, activityId);
     const stale = await refused(() =>
-      activityModel.updateActivity(db(), editor, activityId, edit.version, { ...next, title: { en: "Stale overwrite" } }),
+      activityModel.updateActivity(db(), editor, activityId, edit.version, {
+        ...next,
+        title: { en: "Stale overwrite" },
+      }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.activities, activityId)).toEqual(saved);
 
     // A failing audit write undoes the update and its link changes.
-    const links = await db().select().from(t.activityCommitments).where(eq(t.activityCommitments.activityId, activityId));
+    const links = await db()
+      .select()
+      .from(t.activityCommitments)
+      .where(eq(t.activityCommitments.activityId, activityId));
     await refused(() =>
-      activityModel.updateActivity(db(), ghost, activityId, saved.version, { ...next, title: { en: "Ghost" }, commitmentIds: [] }),
+      activityModel.updateActivity(db(), ghost, activityId, saved.version, {
+        ...next,
+        title: { en: "Ghost" },
+        commitmentIds: [],
+      }),
     );
     expect(await row(t.activities, activityId)).toEqual(saved);
-    expect(await db().select().from(t.activityCommitments).where(eq(t.activityCommitments.activityId, activityId))).toEqual(links);
+    expect(
+      await db().select().from(t.activityCommitments).where(eq(t.activityCommitments.activityId, activityId)),
+    ).toEqual(links);
   });
 
   it("deleteActivity: audit row with what was deleted; a stale version is a conflict and deletes nothing", async () => {
@@ -252,7 +301,14 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
     const { result, rows } = await audit(() => activityModel.deleteActivity(db(), editor, created.id, created.version));
     expect(result).toBe(true);
-    const entry = expectRow(rows, { actor: editor, action: "delete", entityType: "activity", entityId: created.id, before: true, after: false });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "delete",
+      entityType: "activity",
+      entityId: created.id,
+      before: true,
+      after: false,
+    });
     expect(entry.before).toMatchObject({ title: { en: "To be deleted" } });
     expect(await row(t.activities, created.id)).toBeUndefined();
   });
@@ -277,16 +333,29 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("createAgreement: one audit row with the new agreement", async () => {
     const [mou] = await db().select().from(t.agreements).where(eq(t.agreements.id, mouId));
     const { result, rows } = await audit(() =>
-      agreementModel.createAgreement(db(), editor, { ...agreementInput("Audit coverage plan"), partnershipId: mou!.partnershipId }),
+      agreementModel.createAgreement(db(), editor, {
+        ...agreementInput("Audit coverage plan"),
+        partnershipId: mou!.partnershipId,
+      }),
     );
     const created = result as { id: number; version: number };
     expect(created.version).toBe(1);
-    const entry = expectRow(rows, { actor: editor, action: "create", entityType: "agreement", entityId: created.id, before: false, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "create",
+      entityType: "agreement",
+      entityId: created.id,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ title: { en: "Audit coverage plan" }, signatoryIds: [] });
 
     const count = (await db().select().from(t.agreements)).length;
     await refused(() =>
-      agreementModel.createAgreement(db(), ghost, { ...agreementInput("Never saved"), partnershipId: mou!.partnershipId }),
+      agreementModel.createAgreement(db(), ghost, {
+        ...agreementInput("Never saved"),
+        partnershipId: mou!.partnershipId,
+      }),
     );
     expect((await db().select().from(t.agreements)).length).toBe(count);
   });
@@ -309,19 +378,36 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       agreementModel.updateAgreement(db(), editor, { ...change, id: planId, version: edit.version }),
     );
     expect((result as { version: number }).version).toBe(edit.version + 1);
-    const entry = expectRow(rows, { actor: editor, action: "update", entityType: "agreement", entityId: planId, before: true, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "update",
+      entityType: "agreement",
+      entityId: planId,
+      before: true,
+      after: true,
+    });
     expect(entry.before).toMatchObject({ title: edit.title, version: edit.version });
     expect(entry.after).toMatchObject({ title: change.title, version: edit.version + 1 });
 
     const saved = await row(t.agreements, planId);
     const stale = await refused(() =>
-      agreementModel.updateAgreement(db(), editor, { ...change, title: { en: "Stale overwrite" }, id: planId, version: edit.version }),
+      agreementModel.updateAgreement(db(), editor, {
+        ...change,
+        title: { en: "Stale overwrite" },
+        id: planId,
+        version: edit.version,
+      }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.agreements, planId)).toEqual(saved);
 
     await refused(() =>
-      agreementModel.updateAgreement(db(), ghost, { ...change, title: { en: "Ghost" }, id: planId, version: saved.version }),
+      agreementModel.updateAgreement(db(), ghost, {
+        ...change,
+        title: { en: "Ghost" },
+        id: planId,
+        version: saved.version,
+      }),
     );
     expect(await row(t.agreements, planId)).toEqual(saved);
   });
@@ -337,10 +423,19 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   });
 
   it("createCommitment: one audit row with the new commitment", async () => {
-    const { result, rows } = await audit(() => commitmentModel.createCommitment(db(), editor, mouId, commitmentInput("Audit every change")));
+    const { result, rows } = await audit(() =>
+      commitmentModel.createCommitment(db(), editor, mouId, commitmentInput("Audit every change")),
+    );
     const created = result as { id: number; version: number };
     expect(created.version).toBe(1);
-    const entry = expectRow(rows, { actor: editor, action: "create", entityType: "commitment", entityId: created.id, before: false, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "create",
+      entityType: "commitment",
+      entityId: created.id,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ text: { en: "Audit every change" }, agreementId: mouId });
 
     const count = (await db().select().from(t.commitments)).length;
@@ -361,29 +456,57 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       commitmentModel.updateCommitment(db(), editor, { ...change, id: commitmentId, version: before.version }),
     );
     expect((result as { version: number }).version).toBe(before.version + 1);
-    const entry = expectRow(rows, { actor: editor, action: "update", entityType: "commitment", entityId: commitmentId, before: true, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "update",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: true,
+      after: true,
+    });
     expect(entry.before).toMatchObject({ text: before.text, version: before.version });
     expect(entry.after).toMatchObject({ text: change.text, version: before.version + 1 });
 
     const saved = await row(t.commitments, commitmentId);
     const stale = await refused(() =>
-      commitmentModel.updateCommitment(db(), editor, { ...change, text: { en: "Stale overwrite" }, id: commitmentId, version: before.version }),
+      commitmentModel.updateCommitment(db(), editor, {
+        ...change,
+        text: { en: "Stale overwrite" },
+        id: commitmentId,
+        version: before.version,
+      }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.commitments, commitmentId)).toEqual(saved);
 
     await refused(() =>
-      commitmentModel.updateCommitment(db(), ghost, { ...change, text: { en: "Ghost" }, id: commitmentId, version: saved.version }),
+      commitmentModel.updateCommitment(db(), ghost, {
+        ...change,
+        text: { en: "Ghost" },
+        id: commitmentId,
+        version: saved.version,
+      }),
     );
     expect(await row(t.commitments, commitmentId)).toEqual(saved);
   });
 
   it("addEvidence: audit row with the evidence", async () => {
     const { result, rows } = await audit(() =>
-      trackingModel.addEvidence(db(), editor, { commitmentId, url: "https://example.org/report.pdf", note: "Final report" }),
+      trackingModel.addEvidence(db(), editor, {
+        commitmentId,
+        url: "https://example.org/report.pdf",
+        note: "Final report",
+      }),
     );
     const evidence = result as { id: number };
-    const entry = expectRow(rows, { actor: editor, action: "add_evidence", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "add_evidence",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ id: evidence.id, url: "https://example.org/report.pdf", note: "Final report" });
 
     const count = (await db().select().from(t.commitmentEvidence)).length;
@@ -394,16 +517,31 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("setCommitmentStatus: audit row with before and after, version bumped; a stale version is a conflict", async () => {
     const before = await row(t.commitments, commitmentId);
     const { result, rows } = await audit(() =>
-      commitmentModel.setCommitmentStatus(db(), editor, { id: commitmentId, version: before.version, status: "complete" }),
+      commitmentModel.setCommitmentStatus(db(), editor, {
+        id: commitmentId,
+        version: before.version,
+        status: "complete",
+      }),
     );
     expect(result).toMatchObject({ status: "complete", version: before.version + 1 });
-    const entry = expectRow(rows, { actor: editor, action: "update_status", entityType: "commitment", entityId: commitmentId, before: true, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "update_status",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: true,
+      after: true,
+    });
     expect(entry.before).toMatchObject({ status: before.status, version: before.version });
     expect(entry.after).toMatchObject({ status: "complete", version: before.version + 1 });
 
     const saved = await row(t.commitments, commitmentId);
     const stale = await refused(() =>
-      commitmentModel.setCommitmentStatus(db(), editor, { id: commitmentId, version: before.version, status: "limited" }),
+      commitmentModel.setCommitmentStatus(db(), editor, {
+        id: commitmentId,
+        version: before.version,
+        status: "limited",
+      }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.commitments, commitmentId)).toEqual(saved);
@@ -423,13 +561,22 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const confirmations = () =>
       db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
     expect(await confirmations()).toEqual([]);
-    await refused(() => trackingModel.confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }));
+    await refused(() =>
+      trackingModel.confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }),
+    );
     expect(await confirmations()).toEqual([]);
 
     const { rows } = await audit(() =>
       trackingModel.confirmCompletion(db(), editor, { commitmentId, version: current.version, countryCode: "ID" }),
     );
-    const entry = expectRow(rows, { actor: editor, action: "confirm", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    const entry = expectRow(rows, {
+      actor: editor,
+      action: "confirm",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ countryCode: "ID", confirmedBy: editor.userId });
     expect(await confirmations()).toHaveLength(1);
   });
@@ -439,7 +586,9 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
     await refused(() => trackingModel.withdrawConfirmation(db(), ghost, { commitmentId, countryCode: "ID" }));
     expect(await confirmations()).toHaveLength(1);
-    const { rows } = await audit(() => trackingModel.withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }));
+    const { rows } = await audit(() =>
+      trackingModel.withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }),
+    );
     const entry = expectRow(rows, {
       actor: editor,
       action: "withdraw_confirmation",
@@ -454,20 +603,40 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("addMilestone and completeMilestone: an audit row each", async () => {
     const added = await audit(() =>
-      trackingModel.addMilestone(db(), editor, { commitmentId, title: { en: "Draft the audit report" }, dueOn: "2026-03-31" }),
+      trackingModel.addMilestone(db(), editor, {
+        commitmentId,
+        title: { en: "Draft the audit report" },
+        dueOn: "2026-03-31",
+      }),
     );
     const milestone = added.result as { id: number };
-    const entry = expectRow(added.rows, { actor: editor, action: "add_milestone", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    const entry = expectRow(added.rows, {
+      actor: editor,
+      action: "add_milestone",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ id: milestone.id, title: { en: "Draft the audit report" } });
 
-    const milestones = () => db().select().from(t.commitmentMilestones).where(eq(t.commitmentMilestones.id, milestone.id));
+    const milestones = () =>
+      db().select().from(t.commitmentMilestones).where(eq(t.commitmentMilestones.id, milestone.id));
     await refused(() =>
-      trackingModel.completeMilestone(db(), ghost, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
+      trackingModel.completeMilestone(db(), ghost, {
+        commitmentId,
+        milestoneId: milestone.id,
+        completedOn: "2026-01-15",
+      }),
     );
     expect((await milestones())[0]!.completedOn).toBeNull();
 
     const done = await audit(() =>
-      trackingModel.completeMilestone(db(), editor, { commitmentId, milestoneId: milestone.id, completedOn: "2026-01-15" }),
+      trackingModel.completeMilestone(db(), editor, {
+        commitmentId,
+        milestoneId: milestone.id,
+        completedOn: "2026-01-15",
+      }),
     );
     const doneEntry = expectRow(done.rows, {
       actor: editor,
@@ -486,7 +655,9 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       db()
         .select()
         .from(t.commitmentFocalPoints)
-        .where(and(eq(t.commitmentFocalPoints.commitmentId, commitmentId), eq(t.commitmentFocalPoints.countryCode, "ID")));
+        .where(
+          and(eq(t.commitmentFocalPoints.commitmentId, commitmentId), eq(t.commitmentFocalPoints.countryCode, "ID")),
+        );
     const start = await focal();
     await refused(() => trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: null }));
     if (start.length) {
@@ -494,21 +665,39 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       // Clear it first, so the naming below is a change.
       await trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null });
     }
-    await refused(() => trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }));
+    await refused(() =>
+      trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }),
+    );
     expect(await focal()).toEqual([]);
 
-    const named = await audit(() => trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }));
-    const entry = expectRow(named.rows, { actor: editor, action: "set_focal_point", entityType: "commitment", entityId: commitmentId, before: false, after: true });
+    const named = await audit(() =>
+      trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }),
+    );
+    const entry = expectRow(named.rows, {
+      actor: editor,
+      action: "set_focal_point",
+      entityType: "commitment",
+      entityId: commitmentId,
+      before: false,
+      after: true,
+    });
     expect(entry.after).toMatchObject({ personId: idPersonId, countryCode: "ID" });
 
     // An editor who still saw no focal point does not silently replace the one just named.
     const stale = await refused(() =>
-      trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null, previousPersonId: null }),
+      trackingModel.setFocalPoint(db(), editor, {
+        commitmentId,
+        countryCode: "ID",
+        personId: null,
+        previousPersonId: null,
+      }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await focal())[0]?.personId).toBe(idPersonId);
 
-    const removed = await audit(() => trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }));
+    const removed = await audit(() =>
+      trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }),
+    );
     const removedEntry = expectRow(removed.rows, {
       actor: editor,
       action: "set_focal_point",
@@ -531,29 +720,57 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("createUser: audit row with the new user, without the password hash", async () => {
     const { result, rows } = await audit(() =>
-      userModel.createUser(db(), admin, { email: "audit-coverage@example.org", name: "Audit Coverage", role: "viewer", password: "a long enough password" }),
+      userModel.createUser(db(), admin, {
+        email: "audit-coverage@example.org",
+        name: "Audit Coverage",
+        role: "viewer",
+        password: "a long enough password",
+      }),
     );
     const created = result as { id: number };
-    expectRow(rows, { actor: admin, action: "create", entityType: "user", entityId: created.id, before: false, after: true });
+    expectRow(rows, {
+      actor: admin,
+      action: "create",
+      entityType: "user",
+      entityId: created.id,
+      before: false,
+      after: true,
+    });
     expectNoSecrets(rows);
 
     await refused(() =>
-      userModel.createUser(db(), ghost, { email: "never-saved@example.org", name: "Never", role: "admin", password: "a long enough password" }),
+      userModel.createUser(db(), ghost, {
+        email: "never-saved@example.org",
+        name: "Never",
+        role: "admin",
+        password: "a long enough password",
+      }),
     );
     expect(await db().select().from(t.users).where(eq(t.users.email, "never-saved@example.org"))).toEqual([]);
   });
 
   it("updateUser: audit row with before and after, version bumped; a stale version is a conflict", async () => {
     const [user] = await db().select().from(t.users).where(eq(t.users.email, "audit-coverage@example.org"));
-    const { result, rows } = await audit(() => userModel.updateUser(db(), admin, { id: user!.id, version: user!.version, role: "editor" }));
+    const { result, rows } = await audit(() =>
+      userModel.updateUser(db(), admin, { id: user!.id, version: user!.version, role: "editor" }),
+    );
     expect(result).toMatchObject({ role: "editor", version: user!.version + 1 });
-    const entry = expectRow(rows, { actor: admin, action: "update", entityType: "user", entityId: user!.id, before: true, after: true });
+    const entry = expectRow(rows, {
+      actor: admin,
+      action: "update",
+      entityType: "user",
+      entityId: user!.id,
+      before: true,
+      after: true,
+    });
     expect(entry.before).toMatchObject({ role: "viewer" });
     expect(entry.after).toMatchObject({ role: "editor" });
     expectNoSecrets(rows);
 
     const saved = await row(t.users, user!.id);
-    const stale = await refused(() => userModel.updateUser(db(), admin, { id: user!.id, version: user!.version, role: "admin" }));
+    const stale = await refused(() =>
+      userModel.updateUser(db(), admin, { id: user!.id, version: user!.version, role: "admin" }),
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.users, user!.id)).toEqual(saved);
 
@@ -569,7 +786,14 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const { result, rows } = await audit(() => userModel.resetCalendarKey(db(), { userId: viewerId }, viewerId));
     expect(result).toMatchObject({ version: before.version + 1 });
     expect((result as { calendarKey: string }).calendarKey).not.toBe(before.calendarKey);
-    expectRow(rows, { actor: { userId: viewerId }, action: "reset_calendar_key", entityType: "user", entityId: viewerId, before: true, after: true });
+    expectRow(rows, {
+      actor: { userId: viewerId },
+      action: "reset_calendar_key",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: true,
+    });
     expectNoSecrets(rows);
     expect(JSON.stringify(rows)).not.toContain(String(before.calendarKey));
 
@@ -581,17 +805,32 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("updatePreferences: audit row with before and after, version bumped; a stale version is a conflict", async () => {
     const before = await row(t.users, viewerId);
     const { result, rows } = await audit(() =>
-      userModel.updatePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, timeZone: "Asia/Makassar", locale: "id" }),
+      userModel.updatePreferences(
+        db(),
+        { userId: viewerId },
+        { id: viewerId, version: before.version, timeZone: "Asia/Makassar", locale: "id" },
+      ),
     );
     expect(result).toMatchObject({ timeZone: "Asia/Makassar", locale: "id", version: before.version + 1 });
-    const entry = expectRow(rows, { actor: { userId: viewerId }, action: "update", entityType: "user", entityId: viewerId, before: true, after: true });
+    const entry = expectRow(rows, {
+      actor: { userId: viewerId },
+      action: "update",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: true,
+    });
     expect(entry.before).toMatchObject({ timeZone: before.timeZone });
     expect(entry.after).toMatchObject({ timeZone: "Asia/Makassar", locale: "id" });
     expectNoSecrets(rows);
 
     const saved = await row(t.users, viewerId);
     const stale = await refused(() =>
-      userModel.updatePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, timeZone: "UTC", locale: null }),
+      userModel.updatePreferences(
+        db(),
+        { userId: viewerId },
+        { id: viewerId, version: before.version, timeZone: "UTC", locale: null },
+      ),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.users, viewerId)).toEqual(saved);
@@ -603,11 +842,20 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const { result, rows } = await audit(() => userModel.changePassword(db(), { userId: viewerId }, change));
     expect(result).toBe(true);
     expect(await row(t.users, viewerId)).toMatchObject({ version: before.version + 1 });
-    expectRow(rows, { actor: { userId: viewerId }, action: "change_password", entityType: "user", entityId: viewerId, before: true, after: true });
+    expectRow(rows, {
+      actor: { userId: viewerId },
+      action: "change_password",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: true,
+    });
     expectNoSecrets(rows);
 
     const saved = await row(t.users, viewerId);
-    await refused(() => userModel.changePassword(db(), { userId: viewerId }, { ...change, currentPassword: "jembatan-demo" }));
+    await refused(() =>
+      userModel.changePassword(db(), { userId: viewerId }, { ...change, currentPassword: "jembatan-demo" }),
+    );
     await refused(() => userModel.changePassword(db(), ghost, { ...change, currentPassword: "a changed password" }));
     expect(await row(t.users, viewerId)).toEqual(saved);
   });
@@ -615,14 +863,25 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("setPassword: audit row without any hash, sessions ended, version bumped; a stale version is a conflict", async () => {
     const before = await row(t.users, viewerId);
     await sessionModel.createSession(db(), viewerId, {});
-    const { result, rows } = await audit(() => userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin" }));
+    const { result, rows } = await audit(() =>
+      userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin" }),
+    );
     expect(result).toMatchObject({ version: before.version + 1 });
-    expectRow(rows, { actor: admin, action: "set_password", entityType: "user", entityId: viewerId, before: true, after: true });
+    expectRow(rows, {
+      actor: admin,
+      action: "set_password",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: true,
+    });
     expectNoSecrets(rows);
     expect(await db().select().from(t.sessions).where(eq(t.sessions.userId, viewerId))).toEqual([]);
 
     const saved = await row(t.users, viewerId);
-    const stale = await refused(() => userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin again" }));
+    const stale = await refused(() =>
+      userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin again" }),
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.users, viewerId)).toEqual(saved);
   });
@@ -631,6 +890,11 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     await sessionModel.createSession(db(), viewerId, {});
     const { rows } = await audit(() => sessionModel.deleteUserSessions(db(), { userId: viewerId }, viewerId));
     expect(rows.some((r) => r.entityType === "user" && r.entityId === String(viewerId))).toBe(true);
-    expect(await db().select().from(t.sessions).where(inArray(t.sessions.userId, [viewerId]))).toEqual([]);
+    expect(
+      await db()
+        .select()
+        .from(t.sessions)
+        .where(inArray(t.sessions.userId, [viewerId])),
+    ).toEqual([]);
   });
 });

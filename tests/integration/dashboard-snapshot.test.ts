@@ -46,7 +46,10 @@ describe.each(drivers)("dashboard snapshots on %s", (driver) => {
     await getDashboardSnapshot(test.db, now, "Asia/Baku");
     const keys = (await test.db.select({ key: t.dashboardSnapshots.key }).from(t.dashboardSnapshots)).map((r) => r.key);
     expect(keys.sort()).toEqual(["Asia/Baku|2024-06-20", "Asia/Jakarta|2024-06-20"]);
-    const [row] = await test.db.select().from(t.dashboardSnapshots).where(eq(t.dashboardSnapshots.key, "Asia/Baku|2024-06-20"));
+    const [row] = await test.db
+      .select()
+      .from(t.dashboardSnapshots)
+      .where(eq(t.dashboardSnapshots.key, "Asia/Baku|2024-06-20"));
     expect(row!.computedAt.getTime()).toBe(now.getTime());
   });
 });

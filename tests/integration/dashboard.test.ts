@@ -106,25 +106,78 @@ describe.each(drivers)("staff dashboard on %s", (driver) => {
 
     // The action plan's own activities.
     const plan = "action-plan-2024-2026";
-    await addActivity({ title: "Plan workshop 1", type: "workshop", status: "completed", startsAt: new Date("2024-09-10T03:00:00Z"), agreement: plan });
-    await addActivity({ title: "Plan workshop 2", type: "workshop", status: "completed", startsAt: new Date("2025-03-05T03:00:00Z"), agreement: plan });
-    await addActivity({ title: "Plan workshop 3", type: "workshop", status: "planned", startsAt: new Date("2026-02-20T03:00:00Z"), agreement: plan });
+    await addActivity({
+      title: "Plan workshop 1",
+      type: "workshop",
+      status: "completed",
+      startsAt: new Date("2024-09-10T03:00:00Z"),
+      agreement: plan,
+    });
+    await addActivity({
+      title: "Plan workshop 2",
+      type: "workshop",
+      status: "completed",
+      startsAt: new Date("2025-03-05T03:00:00Z"),
+      agreement: plan,
+    });
+    await addActivity({
+      title: "Plan workshop 3",
+      type: "workshop",
+      status: "planned",
+      startsAt: new Date("2026-02-20T03:00:00Z"),
+      agreement: plan,
+    });
     // 01:00 on 1 January 2026 in Jakarta, still 2025 in UTC.
-    await addActivity({ title: "Plan training", type: "training", status: "completed", startsAt: new Date("2025-12-31T18:00:00Z"), agreement: plan });
-    await addActivity({ title: "Plan meeting", type: "meeting", status: "cancelled", startsAt: new Date("2025-06-15T03:00:00Z"), agreement: plan });
+    await addActivity({
+      title: "Plan training",
+      type: "training",
+      status: "completed",
+      startsAt: new Date("2025-12-31T18:00:00Z"),
+      agreement: plan,
+    });
+    await addActivity({
+      title: "Plan meeting",
+      type: "meeting",
+      status: "cancelled",
+      startsAt: new Date("2025-06-15T03:00:00Z"),
+      agreement: plan,
+    });
 
     // Around the edges of the next 30 days.
     await addActivity({ title: "Just started", type: "other", startsAt: new Date(now.getTime() - minute) });
     await addActivity({ title: "Starts now", type: "other", startsAt: now });
     await addActivity({ title: "In thirty days", type: "other", startsAt: new Date(now.getTime() + 30 * day) });
-    await addActivity({ title: "After thirty days", type: "other", startsAt: new Date(now.getTime() + 30 * day + minute) });
-    await addActivity({ title: "All day today", type: "other", allDay: true, startsAt: new Date("2026-02-10T00:00:00Z") });
-    await addActivity({ title: "All day yesterday", type: "other", allDay: true, startsAt: new Date("2026-02-09T00:00:00Z") });
+    await addActivity({
+      title: "After thirty days",
+      type: "other",
+      startsAt: new Date(now.getTime() + 30 * day + minute),
+    });
+    await addActivity({
+      title: "All day today",
+      type: "other",
+      allDay: true,
+      startsAt: new Date("2026-02-10T00:00:00Z"),
+    });
+    await addActivity({
+      title: "All day yesterday",
+      type: "other",
+      allDay: true,
+      startsAt: new Date("2026-02-09T00:00:00Z"),
+    });
 
     // Around the start of the chart's first quarter (Q2 2024 in Jakarta).
     await addActivity({ title: "Last minute of Q1 2024", type: "visit", startsAt: new Date("2024-03-31T16:59:00Z") });
-    await addActivity({ title: "First minute of Q2 2024", type: "training", startsAt: new Date("2024-03-31T17:00:00Z") });
-    await addActivity({ title: "All day 1 April 2024", type: "visit", allDay: true, startsAt: new Date("2024-04-01T00:00:00Z") });
+    await addActivity({
+      title: "First minute of Q2 2024",
+      type: "training",
+      startsAt: new Date("2024-03-31T17:00:00Z"),
+    });
+    await addActivity({
+      title: "All day 1 April 2024",
+      type: "visit",
+      allDay: true,
+      startsAt: new Date("2024-04-01T00:00:00Z"),
+    });
 
     // Agreements to expire, to lie dormant, or neither.
     await addAgreement({ slug: "ends-today", status: "in_force", from: "2020-01-01", until: "2026-02-10" });
@@ -134,7 +187,13 @@ describe.each(drivers)("staff dashboard on %s", (driver) => {
     await addAgreement({ slug: "ends-after-horizon", status: "in_force", from: "2020-01-01", until: "2026-08-11" });
     await addAgreement({ slug: "terminated", status: "terminated", from: "2020-01-01", until: "2026-03-01" });
     await addAgreement({ slug: "young", kind: "action_plan", status: "in_force", from: "2025-12-01" });
-    await addAgreement({ slug: "old-plan", kind: "action_plan", status: "in_force", from: "2020-01-01", until: "2021-12-31" });
+    await addAgreement({
+      slug: "old-plan",
+      kind: "action_plan",
+      status: "in_force",
+      from: "2020-01-01",
+      until: "2021-12-31",
+    });
     await addAgreement({ slug: "quiet-but-edited", status: "in_force", from: "2020-01-01" });
     await addActivity({
       title: "Old activity edited last month",
@@ -235,7 +294,14 @@ describe.each(drivers)("staff dashboard on %s", (driver) => {
     expect(dormant.find((a) => slugOf(a.id) === "mou-2017")!.lastActivityOn).toBe("2023-10-10");
     expect(dormant.find((a) => slugOf(a.id) === "quiet-edited-long-ago")!.lastActivityOn).toBe("2021-05-01");
     // Active, edited recently, too young to be quiet for six months, over, or not binding.
-    for (const lively of ["action-plan-2024-2026", "quiet-but-edited", "young", "ended-yesterday", "terminated", "old-plan"]) {
+    for (const lively of [
+      "action-plan-2024-2026",
+      "quiet-but-edited",
+      "young",
+      "ended-yesterday",
+      "terminated",
+      "old-plan",
+    ]) {
       expect(slugs).not.toContain(lively);
     }
     // Never active comes first, then the longest quiet.

@@ -9,18 +9,35 @@ import { createTestDatabase, drivers, type TestDatabase } from "../support/test-
 describe.each(drivers)("the page cache on %s", (driver) => {
   let test: TestDatabase;
   let userId: number;
-  const page = { status: 200, headers: [["content-type", "text/html"]] as [string, string][], nonce: "n0nce", body: "<p>a page</p>" };
+  const page = {
+    status: 200,
+    headers: [["content-type", "text/html"]] as [string, string][],
+    nonce: "n0nce",
+    body: "<p>a page</p>",
+  };
   const change = () =>
     test.db.transaction((tx) =>
       recordAudit(tx, { actor: { label: "system" }, action: "test", entityType: "activity", entityId: 0 }),
     );
   const store = async (key: string, position?: Awaited<ReturnType<typeof auditPosition>>) =>
-    storeCachedPage(test.db, { key, userId, position: position ?? (await auditPosition(test.db)), maxAgeMs: 60_000, ...page });
+    storeCachedPage(test.db, {
+      key,
+      userId,
+      position: position ?? (await auditPosition(test.db)),
+      maxAgeMs: 60_000,
+      ...page,
+    });
   const stored = async () => Number((await test.db.select({ n: count() }).from(t.pageCache))[0]!.n);
 
   beforeAll(async () => {
     test = await createTestDatabase(driver);
-    userId = (await createUser(test.db, { label: "cli" }, { email: "reader@example.org", name: "Reader", role: "viewer", password: "a long enough password" })).id;
+    userId = (
+      await createUser(
+        test.db,
+        { label: "cli" },
+        { email: "reader@example.org", name: "Reader", role: "viewer", password: "a long enough password" },
+      )
+    ).id;
   });
   afterAll(() => test.close());
 
@@ -59,13 +76,18 @@ describe.each(drivers)("the page cache on %s", (driver) => {
     const { auditId } = await auditPosition(test.db);
     await test.db.delete(t.auditLog).where(eq(t.auditLog.id, auditId - 1));
     await store("d");
-    await test.db.insert(t.auditLog).values({ id: auditId - 1, actorLabel: "system", action: "test", entityType: "activity", entityId: "0" });
+    await test.db
+      .insert(t.auditLog)
+      .values({ id: auditId - 1, actorLabel: "system", action: "test", entityType: "activity", entityId: "0" });
     expect((await findCachedPage(test.db, "d")).page).toBeNull();
   });
 
   it("lets pages expire, and clears out pages that can no longer be served", async () => {
     await store("e");
-    await test.db.update(t.pageCache).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(t.pageCache.key, "e"));
+    await test.db
+      .update(t.pageCache)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(t.pageCache.key, "e"));
     expect((await findCachedPage(test.db, "e")).page).toBeNull();
     await store("f");
     await change();

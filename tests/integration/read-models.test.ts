@@ -40,9 +40,7 @@ describe.each(drivers)("read models over the demo content on %s", (driver) => {
     const oneStop = agreement!.commitments.find((c) => /one-stop/i.test(c.text.en));
     expect(oneStop).toBeDefined();
     expect(oneStop!.activities.map((a) => a.title.en).join(" ")).toMatch(/Baku/);
-    expect(agreement!.signatories.map((s) => s.name)).toEqual(
-      expect.arrayContaining(["Asman Abnur", "Inam Karimov"]),
-    );
+    expect(agreement!.signatories.map((s) => s.name)).toEqual(expect.arrayContaining(["Asman Abnur", "Inam Karimov"]));
     expect(agreement!.continuedBy.length).toBe(1);
   });
 
@@ -55,5 +53,4 @@ describe.each(drivers)("read models over the demo content on %s", (driver) => {
     const edat = await getPublishedCase(test.db, published.find((c) => /EDAT/.test(c.title.en))!.slug);
     expect(edat!.sources.length).toBeGreaterThan(0);
   });
-
 });

@@ -67,7 +67,10 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
     // replaces such a worker, and the pool reconnects in the others.
     const load = Array.from({ length: 40 }, (_, i) =>
       fetch(`${server!.url}/${i % 2 ? "healthz" : "login"}`, { signal: AbortSignal.timeout(15_000) })
-        .then(async (r) => { await r.arrayBuffer(); return r.status; })
+        .then(async (r) => {
+          await r.arrayBuffer();
+          return r.status;
+        })
         .catch((e: Error) => e.name),
     );
     for (let i = 0; i < 5; i++) {
@@ -84,7 +87,9 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
     for (const deadline = Date.now() + 60_000; !healthy && Date.now() < deadline;) {
       const res = await fetch(`${server!.url}/healthz`, { signal: AbortSignal.timeout(10_000) }).catch((e: Error) => e);
       healthy = !(res instanceof Error) && res.status === 200;
-      seen.push(res instanceof Error ? `${res.name}:${(res.cause as { code?: string } | undefined)?.code}` : String(res.status));
+      seen.push(
+        res instanceof Error ? `${res.name}:${(res.cause as { code?: string } | undefined)?.code}` : String(res.status),
+      );
       if (!healthy) await new Promise((r) => setTimeout(r, 250));
     }
     expect(healthy, `${seen.join(" ")}\n${server!.output().slice(-1500)}`).toBe(true);
@@ -93,7 +98,10 @@ describe.runIf(process.env.DATABASE_URL)("the production server on PostgreSQL", 
 
   it("replaces a worker that dies", async () => {
     const workers = () =>
-      execFileSync("pgrep", ["-P", String(server!.child.pid)], { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+      execFileSync("pgrep", ["-P", String(server!.child.pid)], { encoding: "utf8" })
+        .trim()
+        .split("\n")
+        .filter(Boolean);
     const before = workers();
     expect(before).toHaveLength(2);
     process.kill(Number(before[0]), "SIGKILL");

@@ -11,12 +11,16 @@ describe.each(drivers)("sessions and rate limits on %s", (driver) => {
   let userId: number;
   beforeAll(async () => {
     test = await createTestDatabase(driver);
-    const user = await createUser(test.db, { label: "cli" }, {
-      email: "rina@example.org",
-      name: "Rina",
-      role: "viewer",
-      password: "a long enough password",
-    });
+    const user = await createUser(
+      test.db,
+      { label: "cli" },
+      {
+        email: "rina@example.org",
+        name: "Rina",
+        role: "viewer",
+        password: "a long enough password",
+      },
+    );
     userId = user.id;
   });
   afterAll(() => test.close());

@@ -32,7 +32,12 @@ describe.each(drivers)("users on %s", (driver) => {
 
   it("refuses a second account for the same email in any letter case", async () => {
     await expect(
-      createUser(test.db, actor, { email: "dewi@example.org", name: "D", role: "viewer", password: "another long password" }),
+      createUser(test.db, actor, {
+        email: "dewi@example.org",
+        name: "D",
+        role: "viewer",
+        password: "another long password",
+      }),
     ).rejects.toBeInstanceOf(DuplicateError);
   });
 
@@ -63,22 +68,48 @@ describe.each(drivers)("users on %s", (driver) => {
   });
 
   it("changes a password only with the current one, ending every session, in the audit log without hashes", async () => {
-    const user = await createUser(test.db, actor, { email: "sari@example.org", name: "Sari", role: "viewer", password: "the first password" });
+    const user = await createUser(test.db, actor, {
+      email: "sari@example.org",
+      name: "Sari",
+      role: "viewer",
+      password: "the first password",
+    });
     const { token } = await createSession(test.db, user.id, {});
     const self = { userId: user.id };
 
-    expect(await changePassword(test.db, self, { userId: user.id, currentPassword: "not my password", newPassword: "the second password" })).toBe(false);
+    expect(
+      await changePassword(test.db, self, {
+        userId: user.id,
+        currentPassword: "not my password",
+        newPassword: "the second password",
+      }),
+    ).toBe(false);
     expect(await verifyLogin(test.db, "sari@example.org", "the first password")).not.toBeNull();
     expect(await findSessionUser(test.db, token)).not.toBeNull();
 
-    expect(await changePassword(test.db, self, { userId: user.id, currentPassword: "the first password", newPassword: "the second password" })).toBe(true);
+    expect(
+      await changePassword(test.db, self, {
+        userId: user.id,
+        currentPassword: "the first password",
+        newPassword: "the second password",
+      }),
+    ).toBe(true);
     expect(await verifyLogin(test.db, "sari@example.org", "the first password")).toBeNull();
-    expect(await verifyLogin(test.db, "sari@example.org", "the second password")).toMatchObject({ id: user.id, version: user.version + 1 });
+    expect(await verifyLogin(test.db, "sari@example.org", "the second password")).toMatchObject({
+      id: user.id,
+      version: user.version + 1,
+    });
     expect(await findSessionUser(test.db, token)).toBeNull();
     const [audit] = await test.db
       .select()
       .from(t.auditLog)
-      .where(and(eq(t.auditLog.entityType, "user"), eq(t.auditLog.entityId, String(user.id)), eq(t.auditLog.action, "change_password")));
+      .where(
+        and(
+          eq(t.auditLog.entityType, "user"),
+          eq(t.auditLog.entityId, String(user.id)),
+          eq(t.auditLog.action, "change_password"),
+        ),
+      );
     expect(audit).toMatchObject({ actorId: user.id, before: { sessions: 1 }, after: { sessions: 0 } });
     expect(JSON.stringify(audit)).not.toContain("scrypt");
   });

@@ -40,7 +40,10 @@ export function readClientBuild(root: string): ClientBuild {
     if (!existsSync(mapFile)) {
       // Empty modules of server-only routes, React Router's manifest, the bundler's own helpers and
       // the time-zone script (an asset, copied as it is) have no sources to map.
-      if (!text(file).trim() || /\/(manifest|preload-helper|rolldown-runtime|time-zone-cookie)-[\w-]+\.js$/.test(file)) {
+      if (
+        !text(file).trim() ||
+        /\/(manifest|preload-helper|rolldown-runtime|time-zone-cookie)-[\w-]+\.js$/.test(file)
+      ) {
         continue;
       }
       throw new Error(`${file} has no source map; the client build must keep hidden maps`);

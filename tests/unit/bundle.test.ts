@@ -65,9 +65,9 @@ describe("the browser build", () => {
     expect(new Set(chunks).size).toBe(supportedLanguages.length);
     for (const [i, lang] of supportedLanguages.entries()) {
       const others = build.sources(chunks[i]!).filter((s) => /^app\/i18n\/locales\//.test(s));
-      expect(others.every((s) => s === `app/i18n/locales/${lang}.ts` || s.startsWith(`app/i18n/locales/${lang}/`))).toBe(
-        true,
-      );
+      expect(
+        others.every((s) => s === `app/i18n/locales/${lang}.ts` || s.startsWith(`app/i18n/locales/${lang}/`)),
+      ).toBe(true);
     }
     for (const route of readingPages) {
       const sources = build.pageFiles(route).flatMap((f) => build.sources(f));

@@ -20,7 +20,15 @@ function form(entries: [string, string][]) {
 
 describe("parseForm", () => {
   it("returns i18n keys for each failing field and keeps what was typed, except passwords", () => {
-    const result = parseForm(schema, form([["email", "not-an-email"], ["name", "x"], ["role", "boss"], ["password", "short"]]));
+    const result = parseForm(
+      schema,
+      form([
+        ["email", "not-an-email"],
+        ["name", "x"],
+        ["role", "boss"],
+        ["password", "short"],
+      ]),
+    );
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.errors).toEqual({
@@ -33,14 +41,29 @@ describe("parseForm", () => {
   });
 
   it("treats blank inputs as missing", () => {
-    const result = parseForm(schema, form([["email", "  "], ["name", "Ani"], ["role", "admin"], ["password", "x".repeat(12)]]));
+    const result = parseForm(
+      schema,
+      form([
+        ["email", "  "],
+        ["name", "Ani"],
+        ["role", "admin"],
+        ["password", "x".repeat(12)],
+      ]),
+    );
     expect(!result.success && result.errors.email).toEqual({ key: "validation.required" });
   });
 
   it("passes a schema's own message key through, and collects repeated names into lists", () => {
     const result = parseForm(
       schema,
-      form([["email", "a@b.org"], ["name", "nope"], ["role", "admin"], ["password", "x".repeat(12)], ["tags", "a"], ["tags", "b"]]),
+      form([
+        ["email", "a@b.org"],
+        ["name", "nope"],
+        ["role", "admin"],
+        ["password", "x".repeat(12)],
+        ["tags", "a"],
+        ["tags", "b"],
+      ]),
     );
     expect(!result.success && result.errors.name).toEqual({ key: "users.emailTaken" });
     expect(!result.success && result.values.tags).toEqual(["a", "b"]);
@@ -53,7 +76,8 @@ describe("record ids", async () => {
 
   it("are positive integers a PostgreSQL integer column can hold", () => {
     expect(idField.safeParse("2147483647").success).toBe(true);
-    for (const bad of ["2147483648", "99999999999", "0", "-1", "1.5", "x"]) expect(idField.safeParse(bad).success, bad).toBe(false);
+    for (const bad of ["2147483648", "99999999999", "0", "-1", "1.5", "x"])
+      expect(idField.safeParse(bad).success, bad).toBe(false);
   });
 
   it("in an address, are a 404 when they cannot be a record's", () => {

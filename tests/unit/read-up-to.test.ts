@@ -13,7 +13,8 @@ describe("reading a body up to a limit", () => {
   it("gives the whole body when it fits", async () => {
     const read = await readUpTo(streamOf("\uFEFFID,", "Title\r\n"), 100);
     expect(read.complete).toBe(true);
-    if (read.complete) expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(read.bytes)).toBe("\uFEFFID,Title\r\n");
+    if (read.complete)
+      expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(read.bytes)).toBe("\uFEFFID,Title\r\n");
   });
 
   it("streams on everything, from the first byte, when it does not fit", async () => {

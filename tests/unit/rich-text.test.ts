@@ -62,7 +62,26 @@ function elementsOf(html: string): ElementSummary[] {
 }
 
 function expectNoExecutableContent(html: string) {
-  const allowedTags = new Set(["p", "br", "strong", "b", "em", "i", "u", "s", "code", "h2", "h3", "h4", "blockquote", "ul", "ol", "li", "a", "span"]);
+  const allowedTags = new Set([
+    "p",
+    "br",
+    "strong",
+    "b",
+    "em",
+    "i",
+    "u",
+    "s",
+    "code",
+    "h2",
+    "h3",
+    "h4",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "a",
+    "span",
+  ]);
   for (const { tag, attributes } of elementsOf(html)) {
     expect(allowedTags.has(tag), `tag <${tag}>`).toBe(true);
     for (const [name, value] of Object.entries(attributes)) {
@@ -120,7 +139,9 @@ describe("renderRichText", () => {
     expect(html).toContain('<h2 class="rt-h2">Lessons learned</h2>');
     expect(html).toMatch(/<strong class="rt-bold">Queues fell <\/strong>/);
     expect(html).toMatch(/<em class="rt-italic">in a year<\/em>/);
-    expect(html).toContain('<ul class="rt-ul"><li class="rt-li">One roof</li><li class="rt-li">Many agencies</li></ul>');
+    expect(html).toContain(
+      '<ul class="rt-ul"><li class="rt-li">One roof</li><li class="rt-li">Many agencies</li></ul>',
+    );
     expect(html).toContain('<ol class="rt-ol"><li class="rt-li">Plan</li><li class="rt-li">Pilot</li></ol>');
     expect(html).toContain('<blockquote class="rt-quote">Service is a right.</blockquote>');
     const link = elementsOf(html).find((element) => element.tag === "a");
@@ -237,7 +258,16 @@ describe("renderRichText", () => {
             version: 1,
             format: "center",
             indent: 3,
-            children: [{ type: "text", version: 1, text: "Title", format: 0, style: "position:fixed;inset:0", onclick: "alert(1)" }],
+            children: [
+              {
+                type: "text",
+                version: 1,
+                text: "Title",
+                format: 0,
+                style: "position:fixed;inset:0",
+                onclick: "alert(1)",
+              },
+            ],
           },
           {
             type: "paragraph",
@@ -257,7 +287,14 @@ describe("renderRichText", () => {
                 target: "_blank",
                 rel: "opener",
                 title: '"><script>alert(1)</script>',
-                children: [{ type: "text", version: 1, text: "<b onmouseover=alert(1)>x</b>", style: "background:url(javascript:alert(1))" }],
+                children: [
+                  {
+                    type: "text",
+                    version: 1,
+                    text: "<b onmouseover=alert(1)>x</b>",
+                    style: "background:url(javascript:alert(1))",
+                  },
+                ],
               },
             ],
           },
@@ -267,7 +304,15 @@ describe("renderRichText", () => {
             tag: "ul",
             start: 1,
             version: 1,
-            children: [{ type: "listitem", version: 1, value: 1, checked: true, children: [{ type: "text", version: 1, text: "done" }] }],
+            children: [
+              {
+                type: "listitem",
+                version: 1,
+                value: 1,
+                checked: true,
+                children: [{ type: "text", version: 1, text: "done" }],
+              },
+            ],
           },
         ],
       },
@@ -305,7 +350,11 @@ describe("renderRichText", () => {
     ["no root", '{"foo":1}', "invalid_state"],
     ["root without children", '{"root":{"type":"root"}}', "invalid_state"],
     ["a wrong root type", '{"root":{"type":"paragraph","children":[]}}', "invalid_state"],
-    ["text straight under the root", '{"root":{"type":"root","version":1,"children":[{"type":"text","text":"x","version":1}]}}', "invalid_state"],
+    [
+      "text straight under the root",
+      '{"root":{"type":"root","version":1,"children":[{"type":"text","text":"x","version":1}]}}',
+      "invalid_state",
+    ],
   ] as const)("throws RichTextError for garbage: %s", async (_label, input, code) => {
     await expectRichTextError(renderRichText(input), code);
   });
@@ -360,7 +409,11 @@ describe("richTextFromPlainText", () => {
     // Identical to what the editor builds for the same text.
     const fromEditor = buildState(() => {
       $getRoot().append(
-        $createParagraphNode().append($createTextNode("First line"), $createLineBreakNode(), $createTextNode("second line")),
+        $createParagraphNode().append(
+          $createTextNode("First line"),
+          $createLineBreakNode(),
+          $createTextNode("second line"),
+        ),
         paragraphWith("Second paragraph"),
         paragraphWith("Third <b>bold?</b> &amp;"),
       );
@@ -425,16 +478,25 @@ describe("richTextFromForm", () => {
     );
     await expect(richTextFromForm(formOf({}), "lessons")).resolves.toBeNull();
     await expect(richTextFromForm(formOf({ lessons: "", lessonsFormat: "text" }), "lessons")).resolves.toBeNull();
-    await expect(richTextFromForm(formOf({ lessons: "  \n\n ", lessonsFormat: "text" }), "lessons")).resolves.toBeNull();
-    await expect(richTextFromForm(formOf({ lessons: emptyState, lessonsFormat: "lexical" }), "lessons")).resolves.toBeNull();
-    await expect(richTextFromForm(formOf({ lessons: blankParagraph, lessonsFormat: "lexical" }), "lessons")).resolves.toBeNull();
+    await expect(
+      richTextFromForm(formOf({ lessons: "  \n\n ", lessonsFormat: "text" }), "lessons"),
+    ).resolves.toBeNull();
+    await expect(
+      richTextFromForm(formOf({ lessons: emptyState, lessonsFormat: "lexical" }), "lessons"),
+    ).resolves.toBeNull();
+    await expect(
+      richTextFromForm(formOf({ lessons: blankParagraph, lessonsFormat: "lexical" }), "lessons"),
+    ).resolves.toBeNull();
     const file = new FormData();
     file.append("lessons", new Blob(["x"]), "x.txt");
     await expect(richTextFromForm(file, "lessons")).resolves.toBeNull();
   });
 
   it("rejects invalid editor JSON with RichTextError", async () => {
-    await expectRichTextError(richTextFromForm(formOf({ lessons: "{oops", lessonsFormat: "lexical" }), "lessons"), "invalid_json");
+    await expectRichTextError(
+      richTextFromForm(formOf({ lessons: "{oops", lessonsFormat: "lexical" }), "lessons"),
+      "invalid_json",
+    );
   });
 });
 
@@ -443,10 +505,18 @@ describe("isEmptyRichText", () => {
     expect(isEmptyRichText(null)).toBe(true);
     expect(isEmptyRichText({})).toBe(true);
     expect(isEmptyRichText(buildState(() => {}))).toBe(true);
-    expect(isEmptyRichText(buildState(() => void $getRoot().append($createParagraphNode().append($createLineBreakNode()))))).toBe(true);
-    expect(isEmptyRichText(buildState(() => void $getRoot().append($createListNode("bullet").append($createListItemNode()))))).toBe(true);
+    expect(
+      isEmptyRichText(buildState(() => void $getRoot().append($createParagraphNode().append($createLineBreakNode())))),
+    ).toBe(true);
+    expect(
+      isEmptyRichText(
+        buildState(() => void $getRoot().append($createListNode("bullet").append($createListItemNode()))),
+      ),
+    ).toBe(true);
     expect(isEmptyRichText(buildState(() => void $getRoot().append(paragraphWith("x"))))).toBe(false);
-    expect(isEmptyRichText(buildState(() => void $getRoot().append($createQuoteNode().append($createTextNode(" y ")))))).toBe(false);
+    expect(
+      isEmptyRichText(buildState(() => void $getRoot().append($createQuoteNode().append($createTextNode(" y "))))),
+    ).toBe(false);
   });
 });
 

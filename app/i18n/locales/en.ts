@@ -50,7 +50,8 @@ export const en = {
     figuresTitle: "Key numbers",
     asOf: "as of {{date}}",
     libraryTitle: "Library of innovations",
-    libraryText: "Browse the innovations the partners share with each other, and what they learned from them. No account needed.",
+    libraryText:
+      "Browse the innovations the partners share with each other, and what they learned from them. No account needed.",
     libraryCta: "Open the library",
     staffTitle: "For ministry staff and delegations",
     staffText: "Log action-plan activities, track commitments and prepare visits.",
@@ -71,12 +72,14 @@ export const en = {
     invalid: "The email or password is not correct.",
     rateLimited: "Too many attempts. Wait {{minutes}} minutes and try again.",
     demoTitle: "Demo accounts",
-    demoText: "This is a demo installation. Sign in as admin@example.org, editor@example.org or viewer@example.org, all with the password {{password}}.",
+    demoText:
+      "This is a demo installation. Sign in as admin@example.org, editor@example.org or viewer@example.org, all with the password {{password}}.",
     signedOut: "You have signed out.",
   },
   library: {
     title: "Library of innovations",
-    intro: "Innovations in public service delivery that the partner countries offer one another, with the lessons learned from them.",
+    intro:
+      "Innovations in public service delivery that the partner countries offer one another, with the lessons learned from them.",
     country: "Country",
     sector: "Sector",
     organization: "Organization",
@@ -107,7 +110,8 @@ export const en = {
     newPassword: "New password…",
     newPasswordFor: "New password for {{email}} (at least 12 characters)",
     setPassword: "Set password",
-    passwordSet: "{{email}} has a new password and was signed out everywhere. Share it safely; they can change it on their account page.",
+    passwordSet:
+      "{{email}} has a new password and was signed out everywhere. Share it safely; they can change it on their account page.",
     passwordTooShort: "The new password needs at least 12 characters.",
     ownPassword: "Change your own password on your account page.",
     conflict: "Someone else changed this user in the meantime. Review and try again.",

@@ -49,7 +49,8 @@ export const id: Translation = {
     figuresTitle: "Angka utama",
     asOf: "per {{date}}",
     libraryTitle: "Pustaka inovasi",
-    libraryText: "Jelajahi inovasi yang dibagikan para mitra satu sama lain, beserta pelajaran yang dipetik darinya. Tanpa perlu akun.",
+    libraryText:
+      "Jelajahi inovasi yang dibagikan para mitra satu sama lain, beserta pelajaran yang dipetik darinya. Tanpa perlu akun.",
     libraryCta: "Buka pustaka",
     staffTitle: "Untuk staf kementerian dan delegasi",
     staffText: "Catat kegiatan rencana aksi, pantau komitmen, dan siapkan kunjungan.",
@@ -69,12 +70,14 @@ export const id: Translation = {
     invalid: "Email atau kata sandi tidak benar.",
     rateLimited: "Terlalu banyak percobaan. Tunggu {{minutes}} menit lalu coba lagi.",
     demoTitle: "Akun demo",
-    demoText: "Ini adalah instalasi demo. Masuk sebagai admin@example.org, editor@example.org, atau viewer@example.org, semuanya dengan kata sandi {{password}}.",
+    demoText:
+      "Ini adalah instalasi demo. Masuk sebagai admin@example.org, editor@example.org, atau viewer@example.org, semuanya dengan kata sandi {{password}}.",
     signedOut: "Anda telah keluar.",
   },
   library: {
     title: "Pustaka inovasi",
-    intro: "Inovasi pelayanan publik yang ditawarkan negara-negara mitra satu sama lain, beserta pelajaran yang dipetik darinya.",
+    intro:
+      "Inovasi pelayanan publik yang ditawarkan negara-negara mitra satu sama lain, beserta pelajaran yang dipetik darinya.",
     country: "Negara",
     sector: "Sektor",
     organization: "Organisasi",
@@ -90,7 +93,8 @@ export const id: Translation = {
     name: "Nama",
     role: "Peran",
     password: "Kata sandi awal",
-    passwordHint: "Minimal 12 karakter. Sampaikan kepada yang bersangkutan dengan aman; kata sandi dapat diganti kemudian.",
+    passwordHint:
+      "Minimal 12 karakter. Sampaikan kepada yang bersangkutan dengan aman; kata sandi dapat diganti kemudian.",
     timeZone: "Zona waktu",
     status: "Status",
     active: "Aktif",
@@ -105,7 +109,8 @@ export const id: Translation = {
     newPassword: "Kata sandi baru…",
     newPasswordFor: "Kata sandi baru untuk {{email}} (minimal 12 karakter)",
     setPassword: "Tetapkan kata sandi",
-    passwordSet: "{{email}} mendapat kata sandi baru dan dikeluarkan dari semua perangkat. Sampaikan dengan aman; kata sandi dapat diganti di halaman akun.",
+    passwordSet:
+      "{{email}} mendapat kata sandi baru dan dikeluarkan dari semua perangkat. Sampaikan dengan aman; kata sandi dapat diganti di halaman akun.",
     passwordTooShort: "Kata sandi baru minimal 12 karakter.",
     ownPassword: "Ganti kata sandi Anda sendiri di halaman akun.",
     conflict: "Pengguna ini telah diubah oleh orang lain. Periksa kembali lalu coba lagi.",

@@ -12,7 +12,8 @@ export const account = {
   saved: "Your preferences were saved.",
   conflict: "Your account was changed elsewhere in the meantime. Review and save again.",
   calendarTitle: "Calendar subscription",
-  calendarText: "Add this address to Outlook or Google Calendar (\"subscribe from URL\") to see the activities in your calendar. It works without signing in, so keep it to yourself. Filters from the activities page can be added to it.",
+  calendarText:
+    'Add this address to Outlook or Google Calendar ("subscribe from URL") to see the activities in your calendar. It works without signing in, so keep it to yourself. Filters from the activities page can be added to it.',
   calendarAddress: "Your calendar address",
   calendarReset: "Make a new address",
   calendarResetHint: "The old address stops working at once.",

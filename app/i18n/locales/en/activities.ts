@@ -89,7 +89,8 @@ export const activities = {
   },
 
   deleteTitle: "Delete this activity",
-  deleteConfirm: "This removes the activity, its links to organizers, participants and commitments, and its citations. The history keeps a record of it.",
+  deleteConfirm:
+    "This removes the activity, its links to organizers, participants and commitments, and its citations. The history keeps a record of it.",
   deleteButton: "Delete activity",
   deleted: "The activity was deleted.",
   deleteConflict: "Someone changed this activity since you opened it. Check the current version before deleting it.",

@@ -61,7 +61,8 @@ export const agreements = {
     statusHint:
       "Draft and terminated are shown as recorded. Otherwise the dates and any renewal decide whether the agreement shows as signed, in force, expired or renewed.",
     parent: "Continues or implements",
-    parentHint: "A renewal continues an earlier agreement; an action plan implements one. Only agreements of the same partnership can be chosen.",
+    parentHint:
+      "A renewal continues an earlier agreement; an action plan implements one. Only agreements of the same partnership can be chosen.",
     noParent: "None",
     create: "Create agreement",
     save: "Save agreement",

@@ -51,7 +51,8 @@ export const commitments = {
     textId: "Commitment in Indonesian",
     areaHint: "A short keyword, for example service-design or capacity-building.",
     noOrganization: "None",
-    statusHint: "Complete needs at least one piece of evidence. Moving away from Complete withdraws the sides' confirmations.",
+    statusHint:
+      "Complete needs at least one piece of evidence. Moving away from Complete withdraws the sides' confirmations.",
     create: "Add commitment",
     save: "Save commitment",
     milestoneEn: "Milestone in English",

@@ -63,7 +63,8 @@ export const dashboard = {
 
   chartTitle: "Activities per quarter, {{from}} to {{to}}",
   chartIntro: "The last eight quarters up to the current one, which is still running, by type of activity.",
-  chartDescription: "Stacked bars, one for each quarter from {{from}} to {{to}}, split by type of activity. {{total}} activities in all; the most, {{max}}, in {{busiest}}. The table that follows gives every number.",
+  chartDescription:
+    "Stacked bars, one for each quarter from {{from}} to {{to}}, split by type of activity. {{total}} activities in all; the most, {{max}}, in {{busiest}}. The table that follows gives every number.",
   chartLegend: "Types of activity",
   noChart: "No activities took place in these eight quarters.",
   quarter: "Quarter",

@@ -14,7 +14,8 @@ export const account: Translation["account"] = {
   saved: "Preferensi Anda telah disimpan.",
   conflict: "Akun Anda telah diubah di tempat lain. Periksa kembali lalu simpan lagi.",
   calendarTitle: "Langganan kalender",
-  calendarText: "Tambahkan alamat ini ke Outlook atau Google Calendar (\"berlangganan dari URL\") untuk melihat kegiatan di kalender Anda. Alamat ini berfungsi tanpa masuk, jadi jangan dibagikan. Penyaring dari halaman kegiatan dapat ditambahkan ke alamat ini.",
+  calendarText:
+    'Tambahkan alamat ini ke Outlook atau Google Calendar ("berlangganan dari URL") untuk melihat kegiatan di kalender Anda. Alamat ini berfungsi tanpa masuk, jadi jangan dibagikan. Penyaring dari halaman kegiatan dapat ditambahkan ke alamat ini.',
   calendarAddress: "Alamat kalender Anda",
   calendarReset: "Buat alamat baru",
   calendarResetHint: "Alamat lama langsung tidak berlaku.",

@@ -40,7 +40,8 @@ export const activities: Translation["activities"] = {
     status: "Status",
     mode: "Bentuk",
     whenLegend: "Waktu",
-    whenHint: "Jam mengikuti zona waktu Anda ({{zone}}). Kosongkan kedua isian jam untuk kegiatan yang berlangsung sepanjang hari.",
+    whenHint:
+      "Jam mengikuti zona waktu Anda ({{zone}}). Kosongkan kedua isian jam untuk kegiatan yang berlangsung sepanjang hari.",
     startsOn: "Tanggal mulai",
     startTime: "Jam mulai (opsional)",
     endsOn: "Tanggal selesai (opsional)",
@@ -83,17 +84,21 @@ export const activities: Translation["activities"] = {
     differs: "berbeda",
     same: "sama",
     keepMine: "Kembali ke formulir dengan perubahan saya",
-    keepMineHint: "Perubahan Anda dikembalikan ke formulir. Jika formulir itu disimpan, versi yang berlaku sekarang akan diganti.",
+    keepMineHint:
+      "Perubahan Anda dikembalikan ke formulir. Jika formulir itu disimpan, versi yang berlaku sekarang akan diganti.",
     discard: "Buang perubahan saya dan buka versi yang berlaku",
-    revised: "Perubahan Anda sudah kembali di formulir. Jika disimpan sekarang, versi yang disimpan pengguna lain akan diganti.",
+    revised:
+      "Perubahan Anda sudah kembali di formulir. Jika disimpan sekarang, versi yang disimpan pengguna lain akan diganti.",
     empty: "(kosong)",
   },
 
   deleteTitle: "Hapus kegiatan ini",
-  deleteConfirm: "Tindakan ini menghapus kegiatan beserta tautannya ke penyelenggara, peserta, dan komitmen, serta kutipan sumbernya. Riwayat tetap menyimpan catatannya.",
+  deleteConfirm:
+    "Tindakan ini menghapus kegiatan beserta tautannya ke penyelenggara, peserta, dan komitmen, serta kutipan sumbernya. Riwayat tetap menyimpan catatannya.",
   deleteButton: "Hapus kegiatan",
   deleted: "Kegiatan telah dihapus.",
-  deleteConflict: "Pengguna lain telah mengubah kegiatan ini sejak Anda membukanya. Periksa versi yang berlaku sebelum menghapusnya.",
+  deleteConflict:
+    "Pengguna lain telah mengubah kegiatan ini sejak Anda membukanya. Periksa versi yang berlaku sebelum menghapusnya.",
 
   fields: {
     titleEn: "Judul (bahasa Inggris)",

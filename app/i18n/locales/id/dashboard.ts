@@ -10,7 +10,8 @@ export const dashboard: Translation["dashboard"] = {
   inForceFrom: "Berlaku sejak {{from}}",
 
   planTitle: "Kemajuan rencana aksi",
-  planIntro: "Waktu yang telah berjalan pada setiap rencana aksi yang berlaku, dibandingkan dengan bagian kegiatannya yang telah selesai.",
+  planIntro:
+    "Waktu yang telah berjalan pada setiap rencana aksi yang berlaku, dibandingkan dengan bagian kegiatannya yang telah selesai.",
   noPlan: "Tidak ada rencana aksi yang berlaku hari ini.",
   planCaption: "{{plan}}: waktu berjalan dan kegiatan selesai, menurut jenis",
   measure: "Ukuran",
@@ -23,7 +24,8 @@ export const dashboard: Translation["dashboard"] = {
   allActivities: "Semua kegiatan",
   completedOf: "{{completed}} dari {{total}} selesai ({{percent}})",
   noPlanActivities: "Belum ada kegiatan yang terkait dengan rencana ini.",
-  markerHint: "Batang menunjukkan bagian kegiatan yang telah selesai; garis putus-putus menandai waktu yang telah berjalan ({{percent}}).",
+  markerHint:
+    "Batang menunjukkan bagian kegiatan yang telah selesai; garis putus-putus menandai waktu yang telah berjalan ({{percent}}).",
 
   commitmentsByStatus: "Komitmen menurut status",
   agreement: "Perjanjian",
@@ -57,14 +59,16 @@ export const dashboard: Translation["dashboard"] = {
   daysLeft_other: "sisa {{formatted}} hari",
 
   dormantTitle: "Perjanjian tidak aktif",
-  dormantIntro: "Berlaku atau telah ditandatangani, tetapi tidak ada kegiatan yang dimulai atau diperbarui dalam enam bulan terakhir.",
+  dormantIntro:
+    "Berlaku atau telah ditandatangani, tetapi tidak ada kegiatan yang dimulai atau diperbarui dalam enam bulan terakhir.",
   noDormant: "Setiap perjanjian yang berlaku memiliki kegiatan dalam enam bulan terakhir.",
   lastActivity: "kegiatan terakhir",
   neverActive: "belum ada kegiatan yang dicatat",
 
   chartTitle: "Kegiatan per triwulan, {{from}} sampai {{to}}",
   chartIntro: "Delapan triwulan terakhir hingga triwulan berjalan, menurut jenis kegiatan.",
-  chartDescription: "Batang bertumpuk, satu untuk setiap triwulan dari {{from}} sampai {{to}}, dibagi menurut jenis kegiatan. Seluruhnya {{total}} kegiatan; terbanyak, {{max}}, pada {{busiest}}. Tabel berikut memuat semua angkanya.",
+  chartDescription:
+    "Batang bertumpuk, satu untuk setiap triwulan dari {{from}} sampai {{to}}, dibagi menurut jenis kegiatan. Seluruhnya {{total}} kegiatan; terbanyak, {{max}}, pada {{busiest}}. Tabel berikut memuat semua angkanya.",
   chartLegend: "Jenis kegiatan",
   noChart: "Tidak ada kegiatan dalam delapan triwulan ini.",
   quarter: "Triwulan",
