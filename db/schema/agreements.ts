@@ -1,6 +1,7 @@
 import { relations } from "drizzle-orm";
 import {
   type AnyPgColumn,
+  boolean,
   char,
   check,
   date,
@@ -148,6 +149,8 @@ export const commitmentConfirmations = pgTable(
       .references(() => countries.code),
     confirmedBy: integer("confirmed_by").references(() => users.id, { onDelete: "set null" }),
     confirmedAt: timestamp("confirmed_at", { withTimezone: true }).notNull().defaultNow(),
+    /** Recorded by an administrator who is not of this side, on the side's behalf. */
+    onBehalf: boolean("on_behalf").notNull().default(false),
   },
   (t) => [primaryKey({ columns: [t.commitmentId, t.countryCode] })],
 );

@@ -2,6 +2,7 @@ import { relations, sql } from "drizzle-orm";
 import { index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { roles } from "../../app/lib/enums";
 import { editable } from "./columns";
+import { organizations } from "./organizations";
 
 export const role = pgEnum("role", roles);
 
@@ -15,6 +16,11 @@ export const users = pgTable(
     role: role("role").notNull().default("viewer"),
     locale: text("locale"),
     timeZone: text("time_zone").notNull().default("Asia/Jakarta"),
+    /**
+     * Where the user works, hence their country and the side of a partnership they speak for
+     * (a side's confirmation of a commitment). Null: no side, so they confirm for none.
+     */
+    organizationId: integer("organization_id").references(() => organizations.id, { onDelete: "set null" }),
     disabledAt: timestamp("disabled_at", { withTimezone: true }),
     /** Mixed into the user's calendar-feed token; replacing it invalidates the old feed address. */
     calendarKey: text("calendar_key")
@@ -22,7 +28,10 @@ export const users = pgTable(
       .default(sql`gen_random_uuid()::text`),
     ...editable(),
   },
-  (t) => [uniqueIndex("users_email_idx").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("users_email_idx").on(sql`lower(${t.email})`),
+    index("users_organization_idx").on(t.organizationId),
+  ],
 );
 
 /** The cookie carries a random token; only its hash is stored, so a leaked table opens nothing. */
