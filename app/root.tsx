@@ -20,8 +20,10 @@ import { getLanguage, languageMiddleware } from "./i18n/i18n.server";
 import { supportedLanguages, type Language } from "./i18n/config";
 import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
 import { viewerTimeZone } from "./lib/time-zone.server";
+import { formBodyMiddleware } from "./lib/form-body.server";
 
-export const middleware: Route.MiddlewareFunction[] = [languageMiddleware, authMiddleware];
+// The form check answers in the reader's language, and before a session is looked up.
+export const middleware: Route.MiddlewareFunction[] = [languageMiddleware, formBodyMiddleware, authMiddleware];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = optionalUser(context);
@@ -167,6 +169,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
     if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
+    // A request refused with a message in the reader's language (app/lib/form-body.server.ts).
+    const message: unknown = (error.data as { message?: unknown } | null)?.message;
+    if (error.status < 500 && typeof message === "string") text = message;
   } else if (import.meta.env.DEV && error instanceof Error) {
     text = error.message;
   }

@@ -48,7 +48,7 @@ export const sessionCookie = createCookie("jembatan_session", {
 
 const userContext = createContext<SessionUser | null>(null);
 
-async function readToken(request: Request): Promise<string | null> {
+export async function readToken(request: Request): Promise<string | null> {
   const value = await sessionCookie.parse(request.headers.get("Cookie"));
   return typeof value === "string" && value ? value : null;
 }
@@ -130,5 +130,9 @@ export function safeRedirect(to: FormDataEntryValue | string | null | undefined,
   if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || /[\p{Cc}\\]/u.test(to)) {
     return fallback;
   }
-  return to;
+  // A Location header holds bytes, not text: `/ş` goes out percent-encoded, as browsers send it.
+  const url = new URL(to, "http://localhost");
+  const encoded = url.pathname + url.search + url.hash;
+  // Resolving dot segments can make one: `/..//evil.example` is `//evil.example`.
+  return encoded.startsWith("//") ? fallback : encoded;
 }

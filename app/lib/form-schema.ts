@@ -7,7 +7,20 @@ import { blankAsMissing } from "./forms";
 export const maxId = 2 ** 31 - 1;
 export const idField = z.coerce.number().int().positive().max(maxId);
 export const optionalId = z.preprocess(blankAsMissing, idField.optional());
-export const optionalDate = z.preprocess(blankAsMissing, z.iso.date().optional());
+/**
+ * The years a date of this cooperation can fall in. Wider is no record but a typo or a probe, and
+ * years PostgreSQL or JavaScript cannot hold (0000, 10000) would fail far from the form.
+ */
+export const firstDate = "1900-01-01";
+export const lastDate = "2100-12-31";
+export const isCalendarDate = (v: string) => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(v) || v < firstDate || v > lastDate) return false;
+  const d = new Date(`${v}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+};
+/** A real day between 1900 and 2100, as `YYYY-MM-DD`. */
+export const calendarDate = z.string().refine(isCalendarDate, "validation.dateRange");
+export const optionalDate = z.preprocess(blankAsMissing, calendarDate.optional());
 export const countryCode = z.string().regex(/^[A-Z]{2}$/);
 
 export const requiredText = (min: number, max: number) =>

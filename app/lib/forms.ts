@@ -39,14 +39,51 @@ function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   }
 }
 
+/**
+ * How often one name may repeat in a form: the longest checkbox group offers far fewer. The
+ * request layer refuses more before a route sees the form (see app/lib/form-body.server.ts).
+ */
+export const maxRepeats = 200;
+
 export function typedValues(form: FormData): TypedValues {
-  const values: TypedValues = {};
+  // Lists grow in place: copying a list on each repeat made a form of n repeats cost n². No
+  // prototype, so a field named "__proto__" is a field like any other.
+  const values = Object.create(null) as TypedValues;
   for (const [name, value] of form.entries()) {
     if (typeof value !== "string") continue;
     const prior = values[name];
-    values[name] = prior === undefined ? value : [...(Array.isArray(prior) ? prior : [prior]), value];
+    if (prior === undefined) values[name] = value;
+    else if (Array.isArray(prior)) prior.push(value);
+    else values[name] = [prior, value];
   }
-  return values;
+  return { ...values };
+}
+
+/**
+ * Control characters a browser's text field never sends: NUL (which PostgreSQL refuses in text),
+ * the other C0 codes but tab, line feed and carriage return, DEL and the C1 codes.
+ */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+// eslint-disable-next-line no-control-regex
+const allControlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
+
+export const hasControlCharacters = (value: string) => controlCharacters.test(value);
+
+const withoutControlCharacters = (value: string | string[]): string | string[] =>
+  Array.isArray(value)
+    ? value.map((v) => v.replace(allControlCharacters, ""))
+    : value.replace(allControlCharacters, "");
+
+/** Fields holding a control character, each with its message: checked before the schema. */
+function controlCharacterErrors(values: TypedValues): FormErrors {
+  const errors: FormErrors = {};
+  for (const [name, value] of Object.entries(values)) {
+    if ((Array.isArray(value) ? value : [value]).some(hasControlCharacters)) {
+      errors[name] = { key: "validation.controlCharacters" };
+    }
+  }
+  return errors;
 }
 
 /** The first value of a field ("" when absent). */
@@ -64,14 +101,19 @@ export function listOf(values: FormValues | undefined, name: string): string[] {
 /** Collects a form's fields (repeated names become lists) and checks them against `schema`. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
   const values = typedValues(form);
+  const errors = controlCharacterErrors(values);
   const parsed = schema.safeParse(values);
-  if (parsed.success) return { success: true, data: parsed.data };
-  const errors: FormErrors = {};
-  for (const issue of parsed.error.issues) {
+  if (parsed.success && !Object.keys(errors).length) return { success: true, data: parsed.data };
+  for (const issue of parsed.error?.issues ?? []) {
     const field = issue.path.join(".") || "form";
     errors[field] ??= messageFor(issue);
   }
-  // Never echo a password back into the page.
-  for (const name of Object.keys(values)) if (/password/i.test(name)) delete values[name];
+  for (const name of Object.keys(values)) {
+    // Never echo a password back into the page.
+    if (/password/i.test(name)) delete values[name];
+    // What was typed comes back without the characters refused, for the user to check.
+    else if (errors[name]?.key === "validation.controlCharacters")
+      values[name] = withoutControlCharacters(values[name]!);
+  }
   return { success: false, errors, values };
 }

@@ -8,6 +8,14 @@ export function viewerTimeZone(request: Request, user: SessionUser | null): stri
   const own = user && canonicalTimeZone(user.timeZone);
   if (own) return own;
   const match = /(?:^|;\s*)tz=([^;]+)/.exec(request.headers.get("Cookie") ?? "");
-  const fromBrowser = match ? decodeURIComponent(match[1]!) : null;
-  return canonicalTimeZone(fromBrowser) ?? defaultTimeZone;
+  return canonicalTimeZone(match ? decoded(match[1]!) : null) ?? defaultTimeZone;
+}
+
+/** A cookie anyone can write: a broken escape (`tz=%`) is no zone, not an error on every page. */
+function decoded(value: string): string | null {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return null;
+  }
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import { RichTextError, richTextFromForm } from "../lexical/render.server";
-import { asList, countryCode, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
+import { asList, calendarDate, countryCode, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { blankAsMissing, parseForm, typedValues, type FormErrors, type TypedValues } from "../lib/forms";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ActivityInput, RichText } from "./activity.server";
@@ -11,13 +11,8 @@ import type { ActivityInput, RichText } from "./activity.server";
 /** What the form holds, as strings, exactly like a browser submits it (checkbox groups as lists). */
 export type ActivityFormValues = TypedValues;
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "validation.invalid")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, "validation.invalid");
+// A real day between 1900 and 2100: year 0000 or 9999 is a typo, and PostgreSQL cannot store some.
+const isoDate = calendarDate;
 
 // Browsers send HH:MM, or HH:MM:SS when the input has a seconds step; seconds are not kept.
 const clockTime = z

@@ -6,7 +6,7 @@ import { activityStatuses, activityTypes, type ActivityStatus, type ActivityType
 import type { Database } from "../db.server";
 import type { Language } from "../i18n/config";
 import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
-import { countryCode, idField } from "../lib/form-schema";
+import { calendarDate, countryCode, idField } from "../lib/form-schema";
 import { zonedToUtc } from "../lib/zoned-time";
 
 const activityPageSize = 25;
@@ -29,8 +29,10 @@ const querySchema = z.object({
   country: lenient(countryCode),
   agreement: lenient(idField),
   commitment: lenient(idField),
-  from: lenient(z.iso.date()),
-  to: lenient(z.iso.date()),
+  // Past 1900–2100 a bound filters nothing out of this cooperation's records, and years like
+  // 9999 would reach dates PostgreSQL cannot hold: such a bound is ignored like any odd value.
+  from: lenient(calendarDate),
+  to: lenient(calendarDate),
   q: lenient(z.string().trim().min(1).max(200)),
   sort: z.enum(activitySortKeys).catch("startsAt"),
   dir: z.enum(["asc", "desc"]).optional().catch(undefined),

@@ -9,8 +9,12 @@ import { titled } from "../lib/meta";
 import { useLanguage } from "../lib/use-formatter";
 import { getPublishedCase } from "../models/case.server";
 
+// What a slug looks like (content/ checks the same): anything else (`%00`, a path) is no case.
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
 export async function loader({ params, context }: Route.LoaderArgs) {
-  const found = await getPublishedCase(db, params.slug);
+  const found =
+    slugPattern.test(params.slug) && params.slug.length <= 200 ? await getPublishedCase(db, params.slug) : null;
   if (!found) throw new Response("Not found", { status: 404 });
   return { case: found, title: localized(found.title, getLanguage(context)) };
 }

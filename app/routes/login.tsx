@@ -4,10 +4,11 @@ import { z } from "zod";
 import type { Route } from "./+types/login";
 import { Field } from "../components/form-field";
 import { db } from "../db.server";
-import { endSession, optionalUser, safeRedirect, startSession } from "../lib/auth.server";
+import { optionalUser, readToken, safeRedirect, sessionCookie } from "../lib/auth.server";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { demoModeKey, demoPassword, getSetting } from "../lib/seed.server";
-import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from "../models/rate-limit.server";
+import { hitRateLimit, passwordGuesses } from "../models/rate-limit.server";
+import { completeSignIn } from "../models/sign-in.server";
 import { verifyLogin } from "../models/user.server";
 import { getI18n } from "../i18n/i18n.server";
 import { titled } from "../lib/meta";
@@ -31,6 +32,8 @@ export async function action({ request, context }: Route.ActionArgs) {
   const form = parseForm(schema, await request.formData());
   if (!form.success) return data({ errors: form.errors, email: String(form.values.email ?? "") }, { status: 400 });
   const { email, password, redirectTo } = form.data;
+  // Settled before anything changes: the target is a path of this site, percent-encoded.
+  const to = safeRedirect(redirectTo);
 
   const { clientAddress } = context.get(requestInfoContext);
   const { windowMs, perAccount, perAddress } = passwordGuesses;
@@ -54,15 +57,16 @@ export async function action({ request, context }: Route.ActionArgs) {
     const errors: FormErrors = { form: { key: "login.invalid" } };
     return data({ errors, email }, { status: 401 });
   }
-  // Only failures should count: a successful sign-in takes its attempts back.
-  await Promise.all([clearRateLimit(db, accountKey), releaseRateLimit(db, addressKey)]);
-  // A session this browser still had (another account, another tab) ends with the new sign-in.
-  await endSession(request);
-  const cookie = await startSession(user.id, {
-    ipAddress: clientAddress,
-    userAgent: request.headers.get("user-agent") ?? undefined,
+  // Only failures should count: a successful sign-in takes its attempts back. A session this
+  // browser still had (another account, another tab) ends with the new sign-in.
+  const { token } = await completeSignIn(db, {
+    user,
+    password,
+    previousToken: await readToken(request),
+    rateLimit: { accountKey, addressKey },
+    meta: { ipAddress: clientAddress, userAgent: request.headers.get("user-agent") ?? undefined },
   });
-  return redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": cookie } });
+  return redirect(to, { headers: { "Set-Cookie": await sessionCookie.serialize(token) } });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);

@@ -6,6 +6,7 @@ import * as build from "virtual:react-router/server-build";
 import { database } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
+import { requestLimits } from "./request-limits.server";
 import { rejectCrossSiteWrites, securityHeaders } from "./security.server";
 
 const development = env.NODE_ENV !== "production";
@@ -13,8 +14,9 @@ const development = env.NODE_ENV !== "production";
 export const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
-app.use(securityHeaders({ development, secure: !development }));
+app.use(securityHeaders({ development, secure: !development, publicOrigin: env.APP_URL }));
 app.use(rejectCrossSiteWrites(env.APP_URL));
+app.use(requestLimits());
 app.use(
   createRequestHandler({
     // The build itself, not a function returning it: React Router derives its routes from a

@@ -27,8 +27,13 @@ function forbid(res: Response) {
   res.status(403).type("text/plain").send("Cross-site request refused.");
 }
 
-/** Security headers for every response; the CSP nonce is fresh per request and handed to React. */
-export function securityHeaders(options: { development: boolean; secure: boolean }) {
+/**
+ * Security headers for every response; the CSP nonce is fresh per request and handed to React.
+ * HSTS goes out whenever the public origin (APP_URL) is https: behind a TLS proxy the app sees
+ * plain HTTP, and whether it trusts the proxy's X-Forwarded-Proto (TRUST_PROXY) must not decide it.
+ */
+export function securityHeaders(options: { development: boolean; secure: boolean; publicOrigin?: string }) {
+  const httpsOrigin = options.publicOrigin?.startsWith("https:") ?? false;
   return (req: Request, res: Response, next: NextFunction) => {
     const nonce = randomBytes(16).toString("base64");
     res.locals.cspNonce = nonce;
@@ -58,7 +63,7 @@ export function securityHeaders(options: { development: boolean; secure: boolean
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
     res.setHeader("Cross-Origin-Opener-Policy", "same-origin");
     res.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
-    if (options.secure && req.secure) {
+    if (httpsOrigin || (options.secure && req.secure)) {
       res.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     }
     next();

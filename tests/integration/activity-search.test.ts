@@ -77,6 +77,21 @@ describe.each(drivers)("searching activities on %s", (driver) => {
     expect(await titles("q=nothing-like-this")).toEqual([]);
   });
 
+  it("ignores a date bound outside 1900–2100 instead of failing in the database", async () => {
+    const all = (await searchActivities(test.db, query(""), options)).total;
+    for (const bounds of ["to=9999-12-31", "from=0000-01-01", "from=0000-01-01&to=9999-12-31", "to=+010000-01-01"]) {
+      const parsed = query(bounds);
+      expect(parsed.from, bounds).toBeUndefined();
+      expect(parsed.to, bounds).toBeUndefined();
+      expect((await searchActivities(test.db, parsed, options)).total, bounds).toBe(all);
+      let exported = 0;
+      for await (const _row of eachActivity(test.db, parsed, options)) exported++;
+      expect(exported, bounds).toBeGreaterThan(0);
+    }
+    // The edges of the range are bounds like any other.
+    expect((await searchActivities(test.db, query("from=1900-01-01&to=2100-12-31"), options)).total).toBe(all);
+  });
+
   it("sorts by title in the reader's language and pages with a stable order", async () => {
     const all = await titles("sort=title&dir=asc");
     expect(all).toEqual([...all].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase(), "en")));

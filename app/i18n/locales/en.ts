@@ -160,7 +160,17 @@ export const en = {
     tooLong: "Enter at most {{max}} characters.",
     invalidChoice: "Choose one of the options.",
     invalid: "This value is not valid.",
+    controlCharacters: "Remove the invisible control characters from this field.",
+    dateRange: "Enter a real date between 1900 and 2100.",
     formErrors: "Please correct the fields marked below.",
+  },
+  request: {
+    tooLarge: "This form is too large to be sent ({{limit}} at most). Shorten what you wrote and try again.",
+    unsupportedType: "This address accepts only forms (application/x-www-form-urlencoded or multipart/form-data).",
+    malformed: "The form could not be read. Reload the page and try again.",
+    tooManyValues: "The form repeats the field {{name}} too often (at most {{max}} times).",
+    noFiles: "This form does not accept files.",
+    methodNotAllowed: "This address does not accept {{method}} requests.",
   },
   errors: {
     title: "Something went wrong",

@@ -159,7 +159,17 @@ export const id: Translation = {
     tooLong: "Masukkan maksimal {{max}} karakter.",
     invalidChoice: "Pilih salah satu pilihan.",
     invalid: "Nilai ini tidak valid.",
+    controlCharacters: "Hapus karakter kontrol tak terlihat dari kolom ini.",
+    dateRange: "Masukkan tanggal yang benar antara tahun 1900 dan 2100.",
     formErrors: "Perbaiki kolom yang ditandai di bawah.",
+  },
+  request: {
+    tooLarge: "Formulir ini terlalu besar untuk dikirim (maksimal {{limit}}). Persingkat isian Anda lalu coba lagi.",
+    unsupportedType: "Alamat ini hanya menerima formulir (application/x-www-form-urlencoded atau multipart/form-data).",
+    malformed: "Formulir tidak dapat dibaca. Muat ulang halaman lalu coba lagi.",
+    tooManyValues: "Formulir mengulang kolom {{name}} terlalu sering (maksimal {{max}} kali).",
+    noFiles: "Formulir ini tidak menerima berkas.",
+    methodNotAllowed: "Alamat ini tidak menerima permintaan {{method}}.",
   },
   errors: {
     title: "Terjadi kesalahan",

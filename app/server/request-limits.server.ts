@@ -1,0 +1,110 @@
+import type { NextFunction, Request, Response } from "express";
+import { isLanguage, type Language } from "../i18n/config";
+import { languageCookie, languageFromHeader, translatorFor } from "../i18n/i18n.server";
+
+/** Every page is read with GET (HEAD) and every form posts: nothing here takes PUT, DELETE or WebDAV. */
+export const allowedMethods = ["GET", "HEAD", "POST"];
+
+/**
+ * How large a request body may be, by what the address takes. Sign-in, sign-out and the language
+ * switcher post a few short fields; record forms carry long texts and the lessons' rich text.
+ * Nothing takes uploads yet: a form that does gets its own, explicit limit here.
+ */
+export const bodyLimits = { small: 16 * 1024, record: 1024 * 1024 } as const;
+const smallForms = new Set(["/login", "/language", "/logout"]);
+
+/** The limit for a path: a client-side submission posts to the page's `.data` address. */
+export function bodyLimitFor(path: string): number {
+  const page = path.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
+  return smallForms.has(page.replace(/\/+$/, "") || "/") ? bodyLimits.small : bodyLimits.record;
+}
+
+/** The two encodings an HTML form sends; anything else cannot be a form of ours. */
+export const formContentType = /^\s*(application\/x-www-form-urlencoded|multipart\/form-data)\s*(;|$)/i;
+
+const sizeLabel = (bytes: number) => (bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MB` : `${bytes / 1024} KB`);
+
+/** The reader's language, as the app decides it (cookie, then Accept-Language), for messages sent from here. */
+async function languageOf(req: Request): Promise<Language> {
+  const fromCookie: unknown = await languageCookie.parse(req.headers.cookie ?? null).catch(() => null);
+  if (isLanguage(fromCookie)) return fromCookie;
+  return languageFromHeader(req.get("accept-language") ?? null) ?? "en";
+}
+
+async function refuse(
+  req: Request,
+  res: Response,
+  status: number,
+  key: string,
+  values: Record<string, string> = {},
+  headers: Record<string, string> = {},
+) {
+  const language = await languageOf(req);
+  if (res.headersSent) return;
+  res.status(status).set(headers).type("text/plain; charset=utf-8").send(translatorFor(language).t(key, values));
+}
+
+class BodyTooLarge extends Error {}
+
+/**
+ * Refuses what no route takes before React Router reads a byte of the body: a method other than
+ * GET, HEAD and POST (405 with `Allow`), a POST that is not a form (415), and a body past its
+ * address's limit (413): at once from Content-Length, or as soon as a chunked body passes it.
+ * The form itself (its encoding, repeated fields) is checked by app/lib/form-body.server.ts.
+ */
+export function requestLimits() {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (!allowedMethods.includes(req.method)) {
+      void refuse(
+        req,
+        res,
+        405,
+        "request.methodNotAllowed",
+        { method: req.method },
+        { Allow: allowedMethods.join(", ") },
+      );
+      return;
+    }
+    if (req.method !== "POST") return next();
+
+    const limit = bodyLimitFor(req.path);
+    const declared = req.headers["content-length"];
+    const chunked = req.headers["transfer-encoding"] !== undefined;
+    const empty = !chunked && (declared === undefined || declared === "0");
+    if (!empty && !formContentType.test(req.get("content-type") ?? "")) {
+      void refuse(req, res, 415, "request.unsupportedType", {}, { Connection: "close" });
+      return;
+    }
+    if (declared !== undefined && Number(declared) > limit) {
+      // The body is never read: the connection closes after the answer instead.
+      void refuse(req, res, 413, "request.tooLarge", { limit: sizeLabel(limit) }, { Connection: "close" });
+      return;
+    }
+    if (chunked) {
+      // No length to check up front: count what arrives. The listener sees every chunk React
+      // Router reads; pausing at once leaves the flow to React Router's reader, which resumes it.
+      let received = 0;
+      let language: Language = "en";
+      void languageOf(req).then((found) => (language = found));
+      const count = (chunk: Buffer) => {
+        received += chunk.length;
+        if (received <= limit) return;
+        req.off("data", count);
+        if (!res.headersSent) {
+          res
+            .status(413)
+            .set("Connection", "close")
+            .type("text/plain; charset=utf-8")
+            .send(translatorFor(language).t("request.tooLarge", { limit: sizeLabel(limit) }));
+        }
+        // With an error, so whatever reads the body fails instead of seeing a cut-off form end.
+        req.destroy(new BodyTooLarge(`request body over ${limit} bytes`));
+      };
+      // Without a listener the error would end the process.
+      req.on("error", () => {});
+      req.on("data", count);
+      req.pause();
+    }
+    next();
+  };
+}
