@@ -96,6 +96,9 @@ export const id: Translation = {
     passwordHint:
       "Minimal 12 karakter. Sampaikan kepada yang bersangkutan dengan aman; kata sandi dapat diganti kemudian.",
     timeZone: "Zona waktu",
+    organization: "Organisasi",
+    organizationHint: "Negaranya menentukan pihak kemitraan yang komitmennya dapat dikonfirmasi oleh pengguna.",
+    noOrganization: "Tidak ada (tidak mengonfirmasi untuk pihak mana pun)",
     status: "Status",
     active: "Aktif",
     disabled: "Dinonaktifkan",
