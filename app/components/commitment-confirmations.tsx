@@ -9,7 +9,12 @@ export interface ConfirmationItem {
   countryCode: string;
   confirmedAt: Date | string;
   confirmedBy: { id: number; name: string } | null;
+  /** Recorded by an administrator on the side's behalf, not by one of its own. */
+  onBehalf: boolean;
 }
+
+/** How the signed-in user may confirm for a side (see `mayConfirm` in the tracking model). */
+export type ConfirmRight = "own" | "on-behalf" | null;
 
 /** Each side of the partnership, with who confirmed completion for it and when, or that nobody has. */
 export function ConfirmationList({
@@ -39,6 +44,7 @@ export function ConfirmationList({
                   name: c.confirmedBy?.name ?? t("commitments.formerUser"),
                   when: format.dateTime(c.confirmedAt),
                 })}
+                {c.onBehalf ? <>, {t("commitments.onBehalfOf", { side: localized(side.name, lang) })}</> : null}
               </span>
             ) : (
               <span className="muted">{t("commitments.notConfirmed")}</span>
@@ -52,8 +58,8 @@ export function ConfirmationList({
 }
 
 /**
- * Each side confirms for itself that a complete commitment is met; editors confirm (from the
- * version they see) or withdraw a confirmation.
+ * Each side confirms for itself that a complete commitment is met: its own editors confirm (from
+ * the version they see) or withdraw its confirmation, and an administrator may do so on its behalf.
  */
 export function ConfirmationsSection({
   sides,
@@ -61,6 +67,7 @@ export function ConfirmationsSection({
   status,
   version,
   canEdit,
+  rights,
   result,
 }: {
   sides: { code: string; name: LocalizedText }[];
@@ -68,12 +75,22 @@ export function ConfirmationsSection({
   status: string;
   version: number;
   canEdit: boolean;
+  /** By side: whether the user confirms as one of it, on its behalf, or not at all. */
+  rights: Record<string, ConfirmRight>;
   result?: CommitmentActionResult;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const actions = (side: { code: string; name: LocalizedText }, confirmed: ConfirmationItem | undefined) =>
-    confirmed ? (
+  const noSide = !sides.some((s) => rights[s.code]);
+  const actions = (side: { code: string; name: LocalizedText }, confirmed: ConfirmationItem | undefined) => {
+    const right = rights[side.code];
+    if (!right) {
+      // Where a button would be; said once above the list when the user may confirm for no side.
+      return noSide || (!confirmed && status !== "complete") ? null : (
+        <span className="hint"> {t("commitments.confirmOnlyBySide", { side: localized(side.name, lang) })}</span>
+      );
+    }
+    return confirmed ? (
       <Form method="post" className="inline-action">
         <input type="hidden" name="intent" value="withdraw-confirmation" />
         <input type="hidden" name="countryCode" value={side.code} />
@@ -88,15 +105,19 @@ export function ConfirmationsSection({
         <input type="hidden" name="version" value={version} />
         <input type="hidden" name="countryCode" value={side.code} />
         <button type="submit" className="button button--secondary">
-          {t("commitments.confirmFor", { side: localized(side.name, lang) })}
+          {t(right === "own" ? "commitments.confirmFor" : "commitments.confirmOnBehalf", {
+            side: localized(side.name, lang),
+          })}
         </button>
       </Form>
     ) : null;
+  };
   return (
     <section aria-labelledby="confirmations-title">
       <h2 id="confirmations-title">{t("commitments.confirmations")}</h2>
       <p className="hint">{t("commitments.confirmationsHint")}</p>
       <SectionAlert result={result} />
+      {canEdit && noSide ? <p className="hint">{t("commitments.confirmNoSide")}</p> : null}
       <ConfirmationList sides={sides} confirmations={confirmations} actions={canEdit ? actions : undefined} />
       {canEdit && status !== "complete" ? <p className="hint">{t("commitments.confirmWhenComplete")}</p> : null}
     </section>

@@ -13,10 +13,29 @@ interface SeedStats {
 }
 
 export const demoPassword = "jembatan-demo";
+/** Each works for an organization of content/ (by slug), which makes them staff of one side. */
 export const demoAccounts = [
-  { email: "admin@example.org", name: "Demo Admin", role: "admin", timeZone: "Asia/Jakarta" },
-  { email: "editor@example.org", name: "Demo Editor", role: "editor", timeZone: "Asia/Jakarta" },
-  { email: "viewer@example.org", name: "Demo Viewer", role: "viewer", timeZone: "Asia/Baku" },
+  {
+    email: "admin@example.org",
+    name: "Demo Admin",
+    role: "admin",
+    timeZone: "Asia/Jakarta",
+    organization: "kemenpanrb",
+  },
+  {
+    email: "editor@example.org",
+    name: "Demo Editor",
+    role: "editor",
+    timeZone: "Asia/Jakarta",
+    organization: "kemenpanrb",
+  },
+  {
+    email: "viewer@example.org",
+    name: "Demo Viewer",
+    role: "viewer",
+    timeZone: "Asia/Baku",
+    organization: "azerbaijan-state-agency-public-service-social-innovations",
+  },
 ] as const;
 
 const seededKey = "content_seeded_at";
@@ -364,26 +383,45 @@ export async function seedContent(db: Database, options: { demo: boolean; conten
 
     if (demoHash) {
       const emails = demoAccounts.map((a) => a.email);
-      const present = new Set(
-        (await tx.select({ email: t.users.email }).from(t.users).where(inArray(t.users.email, emails))).map(
-          (u) => u.email,
-        ),
+      const present = new Map(
+        (await tx.select().from(t.users).where(inArray(t.users.email, emails))).map((u) => [u.email, u]),
       );
-      for (const account of demoAccounts) {
-        if (present.has(account.email)) {
+      for (const { organization, ...account } of demoAccounts) {
+        const organizationId = ids.organization.get(organization) ?? null;
+        const existing = present.get(account.email);
+        // A demo account from before users had organizations gets its own; one that has an
+        // organization keeps it, whoever set it.
+        if (existing && (existing.organizationId !== null || organizationId === null)) {
           s.stats.unchanged++;
+          continue;
+        }
+        if (existing) {
+          const [after] = await tx
+            .update(t.users)
+            .set({ organizationId, version: existing.version + 1, updatedAt: new Date() })
+            .where(eq(t.users.id, existing.id))
+            .returning({ organizationId: t.users.organizationId, version: t.users.version });
+          await recordAudit(tx, {
+            actor: { label: "seed" },
+            action: "update",
+            entityType: "user",
+            entityId: existing.id,
+            before: { organizationId: existing.organizationId, version: existing.version },
+            after,
+          });
+          s.stats.updated++;
           continue;
         }
         const [user] = await tx
           .insert(t.users)
-          .values({ ...account, passwordHash: demoHash })
+          .values({ ...account, organizationId, passwordHash: demoHash })
           .returning({ id: t.users.id });
         await recordAudit(tx, {
           actor: { label: "seed" },
           action: "create",
           entityType: "user",
           entityId: user!.id,
-          after: account,
+          after: { ...account, organizationId },
         });
         s.stats.created++;
       }

@@ -63,6 +63,8 @@ interface ConfirmationView {
   countryCode: string;
   confirmedAt: Date;
   confirmedBy: { id: number; name: string } | null;
+  /** Recorded by an administrator on the side's behalf, not by one of its own. */
+  onBehalf: boolean;
 }
 
 /** Whether every side of the partnership has confirmed a complete commitment. */
@@ -128,6 +130,7 @@ async function confirmationsFor(db: Database, ids: number[]): Promise<Map<number
       commitmentId: commitmentConfirmations.commitmentId,
       countryCode: commitmentConfirmations.countryCode,
       confirmedAt: commitmentConfirmations.confirmedAt,
+      onBehalf: commitmentConfirmations.onBehalf,
       userId: users.id,
       userName: users.name,
     })
@@ -139,6 +142,7 @@ async function confirmationsFor(db: Database, ids: number[]): Promise<Map<number
     countryCode: r.countryCode,
     confirmedAt: r.confirmedAt,
     confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
+    onBehalf: r.onBehalf,
   }));
 }
 

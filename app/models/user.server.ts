@@ -1,10 +1,11 @@
 import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { users, type User } from "../../db/schema";
+import { organizations, users, type User } from "../../db/schema";
 import { type Role } from "../lib/enums";
 import type { Database } from "../db.server";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
+import { RuleError } from "./errors.server";
 import { endSessionsOf } from "./session.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
@@ -34,6 +35,7 @@ export function listUsers(db: Database) {
       name: users.name,
       role: users.role,
       timeZone: users.timeZone,
+      organizationId: users.organizationId,
       disabledAt: users.disabledAt,
       version: users.version,
       // Spelled out: inside the subquery drizzle would render users.id as a bare "id".
@@ -49,6 +51,17 @@ interface NewUser {
   role: Role;
   password: string;
   timeZone?: string;
+  organizationId?: number | null;
+}
+
+/** A user's organization must exist: the form offers only existing ones, but one may go meanwhile. */
+async function checkOrganization(tx: Database, organizationId: number | null | undefined) {
+  if (!organizationId) return;
+  const [org] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  if (!org) throw new RuleError("organizationId", "validation.invalidChoice");
 }
 
 export async function createUser(db: Database, actor: Actor, input: NewUser) {
@@ -56,6 +69,7 @@ export async function createUser(db: Database, actor: Actor, input: NewUser) {
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email));
     if (existing) throw new DuplicateError(input.email);
+    await checkOrganization(tx, input.organizationId);
     const [user] = await tx
       .insert(users)
       .values({
@@ -64,6 +78,7 @@ export async function createUser(db: Database, actor: Actor, input: NewUser) {
         role: input.role,
         passwordHash,
         timeZone: input.timeZone ?? "Asia/Jakarta",
+        organizationId: input.organizationId ?? null,
       })
       .returning();
     await recordAudit(tx, { actor, action: "create", entityType: "user", entityId: user!.id, after: auditView(user!) });
@@ -76,16 +91,24 @@ interface UserChange {
   version: number;
   role?: Role;
   disabled?: boolean;
+  /** Null: no organization (and so no side to confirm for); undefined: unchanged. */
+  organizationId?: number | null;
 }
 
-/** Changes a user's role or access; disabling ends every session of the user at once. */
+/** Changes a user's role, organization or access; disabling ends every session of the user at once. */
 export async function updateUser(db: Database, actor: Actor, change: UserChange) {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, users, change.id, change.version, auditView);
     if (!before) return null;
     const disabledAt =
       change.disabled === undefined ? before.disabledAt : change.disabled ? (before.disabledAt ?? new Date()) : null;
-    const after = await saveVersion(tx, users, before, { role: change.role ?? before.role, disabledAt });
+    const organizationId = change.organizationId === undefined ? before.organizationId : change.organizationId;
+    if (organizationId !== before.organizationId) await checkOrganization(tx, organizationId);
+    const after = await saveVersion(tx, users, before, {
+      role: change.role ?? before.role,
+      organizationId,
+      disabledAt,
+    });
     const ended = disabledAt ? await endSessionsOf(tx, change.id) : 0;
     await recordAudit(tx, {
       actor,

@@ -7,13 +7,16 @@ import { EnumField, Field } from "../components/form-field";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
-import { idField } from "../lib/form-schema";
+import { idField, optionalId } from "../lib/form-schema";
 import { blankAsMissing, parseForm, type FieldMessage, type FormErrors } from "../lib/forms";
 import { isTimeZone } from "../lib/format";
+import type { Language } from "../i18n/config";
+import { localized, type LocalizedText } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
-import { useFormatter } from "../lib/use-formatter";
-import { ConflictError } from "../models/errors.server";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { ConflictError, RuleError } from "../models/errors.server";
+import { organizationOptions } from "../models/organization.server";
 import { createUser, DuplicateError, listUsers, setPassword, updateUser } from "../models/user.server";
 
 const createSchema = z.object({
@@ -23,6 +26,7 @@ const createSchema = z.object({
   role: z.enum(roles),
   password: z.preprocess(blankAsMissing, z.string().min(12).max(1024)),
   timeZone: z.string().refine(isTimeZone, "validation.invalidChoice"),
+  organizationId: optionalId,
 });
 
 const updateSchema = z.object({
@@ -30,6 +34,7 @@ const updateSchema = z.object({
   id: idField,
   version: idField,
   role: z.enum(roles),
+  organizationId: optionalId,
   disabled: z.enum(["on"]).optional(),
 });
 
@@ -42,7 +47,8 @@ const passwordSchema = z.object({
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
-  return { users: await listUsers(db), title: getI18n(context).t("users.title") };
+  const [users, organizations] = await Promise.all([listUsers(db), organizationOptions(db)]);
+  return { users, organizations, title: getI18n(context).t("users.title") };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
@@ -52,17 +58,29 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (form.get("intent") === "update") {
     const parsed = parseForm(updateSchema, form);
     if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const { id, version, role, disabled } = parsed.data;
+    const { id, version, role, organizationId, disabled } = parsed.data;
     const values = { intent: "update" };
     if (id === admin.id && (disabled || role !== "admin")) {
       const errors: FormErrors = { form: { key: "users.cannotDisableSelf" } };
       return data({ errors, values }, { status: 400 });
     }
     try {
-      const user = await updateUser(db, actor, { id, version, role, disabled: !!disabled });
+      const user = await updateUser(db, actor, {
+        id,
+        version,
+        role,
+        // A form without the field (an older page, a script) leaves the organization as it is.
+        organizationId: form.has("organizationId") ? (organizationId ?? null) : undefined,
+        disabled: !!disabled,
+      });
       if (!user) throw new Response("Not found", { status: 404 });
       return redirect(`/admin/users?updated=${encodeURIComponent(user.email)}`);
     } catch (error) {
+      // The row's fields are small: the message goes above the table.
+      if (error instanceof RuleError) {
+        const errors: FormErrors = { form: { key: error.key, values: error.values } };
+        return data({ errors, values }, { status: 400 });
+      }
       if (!(error instanceof ConflictError)) throw error;
       const errors: FormErrors = { form: { key: "users.conflict" } };
       return data({ errors, values }, { status: 409 });
@@ -93,8 +111,9 @@ export async function action({ context, request }: Route.ActionArgs) {
     const user = await createUser(db, actor, parsed.data);
     return redirect(`/admin/users?created=${encodeURIComponent(user.email)}`);
   } catch (error) {
-    if (!(error instanceof DuplicateError)) throw error;
+    if (!(error instanceof DuplicateError) && !(error instanceof RuleError)) throw error;
     const { password: _omit, ...values } = Object.fromEntries(form) as Record<string, string>;
+    if (error instanceof RuleError) return data({ errors: error.errors, values }, { status: 400 });
     const errors: FormErrors = { email: { key: "users.emailTaken" } };
     return data({ errors, values }, { status: 409 });
   }
@@ -105,6 +124,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const format = useFormatter();
+  const lang = useLanguage();
   const [params] = useSearchParams();
   const location = useLocation();
   const errors = actionData?.errors;
@@ -143,6 +163,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             <th scope="col">{t("users.email")}</th>
             <th scope="col">{t("users.name")}</th>
             <th scope="col">{t("users.timeZone")}</th>
+            <th scope="col">{t("users.organization")}</th>
             <th scope="col">{t("users.role")}</th>
             <th scope="col">{t("users.status")}</th>
             <th scope="col">
@@ -164,6 +185,19 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                     <input type="hidden" name="id" value={u.id} />
                     <input type="hidden" name="version" value={u.version} />
                   </Form>
+                  <label className="visually-hidden" htmlFor={`${formId}-organization`}>
+                    {t("users.organization")} {u.email}
+                  </label>
+                  <select
+                    id={`${formId}-organization`}
+                    name="organizationId"
+                    form={formId}
+                    defaultValue={u.organizationId ?? ""}
+                  >
+                    <OrganizationChoices organizations={loaderData.organizations} lang={lang} />
+                  </select>
+                </td>
+                <td>
                   <label className="visually-hidden" htmlFor={`${formId}-role`}>
                     {t("users.role")} {u.email}
                   </label>
@@ -253,6 +287,20 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             )}
           </Field>
           <Field
+            id="new-organizationId"
+            name="organizationId"
+            label={t("users.organization")}
+            hint={t("users.organizationHint")}
+            error={fieldError("organizationId")}
+            optional
+          >
+            {(a) => (
+              <select {...a} defaultValue={(creating && values.organizationId) || ""}>
+                <OrganizationChoices organizations={loaderData.organizations} lang={lang} />
+              </select>
+            )}
+          </Field>
+          <Field
             id="new-password"
             name="password"
             label={t("users.password")}
@@ -267,5 +315,27 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         </Form>
       </section>
     </div>
+  );
+}
+
+/** A user's organization: none, or one of the organizations, by name. */
+function OrganizationChoices({
+  organizations,
+  lang,
+}: {
+  organizations: { id: number; name: LocalizedText; acronym: string | null }[];
+  lang: Language;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <option value="">{t("users.noOrganization")}</option>
+      {organizations.map((o) => (
+        <option key={o.id} value={o.id}>
+          {localized(o.name, lang)}
+          {o.acronym ? ` (${o.acronym})` : ""}
+        </option>
+      ))}
+    </>
   );
 }

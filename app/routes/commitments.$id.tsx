@@ -34,9 +34,12 @@ import {
   confirmForm,
   evidenceForm,
   focalPointForm,
+  mayConfirm,
   milestoneDoneForm,
   milestoneForm,
+  NotYourSideError,
   setFocalPoint,
+  sideOfUser,
   withdrawConfirmation,
   withdrawConfirmationForm,
 } from "../models/commitment-tracking.server";
@@ -56,10 +59,14 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
         commitment.sides.map((s) => s.code),
       )
     : [];
+  // Which sides this user may confirm for, and how: the page offers only those.
+  const confirmer = canEdit ? await sideOfUser(db, { userId: user.id }) : null;
+  const confirmRights = Object.fromEntries(commitment.sides.map((s) => [s.code, mayConfirm(confirmer, s.code)]));
   return {
     commitment,
     overdue: isOverdue(commitment, today),
     canEdit,
+    confirmRights,
     candidates,
     title: localized(commitment.text, getLanguage(context)).slice(0, 80),
   };
@@ -136,6 +143,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         return fail({ form: { key: "validation.invalid" } });
     }
   } catch (error) {
+    if (error instanceof NotYourSideError) return fail(error.errors, 403);
     if (error instanceof RuleError) return fail(error.errors);
     if (error instanceof ConflictError) {
       const current = error.current as { status: string };
@@ -165,7 +173,7 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
   const [params] = useSearchParams();
   // A new location means the last change was saved: forms start empty again.
   const { key: formKey } = useLocation();
-  const { commitment: c, canEdit, candidates, overdue } = loaderData;
+  const { commitment: c, canEdit, confirmRights, candidates, overdue } = loaderData;
   const saved = savedMessages[params.get("saved") ?? ""];
   const resultFor = (...intents: CommitmentIntent[]) =>
     actionData && intents.includes(actionData.intent) ? actionData : undefined;
@@ -202,6 +210,7 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
         status={c.status}
         version={c.version}
         canEdit={canEdit}
+        rights={confirmRights}
         result={resultFor("confirm", "withdraw-confirmation")}
       />
       <MilestonesSection

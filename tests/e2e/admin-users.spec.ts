@@ -36,7 +36,8 @@ test.describe("administering users", () => {
     for (const account of Object.values(demoAccounts)) {
       await expect(userRow(page, account.email)).toContainText(account.name);
     }
-    await expect(userRow(page, demoAccounts.editor.email).getByRole("combobox")).toHaveValue("editor");
+    const editor = userRow(page, demoAccounts.editor.email);
+    await expect(editor.getByRole("combobox", { name: `Role ${demoAccounts.editor.email}` })).toHaveValue("editor");
   });
 
   test("the browser refuses a too-short initial password before sending it", async ({ page }) => {
@@ -153,6 +154,64 @@ test.describe("administering users", () => {
       await other.page.getByLabel("Password").fill(goodPassword);
       await other.page.getByRole("button", { name: "Sign in" }).click();
       await expect(other.page.getByRole("alert")).toHaveText("The email or password is not correct.");
+    } finally {
+      await other.context.close();
+    }
+  });
+
+  test("the admin sets a user's organization, which decides the side they confirm for", async ({
+    page,
+    browser,
+    baseURL,
+  }) => {
+    const azAgency =
+      "State Agency for Public Service and Social Innovations under the President of the Republic of Azerbaijan";
+    // The demo accounts work for one side each.
+    const orgOf = (email: string) => userRow(page, email).getByRole("combobox", { name: `Organization ${email}` });
+    await expect(orgOf(demoAccounts.editor.email).locator("option:checked")).toContainText("KemenPANRB");
+    await expect(orgOf(demoAccounts.viewer.email).locator("option:checked")).toContainText(azAgency);
+
+    const suffix = uniqueSuffix();
+    const email = `side-${suffix}@example.org`;
+    const form = addUserForm(page);
+    await fillNewUser(page, { email, name: `Side ${suffix}`, role: "Editor", password: goodPassword });
+    await expect(form.getByLabel("Organization")).toHaveValue(""); // none unless chosen
+    await form.getByLabel("Organization").selectOption({ label: "None (confirms for no side)" });
+    await form.getByRole("button", { name: "Add a user" }).click();
+    await expect(page.getByRole("status")).toHaveText(`User ${email} was added.`);
+    await expect(orgOf(email)).toHaveValue("");
+
+    // Without an organization, the editor is told why they cannot confirm for any side.
+    const other = await signedInBrowser(browser, { baseURL: baseURL!, email, password: goodPassword });
+    try {
+      await gotoHydrated(other.page, "/agreements");
+      await other.page
+        .getByRole("link", { name: "Memorandum of Understanding on public service cooperation (2017)", exact: true })
+        .first()
+        .click();
+      const oneStopShop = /Elaborate the one-stop-shop concept/;
+      await other.page.getByRole("article", { name: oneStopShop }).getByRole("link", { name: oneStopShop }).click();
+      await expect(other.page).toHaveURL(/\/commitments\/\d+$/);
+      const confirmations = other.page.getByRole("region", { name: "Confirmation of completion" });
+      await expect(confirmations).toContainText(
+        "Your account belongs to no organization of a partner country, so you cannot confirm for any side.",
+      );
+
+      // The admin places them at the Azerbaijani agency, in the user's row.
+      await waitForHydration(page);
+      await orgOf(email).selectOption({ label: azAgency });
+      await userRow(page, email)
+        .getByRole("button", { name: `Save ${email}` })
+        .click();
+      await expect(page.getByRole("status")).toHaveText(`User ${email} was updated.`);
+      await expect(orgOf(email).locator("option:checked")).toHaveText(azAgency);
+      await expectNoAxeViolations(page);
+
+      // Now they speak for Azerbaijan (and only for it): the page no longer says they have no side.
+      await other.page.reload();
+      await waitForHydration(other.page);
+      await expect(confirmations).toBeVisible();
+      await expect(confirmations).not.toContainText("Your account belongs to no organization");
     } finally {
       await other.context.close();
     }

@@ -9,7 +9,7 @@ import {
   uniqueSuffix,
   waitForHydration,
 } from "./fixtures";
-import { expectNoAxeViolations } from "./helpers";
+import { expectNoAxeViolations, signedInBrowser } from "./helpers";
 
 const mouTitle = "Memorandum of Understanding on public service cooperation (2017)";
 const renewalTitle = "Renewal of the 2017 Memorandum of Understanding (2024)";
@@ -274,6 +274,8 @@ test.describe("tracking a commitment to completion", () => {
   test("an editor adds a commitment, evidence, sets it complete and confirms for one side", async ({
     page,
     loginAs,
+    browser,
+    baseURL,
   }) => {
     const text = `Publish a joint public-service standard (e2e ${uniqueSuffix()})`;
     await loginAs("editor");
@@ -349,7 +351,11 @@ test.describe("tracking a commitment to completion", () => {
       "not confirmed yet",
     );
     await expect(page.getByText("Awaiting confirmation by Azerbaijan")).toBeVisible();
-    await expect(confirmations.getByRole("button", { name: "Confirm completion for Azerbaijan" })).toBeVisible();
+    // The demo editor works at KemenPANRB: Azerbaijan's confirmation is not theirs to give.
+    await expect(confirmations.getByRole("button", { name: /for Azerbaijan/ })).toHaveCount(0);
+    await expect(confirmations).toContainText(
+      "Only editors of Azerbaijan, or an administrator on its behalf, confirm for Azerbaijan.",
+    );
     await expectNoAxeViolations(page);
 
     // The agreement's page shows the same: complete, one side confirmed, one piece of evidence.
@@ -362,11 +368,102 @@ test.describe("tracking a commitment to completion", () => {
     await expect(card).toContainText("Azerbaijan: not confirmed yet");
     await expect(page.getByRole("region", { name: "Progress" })).toContainText(/[1-9]\d* of \d+ complete/);
 
-    // Both sides confirmed: fully complete.
-    await gotoHydrated(page, commitmentPath);
-    await page.getByRole("button", { name: "Confirm completion for Azerbaijan" }).click();
-    await expect(page.getByRole("status")).toHaveText("The completion was confirmed.");
+    // Both sides confirmed: fully complete, Azerbaijan's recorded by the administrator on its behalf.
+    const admin = await signedInBrowser(browser, { baseURL: baseURL!, email: demoAccounts.admin.email });
+    try {
+      await gotoHydrated(admin.page, commitmentPath);
+      await admin.page.getByRole("button", { name: "Record the confirmation for Azerbaijan on its behalf" }).click();
+      await expect(admin.page.getByRole("status")).toHaveText("The completion was confirmed.");
+      await expect(admin.page.getByText("Complete and confirmed by every side")).toBeVisible();
+    } finally {
+      await admin.context.close();
+    }
+  });
+
+  test("only a side's own editors confirm for it: others are refused with 403, an admin records it on the side's behalf", async ({
+    page,
+    loginAs,
+    playwright,
+    browser,
+    baseURL,
+  }) => {
+    const text = `Open a joint service centre (e2e ${uniqueSuffix()})`;
+    await loginAs("editor");
+    await openAgreement(page, renewalTitle);
+    const agreementPath = new URL(page.url()).pathname;
+
+    // A complete commitment, made by the (Indonesian) demo editor through the forms' POSTs.
+    const editor = await playwright.request.newContext({ baseURL });
+    const viewer = await playwright.request.newContext({ baseURL });
+    let path: string;
+    const post = (api: typeof editor, url: string, form: Record<string, string>) =>
+      api.post(url, { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    try {
+      await apiSignIn(editor, baseURL!, demoAccounts.editor.email);
+      const created = await post(editor, `${agreementPath}/commitments/new`, {
+        textEn: text,
+        area: "service-centres",
+        status: "not_started",
+      });
+      path = /^(\/commitments\/\d+)\?saved=created$/.exec(created.headers()["location"] ?? "")![1]!;
+      expect((await post(editor, path, { intent: "evidence", note: "Opened in Baku." })).status()).toBe(302);
+      expect((await post(editor, path, { intent: "status", version: "1", status: "complete" })).status()).toBe(302);
+
+      // Indonesia's editor cannot confirm, nor withdraw, for Azerbaijan.
+      const forged = await post(editor, path, { intent: "confirm", version: "2", countryCode: "AZ" });
+      expect(forged.status()).toBe(403);
+      expect(await forged.text()).toContain(
+        "Only an editor of this side, or an administrator on its behalf, can confirm or withdraw its confirmation.",
+      );
+      expect((await post(editor, path, { intent: "withdraw-confirmation", countryCode: "AZ" })).status()).toBe(403);
+      // A viewer never confirms, even one of the Azerbaijani side.
+      await apiSignIn(viewer, baseURL!, demoAccounts.viewer.email);
+      expect((await post(viewer, path, { intent: "confirm", version: "2", countryCode: "AZ" })).status()).toBe(403);
+      // Their own side's confirmation is theirs to give.
+      expect((await post(editor, path, { intent: "confirm", version: "2", countryCode: "ID" })).status()).toBe(302);
+    } finally {
+      await editor.dispose();
+      await viewer.dispose();
+    }
+
+    await gotoHydrated(page, path);
+    const confirmations = page.getByRole("region", { name: "Confirmation of completion" });
+    const azerbaijan = confirmations.getByRole("listitem").filter({ hasText: "Azerbaijan:" });
+    await expect(azerbaijan).toContainText("not confirmed yet");
+    await expect(confirmations.getByRole("button", { name: /Azerbaijan/ })).toHaveCount(0);
+    await expect(confirmations.getByRole("button", { name: "Withdraw the confirmation for Indonesia" })).toBeVisible();
+
+    // The administrator (of KemenPANRB) records Azerbaijan's confirmation on its behalf, marked so.
+    const admin = await signedInBrowser(browser, { baseURL: baseURL!, email: demoAccounts.admin.email });
+    try {
+      await gotoHydrated(admin.page, path);
+      const adminConfirmations = admin.page.getByRole("region", { name: "Confirmation of completion" });
+      await expect(adminConfirmations.getByRole("button", { name: "Confirm completion for Azerbaijan" })).toHaveCount(
+        0,
+      );
+      await adminConfirmations
+        .getByRole("button", { name: "Record the confirmation for Azerbaijan on its behalf" })
+        .click();
+      await expect(admin.page.getByRole("status")).toHaveText("The completion was confirmed.");
+      await expect(adminConfirmations.getByRole("listitem").filter({ hasText: "Azerbaijan:" })).toContainText(
+        /confirmed by Demo Admin on .*, recorded by an administrator on behalf of Azerbaijan/,
+      );
+      await expectNoAxeViolations(admin.page);
+    } finally {
+      await admin.context.close();
+    }
+
+    // Everyone sees the mark: the editor on the commitment, and on the agreement's page.
+    await page.reload();
+    await waitForHydration(page);
+    await expect(azerbaijan).toContainText("recorded by an administrator on behalf of Azerbaijan");
     await expect(page.getByText("Complete and confirmed by every side")).toBeVisible();
+    // Given on Azerbaijan's behalf, it is still not the Indonesian editor's to withdraw.
+    await expect(confirmations.getByRole("button", { name: /Azerbaijan/ })).toHaveCount(0);
+    await openAgreement(page, renewalTitle);
+    await expect(page.getByRole("article", { name: text })).toContainText(
+      "recorded by an administrator on behalf of Azerbaijan",
+    );
   });
 
   test("two editors change the same commitment: the second gets a conflict showing what changed, nothing is overwritten", async ({

@@ -67,6 +67,8 @@ function form(entries: Record<string, string | string[]>) {
 describe.each(drivers)("agreements and commitments on %s", (driver) => {
   let test: TestDatabase;
   let editor: { userId: number };
+  /** An editor of the Azerbaijani side: the demo editor is Indonesian, and each side confirms for itself. */
+  let azEditor: { userId: number };
   let mouId: number;
   let renewalId: number;
   let actionPlanId: number;
@@ -99,6 +101,21 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     await seedContent(test.db, { demo: true });
     const [u] = await test.db.select().from(t.users).where(eq(t.users.email, "editor@example.org"));
     editor = { userId: u!.id };
+    const [azOrg] = await test.db
+      .select({ id: t.organizations.id })
+      .from(t.organizations)
+      .where(eq(t.organizations.slug, "azerbaijan-state-agency-public-service-social-innovations"));
+    const [az] = await test.db
+      .insert(t.users)
+      .values({
+        email: "az-editor@example.org",
+        name: "AZ Editor",
+        role: "editor",
+        passwordHash: "-",
+        organizationId: azOrg!.id,
+      })
+      .returning();
+    azEditor = { userId: az!.id };
     mouId = await slugId(t.agreements, "mou-2017");
     renewalId = await slugId(t.agreements, "renewal-2024");
     actionPlanId = await slugId(t.agreements, "action-plan-2024-2026");
@@ -272,10 +289,15 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     let view = (await getCommitment(test.db, c.id))!;
     expect(view.fullyConfirmed).toBe(false);
     expect(view.confirmations).toEqual([
-      { countryCode: "ID", confirmedAt: expect.any(Date), confirmedBy: { id: editor.userId, name: "Demo Editor" } },
+      {
+        countryCode: "ID",
+        confirmedAt: expect.any(Date),
+        confirmedBy: { id: editor.userId, name: "Demo Editor" },
+        onBehalf: false,
+      },
     ]);
 
-    const second = (await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "AZ" }))!;
+    const second = (await confirmCompletion(test.db, azEditor, { commitmentId: c.id, version: 2, countryCode: "AZ" }))!;
     expect(second.fullyConfirmed).toBe(true);
     view = (await getCommitment(test.db, c.id))!;
     expect(view.fullyConfirmed).toBe(true);
@@ -311,8 +333,8 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     const c = await newCommitment("Hold a closing workshop.");
     await addEvidence(test.db, editor, { commitmentId: c.id, note: "Held in Jakarta" });
     await setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "complete" });
-    await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "AZ" });
-    expect(await withdrawConfirmation(test.db, editor, { commitmentId: c.id, countryCode: "AZ" })).toMatchObject({
+    await confirmCompletion(test.db, azEditor, { commitmentId: c.id, version: 2, countryCode: "AZ" });
+    expect(await withdrawConfirmation(test.db, azEditor, { commitmentId: c.id, countryCode: "AZ" })).toMatchObject({
       withdrawn: { countryCode: "AZ" },
     });
     expect(await withdrawConfirmation(test.db, editor, { commitmentId: 2 ** 31 - 1, countryCode: "AZ" })).toBeNull();

@@ -34,6 +34,11 @@ export const commitments = {
   confirmedBy: "confirmed by {{name}} on {{when}}",
   notConfirmed: "not confirmed yet",
   confirmFor: "Confirm completion for {{side}}",
+  confirmOnBehalf: "Record the confirmation for {{side}} on its behalf",
+  onBehalfOf: "recorded by an administrator on behalf of {{side}}",
+  confirmOnlyBySide: "Only editors of {{side}}, or an administrator on its behalf, confirm for {{side}}.",
+  confirmNoSide:
+    "Your account belongs to no organization of a partner country, so you cannot confirm for any side. An administrator can set your organization on the users page.",
   withdrawConfirmation: "Withdraw the confirmation for {{side}}",
   confirmWhenComplete: "Confirmation is possible once the status is Complete.",
   fullyComplete: "Complete and confirmed by every side",
@@ -78,6 +83,8 @@ export const commitments = {
   focalPointWrongSide: "Choose a person who works for an organization of this side.",
   notASide: "This country is not a side of the agreement's partnership.",
   confirmNeedsComplete: "Only a complete commitment can be confirmed.",
+  confirmNotYourSide:
+    "Only an editor of this side, or an administrator on its behalf, can confirm or withdraw its confirmation.",
   editConflict:
     "Someone else saved this commitment while you were editing it. Nothing was overwritten: compare the saved values below with yours, then save again to replace them, or cancel.",
   conflict:

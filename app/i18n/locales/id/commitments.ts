@@ -36,6 +36,12 @@ export const commitments: Translation["commitments"] = {
   confirmedBy: "dikonfirmasi oleh {{name}} pada {{when}}",
   notConfirmed: "belum dikonfirmasi",
   confirmFor: "Konfirmasi penyelesaian untuk {{side}}",
+  confirmOnBehalf: "Catat konfirmasi untuk {{side}} atas namanya",
+  onBehalfOf: "dicatat oleh administrator atas nama {{side}}",
+  confirmOnlyBySide:
+    "Hanya penyunting dari {{side}}, atau administrator atas namanya, yang mengonfirmasi untuk {{side}}.",
+  confirmNoSide:
+    "Akun Anda tidak terdaftar pada organisasi dari negara mitra, sehingga Anda tidak dapat mengonfirmasi untuk pihak mana pun. Administrator dapat mengatur organisasi Anda di halaman pengguna.",
   withdrawConfirmation: "Tarik konfirmasi untuk {{side}}",
   confirmWhenComplete: "Konfirmasi dapat diberikan setelah statusnya Selesai.",
   fullyComplete: "Selesai dan dikonfirmasi oleh semua pihak",
@@ -81,6 +87,8 @@ export const commitments: Translation["commitments"] = {
   focalPointWrongSide: "Pilih orang yang bekerja pada organisasi dari pihak ini.",
   notASide: "Negara ini bukan pihak dalam kemitraan perjanjian ini.",
   confirmNeedsComplete: "Hanya komitmen yang telah selesai yang dapat dikonfirmasi.",
+  confirmNotYourSide:
+    "Hanya penyunting dari pihak ini, atau administrator atas namanya, yang dapat memberikan atau menarik konfirmasinya.",
   editConflict:
     "Pengguna lain telah menyimpan komitmen ini ketika Anda sedang mengubahnya. Tidak ada yang tertimpa: bandingkan nilai tersimpan di bawah ini dengan nilai Anda, lalu simpan kembali untuk menggantinya, atau batalkan.",
   conflict:
