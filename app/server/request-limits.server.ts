@@ -46,6 +46,16 @@ async function refuse(
 
 class BodyTooLarge extends Error {}
 
+/** Whether the request's URL can be built as React Router will: a Host like `%00` cannot be. */
+function addressable(req: Request): boolean {
+  try {
+    new URL(`http://${req.hostname?.split(/[\\/?#@]/)[0] || "localhost"}${req.originalUrl}`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Refuses what no route takes before React Router reads a byte of the body: a method other than
  * GET, HEAD and POST (405 with `Allow`), a POST that is not a form (415), and a body past its
@@ -54,6 +64,10 @@ class BodyTooLarge extends Error {}
  */
 export function requestLimits() {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (!addressable(req)) {
+      void refuse(req, res, 400, "request.badHost");
+      return;
+    }
     if (!allowedMethods.includes(req.method)) {
       void refuse(
         req,

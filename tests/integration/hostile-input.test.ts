@@ -157,6 +157,20 @@ describe("hostile input against the production server", () => {
     }
     const list = await (await fetch(url("/agreements"), { headers: { Cookie: cookie }, signal: timeout() })).text();
     expect(list).not.toContain("marker-d4te");
+    const activity = await fetch(url("/activities/new"), {
+      method: "POST",
+      headers: { Cookie: cookie },
+      body: form({
+        titleEn: "marker-d4te",
+        type: "workshop",
+        status: "planned",
+        mode: "online",
+        startsOn: "0000-01-01",
+      }),
+      signal: timeout(),
+    });
+    expect(activity.status).toBe(400);
+    expect(await activity.text()).toContain("Enter a real date between 1900 and 2100.");
   });
 
   it("lists, exports and feeds activities with a date bound of 9999-12-31 or 0000-01-01", async () => {
@@ -195,6 +209,11 @@ describe("hostile input against the production server", () => {
       });
       expect(res.status, address).toBe(200);
     }
+  });
+
+  it("answers a Host header no URL can hold with 400", async () => {
+    const res = await raw(url("/"), { method: "GET", headers: { Host: "%00" } });
+    expect(res instanceof Error ? res.message : res.status).toBe(400);
   });
 
   it("answers OPTIONS, PROPFIND, MKCOL, TRACE and other methods with 405 and Allow", async () => {

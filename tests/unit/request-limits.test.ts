@@ -145,6 +145,17 @@ describe("request limits", () => {
     }
   });
 
+  it("answers 400 to a Host no URL can hold, instead of failing where the URL is built", async () => {
+    for (const host of ["%00", "a b", "[::1"]) {
+      const res = await raw(base, { method: "GET", path: "/", headers: { Host: host } });
+      expect(res.status, host).toBe(400);
+      expect(res.body).toBe("The request names no valid host.");
+    }
+    expect((await raw(base, { method: "GET", path: "/", headers: { Host: "jembatan.example.org:8080" } })).status).toBe(
+      200,
+    );
+  });
+
   it("gives small forms 16 KB and every other address 1 MB, .data addresses alike", () => {
     expect(bodyLimitFor("/login")).toBe(bodyLimits.small);
     expect(bodyLimitFor("/login.data")).toBe(bodyLimits.small);

@@ -174,6 +174,7 @@ export const en = {
     tooManyValues: "The form repeats the field {{name}} too often (at most {{max}} times).",
     noFiles: "This form does not accept files.",
     methodNotAllowed: "This address does not accept {{method}} requests.",
+    badHost: "The request names no valid host.",
   },
   errors: {
     title: "Something went wrong",

@@ -173,6 +173,7 @@ export const id: Translation = {
     tooManyValues: "Formulir mengulang kolom {{name}} terlalu sering (maksimal {{max}} kali).",
     noFiles: "Formulir ini tidak menerima berkas.",
     methodNotAllowed: "Alamat ini tidak menerima permintaan {{method}}.",
+    badHost: "Permintaan ini tidak menyebut host yang valid.",
   },
   errors: {
     title: "Terjadi kesalahan",
