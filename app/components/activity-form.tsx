@@ -324,6 +324,8 @@ export function ActivityForm({
           hint={t("activities.form.lessonsHint")}
           initialJson={lexical ? value("lessons") : null}
           initialText={lexical ? value("lessonsText") : value("lessons")}
+          shown={value("lessonsShown") || undefined}
+          plainTextHint={t("activities.form.lessonsPlainTextHint")}
           error={errors.lessons}
         />
 

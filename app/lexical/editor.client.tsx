@@ -36,6 +36,9 @@ export interface RichTextEditorProps {
   initialJson?: SerializedEditorState | string | null;
   /** Plain text to start from when there is no `initialJson`. */
   initialText?: string | null;
+  /** For the textarea kept if this module cannot load (see RichTextField); the editor ignores them. */
+  shown?: string;
+  plainTextHint?: string;
   /** id of the visible label. */
   labelledBy: string;
   /** ids of the hint and error message, space-separated. */

@@ -1,7 +1,8 @@
+import { createHash } from "node:crypto";
 import { createHeadlessEditor } from "@lexical/headless";
 import { $generateHtmlFromNodes } from "@lexical/html";
 import { $isLinkNode } from "@lexical/link";
-import { $isListItemNode, $isListNode } from "@lexical/list";
+import { $isListItemNode, $isListNode, ListItemNode } from "@lexical/list";
 import { $isHeadingNode } from "@lexical/rich-text";
 import { $dfs } from "@lexical/utils";
 import {
@@ -13,29 +14,50 @@ import {
   type LexicalNode,
   type SerializedEditorState,
 } from "lexical";
+import sanitizeHtmlLibrary from "sanitize-html";
 import { richTextNamespace, richTextNodes } from "./nodes";
 import { $appendPlainText } from "./plain-text";
 import { richTextClassNames, richTextTheme } from "./theme";
 import { isAllowedUrl } from "./url";
 import type * as HeadlessDom from "@lexical/headless/dom";
 
-/** Larger states are refused: this many characters of JSON is some 15 pages of formatted text. */
-export const MAX_RICH_TEXT_JSON_LENGTH = 100_000;
+/** Larger states are refused: this many bytes of JSON (UTF-8) is some 15 pages of formatted text. */
+export const MAX_RICH_TEXT_JSON_BYTES = 100_000;
 
-type RichTextErrorCode = "too_long" | "invalid_json" | "invalid_state";
+/**
+ * Plain text (the textarea shown without JavaScript) is refused past this many characters, before
+ * it is turned into a state: the conversion costs time in proportion to the text (10 MB took 104 s).
+ */
+export const MAX_RICH_TEXT_TEXT_LENGTH = 30_000;
+
+/** Lists inside lists, at most: deeper ones are unreadable and, far deeper, crash the editor. */
+export const MAX_LIST_NESTING = 6;
+
+/**
+ * Nodes inside nodes, at most (the root is 0). Six nested lists with a link in the last item reach
+ * 14; Lexical parses and renders recursively, so a state 1,000 levels deep must never get there.
+ */
+export const MAX_NODE_DEPTH = 16;
+
+type RichTextErrorCode = "too_long" | "too_deep" | "invalid_json" | "invalid_state";
 
 /**
  * A submitted rich text that cannot be stored. `code` tells a route which message to show:
- * "too_long" (over {@link MAX_RICH_TEXT_JSON_LENGTH} characters of JSON), "invalid_json" (not
- * JSON at all) or "invalid_state" (JSON, but not a state of this editor, e.g. an unknown node).
+ * "too_long" (over {@link MAX_RICH_TEXT_JSON_BYTES} bytes of JSON, or over `max` characters of
+ * plain text), "too_deep" (lists nested deeper than {@link MAX_LIST_NESTING}, or nodes deeper than
+ * {@link MAX_NODE_DEPTH}), "invalid_json" (not JSON at all) or "invalid_state" (JSON, but not a
+ * state of this editor, e.g. an unknown node).
  */
 export class RichTextError extends Error {
   override readonly name = "RichTextError";
   readonly code: RichTextErrorCode;
+  /** For plain text that is too long: the most characters it may have. */
+  readonly max: number | undefined;
 
-  constructor(code: RichTextErrorCode, message: string, options?: { cause?: unknown }) {
+  constructor(code: RichTextErrorCode, message: string, options?: { cause?: unknown; max?: number }) {
     super(message, options);
     this.code = code;
+    this.max = options?.max;
   }
 }
 
@@ -60,22 +82,49 @@ function loadDom(): Promise<DomModule> {
   return domModule;
 }
 
+/**
+ * A list item that holds a nested list moves into the item before it; with no item before it
+ * (a list whose first item is indented), Lexical keeps it where it is by replacing it with itself,
+ * which happy-dom treats as a removal: the whole nested list vanished from the HTML. Keeping it is
+ * what "no replacement" means, so that answer becomes none.
+ */
+function exportListItem(editor: LexicalEditor, node: LexicalNode) {
+  const output = node.exportDOM(editor);
+  const { after } = output;
+  if (!after) return output;
+  return {
+    ...output,
+    after: (element: Parameters<typeof after>[0]) => {
+      const replacement = after.call(node, element);
+      return replacement === element ? null : replacement;
+    },
+  };
+}
+
 function createEditor(): LexicalEditor {
   return createHeadlessEditor({
     namespace: richTextNamespace,
     nodes: [...richTextNodes],
     theme: richTextTheme,
+    html: { export: new Map([[ListItemNode, exportListItem]]) },
     onError: (error) => {
       throw error;
     },
   });
 }
 
+const tooLong = () => new RichTextError("too_long", `Rich text JSON longer than ${MAX_RICH_TEXT_JSON_BYTES} bytes.`);
+
+/** Checked before anything else: a character is at least one byte, so a long string fails fast. */
+function checkJsonSize(json: string): void {
+  if (json.length > MAX_RICH_TEXT_JSON_BYTES || Buffer.byteLength(json, "utf8") > MAX_RICH_TEXT_JSON_BYTES) {
+    throw tooLong();
+  }
+}
+
 function parseInput(input: unknown): unknown {
   if (typeof input === "string") {
-    if (input.length > MAX_RICH_TEXT_JSON_LENGTH) {
-      throw new RichTextError("too_long", `Rich text JSON longer than ${MAX_RICH_TEXT_JSON_LENGTH} characters.`);
-    }
+    checkJsonSize(input);
     try {
       return JSON.parse(input);
     } catch (cause) {
@@ -87,14 +136,36 @@ function parseInput(input: unknown): unknown {
     try {
       serialized = JSON.stringify(input);
     } catch (cause) {
+      // A cycle, or nesting deep enough to exhaust the stack.
       throw new RichTextError("invalid_json", "Rich text cannot be serialized as JSON.", { cause });
     }
-    if (serialized.length > MAX_RICH_TEXT_JSON_LENGTH) {
-      throw new RichTextError("too_long", `Rich text JSON longer than ${MAX_RICH_TEXT_JSON_LENGTH} characters.`);
-    }
+    checkJsonSize(serialized);
     return JSON.parse(serialized);
   }
   throw new RichTextError("invalid_json", "Rich text must be a JSON string or object.");
+}
+
+/**
+ * Refuses a state nested deeper than {@link MAX_NODE_DEPTH}, or with lists nested deeper than
+ * {@link MAX_LIST_NESTING}, before Lexical (which recurses) sees it. Iterative on purpose.
+ */
+function checkDepth(state: SerializedEditorState): void {
+  const stack: Array<{ node: unknown; depth: number; lists: number }> = [{ node: state.root, depth: 0, lists: 0 }];
+  while (stack.length > 0) {
+    const { node, depth, lists } = stack.pop()!;
+    if (node === null || typeof node !== "object") continue;
+    const { type, children } = node as { type?: unknown; children?: unknown };
+    const nested = type === "list" ? lists + 1 : lists;
+    if (depth > MAX_NODE_DEPTH || nested > MAX_LIST_NESTING) {
+      throw new RichTextError(
+        "too_deep",
+        `Rich text nested deeper than ${MAX_NODE_DEPTH} nodes or ${MAX_LIST_NESTING} lists.`,
+      );
+    }
+    if (Array.isArray(children)) {
+      for (const child of children) stack.push({ node: child, depth: depth + 1, lists: nested });
+    }
+  }
 }
 
 function isSerializedState(value: unknown): value is SerializedEditorState {
@@ -103,6 +174,18 @@ function isSerializedState(value: unknown): value is SerializedEditorState {
   if (root === null || typeof root !== "object") return false;
   const { type, children } = root as { type?: unknown; children?: unknown };
   return type === "root" && Array.isArray(children);
+}
+
+/**
+ * Characters no one types (PostgreSQL refuses NUL in JSON and text, and a lone surrogate in JSON):
+ * the C0 controls but tab and line feed, DEL and the C1 controls. JSON escapes let them through.
+ */
+// eslint-disable-next-line no-control-regex
+const controlCharacters = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g;
+const loneSurrogates = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+function withoutControlCharacters(text: string): string {
+  return text.replace(controlCharacters, "").replace(loneSurrogates, "");
 }
 
 /**
@@ -116,6 +199,10 @@ function $normalize(): void {
     if (!node.isAttached()) continue;
     if ($isTextNode(node)) {
       if (node.getStyle() !== "") node.setStyle("");
+      // A tab node is a text node whose text is "\t": the tab is content, not a control character.
+      const text = node.getTextContent();
+      const clean = node.getType() === "tab" ? text : withoutControlCharacters(text);
+      if (clean !== text) node.setTextContent(clean);
       continue;
     }
     if (!$isElementNode(node) || node === root) continue;
@@ -194,6 +281,7 @@ export async function renderRichText(input: unknown): Promise<RenderedRichText> 
   if (!isSerializedState(parsed)) {
     throw new RichTextError("invalid_state", "Rich text JSON is not an editor state.");
   }
+  checkDepth(parsed);
   const { withDOM } = await loadDom();
   const editor = createEditor();
   try {
@@ -229,17 +317,58 @@ export function richTextFromPlainText(text: string): SerializedEditorState {
   return editor.getEditorState().toJSON();
 }
 
+/** A rich text as it is stored: the state, its sanitized HTML and its plain text. */
+export interface StoredRichText {
+  json: unknown;
+  html: string;
+  text: string;
+}
+
+/** Browsers send a textarea's line breaks as CRLF; the field's surrounding blanks do not count. */
+const comparableText = (text: string) => text.replace(/\r\n?/g, "\n").trim();
+
+/**
+ * A digest of the plain text a textarea shows in place of a stored rich text. The form carries it
+ * in `${name}Shown`, so that on saving, the server can tell whether the text was left as it was.
+ */
+export function shownTextDigest(text: string): string {
+  return createHash("sha256").update(comparableText(text)).digest("base64url");
+}
+
 /**
  * Reads the rich-text field `name` of a submitted form: `${name}Format` is "lexical" when the
  * editor sent its JSON, "text" (or missing) when a browser without JavaScript sent the textarea.
  * Returns null when nothing was written; throws {@link RichTextError} for an invalid state.
+ *
+ * A textarea cannot show formatting, so saving its text would drop the formatting of a text the
+ * person never touched. When the submitted text is the one the textarea showed (its digest is in
+ * `${name}Shown`), `stored` is asked for the state the form was made from; if that state's text is
+ * still the one shown, it is returned exactly as stored. `stored` must answer only for the version
+ * the form was made from (null otherwise); it is called only for an unchanged text.
  */
-export async function richTextFromForm(form: FormData, name: string): Promise<RenderedRichText | null> {
+export async function richTextFromForm(
+  form: FormData,
+  name: string,
+  stored?: () => Promise<StoredRichText | null>,
+): Promise<StoredRichText | null> {
   const value = form.get(name);
   if (typeof value !== "string" || value.trim() === "") return null;
-  const format = form.get(`${name}Format`);
-  const rendered =
-    format === "lexical" ? await renderRichText(value) : await renderRichText(richTextFromPlainText(value));
+  if (form.get(`${name}Format`) === "lexical") {
+    const rendered = await renderRichText(value);
+    return isEmptyRichText(rendered.json) ? null : rendered;
+  }
+  const shown = form.get(`${name}Shown`);
+  if (stored && typeof shown === "string" && shown !== "" && shownTextDigest(value) === shown) {
+    const kept = await stored();
+    if (kept && shownTextDigest(kept.text) === shown) return kept;
+  }
+  // Converting text costs time in proportion to its length: the length is checked first.
+  if (value.length > MAX_RICH_TEXT_TEXT_LENGTH) {
+    throw new RichTextError("too_long", `Plain text longer than ${MAX_RICH_TEXT_TEXT_LENGTH} characters.`, {
+      max: MAX_RICH_TEXT_TEXT_LENGTH,
+    });
+  }
+  const rendered = await renderRichText(richTextFromPlainText(value));
   return isEmptyRichText(rendered.json) ? null : rendered;
 }
 
@@ -374,13 +503,98 @@ function sanitizeChildren(parent: Node): void {
   }
 }
 
+// --- The last pass: sanitize-html, a maintained sanitizer, with the same allow-list ---------------
+
+const { text: textClasses, heading, list } = richTextTheme;
+const textClassList = Object.values(textClasses);
+
 /**
- * Keeps only allowlisted tags, theme classes and http(s)/mailto links, parsing the HTML the way a
- * browser will when the page shows it. Exported for tests; call only inside withDOM.
+ * Every tag Lexical renders with these nodes and this theme, with the classes it may carry there:
+ * text formats come as <b>/<strong>, <i>/<em>, <u>, <s>, <code> and <span>. Nothing else passes.
+ */
+export const richTextClassesByTag: Readonly<Record<string, readonly string[]>> = {
+  p: [richTextTheme.paragraph],
+  h2: [heading.h2],
+  h3: [heading.h3],
+  h4: [heading.h4],
+  blockquote: [richTextTheme.quote],
+  ul: [list.ul],
+  ol: [list.ol],
+  li: [list.listitem, list.nested.listitem],
+  a: [richTextTheme.link],
+  strong: textClassList,
+  em: textClassList,
+  span: textClassList,
+  code: textClassList,
+  b: [],
+  i: [],
+  u: [],
+  s: [],
+  br: [],
+};
+
+/** What a link always carries: the link node sets no target (normalized away) and this rel. */
+const linkRel = "noopener noreferrer";
+
+const finalPassOptions: sanitizeHtmlLibrary.IOptions = {
+  allowedTags: Object.keys(richTextClassesByTag),
+  allowedAttributes: Object.fromEntries(
+    Object.entries(richTextClassesByTag).map(([tag, classes]) => {
+      const names = classes.length > 0 ? ["class"] : [];
+      if (tag === "a") names.push("href", "rel");
+      if (tag === "ol") names.push("start");
+      return [tag, names];
+    }),
+  ),
+  allowedClasses: Object.fromEntries(Object.entries(richTextClassesByTag).map(([tag, classes]) => [tag, [...classes]])),
+  allowedSchemes: ["http", "https", "mailto"],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ["href"],
+  allowProtocolRelative: false,
+  allowedStyles: {},
+  // Disallowed elements go, their text stays; these go with everything inside them.
+  disallowedTagsMode: "discard",
+  nonTextTags: [...droppedWithContent],
+  transformTags: {
+    // A link is kept only with an absolute http(s)/mailto address (relative ones too are refused),
+    // and always with the same rel; otherwise only its text stays.
+    a: (_tag, attribs) =>
+      isAllowedUrl(attribs.href ?? "")
+        ? {
+            tagName: "a",
+            attribs: {
+              href: attribs.href!.trim(),
+              ...(attribs.class ? { class: attribs.class } : {}),
+              rel: linkRel,
+            },
+          }
+        : { tagName: "unwrapped-link", attribs: {} },
+    // A numbered list that continues another keeps its first number, and nothing else.
+    ol: (_tag, attribs) => ({
+      tagName: "ol",
+      attribs: Object.fromEntries(
+        Object.entries(attribs).filter(
+          ([name, value]) => name !== "start" || (/^\d{1,6}$/.test(value) && value !== "1"),
+        ),
+      ),
+    }),
+  },
+};
+
+/** The last pass, on its own: exported for tests. Its output is what the pages show. */
+export function sanitizeWithAllowList(html: string): string {
+  return sanitizeHtmlLibrary(html, finalPassOptions);
+}
+
+/**
+ * Keeps only allowlisted tags, theme classes and http(s)/mailto links: first parsing the HTML the
+ * way a browser will when the page shows it (unwrapping what is not allowed), then through
+ * sanitize-html with the same allow-list, as the last pass. Exported for tests; call only inside
+ * withDOM.
  */
 export function sanitizeHtml(window: typeof globalThis.window, html: string): string {
   const template = window.document.createElement("template");
   template.innerHTML = html;
   sanitizeChildren(template.content);
-  return template.innerHTML;
+  return sanitizeWithAllowList(template.innerHTML);
 }

@@ -10,6 +10,8 @@ function PlainTextInput({
   name,
   id,
   text,
+  shown,
+  plainTextHint,
   describedBy,
   invalid,
   onDraft,
@@ -17,10 +19,13 @@ function PlainTextInput({
   name: string;
   id: string;
   text: string;
+  shown?: string;
+  plainTextHint?: string;
   describedBy?: string;
   invalid?: boolean;
   onDraft?: (draft: Partial<RichTextDraft>) => void;
 }) {
+  const hintId = `${id}-plain-hint`;
   return (
     <>
       <textarea
@@ -29,21 +34,47 @@ function PlainTextInput({
         className="rt-textarea"
         rows={8}
         defaultValue={text}
-        aria-describedby={describedBy}
+        aria-describedby={[describedBy, plainTextHint ? hintId : null].filter(Boolean).join(" ") || undefined}
         aria-invalid={invalid ? true : undefined}
         onChange={(event) => onDraft?.({ text: event.currentTarget.value })}
         onFocus={() => onDraft?.({ focused: true })}
         onBlur={() => onDraft?.({ focused: false })}
       />
+      {plainTextHint ? (
+        <p id={hintId} className="hint">
+          {plainTextHint}
+        </p>
+      ) : null}
       <input type="hidden" name={`${name}Format`} value="text" />
+      {/* Sent back as it came: the server keeps the stored formatting when the text is unchanged. */}
+      {shown ? <input type="hidden" name={`${name}Shown`} value={shown} /> : null}
     </>
   );
 }
 
 /** If the editor's chunk cannot load, the textarea stays: the form still works. */
-function EditorUnavailable({ name, id, initialText, takeDraft, describedBy, invalid }: RichTextEditorProps) {
+function EditorUnavailable({
+  name,
+  id,
+  initialText,
+  shown,
+  plainTextHint,
+  takeDraft,
+  describedBy,
+  invalid,
+}: RichTextEditorProps) {
   const text = takeDraft?.().text ?? initialText ?? "";
-  return <PlainTextInput name={name} id={id ?? name} text={text} describedBy={describedBy} invalid={invalid} />;
+  return (
+    <PlainTextInput
+      name={name}
+      id={id ?? name}
+      text={text}
+      shown={shown}
+      plainTextHint={plainTextHint}
+      describedBy={describedBy}
+      invalid={invalid}
+    />
+  );
 }
 
 // The only reference to the editor module: a separate chunk, fetched after hydration.
@@ -62,7 +93,14 @@ interface RichTextFieldProps {
   initialJson?: SerializedEditorState | string | null;
   /** The same content as plain text, for the textarea shown without JavaScript. */
   initialText?: string | null;
+  /**
+   * The server's digest of `initialText` when it stands for a stored state, sent back with the
+   * textarea's text as `${name}Shown`: an unchanged text then keeps the stored formatting.
+   */
+  shown?: string;
   hint?: string;
+  /** Shown under the textarea only (without JavaScript): what happens to formatting there. */
+  plainTextHint?: string;
   error?: FieldMessage;
 }
 
@@ -71,7 +109,16 @@ interface RichTextFieldProps {
  * `${name}Format=text`; once hydrated it becomes the Lexical editor, loaded lazily, which sends
  * the state as JSON with `${name}Format=lexical`. Either way the same action handles it.
  */
-export function RichTextField({ name, label, initialJson, initialText, hint, error }: RichTextFieldProps) {
+export function RichTextField({
+  name,
+  label,
+  initialJson,
+  initialText,
+  shown,
+  hint,
+  plainTextHint,
+  error,
+}: RichTextFieldProps) {
   const [enhanced, setEnhanced] = useState(false);
   const controlRef = useRef<HTMLDivElement>(null);
   const draft = useRef<RichTextDraft>({ text: null, focused: false });
@@ -103,6 +150,8 @@ export function RichTextField({ name, label, initialJson, initialText, hint, err
       name={name}
       id={ids.input}
       text={draft.current.text ?? initialText ?? ""}
+      shown={shown}
+      plainTextHint={plainTextHint}
       describedBy={describedBy}
       invalid={invalid}
       onDraft={updateDraft}
@@ -140,6 +189,8 @@ export function RichTextField({ name, label, initialJson, initialText, hint, err
               id={ids.input}
               initialJson={initialJson}
               initialText={initialText}
+              shown={shown}
+              plainTextHint={plainTextHint}
               labelledBy={ids.label}
               describedBy={describedBy}
               invalid={invalid}

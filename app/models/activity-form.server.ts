@@ -2,9 +2,22 @@
 import { z } from "zod";
 import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
-import { RichTextError, richTextFromForm } from "../lexical/render.server";
+import {
+  MAX_LIST_NESTING,
+  RichTextError,
+  richTextFromForm,
+  shownTextDigest,
+  type StoredRichText,
+} from "../lexical/render.server";
 import { asList, calendarDate, countryCode, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
-import { blankAsMissing, parseForm, typedValues, type FormErrors, type TypedValues } from "../lib/forms";
+import {
+  blankAsMissing,
+  parseForm,
+  typedValues,
+  type FieldMessage,
+  type FormErrors,
+  type TypedValues,
+} from "../lib/forms";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ActivityInput, RichText } from "./activity.server";
 
@@ -128,21 +141,58 @@ type ActivityFormResult =
   | { success: true; input: ActivityInput; version: number | undefined; values: ActivityFormValues }
   | { success: false; errors: FormErrors; values: ActivityFormValues };
 
+/** The activity's stored lessons with the version they belong to (null when it is gone). */
+type StoredLessons = () => Promise<{ version: number; lessons: StoredRichText | null } | null>;
+
+function lessonsError(error: RichTextError): FieldMessage {
+  if (error.code === "too_long") {
+    return error.max === undefined
+      ? { key: "editor.tooLong" }
+      : { key: "validation.tooLong", values: { max: error.max } };
+  }
+  if (error.code === "too_deep") return { key: "editor.tooDeep", values: { max: MAX_LIST_NESTING } };
+  return { key: "activities.lessonsInvalid" };
+}
+
 /**
  * Checks the whole form, lessons learned included, and reports every wrong field at once. The
  * values to put back carry the lessons' plain text too, for the textarea shown without JavaScript.
+ *
+ * `stored` (when editing) reads the activity's lessons: a browser without JavaScript sends the
+ * lessons as plain text, and if that is the text the form showed, the stored lessons are kept as
+ * they are, formatting included, provided they are still those of the version the form was made
+ * from (a later version makes the save a conflict anyway).
  */
-export async function readActivityForm(form: FormData, timeZone: string): Promise<ActivityFormResult> {
+export async function readActivityForm(
+  form: FormData,
+  timeZone: string,
+  stored?: StoredLessons,
+): Promise<ActivityFormResult> {
   const values: ActivityFormValues = typedValues(form);
   const parsed = parseForm(activityFormSchema, form);
   const errors: FormErrors = parsed.success ? {} : { ...parsed.errors };
   let lessons: RichText | null = null;
+  const formVersion = Number(form.get("version"));
+  // Set by the callback below, which richTextFromForm may call: an object, so TypeScript sees it change.
+  const kept: { lessons: StoredRichText | null } = { lessons: null };
+  const unchanged = stored
+    ? async () => {
+        const current = await stored();
+        kept.lessons = current && current.version === formVersion ? current.lessons : null;
+        return kept.lessons;
+      }
+    : undefined;
   try {
-    lessons = await richTextFromForm(form, "lessons");
+    lessons = await richTextFromForm(form, "lessons", unchanged);
     values.lessonsText = lessons?.text ?? "";
+    if (lessons && lessons === kept.lessons) {
+      // Kept as stored: shown again (after an error elsewhere) with its formatting, like the stored state.
+      values.lessons = JSON.stringify(lessons.json);
+      values.lessonsFormat = "lexical";
+    }
   } catch (error) {
     if (!(error instanceof RichTextError)) throw error;
-    errors.lessons = { key: error.code === "too_long" ? "editor.tooLong" : "activities.lessonsInvalid" };
+    errors.lessons = lessonsError(error);
   }
   if (!parsed.success || Object.keys(errors).length) return { success: false, errors, values };
   return {
@@ -180,5 +230,7 @@ export function formValuesOf(a: ActivityInput, timeZone: string): ActivityFormVa
     lessons: a.lessons ? JSON.stringify(a.lessons.json) : "",
     lessonsFormat: a.lessons ? "lexical" : "text",
     lessonsText: a.lessons?.text ?? "",
+    // Without JavaScript the textarea shows only the text: this tells the server it was left alone.
+    lessonsShown: a.lessons ? shownTextDigest(a.lessons.text) : "",
   };
 }

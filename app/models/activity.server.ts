@@ -204,6 +204,23 @@ export async function getActivityForEdit(db: Database, id: number) {
   return { id: row.id, version: row.version, title: row.title, input: asInput(row, await linkIds(db, id)) };
 }
 
+/** The stored lessons learned with the activity's version; null when the activity does not exist. */
+export async function getActivityLessons(db: Database, id: number) {
+  const [row] = await db
+    .select({
+      version: activities.version,
+      json: activities.lessonsJson,
+      html: activities.lessonsHtml,
+      text: activities.lessonsText,
+    })
+    .from(activities)
+    .where(eq(activities.id, id));
+  if (!row) return null;
+  const lessons: RichText | null =
+    row.json != null ? { json: row.json, html: row.html ?? "", text: row.text ?? "" } : null;
+  return { version: row.version, lessons };
+}
+
 /** Everything the form offers to choose from, each list in one query. */
 export async function activityFormOptions(db: Database) {
   const [countryList, agreementList, commitmentList, organizationList, personList] = await Promise.all([

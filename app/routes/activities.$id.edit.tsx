@@ -16,6 +16,7 @@ import {
   activityFormOptions,
   activityHistory,
   getActivityForEdit,
+  getActivityLessons,
   InvalidReferenceError,
   updateActivity,
   type ActivitySnapshot,
@@ -63,7 +64,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return answer({ values: typedValues(form), revised: true }, 200);
   }
 
-  const result = await readActivityForm(form, timeZone);
+  // Read only when a browser without JavaScript sent the lessons' text back unchanged.
+  const result = await readActivityForm(form, timeZone, () => getActivityLessons(db, id));
   if (!result.success) return answer({ errors: result.errors, values: result.values }, 400);
   try {
     // A form without a version cannot say what it was based on: treat it as stale.

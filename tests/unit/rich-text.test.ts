@@ -16,12 +16,19 @@ import { describe, expect, it } from "vitest";
 import { richTextNodes } from "~/lexical/nodes";
 import {
   isEmptyRichText,
-  MAX_RICH_TEXT_JSON_LENGTH,
+  MAX_LIST_NESTING,
+  MAX_NODE_DEPTH,
+  MAX_RICH_TEXT_JSON_BYTES,
+  MAX_RICH_TEXT_TEXT_LENGTH,
   renderRichText,
   RichTextError,
+  richTextClassesByTag,
   richTextFromForm,
   richTextFromPlainText,
   sanitizeHtml,
+  sanitizeWithAllowList,
+  shownTextDigest,
+  type StoredRichText,
 } from "~/lexical/render.server";
 import { richTextClassNames, richTextTheme } from "~/lexical/theme";
 import { isAllowedUrl, linkFromInput } from "~/lexical/url";
@@ -361,16 +368,104 @@ describe("renderRichText", () => {
 
   it("refuses more than 100 000 characters of JSON", async () => {
     const long = buildState(() => {
-      $getRoot().append(paragraphWith("x".repeat(MAX_RICH_TEXT_JSON_LENGTH)));
+      $getRoot().append(paragraphWith("x".repeat(MAX_RICH_TEXT_JSON_BYTES)));
     });
     await expectRichTextError(renderRichText(long), "too_long");
     await expectRichTextError(renderRichText(JSON.stringify(long)), "too_long");
-    await expectRichTextError(renderRichText(" ".repeat(MAX_RICH_TEXT_JSON_LENGTH + 1)), "too_long");
+    await expectRichTextError(renderRichText(" ".repeat(MAX_RICH_TEXT_JSON_BYTES + 1)), "too_long");
+  });
+
+  it("counts the JSON's limit in bytes: two-byte letters reach it with half as many characters", async () => {
+    const letters = "ş".repeat(MAX_RICH_TEXT_JSON_BYTES / 2);
+    const state = buildState(() => {
+      $getRoot().append(paragraphWith(letters));
+    });
+    expect(JSON.stringify(state).length).toBeLessThan(MAX_RICH_TEXT_JSON_BYTES);
+    await expectRichTextError(renderRichText(JSON.stringify(state)), "too_long");
+    await expectRichTextError(renderRichText(state), "too_long");
+  });
+
+  it("strips control characters and lone surrogates, which PostgreSQL refuses, from the text", async () => {
+    const state = buildState(() => {
+      $getRoot().append(paragraphWith("a\u0000b\u0007c\u001Bd\u007Fe\u0085f \uD800g\uDC00h \uD83D\uDE00 i\tj"));
+    });
+    const { json, text, html } = await renderRichText(JSON.stringify(state));
+    expect(text).toBe("abcdef gh \uD83D\uDE00 i\tj");
+    expect(JSON.stringify(json)).not.toMatch(/\\u0000|\\ud800|\\udc00/i);
+    expect(html).not.toContain("\u0000");
   });
 
   it("renders an empty state as empty", async () => {
     const empty = buildState(() => {});
     await expect(renderRichText(empty)).resolves.toMatchObject({ html: "", text: "" });
+  });
+});
+
+/**
+ * A state of `levels` lists, each inside an item of the one before, the innermost item holding
+ * `leaf`. `compact` leaves out every optional property, so 1,000 levels fit the size limit.
+ */
+function nestedLists(levels: number, leaf: unknown[], compact = false): unknown {
+  const item = (children: unknown[]) =>
+    compact ? { type: "listitem", children } : { type: "listitem", version: 1, value: 1, children };
+  const list = (children: unknown[]) =>
+    compact
+      ? { type: "list", listType: "bullet", children }
+      : { type: "list", listType: "bullet", tag: "ul", start: 1, version: 1, children };
+  let node = list([item(leaf)]);
+  for (let level = 2; level <= levels; level++) node = list([item([node])]);
+  return { root: { type: "root", version: 1, children: [node] } };
+}
+
+const textLeaf = [{ type: "text", version: 1, text: "deep" }];
+
+describe("nesting depth", () => {
+  it(`keeps lists nested ${MAX_LIST_NESTING} levels deep, with a link in the innermost item`, async () => {
+    const link = {
+      type: "link",
+      version: 1,
+      url: "https://example.org/",
+      children: [{ type: "text", version: 1, text: "ok" }],
+    };
+    const { html, text } = await renderRichText(nestedLists(MAX_LIST_NESTING, [link]));
+    // Every level is in the HTML (the first item of each list holds the next list).
+    expect(html.match(/<ul /g)).toHaveLength(MAX_LIST_NESTING);
+    expect(html).toContain('<a href="https://example.org/" class="rt-link" rel="noopener noreferrer">ok</a>');
+    expect(text).toBe("ok");
+  });
+
+  it(`refuses lists nested ${MAX_LIST_NESTING + 1} levels deep, and 300 or 1,000 levels quickly`, async () => {
+    await expectRichTextError(renderRichText(nestedLists(MAX_LIST_NESTING + 1, textLeaf)), "too_deep");
+    for (const levels of [300, 1000]) {
+      const json = JSON.stringify(nestedLists(levels, textLeaf, true));
+      expect(Buffer.byteLength(json)).toBeLessThan(MAX_RICH_TEXT_JSON_BYTES);
+      const started = performance.now();
+      await expectRichTextError(renderRichText(json), "too_deep");
+      expect(performance.now() - started).toBeLessThan(500);
+    }
+  });
+
+  it(`refuses any node deeper than ${MAX_NODE_DEPTH} levels, lists or not`, async () => {
+    let node: Record<string, unknown> = { type: "text", version: 1, text: "x" };
+    for (let level = 0; level < 1000; level++) node = { type: "quote", version: 1, children: [node] };
+    await expectRichTextError(renderRichText({ root: { type: "root", version: 1, children: [node] } }), "too_deep");
+
+    let shallow: Record<string, unknown> = { type: "text", version: 1, text: "x" };
+    for (let level = 0; level < MAX_NODE_DEPTH; level++)
+      shallow = { type: "link", version: 1, url: "https://example.org", children: [shallow] };
+    const tooDeep = {
+      root: { type: "root", version: 1, children: [{ type: "paragraph", version: 1, children: [shallow] }] },
+    };
+    await expectRichTextError(renderRichText(tooDeep), "too_deep");
+  });
+
+  it("refuses JSON nested far beyond anything (a stack's worth of brackets) as too deep or not JSON", async () => {
+    const brackets = `{"root":{"type":"root","children":[${"[".repeat(40_000)}${"]".repeat(40_000)}]}}`;
+    const error = await renderRichText(brackets).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(RichTextError);
   });
 });
 
@@ -400,6 +495,107 @@ describe("sanitizeHtml", () => {
   });
 });
 
+describe("sanitizeWithAllowList (sanitize-html, the last pass, on its own)", () => {
+  it("allows every class the theme can produce, on the tags Lexical puts it on, and no other", () => {
+    const allowed = new Set(Object.values(richTextClassesByTag).flat());
+    expect([...allowed].sort()).toEqual([...richTextClassNames].sort());
+    expect(Object.keys(richTextClassesByTag).sort()).toEqual([
+      "a",
+      "b",
+      "blockquote",
+      "br",
+      "code",
+      "em",
+      "h2",
+      "h3",
+      "h4",
+      "i",
+      "li",
+      "ol",
+      "p",
+      "s",
+      "span",
+      "strong",
+      "u",
+      "ul",
+    ]);
+  });
+
+  it("passes what the renderer produces unchanged", async () => {
+    const state = buildState(() => {
+      $getRoot().append(
+        $createHeadingNode("h3").append($createTextNode("Heading")),
+        $createParagraphNode().append(
+          $createTextNode("bold").toggleFormat("bold"),
+          $createTextNode("both").toggleFormat("bold").toggleFormat("italic"),
+          $createTextNode("under").toggleFormat("underline"),
+          $createTextNode("struck").toggleFormat("strikethrough"),
+          $createTextNode("code").toggleFormat("code"),
+          $createLineBreakNode(),
+          $createLinkNode("mailto:desk@example.org").append($createTextNode("mail")),
+        ),
+        $createListNode("number", 3).append(
+          $createListItemNode().append($createTextNode("three")),
+          $createListItemNode().append(
+            $createListNode("bullet").append($createListItemNode().append($createTextNode("in"))),
+          ),
+        ),
+        $createQuoteNode().append($createTextNode("quoted")),
+      );
+    });
+    const { html } = await renderRichText(state);
+    expect(sanitizeWithAllowList(html)).toBe(html);
+    expect(html).toContain('<ol start="3" class="rt-ol">');
+    expect(html).toContain('<a href="mailto:desk@example.org" class="rt-link" rel="noopener noreferrer">mail</a>');
+  });
+
+  it.each([
+    ["a javascript: link", '<a href="javascript:alert(1)" class="rt-link">x</a>', "x"],
+    ["an odd-cased scheme", '<a href="JaVaScRiPt:alert(1)">x</a>', "x"],
+    ["an entity-encoded scheme", '<a href="&#106;avascript:alert(1)">x</a>', "x"],
+    ["a scheme split by a tab", '<a href="java&#9;script:alert(1)">x</a>', "x"],
+    ["a data: link", '<a href="data:text/html;base64,PHNjcmlwdD4=">x</a>', "x"],
+    ["a vbscript: link", '<a href="VBSCRIPT:msgbox(1)">x</a>', "x"],
+    ["a relative link", '<a href="/admin/users">x</a>', "x"],
+    ["a protocol-relative link", '<a href="//evil.example/">x</a>', "x"],
+    ["a link without an address", '<a name="x">x</a>', "x"],
+    [
+      "a link's target, rel and title",
+      '<a href="https://ok.example/" target="_blank" rel="opener" title="t" class="rt-link evil">x</a>',
+      '<a href="https://ok.example/" class="rt-link" rel="noopener noreferrer">x</a>',
+    ],
+    [
+      "event handlers",
+      '<p class="rt-paragraph" onclick="alert(1)" onmouseover="x">x</p>',
+      '<p class="rt-paragraph">x</p>',
+    ],
+    ["style attributes", '<span style="position:fixed" class="rt-bold">x</span>', '<span class="rt-bold">x</span>'],
+    ["a class in the wrong place", '<p class="rt-h2 rt-bold rt-paragraph">x</p>', '<p class="rt-paragraph">x</p>'],
+    ["classes outside the theme", '<strong class="evil">x</strong>', "<strong>x</strong>"],
+    ["a script", "<p>a<script>alert(1)</script>b</p>", "<p>ab</p>"],
+    ["a style element", "<style>p{}</style>x", "x"],
+    ["an image with onerror", "<img src=x onerror=alert(1)>x", "x"],
+    ["an iframe", '<iframe src="https://evil.example"></iframe>x', "x"],
+    ["svg", '<svg><a href="javascript:alert(1)">s</a></svg>x', "x"],
+    ["unknown tags", "<font color=red>a</font><marquee>b</marquee><h1>c</h1><div>d</div>", "abcd"],
+    ["a comment", "a<!-- <script>alert(1)</script> -->b", "ab"],
+    [
+      "an odd ol start",
+      '<ol start="-1" reversed type="a" class="rt-ol"><li value="9">x</li></ol>',
+      '<ol class="rt-ol"><li>x</li></ol>',
+    ],
+    [
+      "text that looks like markup",
+      "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+      "<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>",
+    ],
+  ])("removes %s", (_label, input, expected) => {
+    const clean = sanitizeWithAllowList(input);
+    expect(clean).toBe(expected);
+    expectNoExecutableContent(clean);
+  });
+});
+
 describe("richTextFromPlainText", () => {
   it("splits paragraphs on blank lines and keeps line breaks", async () => {
     const input = "First line\nsecond line\n\n\nSecond paragraph\r\n   \r\nThird <b>bold?</b> &amp;\n";
@@ -422,7 +618,7 @@ describe("richTextFromPlainText", () => {
 
     const { html, text } = await renderRichText(json);
     expect(html).toBe(
-      '<p class="rt-paragraph">First line<br>second line</p>' +
+      '<p class="rt-paragraph">First line<br />second line</p>' +
         '<p class="rt-paragraph">Second paragraph</p>' +
         '<p class="rt-paragraph">Third &lt;b&gt;bold?&lt;/b&gt; &amp;amp;</p>',
     );
@@ -457,7 +653,7 @@ describe("richTextFromForm", () => {
     for (const fields of submissions) {
       const result = await richTextFromForm(formOf(fields), "lessons");
       expect(result?.html).toBe(
-        '<p class="rt-paragraph">No JavaScript here.<br>Second line.</p><p class="rt-paragraph">&lt;script&gt;x&lt;/script&gt;</p>',
+        '<p class="rt-paragraph">No JavaScript here.<br />Second line.</p><p class="rt-paragraph">&lt;script&gt;x&lt;/script&gt;</p>',
       );
       expect(result?.json).toEqual(richTextFromPlainText(text));
     }
@@ -492,11 +688,125 @@ describe("richTextFromForm", () => {
     await expect(richTextFromForm(file, "lessons")).resolves.toBeNull();
   });
 
+  it(`refuses plain text over ${MAX_RICH_TEXT_TEXT_LENGTH} characters before converting it (10 MB at once)`, async () => {
+    const started = performance.now();
+    const error = await richTextFromForm(
+      formOf({ lessons: "word ".repeat(2_000_000), lessonsFormat: "text" }),
+      "lessons",
+    ).then(
+      () => null,
+      (caught: unknown) => caught,
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    expect(error).toBeInstanceOf(RichTextError);
+    expect((error as RichTextError).code).toBe("too_long");
+    expect((error as RichTextError).max).toBe(MAX_RICH_TEXT_TEXT_LENGTH);
+    await expect(
+      richTextFromForm(formOf({ lessons: "x".repeat(MAX_RICH_TEXT_TEXT_LENGTH), lessonsFormat: "text" }), "lessons"),
+    ).resolves.toMatchObject({ text: "x".repeat(MAX_RICH_TEXT_TEXT_LENGTH) });
+  });
+
+  it("refuses editor JSON over the limit before parsing it", async () => {
+    const started = performance.now();
+    await expectRichTextError(
+      richTextFromForm(formOf({ lessons: `"${"x".repeat(10_000_000)}"`, lessonsFormat: "lexical" }), "lessons"),
+      "too_long",
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+
   it("rejects invalid editor JSON with RichTextError", async () => {
     await expectRichTextError(
       richTextFromForm(formOf({ lessons: "{oops", lessonsFormat: "lexical" }), "lessons"),
       "invalid_json",
     );
+  });
+});
+
+describe("richTextFromForm without JavaScript: an unchanged text keeps the stored formatting", () => {
+  async function storedLessons(): Promise<StoredRichText> {
+    const rendered = await renderRichText(
+      buildState(() => {
+        $getRoot().append(
+          $createParagraphNode().append(
+            $createTextNode("Book the venue ").toggleFormat("bold"),
+            $createLinkNode("https://example.org/venues").append($createTextNode("early")),
+          ),
+          $createListNode("bullet").append(
+            $createListItemNode().append($createTextNode("Agenda")),
+            $createListItemNode().append($createTextNode("Minutes")),
+          ),
+        );
+      }),
+    );
+    return { json: JSON.parse(JSON.stringify(rendered.json)) as unknown, html: rendered.html, text: rendered.text };
+  }
+
+  /** What the textarea posts: the text as shown (browsers send CRLF), its digest and format "text". */
+  const posted = (text: string, shown: string) =>
+    formOf({ lessons: text.replace(/\n/g, "\r\n"), lessonsFormat: "text", lessonsShown: shown });
+
+  it("returns the stored state itself when the text is the one shown", async () => {
+    const stored = await storedLessons();
+    expect(stored.text).toBe("Book the venue early\n\nAgenda\nMinutes");
+    let asked = 0;
+    const result = await richTextFromForm(posted(stored.text, shownTextDigest(stored.text)), "lessons", async () => {
+      asked++;
+      return stored;
+    });
+    expect(asked).toBe(1);
+    expect(result).toBe(stored);
+    expect(result?.html).toContain('<strong class="rt-bold">');
+    expect(result?.html).toContain('href="https://example.org/venues"');
+    expect(result?.html).toContain("<ul");
+  });
+
+  it("saves a changed text as plain text, without asking for the stored state", async () => {
+    const stored = await storedLessons();
+    let asked = 0;
+    const changed = `${stored.text}\nFollow-up`;
+    const result = await richTextFromForm(posted(changed, shownTextDigest(stored.text)), "lessons", async () => {
+      asked++;
+      return stored;
+    });
+    expect(asked).toBe(0);
+    expect(result?.text).toBe("Book the venue early\n\nAgenda\nMinutes\nFollow-up");
+    expect(result?.html).not.toContain("<strong");
+  });
+
+  it("does not keep a stored state whose text is no longer the one shown (or none at all)", async () => {
+    const stored = await storedLessons();
+    const shownText = "An older text";
+    const result = await richTextFromForm(posted(shownText, shownTextDigest(shownText)), "lessons", async () => stored);
+    expect(result?.text).toBe(shownText);
+    const gone = await richTextFromForm(posted(shownText, shownTextDigest(shownText)), "lessons", async () => null);
+    expect(gone?.text).toBe(shownText);
+  });
+
+  it("ignores a wrong or missing digest, and the digest when the editor sent JSON", async () => {
+    const stored = await storedLessons();
+    for (const shown of ["", "not-a-digest"]) {
+      const result = await richTextFromForm(posted(stored.text, shown), "lessons", async () => stored);
+      expect(result).not.toBe(stored);
+      expect(result?.html).not.toContain("<strong");
+    }
+    const fromEditor = await richTextFromForm(
+      formOf({
+        lessons: JSON.stringify(richTextFromPlainText("typed")),
+        lessonsFormat: "lexical",
+        lessonsShown: shownTextDigest(stored.text),
+      }),
+      "lessons",
+      async () => stored,
+    );
+    expect(fromEditor?.text).toBe("typed");
+  });
+
+  it("an emptied textarea removes the lessons", async () => {
+    const stored = await storedLessons();
+    await expect(
+      richTextFromForm(posted("", shownTextDigest(stored.text)), "lessons", async () => stored),
+    ).resolves.toBeNull();
   });
 });
 

@@ -63,6 +63,8 @@ export const activities = {
     outputsHint: "What the activity produced: agreements reached, documents, follow-up actions.",
     lessons: "Lessons learned",
     lessonsHint: "What worked, what did not, and what the partners would do differently.",
+    lessonsPlainTextHint:
+      "Without JavaScript this box shows the text only. Left as it is, the text keeps its formatting; changed, it is saved as plain text without formatting.",
     none: "Nothing to choose from yet.",
   },
 

@@ -15,5 +15,6 @@ export const editor = {
   linkCancel: "Cancel",
   linkInvalid: "Enter a web address starting with https:// or an email address.",
   tooLong: "This text is too long.",
+  tooDeep: "Lists can be nested at most {{max}} levels deep. Move some items out a level and save again.",
   invalid: "This text could not be read. Please try again.",
 };

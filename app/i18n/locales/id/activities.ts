@@ -65,6 +65,8 @@ export const activities: Translation["activities"] = {
     outputsHint: "Hasil kegiatan: kesepakatan yang dicapai, dokumen, dan tindak lanjut.",
     lessons: "Pelajaran yang dipetik",
     lessonsHint: "Apa yang berhasil, apa yang tidak, dan apa yang akan dilakukan secara berbeda oleh para mitra.",
+    lessonsPlainTextHint:
+      "Tanpa JavaScript, kotak ini hanya menampilkan teksnya. Jika dibiarkan apa adanya, format teks tetap terjaga; jika diubah, teks disimpan sebagai teks biasa tanpa format.",
     none: "Belum ada pilihan.",
   },
 

@@ -17,5 +17,7 @@ export const editor: Translation["editor"] = {
   linkCancel: "Batal",
   linkInvalid: "Masukkan alamat web yang diawali https:// atau alamat email.",
   tooLong: "Teks ini terlalu panjang.",
+  tooDeep:
+    "Daftar dapat bertingkat paling banyak {{max}} tingkat. Naikkan beberapa butir satu tingkat, lalu simpan lagi.",
   invalid: "Teks ini tidak dapat dibaca. Silakan coba lagi.",
 };
