@@ -22,7 +22,9 @@ if (nodeMajor < 24) {
 
 const production = process.env.NODE_ENV === "production";
 const port = Number(process.env.PORT || 3000);
-const host = process.env.HOST || undefined;
+// The embedded database is the demo, whose accounts' password is published: it listens on this
+// machine only unless HOST says otherwise. On PostgreSQL, all interfaces.
+const host = process.env.HOST || (process.env.DATABASE_URL ? undefined : "127.0.0.1");
 const buildDir = process.env.BUILD_DIR || "build";
 
 if (production && cluster.isPrimary) await supervise();

@@ -3,6 +3,7 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import type { Sql } from "postgres";
+import { lockDataDir } from "./data-dir-lock";
 import * as schema from "./schema";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -13,11 +14,11 @@ export interface DatabaseHandle {
   driver: DatabaseDriver;
   migrate(): Promise<void>;
   /**
-   * PGlite only: writes the whole database to `file`, a tarball (gzipped if the name ends in
-   * `.tar.gz`) that `openDatabase`'s `loadDump` starts from: the tests migrate once and copy the
-   * result. Rejects on PostgreSQL.
+   * PGlite only: writes the whole database to `file`, a tarball (gzipped if `gzip`, by default if
+   * the name ends in `.tar.gz`) that `openDatabase`'s `loadDump` starts from: the tests migrate once
+   * and copy the result, `npm run db:backup` keeps it. Rejects on PostgreSQL.
    */
-  dump(file: string): Promise<void>;
+  dump(file: string, options?: { gzip?: boolean }): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,18 +32,23 @@ export const migrationsFolder = path.join(process.cwd(), "db", "migrations");
  * `loadDump` (PGlite only) names a file written by `dump()`: the database then starts as a copy of
  * that one instead of an empty cluster, which skips initdb and the migrations. `dataDir` must then be
  * `memory://` or a directory that does not exist yet.
+ *
+ * A PGlite directory is locked for as long as the handle is open (or the process lives): opening
+ * one another process holds throws DataDirLockedError (data-dir-lock.ts). `log` hears about a
+ * stale lock of a dead process being taken over (console.warn by default).
  */
 export async function openDatabase(options: {
   url?: string;
   dataDir: string;
   maxConnections?: number;
   loadDump?: string;
+  log?: (message: string) => void;
 }): Promise<DatabaseHandle> {
   if (options.url) {
     if (options.loadDump) throw new Error("loadDump is for PGlite; on PostgreSQL create the database from a template");
     return openPostgres(options.url, options.maxConnections ?? 10);
   }
-  return openPglite(options.dataDir, options.loadDump);
+  return openPglite(options.dataDir, options.loadDump, options.log);
 }
 
 async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
@@ -75,27 +81,61 @@ function preparePlaceholderQueries(client: Sql) {
     unsafe(query, params as never, params?.length ? { ...options, prepare: true } : options)) as typeof client.unsafe;
 }
 
-async function openPglite(dataDir: string, loadDump?: string): Promise<DatabaseHandle> {
+async function openPglite(
+  dataDir: string,
+  loadDump?: string,
+  log?: (message: string) => void,
+): Promise<DatabaseHandle> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { drizzle } = await import("drizzle-orm/pglite");
   const { migrate } = await import("drizzle-orm/pglite/migrator");
-  if (!dataDir.startsWith("memory://")) {
+  const inMemory = dataDir.startsWith("memory://");
+  if (!inMemory) {
     // PGlite creates only the last path segment itself.
     mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   }
-  // A File named *.tar.gz tells PGlite to gunzip it first.
-  const loadDataDir = loadDump ? new File([await readFile(loadDump)], path.basename(loadDump)) : undefined;
-  const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir });
-  const db = drizzle(client, { schema });
-  return {
-    db: db as unknown as Database,
-    driver: "pglite",
-    migrate: () => migrate(db, { migrationsFolder }),
-    async dump(file) {
-      const tarball = await client.dumpDataDir(file.endsWith(".tar.gz") ? "gzip" : "none");
-      await writeFile(file, Buffer.from(await tarball.arrayBuffer()));
-    },
-    close: () => client.close(),
-  };
+  // Before PGlite touches the directory: a second process must not even start recovery on it.
+  const lock = inMemory ? undefined : lockDataDir(dataDir, log);
+  try {
+    const loadDataDir = loadDump ? await tarball(loadDump) : undefined;
+    const client = await PGlite.create(dataDir, { extensions: { pg_trgm }, loadDataDir });
+    const db = drizzle(client, { schema });
+    return {
+      db: db as unknown as Database,
+      driver: "pglite",
+      migrate: () => migrate(db, { migrationsFolder }),
+      async dump(file, options) {
+        const gzip = options?.gzip ?? file.endsWith(".tar.gz");
+        const dumped = await client.dumpDataDir(gzip ? "gzip" : "none");
+        await writeFile(file, Buffer.from(await dumped.arrayBuffer()));
+      },
+      async close() {
+        try {
+          await client.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/**
+ * A dump as PGlite's loader wants it: it gunzips a File whose type or name says gzip, so the type
+ * is set from the content, whatever the file is called. Anything but a tar is refused here, with
+ * a message, rather than by PGlite's untar deep inside.
+ */
+async function tarball(file: string): Promise<File> {
+  const bytes = await readFile(file);
+  const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+  const tar = bytes.subarray(257, 262).toString("latin1") === "ustar";
+  if (!gzip && !tar) {
+    const kind = bytes.subarray(0, 5).toString("latin1") === "PGDMP" ? " (it is a pg_dump archive)" : "";
+    throw new Error(`${file} is not a PGlite dump${kind}: expected a tarball written by db:backup or dump().`);
+  }
+  return new File([bytes], path.basename(file), { type: gzip ? "application/x-gzip" : "application/x-tar" });
 }

@@ -80,6 +80,26 @@ export async function deleteUserSessions(db: Database, actor: Actor, userId: num
   });
 }
 
+/**
+ * Ends every session of every user, recorded in the audit log: after a restore, sessions must not
+ * outlive the data they were opened against (a restored copy may hold sessions since ended, or of
+ * accounts since disabled).
+ */
+export async function endAllSessions(db: Database, actor: Actor, reason: string): Promise<number> {
+  return db.transaction(async (tx) => {
+    const ended = await tx.delete(sessions).returning({ id: sessions.id });
+    await recordAudit(tx, {
+      actor,
+      action: "end_sessions",
+      entityType: "database",
+      entityId: "sessions",
+      before: { sessions: ended.length },
+      after: { sessions: 0, reason },
+    });
+    return ended.length;
+  });
+}
+
 /** Ends every session of a user, as a step of a change its caller audits; how many there were. */
 export async function endSessionsOf(tx: Database, userId: number): Promise<number> {
   const ended = await tx.delete(sessions).where(eq(sessions.userId, userId)).returning({ id: sessions.id });

@@ -49,6 +49,7 @@ const audited = [
   "changePassword",
   "setPassword",
   "deleteUserSessions",
+  "endAllSessions",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -897,5 +898,12 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
         .from(t.sessions)
         .where(inArray(t.sessions.userId, [viewerId])),
     ).toEqual([]);
+  });
+
+  it("endAllSessions: ending every session (a restore does) is audited", async () => {
+    await sessionModel.createSession(db(), viewerId, {});
+    const { rows } = await audit(() => sessionModel.endAllSessions(db(), { label: "cli" }, "restored from a backup"));
+    expect(rows.some((r) => r.entityType === "database" && r.action === "end_sessions")).toBe(true);
+    expect(await db().select().from(t.sessions)).toEqual([]);
   });
 });
