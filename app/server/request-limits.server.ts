@@ -85,6 +85,9 @@ export function requestLimits() {
     const declared = req.headers["content-length"];
     const chunked = req.headers["transfer-encoding"] !== undefined;
     const empty = !chunked && (declared === undefined || declared === "0");
+    // A POST with no body at all (`curl -X POST /logout`) is an empty form: saying so lets a
+    // route read it as one, where `request.formData()` would throw without a type.
+    if (empty && !req.headers["content-type"]) req.headers["content-type"] = "application/x-www-form-urlencoded";
     if (!empty && !formContentType.test(req.get("content-type") ?? "")) {
       void refuse(req, res, 415, "request.unsupportedType", {}, { Connection: "close" });
       return;

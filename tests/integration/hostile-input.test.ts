@@ -251,6 +251,11 @@ describe("hostile input against the production server", () => {
     }
   });
 
+  it("takes a POST with no body and no type as an empty form", async () => {
+    const res = await raw(url("/logout"), { method: "POST", headers: { "Content-Length": "0" } });
+    expect(res instanceof Error ? res.message : res.status).toBe(302);
+  });
+
   it("signs in with a non-Latin-1 redirectTo, percent-encoded, and the new session works", async () => {
     const res = await fetch(url("/login"), {
       method: "POST",

@@ -135,6 +135,12 @@ describe("request limits", () => {
     expect(received).toContain("ww");
   });
 
+  it("reads a POST with no body and no type as an empty form", async () => {
+    const res = await raw(base, { method: "POST", path: "/logout", headers: { "Content-Length": "0" } });
+    expect(res.status).toBe(200);
+    expect(received).toContain("null");
+  });
+
   it("answers 415 to a POST that is not a form, /login and /language included", async () => {
     for (const path of ["/login", "/language", "/activities/new"]) {
       for (const type of ["application/json", "text/plain", "application/xml"]) {
