@@ -105,6 +105,27 @@ describe("hostile input against the production server", () => {
     expect(res instanceof Error ? res.message : res.status).toBe(413);
   });
 
+  it("reads a record form of 1 MB in many fields, or many names each repeated 200 times, without stalling", async () => {
+    const distinct = Array.from({ length: 100_000 }, (_, i) => `f${i}=x`).join("&");
+    const repeated = Array.from({ length: 600 }, (_, n) => Array.from({ length: 200 }, () => `n${n}=1`).join("&")).join(
+      "&",
+    );
+    for (const body of [distinct, repeated]) {
+      expect(body.length).toBeLessThan(1024 * 1024);
+      const started = performance.now();
+      const res = await fetch(url("/agreements/new"), {
+        method: "POST",
+        headers: { Cookie: cookie, "Content-Type": "application/x-www-form-urlencoded" },
+        body,
+        signal: timeout(),
+      });
+      expect(res.status).toBe(400);
+      await res.text();
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect((await fetch(url("/healthz"), { signal: timeout() })).status).toBe(200);
+    }
+  });
+
   it("refuses a field repeated more than 200 times with 400 and a message", async () => {
     const body = new URLSearchParams({ kind: "mou" });
     for (let i = 0; i < 201; i++) body.append("signatoryIds", "1");
