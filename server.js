@@ -1,18 +1,26 @@
 // Starts Jembatan. In production a small supervisor runs the app in worker processes and
-// replaces one that dies (postgres.js can end a process when a connection drops mid-transaction);
-// on PostgreSQL it runs one worker per core (WEB_CONCURRENCY), on embedded PGlite exactly one,
-// since PGlite is one process's database. In development it serves through Vite's middleware.
-// The app itself (headers, origin checks, routes) lives in app/server/express.server.ts.
+// replaces one that dies; on PostgreSQL it runs one worker per core (WEB_CONCURRENCY), on embedded
+// PGlite exactly one, since PGlite is one process's database. In development it serves through
+// Vite's middleware. The app itself (headers, origin checks, routes) lives in
+// app/server/express.server.ts.
+//
+// Start-up does not need the database: a worker listens at once and answers 503 (and /healthz
+// says why) until its database is up, waiting for it with backoff for as long as it takes. So a
+// database that is away, at start or later, never ends a process.
 import cluster from "node:cluster";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import express from "express";
+import pino from "pino";
+
+// The same one-line JSON logs as the app's (app/server/logger.server.ts).
+const log = pino({ level: process.env.LOG_LEVEL || "info", base: { pid: process.pid } });
 
 // The npm scripts run the Node that package.json pins (node_modules/.bin comes first on their
 // PATH); started any other way, an older system Node must not serve.
 const [nodeMajor] = process.versions.node.split(".").map(Number);
 if (nodeMajor < 24) {
-  console.error(
+  log.fatal(
     `Jembatan needs Node 24 or newer; ${process.execPath} is ${process.version}. ` +
       "Start it through npm (npm start), which runs the Node 24 that npm install put in node_modules, " +
       "or install Node 24.",
@@ -26,40 +34,53 @@ const port = Number(process.env.PORT || 3000);
 // machine only unless HOST says otherwise. On PostgreSQL, all interfaces.
 const host = process.env.HOST || (process.env.DATABASE_URL ? undefined : "127.0.0.1");
 const buildDir = process.env.BUILD_DIR || "build";
+/** A worker that cannot start for a reason trying again will not mend (see serve()). */
+const cannotStart = 78;
+/** How long a stopping worker lets its requests run before it cuts them. */
+const drainMs = 10_000;
 
 if (production && cluster.isPrimary) await supervise();
 else await serve();
 
 async function supervise() {
-  console.log(`Jembatan supervisor ${process.pid} on Node ${process.version} (${process.execPath})`);
+  log.info(`Jembatan supervisor ${process.pid} on Node ${process.version} (${process.execPath})`);
   const count = process.env.DATABASE_URL ? Number(process.env.WEB_CONCURRENCY || availableParallelism()) : 1;
   let stopping = false;
   let failedStarts = 0;
+  // Whether a worker has migrated the database: until then exactly one worker runs, and it migrates.
+  let migrated = false;
   // The workers share about 20 connections, so more cores do not exhaust PostgreSQL's 100.
   const pool = process.env.DATABASE_POOL || String(Math.max(2, Math.floor(20 / count)));
 
-  // Resolves when the first worker is ready: it has migrated (and on PGlite seeded) the database.
-  let firstReady;
-  const ready = new Promise((resolve) => (firstReady = resolve));
-
   const fork = () => {
     if (stopping) return;
-    const worker = cluster.fork({ DATABASE_POOL: pool });
-    let serving = false;
-    worker.once("message", (message) => {
-      if (message !== "ready") return;
-      serving = true;
+    const migrates = !migrated;
+    const worker = cluster.fork({ DATABASE_POOL: pool, JEMBATAN_MIGRATE: migrates ? "1" : "0" });
+    let databaseReady = false;
+    worker.on("message", (message) => {
+      if (message !== "database-ready") return;
+      databaseReady = true;
       failedStarts = 0;
-      firstReady();
+      if (migrates && !migrated) {
+        migrated = true;
+        for (let i = 1; i < count; i++) fork();
+      }
     });
     worker.once("exit", (code, signal) => {
       // Exit code 0 is a worker that stopped on purpose (a signal reached it too).
       if (stopping || code === 0) return;
-      console.error(`worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-      // Workers that die before they serve are a broken configuration, not a dropped connection.
-      if (!serving && ++failedStarts >= 5) {
-        console.error("workers keep failing to start; giving up");
-        process.exit(1);
+      const pid = worker.process.pid;
+      if (code === cannotStart) {
+        // It said why (a locked PGlite directory, a failed migration); another try would say it again.
+        log.fatal(`worker ${pid} cannot start; stopping`);
+        return stop("failed start", 1);
+      }
+      log.error({ worker: pid, code, signal }, `worker ${pid} exited (${signal ?? code}); starting another`);
+      // A worker never exits because the database is away (it waits for it), so workers that keep
+      // dying before their database is ready are a broken build or configuration.
+      if (!databaseReady && ++failedStarts >= 5) {
+        log.fatal("workers keep failing to start; giving up");
+        return stop("failed starts", 1);
       }
       setTimeout(fork, 250);
     });
@@ -67,37 +88,35 @@ async function supervise() {
 
   // Listen for stop signals before any worker starts: a signal that arrives while workers are
   // still starting must stop them too, not kill the supervisor and leave them behind.
-  const stop = (signal) => {
+  function stop(reason, exitCode = 0) {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: stopping the workers`);
+    log.info(`${reason}: stopping the workers`);
     // A worker that has exited but not yet disconnected is still listed; it has nothing to stop.
     const alive = Object.values(cluster.workers ?? {}).filter((worker) => !worker.isDead());
-    if (!alive.length) process.exit(0);
+    if (!alive.length) process.exit(exitCode);
     let left = alive.length;
     for (const worker of alive) {
-      worker.once("exit", () => --left === 0 && process.exit(0));
+      worker.once("exit", () => --left === 0 && process.exit(exitCode));
       worker.process.kill("SIGTERM");
     }
-    // Workers close their connections within seconds; one that hangs must not hold the supervisor.
-    setTimeout(() => process.exit(1), 15_000).unref();
-  };
+    // Workers finish their requests within drainMs and close their pools within 5 s more; one
+    // that hangs must not hold the supervisor.
+    setTimeout(() => process.exit(1), drainMs + 8_000).unref();
+  }
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
 
-  // The first worker migrates alone (a failed start is retried); the others start once it is ready.
   fork();
-  await ready;
-  for (let i = 1; i < count; i++) fork();
 }
 
 async function serve() {
-  // A worker whose supervisor is gone must not linger holding the port and the database,
-  // even if that happens while it is still starting.
-  if (cluster.isWorker) process.on("disconnect", () => process.exit(0));
+  // The supervisor migrates in one worker only; run alone (development), a process migrates.
+  const migrate = process.env.JEMBATAN_MIGRATE !== "0";
   const server = express();
   server.disable("x-powered-by");
-  let shutdownApp = async () => {};
+  /** @type {{ start(options: { migrate: boolean }): Promise<void>; shutdown(): Promise<void> } | undefined} */
+  let app;
 
   if (production) {
     server.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
@@ -107,7 +126,7 @@ async function serve() {
     server.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
     const mod = await import(new URL(`${buildDir}/server/index.js`, pathToFileURL(`${process.cwd()}/`)).href);
     server.use(mod.app);
-    shutdownApp = mod.shutdown;
+    app = mod;
   } else {
     const vite = await import("vite");
     const devServer = await vite.createServer({ server: { middlewareMode: true } });
@@ -116,37 +135,68 @@ async function serve() {
     server.use(async (req, res, next) => {
       try {
         const mod = await load();
-        shutdownApp = mod.shutdown;
+        app = mod;
         return mod.app(req, res, next);
       } catch (error) {
         if (error instanceof Error) devServer.ssrFixStacktrace(error);
         next(error);
       }
     });
-    // Open (and on first run, migrate and seed) the database now, not on the first request.
-    await load();
+    app = await load();
   }
 
+  // Requests being answered, so a stop can let them finish (and tell their clients not to reuse
+  // the connection).
+  const inFlight = new Set();
+  let stopping = false;
   const listener = server.listen(port, host, () => {
     const address = listener.address();
     const shown = typeof address === "object" && address ? `http://${host ?? "localhost"}:${address.port}` : port;
-    console.log(`Jembatan is listening on ${shown} (Node ${process.version}, pid ${process.pid})`);
-    process.send?.("ready");
+    log.info(`Jembatan is listening on ${shown} (Node ${process.version}, pid ${process.pid})`);
+    process.send?.("listening");
+    app.start({ migrate }).then(
+      () => process.send?.("database-ready"),
+      (error) => {
+        // Not the database being away (that is waited for): a locked PGlite directory, a migration
+        // that fails, an invalid setting. Trying again would fail again.
+        log.fatal({ err: { type: error?.name, message: error?.message, code: error?.code } }, "cannot start");
+        process.exit(cannotStart);
+      },
+    );
+  });
+  listener.on("request", (req, res) => {
+    if (stopping) res.setHeader("Connection", "close");
+    inFlight.add(res);
+    res.once("close", () => inFlight.delete(res));
   });
 
-  let stopping = false;
+  /**
+   * Stops accepting connections, lets the requests already being answered finish (for at most
+   * drainMs: a write that was saved gets its answer), then closes the database and exits.
+   */
   async function stop(reason) {
     if (stopping) return;
     stopping = true;
-    if (!cluster.isWorker) console.log(`${reason}: closing the HTTP server and the database`);
-    listener.close();
-    listener.closeIdleConnections?.();
+    log.info({ inFlight: inFlight.size }, `${reason}: finishing requests, then closing the database`);
+    const closed = new Promise((resolve) => listener.close(resolve));
+    for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
+    listener.closeIdleConnections();
+    const cut = setTimeout(() => {
+      log.warn({ inFlight: inFlight.size }, `requests still running after ${drainMs / 1000} s; cutting them`);
+      listener.closeAllConnections();
+    }, drainMs);
+    await closed;
+    clearTimeout(cut);
     try {
-      await shutdownApp();
+      await app?.shutdown();
+    } catch (error) {
+      log.error({ err: { type: error?.name, message: error?.message } }, "closing the database failed");
     } finally {
       process.exit(0);
     }
   }
   process.on("SIGTERM", () => stop("SIGTERM"));
   process.on("SIGINT", () => stop("SIGINT"));
+  // A worker whose supervisor is gone must not linger holding the port and the database.
+  if (cluster.isWorker) process.on("disconnect", () => stop("supervisor gone"));
 }

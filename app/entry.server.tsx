@@ -1,10 +1,18 @@
 import { Writable } from "node:stream";
 import { renderToPipeableStream } from "react-dom/server";
-import { ServerRouter, type EntryContext, type RouterContextProvider } from "react-router";
+import {
+  isRouteErrorResponse,
+  ServerRouter,
+  type EntryContext,
+  type HandleErrorFunction,
+  type RouterContextProvider,
+} from "react-router";
+import { noteDatabaseFailure } from "./db.server";
 import { getLanguage, serverStrings } from "./i18n/i18n.server";
 import { StringSourceProvider } from "./i18n/translation";
 import { NonceContext } from "./lib/nonce";
 import { requestInfoContext } from "./lib/request-context";
+import { errorSummary, logger } from "./server/logger.server";
 
 export const streamTimeout = 5_000;
 
@@ -62,9 +70,26 @@ export default function handleRequest(
         },
         onError(error: unknown) {
           responseStatusCode = 500;
-          console.error(error);
+          logger.error({ err: errorSummary(error) }, "render failed");
         },
       },
     );
   });
 }
+
+/**
+ * Every error a loader, action or middleware threw: one log line (the driver's message, never the
+ * query's values), and a request the database failed is marked, so it is answered 503 instead of
+ * 500 (app/server/availability.server.ts).
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  noteDatabaseFailure(error);
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error)) {
+    // React Router's own refusals (no such route, a method no route takes) carry their reason.
+    const reason = (error as { error?: unknown }).error ?? error.statusText;
+    logger.warn({ status: error.status, err: errorSummary(reason) }, "request refused");
+  } else {
+    logger.error({ err: errorSummary(error) }, "request failed");
+  }
+};

@@ -55,7 +55,15 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
   const { default: postgres } = await import("postgres");
   const { drizzle } = await import("drizzle-orm/postgres-js");
   const { migrate } = await import("drizzle-orm/postgres-js/migrator");
-  const client = postgres(url, { max, onnotice: () => {} });
+  const client = postgres(url, {
+    max,
+    onnotice: () => {},
+    // A server that is away must cost a request seconds, not postgres.js's default 30 s wait for a
+    // connection, and once it is back the pool must not still be backing off (its default grows to
+    // 20 s between tries after an outage's worth of failed ones).
+    connect_timeout: 3,
+    backoff: (retries) => Math.min(0.05 * 2 ** retries, 0.5),
+  });
   preparePlaceholderQueries(client);
   const db = drizzle(client, { schema });
   return {

@@ -4,6 +4,8 @@ import {
   createContext,
   createCookie,
   redirect,
+  type Cookie,
+  type CookieSerializeOptions,
   type MiddlewareFunction,
   type RouterContextProvider,
 } from "react-router";
@@ -34,17 +36,45 @@ async function sessionSecret(): Promise<string> {
 // Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database.
 const secure = env.APP_URL ? env.APP_URL.startsWith("https:") : env.NODE_ENV === "production" && !env.embedded;
 
-/** Signs session cookies and derives calendar-feed tokens. */
-export const appSecret = await sessionSecret();
+let secret: Promise<string> | undefined;
 
-export const sessionCookie = createCookie("jembatan_session", {
-  httpOnly: true,
-  sameSite: "lax",
-  secure,
-  path: "/",
-  maxAge: sessionLifetimeMs / 1000,
-  secrets: [appSecret],
-});
+/**
+ * Signs session cookies and derives calendar-feed tokens. Read on first use, not at import: the
+ * server starts (and answers 503) while the database is still away. A failed read is tried again.
+ */
+export function appSecret(): Promise<string> {
+  return (secret ??= sessionSecret().catch((error: unknown) => {
+    secret = undefined;
+    throw error;
+  }));
+}
+
+let cookie: Promise<Cookie> | undefined;
+
+function signedCookie(): Promise<Cookie> {
+  return (cookie ??= appSecret().then(
+    (value) =>
+      createCookie("jembatan_session", {
+        httpOnly: true,
+        sameSite: "lax",
+        secure,
+        path: "/",
+        maxAge: sessionLifetimeMs / 1000,
+        secrets: [value],
+      }),
+    (error: unknown) => {
+      cookie = undefined;
+      throw error;
+    },
+  ));
+}
+
+/** The session cookie, signed with the app's secret once it is known. */
+export const sessionCookie = {
+  parse: async (header: string | null) => (await signedCookie()).parse(header),
+  serialize: async (value: string, options?: CookieSerializeOptions) =>
+    (await signedCookie()).serialize(value, options),
+};
 
 const userContext = createContext<SessionUser | null>(null);
 

@@ -6,6 +6,7 @@ import { getLanguage } from "../i18n/i18n.server";
 import { findCachedPage, storeCachedPage } from "../models/page-cache.server";
 import { optionalUser } from "./auth.server";
 import { readUpTo } from "./read-up-to";
+import { errorSummary, logger } from "../server/logger.server";
 import { requestInfoContext } from "./request-context";
 import { viewerTimeZone } from "./time-zone.server";
 import { calendarToday } from "./zoned-time";
@@ -41,7 +42,10 @@ export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 512 * 1024 } = {})
       .digest("base64url");
 
     const found = await findCachedPage(db, key).catch((error: unknown) => {
-      console.error("page cache: could not look up", error);
+      logger.warn(
+        { path: new URL(request.url).pathname, err: errorSummary(error).message },
+        "page cache: could not look up",
+      );
       return null;
     });
     // Without the cache the page can still be rendered.
@@ -73,8 +77,12 @@ export function pageCache({ maxAgeMs = 5 * 60_000, maxBytes = 512 * 1024 } = {})
         body,
       });
     } catch (error) {
-      // A page that could not be stored is still the right answer to this request.
-      console.error("page cache: could not store", error);
+      // A page that could not be stored is still the right answer to this request. The error's
+      // message only: drizzle's would carry the whole page it tried to store.
+      logger.warn(
+        { path: new URL(request.url).pathname, err: errorSummary(error).message },
+        "page cache: could not store",
+      );
     }
     return new Response(read.bytes, { status: response.status, headers: response.headers });
   };

@@ -44,7 +44,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const { calendarKey: _secret, ...visible } = account;
   return {
     account: visible,
-    calendarUrl: `${origin}/activities.ics?token=${calendarToken(appSecret, account)}`,
+    calendarUrl: `${origin}/activities.ics?token=${calendarToken(await appSecret(), account)}`,
     timeZones: offeredTimeZones.includes(account.timeZone) ? offeredTimeZones : [account.timeZone, ...offeredTimeZones],
     title: getI18n(context).t("account.title"),
   };

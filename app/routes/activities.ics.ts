@@ -15,7 +15,7 @@ import { findUserByCalendarToken } from "../models/user.server";
 export async function loader({ context, request }: Route.LoaderArgs) {
   const url = new URL(request.url);
   const token = url.searchParams.get("token");
-  const viewer = optionalUser(context) ?? (token ? await findUserByCalendarToken(db, appSecret, token) : null);
+  const viewer = optionalUser(context) ?? (token ? await findUserByCalendarToken(db, await appSecret(), token) : null);
   if (!viewer) {
     return new Response(getI18n(context).t("activityList.calendarSignIn"), {
       status: 401,

@@ -1,12 +1,12 @@
-import { database } from "../db.server";
-import { pingDatabase } from "../models/health.server";
+import { checkDatabase, healthReport } from "../db.server";
 
+/**
+ * For load balancers and supervisors: 200 when the database answers, 503 (saying whether it is
+ * starting or down) otherwise; the app process keeps running either way. While the database is
+ * known to be away, app/server/availability.server.ts gives the same answer without coming here.
+ */
 export async function loader() {
-  const headers = { "Cache-Control": "no-store" };
-  try {
-    await pingDatabase(database.db);
-    return Response.json({ status: "ok", database: database.driver }, { headers });
-  } catch {
-    return Response.json({ status: "error", database: database.driver }, { status: 503, headers });
-  }
+  const { httpStatus, body } = healthReport(await checkDatabase());
+  const headers: HeadersInit = { "Cache-Control": "no-store", ...(httpStatus === 503 ? { "Retry-After": "5" } : {}) };
+  return Response.json(body, { status: httpStatus, headers });
 }

@@ -1,11 +1,11 @@
 import "react-router";
-import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
 import * as build from "virtual:react-router/server-build";
-import { database } from "../db.server";
+import { closeDatabase, startDatabase } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
+import { reactRouterHandler, requestContext } from "./availability.server";
 import { requestLimits } from "./request-limits.server";
 import { rejectCrossSiteWrites, securityHeaders } from "./security.server";
 
@@ -14,11 +14,13 @@ const development = env.NODE_ENV !== "production";
 export const app = express();
 app.disable("x-powered-by");
 app.set("trust proxy", env.TRUST_PROXY);
+app.use(requestContext({ trustProxy: env.TRUST_PROXY > 0 }));
 app.use(securityHeaders({ development, secure: !development, publicOrigin: env.APP_URL }));
 app.use(rejectCrossSiteWrites(env.APP_URL));
 app.use(requestLimits());
 app.use(
-  createRequestHandler({
+  reactRouterHandler({
+    mode: env.NODE_ENV,
     // The build itself, not a function returning it: React Router derives its routes from a
     // build once, where a function makes it do so on every request. (In development Vite
     // reloads this whole module when the app changes.)
@@ -35,7 +37,15 @@ app.use(
   }),
 );
 
-/** Lets server.js close the database when the process is told to stop. */
+/**
+ * server.js starts the database after the HTTP server listens (pages answer 503 until it is up):
+ * `migrate` in one process of a deployment only.
+ */
+export function start(options: { migrate: boolean }) {
+  return startDatabase(options);
+}
+
+/** Lets server.js close the database once the HTTP server has finished its requests. */
 export function shutdown() {
-  return database.close();
+  return closeDatabase();
 }

@@ -24,8 +24,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts the production build as `npm start` would, on a free port. */
-export async function startBuiltServer(env: Record<string, string | undefined>): Promise<RunningServer> {
+/**
+ * Starts the production build as `npm start` would, on a free port. The server listens before its
+ * database is up (answering 503 meanwhile); by default this waits until /healthz says it is up,
+ * `waitFor: "listening"` only until it listens.
+ */
+export async function startBuiltServer(
+  env: Record<string, string | undefined>,
+  options: { waitFor?: "healthy" | "listening" } = {},
+): Promise<RunningServer> {
   if (!existsSync(path.join(root, process.env.BUILD_DIR ?? "build", "server/index.js"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
@@ -52,6 +59,7 @@ export async function startBuiltServer(env: Record<string, string | undefined>):
       reject(new Error(`server exited with ${code}:\n${log}`));
     });
   });
+  if (options.waitFor !== "listening") await waitUntilHealthy(url, () => log, child);
   return {
     url,
     child,
@@ -65,4 +73,17 @@ export async function startBuiltServer(env: Record<string, string | undefined>):
       });
     },
   };
+}
+
+/** Polls /healthz until it answers 200, for up to 110 s (a first PGlite start is slow on a busy machine). */
+export async function waitUntilHealthy(url: string, output: () => string, child?: ChildProcess): Promise<void> {
+  const seen: string[] = [];
+  for (const deadline = Date.now() + 110_000; Date.now() < deadline;) {
+    if (child && child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}:\n${output()}`);
+    const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) }).catch((e: Error) => e);
+    if (!(res instanceof Error) && res.status === 200) return;
+    seen.push(res instanceof Error ? res.name : String(res.status));
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`server not healthy (${seen.slice(-5).join(" ")}):\n${output().slice(-3000)}`);
 }

@@ -184,6 +184,9 @@ export const en = {
     forbiddenText: "Your account does not have access to this page.",
     generic: "An unexpected error occurred. Please try again.",
     backHome: "Back to the home page",
+    unavailable: "The service is briefly unavailable",
+    unavailableText:
+      "Jembatan cannot reach its database just now. Nothing you saved is lost; please try again in a few seconds.",
   },
   footer: {
     about: "Jembatan supports the cooperation between partner countries on public service delivery.",

@@ -183,6 +183,9 @@ export const id: Translation = {
     forbiddenText: "Akun Anda tidak memiliki akses ke halaman ini.",
     generic: "Terjadi kesalahan yang tidak terduga. Silakan coba lagi.",
     backHome: "Kembali ke beranda",
+    unavailable: "Layanan sedang tidak tersedia sebentar",
+    unavailableText:
+      "Jembatan belum dapat menjangkau basis datanya saat ini. Tidak ada yang hilang dari yang sudah Anda simpan; silakan coba lagi dalam beberapa detik.",
   },
   footer: {
     about: "Jembatan mendukung kerja sama antarnegara mitra di bidang pelayanan publik.",
