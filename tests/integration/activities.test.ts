@@ -126,7 +126,7 @@ describe("the activity form's schema", () => {
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(result.errors).toMatchObject({
-      startsOn: { key: "validation.invalid" },
+      startsOn: { key: "validation.dateRange" },
       endTime: { key: "validation.invalid" },
       city: { key: "validation.tooLong", values: { max: 100 } },
       titleId: { key: "validation.tooLong", values: { max: 200 } },
