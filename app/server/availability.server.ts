@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { createReadableStreamFromReadable, writeReadableStreamToWritable } from "@react-router/node";
 import type { NextFunction, Request, Response } from "express";
 import { createRequestHandler, type RouterContextProvider, type ServerBuild } from "react-router";
-import { databaseStatus, healthReport } from "../db.server";
+import { databaseStatus, healthReport, noteDatabaseFailure } from "../db.server";
 import { isLanguage, type Language } from "../i18n/config";
 import { languageCookie, languageFromHeader, translatorFor } from "../i18n/i18n.server";
-import { logger, requestState } from "./logger.server";
+import { errorSummary, logger, requestState } from "./logger.server";
 
 /** Seconds a client is asked to wait before trying again while the database is away. */
 export const retryAfterSeconds = 5;
@@ -138,4 +138,18 @@ async function send(res: Response, response: globalThis.Response) {
   } catch (error) {
     if (!(res.destroyed || res.writableEnded)) throw error;
   }
+}
+
+/**
+ * Last in the chain: an error no handler answered (React Router answers its own). One log line
+ * instead of Express's stack on standard error, and a 503 if the database was the cause.
+ */
+export function unansweredError(stylesheet?: string) {
+  return (error: unknown, req: Request, res: Response, next: NextFunction) => {
+    noteDatabaseFailure(error);
+    logger.error({ err: errorSummary(error) }, "request failed outside React Router");
+    if (res.headersSent) return next(error);
+    if (requestState.getStore()?.databaseFailed) return void sendUnavailable(req, res, stylesheet);
+    res.status(500).type("text/plain; charset=utf-8").send("Internal Server Error");
+  };
 }

@@ -5,7 +5,7 @@ import * as build from "virtual:react-router/server-build";
 import { closeDatabase, startDatabase } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
-import { reactRouterHandler, requestContext } from "./availability.server";
+import { reactRouterHandler, requestContext, unansweredError } from "./availability.server";
 import { requestLimits } from "./request-limits.server";
 import { rejectCrossSiteWrites, securityHeaders } from "./security.server";
 
@@ -36,6 +36,7 @@ app.use(
     },
   }),
 );
+app.use(unansweredError(build.assets.routes.root?.css?.[0]));
 
 /**
  * server.js starts the database after the HTTP server listens (pages answer 503 until it is up):
