@@ -1,4 +1,4 @@
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
@@ -323,5 +323,31 @@ describe.skipIf(!process.env.DATABASE_URL)("the production server when the datab
     const added = [...stored].filter((title) => !storedBefore.has(title)).sort();
     // Each write saved got its answer, and each answered write was saved.
     expect(added, summary).toEqual(acknowledged.map((a) => a.title).sort());
+  });
+});
+
+describe.skipIf(!process.env.DATABASE_URL)("a transaction whose backend is terminated", () => {
+  it("costs the transaction, not the process (postgres.js's nextWrite TypeError is caught)", async () => {
+    const database = await createServerDatabase({
+      prefix: "jembatan_availability",
+      template: inject("testTemplates").postgresTemplate,
+    });
+    try {
+      const { DATABASE_URL: adminUrl, ...inherited } = process.env;
+      const child = spawn(process.execPath, ["--import", "tsx", "tests/support/driver-guard-probe.ts"], {
+        env: { ...inherited, NODE_ENV: "production", DATABASE_URL: database.url, ADMIN_URL: adminUrl },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d) => (output += d));
+      child.stderr.on("data", (d) => (output += d));
+      const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+      expect(code, output).toBe(0);
+      expect(output).toMatch(/probe: transaction failed: (CONNECTION_CLOSED|57P01)/);
+      expect(output).toContain("postgres.js wrote to a closed connection; replacing the pool");
+      expect(output).toContain("probe: afterwards 42, database up");
+    } finally {
+      await database.drop();
+    }
   });
 });
