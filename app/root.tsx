@@ -169,6 +169,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
     if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
+    // The database is away: the server answers 503 (app/server/availability.server.ts), also to a
+    // client-side navigation, which lands here.
+    if (error.status === 503) [title, text] = [t("errors.unavailable"), t("errors.unavailableText")];
     // A request refused with a message in the reader's language (app/lib/form-body.server.ts).
     const message: unknown = (error.data as { message?: unknown } | null)?.message;
     if (error.status < 500 && typeof message === "string") text = message;
