@@ -85,7 +85,10 @@ const tally = (answers: Answer[]) =>
     return counts;
   }, {});
 
-describe.skipIf(!process.env.DATABASE_URL)("the production server when the database fails", () => {
+// These need a PostgreSQL server (DATABASE_URL, which CI sets): PGlite has no connections to lose.
+const needsPostgres = process.env.DATABASE_URL ? "" : " (skipped: needs DATABASE_URL)";
+
+describe.skipIf(!process.env.DATABASE_URL)(`the production server when the database fails${needsPostgres}`, () => {
   const admin = postgres(process.env.DATABASE_URL ?? "postgres://unset", { max: 1, onnotice: () => {} });
   let database: ServerDatabase;
   let proxy: TcpProxy;
@@ -326,7 +329,7 @@ describe.skipIf(!process.env.DATABASE_URL)("the production server when the datab
   });
 });
 
-describe.skipIf(!process.env.DATABASE_URL)("a transaction whose backend is terminated", () => {
+describe.skipIf(!process.env.DATABASE_URL)(`a transaction whose backend is terminated${needsPostgres}`, () => {
   it("costs the transaction, not the process (postgres.js's nextWrite TypeError is caught)", async () => {
     const database = await createServerDatabase({
       prefix: "jembatan_availability",
