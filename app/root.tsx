@@ -1,4 +1,4 @@
-import { TranslationProvider, useTranslation } from "./i18n/translation";
+import { TranslationProvider, useRequestLanguage, useTranslation } from "./i18n/translation";
 import {
   Form,
   isRouteErrorResponse,
@@ -34,13 +34,19 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   };
 }
 
-export function meta() {
-  return [{ title: "Jembatan" }];
+export function meta({ error }: Route.MetaArgs) {
+  // An error page writes its own title (ErrorBoundary), in the reader's language.
+  return error ? [] : [{ title: "Jembatan" }];
 }
+
+type SiteUser = Route.ComponentProps["loaderData"]["user"];
 
 export function Layout({ children }: { children: React.ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
-  const lang = data?.lang ?? "en";
+  // Without the root loader's data (an error page whose root loader or middleware failed), the
+  // language the request was answered in.
+  const requestLanguage = useRequestLanguage();
+  const lang = data?.lang ?? requestLanguage ?? "en";
   // Pages for visitors without an account are plain HTML: every link and form on them works
   // without JavaScript, and React and React Router alone would weigh 110 KB (gzip). Signed-in
   // people get the app. See docs/decisions/0003-visitor-pages-without-scripts.md.
@@ -56,7 +62,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
       </head>
       <body>
         {/* The server decides the language; after a client-side navigation (the switcher) follow it. */}
-        <TranslationProvider lang={data?.lang}>{children}</TranslationProvider>
+        <TranslationProvider lang={lang}>{children}</TranslationProvider>
         {app ? (
           <>
             <ScrollRestoration />
@@ -72,8 +78,21 @@ export function Layout({ children }: { children: React.ReactNode }) {
 }
 
 export default function App({ loaderData }: Route.ComponentProps) {
+  return (
+    <SiteFrame user={loaderData.user} lang={loaderData.lang}>
+      <Outlet />
+    </SiteFrame>
+  );
+}
+
+/**
+ * Header, navigation, language switch and footer around every page, error pages included. `user`
+ * is undefined when the reader is not known (the root loader did not run): then neither the staff
+ * navigation nor a sign-in or sign-out control is shown.
+ */
+function SiteFrame(props: { user: SiteUser | undefined; lang: Language; children: React.ReactNode }) {
+  const { user, lang, children } = props;
   const { t } = useTranslation();
-  const { user, lang } = loaderData;
   return (
     <>
       <a className="skip-link" href="#main">
@@ -121,16 +140,16 @@ export default function App({ loaderData }: Route.ComponentProps) {
                   {t("nav.signOut")}
                 </button>
               </Form>
-            ) : (
+            ) : user === null ? (
               <Link to="/login" className="button button--quiet">
                 {t("nav.signIn")}
               </Link>
-            )}
+            ) : null}
           </div>
         </div>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {children}
       </main>
       <footer className="site-footer">
         <p>
@@ -164,27 +183,35 @@ function LanguageSwitcher({ current }: { current: Language }) {
 
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
+  // Present when a page below the root failed: the reader keeps their header and navigation. When
+  // the root loader itself failed, the page is framed without the user-specific parts.
+  const data = useRouteLoaderData<typeof loader>("root");
+  const language = useRequestLanguage();
   let title = t("errors.title");
   let text = t("errors.generic");
   if (isRouteErrorResponse(error)) {
-    if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
-    if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
-    // The database is away: the server answers 503 (app/server/availability.server.ts), also to a
-    // client-side navigation, which lands here.
-    if (error.status === 503) [title, text] = [t("errors.unavailable"), t("errors.unavailableText")];
     // A request refused with a message in the reader's language (app/lib/form-body.server.ts).
     const message: unknown = (error.data as { message?: unknown } | null)?.message;
-    if (error.status < 500 && typeof message === "string") text = message;
+    if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
+    else if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
+    // The database is away: the server answers 503 (app/server/availability.server.ts), also to a
+    // client-side navigation, which lands here; a 503 thrown by a loader shows the same page.
+    else if (error.status === 503) [title, text] = [t("errors.unavailable"), t("errors.unavailableText")];
+    else if (error.status < 500 && typeof message === "string") [title, text] = [t("errors.refused"), message];
   } else if (import.meta.env.DEV && error instanceof Error) {
     text = error.message;
   }
   return (
-    <main id="main" className="page page--narrow">
-      <h1>{title}</h1>
-      <p>{text}</p>
-      <p>
-        <Link to="/">{t("errors.backHome")}</Link>
-      </p>
-    </main>
+    <SiteFrame user={data?.user} lang={data?.lang ?? language ?? "en"}>
+      {/* React places it in the head; root's meta leaves the title out when there is an error. */}
+      <title>{`${title} · Jembatan`}</title>
+      <div className="page page--narrow">
+        <h1>{title}</h1>
+        <p>{text}</p>
+        <p>
+          <Link to="/">{t("errors.backHome")}</Link>
+        </p>
+      </div>
+    </SiteFrame>
   );
 }

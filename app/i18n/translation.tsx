@@ -33,6 +33,14 @@ export function TranslationProvider(props: { lang: string | undefined; children:
   return <TranslationContext.Provider value={t}>{props.children}</TranslationContext.Provider>;
 }
 
+/**
+ * The language of the request (server) or document (browser). The root layout uses it when its
+ * loader has no data: on an error page whose root loader or middleware failed.
+ */
+export function useRequestLanguage(): Language | undefined {
+  return useContext(SourceContext)?.language;
+}
+
 export function useTranslation(): { t: TFunction } {
   const t = useContext(TranslationContext);
   if (!t) throw new Error("useTranslation needs a TranslationProvider above it");

@@ -11,6 +11,7 @@ import {
 } from "react-router";
 import { appSettings } from "../../db/schema";
 import { type Role } from "./enums";
+import { forbidden } from "./http";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import {
@@ -124,7 +125,7 @@ export function requireUser(
     const back = pageAddress(new URL(request.url));
     throw redirect(`/login?${new URLSearchParams({ redirectTo: back })}`);
   }
-  if (!hasRole(user, role)) throw new Response("Forbidden", { status: 403 });
+  if (!hasRole(user, role)) forbidden();
   return user;
 }
 

@@ -4,6 +4,7 @@ import type { Database } from "../db.server";
 import { describeConflict, type ConflictInfo } from "../models/conflict.server";
 import { ConflictError, RuleError } from "../models/errors.server";
 import { parseForm, typedValues, type FormErrors, type TypedValues } from "./forms";
+import { notFound } from "./http";
 
 /** How a stale edit of a versioned record is reported: the fields the conflict view compares. */
 interface ConflictReport {
@@ -40,7 +41,7 @@ export async function saveRecordForm<S extends z.ZodType, Saved>(
   const values = typedValues(form);
   try {
     const saved = await options.save(parsed.data);
-    if (!saved) throw new Response("Not found", { status: 404 });
+    if (!saved) notFound();
     return redirect(options.redirectTo(saved));
   } catch (error) {
     if (error instanceof RuleError) return answer(400, error.errors, values);

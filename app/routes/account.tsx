@@ -12,6 +12,7 @@ import { isTimeZone } from "../lib/format";
 import { idField } from "../lib/form-schema";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { requestInfoContext } from "../lib/request-context";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
 import { deleteUserSessions } from "../models/session.server";
@@ -39,7 +40,7 @@ const passwordSchema = z
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const account = await getAccount(db, user.id);
-  if (!account) throw new Response("Not found", { status: 404 });
+  if (!account) notFound();
   const origin = env.APP_URL ?? new URL(request.url).origin;
   const { calendarKey: _secret, ...visible } = account;
   return {

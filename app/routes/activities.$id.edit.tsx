@@ -8,6 +8,7 @@ import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { typedValues, valueOf, type FormErrors } from "../lib/forms";
 import { localized } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -28,7 +29,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
   const [activity, options] = await Promise.all([getActivityForEdit(db, id), activityFormOptions(db)]);
-  if (!activity) throw new Response("Not found", { status: 404 });
+  if (!activity) notFound();
   const timeZone = viewerTimeZone(request, user);
   const name = localized(activity.title, getLanguage(context));
   return {

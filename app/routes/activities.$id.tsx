@@ -10,6 +10,7 @@ import { getLanguage } from "../i18n/i18n.server";
 import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized, placeName } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -22,7 +23,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
   const [activity, history] = await Promise.all([getActivity(db, id), activityHistory(db, id)]);
-  if (!activity) throw new Response("Not found", { status: 404 });
+  if (!activity) notFound();
   return {
     activity,
     history,
@@ -42,7 +43,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   }
   try {
     if (!(await deleteActivity(db, { userId: user.id }, id, version))) {
-      throw new Response("Not found", { status: 404 });
+      notFound();
     }
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;

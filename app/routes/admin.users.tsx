@@ -12,6 +12,7 @@ import { blankAsMissing, parseForm, type FieldMessage, type FormErrors } from ".
 import { isTimeZone } from "../lib/format";
 import type { Language } from "../i18n/config";
 import { localized, type LocalizedText } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -73,7 +74,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         organizationId: form.has("organizationId") ? (organizationId ?? null) : undefined,
         disabled: !!disabled,
       });
-      if (!user) throw new Response("Not found", { status: 404 });
+      if (!user) notFound();
       return redirect(`/admin/users?updated=${encodeURIComponent(user.email)}`);
     } catch (error) {
       // The row's fields are small: the message goes above the table.
@@ -98,7 +99,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     if (id === admin.id) return refuse({ key: "users.ownPassword" });
     try {
       const user = await setPassword(db, actor, { id, version, password });
-      if (!user) throw new Response("Not found", { status: 404 });
+      if (!user) notFound();
       return redirect(`/admin/users?passwordSet=${encodeURIComponent(user.email)}`);
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;

@@ -6,6 +6,7 @@ import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
@@ -19,7 +20,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const id = idParam(params);
   const [agreement, organizations] = await Promise.all([getAgreementForEdit(db, id), organizationOptions(db)]);
-  if (!agreement) throw new Response("Not found", { status: 404 });
+  if (!agreement) notFound();
   const { t } = getI18n(context);
   return {
     agreement: { id: agreement.id, title: agreement.title },

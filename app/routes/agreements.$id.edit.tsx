@@ -8,6 +8,7 @@ import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import type { FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
@@ -41,7 +42,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const id = idParam(params);
   const [agreement, options] = await Promise.all([getAgreementForEdit(db, id), agreementFormOptions(db)]);
-  if (!agreement) throw new Response("Not found", { status: 404 });
+  if (!agreement) notFound();
   const name = localized(agreement.title, getLanguage(context));
   return {
     id,

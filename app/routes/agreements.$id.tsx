@@ -12,6 +12,7 @@ import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -32,7 +33,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const today = calendarToday(viewerTimeZone(request, user));
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
   const agreement = await getAgreement(db, idParam(params), today, { page });
-  if (!agreement) throw new Response("Not found", { status: 404 });
+  if (!agreement) notFound();
   const { total, pageSize } = agreement.commitmentPage;
   const last = Math.max(1, Math.ceil(total / pageSize));
   // A page past the end (the list got shorter since the link was made) shows the last one.

@@ -8,6 +8,7 @@ import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import type { FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
@@ -28,7 +29,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const id = idParam(params);
   const [found, organizations] = await Promise.all([getCommitmentForEdit(db, id), organizationOptions(db)]);
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) notFound();
   return {
     id,
     agreement: found.agreement,

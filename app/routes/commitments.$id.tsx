@@ -14,6 +14,7 @@ import { getLanguage } from "../i18n/i18n.server";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { parseForm, typedValues, type FormErrors } from "../lib/forms";
 import { localized, localizedText } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -50,7 +51,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
   const commitment = await getCommitment(db, id);
-  if (!commitment) throw new Response("Not found", { status: 404 });
+  if (!commitment) notFound();
   const canEdit = hasRole(user, "editor");
   const today = calendarToday(viewerTimeZone(request, user));
   const candidates = canEdit
@@ -81,7 +82,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const fail = (errors: FormErrors, status = 400, current: { status: string } | null = null) =>
     data<CommitmentActionResult>({ intent, errors, values: typedValues(form), current }, { status });
   const done = (result: unknown) => {
-    if (!result) throw new Response("Not found", { status: 404 });
+    if (!result) notFound();
     return redirect(`/commitments/${id}?saved=${intent}`);
   };
   try {

@@ -5,6 +5,7 @@ import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import { localized } from "../lib/localized";
+import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { useLanguage } from "../lib/use-formatter";
 import { getPublishedCase } from "../models/case.server";
@@ -15,7 +16,7 @@ const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 export async function loader({ params, context }: Route.LoaderArgs) {
   const found =
     slugPattern.test(params.slug) && params.slug.length <= 200 ? await getPublishedCase(db, params.slug) : null;
-  if (!found) throw new Response("Not found", { status: 404 });
+  if (!found) notFound();
   return { case: found, title: localized(found.title, getLanguage(context)) };
 }
 

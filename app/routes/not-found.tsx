@@ -1,5 +1,8 @@
+import { notFound } from "../lib/http";
+
+// Every address no other route claims: the root error boundary shows the 404 page in the layout.
 export function loader() {
-  throw new Response("Not found", { status: 404 });
+  notFound();
 }
 
 export default function NotFound() {

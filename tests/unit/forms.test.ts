@@ -83,7 +83,14 @@ describe("record ids", async () => {
   it("in an address, are a 404 when they cannot be a record's", () => {
     expect(idParam({ id: "42" })).toBe(42);
     for (const bad of ["99999999999", "0", "1e3", "abc", undefined]) {
-      expect(() => idParam({ id: bad }), String(bad)).toThrow(Response);
+      // notFound() throws React Router's data(null, { status: 404 }).
+      let thrown: unknown;
+      try {
+        idParam({ id: bad });
+      } catch (error) {
+        thrown = error;
+      }
+      expect(thrown, String(bad)).toMatchObject({ init: { status: 404 } });
     }
   });
 });

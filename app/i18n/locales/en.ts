@@ -183,6 +183,7 @@ export const en = {
     forbidden: "Not allowed",
     forbiddenText: "Your account does not have access to this page.",
     generic: "An unexpected error occurred. Please try again.",
+    refused: "Request not accepted",
     backHome: "Back to the home page",
     unavailable: "The service is briefly unavailable",
     unavailableText:

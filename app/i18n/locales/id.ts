@@ -182,6 +182,7 @@ export const id: Translation = {
     forbidden: "Tidak diizinkan",
     forbiddenText: "Akun Anda tidak memiliki akses ke halaman ini.",
     generic: "Terjadi kesalahan yang tidak terduga. Silakan coba lagi.",
+    refused: "Permintaan tidak diterima",
     backHome: "Kembali ke beranda",
     unavailable: "Layanan sedang tidak tersedia sebentar",
     unavailableText:
