@@ -98,9 +98,27 @@ export function listOf(values: FormValues | undefined, name: string): string[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
+/** The field names an object schema knows (through a transform's input), or none if it is no object. */
+function fieldNames(schema: z.ZodType): Set<string> | undefined {
+  // Read from the schema's definition rather than by instanceof, which would bring zod itself into
+  // the browser's bundle with this module.
+  const def = (schema as unknown as { def?: { type?: string; shape?: object; in?: z.ZodType } }).def;
+  if (def?.type === "object" && def.shape) return new Set(Object.keys(def.shape));
+  if (def?.type === "pipe" && def.in) return fieldNames(def.in);
+  return undefined;
+}
+
+/** Only the fields the schema knows: a form padded with thousands of others must not come back whole. */
+function knownFields(values: TypedValues, names: Set<string> | undefined): TypedValues {
+  if (!names) return values;
+  const known = Object.create(null) as TypedValues;
+  for (const name of names) if (values[name] !== undefined) known[name] = values[name];
+  return { ...known };
+}
+
 /** Collects a form's fields (repeated names become lists) and checks them against `schema`. */
 export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
-  const values = typedValues(form);
+  const values = knownFields(typedValues(form), fieldNames(schema));
   const errors = controlCharacterErrors(values);
   const parsed = schema.safeParse(values);
   if (parsed.success && !Object.keys(errors).length) return { success: true, data: parsed.data };

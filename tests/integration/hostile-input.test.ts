@@ -121,7 +121,7 @@ describe("hostile input against the production server", () => {
       });
       expect(res.status).toBe(400);
       await res.text();
-      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(performance.now() - started).toBeLessThan(10_000);
       expect((await fetch(url("/healthz"), { signal: timeout() })).status).toBe(200);
     }
   });
