@@ -9,6 +9,7 @@ import {
 } from "@tanstack/react-table";
 import { createContext, useContext, useMemo } from "react";
 import { useTranslation } from "../i18n/translation";
+import { TableScroll } from "./table-scroll";
 import type { TFunction } from "../i18n/translator";
 import { Link } from "react-router";
 import { useFormatter } from "../lib/use-formatter";
@@ -112,35 +113,37 @@ export function ActivityTable({
 
   return (
     <CellContext.Provider value={cellContext}>
-      <table className="table activity-table">
-        <caption className="visually-hidden">
-          {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
-        </caption>
-        <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader key={header.id} header={header} query={query} t={t} />
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr key={row.original.id}>
-              {row.getAllCells().map((cell) =>
-                cell.column.id === "title" ? (
-                  <th scope="row" key={cell.id}>
-                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                  </th>
-                ) : (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ),
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <TableScroll labelledBy="activity-table-caption">
+        <table className="table activity-table">
+          <caption id="activity-table-caption" className="visually-hidden">
+            {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
+          </caption>
+          <thead>
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => (
+                  <SortableHeader key={header.id} header={header} query={query} t={t} />
+                ))}
+              </tr>
+            ))}
+          </thead>
+          <tbody>
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.original.id}>
+                {row.getAllCells().map((cell) =>
+                  cell.column.id === "title" ? (
+                    <th scope="row" key={cell.id}>
+                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                    </th>
+                  ) : (
+                    <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                  ),
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </CellContext.Provider>
   );
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Route } from "./+types/admin.users";
 import { roles } from "../lib/enums";
 import { EnumField, Field } from "../components/form-field";
+import { TableScroll } from "../components/table-scroll";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
@@ -137,7 +138,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const fieldError = (name: string) => (creating ? errors?.[name] : undefined);
   return (
     <div className="page">
-      <h1>{t("users.title")}</h1>
+      <h1 id="users-title">{t("users.title")}</h1>
       {created ? (
         <p role="status" className="notice">
           {t("users.created", { email: created })}
@@ -158,101 +159,103 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           {t(errors.form.key, errors.form.values)}
         </div>
       ) : null}
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">{t("users.email")}</th>
-            <th scope="col">{t("users.name")}</th>
-            <th scope="col">{t("users.timeZone")}</th>
-            <th scope="col">{t("users.organization")}</th>
-            <th scope="col">{t("users.role")}</th>
-            <th scope="col">{t("users.status")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("users.save")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {loaderData.users.map((u) => {
-            const formId = `user-${u.id}`;
-            return (
-              <tr key={u.id}>
-                <th scope="row">{u.email}</th>
-                <td>{u.name}</td>
-                <td>{u.timeZone}</td>
-                <td>
-                  <Form method="post" id={formId}>
-                    <input type="hidden" name="intent" value="update" />
-                    <input type="hidden" name="id" value={u.id} />
-                    <input type="hidden" name="version" value={u.version} />
-                  </Form>
-                  <label className="visually-hidden" htmlFor={`${formId}-organization`}>
-                    {t("users.organization")} {u.email}
-                  </label>
-                  <select
-                    id={`${formId}-organization`}
-                    name="organizationId"
-                    form={formId}
-                    defaultValue={u.organizationId ?? ""}
-                  >
-                    <OrganizationChoices organizations={loaderData.organizations} lang={lang} />
-                  </select>
-                </td>
-                <td>
-                  <label className="visually-hidden" htmlFor={`${formId}-role`}>
-                    {t("users.role")} {u.email}
-                  </label>
-                  <select id={`${formId}-role`} name="role" form={formId} defaultValue={u.role}>
-                    {roles.map((r) => (
-                      <option key={r} value={r}>
-                        {t(`roles.${r}`)}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-                <td>
-                  <label>
-                    <input type="checkbox" name="disabled" form={formId} defaultChecked={!!u.disabledAt} />{" "}
-                    {t("users.disabled")}
-                  </label>
-                  {u.disabledAt ? <div className="meta">{format.dateTime(u.disabledAt)}</div> : null}
-                </td>
-                <td>
-                  <button type="submit" form={formId} className="button button--quiet">
-                    {t("users.save")}
-                    <span className="visually-hidden"> {u.email}</span>
-                  </button>
-                  {/* A new key after each navigation (a password set) closes and empties it. */}
-                  <details className="set-password" key={location.key}>
-                    <summary>
-                      {t("users.newPassword")}
-                      <span className="visually-hidden"> {u.email}</span>
-                    </summary>
-                    <Form method="post">
-                      <input type="hidden" name="intent" value="setPassword" />
+      <TableScroll labelledBy="users-title">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">{t("users.email")}</th>
+              <th scope="col">{t("users.name")}</th>
+              <th scope="col">{t("users.timeZone")}</th>
+              <th scope="col">{t("users.organization")}</th>
+              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("users.status")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("users.save")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {loaderData.users.map((u) => {
+              const formId = `user-${u.id}`;
+              return (
+                <tr key={u.id}>
+                  <th scope="row">{u.email}</th>
+                  <td>{u.name}</td>
+                  <td>{u.timeZone}</td>
+                  <td>
+                    <Form method="post" id={formId}>
+                      <input type="hidden" name="intent" value="update" />
                       <input type="hidden" name="id" value={u.id} />
                       <input type="hidden" name="version" value={u.version} />
-                      <label htmlFor={`${formId}-password`}>{t("users.newPasswordFor", { email: u.email })}</label>
-                      <input
-                        id={`${formId}-password`}
-                        name="password"
-                        type="password"
-                        required
-                        minLength={12}
-                        maxLength={1024}
-                        autoComplete="new-password"
-                      />
-                      <button type="submit" className="button button--quiet">
-                        {t("users.setPassword")}
-                      </button>
                     </Form>
-                  </details>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                    <label className="visually-hidden" htmlFor={`${formId}-organization`}>
+                      {t("users.organization")} {u.email}
+                    </label>
+                    <select
+                      id={`${formId}-organization`}
+                      name="organizationId"
+                      form={formId}
+                      defaultValue={u.organizationId ?? ""}
+                    >
+                      <OrganizationChoices organizations={loaderData.organizations} lang={lang} />
+                    </select>
+                  </td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`${formId}-role`}>
+                      {t("users.role")} {u.email}
+                    </label>
+                    <select id={`${formId}-role`} name="role" form={formId} defaultValue={u.role}>
+                      {roles.map((r) => (
+                        <option key={r} value={r}>
+                          {t(`roles.${r}`)}
+                        </option>
+                      ))}
+                    </select>
+                  </td>
+                  <td>
+                    <label>
+                      <input type="checkbox" name="disabled" form={formId} defaultChecked={!!u.disabledAt} />{" "}
+                      {t("users.disabled")}
+                    </label>
+                    {u.disabledAt ? <div className="meta">{format.dateTime(u.disabledAt)}</div> : null}
+                  </td>
+                  <td>
+                    <button type="submit" form={formId} className="button button--quiet">
+                      {t("users.save")}
+                      <span className="visually-hidden"> {u.email}</span>
+                    </button>
+                    {/* A new key after each navigation (a password set) closes and empties it. */}
+                    <details className="set-password" key={location.key}>
+                      <summary>
+                        {t("users.newPassword")}
+                        <span className="visually-hidden"> {u.email}</span>
+                      </summary>
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="setPassword" />
+                        <input type="hidden" name="id" value={u.id} />
+                        <input type="hidden" name="version" value={u.version} />
+                        <label htmlFor={`${formId}-password`}>{t("users.newPasswordFor", { email: u.email })}</label>
+                        <input
+                          id={`${formId}-password`}
+                          name="password"
+                          type="password"
+                          required
+                          minLength={12}
+                          maxLength={1024}
+                          autoComplete="new-password"
+                        />
+                        <button type="submit" className="button button--quiet">
+                          {t("users.setPassword")}
+                        </button>
+                      </Form>
+                    </details>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
 
       <section aria-labelledby="create-title" className="card">
         <h2 id="create-title">{t("users.create")}</h2>

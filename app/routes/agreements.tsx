@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/agreements";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
+import { TableScroll } from "../components/table-scroll";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { hasRole, requireUser } from "../lib/auth.server";
@@ -37,7 +38,7 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
   return (
     <div className="page">
       <div className="page-heading">
-        <h1>{t("agreements.title")}</h1>
+        <h1 id="agreements-title">{t("agreements.title")}</h1>
         {canEdit ? (
           <Link to="/agreements/new" className="button">
             {t("agreements.newAgreement")}
@@ -45,42 +46,44 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
         ) : null}
       </div>
       {agreements.length ? (
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">{t("agreements.agreement")}</th>
-              <th scope="col">{t("agreements.kind")}</th>
-              <th scope="col">{t("agreements.period")}</th>
-              <th scope="col">{t("agreements.state")}</th>
-              <th scope="col">{t("agreements.progress")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {agreements.map((a) => (
-              <tr key={a.id}>
-                <th scope="row">
-                  <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
-                  {a.parentId && a.parentTitle ? (
-                    <span className="meta">
-                      {t(a.kind === "action_plan" ? "agreements.implements" : "agreements.parent")}:{" "}
-                      <Link to={`/agreements/${a.parentId}`}>{localized(a.parentTitle, lang)}</Link>
-                    </span>
-                  ) : null}
-                </th>
-                <td>{t(`agreementKind.${a.kind}`)}</td>
-                <td>
-                  <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} />
-                </td>
-                <td>
-                  <AgreementLifecycle lifecycle={a.lifecycle} renewedBy={a.renewedBy} />
-                </td>
-                <td>
-                  <AgreementProgress counts={a.commitments} progress={a.progress} />
-                </td>
+        <TableScroll labelledBy="agreements-title">
+          <table className="table">
+            <thead>
+              <tr>
+                <th scope="col">{t("agreements.agreement")}</th>
+                <th scope="col">{t("agreements.kind")}</th>
+                <th scope="col">{t("agreements.period")}</th>
+                <th scope="col">{t("agreements.state")}</th>
+                <th scope="col">{t("agreements.progress")}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {agreements.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                    {a.parentId && a.parentTitle ? (
+                      <span className="meta">
+                        {t(a.kind === "action_plan" ? "agreements.implements" : "agreements.parent")}:{" "}
+                        <Link to={`/agreements/${a.parentId}`}>{localized(a.parentTitle, lang)}</Link>
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{t(`agreementKind.${a.kind}`)}</td>
+                  <td>
+                    <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} />
+                  </td>
+                  <td>
+                    <AgreementLifecycle lifecycle={a.lifecycle} renewedBy={a.renewedBy} />
+                  </td>
+                  <td>
+                    <AgreementProgress counts={a.commitments} progress={a.progress} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       ) : (
         <p>{t("agreements.none")}</p>
       )}

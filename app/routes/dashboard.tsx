@@ -2,6 +2,7 @@ import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/dashboard";
 import { ActivityList } from "../components/activity-list";
+import { TableScroll } from "../components/table-scroll";
 import { CommitmentBar } from "../components/commitment-bar";
 import { DashboardDormant, DashboardExpiring } from "../components/dashboard-agreement-lists";
 import { DashboardOverdue } from "../components/dashboard-overdue";
@@ -60,35 +61,37 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
 
         <DashboardSection id="commitments" title={t("dashboard.commitmentsByStatus")} wide>
           {agreements.length ? (
-            <table className="table">
-              <thead>
-                <tr>
-                  <th scope="col">{t("dashboard.agreement")}</th>
-                  <th scope="col">{t("dashboard.status")}</th>
-                  <th scope="col">{t("dashboard.commitments")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {agreements.map((a) => (
-                  <tr key={a.id}>
-                    <th scope="row">
-                      <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
-                      <span className="meta">{t(`agreementKind.${a.kind}`)}</span>
-                    </th>
-                    <td>
-                      <StatusBadge group="agreementStatus" value={a.status} />
-                    </td>
-                    <td>
-                      {Object.values(a.commitments).some(Boolean) ? (
-                        <CommitmentBar counts={a.commitments} />
-                      ) : (
-                        <span className="muted">{t("dashboard.noCommitments")}</span>
-                      )}
-                    </td>
+            <TableScroll labelledBy="commitments-title">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t("dashboard.agreement")}</th>
+                    <th scope="col">{t("dashboard.status")}</th>
+                    <th scope="col">{t("dashboard.commitments")}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {agreements.map((a) => (
+                    <tr key={a.id}>
+                      <th scope="row">
+                        <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                        <span className="meta">{t(`agreementKind.${a.kind}`)}</span>
+                      </th>
+                      <td>
+                        <StatusBadge group="agreementStatus" value={a.status} />
+                      </td>
+                      <td>
+                        {Object.values(a.commitments).some(Boolean) ? (
+                          <CommitmentBar counts={a.commitments} />
+                        ) : (
+                          <span className="muted">{t("dashboard.noCommitments")}</span>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : (
             <p className="muted">{t("dashboard.noAgreements")}</p>
           )}
