@@ -184,7 +184,9 @@ function LanguageSwitcher({ current }: { current: Language }) {
 export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   const { t } = useTranslation();
   // Present when a page below the root failed: the reader keeps their header and navigation. When
-  // the root loader itself failed, the page is framed without the user-specific parts.
+  // the root loader itself failed (its middleware refused the request, or in the browser a data
+  // request failed as a whole, as the server's 503 while the database is away does), the page is
+  // framed without the user-specific parts.
   const data = useRouteLoaderData<typeof loader>("root");
   const language = useRequestLanguage();
   let title = t("errors.title");

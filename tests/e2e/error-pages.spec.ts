@@ -64,6 +64,31 @@ test.describe("a signed-in reader", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
   });
 
+  // The server's own answers while the database is away (503, app/server/availability.server.ts)
+  // and for an error outside React Router (500), as a client-side navigation receives them. The
+  // whole data request failed, the root's data with it: the frame is shown without the reader.
+  for (const [status, body, heading] of [
+    [503, "<!DOCTYPE html><title>unavailable</title>", "The service is briefly unavailable"],
+    [500, "Internal Server Error", "Something went wrong"],
+  ] as const) {
+    test(`a ${status} met in the app is shown inside the layout`, async ({ page, loginAs }) => {
+      await loginAs("viewer");
+      await page.route(/\/agreements\.data/, (route) =>
+        route.fulfill({ status, body, contentType: status === 503 ? "text/html" : "text/plain" }),
+      );
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agreements" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+      await expect(page).toHaveTitle(`${heading} · Jembatan`);
+      await expectSiteFrame(page, { nav: "Main", language: "Language" });
+      await expect(page.getByRole("link", { name: "Sign in" })).toHaveCount(0);
+      await expectNoAxeViolations(page);
+      // The next page that answers brings the reader's header back.
+      await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Library" }).click();
+      await expect(page.getByRole("heading", { level: 1, name: "Library of innovations" })).toBeVisible();
+      await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+    });
+  }
+
   test("a viewer on an editor's page gets a 403 page inside the layout", async ({ page, loginAs }) => {
     await loginAs("viewer");
     const response = await page.goto("/activities/new");
