@@ -85,11 +85,15 @@ test.describe("at 390 px wide", () => {
       activity,
       `${activity}/edit`,
       "/agreements",
+      "/agreements/new",
       agreement,
+      `${agreement}/edit`,
+      `${agreement}/commitments/new`,
       commitment,
       `${commitment}/edit`,
       "/account",
       "/admin/users",
+      "/this-does-not-exist",
     ];
     for (const url of pages) await expectNoSidewaysScroll(page, url);
   });
