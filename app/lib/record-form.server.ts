@@ -1,6 +1,6 @@
 import { data, redirect } from "react-router";
 import type { z } from "zod";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { describeConflict, type ConflictInfo } from "../models/conflict.server";
 import { ConflictError, RuleError } from "../models/errors.server";
 import { parseForm, typedValues, type FormErrors, type TypedValues } from "./forms";

@@ -3,7 +3,7 @@ import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import { activities, activityCommitments, agreements, commitments, countries } from "../../db/schema";
 import { activityStatuses, activityTypes, type ActivityStatus, type ActivityType } from "../lib/enums";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
 import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
 import { calendarDate, countryCode, idField } from "../lib/form-schema";

@@ -16,7 +16,7 @@ import {
 } from "../../db/schema";
 import { type activityModes, type activityStatuses, type activityTypes } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import type { FormErrors } from "../lib/forms";
 import { organizationOptions, personOptions } from "./organization.server";
 import { recordAudit, type Actor } from "./audit.server";

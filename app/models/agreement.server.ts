@@ -20,7 +20,7 @@ import {
   type CommitmentStatus,
 } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { asList, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { localizedText } from "../lib/localized";
 import { calendarToday } from "../lib/zoned-time";

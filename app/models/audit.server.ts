@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 
 /** Who made a change: a signed-in user, or a named process (the seed, the command line). */
 export type Actor = { userId: number } | { label: "seed" | "cli" | "system" };

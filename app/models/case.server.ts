@@ -1,6 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 import { cases, countries, organizations } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { citationsFor } from "./source.server";
 
 const publicFields = {

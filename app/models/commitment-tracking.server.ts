@@ -15,7 +15,7 @@ import {
 } from "../../db/schema";
 import { type Role } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { countryCode, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { blankAsMissing } from "../lib/forms";
 import { actorUserId, recordAudit, type Actor } from "./audit.server";

@@ -18,7 +18,7 @@ import {
 } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { localizedText } from "../lib/localized";
 import { recordAudit, type Actor } from "./audit.server";

@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import type { FormValues, TypedValues } from "../lib/forms";
 
 /**

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt, sql } from "drizzle-orm";
 import { dashboardSnapshots } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { auditPosition, latestAuditId, recentAuditCount } from "./audit.server";
 import { dashboardClock, getDashboard, type Dashboard } from "./dashboard.server";
 

@@ -2,7 +2,7 @@ import { and, asc, count, desc, eq, gte, inArray, isNull, lt, lte, or, sql } fro
 import { activities, agreements, commitments, countries } from "../../db/schema";
 import { activityTypes, type ActivityType, type AgreementKind } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { calendarToday, utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import { activityListFields } from "./activity-search.server";
 import { commitmentCountsByAgreement, type StatusCounts } from "./agreement.server";

@@ -1,6 +1,6 @@
 import { asc, eq, sql } from "drizzle-orm";
 import { organizations, people } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 
 /** Organizations as forms offer them, by name. */
 export function organizationOptions(db: Database) {

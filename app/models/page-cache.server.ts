@@ -1,6 +1,6 @@
 import { and, desc, eq, lt, notInArray, or, sql } from "drizzle-orm";
 import { pageCache, type CachedPage } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { latestAuditId, recentAuditCount, type AuditPosition } from "./audit.server";
 
 export type PageEntry = Pick<CachedPage, "status" | "headers" | "nonce" | "body">;

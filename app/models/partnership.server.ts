@@ -1,6 +1,6 @@
 import { asc, eq } from "drizzle-orm";
 import { countries, keyFigures, partnershipCountries, partnerships, sources } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 
 /** The partnership the landing page presents (the first one), its countries and key numbers. */
 export async function getFeaturedPartnership(db: Database) {

@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { rateLimits } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 
 /**
  * Guessing passwords. Per account: slows guessing one password, whether at sign-in or on the

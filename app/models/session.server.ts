@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { sessions, users, type User } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { recordAudit, type Actor } from "./audit.server";
 
 export const sessionLifetimeMs = 7 * 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { users } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { hashParameters, hashPassword, needsRehash } from "../lib/password.server";
 import { recordAudit } from "./audit.server";
 import { clearRateLimit, releaseRateLimit } from "./rate-limit.server";

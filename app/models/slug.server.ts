@@ -1,6 +1,6 @@
 import { eq, like, or } from "drizzle-orm";
 import { agreements, commitments } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 
 /** A readable address part from a title: lower-case ASCII words joined by hyphens, `fallback` if none. */
 export function slugify(text: string, maxLength = 60, fallback = "item"): string {

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { citations, sources, type CitableKind } from "../../db/schema";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 
 /** The sources cited by a set of records of one kind, in one query, grouped by record id. */
 export async function citationsFor(db: Database, kind: CitableKind, ids: number[]) {

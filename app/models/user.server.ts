@@ -2,7 +2,7 @@ import { createHmac, randomUUID, timingSafeEqual } from "node:crypto";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { organizations, users, type User } from "../../db/schema";
 import { type Role } from "../lib/enums";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { RuleError } from "./errors.server";

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { PgColumn, PgTable } from "drizzle-orm/pg-core";
-import type { Database } from "../db.server";
+import type { Database } from "../../db/client";
 import { ConflictError } from "./errors.server";
 
 /** A table of editable records: an id, and the version and time of the last change. */
