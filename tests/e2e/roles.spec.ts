@@ -553,7 +553,8 @@ function attacksOn(t: Targets, tag: string): Attack[] {
     {
       name: "confirm completion",
       path: c,
-      role: "editor",
+      // Azerbaijan's side: the demo editor is Indonesian, so the admin records it on its behalf.
+      role: "admin",
       form: () => ({ intent: "confirm", version: String(v.commitment), countryCode: "AZ" }),
     },
     {
