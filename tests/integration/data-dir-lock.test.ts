@@ -106,8 +106,9 @@ describe("the lock on a PGlite directory", () => {
     const holder = await next.opened;
     expect(next.output()).toContain(`Took over the lock on ${dataDir} from process ${pid}`);
     expect(JSON.parse(readFileSync(lockFileOf(dataDir), "utf8")).pid).toBe(holder);
-    next.child.kill("SIGTERM");
-    expect(await next.exited).toBe(0);
+    // Letting go on a clean exit is the test above; this holder is only cleared away.
+    next.child.kill("SIGKILL");
+    await next.exited;
   });
 
   it("refuses a backup and a restore while the directory is open", async () => {
@@ -123,7 +124,7 @@ describe("the lock on a PGlite directory", () => {
       expect(output).toContain("Stop the app first");
     }
     expect(existsSync(file)).toBe(false);
-    holder.child.kill("SIGTERM");
-    expect(await holder.exited).toBe(0);
+    holder.child.kill("SIGKILL");
+    await holder.exited;
   });
 });
