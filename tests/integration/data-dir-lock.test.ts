@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { openDatabase } from "../../db/client";
 import { lockFileOf } from "../../db/data-dir-lock";
+import { npmRun } from "../support/npm-run";
 
 // PGlite is one process's database: the first process to open a directory locks it for its life
 // (db/data-dir-lock.ts). Shown here with real processes: a second one is refused, the lock goes
@@ -14,22 +15,6 @@ vi.setConfig({ testTimeout: 180_000, hookTimeout: 180_000 });
 const root = path.resolve(import.meta.dirname, "../..");
 const work = mkdtempSync(path.join(tmpdir(), "jembatan-lock-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Runs `npm run <script> -- <args>` as a user would. */
-function npmRun(script: string, args: string[], env: Record<string, string | undefined>) {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
-      cwd: root,
-      env: { ...inherited, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.once("exit", (code) => resolve({ code, output }));
-  });
-}
 
 /** A process that opens `dataDir` through openDatabase and holds it (tests/support/open-data-dir.ts). */
 interface Opener {

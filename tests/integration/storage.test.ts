@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -10,6 +10,7 @@ import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { seedIfEmpty } from "../../app/lib/seed.server";
 import { deleteActivity } from "../../app/models/activity.server";
 import { createSession } from "../../app/models/session.server";
+import { npmRun } from "../support/npm-run";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { createServerDatabase, type ServerDatabase } from "../support/test-database";
 
@@ -25,22 +26,6 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const secret = "storage-test-session-secret-0123456789abcdef";
 const sessionCookie = createCookie("jembatan_session", { secrets: [secret] });
 const cookieFor = async (token: string) => (await sessionCookie.serialize(token)).split(";")[0]!;
-
-/** Runs `npm run <script> -- <args>` as a user would, on the given database. */
-function npmRun(script: string, args: string[], env: Record<string, string | undefined>) {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
-  return new Promise<{ code: number | null; output: string }>((resolve) => {
-    const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
-      cwd: root,
-      env: { ...inherited, ...env },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.once("exit", (code) => resolve({ code, output }));
-  });
-}
 
 /** Demo content, as the app's first start leaves it, in a PGlite directory or a server database. */
 async function seeded(handle: DatabaseHandle) {
