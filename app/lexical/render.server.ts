@@ -10,14 +10,16 @@ import {
   $getRoot,
   $isElementNode,
   $isTextNode,
+  TextNode,
+  type Klass,
   type LexicalEditor,
   type LexicalNode,
   type SerializedEditorState,
 } from "lexical";
-import sanitizeHtmlLibrary from "sanitize-html";
 import { richTextNamespace, richTextNodes } from "./nodes";
 import { $appendPlainText } from "./plain-text";
-import { richTextClassNames, richTextTheme } from "./theme";
+import { sanitizeRichTextHtml } from "./sanitize.server";
+import { richTextTheme } from "./theme";
 import { isAllowedUrl } from "./url";
 import type * as HeadlessDom from "@lexical/headless/dom";
 
@@ -101,12 +103,28 @@ function exportListItem(editor: LexicalEditor, node: LexicalNode) {
   };
 }
 
+/**
+ * Lexical wraps unformatted text in a span styled white-space: pre-wrap, which the sanitizer would
+ * strip to a bare span that means nothing; such text is exported as the text itself.
+ */
+function exportText(editor: LexicalEditor, node: LexicalNode) {
+  if ($isTextNode(node) && node.getType() === "text" && node.getFormat() === 0 && node.getStyle() === "") {
+    return { element: globalThis.document.createTextNode(node.getTextContent()) as unknown as HTMLElement };
+  }
+  return node.exportDOM(editor);
+}
+
 function createEditor(): LexicalEditor {
   return createHeadlessEditor({
     namespace: richTextNamespace,
     nodes: [...richTextNodes],
     theme: richTextTheme,
-    html: { export: new Map([[ListItemNode, exportListItem]]) },
+    html: {
+      export: new Map<Klass<LexicalNode>, typeof exportText>([
+        [ListItemNode, exportListItem],
+        [TextNode, exportText],
+      ]),
+    },
     onError: (error) => {
       throw error;
     },
@@ -293,12 +311,7 @@ export async function renderRichText(input: unknown): Promise<RenderedRichText> 
     editor.update($normalize, { discrete: true });
     const json = editor.getEditorState().toJSON();
     const text = editor.read($plainText).trim();
-    const html = withDOM((window) =>
-      sanitizeHtml(
-        window,
-        editor.read(() => $generateHtmlFromNodes(editor, null)),
-      ),
-    );
+    const html = sanitizeRichTextHtml(withDOM(() => editor.read(() => $generateHtmlFromNodes(editor, null))));
     return { json, html, text };
   } catch (cause) {
     if (cause instanceof RichTextError) throw cause;
@@ -385,216 +398,4 @@ export function isEmptyRichText(json: unknown): boolean {
     if (Array.isArray(children)) stack.push(...children);
   }
   return true;
-}
-
-// --- HTML sanitizer (defense in depth: Lexical's output is already escaped) -----------------
-
-const allowedTags = new Set([
-  "p",
-  "br",
-  "strong",
-  "b",
-  "em",
-  "i",
-  "u",
-  "s",
-  "code",
-  "h2",
-  "h3",
-  "h4",
-  "blockquote",
-  "ul",
-  "ol",
-  "li",
-  "a",
-  "span",
-]);
-
-/** Elements whose content is not text to keep: removed with everything inside them. */
-const droppedWithContent = new Set([
-  "script",
-  "style",
-  "template",
-  "iframe",
-  "frame",
-  "frameset",
-  "object",
-  "embed",
-  "applet",
-  "noscript",
-  "noembed",
-  "noframes",
-  "xmp",
-  "plaintext",
-  "textarea",
-  "title",
-  "select",
-  "option",
-  "svg",
-  "math",
-  "head",
-  "meta",
-  "link",
-  "base",
-  "img",
-  "video",
-  "audio",
-  "source",
-  "track",
-  "picture",
-  "canvas",
-  "form",
-  "input",
-  "button",
-]);
-
-const HTML_NAMESPACE = "http://www.w3.org/1999/xhtml";
-const ELEMENT_NODE = 1;
-const TEXT_NODE = 3;
-
-function unwrap(element: Element): void {
-  const parent = element.parentNode;
-  if (!parent) return;
-  while (element.firstChild) parent.insertBefore(element.firstChild, element);
-  element.remove();
-}
-
-function sanitizeAttributes(element: Element, tag: string): void {
-  for (const { name, value } of Array.from(element.attributes)) {
-    const attribute = name.toLowerCase();
-    if (attribute === "class") {
-      const kept = value.split(/\s+/).filter((token) => richTextClassNames.has(token));
-      if (kept.length > 0) element.setAttribute("class", kept.join(" "));
-      else element.removeAttribute(name);
-    } else if (attribute === "href" && tag === "a" && isAllowedUrl(value)) {
-      element.setAttribute("href", value.trim());
-    } else if (attribute === "start" && tag === "ol" && /^\d{1,6}$/.test(value) && value !== "1") {
-      // A numbered list that continues another keeps its first number.
-    } else {
-      element.removeAttribute(name);
-    }
-  }
-  if (tag === "a") element.setAttribute("rel", "noopener noreferrer");
-}
-
-function sanitizeChildren(parent: Node): void {
-  for (const child of Array.from(parent.childNodes)) {
-    if (child.nodeType === TEXT_NODE) continue;
-    if (child.nodeType !== ELEMENT_NODE) {
-      parent.removeChild(child);
-      continue;
-    }
-    const element = child as Element;
-    const tag = element.localName.toLowerCase();
-    if (element.namespaceURI !== HTML_NAMESPACE || droppedWithContent.has(tag)) {
-      element.remove();
-      continue;
-    }
-    sanitizeChildren(element);
-    if (!allowedTags.has(tag)) {
-      unwrap(element);
-      continue;
-    }
-    sanitizeAttributes(element, tag);
-    // A link without a usable address is just its text; a bare span adds nothing.
-    if ((tag === "a" && !element.hasAttribute("href")) || (tag === "span" && element.attributes.length === 0)) {
-      unwrap(element);
-    }
-  }
-}
-
-// --- The last pass: sanitize-html, a maintained sanitizer, with the same allow-list ---------------
-
-const { text: textClasses, heading, list } = richTextTheme;
-const textClassList = Object.values(textClasses);
-
-/**
- * Every tag Lexical renders with these nodes and this theme, with the classes it may carry there:
- * text formats come as <b>/<strong>, <i>/<em>, <u>, <s>, <code> and <span>. Nothing else passes.
- */
-export const richTextClassesByTag: Readonly<Record<string, readonly string[]>> = {
-  p: [richTextTheme.paragraph],
-  h2: [heading.h2],
-  h3: [heading.h3],
-  h4: [heading.h4],
-  blockquote: [richTextTheme.quote],
-  ul: [list.ul],
-  ol: [list.ol],
-  li: [list.listitem, list.nested.listitem],
-  a: [richTextTheme.link],
-  strong: textClassList,
-  em: textClassList,
-  span: textClassList,
-  code: textClassList,
-  b: [],
-  i: [],
-  u: [],
-  s: [],
-  br: [],
-};
-
-/** What a link always carries: the link node sets no target (normalized away) and this rel. */
-const linkRel = "noopener noreferrer";
-
-const finalPassOptions: sanitizeHtmlLibrary.IOptions = {
-  allowedTags: Object.keys(richTextClassesByTag),
-  allowedAttributes: Object.fromEntries(
-    Object.entries(richTextClassesByTag).map(([tag, classes]) => {
-      const names = classes.length > 0 ? ["class"] : [];
-      if (tag === "a") names.push("href", "rel");
-      if (tag === "ol") names.push("start");
-      return [tag, names];
-    }),
-  ),
-  allowedClasses: Object.fromEntries(Object.entries(richTextClassesByTag).map(([tag, classes]) => [tag, [...classes]])),
-  allowedSchemes: ["http", "https", "mailto"],
-  allowedSchemesByTag: {},
-  allowedSchemesAppliedToAttributes: ["href"],
-  allowProtocolRelative: false,
-  allowedStyles: {},
-  // Disallowed elements go, their text stays; these go with everything inside them.
-  disallowedTagsMode: "discard",
-  nonTextTags: [...droppedWithContent],
-  transformTags: {
-    // A link is kept only with an absolute http(s)/mailto address (relative ones too are refused),
-    // and always with the same rel; otherwise only its text stays.
-    a: (_tag, attribs) =>
-      isAllowedUrl(attribs.href ?? "")
-        ? {
-            tagName: "a",
-            attribs: {
-              href: attribs.href!.trim(),
-              ...(attribs.class ? { class: attribs.class } : {}),
-              rel: linkRel,
-            },
-          }
-        : { tagName: "unwrapped-link", attribs: {} },
-    // A numbered list that continues another keeps its first number, and nothing else.
-    ol: (_tag, attribs) => ({
-      tagName: "ol",
-      attribs: Object.fromEntries(
-        Object.entries(attribs).filter(
-          ([name, value]) => name !== "start" || (/^\d{1,6}$/.test(value) && value !== "1"),
-        ),
-      ),
-    }),
-  },
-};
-
-/** The last pass, on its own: exported for tests. Its output is what the pages show. */
-export function sanitizeWithAllowList(html: string): string {
-  return sanitizeHtmlLibrary(html, finalPassOptions);
-}
-
-/**
- * Keeps only allowlisted tags, theme classes and http(s)/mailto links: first parsing the HTML the
- * way a browser will when the page shows it (unwrapping what is not allowed), then through
- * sanitize-html with the same allow-list, as the last pass. Exported for tests; call only inside
- * withDOM.
- */
-export function sanitizeHtml(window: typeof globalThis.window, html: string): string {
-  const template = window.document.createElement("template");
-  template.innerHTML = html;
-  sanitizeChildren(template.content);
-  return sanitizeWithAllowList(template.innerHTML);
 }
