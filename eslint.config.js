@@ -95,15 +95,15 @@ export default tseslint.config(
       "jsx-a11y/label-has-associated-control": ["error", { assert: "either", depth: 3 }],
     },
   },
-  // Browser code: components, the editor, the client entry and the shared (non-server) libraries.
+  // Browser code: components, form schemas, the editor, the client entry and the shared (non-server) libraries.
   {
-    files: ["app/components/**", "app/lexical/**", "app/i18n/**", "app/lib/**", "app/entry.client.tsx"],
+    files: ["app/components/**", "app/forms/**", "app/lexical/**", "app/i18n/**", "app/lib/**", "app/entry.client.tsx"],
     ignores: ["**/*.server.ts", "**/*.server.tsx"],
     rules: { "no-restricted-imports": ["error", { patterns: serverOnly }] },
   },
   // Models and server libraries never reach up into routes or components.
   {
-    files: ["app/models/**", "app/lib/**/*.server.ts", "app/server/**", "db/**", "scripts/**"],
+    files: ["app/models/**", "app/forms/**", "app/lib/**/*.server.ts", "app/server/**", "db/**", "scripts/**"],
     rules: { "no-restricted-imports": ["error", { patterns: routesAndComponents }] },
   },
   prettier,

@@ -1,6 +1,5 @@
 import { asc, count, eq, inArray, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { z } from "zod";
 import {
   agreementSignatories,
   agreements,
@@ -12,17 +11,9 @@ import {
   people,
   type Agreement,
 } from "../../db/schema";
-import {
-  agreementKinds,
-  agreementStatuses,
-  commitmentStatuses,
-  type AgreementKind,
-  type CommitmentStatus,
-} from "../lib/enums";
+import { commitmentStatuses, type AgreementKind, type CommitmentStatus } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
-import { asList, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
-import { localizedText } from "../lib/localized";
 import { calendarToday } from "../lib/zoned-time";
 import { personOptions } from "./organization.server";
 import { recordAudit, type Actor } from "./audit.server";
@@ -261,54 +252,7 @@ async function overdueAndConfirmed(db: Database, agreementId: number, partnershi
 }
 
 // ---------------------------------------------------------------------------------------------
-// Forms
-
-const agreementFields = {
-  kind: z.enum(agreementKinds),
-  titleEn: requiredText(3, 300),
-  titleId: optionalText(300),
-  summaryEn: requiredText(10, 5000),
-  summaryId: optionalText(5000),
-  signedOn: optionalDate,
-  signedCity: optionalText(120),
-  inForceFrom: optionalDate,
-  inForceUntil: optionalDate,
-  status: z.enum(agreementStatuses),
-  parentId: optionalId,
-  signatoryIds: z.preprocess(asList, z.array(idField).max(20)),
-};
-
-type Period = { inForceFrom?: unknown; inForceUntil?: unknown };
-const isDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v);
-
-// Checked even while other fields are wrong, so every error shows on the first try.
-const periodCheck = (v: Period) => !isDate(v.inForceFrom) || !isDate(v.inForceUntil) || v.inForceUntil >= v.inForceFrom;
-const periodParams = {
-  message: "agreements.untilBeforeFrom",
-  path: ["inForceUntil"],
-  when: (p: { value: unknown }) => {
-    const v = p.value as Period | undefined;
-    return isDate(v?.inForceFrom) && isDate(v?.inForceUntil);
-  },
-};
-
-type Kinded = { kind?: unknown; parentId?: unknown };
-const renewalCheck = (v: Kinded) => v.kind !== "renewal" || !!v.parentId;
-const renewalParams = {
-  message: "agreements.renewalNeedsParent",
-  path: ["parentId"],
-  when: (p: { value: unknown }) => (p.value as Kinded | undefined)?.kind === "renewal",
-};
-
-export const newAgreementForm = z
-  .object({ ...agreementFields, partnershipId: idField })
-  .refine(periodCheck, periodParams)
-  .refine(renewalCheck, renewalParams);
-
-export const editAgreementForm = z
-  .object({ ...agreementFields, version: idField })
-  .refine(periodCheck, periodParams)
-  .refine(renewalCheck, renewalParams);
+// Editing
 
 export interface AgreementInput {
   kind: AgreementKind;
@@ -321,43 +265,6 @@ export interface AgreementInput {
   status: Agreement["status"];
   parentId: number | null;
   signatoryIds: number[];
-}
-
-export function agreementInput(
-  v: z.output<typeof editAgreementForm> | z.output<typeof newAgreementForm>,
-): AgreementInput {
-  return {
-    kind: v.kind,
-    title: localizedText(v.titleEn, v.titleId),
-    summary: localizedText(v.summaryEn, v.summaryId),
-    signedOn: v.signedOn ?? null,
-    signedCity: v.signedCity ?? null,
-    inForceFrom: v.inForceFrom ?? null,
-    inForceUntil: v.inForceUntil ?? null,
-    status: v.status,
-    parentId: v.parentId ?? null,
-    signatoryIds: [...new Set(v.signatoryIds)],
-  };
-}
-
-/** An agreement as its form shows it: what the edit page starts from and a conflict compares with. */
-export function agreementFormValues(a: Agreement & { signatoryIds: number[] }): Record<string, string | string[]> {
-  return {
-    partnershipId: String(a.partnershipId),
-    kind: a.kind,
-    titleEn: a.title.en,
-    titleId: a.title.id ?? "",
-    summaryEn: a.summary.en,
-    summaryId: a.summary.id ?? "",
-    signedOn: a.signedOn ?? "",
-    signedCity: a.signedCity ?? "",
-    inForceFrom: a.inForceFrom ?? "",
-    inForceUntil: a.inForceUntil ?? "",
-    status: a.status,
-    parentId: a.parentId ? String(a.parentId) : "",
-    signatoryIds: a.signatoryIds.map(String).sort(),
-    version: String(a.version),
-  };
 }
 
 /** The choices the agreement form offers: partnerships, possible parents and people who may sign. */

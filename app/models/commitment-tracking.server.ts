@@ -1,6 +1,5 @@
 // Tracking a commitment to completion: evidence, milestones, each side's focal point and confirmation.
 import { and, eq, isNull, max } from "drizzle-orm";
-import { z } from "zod";
 import {
   agreements,
   commitmentConfirmations,
@@ -16,64 +15,11 @@ import {
 import { type Role } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
-import { countryCode, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
-import { blankAsMissing } from "../lib/forms";
+import { isHttpUrl } from "../lib/http-url";
 import { actorUserId, recordAudit, type Actor } from "./audit.server";
 import { isFullyConfirmed, sidesOf } from "./commitment.server";
 import { ConflictError, RuleError } from "./errors.server";
 import { lockRow } from "./versioned.server";
-
-function isHttpUrl(value: string) {
-  try {
-    const url = new URL(value);
-    return (url.protocol === "http:" || url.protocol === "https:") && !!url.hostname;
-  } catch {
-    return false;
-  }
-}
-
-export const evidenceForm = z
-  .object({
-    intent: z.literal("evidence"),
-    url: z.preprocess(
-      blankAsMissing,
-      z.string().trim().max(2000).refine(isHttpUrl, "commitments.evidenceUrlScheme").optional(),
-    ),
-    note: optionalText(2000),
-  })
-  .refine((v) => v.url || v.note, { message: "commitments.evidenceEmpty", path: ["url"] });
-
-export const milestoneForm = z.object({
-  intent: z.literal("milestone"),
-  titleEn: requiredText(3, 300),
-  titleId: optionalText(300),
-  dueOn: optionalDate,
-});
-
-export const milestoneDoneForm = z.object({
-  intent: z.literal("milestone-done"),
-  milestoneId: idField,
-});
-
-export const focalPointForm = z.object({
-  intent: z.literal("focal-point"),
-  countryCode,
-  personId: optionalId,
-  previousPersonId: optionalId,
-});
-
-export const confirmForm = z.object({
-  intent: z.literal("confirm"),
-  version: idField,
-  countryCode,
-});
-
-export const withdrawConfirmationForm = z.object({
-  intent: z.literal("withdraw-confirmation"),
-  countryCode,
-  /** When the confirmation the editor saw was given: a newer one is not theirs to withdraw. */
-  confirmedAt: z.iso.datetime().optional(),
-});
 
 export async function addEvidence(
   db: Database,

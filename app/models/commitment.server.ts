@@ -1,5 +1,4 @@
 import { and, asc, count, eq, inArray, lt, lte, max, notInArray, sql } from "drizzle-orm";
-import { z } from "zod";
 import {
   activities,
   activityCommitments,
@@ -16,11 +15,9 @@ import {
   users,
   type Commitment,
 } from "../../db/schema";
-import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
+import { type CommitmentStatus } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
-import { idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
-import { localizedText } from "../lib/localized";
 import { recordAudit, type Actor } from "./audit.server";
 import { RuleError } from "./errors.server";
 import { freeSlug, slugify } from "./slug.server";
@@ -319,25 +316,7 @@ export async function focalPointCandidates(db: Database, countryCodes: string[])
 }
 
 // ---------------------------------------------------------------------------------------------
-// Forms
-
-const commitmentFields = {
-  textEn: requiredText(3, 2000),
-  textId: optionalText(2000),
-  area: requiredText(2, 80),
-  responsibleOrganizationId: optionalId,
-  dueOn: optionalDate,
-  status: z.enum(commitmentStatuses),
-};
-
-export const newCommitmentForm = z.object(commitmentFields);
-export const editCommitmentForm = z.object({ ...commitmentFields, version: idField });
-
-export const statusForm = z.object({
-  intent: z.literal("status"),
-  version: idField,
-  status: z.enum(commitmentStatuses),
-});
+// What a save takes
 
 export interface CommitmentInput {
   text: LocalizedText;
@@ -345,29 +324,6 @@ export interface CommitmentInput {
   responsibleOrganizationId: number | null;
   dueOn: string | null;
   status: CommitmentStatus;
-}
-
-export function commitmentInput(v: z.output<typeof newCommitmentForm>): CommitmentInput {
-  return {
-    text: localizedText(v.textEn, v.textId),
-    area: v.area,
-    responsibleOrganizationId: v.responsibleOrganizationId ?? null,
-    dueOn: v.dueOn ?? null,
-    status: v.status,
-  };
-}
-
-/** A commitment as its form shows it: what the edit page starts from and a conflict compares with. */
-export function commitmentFormValues(c: Commitment): Record<string, string> {
-  return {
-    textEn: c.text.en,
-    textId: c.text.id ?? "",
-    area: c.area,
-    responsibleOrganizationId: c.responsibleOrganizationId ? String(c.responsibleOrganizationId) : "",
-    dueOn: c.dueOn ?? "",
-    status: c.status,
-    version: String(c.version),
-  };
 }
 
 // ---------------------------------------------------------------------------------------------

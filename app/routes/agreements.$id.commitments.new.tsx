@@ -12,7 +12,9 @@ import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
 import { useLanguage } from "../lib/use-formatter";
 import { getAgreementForEdit } from "../models/agreement.server";
-import { commitmentInput, createCommitment, newCommitmentForm } from "../models/commitment.server";
+import { newCommitmentForm } from "../forms/commitment";
+import { commitmentInput } from "../forms/commitment.server";
+import { createCommitment } from "../models/commitment.server";
 import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 

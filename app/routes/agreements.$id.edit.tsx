@@ -13,14 +13,9 @@ import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import {
-  agreementFormOptions,
-  agreementFormValues,
-  agreementInput,
-  editAgreementForm,
-  getAgreementForEdit,
-  updateAgreement,
-} from "../models/agreement.server";
+import { editAgreementForm } from "../forms/agreement";
+import { agreementFormValues, agreementInput } from "../forms/agreement.server";
+import { agreementFormOptions, getAgreementForEdit, updateAgreement } from "../models/agreement.server";
 import "../styles/agreements.css";
 
 const comparedFields = [

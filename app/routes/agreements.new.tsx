@@ -7,7 +7,9 @@ import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
-import { agreementFormOptions, agreementInput, createAgreement, newAgreementForm } from "../models/agreement.server";
+import { newAgreementForm } from "../forms/agreement";
+import { agreementInput } from "../forms/agreement.server";
+import { agreementFormOptions, createAgreement } from "../models/agreement.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -13,13 +13,9 @@ import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import {
-  commitmentFormValues,
-  commitmentInput,
-  editCommitmentForm,
-  getCommitmentForEdit,
-  updateCommitment,
-} from "../models/commitment.server";
+import { editCommitmentForm } from "../forms/commitment";
+import { commitmentFormValues, commitmentInput } from "../forms/commitment.server";
+import { getCommitmentForEdit, updateCommitment } from "../models/commitment.server";
 import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 

@@ -20,29 +20,26 @@ import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
+import { statusForm } from "../forms/commitment";
 import {
-  focalPointCandidates,
-  getCommitment,
-  isOverdue,
-  setCommitmentStatus,
-  statusForm,
-} from "../models/commitment.server";
+  confirmForm,
+  evidenceForm,
+  focalPointForm,
+  milestoneDoneForm,
+  milestoneForm,
+  withdrawConfirmationForm,
+} from "../forms/commitment-tracking";
+import { focalPointCandidates, getCommitment, isOverdue, setCommitmentStatus } from "../models/commitment.server";
 import {
   addEvidence,
   addMilestone,
   completeMilestone,
   confirmCompletion,
-  confirmForm,
-  evidenceForm,
-  focalPointForm,
   mayConfirm,
-  milestoneDoneForm,
-  milestoneForm,
   NotYourSideError,
   setFocalPoint,
   sideOfUser,
   withdrawConfirmation,
-  withdrawConfirmationForm,
 } from "../models/commitment-tracking.server";
 import { ConflictError, RuleError } from "../models/errors.server";
 import "../styles/agreements.css";

@@ -2,20 +2,20 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import * as t from "../../db/schema";
 import { seedContent } from "../../app/lib/seed.server";
+import { editAgreementForm, newAgreementForm } from "../../app/forms/agreement";
+import { agreementInput } from "../../app/forms/agreement.server";
+import { evidenceForm } from "../../app/forms/commitment-tracking";
+import { commitmentFormValues } from "../../app/forms/commitment.server";
 import {
-  agreementInput,
   createAgreement,
-  editAgreementForm,
   getAgreement,
   getAgreementForEdit,
   lifecycleOf,
   listAgreements,
-  newAgreementForm,
   updateAgreement,
   type AgreementInput,
 } from "../../app/models/agreement.server";
 import {
-  commitmentFormValues,
   createCommitment,
   getCommitment,
   getCommitmentForEdit,
@@ -27,7 +27,6 @@ import {
   addMilestone,
   completeMilestone,
   confirmCompletion,
-  evidenceForm,
   setFocalPoint,
   withdrawConfirmation,
 } from "../../app/models/commitment-tracking.server";

@@ -1,0 +1,29 @@
+// Between the commitment form and the record: what a checked form saves, and what the form shows of a record.
+import type { z } from "zod";
+import type { Commitment } from "../../db/schema";
+import { localizedText } from "../lib/localized";
+import type { CommitmentInput } from "../models/commitment.server";
+import type { newCommitmentForm } from "./commitment";
+
+export function commitmentInput(v: z.output<typeof newCommitmentForm>): CommitmentInput {
+  return {
+    text: localizedText(v.textEn, v.textId),
+    area: v.area,
+    responsibleOrganizationId: v.responsibleOrganizationId ?? null,
+    dueOn: v.dueOn ?? null,
+    status: v.status,
+  };
+}
+
+/** A commitment as its form shows it: what the edit page starts from and a conflict compares with. */
+export function commitmentFormValues(c: Commitment): Record<string, string> {
+  return {
+    textEn: c.text.en,
+    textId: c.text.id ?? "",
+    area: c.area,
+    responsibleOrganizationId: c.responsibleOrganizationId ? String(c.responsibleOrganizationId) : "",
+    dueOn: c.dueOn ?? "",
+    status: c.status,
+    version: String(c.version),
+  };
+}
