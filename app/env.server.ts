@@ -13,17 +13,11 @@ const schema = z
     APP_URL: z.url().optional(),
     /** Number of proxies in front of the app whose X-Forwarded-For may be trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
-    /**
-     * Serve unchanged list, dashboard and export pages from the page cache ("off" renders every
-     * time). On in production; off in development, where the code changes under the pages.
-     */
-    PAGE_CACHE: z.enum(["on", "off"]).optional(),
   })
   .transform((env) => ({
     ...env,
     /** The embedded database is for demo and development: it seeds itself and its demo accounts. */
     embedded: !env.DATABASE_URL,
-    pageCache: (env.PAGE_CACHE ?? (env.NODE_ENV === "production" ? "on" : "off")) === "on",
   }));
 
 type Env = z.infer<typeof schema>;

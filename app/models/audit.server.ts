@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import type { Database } from "../../db/client";
 
@@ -30,28 +29,4 @@ export async function recordAudit(tx: Database, input: AuditInput) {
     before: input.before ?? null,
     after: input.after ?? null,
   });
-}
-
-const recentWindow = 1000;
-
-/** The newest audit row's id. */
-export const latestAuditId = sql<string>`(select coalesce(max(${auditLog.id}), 0) from ${auditLog})`;
-
-/**
- * How many of the last thousand audit ids exist. Ids are handed out when rows are written, not
- * when their transactions commit, so a change that commits after a later one leaves the newest id
- * as it was; it does add a row among the recent ones. Together with `latestAuditId` this tells
- * whether anything was changed since a reading was taken.
- */
-export const recentAuditCount = sql<string>`(select count(*) from ${auditLog} where ${auditLog.id} > ${latestAuditId} - ${recentWindow})`;
-
-/** Where the audit log stands: equal positions mean no change committed in between. */
-export interface AuditPosition {
-  auditId: number;
-  auditRecent: number;
-}
-
-export async function auditPosition(db: Database): Promise<AuditPosition> {
-  const [row] = await db.select({ id: latestAuditId, recent: recentAuditCount }).from(sql`(select 1) as one`);
-  return { auditId: Number(row?.id ?? 0), auditRecent: Number(row?.recent ?? 0) };
 }

@@ -1,11 +1,11 @@
-import { and, eq, gt, lt, sql } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 import { dashboardSnapshots } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { auditPosition, latestAuditId, recentAuditCount } from "./audit.server";
+import { dataVersion, type DataVersion } from "./data-version.server";
 import { dashboardClock, getDashboard, type Dashboard } from "./dashboard.server";
 
 // Sections such as "the next 30 days" move with the clock even when no record changes.
-const maxAgeMs = 5 * 60 * 1000;
+export const snapshotMaxAgeMs = 5 * 60 * 1000;
 
 /** Dates come back from jsonb as strings; the dashboard's instants are the fields named …At. */
 function revive(value: unknown): Dashboard {
@@ -17,26 +17,37 @@ function revive(value: unknown): Dashboard {
 /**
  * The dashboard from its snapshot when nothing has changed since it was taken (one indexed
  * look-up), else computed afresh and stored. Snapshots live in PostgreSQL, so every app server
- * shares them, and are per time zone and day, since "today" depends on both.
+ * shares them, and are per time zone and day, since "today" depends on both. `version` is the
+ * data version the request already read (the page's ETag), which saves reading it again; it must
+ * have been read before computing, so that a change made meanwhile makes the snapshot stale at once.
  */
-export async function getDashboardSnapshot(db: Database, now: Date, timeZone: string): Promise<Dashboard> {
+export async function getDashboardSnapshot(
+  db: Database,
+  now: Date,
+  timeZone: string,
+  version?: DataVersion,
+): Promise<Dashboard> {
   const key = `${timeZone}|${dashboardClock(now, timeZone).today}`;
+  const current = version ?? (await dataVersion(db));
+  const oldest = new Date(now.getTime() - snapshotMaxAgeMs);
   const [cached] = await db
-    .select({
-      value: dashboardSnapshots.value,
-      current: sql<boolean>`${dashboardSnapshots.auditId} = ${latestAuditId} and ${dashboardSnapshots.auditRecent} = ${recentAuditCount}`,
-    })
+    .select({ value: dashboardSnapshots.value })
     .from(dashboardSnapshots)
-    .where(and(eq(dashboardSnapshots.key, key), gt(dashboardSnapshots.computedAt, new Date(now.getTime() - maxAgeMs))));
-  if (cached?.current) return revive(cached.value);
+    .where(
+      and(
+        eq(dashboardSnapshots.key, key),
+        eq(dashboardSnapshots.auditId, current.auditId),
+        eq(dashboardSnapshots.auditRecent, current.auditRecent),
+        gt(dashboardSnapshots.computedAt, oldest),
+      ),
+    );
+  if (cached) return revive(cached.value);
 
-  // Read the audit position first: a change made while computing makes this snapshot stale at once.
-  const position = await auditPosition(db);
   const dashboard = await getDashboard(db, now, timeZone);
-  const row = { key, ...position, computedAt: now, value: dashboard };
+  const row = { key, ...current, computedAt: now, value: dashboard };
   const { key: _key, ...changes } = row;
   await db.insert(dashboardSnapshots).values(row).onConflictDoUpdate({ target: dashboardSnapshots.key, set: changes });
   // Snapshots past their time are never served again.
-  await db.delete(dashboardSnapshots).where(lt(dashboardSnapshots.computedAt, new Date(now.getTime() - maxAgeMs)));
+  await db.delete(dashboardSnapshots).where(lt(dashboardSnapshots.computedAt, oldest));
   return dashboard;
 }

@@ -5,13 +5,14 @@ import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { activitiesCsv } from "../lib/activity-export.server";
 import { requireUser } from "../lib/auth.server";
 import { viewerTimeZone } from "../lib/time-zone.server";
+import { calendarToday } from "../lib/zoned-time";
+import { httpCache } from "../lib/http-cache.server";
 import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
-import { pageCache } from "../lib/page-cache.server";
+
+// Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [httpCache()];
 
 /** The current filter of /activities as a spreadsheet, for leadership reports. */
-// Read far more often than the data changes.
-export const middleware: Route.MiddlewareFunction[] = [pageCache()];
-
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const url = new URL(request.url);
@@ -24,12 +25,12 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     timeZone,
     origin: env.APP_URL ?? url.origin,
   });
-  const day = new Date().toISOString().slice(0, 10);
+  // The reader's date, as the page's ETag has it: a kept export is named for the day it was made.
+  const day = calendarToday(timeZone);
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="jembatan-activities-${day}.csv"`,
-      "Cache-Control": "private, no-store",
     },
   });
 }

@@ -13,12 +13,12 @@ import { localized, placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter } from "../lib/use-formatter";
+import { httpCache } from "../lib/http-cache.server";
 import { activityFilterOptions, parseActivityQuery, searchActivities } from "../models/activity-search.server";
 import "../styles/activity-list.css";
-import { pageCache } from "../lib/page-cache.server";
 
-// Read far more often than the data changes.
-export const middleware: Route.MiddlewareFunction[] = [pageCache()];
+// Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [httpCache()];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");

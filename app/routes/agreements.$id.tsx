@@ -18,15 +18,15 @@ import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
+import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement.server";
 import "../styles/agreements.css";
-import { pageCache } from "../lib/page-cache.server";
 
 /** A page number from the address; anything odd opens the first page. */
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 
-// Read far more often than the data changes.
-export const middleware: Route.MiddlewareFunction[] = [pageCache()];
+// Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [httpCache()];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");

@@ -12,12 +12,12 @@ import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
+import { httpCache } from "../lib/http-cache.server";
 import { listAgreements } from "../models/agreement.server";
 import "../styles/agreements.css";
-import { pageCache } from "../lib/page-cache.server";
 
-// Read far more often than the data changes.
-export const middleware: Route.MiddlewareFunction[] = [pageCache()];
+// Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [httpCache()];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");

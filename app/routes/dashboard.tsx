@@ -17,16 +17,22 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { getDashboardSnapshot } from "../models/dashboard-snapshot.server";
+import { httpCache, requestDataVersion } from "../lib/http-cache.server";
+import { getDashboardSnapshot, snapshotMaxAgeMs } from "../models/dashboard-snapshot.server";
 import "../styles/dashboard.css";
-import { pageCache } from "../lib/page-cache.server";
 
-// Read far more often than the data changes.
-export const middleware: Route.MiddlewareFunction[] = [pageCache()];
+// Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
+// "The next 30 days" moves with the clock, so the tag does too, as the snapshot does.
+export const middleware: Route.MiddlewareFunction[] = [httpCache({ periodMs: snapshotMaxAgeMs })];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  const dashboard = await getDashboardSnapshot(db, new Date(), viewerTimeZone(request, user));
+  const dashboard = await getDashboardSnapshot(
+    db,
+    new Date(),
+    viewerTimeZone(request, user),
+    requestDataVersion(context),
+  );
   return { name: user.name, ...dashboard, title: getI18n(context).t("dashboard.title") };
 }
 

@@ -7,5 +7,9 @@ export function loader() {
 }
 
 export async function action({ request }: Route.ActionArgs) {
-  return redirect("/login?signedOut=1", { headers: { "Set-Cookie": await endSession(request) } });
+  const headers = new Headers({ "Set-Cookie": await endSession(request) });
+  // The browser keeps the signed-in pages to revalidate them (lib/http-cache.server.ts); once
+  // signed out, nobody at this browser should find them in its cache or history.
+  headers.set("Clear-Site-Data", '"cache"');
+  return redirect("/login?signedOut=1", { headers });
 }

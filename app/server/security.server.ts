@@ -58,6 +58,7 @@ export function securityHeaders(options: { development: boolean; secure: boolean
       `frame-ancestors 'none'`,
     ];
     res.setHeader("Content-Security-Policy", csp.join("; "));
+    withoutPolicyOnNotModified(res);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -68,4 +69,18 @@ export function securityHeaders(options: { development: boolean; secure: boolean
     }
     next();
   };
+}
+
+/**
+ * A 304 (lib/http-cache.server.ts) tells the browser to show the page it kept, whose scripts carry
+ * the nonce of the response that brought them. The headers of a 304 replace the kept ones, so a
+ * policy with this request's new nonce would block every script on that page: a 304 goes without.
+ * Hooked into writeHead because the status is known only once React Router has answered.
+ */
+function withoutPolicyOnNotModified(res: Response) {
+  const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
+  res.writeHead = ((...args: unknown[]) => {
+    if (args[0] === 304) res.removeHeader("Content-Security-Policy");
+    return writeHead(...args);
+  }) as Response["writeHead"];
 }

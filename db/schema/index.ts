@@ -6,7 +6,6 @@ export * from "./columns";
 export * from "./countries";
 export * from "./dashboard";
 export * from "./organizations";
-export * from "./page-cache";
 export * from "./partnerships";
 export * from "./sources";
 export * from "./users";
