@@ -11,6 +11,7 @@ import {
   ScrollRestoration,
   useLocation,
   useRouteLoaderData,
+  type ShouldRevalidateFunction,
 } from "react-router";
 import type { Route } from "./+types/root";
 import "./app.css";
@@ -21,9 +22,15 @@ import { supportedLanguages, type Language } from "./i18n/config";
 import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
 import { viewerTimeZone } from "./lib/time-zone.server";
 import { formBodyMiddleware } from "./lib/form-body.server";
+import { flashMiddleware, takeNotice, type Notice } from "./lib/flash.server";
 
 // The form check answers in the reader's language, and before a session is looked up.
-export const middleware: Route.MiddlewareFunction[] = [languageMiddleware, formBodyMiddleware, authMiddleware];
+export const middleware: Route.MiddlewareFunction[] = [
+  languageMiddleware,
+  formBodyMiddleware,
+  authMiddleware,
+  flashMiddleware,
+];
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = optionalUser(context);
@@ -31,8 +38,14 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     lang: getLanguage(context),
     timeZone: viewerTimeZone(request, user),
     user: user && { name: user.name, role: user.role, isAdmin: hasRole(user, "admin") },
+    notice: takeNotice(context),
   };
 }
+
+// A notice belongs to the one page a save led to: the root loader runs again on every navigation,
+// so the next page does not keep showing it.
+export const shouldRevalidate: ShouldRevalidateFunction = ({ currentUrl, nextUrl, defaultShouldRevalidate }) =>
+  defaultShouldRevalidate || currentUrl.href !== nextUrl.href;
 
 export function meta({ error }: Route.MetaArgs) {
   // An error page writes its own title (ErrorBoundary), in the reader's language.
@@ -79,7 +92,7 @@ export function Layout({ children }: { children: React.ReactNode }) {
 
 export default function App({ loaderData }: Route.ComponentProps) {
   return (
-    <SiteFrame user={loaderData.user} lang={loaderData.lang}>
+    <SiteFrame user={loaderData.user} lang={loaderData.lang} notice={loaderData.notice}>
       <Outlet />
     </SiteFrame>
   );
@@ -90,8 +103,13 @@ export default function App({ loaderData }: Route.ComponentProps) {
  * is undefined when the reader is not known (the root loader did not run): then neither the staff
  * navigation nor a sign-in or sign-out control is shown.
  */
-function SiteFrame(props: { user: SiteUser | undefined; lang: Language; children: React.ReactNode }) {
-  const { user, lang, children } = props;
+function SiteFrame(props: {
+  user: SiteUser | undefined;
+  lang: Language;
+  notice?: Notice | null;
+  children: React.ReactNode;
+}) {
+  const { user, lang, notice, children } = props;
   const { t } = useTranslation();
   return (
     <>
@@ -149,6 +167,13 @@ function SiteFrame(props: { user: SiteUser | undefined; lang: Language; children
         </div>
       </header>
       <main id="main" tabIndex={-1}>
+        {notice ? (
+          <div className="site-notice">
+            <p role="status" className="notice">
+              {t(notice)}
+            </p>
+          </div>
+        ) : null}
         {children}
       </main>
       <footer className="site-footer">
@@ -204,7 +229,7 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     text = error.message;
   }
   return (
-    <SiteFrame user={data?.user} lang={data?.lang ?? language ?? "en"}>
+    <SiteFrame user={data?.user} lang={data?.lang ?? language ?? "en"} notice={data?.notice}>
       {/* React places it in the head; root's meta leaves the title out when there is an error. */}
       <title>{`${title} · Jembatan`}</title>
       <div className="page page--narrow">

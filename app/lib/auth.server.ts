@@ -34,8 +34,11 @@ async function sessionSecret(): Promise<string> {
   return row!.value;
 }
 
-// Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database.
-const secure = env.APP_URL ? env.APP_URL.startsWith("https:") : env.NODE_ENV === "production" && !env.embedded;
+// Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database. Every
+// cookie the app sets follows it (the flash notice's too).
+export const secureCookies = env.APP_URL
+  ? env.APP_URL.startsWith("https:")
+  : env.NODE_ENV === "production" && !env.embedded;
 
 let secret: Promise<string> | undefined;
 
@@ -58,7 +61,7 @@ function signedCookie(): Promise<Cookie> {
       createCookie("jembatan_session", {
         httpOnly: true,
         sameSite: "lax",
-        secure,
+        secure: secureCookies,
         path: "/",
         maxAge: sessionLifetimeMs / 1000,
         secrets: [value],
