@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Link, redirect, useLocation, useSearchParams } from "react-router";
+import { data, Link, useLocation } from "react-router";
 import type { Route } from "./+types/commitments.$id";
 import { ConfirmationsSection } from "../components/commitment-confirmations";
 import { EvidenceSection } from "../components/commitment-evidence";
@@ -15,6 +15,7 @@ import { hasRole, requireUser } from "../lib/auth.server";
 import { parseForm, typedValues, type FormErrors } from "../lib/forms";
 import { localized, localizedText } from "../lib/localized";
 import { notFound } from "../lib/http";
+import { redirectWithNotice, type Notice } from "../lib/flash.server";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -70,6 +71,17 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+// The notice each form leaves on the page it returns to.
+const savedNotices: Record<CommitmentIntent, Notice> = {
+  status: "commitments.saved.status",
+  evidence: "commitments.saved.evidence",
+  milestone: "commitments.saved.milestone",
+  "milestone-done": "commitments.saved.milestoneDone",
+  "focal-point": "commitments.saved.focalPoint",
+  confirm: "commitments.saved.confirm",
+  "withdraw-confirmation": "commitments.saved.withdrawConfirmation",
+};
+
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
@@ -80,7 +92,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     data<CommitmentActionResult>({ intent, errors, values: typedValues(form), current }, { status });
   const done = (result: unknown) => {
     if (!result) notFound();
-    return redirect(`/commitments/${id}?saved=${intent}`);
+    return redirectWithNotice(`/commitments/${id}`, savedNotices[intent]);
   };
   try {
     switch (intent) {
@@ -153,26 +165,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
 
-const savedMessages: Record<string, string> = {
-  created: "commitments.saved.created",
-  updated: "commitments.saved.updated",
-  status: "commitments.saved.status",
-  evidence: "commitments.saved.evidence",
-  milestone: "commitments.saved.milestone",
-  "milestone-done": "commitments.saved.milestoneDone",
-  "focal-point": "commitments.saved.focalPoint",
-  confirm: "commitments.saved.confirm",
-  "withdraw-confirmation": "commitments.saved.withdrawConfirmation",
-};
-
 export default function CommitmentPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const [params] = useSearchParams();
   // A new location means the last change was saved: forms start empty again.
   const { key: formKey } = useLocation();
   const { commitment: c, canEdit, confirmRights, candidates, overdue } = loaderData;
-  const saved = savedMessages[params.get("saved") ?? ""];
   const resultFor = (...intents: CommitmentIntent[]) =>
     actionData && intents.includes(actionData.intent) ? actionData : undefined;
 
@@ -191,12 +189,6 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
           </div>
         ) : null}
       </div>
-      {saved ? (
-        <p role="status" className="notice">
-          {t(saved)}
-        </p>
-      ) : null}
-
       <CommitmentFacts commitment={c} overdue={overdue} />
       <EvidenceSection evidence={c.evidence} canEdit={canEdit} result={resultFor("evidence")} formKey={formKey} />
       {canEdit ? (
