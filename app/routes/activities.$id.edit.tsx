@@ -1,11 +1,12 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Link, redirect } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/activities.$id.edit";
 import { ActivityConflict, type ActivityConflictData } from "../components/activity-conflict";
 import { ActivityForm } from "../components/activity-form";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
+import { redirectWithNotice } from "../lib/flash.server";
 import { typedValues, valueOf, type FormErrors } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { notFound } from "../lib/http";
@@ -73,7 +74,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     const saved = await updateActivity(db, { userId: user.id }, id, result.version ?? 0, result.input);
     // Deleted while it was being edited: say so, and keep what was typed on screen.
     if (!saved) return answer({ errors: { form: { key: "activities.notFoundAnyMore" } }, values: result.values }, 404);
-    return redirect(`/activities/${id}?saved=1`);
+    return redirectWithNotice(`/activities/${id}`, "activities.saved");
   } catch (error) {
     if (error instanceof InvalidReferenceError) return answer({ errors: error.errors, values: result.values }, 400);
     if (!(error instanceof ConflictError)) throw error;

@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, Link, redirect, useSearchParams } from "react-router";
+import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/activities.$id";
 import { AuditHistory } from "../components/audit-history";
 import { SourceList } from "../components/source-list";
@@ -11,6 +11,7 @@ import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized, placeName } from "../lib/localized";
 import { notFound } from "../lib/http";
+import { redirectWithNotice } from "../lib/flash.server";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -49,7 +50,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     if (!(error instanceof ConflictError)) throw error;
     return data({ error: "activities.deleteConflict" }, { status: 409 });
   }
-  return redirect("/activities?deleted=1");
+  return redirectWithNotice("/activities", "activities.deleted");
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -58,7 +59,6 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
   const { t } = useTranslation();
   const lang = useLanguage();
   const format = useFormatter();
-  const [params] = useSearchParams();
   const { activity: a, history, canEdit, timeZone } = loaderData;
   const title = localized(a.title, lang);
   const description = localized(a.description, lang);
@@ -74,16 +74,6 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
       <p>
         <Link to="/activities">← {t("activities.back")}</Link>
       </p>
-      {params.get("created") ? (
-        <p role="status" className="notice">
-          {t("activities.created")}
-        </p>
-      ) : null}
-      {params.get("saved") ? (
-        <p role="status" className="notice">
-          {t("activities.saved")}
-        </p>
-      ) : null}
       {actionData?.error ? (
         <div role="alert" className="alert">
           {t(actionData.error)}

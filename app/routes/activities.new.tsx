@@ -1,10 +1,11 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Link, redirect } from "react-router";
+import { data, Link } from "react-router";
 import type { Route } from "./+types/activities.new";
 import { ActivityForm } from "../components/activity-form";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
+import { redirectWithNotice } from "../lib/flash.server";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { readActivityForm, type ActivityFormValues } from "../models/activity-form.server";
@@ -28,7 +29,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   if (!result.success) return data({ errors: result.errors, values: result.values }, { status: 400 });
   try {
     const activity = await createActivity(db, { userId: user.id }, result.input);
-    return redirect(`/activities/${activity.id}?created=1`);
+    return redirectWithNotice(`/activities/${activity.id}`, "activities.created");
   } catch (error) {
     if (!(error instanceof InvalidReferenceError)) throw error;
     return data({ errors: error.errors, values: result.values }, { status: 400 });

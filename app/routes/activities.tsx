@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { useTranslation } from "../i18n/translation";
-import { Form, Link, useSearchParams } from "react-router";
+import { Form, Link } from "react-router";
 import type { Route } from "./+types/activities";
 import { activityStatuses, activityTypes } from "../lib/enums";
 import { Pager } from "../components/pager";
@@ -57,7 +57,6 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function Activities({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
   const format = useFormatter();
   const labels = useMemo<ActivityTableLabels>(
     () => ({
@@ -83,12 +82,6 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
           </Link>
         ) : null}
       </div>
-
-      {params.get("deleted") ? (
-        <p role="status" className="notice">
-          {t("activities.deleted")}
-        </p>
-      ) : null}
 
       <Form method="get" className="filters" aria-labelledby="filters-title">
         <h2 id="filters-title" className="visually-hidden">
