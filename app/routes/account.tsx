@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, redirect, useLocation, useSearchParams } from "react-router";
+import { data, Form, redirect, useLocation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/account";
 import { Field } from "../components/form-field";
@@ -8,6 +8,7 @@ import { env } from "../env.server";
 import { supportedLanguages } from "../i18n/config";
 import { getI18n, languageCookie } from "../i18n/i18n.server";
 import { appSecret, requireUser, sessionCookie, startSession } from "../lib/auth.server";
+import { redirectWithNotice } from "../lib/flash.server";
 import { isTimeZone } from "../lib/format";
 import { idField } from "../lib/form-schema";
 import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
@@ -58,7 +59,7 @@ export async function action({ context, request }: Route.ActionArgs) {
   switch (form.get("intent")) {
     case "resetCalendar":
       await resetCalendarKey(db, actor, user.id);
-      return redirect("/account?calendar=reset#calendar");
+      return redirectWithNotice("/account", "account.calendarWasReset");
     case "changePassword": {
       const parsed = parseForm(passwordSchema, form);
       if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
@@ -94,7 +95,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         ipAddress: clientAddress,
         userAgent: request.headers.get("user-agent") ?? undefined,
       });
-      return redirect("/account?password=changed#password", { headers: { "Set-Cookie": cookie } });
+      return redirectWithNotice("/account", "account.passwordChanged", { headers: { "Set-Cookie": cookie } });
     }
     case "signOutEverywhere":
       await deleteUserSessions(db, actor, user.id);
@@ -113,7 +114,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       const cookie = parsed.data.locale
         ? await languageCookie.serialize(parsed.data.locale)
         : await languageCookie.serialize("", { maxAge: 0 });
-      return redirect("/account?saved=1", { headers: { "Set-Cookie": cookie } });
+      return redirectWithNotice("/account", "account.saved", { headers: { "Set-Cookie": cookie } });
     }
     default: {
       const errors: FormErrors = { form: { key: "validation.invalid" } };
@@ -126,18 +127,12 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function Account({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const [params] = useSearchParams();
   const location = useLocation();
   const { account, calendarUrl } = loaderData;
   const errors = actionData?.errors;
   return (
     <div className="page page--narrow">
       <h1>{t("account.title")}</h1>
-      {params.get("saved") ? (
-        <p role="status" className="notice">
-          {t("account.saved")}
-        </p>
-      ) : null}
       {errors?.form ? (
         <div role="alert" className="alert">
           {t(errors.form.key)}
@@ -197,11 +192,6 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 
       <section aria-labelledby="calendar-title" id="calendar">
         <h2 id="calendar-title">{t("account.calendarTitle")}</h2>
-        {params.get("calendar") === "reset" ? (
-          <p role="status" className="notice">
-            {t("account.calendarWasReset")}
-          </p>
-        ) : null}
         <p>{t("account.calendarText")}</p>
         <div className="field">
           <label htmlFor="calendar-url">{t("account.calendarAddress")}</label>
@@ -220,11 +210,6 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 
       <section aria-labelledby="password-title" id="password">
         <h2 id="password-title">{t("account.passwordTitle")}</h2>
-        {params.get("password") === "changed" ? (
-          <p role="status" className="notice">
-            {t("account.passwordChanged")}
-          </p>
-        ) : null}
         {/* A new key after each navigation (a change saved) empties the fields. */}
         <Form method="post" className="form" key={location.key}>
           <input type="hidden" name="intent" value="changePassword" />

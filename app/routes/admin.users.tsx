@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, redirect, useLocation, useSearchParams } from "react-router";
+import { data, Form, useLocation } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/admin.users";
 import { roles } from "../lib/enums";
@@ -8,6 +8,7 @@ import { TableScroll } from "../components/table-scroll";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
+import { redirectWithNotice } from "../lib/flash.server";
 import { idField, optionalId } from "../lib/form-schema";
 import { blankAsMissing, parseForm, type FieldMessage, type FormErrors } from "../lib/forms";
 import { isTimeZone } from "../lib/format";
@@ -76,7 +77,7 @@ export async function action({ context, request }: Route.ActionArgs) {
         disabled: !!disabled,
       });
       if (!user) notFound();
-      return redirect(`/admin/users?updated=${encodeURIComponent(user.email)}`);
+      return redirectWithNotice("/admin/users", "users.updated");
     } catch (error) {
       // The row's fields are small: the message goes above the table.
       if (error instanceof RuleError) {
@@ -101,7 +102,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     try {
       const user = await setPassword(db, actor, { id, version, password });
       if (!user) notFound();
-      return redirect(`/admin/users?passwordSet=${encodeURIComponent(user.email)}`);
+      return redirectWithNotice("/admin/users", "users.passwordSet");
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
       return refuse({ key: "users.conflict" }, 409);
@@ -110,8 +111,8 @@ export async function action({ context, request }: Route.ActionArgs) {
   const parsed = parseForm(createSchema, form);
   if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   try {
-    const user = await createUser(db, actor, parsed.data);
-    return redirect(`/admin/users?created=${encodeURIComponent(user.email)}`);
+    await createUser(db, actor, parsed.data);
+    return redirectWithNotice("/admin/users", "users.created");
   } catch (error) {
     if (!(error instanceof DuplicateError) && !(error instanceof RuleError)) throw error;
     const { password: _omit, ...values } = Object.fromEntries(form) as Record<string, string>;
@@ -127,33 +128,14 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const { t } = useTranslation();
   const format = useFormatter();
   const lang = useLanguage();
-  const [params] = useSearchParams();
   const location = useLocation();
   const errors = actionData?.errors;
   const values = (actionData?.values ?? {}) as Record<string, string>;
   const creating = values.intent !== "update" && values.intent !== "setPassword";
-  const created = params.get("created");
-  const updated = params.get("updated");
-  const passwordSet = params.get("passwordSet");
   const fieldError = (name: string) => (creating ? errors?.[name] : undefined);
   return (
     <div className="page">
       <h1 id="users-title">{t("users.title")}</h1>
-      {created ? (
-        <p role="status" className="notice">
-          {t("users.created", { email: created })}
-        </p>
-      ) : null}
-      {updated ? (
-        <p role="status" className="notice">
-          {t("users.updated", { email: updated })}
-        </p>
-      ) : null}
-      {passwordSet ? (
-        <p role="status" className="notice">
-          {t("users.passwordSet", { email: passwordSet })}
-        </p>
-      ) : null}
       {errors?.form ? (
         <div role="alert" className="alert">
           {t(errors.form.key, errors.form.values)}

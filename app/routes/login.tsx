@@ -83,11 +83,6 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
-      {params.get("signedOut") ? (
-        <p role="status" className="notice">
-          {t("login.signedOut")}
-        </p>
-      ) : null}
       {formError ? (
         <div role="alert" className="alert" id="login-error">
           {t(formError.key, formError.values)}

@@ -1,6 +1,7 @@
 import { redirect } from "react-router";
 import type { Route } from "./+types/logout";
 import { endSession } from "../lib/auth.server";
+import { redirectWithNotice } from "../lib/flash.server";
 
 export function loader() {
   return redirect("/");
@@ -11,5 +12,5 @@ export async function action({ request }: Route.ActionArgs) {
   // The browser keeps the signed-in pages to revalidate them (lib/http-cache.server.ts); once
   // signed out, nobody at this browser should find them in its cache or history.
   headers.set("Clear-Site-Data", '"cache"');
-  return redirect("/login?signedOut=1", { headers });
+  return redirectWithNotice("/login", "login.signedOut", { headers });
 }

@@ -105,15 +105,15 @@ export const id: Translation = {
     disable: "Nonaktifkan",
     enable: "Aktifkan",
     save: "Simpan",
-    created: "Pengguna {{email}} telah ditambahkan.",
-    updated: "Pengguna {{email}} telah diperbarui.",
+    created: "Pengguna telah ditambahkan.",
+    updated: "Pengguna telah diperbarui.",
     emailTaken: "Pengguna dengan email ini sudah ada.",
     cannotDisableSelf: "Anda tidak dapat menonaktifkan akun Anda sendiri.",
     newPassword: "Kata sandi baru…",
     newPasswordFor: "Kata sandi baru untuk {{email}} (minimal 12 karakter)",
     setPassword: "Tetapkan kata sandi",
     passwordSet:
-      "{{email}} mendapat kata sandi baru dan dikeluarkan dari semua perangkat. Sampaikan dengan aman; kata sandi dapat diganti di halaman akun.",
+      "Pengguna mendapat kata sandi baru dan dikeluarkan dari semua perangkat. Sampaikan dengan aman; kata sandi dapat diganti di halaman akun.",
     passwordTooShort: "Kata sandi baru minimal 12 karakter.",
     ownPassword: "Ganti kata sandi Anda sendiri di halaman akun.",
     conflict: "Pengguna ini telah diubah oleh orang lain. Periksa kembali lalu coba lagi.",
@@ -154,6 +154,23 @@ export const id: Translation = {
   form: {
     optional: "opsional",
     cancel: "Batal",
+    conflict: {
+      title: "Pengguna lain telah menyimpan data ini selagi Anda mengubahnya",
+      intro: "Perubahan Anda belum disimpan. Bandingkan kedua versi di bawah ini; baris bertanda “berbeda” tidak sama.",
+      savedBy: "Disimpan oleh {{name}}, {{when}}.",
+      field: "Isian",
+      yours: "Versi Anda (belum disimpan)",
+      theirs: "Versi tersimpan (yang berlaku sekarang)",
+      differs: "berbeda",
+      same: "sama",
+      keepMine: "Kembali ke formulir dengan perubahan saya",
+      keepMineHint:
+        "Perubahan Anda dikembalikan ke formulir. Jika formulir itu disimpan, versi yang berlaku sekarang akan diganti.",
+      discard: "Buang perubahan saya dan buka versi yang berlaku",
+      revised:
+        "Perubahan Anda sudah kembali di formulir. Jika disimpan sekarang, versi yang disimpan pengguna lain akan diganti.",
+      empty: "(kosong)",
+    },
   },
   validation: {
     required: "Kolom ini wajib diisi.",
