@@ -70,7 +70,7 @@ test("an editor records an activity with a commitment and formatted lessons lear
   await page.keyboard.type("Share the minutes in both languages");
 
   await page.getByRole("button", { name: "Create activity" }).click();
-  await expect(page).toHaveURL(/\/activities\/\d+\?created=1$/);
+  await expect(page).toHaveURL(/\/activities\/\d+$/);
   await waitForHydration(page);
   await expect(page.getByRole("status")).toHaveText("The activity was created.");
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
@@ -156,7 +156,7 @@ test("without JavaScript, the refused form comes back from the server with what 
     // Corrected, the same form saves; the lessons arrive as plain text.
     await page.getByLabel("End time (optional)").fill("12:00");
     await page.getByRole("button", { name: "Create activity" }).click();
-    await expect(page).toHaveURL(/\/activities\/\d+\?created=1$/);
+    await expect(page).toHaveURL(/\/activities\/\d+$/);
     await expect(page.getByRole("region", { name: "Lessons learned" })).toContainText("Start on time.");
   } finally {
     await context.close();
@@ -175,7 +175,7 @@ test("two editors save the same activity: the second sees the conflict and choos
 
     await first.page.getByLabel("Title in English", { exact: true }).fill(`${original} (first)`);
     await first.page.getByRole("button", { name: "Save activity" }).click();
-    await expect(first.page).toHaveURL(new RegExp(`/activities/${id}\\?saved=1$`));
+    await expect(first.page).toHaveURL(new RegExp(`/activities/${id}$`));
 
     await second.page.getByLabel("City", { exact: true }).fill("Surabaya");
     await second.page.getByRole("button", { name: "Save activity" }).click();
@@ -204,7 +204,7 @@ test("two editors save the same activity: the second sees the conflict and choos
     await expect(second.page.getByLabel("City", { exact: true })).toHaveValue("Surabaya");
     await expect(second.page.getByLabel("Title in English", { exact: true })).toHaveValue(original);
     await second.page.getByRole("button", { name: "Save activity" }).click();
-    await expect(second.page).toHaveURL(new RegExp(`/activities/${id}\\?saved=1$`));
+    await expect(second.page).toHaveURL(new RegExp(`/activities/${id}$`));
     await expect(second.page.getByRole("heading", { level: 1, name: original })).toBeVisible();
     await expect(second.page.getByText("Surabaya, Indonesia")).toBeVisible();
 
@@ -226,7 +226,7 @@ test("two editors save the same activity: the second sees the conflict and choos
     await gotoHydrated(second.page, `/activities/${id}/edit`);
     await first.page.getByLabel("City", { exact: true }).fill("Medan");
     await first.page.getByRole("button", { name: "Save activity" }).click();
-    await expect(first.page).toHaveURL(new RegExp(`/activities/${id}\\?saved=1$`));
+    await expect(first.page).toHaveURL(new RegExp(`/activities/${id}$`));
     await second.page.getByLabel("City", { exact: true }).fill("Makassar");
     await second.page.getByRole("button", { name: "Save activity" }).click();
     await second.page.getByRole("link", { name: "Discard my changes and open the current version" }).click();
