@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import type { Progress, StatusCounts } from "../models/agreement.server";
+import type { Progress, StatusCounts } from "../models/agreement-progress.server";
 import { CommitmentBar } from "./commitment-bar";
 
 /** Commitments by status, then "n of m complete" and, where known, what is overdue or confirmed. */

@@ -1,6 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { commitmentStatuses } from "../lib/enums";
-import type { StatusCounts } from "../models/agreement.server";
+import type { StatusCounts } from "../models/agreement-progress.server";
 
 /** Commitments by status as a stacked bar with its numbers written out beside it. */
 export function CommitmentBar({ counts }: { counts: StatusCounts }) {

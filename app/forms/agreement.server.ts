@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { Agreement } from "../../db/schema";
 import { localizedText } from "../lib/localized";
-import type { AgreementInput } from "../models/agreement.server";
+import type { AgreementInput } from "../models/agreement-writes.server";
 import type { editAgreementForm, newAgreementForm } from "./agreement";
 
 export function agreementInput(

@@ -5,7 +5,7 @@ import type { LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
 import { calendarToday, utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import { activityListFields } from "./activity-search.server";
-import { commitmentCountsByAgreement, type StatusCounts } from "./agreement.server";
+import { commitmentCountsByAgreement, type StatusCounts } from "./agreement-progress.server";
 import { overdueWhere } from "./commitment.server";
 
 /** How many rows the capped lists show; their totals are counted in full. */

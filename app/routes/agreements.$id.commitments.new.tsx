@@ -11,7 +11,7 @@ import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { idParam } from "../lib/route-params";
 import { useLanguage } from "../lib/use-formatter";
-import { getAgreementForEdit } from "../models/agreement.server";
+import { getAgreementForEdit } from "../models/agreement-edit.server";
 import { newCommitmentForm } from "../forms/commitment";
 import { commitmentInput } from "../forms/commitment.server";
 import { createCommitment } from "../models/commitment.server";

@@ -15,7 +15,8 @@ import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { editAgreementForm } from "../forms/agreement";
 import { agreementFormValues, agreementInput } from "../forms/agreement.server";
-import { agreementFormOptions, getAgreementForEdit, updateAgreement } from "../models/agreement.server";
+import { agreementFormOptions, getAgreementForEdit } from "../models/agreement-edit.server";
+import { updateAgreement } from "../models/agreement-writes.server";
 import "../styles/agreements.css";
 
 const comparedFields = [

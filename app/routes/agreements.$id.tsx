@@ -19,7 +19,7 @@ import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
-import { getAgreement } from "../models/agreement.server";
+import { getAgreement } from "../models/agreement-queries.server";
 import "../styles/agreements.css";
 
 /** A page number from the address; anything odd opens the first page. */

@@ -9,7 +9,8 @@ import { titled } from "../lib/meta";
 import { saveRecordForm } from "../lib/record-form.server";
 import { newAgreementForm } from "../forms/agreement";
 import { agreementInput } from "../forms/agreement.server";
-import { agreementFormOptions, createAgreement } from "../models/agreement.server";
+import { agreementFormOptions } from "../models/agreement-edit.server";
+import { createAgreement } from "../models/agreement-writes.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {

@@ -13,7 +13,7 @@ import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
-import { listAgreements } from "../models/agreement.server";
+import { listAgreements } from "../models/agreement-queries.server";
 import "../styles/agreements.css";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).

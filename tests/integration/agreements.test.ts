@@ -6,15 +6,10 @@ import { editAgreementForm, newAgreementForm } from "../../app/forms/agreement";
 import { agreementInput } from "../../app/forms/agreement.server";
 import { evidenceForm } from "../../app/forms/commitment-tracking";
 import { commitmentFormValues } from "../../app/forms/commitment.server";
-import {
-  createAgreement,
-  getAgreement,
-  getAgreementForEdit,
-  lifecycleOf,
-  listAgreements,
-  updateAgreement,
-  type AgreementInput,
-} from "../../app/models/agreement.server";
+import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
+import { lifecycleOf } from "../../app/models/agreement-lifecycle.server";
+import { getAgreement, listAgreements } from "../../app/models/agreement-queries.server";
+import { createAgreement, updateAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
 import {
   createCommitment,
   getCommitment,

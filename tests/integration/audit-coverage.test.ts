@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { seedContent } from "../../app/lib/seed.server";
 import * as activityModel from "../../app/models/activity.server";
-import * as agreementModel from "../../app/models/agreement.server";
+import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
+import * as agreementModel from "../../app/models/agreement-writes.server";
 import * as commitmentModel from "../../app/models/commitment.server";
 import * as trackingModel from "../../app/models/commitment-tracking.server";
 import * as sessionModel from "../../app/models/session.server";
@@ -363,7 +364,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   });
 
   it("updateAgreement: audit row with before and after, version bumped; a stale version is a conflict", async () => {
-    const edit = (await agreementModel.getAgreementForEdit(db(), planId))!;
+    const edit = (await getAgreementForEdit(db(), planId))!;
     const change = {
       kind: edit.kind,
       title: { ...edit.title, en: `${edit.title.en} (audited)` },
