@@ -241,8 +241,8 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
 
       <section aria-labelledby="create-title" className="card">
         <h2 id="create-title">{t("users.create")}</h2>
-        {/* A new key after each creation empties the form, as a full page load would. */}
-        <Form method="post" className="form" key={created ?? "new"}>
+        {/* A new key after each save (a new location) empties the form, as a full page load would. */}
+        <Form method="post" className="form" key={location.key}>
           <input type="hidden" name="intent" value="create" />
           <Field id="new-email" name="email" label={t("users.email")} error={fieldError("email")}>
             {(a) => (
