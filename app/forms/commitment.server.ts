@@ -2,7 +2,7 @@
 import type { z } from "zod";
 import type { Commitment } from "../../db/schema";
 import { localizedText } from "../lib/localized";
-import type { CommitmentInput } from "../models/commitment.server";
+import type { CommitmentInput } from "../models/commitment-writes.server";
 import type { newCommitmentForm } from "./commitment";
 
 export function commitmentInput(v: z.output<typeof newCommitmentForm>): CommitmentInput {

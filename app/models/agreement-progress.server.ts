@@ -3,7 +3,7 @@ import { count, eq, inArray, sql } from "drizzle-orm";
 import { commitmentConfirmations, commitments, partnershipCountries } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
-import { overdueWhere } from "./commitment.server";
+import { overdueWhere } from "./commitment-overdue.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 

@@ -6,7 +6,10 @@ import type { Database } from "../../db/client";
 import { calendarToday } from "../lib/zoned-time";
 import { lifecycleOf } from "./agreement-lifecycle.server";
 import { commitmentCountsByAgreement, overdueAndConfirmed, progressOf } from "./agreement-progress.server";
-import { commitmentSummaries, isFullyConfirmed, isOverdue, sidesOf } from "./commitment.server";
+import { isFullyConfirmed } from "./commitment-confirmations.server";
+import { isOverdue } from "./commitment-overdue.server";
+import { sidesOf } from "./commitment-sides.server";
+import { commitmentSummaries } from "./commitment-summaries.server";
 import { citationsFor } from "./source.server";
 
 export async function listAgreements(db: Database, today = calendarToday("UTC")) {

@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import { calendarToday, utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import { activityListFields } from "./activity-search.server";
 import { commitmentCountsByAgreement, type StatusCounts } from "./agreement-progress.server";
-import { overdueWhere } from "./commitment.server";
+import { overdueWhere } from "./commitment-overdue.server";
 
 /** How many rows the capped lists show; their totals are counted in full. */
 const dashboardListLimit = 10;

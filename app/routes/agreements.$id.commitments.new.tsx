@@ -14,7 +14,7 @@ import { useLanguage } from "../lib/use-formatter";
 import { getAgreementForEdit } from "../models/agreement-edit.server";
 import { newCommitmentForm } from "../forms/commitment";
 import { commitmentInput } from "../forms/commitment.server";
-import { createCommitment } from "../models/commitment.server";
+import { createCommitment } from "../models/commitment-writes.server";
 import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 

@@ -15,7 +15,8 @@ import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { editCommitmentForm } from "../forms/commitment";
 import { commitmentFormValues, commitmentInput } from "../forms/commitment.server";
-import { getCommitmentForEdit, updateCommitment } from "../models/commitment.server";
+import { getCommitmentForEdit } from "../models/commitment-queries.server";
+import { updateCommitment } from "../models/commitment-writes.server";
 import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 

@@ -30,18 +30,19 @@ import {
   milestoneForm,
   withdrawConfirmationForm,
 } from "../forms/commitment-tracking";
-import { focalPointCandidates, getCommitment, isOverdue, setCommitmentStatus } from "../models/commitment.server";
 import {
-  addEvidence,
-  addMilestone,
-  completeMilestone,
   confirmCompletion,
   mayConfirm,
   NotYourSideError,
-  setFocalPoint,
   sideOfUser,
   withdrawConfirmation,
-} from "../models/commitment-tracking.server";
+} from "../models/commitment-confirmations.server";
+import { addEvidence } from "../models/commitment-evidence.server";
+import { focalPointCandidates, setFocalPoint } from "../models/commitment-focal-points.server";
+import { addMilestone, completeMilestone } from "../models/commitment-milestones.server";
+import { isOverdue } from "../models/commitment-overdue.server";
+import { getCommitment } from "../models/commitment-queries.server";
+import { setCommitmentStatus } from "../models/commitment-writes.server";
 import { ConflictError, RuleError } from "../models/errors.server";
 import "../styles/agreements.css";
 

@@ -10,21 +10,12 @@ import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
 import { lifecycleOf } from "../../app/models/agreement-lifecycle.server";
 import { getAgreement, listAgreements } from "../../app/models/agreement-queries.server";
 import { createAgreement, updateAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
-import {
-  createCommitment,
-  getCommitment,
-  getCommitmentForEdit,
-  setCommitmentStatus,
-  updateCommitment,
-} from "../../app/models/commitment.server";
-import {
-  addEvidence,
-  addMilestone,
-  completeMilestone,
-  confirmCompletion,
-  setFocalPoint,
-  withdrawConfirmation,
-} from "../../app/models/commitment-tracking.server";
+import { confirmCompletion, withdrawConfirmation } from "../../app/models/commitment-confirmations.server";
+import { addEvidence } from "../../app/models/commitment-evidence.server";
+import { setFocalPoint } from "../../app/models/commitment-focal-points.server";
+import { addMilestone, completeMilestone } from "../../app/models/commitment-milestones.server";
+import { getCommitment, getCommitmentForEdit } from "../../app/models/commitment-queries.server";
+import { createCommitment, setCommitmentStatus, updateCommitment } from "../../app/models/commitment-writes.server";
 import { describeConflict } from "../../app/models/conflict.server";
 import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { parseForm } from "../../app/lib/forms";

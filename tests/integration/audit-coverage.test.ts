@@ -10,8 +10,11 @@ import { seedContent } from "../../app/lib/seed.server";
 import * as activityModel from "../../app/models/activity.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
 import * as agreementModel from "../../app/models/agreement-writes.server";
-import * as commitmentModel from "../../app/models/commitment.server";
-import * as trackingModel from "../../app/models/commitment-tracking.server";
+import * as commitmentModel from "../../app/models/commitment-writes.server";
+import { confirmCompletion, withdrawConfirmation } from "../../app/models/commitment-confirmations.server";
+import { addEvidence } from "../../app/models/commitment-evidence.server";
+import { focalPointCandidates, setFocalPoint } from "../../app/models/commitment-focal-points.server";
+import { addMilestone, completeMilestone } from "../../app/models/commitment-milestones.server";
 import * as sessionModel from "../../app/models/session.server";
 import * as userModel from "../../app/models/user.server";
 import { ConflictError } from "../../app/models/errors.server";
@@ -70,6 +73,7 @@ const exempt: Record<string, string> = {
   // Readers and pure helpers whose names merely look like writes.
   changedFields: "compares two audit states",
   changesSince: "reads the audit log",
+  confirmationsFor: "reads who confirmed each commitment",
   addMonths: "date arithmetic",
 };
 
@@ -198,7 +202,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       .orderBy(t.commitments.position)
       .limit(1);
     commitmentId = commitment!.id;
-    const [candidate] = await commitmentModel.focalPointCandidates(db(), ["ID"]);
+    const [candidate] = await focalPointCandidates(db(), ["ID"]);
     idPersonId = candidate!.id;
   });
   afterAll(() => test?.close());
@@ -495,7 +499,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("addEvidence: audit row with the evidence", async () => {
     const { result, rows } = await audit(() =>
-      trackingModel.addEvidence(db(), editor, {
+      addEvidence(db(), editor, {
         commitmentId,
         url: "https://example.org/report.pdf",
         note: "Final report",
@@ -513,7 +517,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(entry.after).toMatchObject({ id: evidence.id, url: "https://example.org/report.pdf", note: "Final report" });
 
     const count = (await db().select().from(t.commitmentEvidence)).length;
-    await refused(() => trackingModel.addEvidence(db(), ghost, { commitmentId, note: "Never saved" }));
+    await refused(() => addEvidence(db(), ghost, { commitmentId, note: "Never saved" }));
     expect((await db().select().from(t.commitmentEvidence)).length).toBe(count);
   });
 
@@ -558,19 +562,17 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("confirmCompletion: audit row with the confirmation; a stale version is a conflict", async () => {
     const current = await row(t.commitments, commitmentId);
     const stale = await refused(() =>
-      trackingModel.confirmCompletion(db(), editor, { commitmentId, version: current.version - 1, countryCode: "ID" }),
+      confirmCompletion(db(), editor, { commitmentId, version: current.version - 1, countryCode: "ID" }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     const confirmations = () =>
       db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
     expect(await confirmations()).toEqual([]);
-    await refused(() =>
-      trackingModel.confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }),
-    );
+    await refused(() => confirmCompletion(db(), ghost, { commitmentId, version: current.version, countryCode: "ID" }));
     expect(await confirmations()).toEqual([]);
 
     const { rows } = await audit(() =>
-      trackingModel.confirmCompletion(db(), editor, { commitmentId, version: current.version, countryCode: "ID" }),
+      confirmCompletion(db(), editor, { commitmentId, version: current.version, countryCode: "ID" }),
     );
     const entry = expectRow(rows, {
       actor: editor,
@@ -587,11 +589,9 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("withdrawConfirmation: audit row with the withdrawn confirmation", async () => {
     const confirmations = () =>
       db().select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, commitmentId));
-    await refused(() => trackingModel.withdrawConfirmation(db(), ghost, { commitmentId, countryCode: "ID" }));
+    await refused(() => withdrawConfirmation(db(), ghost, { commitmentId, countryCode: "ID" }));
     expect(await confirmations()).toHaveLength(1);
-    const { rows } = await audit(() =>
-      trackingModel.withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }),
-    );
+    const { rows } = await audit(() => withdrawConfirmation(db(), editor, { commitmentId, countryCode: "ID" }));
     const entry = expectRow(rows, {
       actor: editor,
       action: "withdraw_confirmation",
@@ -606,7 +606,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("addMilestone and completeMilestone: an audit row each", async () => {
     const added = await audit(() =>
-      trackingModel.addMilestone(db(), editor, {
+      addMilestone(db(), editor, {
         commitmentId,
         title: { en: "Draft the audit report" },
         dueOn: "2026-03-31",
@@ -626,7 +626,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const milestones = () =>
       db().select().from(t.commitmentMilestones).where(eq(t.commitmentMilestones.id, milestone.id));
     await refused(() =>
-      trackingModel.completeMilestone(db(), ghost, {
+      completeMilestone(db(), ghost, {
         commitmentId,
         milestoneId: milestone.id,
         completedOn: "2026-01-15",
@@ -635,7 +635,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect((await milestones())[0]!.completedOn).toBeNull();
 
     const done = await audit(() =>
-      trackingModel.completeMilestone(db(), editor, {
+      completeMilestone(db(), editor, {
         commitmentId,
         milestoneId: milestone.id,
         completedOn: "2026-01-15",
@@ -662,19 +662,17 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
           and(eq(t.commitmentFocalPoints.commitmentId, commitmentId), eq(t.commitmentFocalPoints.countryCode, "ID")),
         );
     const start = await focal();
-    await refused(() => trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: null }));
+    await refused(() => setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: null }));
     if (start.length) {
       expect(await focal()).toEqual(start);
       // Clear it first, so the naming below is a change.
-      await trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null });
+      await setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null });
     }
-    await refused(() =>
-      trackingModel.setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }),
-    );
+    await refused(() => setFocalPoint(db(), ghost, { commitmentId, countryCode: "ID", personId: idPersonId }));
     expect(await focal()).toEqual([]);
 
     const named = await audit(() =>
-      trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }),
+      setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: idPersonId }),
     );
     const entry = expectRow(named.rows, {
       actor: editor,
@@ -688,7 +686,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
     // An editor who still saw no focal point does not silently replace the one just named.
     const stale = await refused(() =>
-      trackingModel.setFocalPoint(db(), editor, {
+      setFocalPoint(db(), editor, {
         commitmentId,
         countryCode: "ID",
         personId: null,
@@ -698,9 +696,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(stale).toBeInstanceOf(ConflictError);
     expect((await focal())[0]?.personId).toBe(idPersonId);
 
-    const removed = await audit(() =>
-      trackingModel.setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }),
-    );
+    const removed = await audit(() => setFocalPoint(db(), editor, { commitmentId, countryCode: "ID", personId: null }));
     const removedEntry = expectRow(removed.rows, {
       actor: editor,
       action: "set_focal_point",

@@ -8,14 +8,15 @@ import { and, eq, gt, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { demoAccounts, seedContent } from "../../app/lib/seed.server";
-import { createCommitment, getCommitment, setCommitmentStatus } from "../../app/models/commitment.server";
 import {
-  addEvidence,
   confirmCompletion,
   mayConfirm,
   NotYourSideError,
   withdrawConfirmation,
-} from "../../app/models/commitment-tracking.server";
+} from "../../app/models/commitment-confirmations.server";
+import { addEvidence } from "../../app/models/commitment-evidence.server";
+import { getCommitment } from "../../app/models/commitment-queries.server";
+import { createCommitment, setCommitmentStatus } from "../../app/models/commitment-writes.server";
 import { createUser, listUsers, updateUser } from "../../app/models/user.server";
 import { RuleError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";

@@ -1,0 +1,15 @@
+import { and, lt, notInArray } from "drizzle-orm";
+import { commitments } from "../../db/schema";
+import { type CommitmentStatus } from "../lib/enums";
+
+/** Commitments whose work is over: never overdue. */
+const settledStatuses: CommitmentStatus[] = ["complete", "withdrawn"];
+
+/** Open work past its due date; complete and withdrawn commitments are never overdue. */
+export function isOverdue(c: { dueOn: string | null; status: CommitmentStatus }, today: string) {
+  return !!c.dueOn && c.dueOn < today && !settledStatuses.includes(c.status);
+}
+
+/** `isOverdue` as a condition in SQL. */
+export const overdueWhere = (today: string) =>
+  and(lt(commitments.dueOn, today), notInArray(commitments.status, settledStatuses))!;
