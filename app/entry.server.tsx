@@ -3,6 +3,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import {
   isRouteErrorResponse,
   ServerRouter,
+  UNSAFE_ErrorResponseImpl as ErrorResponse,
   type EntryContext,
   type HandleErrorFunction,
   type RouterContextProvider,
@@ -12,7 +13,7 @@ import { getLanguage, serverStrings } from "./i18n/i18n.server";
 import { StringSourceProvider } from "./i18n/translation";
 import { NonceContext } from "./lib/nonce";
 import { requestInfoContext } from "./lib/request-context";
-import { errorSummary, logger } from "./server/logger.server";
+import { errorSummary, logger, requestState } from "./server/logger.server";
 
 export const streamTimeout = 5_000;
 
@@ -30,6 +31,12 @@ export default function handleRequest(
 ) {
   if (request.method.toUpperCase() === "HEAD") {
     return new Response(null, { status: responseStatusCode, headers: responseHeaders });
+  }
+  if (responseStatusCode >= 500 && requestState.getStore()?.databaseFailed) {
+    // The database failed this request: the page says it is briefly unavailable, as while the
+    // database is known to be away (app/lib/availability.server.ts makes the status 503).
+    const { errors } = routerContext.staticHandlerContext;
+    for (const id of Object.keys(errors ?? {})) errors![id] = new ErrorResponse(503, "Service Unavailable", null);
   }
   const { nonce } = loadContext.get(requestInfoContext);
   const strings = serverStrings(getLanguage(loadContext));
@@ -80,7 +87,7 @@ export default function handleRequest(
 /**
  * Every error a loader, action or middleware threw: one log line (the driver's message, never the
  * query's values), and a request the database failed is marked, so it is answered 503 instead of
- * 500 (app/server/availability.server.ts).
+ * 500 (app/lib/availability.server.ts).
  */
 export const handleError: HandleErrorFunction = (error, { request }) => {
   noteDatabaseFailure(error);

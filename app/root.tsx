@@ -22,11 +22,14 @@ import { supportedLanguages, type Language } from "./i18n/config";
 import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
 import { viewerTimeZone } from "./lib/time-zone.server";
 import { formBodyMiddleware } from "./lib/form-body.server";
+import { availabilityMiddleware } from "./lib/availability.server";
 import { flashMiddleware, takeNotice, type Notice } from "./lib/flash.server";
 
-// The form check answers in the reader's language, and before a session is looked up.
+// Refusals (the database away, a bad form) answer in the reader's language, before a session is
+// looked up.
 export const middleware: Route.MiddlewareFunction[] = [
   languageMiddleware,
+  ...availabilityMiddleware,
   formBodyMiddleware,
   authMiddleware,
   flashMiddleware,
@@ -221,8 +224,8 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
     const message: unknown = (error.data as { message?: unknown } | null)?.message;
     if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
     else if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
-    // The database is away: the server answers 503 (app/server/availability.server.ts), also to a
-    // client-side navigation, which lands here; a 503 thrown by a loader shows the same page.
+    // The database is away or failed the request (app/lib/availability.server.ts), also met on a
+    // client-side navigation.
     else if (error.status === 503) [title, text] = [t("errors.unavailable"), t("errors.unavailableText")];
     else if (error.status < 500 && typeof message === "string") [title, text] = [t("errors.refused"), message];
   } else if (import.meta.env.DEV && error instanceof Error) {

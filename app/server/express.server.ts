@@ -1,11 +1,12 @@
 import "react-router";
+import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
 import * as build from "virtual:react-router/server-build";
 import { closeDatabase, startDatabase } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
-import { reactRouterHandler, requestContext, unansweredError } from "./availability.server";
+import { requestContext, unansweredError } from "./request-log.server";
 import { requestLimits } from "./request-limits.server";
 import { rejectCrossSiteWrites, securityHeaders } from "./security.server";
 
@@ -19,7 +20,7 @@ app.use(securityHeaders({ development, secure: !development, publicOrigin: env.A
 app.use(rejectCrossSiteWrites(env.APP_URL));
 app.use(requestLimits());
 app.use(
-  reactRouterHandler({
+  createRequestHandler({
     mode: env.NODE_ENV,
     // The build itself, not a function returning it: React Router derives its routes from a
     // build once, where a function makes it do so on every request. (In development Vite
@@ -36,7 +37,7 @@ app.use(
     },
   }),
 );
-app.use(unansweredError(build.assets.routes.root?.css?.[0]));
+app.use(unansweredError());
 
 /**
  * server.js starts the database after the HTTP server listens (pages answer 503 until it is up):

@@ -64,7 +64,7 @@ test.describe("a signed-in reader", () => {
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Dashboard" })).toBeVisible();
   });
 
-  // The server's own answers while the database is away (503, app/server/availability.server.ts)
+  // The server's own answers while the database is away (503, app/lib/availability.server.ts)
   // and for an error outside React Router (500), as a client-side navigation receives them. The
   // whole data request failed, the root's data with it: the frame is shown without the reader.
   for (const [status, body, heading] of [

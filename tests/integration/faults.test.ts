@@ -170,6 +170,11 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
     expect(page.status).toBe(503);
     expect(page.retryAfter).toBe("5");
     expect(page.body).toContain("Layanan sedang tidak tersedia sebentar");
+    // Inside the site's layout: its header, navigation and language switch, signed out.
+    expect(page.body).toMatch(
+      /<header class="site-header">[\s\S]*<nav [^>]*class="main-nav"[\s\S]*id="language-select"/,
+    );
+    expect(page.body).toContain('<html lang="id"');
     expect(page.ms).toBeLessThan(2_000);
     const health = await send(`${server.url}/healthz`);
     expect(health.status).toBe(503);
