@@ -1,29 +1,26 @@
-import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, devices } from "@playwright/test";
+import { freePortSync } from "./support/server-process";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, "..");
 
 /**
- * A free port, chosen once per run. The machines are shared, so no fixed port. The choice is made
- * synchronously (the config cannot await) and kept in the environment: worker processes evaluate
- * this file again and inherit the environment, so they see the same port as the web server.
+ * A free port, chosen once per run: the machines are shared, so no fixed port. It is kept in the
+ * environment: worker processes evaluate this file again and inherit the environment, so they see
+ * the same port as the web server.
  */
-function freePort(): string {
-  const script =
-    "const s=require('node:net').createServer();" +
-    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
-  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
-}
-
-process.env.E2E_PORT ||= freePort();
+process.env.E2E_PORT ||= String(freePortSync());
 const port = process.env.E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}`;
 process.env.E2E_OUTPUT_DIR ||= path.join(repoRoot, "test-results", `e2e-${port}`);
 const outputDir = process.env.E2E_OUTPUT_DIR;
+// Where the web server leaves the sessions it minted for the tests (tests/support/session-pool.ts):
+// beside the output directory, which Playwright empties when the run starts.
+process.env.E2E_SESSIONS_FILE ||= `${outputDir}-sessions.json`;
+const sessionsFile = process.env.E2E_SESSIONS_FILE;
 
 // Debian's Chromium when it is there (no downloads on these machines); otherwise Playwright's own.
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -73,6 +70,6 @@ export default defineConfig({
     stderr: "pipe",
     // Not the default SIGKILL: the script must stop the app and drop its database or data directory.
     gracefulShutdown: { signal: "SIGTERM", timeout: 20_000 },
-    env: { E2E_PORT: port },
+    env: { E2E_PORT: port, E2E_SESSIONS_FILE: sessionsFile },
   },
 });

@@ -1,19 +1,18 @@
-import { apiSignIn, demoAccounts, expect, gotoHydrated, signIn, test } from "./fixtures";
-import { expectNoAxeViolations, newUser } from "./helpers";
+import { createUser } from "../support/http-factories";
+import { addSession, apiSignIn, expect, gotoHydrated, signedInRequest, test } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 test("a user changes their password: mistakes show beside their fields, other devices are signed out", async ({
   page,
   playwright,
   baseURL,
 }) => {
-  const admin = await playwright.request.newContext({ baseURL });
-  await apiSignIn(admin, baseURL!, demoAccounts.admin.email);
-  const user = await newUser(admin, baseURL!, "viewer");
-  const otherDevice = await playwright.request.newContext({ baseURL });
-  await apiSignIn(otherDevice, baseURL!, user.email, user.password);
+  const admin = await signedInRequest(playwright, baseURL!, "admin");
+  const user = await createUser(admin, baseURL!, "viewer");
+  const otherDevice = await signedInRequest(playwright, baseURL!, user);
   const changed = `${user.password}-changed`;
   try {
-    await signIn(page, user.email, user.password);
+    await addSession(page.context(), baseURL!, user);
     await gotoHydrated(page, "/account");
     const form = page.getByRole("region", { name: "Password" });
     const current = form.getByLabel("Current password");

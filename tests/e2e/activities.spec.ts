@@ -1,20 +1,20 @@
 import type { APIRequestContext, Browser, Page } from "@playwright/test";
 import {
-  apiSignIn,
-  demoAccounts,
+  addSession,
   expect,
   gotoHydrated,
+  signedInRequest,
   test,
   uniqueSuffix,
   waitForHydration,
   type Role,
 } from "./fixtures";
-import { createActivityThroughForm, expectNoAxeViolations, signedInBrowser } from "./helpers";
+import { createActivity as createActivityAs } from "../support/http-factories";
+import { expectNoAxeViolations, signedInBrowser } from "./helpers";
 
 /** A planned online meeting in Bandung, created through the form's action; returns its id. */
 function createActivity(request: APIRequestContext, baseURL: string, title: string) {
-  return createActivityThroughForm(request, baseURL, {
-    titleEn: title,
+  return createActivityAs(request, baseURL, title, {
     startsOn: "2025-06-02",
     city: "Bandung",
     countryCode: "ID",
@@ -30,7 +30,7 @@ async function lessonsEditor(page: Page) {
 }
 
 function signedInPage(browser: Browser, baseURL: string, role: Role) {
-  return signedInBrowser(browser, { baseURL, email: demoAccounts[role].email, timezoneId: "Asia/Jakarta" });
+  return signedInBrowser(browser, { baseURL, who: role, timezoneId: "Asia/Jakarta" });
 }
 
 test("an editor records an activity with a commitment and formatted lessons learned", async ({ page, loginAs }) => {
@@ -129,7 +129,7 @@ test("without JavaScript, the refused form comes back from the server with what 
 }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false });
   try {
-    await apiSignIn(context.request, baseURL!, demoAccounts.editor.email);
+    await addSession(context, baseURL!, "editor");
     const page = await context.newPage();
     await page.goto("/activities/new");
     const title = `No-script visit ${uniqueSuffix()}`;
@@ -239,9 +239,8 @@ test("two editors save the same activity: the second sees the conflict and choos
 });
 
 test("a viewer sees no edit controls and cannot change an activity", async ({ page, loginAs, baseURL, playwright }) => {
-  const editorApi = await playwright.request.newContext({ baseURL });
+  const editorApi = await signedInRequest(playwright, baseURL!, "editor");
   try {
-    await apiSignIn(editorApi, baseURL!, demoAccounts.editor.email);
     const title = `Viewer check ${uniqueSuffix()}`;
     const id = await createActivity(editorApi, baseURL!, title);
 

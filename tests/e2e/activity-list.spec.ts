@@ -1,7 +1,9 @@
 import { readFile } from "node:fs/promises";
 import type { Page } from "@playwright/test";
-import { apiSignIn, demoAccounts, expect, gotoHydrated, test, uniqueSuffix, waitForHydration } from "./fixtures";
-import { createActivityThroughForm, expectNoAxeViolations } from "./helpers";
+import { createActivity } from "../support/http-factories";
+import { parseCsv } from "../support/http";
+import { addSession, expect, gotoHydrated, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 const bakuVisit = "Minister Abdullah Azwar Anas and delegation visit ASAN Xidmat in Baku";
 const busanMeeting = "Bilateral meeting of KemenPANRB, the World Bank and Azerbaijan in Busan";
@@ -9,35 +11,6 @@ const busanMeeting = "Bilateral meeting of KemenPANRB, the World Bank and Azerba
 const table = (page: Page) => page.getByRole("table", { name: /^Activities/ });
 /** The titles in the table, in order: each row's header cell. */
 const titles = (page: Page) => table(page).getByRole("rowheader").allInnerTexts();
-
-/** RFC 4180 records: quoted fields may hold commas, quotes and line breaks. */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let field = "";
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") {
-      record.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = "";
-      i++;
-    } else field += c;
-  }
-  return records;
-}
 
 /** iCalendar content lines, unfolded (RFC 5545 §3.1), as [name with parameters, value]. */
 function parseIcs(text: string): [string, string][] {
@@ -97,7 +70,7 @@ test("an editor filters and sorts the activities, and the address keeps the view
 test("the filter form works without JavaScript", async ({ browser, baseURL }) => {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB" });
   try {
-    await apiSignIn(context.request, baseURL!, demoAccounts.viewer.email);
+    await addSession(context, baseURL!, "viewer");
     const page = await context.newPage();
     await page.goto("/activities");
     await page.getByLabel("Type", { exact: true }).selectOption({ label: "Meeting" });
@@ -167,7 +140,7 @@ test("a new activity shows in the list and its export at once", async ({ page, l
   expect((await page.request.get(`/activities.csv?q=${tag}`)).status()).toBe(200);
 
   const title = `Knowledge sharing ${tag}`;
-  await createActivityThroughForm(page.request, baseURL!, { titleEn: title, startsOn: "2025-09-01" });
+  await createActivity(page.request, baseURL!, title, { startsOn: "2025-09-01" });
   await gotoHydrated(page, filtered);
   expect(await titles(page)).toEqual([title]);
   expect(await (await page.request.get(`/activities.csv?q=${tag}`)).text()).toContain(title);

@@ -127,7 +127,7 @@ test.describe("administering users", () => {
     await expect(row.getByRole("checkbox", { name: "Disabled" })).not.toBeChecked();
 
     // The new user signs in, in a browser of their own.
-    const other = await signedInBrowser(browser, { baseURL: baseURL!, email, password: goodPassword });
+    const other = await signedInBrowser(browser, { baseURL: baseURL!, who: { email, password: goodPassword } });
     try {
       await expect(other.page.getByText(`Welcome, ${name}`)).toBeVisible();
       await expect(other.page.getByText(`Signed in as ${name} (Editor)`)).toBeVisible();
@@ -182,7 +182,7 @@ test.describe("administering users", () => {
     await expect(orgOf(email)).toHaveValue("");
 
     // Without an organization, the editor is told why they cannot confirm for any side.
-    const other = await signedInBrowser(browser, { baseURL: baseURL!, email, password: goodPassword });
+    const other = await signedInBrowser(browser, { baseURL: baseURL!, who: { email, password: goodPassword } });
     try {
       await gotoHydrated(other.page, "/agreements");
       await other.page
@@ -227,7 +227,7 @@ test.describe("administering users", () => {
     await fillNewUser(page, { email, name: `Forgetful ${suffix}`, password: goodPassword });
     await addUserForm(page).getByRole("button", { name: "Add a user" }).click();
     await expect(page).toHaveURL(/\/admin\/users$/);
-    const other = await signedInBrowser(browser, { baseURL: baseURL!, email, password: goodPassword });
+    const other = await signedInBrowser(browser, { baseURL: baseURL!, who: { email, password: goodPassword } });
     try {
       await waitForHydration(page);
       const row = userRow(page, email);

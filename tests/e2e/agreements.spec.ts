@@ -1,14 +1,16 @@
 import type { Page } from "@playwright/test";
 import {
-  apiSignIn,
   demoAccounts,
   demoPassword,
   expect,
   gotoHydrated,
+  signedInRequest,
   test,
   uniqueSuffix,
   waitForHydration,
 } from "./fixtures";
+import { createAgreement, createCommitment } from "../support/http-factories";
+import { postForm } from "../support/http";
 import { expectNoAxeViolations, signedInBrowser } from "./helpers";
 
 const mouTitle = "Memorandum of Understanding on public service cooperation (2017)";
@@ -98,33 +100,21 @@ test.describe("agreements", () => {
     baseURL,
   }) => {
     const tag = uniqueSuffix();
-    const editor = await playwright.request.newContext({ baseURL });
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
     let agreementPath: string;
     try {
-      await apiSignIn(editor, baseURL!, demoAccounts.editor.email);
-      const form = (await (await editor.get("/agreements/new")).text()).match(
-        /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/,
-      );
-      const created = await editor.post("/agreements/new", {
-        form: {
-          partnershipId: form![1]!,
-          kind: "action_plan",
-          titleEn: `Work plan ${tag}`,
-          summaryEn: "A long plan of many small commitments.",
-          status: "signed",
-        },
-        headers: { Origin: baseURL! },
-        maxRedirects: 0,
+      const agreement = await createAgreement(editor, baseURL!, `Work plan ${tag}`, {
+        kind: "action_plan",
+        summaryEn: "A long plan of many small commitments.",
+        status: "signed",
       });
-      agreementPath = /^(\/agreements\/\d+)\?saved=created$/.exec(created.headers()["location"] ?? "")![1]!;
+      agreementPath = `/agreements/${agreement}`;
       for (let n = 1; n <= 23; n++) {
         const status = n <= 3 ? "limited" : "not_started";
-        const response = await editor.post(`${agreementPath}/commitments/new`, {
-          form: { textEn: `Step ${String(n).padStart(2, "0")} of ${tag}`, area: "planning", status },
-          headers: { Origin: baseURL! },
-          maxRedirects: 0,
+        await createCommitment(editor, baseURL!, agreement, `Step ${String(n).padStart(2, "0")} of ${tag}`, {
+          area: "planning",
+          status,
         });
-        expect(response.status(), `commitment ${n}`).toBe(302);
       }
     } finally {
       await editor.dispose();
@@ -173,9 +163,8 @@ test.describe("agreements", () => {
     await expect(page.getByRole("link", { name: "Edit commitment" })).toHaveCount(0);
     await expect(page.getByRole("combobox")).toHaveCount(1); // the language switcher only
 
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await signedInRequest(playwright, baseURL!, "viewer");
     try {
-      await apiSignIn(api, baseURL!, demoAccounts.viewer.email);
       const posts: [string, Record<string, string>][] = [
         [path, { intent: "status", version: "1", status: "withdrawn" }],
         [path, { intent: "evidence", url: "https://example.org/forged" }],
@@ -197,7 +186,7 @@ test.describe("agreements", () => {
         [`${agreementPath}/commitments/new`, { textEn: "Forged commitment", area: "x", status: "not_started" }],
       ];
       for (const [url, form] of posts) {
-        const response = await api.post(url, { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+        const response = await postForm(api, baseURL!, url, form);
         expect.soft(response.status(), `viewer POST ${url}`).toBe(403);
       }
     } finally {
@@ -302,7 +291,7 @@ test.describe("tracking a commitment to completion", () => {
       .getByLabel("Responsible organization")
       .selectOption({ label: "Ministry of Administrative and Bureaucratic Reform (KemenPANRB)" });
     await page.getByRole("button", { name: "Add commitment" }).click();
-    await expect(page).toHaveURL(/\/commitments\/\d+\?saved=created$/);
+    await expect(page).toHaveURL(/\/commitments\/\d+$/);
     await expect(page.getByRole("status")).toHaveText("The commitment was added.");
     await expect(page.getByRole("heading", { level: 1, name: text })).toBeVisible();
     await waitForHydration(page);
@@ -369,7 +358,7 @@ test.describe("tracking a commitment to completion", () => {
     await expect(page.getByRole("region", { name: "Progress" })).toContainText(/[1-9]\d* of \d+ complete/);
 
     // Both sides confirmed: fully complete, Azerbaijan's recorded by the administrator on its behalf.
-    const admin = await signedInBrowser(browser, { baseURL: baseURL!, email: demoAccounts.admin.email });
+    const admin = await signedInBrowser(browser, { baseURL: baseURL!, who: "admin" });
     try {
       await gotoHydrated(admin.page, commitmentPath);
       await admin.page.getByRole("button", { name: "Record the confirmation for Azerbaijan on its behalf" }).click();
@@ -393,19 +382,13 @@ test.describe("tracking a commitment to completion", () => {
     const agreementPath = new URL(page.url()).pathname;
 
     // A complete commitment, made by the (Indonesian) demo editor through the forms' POSTs.
-    const editor = await playwright.request.newContext({ baseURL });
-    const viewer = await playwright.request.newContext({ baseURL });
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
+    const viewer = await signedInRequest(playwright, baseURL!, "viewer");
     let path: string;
-    const post = (api: typeof editor, url: string, form: Record<string, string>) =>
-      api.post(url, { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+    const post = (api: typeof editor, url: string, form: Record<string, string>) => postForm(api, baseURL!, url, form);
     try {
-      await apiSignIn(editor, baseURL!, demoAccounts.editor.email);
-      const created = await post(editor, `${agreementPath}/commitments/new`, {
-        textEn: text,
-        area: "service-centres",
-        status: "not_started",
-      });
-      path = /^(\/commitments\/\d+)\?saved=created$/.exec(created.headers()["location"] ?? "")![1]!;
+      const agreementId = agreementPath.split("/").pop()!;
+      path = `/commitments/${await createCommitment(editor, baseURL!, agreementId, text, { area: "service-centres" })}`;
       expect((await post(editor, path, { intent: "evidence", note: "Opened in Baku." })).status()).toBe(302);
       expect((await post(editor, path, { intent: "status", version: "1", status: "complete" })).status()).toBe(302);
 
@@ -417,7 +400,6 @@ test.describe("tracking a commitment to completion", () => {
       );
       expect((await post(editor, path, { intent: "withdraw-confirmation", countryCode: "AZ" })).status()).toBe(403);
       // A viewer never confirms, even one of the Azerbaijani side.
-      await apiSignIn(viewer, baseURL!, demoAccounts.viewer.email);
       expect((await post(viewer, path, { intent: "confirm", version: "2", countryCode: "AZ" })).status()).toBe(403);
       // Their own side's confirmation is theirs to give.
       expect((await post(editor, path, { intent: "confirm", version: "2", countryCode: "ID" })).status()).toBe(302);
@@ -434,7 +416,7 @@ test.describe("tracking a commitment to completion", () => {
     await expect(confirmations.getByRole("button", { name: "Withdraw the confirmation for Indonesia" })).toBeVisible();
 
     // The administrator (of KemenPANRB) records Azerbaijan's confirmation on its behalf, marked so.
-    const admin = await signedInBrowser(browser, { baseURL: baseURL!, email: demoAccounts.admin.email });
+    const admin = await signedInBrowser(browser, { baseURL: baseURL!, who: "admin" });
     try {
       await gotoHydrated(admin.page, path);
       const adminConfirmations = admin.page.getByRole("region", { name: "Confirmation of completion" });
@@ -479,7 +461,7 @@ test.describe("tracking a commitment to completion", () => {
     await page.getByLabel("Commitment in English").fill(text);
     await page.getByLabel("Area").fill("personnel");
     await page.getByRole("button", { name: "Add commitment" }).click();
-    await expect(page).toHaveURL(/\/commitments\/\d+\?saved=created$/);
+    await expect(page).toHaveURL(/\/commitments\/\d+$/);
     const editPath = `${new URL(page.url()).pathname}/edit`;
 
     const other = await context.newPage();

@@ -1,10 +1,10 @@
 import {
-  apiSignIn,
   demoAccounts,
   demoPassword,
   expect,
   gotoHydrated,
   sessionCookieName,
+  signedInRequest,
   signIn,
   test,
   waitForHydration,
@@ -58,8 +58,9 @@ test.describe("signing in and out", () => {
     expect(cookies.find((c) => c.name === sessionCookieName)).toBeUndefined();
   });
 
-  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context, loginAs }) => {
-    await loginAs("viewer");
+  test("the session cookie is HttpOnly and SameSite=Lax", async ({ page, context }) => {
+    // Signed in through the form: the cookie under test is the one the app sets.
+    await signIn(page, demoAccounts.viewer.email, demoPassword);
     const cookie = (await context.cookies()).find((c) => c.name === sessionCookieName);
     expect(cookie, "session cookie").toBeDefined();
     expect(cookie!.httpOnly).toBe(true);
@@ -83,9 +84,8 @@ test.describe("signing in and out", () => {
   });
 
   test("a session cookie that was signed out no longer works, even if replayed", async ({ playwright, baseURL }) => {
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await signedInRequest(playwright, baseURL!, "viewer");
     try {
-      await apiSignIn(api, baseURL!, demoAccounts.viewer.email);
       const { cookies } = await api.storageState();
       const session = cookies.find((c) => c.name === sessionCookieName)!;
       expect((await api.get("/dashboard", { maxRedirects: 0 })).status()).toBe(200);
@@ -144,9 +144,8 @@ test.describe("cross-site requests", () => {
   }
 
   test("a cross-site sign-out does not end the session", async ({ playwright, baseURL }) => {
-    const api = await playwright.request.newContext({ baseURL });
+    const api = await signedInRequest(playwright, baseURL!, "viewer");
     try {
-      await apiSignIn(api, baseURL!, demoAccounts.viewer.email);
       const logout = await api.post("/logout", { headers: { Origin: "https://evil.example" }, maxRedirects: 0 });
       expect(logout.status()).toBe(403);
       expect((await api.get("/dashboard", { maxRedirects: 0 })).status()).toBe(200);

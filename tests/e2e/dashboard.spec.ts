@@ -1,6 +1,7 @@
 import type { Page } from "@playwright/test";
-import { apiSignIn, demoAccounts, demoPassword, expect, test, uniqueSuffix } from "./fixtures";
-import { createActivityThroughForm, expectNoAxeViolations } from "./helpers";
+import { createActivity } from "../support/http-factories";
+import { demoAccounts, demoPassword, expect, signedInRequest, test, uniqueSuffix } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 // The server shows dates in Jakarta for the demo accounts (no zone of their own, no tz cookie yet).
 const zone = "Asia/Jakarta";
@@ -17,11 +18,9 @@ const planExpiresSoon = todayInZone >= "2026-01-01" && todayInZone <= "2026-07-0
 const workshop = `Dashboard workshop ${uniqueSuffix()}`;
 
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await signedInRequest(playwright, baseURL!, "editor");
   try {
-    await apiSignIn(api, baseURL!, demoAccounts.editor.email);
-    await createActivityThroughForm(api, baseURL!, {
-      titleEn: workshop,
+    await createActivity(api, baseURL!, workshop, {
       type: "workshop",
       status: "confirmed",
       mode: "in_person",

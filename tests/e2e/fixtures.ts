@@ -1,17 +1,16 @@
-import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+import {
+  test as base,
+  expect,
+  type APIRequest,
+  type APIRequestContext,
+  type BrowserContext,
+  type Page,
+} from "@playwright/test";
+import { demoAccounts, demoPassword, type Role } from "../support/demo-accounts";
+import { claimSession, sessionCookieName } from "../support/session-pool";
 
-export { expect };
-
-export type Role = "admin" | "editor" | "viewer";
-
-export const demoPassword = "jembatan-demo";
-export const demoAccounts: Record<Role, { email: string; name: string }> = {
-  admin: { email: "admin@example.org", name: "Demo Admin" },
-  editor: { email: "editor@example.org", name: "Demo Editor" },
-  viewer: { email: "viewer@example.org", name: "Demo Viewer" },
-};
-
-export const sessionCookieName = "jembatan_session";
+export { expect, demoAccounts, demoPassword, sessionCookieName, type Role };
+export { uniqueSuffix } from "../support/http-factories";
 
 /**
  * Pages are rendered on the server and then hydrated. Clicking before hydration has finished would
@@ -99,19 +98,83 @@ export async function apiSignIn(request: APIRequestContext, baseURL: string, ema
   return response;
 }
 
-/** A unique suffix for records a test creates, so repeated and parallel runs never collide. */
-export function uniqueSuffix() {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 7)}`;
+/** Someone to be signed in as: a demo account by role, or a user a test made, by password. */
+export type Who = Role | { email: string; password: string };
+
+/**
+ * A session cookie of a demo account no other test holds, minted by the web server
+ * (tests/e2e/server.ts), as a cookie for `baseURL`; undefined when there is none to claim.
+ */
+function mintedCookie(baseURL: string, who: Who) {
+  const file = process.env.E2E_SESSIONS_FILE;
+  const value = typeof who === "string" && file ? claimSession(file, demoAccounts[who].email) : undefined;
+  if (!value) return undefined;
+  return {
+    name: sessionCookieName,
+    value,
+    domain: new URL(baseURL).hostname,
+    path: "/",
+    expires: Math.floor(Date.now() / 1000) + 24 * 60 * 60,
+    httpOnly: true,
+    secure: false,
+    sameSite: "Lax" as const,
+  };
 }
 
-export const test = base.extend<{ loginAs: (role: Role) => Promise<void> }>({
+/**
+ * Signs a browser context in, without the sign-in form: with a minted session for a demo account,
+ * else (a user the test made, or no sessions left) with a POST to /login through the context's
+ * request, which shares its cookies. Tests of signing in use `signIn` instead.
+ */
+export async function addSession(context: BrowserContext, baseURL: string, who: Who) {
+  const cookie = mintedCookie(baseURL, who);
+  if (cookie) return context.addCookies([cookie]);
+  const { email, password } = typeof who === "string" ? { ...demoAccounts[who], password: demoPassword } : who;
+  await apiSignIn(context.request, baseURL, email, password);
+}
+
+/** A request context of its own (dispose it when done), signed in as `who` unless "anonymous". */
+export async function signedInRequest(
+  playwright: { request: APIRequest },
+  baseURL: string,
+  who: Who | "anonymous",
+): Promise<APIRequestContext> {
+  const cookie = who === "anonymous" ? undefined : mintedCookie(baseURL, who);
+  const api = await playwright.request.newContext({
+    baseURL,
+    storageState: cookie ? { cookies: [cookie], origins: [] } : undefined,
+  });
+  if (who !== "anonymous" && !cookie) {
+    const { email, password } = typeof who === "string" ? { ...demoAccounts[who], password: demoPassword } : who;
+    await apiSignIn(api, baseURL, email, password);
+  }
+  return api;
+}
+
+export const test = base.extend<{
+  loginAs: (role: Role) => Promise<void>;
+  requestAs: (who: Who | "anonymous") => Promise<APIRequestContext>;
+}>({
   context: async ({ context }, use) => {
     await installHydrationProbe(context);
     await use(context);
   },
-  loginAs: async ({ page }, use) => {
+  /** Request contexts signed in as `who` (see signedInRequest), disposed when the test ends. */
+  requestAs: async ({ playwright, baseURL }, use) => {
+    const made: APIRequestContext[] = [];
+    await use(async (who) => {
+      const api = await signedInRequest(playwright, baseURL!, who);
+      made.push(api);
+      return api;
+    });
+    await Promise.all(made.map((api) => api.dispose()));
+  },
+  /** Signs the page's browser in as a demo account of its own and opens the dashboard. */
+  loginAs: async ({ page, baseURL }, use) => {
     await use(async (role: Role) => {
-      await signIn(page, demoAccounts[role].email, demoPassword);
+      await addSession(page.context(), baseURL!, role);
+      await gotoHydrated(page, "/dashboard");
+      await expect(page).toHaveURL(/\/dashboard$/);
       await expect(page.getByRole("heading", { level: 1, name: "Dashboard" })).toBeVisible();
     });
   },

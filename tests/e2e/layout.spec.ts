@@ -3,18 +3,18 @@
  * leaves out what only works on screen (navigation, buttons, filter forms, pagers).
  */
 import type { Page } from "@playwright/test";
-import { apiSignIn, demoAccounts, expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
-import { createActivityThroughForm, expectNoAxeViolations } from "./helpers";
+import { createActivity } from "../support/http-factories";
+import { expect, gotoHydrated, signedInRequest, test, uniqueSuffix } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 const phone = { width: 390, height: 844 };
 
 // An activity today, so the dashboard draws its quarter chart (and its data table) whatever the date.
 test.beforeAll(async ({ playwright, baseURL }) => {
-  const api = await playwright.request.newContext({ baseURL });
+  const api = await signedInRequest(playwright, baseURL!, "editor");
   try {
-    await apiSignIn(api, baseURL!, demoAccounts.editor.email);
     const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Jakarta" }).format(new Date());
-    await createActivityThroughForm(api, baseURL!, { titleEn: `Layout workshop ${uniqueSuffix()}`, startsOn: today });
+    await createActivity(api, baseURL!, `Layout workshop ${uniqueSuffix()}`, { startsOn: today });
   } finally {
     await api.dispose();
   }

@@ -1,6 +1,7 @@
 import type { Browser, Page } from "@playwright/test";
-import { apiSignIn, demoAccounts, expect, test, uniqueSuffix } from "./fixtures";
-import { createActivityThroughForm } from "./helpers";
+import { createActivity } from "../support/http-factories";
+import { formFields } from "../support/http";
+import { addSession, expect, test, uniqueSuffix } from "./fixtures";
 
 // Lessons with bold text, a link and a list, as the editor sends them (format "lexical").
 const text = (value: string, format = 0) => ({
@@ -67,7 +68,7 @@ const formattedLessons = {
 /** A browser without JavaScript, signed in as the demo editor; close its context when done. */
 async function editorWithoutScripts(browser: Browser, baseURL: string) {
   const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB" });
-  await apiSignIn(context.request, baseURL, demoAccounts.editor.email);
+  await addSession(context, baseURL, "editor");
   return { context, page: await context.newPage() };
 }
 
@@ -91,12 +92,11 @@ const latestChange = (page: Page) =>
 test("without JavaScript, changing only the city keeps the lessons' formatting and leaves them out of the history", async ({
   browser,
   baseURL,
-  request,
+  requestAs,
 }) => {
-  await apiSignIn(request, baseURL!, demoAccounts.editor.email);
+  const request = await requestAs("editor");
   const title = `Formatted lessons ${uniqueSuffix()}`;
-  const id = await createActivityThroughForm(request, baseURL!, {
-    titleEn: title,
+  const id = await createActivity(request, baseURL!, title, {
     startsOn: "2025-06-02",
     city: "Bandung",
     countryCode: "ID",
@@ -144,12 +144,9 @@ test("without JavaScript, changing only the city keeps the lessons' formatting a
   }
 });
 
-test("lists nested too deep are refused with a message, in the user's language", async ({ request, baseURL }) => {
-  await apiSignIn(request, baseURL!, demoAccounts.editor.email);
-  const id = await createActivityThroughForm(request, baseURL!, {
-    titleEn: `Deep lists ${uniqueSuffix()}`,
-    startsOn: "2025-06-02",
-  });
+test("lists nested too deep are refused with a message, in the user's language", async ({ requestAs, baseURL }) => {
+  const request = await requestAs("editor");
+  const id = await createActivity(request, baseURL!, `Deep lists ${uniqueSuffix()}`, { startsOn: "2025-06-02" });
   let node: unknown = { type: "listitem", version: 1, value: 1, children: [text("deep")] };
   for (let level = 0; level < 1000; level++) {
     node = { type: "listitem", children: [{ type: "list", listType: "bullet", children: [node] }] };
@@ -158,7 +155,7 @@ test("lists nested too deep are refused with a message, in the user's language",
     root: { type: "root", version: 1, children: [{ type: "list", listType: "bullet", children: [node] }] },
   };
   const edit = await request.get(`/activities/${id}/edit`);
-  const version = /name="version" value="(\d+)"/.exec(await edit.text())?.[1];
+  const { version } = formFields(await edit.text(), "version");
   const post = (lang: string) =>
     request.post(`/activities/${id}/edit?lng=${lang}`, {
       form: {

@@ -1,9 +1,20 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { APIRequestContext, APIResponse } from "@playwright/test";
+import type { APIRequest, APIRequestContext } from "@playwright/test";
 import { parse } from "yaml";
-import { apiSignIn, demoAccounts, expect, test, uniqueSuffix, type Role } from "./fixtures";
+import {
+  activityForm,
+  agreementForm,
+  commitmentForm,
+  createActivity,
+  createAgreement,
+  createCommitment,
+  createUser,
+  somePartnership,
+} from "../support/http-factories";
+import { match, postForm } from "../support/http";
+import { demoAccounts, expect, signedInRequest, test, uniqueSuffix, type Role } from "./fixtures";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -26,14 +37,6 @@ const toLogin = (route: string): Expectation => ({
   location: `/login?${new URLSearchParams({ redirectTo: route })}`,
 });
 
-type Playwright = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
-
-async function session(playwright: Playwright, baseURL: string, who: Who) {
-  const api = await playwright.request.newContext({ baseURL });
-  if (who !== "anonymous") await apiSignIn(api, baseURL, demoAccounts[who].email);
-  return api;
-}
-
 /**
  * React Router's single-fetch address of a page's data. With v8_trailingSlashAwareDataRequests the
  * home page's is /_.data (seen in the browser: GET /_.data, GET /library.data, POST /language.data).
@@ -47,23 +50,13 @@ function dataUrl(route: string, routeId?: string) {
   return search ? `${base}?${search}` : base;
 }
 
-async function text(response: APIResponse) {
-  return (await response.body()).toString("utf8");
-}
-
-function match(html: string, pattern: RegExp, what: string) {
-  const found = pattern.exec(html);
-  expect(found, what).not.toBeNull();
-  return found![1]!;
-}
-
 /** Real record ids of the demo content, read from the pages as a viewer sees them. */
-async function demoIds(playwright: Playwright, baseURL: string) {
-  const viewer = await session(playwright, baseURL, "viewer");
+async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
+  const viewer = await signedInRequest(playwright, baseURL, "viewer");
   try {
-    const activities = await text(await viewer.get("/activities"));
-    const agreement = await text(await viewer.get("/agreements/1"));
-    const account = await text(await viewer.get("/account"));
+    const activities = await (await viewer.get("/activities")).text();
+    const agreement = await (await viewer.get("/agreements/1")).text();
+    const account = await (await viewer.get("/account")).text();
     return {
       activity: match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities"),
       commitment: match(agreement, /href="\/commitments\/(\d+)"/, "a commitment link on /agreements/1"),
@@ -149,7 +142,7 @@ for (const who of everyone) {
   test.describe(`as ${who}`, () => {
     test("every route answers as the role allows", async ({ playwright, baseURL }) => {
       const ids = await demoIds(playwright, baseURL!);
-      const api = await session(playwright, baseURL!, who);
+      const api = await signedInRequest(playwright, baseURL!, who);
       try {
         for (const p of pagesOf(ids)) {
           const response = await api.get(p.route, { maxRedirects: 0 });
@@ -165,7 +158,7 @@ for (const who of everyone) {
           }
           if (want.status === 403 || want.status === 302) {
             // Refused pages show nothing of what they guard.
-            const body = await text(response);
+            const body = await response.text();
             expect.soft(body, `${label} shows no other account`).not.toContain(demoAccounts.admin.email);
             // The page's loader data (every page loader returns a title) is not in the document.
             expect.soft(body, `${label} carries no page data`).not.toMatch(/\\?"title\\?"/);
@@ -178,13 +171,13 @@ for (const who of everyone) {
 
     test("data requests answer as the role allows and leak nothing", async ({ playwright, baseURL }) => {
       const ids = await demoIds(playwright, baseURL!);
-      const api = await session(playwright, baseURL!, who);
+      const api = await signedInRequest(playwright, baseURL!, who);
       try {
         for (const p of pagesOf(ids).filter((x) => !x.type)) {
           const want = expectedGet(who, p);
           for (const url of [dataUrl(p.route), dataUrl(p.route, routeId(p))]) {
             const response = await api.get(url, { maxRedirects: 0 });
-            const body = await text(response);
+            const body = await response.text();
             const label = `${who} GET ${url}`;
             if (want.status === 302) {
               // Single fetch answers a redirect with 202 and the target in the payload.
@@ -209,7 +202,7 @@ for (const who of everyone) {
     });
 
     test("draft cases are not found", async ({ playwright, baseURL }) => {
-      const api = await session(playwright, baseURL!, who);
+      const api = await signedInRequest(playwright, baseURL!, who);
       try {
         for (const slug of draftSlugs) {
           const response = await api.get(`/library/${slug}`, { maxRedirects: 0 });
@@ -230,7 +223,7 @@ for (const who of everyone) {
     });
 
     test("unknown pages and records are 404", async ({ playwright, baseURL }) => {
-      const api = await session(playwright, baseURL!, who);
+      const api = await signedInRequest(playwright, baseURL!, who);
       try {
         expect.soft((await api.get("/no-such-page", { maxRedirects: 0 })).status()).toBe(404);
         expect.soft((await api.get("/library/no-such-case", { maxRedirects: 0 })).status()).toBe(404);
@@ -296,8 +289,8 @@ test.describe("writes need the role too", () => {
 
   for (const role of ["viewer", "editor"] as const) {
     test(`POST /admin/users as ${role} is 403 and changes nothing`, async ({ playwright, baseURL }) => {
-      const api = await session(playwright, baseURL!, role);
-      const anonymous = await session(playwright, baseURL!, "anonymous");
+      const api = await signedInRequest(playwright, baseURL!, role);
+      const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
       try {
         const form = newUser(role);
         const response = await api.post("/admin/users", { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
@@ -331,8 +324,8 @@ test.describe("writes need the role too", () => {
   });
 
   test("data requests for staff pages do not leak to the wrong role", async ({ playwright, baseURL }) => {
-    const anonymous = await session(playwright, baseURL!, "anonymous");
-    const editor = await session(playwright, baseURL!, "editor");
+    const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
     try {
       const dashboard = await anonymous.get("/dashboard.data", { maxRedirects: 0 });
       expect(await dashboard.text()).not.toContain("Welcome");
@@ -356,9 +349,9 @@ test.describe("writes need the role too", () => {
 
 interface Targets {
   partnership: string;
-  activity: string;
-  agreement: string;
-  commitment: string;
+  activity: number;
+  agreement: number;
+  commitment: number;
   milestone: string;
   /** A person who may be Azerbaijan's focal point. */
   azPerson: string;
@@ -378,39 +371,6 @@ interface Attack {
   noControl?: boolean;
 }
 
-const origin = (baseURL: string) => ({ Origin: baseURL });
-
-async function post(api: APIRequestContext, baseURL: string, url: string, form: Record<string, string>) {
-  return api.post(url, { form, headers: origin(baseURL), maxRedirects: 0 });
-}
-
-function activityForm(title: string): Record<string, string> {
-  return {
-    intent: "save",
-    titleEn: title,
-    type: "meeting",
-    status: "planned",
-    mode: "online",
-    // Long past, so no list or chart of the other tests moves.
-    startsOn: "2015-02-02",
-    lessonsFormat: "text",
-    lessons: "",
-  };
-}
-
-function agreementForm(title: string): Record<string, string> {
-  return { kind: "mou", titleEn: title, summaryEn: "A draft written by the roles walk.", status: "draft" };
-}
-
-function commitmentForm(text: string, status = "not_started"): Record<string, string> {
-  return { textEn: text, area: "roles walk", status };
-}
-
-async function created(response: APIResponse, pattern: RegExp, what: string) {
-  expect(response.status(), `${what}: ${await text(response).catch(() => "")}`.slice(0, 300)).toBe(302);
-  return match(response.headers()["location"] ?? "", pattern, `${what}: where it went`);
-}
-
 /** Fresh records of this test run to attack, so no other test's data is involved. */
 async function prepareTargets(
   editor: APIRequestContext,
@@ -418,34 +378,12 @@ async function prepareTargets(
   baseURL: string,
   tag: string,
 ): Promise<Targets> {
-  const activity = await created(
-    await post(editor, baseURL, "/activities/new", activityForm(`Roles walk activity ${tag}`)),
-    /^\/activities\/(\d+)\?created=1$/,
-    "the activity to attack",
-  );
-  const partnership = match(
-    await text(await editor.get("/agreements/new")),
-    /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/,
-    "a partnership to choose",
-  );
-  const agreement = await created(
-    await post(editor, baseURL, "/agreements/new", {
-      ...agreementForm(`Roles walk agreement ${tag}`),
-      partnershipId: partnership,
-    }),
-    /^\/agreements\/(\d+)\?saved=created$/,
-    "the agreement to attack",
-  );
-  const commitment = await created(
-    await post(
-      editor,
-      baseURL,
-      `/agreements/${agreement}/commitments/new`,
-      commitmentForm(`Roles walk commitment ${tag}`),
-    ),
-    /^\/commitments\/(\d+)\?saved=created$/,
-    "the commitment to attack",
-  );
+  const activity = await createActivity(editor, baseURL, `Roles walk activity ${tag}`);
+  const partnership = await somePartnership(editor);
+  const agreement = await createAgreement(editor, baseURL, `Roles walk agreement ${tag}`, {
+    partnershipId: partnership,
+  });
+  const commitment = await createCommitment(editor, baseURL, agreement, `Roles walk commitment ${tag}`);
   const page = `/commitments/${commitment}`;
   const steps: Record<string, string>[] = [
     { intent: "evidence", note: `Evidence ${tag}` },
@@ -454,30 +392,15 @@ async function prepareTargets(
     { intent: "confirm", version: "2", countryCode: "ID" },
   ];
   for (const form of steps) {
-    const response = await post(editor, baseURL, page, form);
+    const response = await postForm(editor, baseURL, page, form);
     expect(response.status(), `prepare the commitment: ${form.intent}`).toBe(302);
   }
-  const html = await text(await editor.get(page));
+  const html = await (await editor.get(page)).text();
   const milestone = match(html, /name="milestoneId" value="(\d+)"/, "the milestone to complete");
   const azSelect = match(html, /id="focal-AZ"[^>]*>([\s\S]*?)<\/select>/, "Azerbaijan's focal point field");
   const azPerson = match(azSelect, /value="(\d+)"/, "a person who may be Azerbaijan's focal point");
 
-  const email = `roles-walk-${tag}@example.org`;
-  const user = await post(admin, baseURL, "/admin/users", {
-    intent: "create",
-    email,
-    name: "Roles Walk",
-    role: "viewer",
-    timeZone: "UTC",
-    password: "roles-walk-password",
-  });
-  expect(user.status(), "create the user to attack").toBe(302);
-  const users = await text(await admin.get("/admin/users"));
-  const id = match(
-    users,
-    new RegExp(`${email.replace(/[.]/g, "\\.")}</th>[\\s\\S]*?name="id" value="(\\d+)"`),
-    "the new user's id",
-  );
+  const user = await createUser(admin, baseURL, "viewer", { tag, prefix: "roles-walk", name: "Roles Walk" });
   return {
     partnership,
     activity,
@@ -485,7 +408,7 @@ async function prepareTargets(
     commitment,
     milestone,
     azPerson,
-    user: { email, id },
+    user: { email: user.email, id: user.id },
     versions: { activity: 1, agreement: 1, commitment: 2, user: 1 },
   };
 }
@@ -574,7 +497,7 @@ function attacksOn(t: Targets, tag: string): Attack[] {
       name: "edit a commitment",
       path: `${c}/edit`,
       role: "editor",
-      form: () => ({ ...commitmentForm(`Intruder edit ${tag}`, "limited"), version: String(v.commitment) }),
+      form: () => ({ ...commitmentForm(`Intruder edit ${tag}`, { status: "limited" }), version: String(v.commitment) }),
       bumps: "commitment",
     },
     {
@@ -660,7 +583,7 @@ async function snapshot(reader: APIRequestContext, t: Targets, tag: string) {
     const fresh = `${route}${route.includes("?") ? "&" : "?"}fresh=${uniqueSuffix()}`;
     const response = await reader.get(dataUrl(fresh, id), { maxRedirects: 0 });
     expect(response.status(), `read ${route}`).toBe(200);
-    return text(response);
+    return response.text();
   };
   return {
     activity: await read(`/activities/${t.activity}`, "routes/activities.$id"),
@@ -680,21 +603,21 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
     test.setTimeout(180_000);
     const base = baseURL!;
     const tag = uniqueSuffix();
-    const editor = await session(playwright, base, "editor");
-    const admin = await session(playwright, base, "admin");
-    const api = await session(playwright, base, attacker);
+    const editor = await signedInRequest(playwright, base, "editor");
+    const admin = await signedInRequest(playwright, base, "admin");
+    const api = await signedInRequest(playwright, base, attacker);
     try {
       const targets = await prepareTargets(editor, admin, base, tag);
       const attacks = attacksOn(targets, tag).filter((a) => rank[attacker] < rank[a.role]);
       expect(attacks.length).toBeGreaterThan(0);
       const before = await snapshot(editor, targets, tag);
       expect(before.activities || before.agreements, "no intruder record yet").toBe(false);
-      const adminUsersBefore = await text(await admin.get("/admin/users"));
+      const adminUsersBefore = await (await admin.get("/admin/users")).text();
 
       for (const attack of attacks) {
         const form = attack.form();
         for (const url of [attack.path, dataUrl(attack.path)]) {
-          const response = await post(api, base, url, form);
+          const response = await postForm(api, base, url, form);
           const label = `${attacker}: ${attack.name} (POST ${url})`;
           if (attacker === "anonymous") {
             if (url === attack.path) {
@@ -704,7 +627,7 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
                 .toBe(`/login?${new URLSearchParams({ redirectTo: attack.path })}`);
             } else {
               expect.soft(response.status(), label).toBe(202);
-              expect.soft(await text(response), label).toContain('"/login?redirectTo=');
+              expect.soft(await response.text(), label).toContain('"/login?redirectTo=');
             }
           } else {
             expect.soft(response.status(), label).toBe(403);
@@ -724,7 +647,7 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
         .toBe(before.commitment);
       expect.soft(after.activities, "no activity was created").toBe(false);
       expect.soft(after.agreements, "no agreement was created").toBe(false);
-      const adminUsersAfter = await text(await admin.get("/admin/users"));
+      const adminUsersAfter = await (await admin.get("/admin/users")).text();
       expect.soft(adminUsersAfter, "no user was created").not.toContain(`intruder-${tag}@example.org`);
       // Other tests add and change their own users in parallel: compare the demo accounts' rows,
       // which only this kind of attack could change.
@@ -748,14 +671,14 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
       // Control: the roles allowed to send these forms can, so every refusal above was about the role.
       const sessions: Record<Role, APIRequestContext> = { editor, admin, viewer: editor };
       for (const attack of attacks.filter((a) => !a.noControl)) {
-        const response = await post(sessions[attack.role], base, attack.path, attack.form());
+        const response = await postForm(sessions[attack.role], base, attack.path, attack.form());
         expect.soft(response.status(), `${attack.role}: ${attack.name} succeeds`).toBe(302);
         if (attack.bumps) targets.versions[attack.bumps]++;
       }
       if (attacks.some((a) => a.role === "editor")) {
-        const commitment = await text(
-          await editor.get(dataUrl(`/commitments/${targets.commitment}`, "routes/commitments.$id")),
-        );
+        const commitment = await (
+          await editor.get(dataUrl(`/commitments/${targets.commitment}`, "routes/commitments.$id"))
+        ).text();
         expect.soft(commitment, "the control run did change the commitment").not.toBe(before.commitment);
         expect
           .soft(
@@ -766,7 +689,7 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
       }
       if (attacks.some((a) => a.role === "admin")) {
         expect
-          .soft(await text(await admin.get("/admin/users")), "the control run did create a user")
+          .soft(await (await admin.get("/admin/users")).text(), "the control run did create a user")
           .toContain(`intruder-${tag}@example.org`);
       }
     } finally {

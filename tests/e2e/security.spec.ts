@@ -1,80 +1,38 @@
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import {
+  activityForm,
+  createActivity,
+  createAgreement,
+  createCommitment,
+  createUser,
+  userRow,
+} from "../support/http-factories";
+import { match, postForm, postFormWith } from "../support/http";
+import {
   apiSignIn,
   demoAccounts,
   demoPassword,
   expect,
   sessionCookieName,
+  signedInRequest,
   test,
   uniqueSuffix,
-  type Role,
 } from "./fixtures";
-import { newUser, userRow } from "./helpers";
-
-type Playwright = { request: { newContext(o: { baseURL?: string }): Promise<APIRequestContext> } };
-
-async function signedIn(playwright: Playwright, baseURL: string, email?: string, password = demoPassword) {
-  const api = await playwright.request.newContext({ baseURL });
-  if (email) await apiSignIn(api, baseURL, email, password);
-  return api;
-}
-
-const asRole = (playwright: Playwright, baseURL: string, role: Role) =>
-  signedIn(playwright, baseURL, demoAccounts[role].email);
-
-async function body(response: APIResponse) {
-  return (await response.body()).toString("utf8");
-}
-
-function match(text: string, pattern: RegExp, what: string) {
-  const found = pattern.exec(text);
-  expect(found, what).not.toBeNull();
-  return found![1]!;
-}
-
-async function post(
-  api: APIRequestContext,
-  url: string,
-  form: Record<string, string>,
-  headers: Record<string, string>,
-) {
-  return api.post(url, { form, headers, maxRedirects: 0 });
-}
 
 async function calendarToken(api: APIRequestContext) {
   return match(
-    await body(await api.get("/account")),
+    await (await api.get("/account")).text(),
     /\/activities\.ics\?token=([A-Za-z0-9._-]+)/,
     "the calendar address",
   );
-}
-
-function activityForm(title: string, extra: Record<string, string> = {}): Record<string, string> {
-  return {
-    intent: "save",
-    titleEn: title,
-    type: "meeting",
-    status: "planned",
-    mode: "online",
-    startsOn: "2015-04-04",
-    lessonsFormat: "text",
-    lessons: "",
-    ...extra,
-  };
-}
-
-async function createActivity(editor: APIRequestContext, baseURL: string, form: Record<string, string>) {
-  const response = await post(editor, "/activities/new", form, { Origin: baseURL });
-  expect(response.status(), `create an activity: ${(await body(response)).slice(0, 200)}`).toBe(302);
-  return match(response.headers()["location"] ?? "", /^\/activities\/(\d+)\?created=1$/, "the new activity");
 }
 
 // ---------------------------------------------------------------------------------------------
 
 test.describe("security headers", () => {
   test("every kind of response carries the CSP and the other security headers", async ({ playwright, baseURL }) => {
-    const viewer = await asRole(playwright, baseURL!, "viewer");
-    const anonymous = await signedIn(playwright, baseURL!);
+    const viewer = await signedInRequest(playwright, baseURL!, "viewer");
+    const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
       const responses: [string, APIResponse][] = [
         ["home page", await anonymous.get("/")],
@@ -124,7 +82,7 @@ test.describe("security headers", () => {
     playwright,
     baseURL,
   }) => {
-    const viewer = await asRole(playwright, baseURL!, "viewer");
+    const viewer = await signedInRequest(playwright, baseURL!, "viewer");
     const nonces = new Set<string>();
     // Signed-in lists and the dashboard twice each: the second answer comes from the page cache.
     const pages = [
@@ -138,7 +96,7 @@ test.describe("security headers", () => {
       const response = await api.get(route);
       const nonce = match(response.headers()["content-security-policy"] ?? "", /'nonce-([^']+)'/, `${route}: nonce`);
       nonces.add(nonce);
-      const html = await body(response);
+      const html = await response.text();
       const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
       expect(scripts.length, `${route}: scripts`).toBeGreaterThan(0);
       for (const tag of scripts) expect.soft(tag, `${route}: script nonce`).toContain(`nonce="${nonce}"`);
@@ -164,15 +122,15 @@ test.describe("cross-site writes", () => {
     playwright,
     baseURL,
   }) => {
-    const editor = await asRole(playwright, baseURL!, "editor");
-    const admin = await asRole(playwright, baseURL!, "admin");
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
     try {
       const tag = uniqueSuffix();
-      const activity = await createActivity(editor, baseURL!, activityForm(`Cross-site target ${tag}`));
-      const target = await newUser(admin, baseURL!, "viewer");
+      const activity = await createActivity(editor, baseURL!, `Cross-site target ${tag}`);
+      const target = await createUser(admin, baseURL!, "viewer", { prefix: "security" });
       // A session of a user of this test alone: a broken check must not sign the shared demo editor out.
-      const targetSession = await signedIn(playwright, baseURL!, target.email, target.password);
-      const before = await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`));
+      const targetSession = await signedInRequest(playwright, baseURL!, target);
+      const before = await (await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`)).text();
       const writes: { api: APIRequestContext; path: string; form: Record<string, string> }[] = [
         { api: editor, path: "/activities/new", form: activityForm(`Cross-site ${tag}`) },
         {
@@ -203,29 +161,29 @@ test.describe("cross-site writes", () => {
       for (const attack of attacks) {
         for (const write of writes) {
           for (const url of [write.path, `${write.path}.data`]) {
-            const response = await post(write.api, url, write.form, attack.headers);
+            const response = await postFormWith(write.api, url, write.form, attack.headers);
             expect.soft(response.status(), `${attack.name}: POST ${url}`).toBe(403);
           }
         }
       }
       // Nothing changed: the activity is as it was, nobody was created or promoted, the editor is still signed in.
       expect
-        .soft(await body(await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`)))
+        .soft(await (await editor.get(`/activities/${activity}.data?_routes=routes/activities.$id`)).text())
         .toBe(before);
-      expect.soft(await body(await editor.get(`/activities?q=${tag}`))).not.toContain(`Cross-site ${tag}</a>`);
+      expect.soft(await (await editor.get(`/activities?q=${tag}`)).text()).not.toContain(`Cross-site ${tag}</a>`);
       expect.soft((await targetSession.get("/dashboard", { maxRedirects: 0 })).status(), "still signed in").toBe(200);
       await targetSession.dispose();
-      const users = await body(await admin.get("/admin/users"));
+      const users = await (await admin.get("/admin/users")).text();
       expect.soft(users).not.toContain(`cross-site-${tag}@example.org`);
       expect.soft((await userRow(admin, target.email)).version, "the target user is unchanged").toBe(target.version);
       // The same write from this site goes through, so the refusals were about the origin.
-      const same = await post(editor, "/activities/new", activityForm(`Same-site ${tag}`), {
+      const same = await postFormWith(editor, "/activities/new", activityForm(`Same-site ${tag}`), {
         Origin: baseURL!,
         "Sec-Fetch-Site": "same-origin",
       });
       expect(same.status()).toBe(302);
       // …and the list check above would have seen a created activity.
-      expect(await body(await editor.get(`/activities?q=${tag}`))).toContain(`Same-site ${tag}</a>`);
+      expect(await (await editor.get(`/activities?q=${tag}`)).text()).toContain(`Same-site ${tag}</a>`);
     } finally {
       await editor.dispose();
       await admin.dispose();
@@ -243,7 +201,7 @@ test.describe("redirects stay on this site", () => {
     playwright,
     baseURL,
   }) => {
-    const api = await signedIn(playwright, baseURL!);
+    const api = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
       for (const redirectTo of [
         "//evil.example/",
@@ -254,7 +212,7 @@ test.describe("redirects stay on this site", () => {
         "http:evil.example",
         "/%2F/evil.example",
       ]) {
-        const language = await post(api, "/language", { lng: "en", redirectTo }, { Origin: baseURL! });
+        const language = await postForm(api, baseURL!, "/language", { lng: "en", redirectTo });
         expect.soft(language.status(), `language, redirectTo=${redirectTo}`).toBe(302);
         expect
           .soft(
@@ -263,12 +221,11 @@ test.describe("redirects stay on this site", () => {
           )
           .toBe(true);
       }
-      const login = await post(
-        api,
-        "/login",
-        { email: demoAccounts.viewer.email, password: demoPassword, redirectTo: "/\\evil.example" },
-        { Origin: baseURL! },
-      );
+      const login = await postForm(api, baseURL!, "/login", {
+        email: demoAccounts.viewer.email,
+        password: demoPassword,
+        redirectTo: "/\\evil.example",
+      });
       expect(login.status()).toBe(302);
       expect(sameSite(login.headers()["location"], baseURL!)).toBe(true);
     } finally {
@@ -280,7 +237,7 @@ test.describe("redirects stay on this site", () => {
     playwright,
     baseURL,
   }) => {
-    const api = await signedIn(playwright, baseURL!);
+    const api = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
       for (const redirectTo of [
         "/\t/evil.example",
@@ -292,7 +249,7 @@ test.describe("redirects stay on this site", () => {
           ["/language", { lng: "en", redirectTo }],
           ["/login", { email: demoAccounts.viewer.email, password: demoPassword, redirectTo }],
         ] as const) {
-          const response = await post(api, path, form, { Origin: baseURL! });
+          const response = await postForm(api, baseURL!, path, form);
           const label = `${path}, redirectTo=${JSON.stringify(redirectTo)}`;
           expect.soft(response.status(), label).toBe(302);
           expect
@@ -319,7 +276,7 @@ test.describe("redirects stay on this site", () => {
     ];
     for (const [url, page] of cases) {
       const response = await request.get(url, { maxRedirects: 0 });
-      expect.soft(await body(response), url).toContain(`"/login?${new URLSearchParams({ redirectTo: page })}"`);
+      expect.soft(await response.text(), url).toContain(`"/login?${new URLSearchParams({ redirectTo: page })}"`);
     }
   });
 });
@@ -331,31 +288,24 @@ test.describe("signing in is rate limited", () => {
     playwright,
     baseURL,
   }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
-    const anonymous = await signedIn(playwright, baseURL!);
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
+    const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
-      const user = await newUser(admin, baseURL!, "viewer");
+      const user = await createUser(admin, baseURL!, "viewer", { prefix: "security" });
       for (let i = 1; i <= 5; i++) {
-        const wrong = await post(
-          anonymous,
-          "/login",
-          { email: user.email, password: `wrong-${i}` },
-          { Origin: baseURL! },
-        );
+        const wrong = await postForm(anonymous, baseURL!, "/login", { email: user.email, password: `wrong-${i}` });
         expect(wrong.status(), `wrong password ${i}`).toBe(401);
       }
       // Another letter case is the same account.
-      const locked = await post(
-        anonymous,
-        "/login",
-        { email: user.email.toUpperCase(), password: user.password },
-        { Origin: baseURL! },
-      );
+      const locked = await postForm(anonymous, baseURL!, "/login", {
+        email: user.email.toUpperCase(),
+        password: user.password,
+      });
       expect(locked.status()).toBe(429);
       expect(locked.headers()["set-cookie"] ?? "").not.toContain(sessionCookieName);
-      expect(await body(locked)).toMatch(/Too many|try again/i);
+      expect(await locked.text()).toMatch(/Too many|try again/i);
       // Other accounts are not affected.
-      const other = await signedIn(playwright, baseURL!, demoAccounts.viewer.email);
+      const other = await signedInRequest(playwright, baseURL!, "viewer");
       await other.dispose();
     } finally {
       await admin.dispose();
@@ -367,14 +317,14 @@ test.describe("signing in is rate limited", () => {
   // come from 127.0.0.1: the tests here spend at most 16 of those, the rest of the suite 3.
 
   test("a locked sign-in says when to try again", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
-    const anonymous = await signedIn(playwright, baseURL!);
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
+    const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
-      const user = await newUser(admin, baseURL!, "viewer");
+      const user = await createUser(admin, baseURL!, "viewer", { prefix: "security" });
       for (let i = 1; i <= 5; i++)
-        await post(anonymous, "/login", { email: user.email, password: `wrong-${i}` }, { Origin: baseURL! });
+        await postForm(anonymous, baseURL!, "/login", { email: user.email, password: `wrong-${i}` });
       for (const url of ["/login", "/login.data"]) {
-        const locked = await post(anonymous, url, { email: user.email, password: user.password }, { Origin: baseURL! });
+        const locked = await postForm(anonymous, baseURL!, url, { email: user.email, password: user.password });
         expect(locked.status(), url).toBe(429);
         expect(Number(locked.headers()["retry-after"]), url).toBeGreaterThanOrEqual(60);
       }
@@ -385,13 +335,13 @@ test.describe("signing in is rate limited", () => {
   });
 
   test("parallel guesses do not get past the limit", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
-    const anonymous = await signedIn(playwright, baseURL!);
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
+    const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
-      const user = await newUser(admin, baseURL!, "viewer");
+      const user = await createUser(admin, baseURL!, "viewer", { prefix: "security" });
       const answers = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          post(anonymous, "/login", { email: user.email, password: `parallel-${i}` }, { Origin: baseURL! }),
+          postForm(anonymous, baseURL!, "/login", { email: user.email, password: `parallel-${i}` }),
         ),
       );
       const statuses = answers.map((a) => a.status());
@@ -408,7 +358,7 @@ test.describe("signing in is rate limited", () => {
 
 test.describe("sessions", () => {
   test("the session cookie lives seven days at most and is HttpOnly, SameSite=Lax", async ({ playwright, baseURL }) => {
-    const api = await signedIn(playwright, baseURL!);
+    const api = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
       const response = await api.post("/login", {
         form: { email: demoAccounts.viewer.email, password: demoPassword },
@@ -426,7 +376,7 @@ test.describe("sessions", () => {
   });
 
   test("pages for a signed-in user are not stored by caches; public pages may be", async ({ playwright, baseURL }) => {
-    const api = await asRole(playwright, baseURL!, "viewer");
+    const api = await signedInRequest(playwright, baseURL!, "viewer");
     try {
       for (const path of ["/dashboard", "/agreements", "/dashboard.data"]) {
         expect((await api.get(path)).headers()["cache-control"], path).toBe("private, no-store");
@@ -443,27 +393,30 @@ test.describe("sessions", () => {
   });
 
   test("disabling a user ends their sessions and their calendar address at once", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
     try {
-      const user = await newUser(admin, baseURL!, "editor");
-      const api = await signedIn(playwright, baseURL!, user.email, user.password);
+      const user = await createUser(admin, baseURL!, "editor", { prefix: "security" });
+      const api = await signedInRequest(playwright, baseURL!, user);
       try {
         const token = await calendarToken(api);
         expect((await api.get("/agreements/new", { maxRedirects: 0 })).status()).toBe(200);
         expect((await api.get(`/activities.ics?token=${token}`)).status()).toBe(200);
 
-        const disable = await post(
-          admin,
-          "/admin/users",
-          { intent: "update", id: user.id, version: user.version, role: "editor", disabled: "on" },
-          { Origin: baseURL! },
-        );
+        const disable = await postForm(admin, baseURL!, "/admin/users", {
+          intent: "update",
+          id: user.id,
+          version: user.version,
+          role: "editor",
+          disabled: "on",
+        });
         expect(disable.status()).toBe(302);
 
         const after = await api.get("/agreements/new", { maxRedirects: 0 });
         expect(after.status()).toBe(302);
         expect(after.headers()["location"]).toMatch(/^\/login\?/);
-        const feed = await (await signedIn(playwright, baseURL!)).get(`/activities.ics?token=${token}`);
+        const feed = await (
+          await signedInRequest(playwright, baseURL!, "anonymous")
+        ).get(`/activities.ics?token=${token}`);
         expect(feed.status()).toBe(401);
       } finally {
         await api.dispose();
@@ -474,21 +427,21 @@ test.describe("sessions", () => {
   });
 
   test("a lower role takes effect on the next request", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
     try {
-      const user = await newUser(admin, baseURL!, "editor");
-      const api = await signedIn(playwright, baseURL!, user.email, user.password);
+      const user = await createUser(admin, baseURL!, "editor", { prefix: "security" });
+      const api = await signedInRequest(playwright, baseURL!, user);
       try {
         expect((await api.get("/activities/new", { maxRedirects: 0 })).status()).toBe(200);
-        const demote = await post(
-          admin,
-          "/admin/users",
-          { intent: "update", id: user.id, version: user.version, role: "viewer" },
-          { Origin: baseURL! },
-        );
+        const demote = await postForm(admin, baseURL!, "/admin/users", {
+          intent: "update",
+          id: user.id,
+          version: user.version,
+          role: "viewer",
+        });
         expect(demote.status()).toBe(302);
         expect((await api.get("/activities/new", { maxRedirects: 0 })).status()).toBe(403);
-        const write = await post(api, "/activities/new", activityForm("Demoted"), { Origin: baseURL! });
+        const write = await postForm(api, baseURL!, "/activities/new", activityForm("Demoted"));
         expect(write.status()).toBe(403);
       } finally {
         await api.dispose();
@@ -499,13 +452,13 @@ test.describe("sessions", () => {
   });
 
   test("signing out everywhere ends every session of the user, and only theirs", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
     try {
-      const user = await newUser(admin, baseURL!, "viewer");
-      const first = await signedIn(playwright, baseURL!, user.email, user.password);
-      const second = await signedIn(playwright, baseURL!, user.email, user.password);
+      const user = await createUser(admin, baseURL!, "viewer", { prefix: "security" });
+      const first = await signedInRequest(playwright, baseURL!, user);
+      const second = await signedInRequest(playwright, baseURL!, user);
       try {
-        const out = await post(first, "/account", { intent: "signOutEverywhere" }, { Origin: baseURL! });
+        const out = await postForm(first, baseURL!, "/account", { intent: "signOutEverywhere" });
         expect(out.status()).toBe(302);
         for (const api of [first, second]) {
           const response = await api.get("/dashboard", { maxRedirects: 0 });
@@ -523,7 +476,7 @@ test.describe("sessions", () => {
   });
 
   test("signing in again ends the session the browser had before", async ({ playwright, baseURL }) => {
-    const api = await signedIn(playwright, baseURL!, demoAccounts.viewer.email);
+    const api = await signedInRequest(playwright, baseURL!, "viewer");
     const stolen = await playwright.request.newContext({ baseURL });
     try {
       const { cookies } = await api.storageState();
@@ -542,15 +495,15 @@ test.describe("sessions", () => {
   });
 
   test("a new calendar address retires the old one", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
     try {
-      const user = await newUser(admin, baseURL!, "viewer");
-      const api = await signedIn(playwright, baseURL!, user.email, user.password);
-      const anonymous = await signedIn(playwright, baseURL!);
+      const user = await createUser(admin, baseURL!, "viewer", { prefix: "security" });
+      const api = await signedInRequest(playwright, baseURL!, user);
+      const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
       try {
         const old = await calendarToken(api);
         expect((await anonymous.get(`/activities.ics?token=${old}`)).status()).toBe(200);
-        expect((await post(api, "/account", { intent: "resetCalendar" }, { Origin: baseURL! })).status()).toBe(302);
+        expect((await postForm(api, baseURL!, "/account", { intent: "resetCalendar" })).status()).toBe(302);
         const fresh = await calendarToken(api);
         expect(fresh).not.toBe(old);
         expect((await anonymous.get(`/activities.ics?token=${old}`)).status()).toBe(401);
@@ -565,7 +518,7 @@ test.describe("sessions", () => {
   });
 
   test("an admin can neither disable nor demote themselves", async ({ playwright, baseURL }) => {
-    const admin = await asRole(playwright, baseURL!, "admin");
+    const admin = await signedInRequest(playwright, baseURL!, "admin");
     try {
       const self = await userRow(admin, demoAccounts.admin.email);
       const forms: Record<string, string>[] = [
@@ -573,7 +526,7 @@ test.describe("sessions", () => {
         { intent: "update", id: self.id, version: self.version, role: "admin", disabled: "on" },
       ];
       for (const form of forms) {
-        expect((await post(admin, "/admin/users", form, { Origin: baseURL! })).status()).toBe(400);
+        expect((await postForm(admin, baseURL!, "/admin/users", form)).status()).toBe(400);
       }
       expect((await userRow(admin, demoAccounts.admin.email)).version).toBe(self.version);
       expect((await admin.get("/admin/users", { maxRedirects: 0 })).status()).toBe(200);
@@ -590,8 +543,8 @@ test.describe("what people type is never run", () => {
     playwright,
     baseURL,
   }) => {
-    const editor = await asRole(playwright, baseURL!, "editor");
-    const viewer = await asRole(playwright, baseURL!, "viewer");
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
+    const viewer = await signedInRequest(playwright, baseURL!, "viewer");
     try {
       const tag = uniqueSuffix();
       const lessons = {
@@ -628,16 +581,12 @@ test.describe("what people type is never run", () => {
           ],
         },
       };
-      const id = await createActivity(
-        editor,
-        baseURL!,
-        activityForm(`<script>alert(${tag})</script> xss ${tag}`, {
-          city: `"><svg onload=alert(${tag})>`,
-          lessons: JSON.stringify(lessons),
-          lessonsFormat: "lexical",
-        }),
-      );
-      const html = await body(await viewer.get(`/activities/${id}`));
+      const id = await createActivity(editor, baseURL!, `<script>alert(${tag})</script> xss ${tag}`, {
+        city: `"><svg onload=alert(${tag})>`,
+        lessons: JSON.stringify(lessons),
+        lessonsFormat: "lexical",
+      });
+      const html = await (await viewer.get(`/activities/${id}`)).text();
       expect(html).not.toContain(`<script>alert(${tag})`);
       expect(html).not.toMatch(new RegExp(`<img[^>]*onerror=alert\\(${tag}\\)`));
       expect(html).not.toMatch(new RegExp(`<svg[^>]*onload`));
@@ -651,52 +600,21 @@ test.describe("what people type is never run", () => {
   });
 
   test("evidence links other than http(s) are refused and never stored", async ({ playwright, baseURL }) => {
-    const editor = await asRole(playwright, baseURL!, "editor");
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
     try {
       const tag = uniqueSuffix();
-      const newAgreement = await body(await editor.get("/agreements/new"));
-      const partnershipId = match(
-        newAgreement,
-        /name="partnershipId"[^>]*>[\s\S]*?<option[^>]*value="(\d+)"/,
-        "a partnership",
-      );
-      const agreement = await post(
-        editor,
-        "/agreements/new",
-        {
-          partnershipId,
-          kind: "mou",
-          titleEn: `Security ${tag}`,
-          summaryEn: "A draft for the security tests.",
-          status: "draft",
-        },
-        { Origin: baseURL! },
-      );
-      expect(agreement.status()).toBe(302);
-      const agreementId = match(agreement.headers()["location"] ?? "", /^\/agreements\/(\d+)/, "the agreement");
-      const commitment = await post(
-        editor,
-        `/agreements/${agreementId}/commitments/new`,
-        { textEn: `Security commitment ${tag}`, area: "security", status: "not_started" },
-        { Origin: baseURL! },
-      );
-      expect(commitment.status()).toBe(302);
-      const commitmentPath = match(commitment.headers()["location"] ?? "", /^(\/commitments\/\d+)/, "the commitment");
+      const agreementId = await createAgreement(editor, baseURL!, `Security ${tag}`);
+      const commitmentPath = `/commitments/${await createCommitment(editor, baseURL!, agreementId, `Security commitment ${tag}`)}`;
       for (const url of [
         `javascript:alert(${tag})`,
         `data:text/html,<script>alert(${tag})</script>`,
         `vbscript:msgbox(${tag})`,
         " javascript:alert(1)",
       ]) {
-        const response = await post(
-          editor,
-          commitmentPath,
-          { intent: "evidence", url, note: "" },
-          { Origin: baseURL! },
-        );
+        const response = await postForm(editor, baseURL!, commitmentPath, { intent: "evidence", url, note: "" });
         expect.soft(response.status(), url).toBe(400);
       }
-      const html = await body(await editor.get(commitmentPath));
+      const html = await (await editor.get(commitmentPath)).text();
       expect(html).not.toMatch(/href="(javascript|data|vbscript):/i);
       expect(html).not.toContain(`alert(${tag})</a>`);
     } finally {
@@ -705,16 +623,14 @@ test.describe("what people type is never run", () => {
   });
 
   test("the CSV export neutralizes formulas", async ({ playwright, baseURL }) => {
-    const editor = await asRole(playwright, baseURL!, "editor");
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
     try {
       const tag = uniqueSuffix();
-      await createActivity(
-        editor,
-        baseURL!,
-        activityForm(`=HYPERLINK("https://evil.example","csv ${tag}")`, { city: "+cmd|' /C calc'!A0" }),
-      );
-      await createActivity(editor, baseURL!, activityForm(`@SUM(1+1) csv ${tag}`, { city: "-2+3" }));
-      const csv = await body(await editor.get(`/activities.csv?q=${tag}`));
+      await createActivity(editor, baseURL!, `=HYPERLINK("https://evil.example","csv ${tag}")`, {
+        city: "+cmd|' /C calc'!A0",
+      });
+      await createActivity(editor, baseURL!, `@SUM(1+1) csv ${tag}`, { city: "-2+3" });
+      const csv = await (await editor.get(`/activities.csv?q=${tag}`)).text();
       const lines = csv.split("\r\n").filter((l) => l.includes(tag));
       expect(lines).toHaveLength(2);
       for (const line of lines) {
@@ -731,15 +647,13 @@ test.describe("what people type is never run", () => {
   });
 
   test("the calendar feed keeps every line break inside its text", async ({ playwright, baseURL }) => {
-    const editor = await asRole(playwright, baseURL!, "editor");
+    const editor = await signedInRequest(playwright, baseURL!, "editor");
     try {
       const tag = uniqueSuffix();
-      await createActivity(
-        editor,
-        baseURL!,
-        activityForm(`ics ${tag}\rATTACH:https://evil.example/x`, { city: `City\rORGANIZER:mailto:evil@example.org` }),
-      );
-      const feed = await body(await editor.get(`/activities.ics?q=${tag}`));
+      await createActivity(editor, baseURL!, `ics ${tag}\rATTACH:https://evil.example/x`, {
+        city: `City\rORGANIZER:mailto:evil@example.org`,
+      });
+      const feed = await (await editor.get(`/activities.ics?q=${tag}`)).text();
       expect(feed).toContain(tag);
       expect(feed).not.toMatch(/\r(?!\n)/);
       expect(feed).not.toMatch(/^(ATTACH|ORGANIZER):/m);

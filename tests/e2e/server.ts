@@ -3,70 +3,67 @@
  * repository root). Serves the production build (`npm run build` must have run) on a database of
  * its own, and throws that database away when it stops:
  *
- * - with DATABASE_URL: creates `jembatan_e2e_<random>` on that PostgreSQL server, migrates and
- *   seeds it with the demo content and accounts, and drops it at the end;
- * - without: a fresh temporary DATA_DIR for embedded PGlite (the app seeds itself there), removed
- *   at the end.
+ * - with DATABASE_URL: a new database on that PostgreSQL server (tests/support/test-database.ts),
+ *   dropped at the end;
+ * - without: a fresh temporary DATA_DIR for embedded PGlite, removed at the end.
+ *
+ * Either way it is migrated and seeded with the demo content and accounts (`npm run db:seed --
+ * --demo`), and then, before the app starts (PGlite is one process's database), sessions of the
+ * demo accounts are minted for the tests to claim (tests/support/session-pool.ts), signed with a
+ * SESSION_SECRET made for this run.
  *
  * The app runs from a snapshot of build/ (plus server.js, content/ and db/migrations) in a temporary
  * directory, not from the working tree: the tree is shared, and another `npm run build` during the
  * run would otherwise delete the very bundles the running server loads lazily (ERR_MODULE_NOT_FOUND,
  * 500s, pages that never hydrate).
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import postgres from "postgres";
+import { openDatabase } from "../../db/client";
+import { mintSessions } from "../support/minted-sessions";
+import { npmRun } from "../support/npm-run";
+import { startBuiltServer, type RunningServer } from "../support/server-process";
+import { writeMintedSessions } from "../support/session-pool";
+import { createServerDatabase, type ServerDatabase } from "../support/test-database";
+import { demoAccounts } from "../support/demo-accounts";
 
-const port = process.env.E2E_PORT || process.env.PORT;
+const port = Number(process.env.E2E_PORT || process.env.PORT);
 if (!port) {
   console.error("[e2e server] E2E_PORT is not set");
   process.exit(2);
 }
+const sessionsFile = process.env.E2E_SESSIONS_FILE;
+/** Sessions per demo account: more than the tests claim in a run, retries included. */
+const sessionsPerAccount = Number(process.env.E2E_SESSIONS_PER_ACCOUNT || 150);
 
 const repoRoot = process.cwd();
-const serverUrl = process.env.DATABASE_URL;
-let databaseName: string | undefined;
+let database: ServerDatabase | undefined;
 /** Everything this script creates on disk: the app snapshot and, on PGlite, the database. */
 let workDir: string | undefined;
-let app: ChildProcess | undefined;
+let app: RunningServer | undefined;
 let stopping = false;
 
 function log(message: string) {
   console.log(`[e2e server] ${message}`);
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv, cwd: string): ChildProcess {
-  return spawn(command, args, { env, cwd, stdio: "inherit" });
-}
-
-function exited(child: ChildProcess): Promise<number> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode ?? 1);
-  return new Promise((resolve) => child.once("exit", (code) => resolve(code ?? 1)));
-}
-
-function adminClient() {
-  return postgres(serverUrl!, { max: 1, onnotice: () => {} });
-}
-
 async function dropDatabase() {
-  if (!databaseName) return;
-  const name = databaseName;
-  databaseName = undefined;
-  const sql = adminClient();
+  if (!database) return;
+  const { name, drop } = database;
+  database = undefined;
   try {
-    await sql.unsafe(`drop database if exists ${name} with (force)`);
+    await drop();
     log(`dropped database ${name}`);
   } catch (error) {
     console.error(`[e2e server] could not drop database ${name}:`, error);
-  } finally {
-    await sql.end({ timeout: 5 });
   }
 }
 
-function removeWorkDir() {
+function removeFiles() {
+  if (sessionsFile) rmSync(`${sessionsFile}.claims`, { recursive: true, force: true });
+  if (sessionsFile) rmSync(sessionsFile, { force: true });
   if (!workDir) return;
   rmSync(workDir, { recursive: true, force: true });
   log(`removed ${workDir}`);
@@ -120,14 +117,13 @@ async function stop(reason: string, code = 0) {
   if (stopping) return;
   stopping = true;
   log(`${reason}: stopping`);
-  if (app && app.exitCode === null && app.signalCode === null) {
-    app.kill("SIGTERM");
-    const timer = setTimeout(() => app?.kill("SIGKILL"), 10_000);
-    await exited(app);
+  if (app) {
+    const timer = setTimeout(() => app?.child.kill("SIGKILL"), 10_000);
+    await app.stop("SIGTERM");
     clearTimeout(timer);
   }
   await dropDatabase();
-  removeWorkDir();
+  removeFiles();
   process.exit(code);
 }
 
@@ -136,44 +132,52 @@ process.on("SIGINT", () => void stop("SIGINT"));
 process.on("SIGHUP", () => void stop("SIGHUP"));
 // Last resort (an uncaught error): nothing asynchronous is possible here any more.
 process.on("exit", () => {
-  if (app && app.exitCode === null && app.signalCode === null) app.kill("SIGKILL");
+  const child = app?.child;
+  if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-async function prepareDatabase(): Promise<NodeJS.ProcessEnv> {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production" };
-  // Whatever the caller's shell has for these would point the app elsewhere.
-  for (const name of ["PORT", "HOST", "DATA_DIR", "BUILD_DIR", "APP_URL"]) delete env[name];
-  if (serverUrl) {
-    const name = `jembatan_e2e_${randomBytes(6).toString("hex")}`;
-    const sql = adminClient();
-    try {
-      await sql.unsafe(`create database ${name}`);
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
-    databaseName = name;
-    const url = new URL(serverUrl);
-    url.pathname = `/${name}`;
-    env.DATABASE_URL = url.toString();
-    log(`created database ${name}; migrating and seeding it`);
-    const seed = run("npx", ["tsx", "scripts/db-seed.ts", "--demo"], env, repoRoot);
-    const code = await exited(seed);
-    if (code !== 0) throw new Error(`the seed failed with exit code ${code}`);
+/** The database's settings for the app: a new database, migrated and seeded with the demo. */
+async function prepareDatabase(): Promise<{ DATABASE_URL?: string; DATA_DIR?: string }> {
+  let where: { DATABASE_URL?: string; DATA_DIR?: string };
+  if (process.env.DATABASE_URL) {
+    database = await createServerDatabase({ prefix: "jembatan_e2e" });
+    where = { DATABASE_URL: database.url };
+    log(`created database ${database.name}; migrating and seeding it`);
   } else {
-    env.DATA_DIR = path.join(workDir!, "data", "db");
-    log(`embedded database in ${env.DATA_DIR}`);
+    where = { DATA_DIR: path.join(workDir!, "data", "db") };
+    log(`embedded database in ${where.DATA_DIR}; migrating and seeding it`);
   }
-  return env;
+  const seed = await npmRun("db:seed", ["--demo"], { ...where, NODE_ENV: "production" });
+  if (seed.code !== 0) throw new Error(`the seed failed with exit code ${seed.code}:\n${seed.output}`);
+  return where;
+}
+
+/** Opens sessions of the demo accounts for the tests, before the app holds the database. */
+async function mint(where: { DATABASE_URL?: string; DATA_DIR?: string }, secret: string) {
+  if (!sessionsFile) return log("E2E_SESSIONS_FILE is not set: the tests will sign in with passwords");
+  const handle = await openDatabase({ url: where.DATABASE_URL, dataDir: where.DATA_DIR ?? "", maxConnections: 1 });
+  try {
+    const emails = Object.values(demoAccounts).map((a) => a.email);
+    writeMintedSessions(sessionsFile, await mintSessions(handle.db, secret, emails, sessionsPerAccount));
+    log(`minted ${sessionsPerAccount} sessions for each of ${emails.join(", ")}`);
+  } finally {
+    await handle.close();
+  }
 }
 
 try {
   workDir = mkdtempSync(path.join(os.tmpdir(), "jembatan-e2e-"));
-  await snapshotApp(path.join(workDir, "app"));
-  const env = await prepareDatabase();
+  const appDir = path.join(workDir, "app");
+  await snapshotApp(appDir);
+  const where = await prepareDatabase();
+  const secret = randomBytes(32).toString("base64url");
+  await mint(where, secret);
   if (stopping) process.exit(0);
-  app = run(process.execPath, ["server.js"], { ...env, PORT: port, HOST: "127.0.0.1" }, path.join(workDir, "app"));
-  app.once("exit", (code, signal) => {
+  // Whatever the caller's shell has for the others would point the app elsewhere.
+  const env = { ...where, SESSION_SECRET: secret, DATA_DIR: where.DATA_DIR, BUILD_DIR: undefined, APP_URL: undefined };
+  app = await startBuiltServer(env, { cwd: appDir, port, echo: true, waitFor: "listening" });
+  app.child.once("exit", (code, signal) => {
     if (!stopping) void stop(`the app exited (code ${code}, signal ${signal})`, code || 1);
   });
 } catch (error) {

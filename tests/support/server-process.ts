@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
@@ -25,26 +25,53 @@ export function freePort(): Promise<number> {
 }
 
 /**
+ * The same, synchronously, for Playwright's config (which cannot await): a child process finds it.
+ */
+export function freePortSync(): number {
+  const script =
+    "const s=require('node:net').createServer();" +
+    "s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close();});";
+  return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
+}
+
+export interface StartOptions {
+  /** "healthy" (default): until /healthz answers 200; "listening": until it listens. */
+  waitFor?: "healthy" | "listening";
+  /** Where server.js and build/ are; the repository by default. */
+  cwd?: string;
+  /** A port of the caller's choosing instead of a free one. */
+  port?: number;
+  /** Also pass the server's output on to this process's (the browser tests' web server does). */
+  echo?: boolean;
+}
+
+/**
  * Starts the production build as `npm start` would, on a free port. The server listens before its
  * database is up (answering 503 meanwhile); by default this waits until /healthz says it is up,
  * `waitFor: "listening"` only until it listens.
  */
 export async function startBuiltServer(
   env: Record<string, string | undefined>,
-  options: { waitFor?: "healthy" | "listening" } = {},
+  options: StartOptions = {},
 ): Promise<RunningServer> {
-  if (!existsSync(path.join(root, process.env.BUILD_DIR ?? "build", "server/index.js"))) {
+  const cwd = options.cwd ?? root;
+  if (!existsSync(path.join(cwd, process.env.BUILD_DIR ?? "build", "server/index.js"))) {
     throw new Error("No production build: run `npm run build` first (npm test does).");
   }
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
+  const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ["server.js"], {
-    cwd: root,
-    env: { ...inherited, NODE_ENV: "production", PORT: String(await freePort()), HOST: "127.0.0.1", ...env },
+    cwd,
+    env: { ...inherited, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
   child.stdout!.on("data", (d) => (log += d));
   child.stderr!.on("data", (d) => (log += d));
+  if (options.echo) {
+    child.stdout!.pipe(process.stdout);
+    child.stderr!.pipe(process.stderr);
+  }
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${log}`)), 110_000);
     child.stdout!.on("data", () => {
