@@ -2,12 +2,15 @@ import { randomBytes } from "node:crypto";
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { roles } from "../app/lib/enums";
+import { organizationIdBySlug } from "../app/models/organization.server";
 import { createUser, DuplicateError } from "../app/models/user.server";
 import { isTimeZone } from "../app/lib/format";
 import { withDatabase } from "./db";
 
 // npm run user:create -- --email a@b.org --role admin [--name "A B"] [--password …] [--time-zone Asia/Baku]
-// Without --password a strong one is generated and printed once.
+//   [--organization kemenpanrb]
+// Without --password a strong one is generated and printed once. The organization (its slug in
+// content/organizations.yaml) makes the user staff of that organization's side of a partnership.
 const { values } = parseArgs({
   options: {
     email: { type: "string" },
@@ -15,6 +18,7 @@ const { values } = parseArgs({
     name: { type: "string" },
     password: { type: "string" },
     "time-zone": { type: "string", default: "Asia/Jakarta" },
+    organization: { type: "string" },
   },
 });
 
@@ -41,8 +45,14 @@ if (!input.success) {
 
 await withDatabase(async (handle) => {
   await handle.migrate();
+  const organizationId = values.organization ? await organizationIdBySlug(handle.db, values.organization) : null;
+  if (organizationId === undefined) {
+    console.error(`No organization has the slug ${values.organization}.`);
+    process.exitCode = 1;
+    return;
+  }
   try {
-    const user = await createUser(handle.db, { label: "cli" }, input.data);
+    const user = await createUser(handle.db, { label: "cli" }, { ...input.data, organizationId });
     console.log(`Created ${user.role} ${user.email}.`);
     if (!values.password) console.log(`Initial password (shown once): ${input.data.password}`);
   } catch (error) {

@@ -18,3 +18,9 @@ export function personOptions(db: Database) {
     .leftJoin(organizations, eq(organizations.id, people.organizationId))
     .orderBy(asc(people.name), asc(people.id));
 }
+
+/** The organization with this slug (as content/ names it), or undefined. */
+export async function organizationIdBySlug(db: Database, slug: string): Promise<number | undefined> {
+  const [row] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug));
+  return row?.id;
+}
