@@ -103,7 +103,15 @@ export default tseslint.config(
   },
   // Models and server libraries never reach up into routes or components.
   {
-    files: ["app/models/**", "app/forms/**", "app/lib/**/*.server.ts", "app/server/**", "db/**", "scripts/**"],
+    files: [
+      "app/models/**",
+      "app/forms/**",
+      "app/lib/**/*.server.ts",
+      "app/seed/**",
+      "app/server/**",
+      "db/**",
+      "scripts/**",
+    ],
     rules: { "no-restricted-imports": ["error", { patterns: routesAndComponents }] },
   },
   prettier,

@@ -1,6 +1,6 @@
 import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../db/client";
 import { env } from "./env.server";
-import { seedIfEmpty } from "./lib/seed.server";
+import { seedIfEmpty } from "./seed/seed-content.server";
 import { pingDatabase } from "./models/health.server";
 import { errorSummary, logger, requestState } from "./server/logger.server";
 

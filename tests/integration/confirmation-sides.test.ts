@@ -7,7 +7,8 @@
 import { and, eq, gt, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { demoAccounts, seedContent } from "../../app/lib/seed.server";
+import { demoAccounts } from "../../app/seed/demo-accounts.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import {
   confirmCompletion,
   mayConfirm,

@@ -1,7 +1,7 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { seedContent } from "../../app/lib/seed.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import { recordAudit } from "../../app/models/audit.server";
 import { getDashboard } from "../../app/models/dashboard.server";
 import { getDashboardSnapshot } from "../../app/models/dashboard-snapshot.server";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import type * as enums from "../../app/lib/enums";
 import * as t from "../../db/schema";
-import { seedContent } from "../../app/lib/seed.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import {
   activitiesPerQuarter,
   addMonths,

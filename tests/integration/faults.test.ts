@@ -6,7 +6,7 @@ import { createCookie } from "react-router";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as t from "../../db/schema";
 import { openDatabase } from "../../db/client";
-import { seedIfEmpty } from "../../app/lib/seed.server";
+import { seedIfEmpty } from "../../app/seed/seed-content.server";
 import { createSession } from "../../app/models/session.server";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
 import * as t from "../../db/schema";
-import { seedContent } from "../../app/lib/seed.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import { listAgreements, getAgreement } from "../../app/models/agreement-queries.server";
 import { getPublishedCase, listPublishedCases } from "../../app/models/case.server";
 import { getFeaturedPartnership } from "../../app/models/partnership.server";

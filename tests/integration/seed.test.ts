@@ -1,30 +1,63 @@
-import { count, eq, sql } from "drizzle-orm";
+import { and, count, eq, gt, max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { loadContent } from "../../app/lib/content.server";
-import { seedContent, seedIfEmpty } from "../../app/lib/seed.server";
+import {
+  deleteActivity,
+  getActivityForEdit,
+  updateActivity,
+  type ActivityInput,
+} from "../../app/models/activity.server";
+import { seedContent, seedIfEmpty } from "../../app/seed/seed-content.server";
+import { seedSummary } from "../../app/seed/seed-summary";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("seeding content/ on %s", (driver) => {
   let test: TestDatabase;
+  let editor: { userId: number };
+  const busan = "2016-11-10-busan-bilateral-meeting";
   const auditRows = async () => Number((await test.db.select({ n: count() }).from(t.auditLog))[0]!.n);
+  const lastAuditId = async () => Number((await test.db.select({ id: max(t.auditLog.id) }).from(t.auditLog))[0]!.id);
+  const activityBySlug = async (slug: string) =>
+    (await test.db.select().from(t.activities).where(eq(t.activities.slug, slug)))[0];
+
+  /** The activity's edit as the app's form saves it: the editor's change through the model. */
+  async function editInTheApp(slug: string, change: (input: ActivityInput) => ActivityInput) {
+    const id = (await activityBySlug(slug))!.id;
+    const form = (await getActivityForEdit(test.db, id))!;
+    return (await updateActivity(test.db, editor, id, form.version, change(form.input)))!;
+  }
 
   beforeAll(async () => {
     test = await createTestDatabase(driver);
   });
   afterAll(() => test.close());
 
-  it("loads every record once, and a second run changes nothing", async () => {
+  it("loads every record once through the models, and a second run changes nothing", async () => {
     const content = loadContent();
     const first = await seedIfEmpty(test.db, { demo: true });
     expect(first?.created).toBeGreaterThan(50);
+    expect(first?.leftAlone).toEqual([]);
     const activities = await test.db.select({ slug: t.activities.slug }).from(t.activities);
     expect(activities).toHaveLength(content.activities.length);
     const audits = await auditRows();
     expect(audits).toBeGreaterThanOrEqual(first!.created);
+    // The model's audit row, links included, as the app's form writes it: one per activity.
+    const created = await test.db
+      .select({ actorLabel: t.auditLog.actorLabel, actorId: t.auditLog.actorId, after: t.auditLog.after })
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, "activity"), eq(t.auditLog.action, "create")));
+    expect(created).toHaveLength(content.activities.length);
+    for (const row of created) {
+      expect(row).toMatchObject({ actorLabel: "seed", actorId: null, after: { organizerIds: expect.any(Array) } });
+    }
+    const [users] = await test.db.select({ n: count() }).from(t.users);
+    const editorRow = (await test.db.select().from(t.users).where(eq(t.users.email, "editor@example.org")))[0]!;
+    expect(Number(users!.n)).toBe(3);
+    editor = { userId: editorRow.id };
 
     const second = await seedContent(test.db, { demo: true });
-    expect(second).toMatchObject({ created: 0, updated: 0 });
+    expect(second).toMatchObject({ created: 0, updated: 0, leftAlone: [] });
     expect(await auditRows()).toBe(audits);
   });
 
@@ -75,35 +108,79 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
   });
 
   it("does not reseed on start-up once seeded, so people's edits survive a restart", async () => {
-    const [busan] = await test.db
-      .update(t.activities)
-      .set({ city: "Busan (edited)" })
-      .where(eq(t.activities.slug, "2016-11-10-busan-bilateral-meeting"))
-      .returning();
-    expect(busan).toBeDefined();
+    const edited = await editInTheApp(busan, (input) => ({ ...input, city: "Busan (edited)" }));
     expect(await seedIfEmpty(test.db, { demo: true })).toBeNull();
-    const [after] = await test.db.select().from(t.activities).where(eq(t.activities.id, busan!.id));
-    expect(after!.city).toBe("Busan (edited)");
+    expect((await activityBySlug(busan))!.city).toBe("Busan (edited)");
+    expect(edited.version).toBe(2);
   });
 
-  it("brings a changed record in line with content/ and records before and after", async () => {
+  it("keeps an activity's title edited in the app when db:seed runs again, and says it left it alone", async () => {
+    const title = { en: "Busan bilateral meeting (as the ministry calls it)", id: "Pertemuan bilateral di Busan" };
+    const saved = await editInTheApp(busan, (input) => ({ ...input, title }));
+    const mark = await lastAuditId();
+
+    const stats = await seedContent(test.db, { demo: true });
+    expect(stats).toMatchObject({ created: 0, updated: 0 });
+    const original = loadContent().activities.find((a) => a.slug === busan)!;
+    expect(stats.leftAlone).toEqual([{ kind: "activity", key: busan, title: original.title.en, reason: "changed" }]);
+    expect(await activityBySlug(busan)).toMatchObject({ title, city: "Busan (edited)", version: saved.version });
+    expect(await lastAuditId()).toBe(mark);
+    expect(seedSummary(driver, stats)).toEqual([
+      `Seeded ${driver}: 0 created, 0 updated, ${stats.unchanged} unchanged, 1 left alone.`,
+      `  left alone: activity ${busan} "${original.title.en}" (changed in the app)`,
+    ]);
+
+    // Nor when content/ changes the same activity: the edit in the app wins.
+    const content = loadContent();
+    content.activities.find((a) => a.slug === busan)!.title.en = "Busan meeting, renamed in content/";
+    const again = await seedContent(test.db, { demo: false, content });
+    expect(again.leftAlone.map((r) => r.key)).toEqual([busan]);
+    expect((await activityBySlug(busan))!.title).toEqual(title);
+  });
+
+  it("brings a record nobody edited in line with content/ and records before and after", async () => {
     const content = loadContent();
     const edited = structuredClone(content);
     const target = edited.cases.find((c) => c.status === "published")!;
     target.sector = "changed-sector";
     const stats = await seedContent(test.db, { demo: false, content: edited });
-    expect(stats.created).toBe(0);
-    // The Busan edit above is reverted too: an explicit seed makes the database match content/.
-    expect(stats.updated).toBe(2);
+    expect(stats).toMatchObject({ created: 0, updated: 1 });
+    expect(stats.leftAlone.map((r) => r.key)).toEqual([busan]);
     const [entry] = await test.db
       .select()
       .from(t.auditLog)
       .where(sql`${t.auditLog.entityType} = 'case' and ${t.auditLog.action} = 'update'`);
     expect(entry).toMatchObject({ actorLabel: "seed", actorId: null });
-    expect(entry!.before).toMatchObject({ sector: expect.not.stringMatching("changed-sector") });
-    expect(entry!.after).toMatchObject({ sector: "changed-sector" });
+    expect(entry!.before).toMatchObject({ sector: expect.not.stringMatching("changed-sector"), version: 1 });
+    expect(entry!.after).toMatchObject({ sector: "changed-sector", version: 2 });
     const [row] = await test.db.select().from(t.cases).where(eq(t.cases.slug, target.slug));
     expect(row!.version).toBe(2);
+  });
+
+  it("applies content/'s change to an activity nobody edited, through the activity model", async () => {
+    const slug = "2017-07-24-mou-signing";
+    const content = loadContent();
+    content.activities.find((a) => a.slug === slug)!.city = "Jakarta (from content/)";
+    const mark = await lastAuditId();
+    const stats = await seedContent(test.db, { demo: false, content });
+    // The activity, and the case of the test above back in line with content/.
+    expect(stats).toMatchObject({ created: 0, updated: 2 });
+    const row = (await activityBySlug(slug))!;
+    expect(row).toMatchObject({ city: "Jakarta (from content/)", version: 2 });
+    const entries = await test.db
+      .select()
+      .from(t.auditLog)
+      .where(and(gt(t.auditLog.id, mark), eq(t.auditLog.entityType, "activity")));
+    expect(entries).toEqual([
+      expect.objectContaining({
+        action: "update",
+        actorLabel: "seed",
+        entityId: String(row.id),
+        after: expect.objectContaining({ city: "Jakarta (from content/)", version: 2 }),
+      }),
+    ]);
+    expect(await seedContent(test.db, { demo: false })).toMatchObject({ created: 0, updated: 1 });
+    expect((await activityBySlug(slug))!.version).toBe(3);
   });
 
   it("brings an edited source in line, and back again from content/", async () => {
@@ -115,9 +192,7 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
     delete source.descriptive_title;
     source.quote = "Azerbaijan sepakat untuk menjadi guru bagi Indonesia dalam peningkatan pelayanan publik.";
     const stats = await seedContent(test.db, { demo: false, content: edited });
-    expect(stats.created).toBe(0);
-    // The source, and the case changed by the test above, back in line with content/.
-    expect(stats.updated).toBe(2);
+    expect(stats).toMatchObject({ created: 0, updated: 1 });
     const read = async () => (await test.db.select().from(t.sources).where(eq(t.sources.slug, slug)))[0]!;
     expect(await read()).toMatchObject({
       title: source.headline,
@@ -140,5 +215,15 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
       version: 3,
     });
     expect(await seedContent(test.db, { demo: false })).toMatchObject({ created: 0, updated: 0 });
+  });
+
+  it("does not bring back an activity deleted in the app", async () => {
+    const slug = "2016-11-02-deputy-visit-to-azerbaijan";
+    const row = (await activityBySlug(slug))!;
+    expect(await deleteActivity(test.db, editor, row.id, row.version)).toBe(true);
+    const stats = await seedContent(test.db, { demo: false });
+    expect(stats).toMatchObject({ created: 0, updated: 0 });
+    expect(stats.leftAlone).toContainEqual(expect.objectContaining({ kind: "activity", key: slug, reason: "deleted" }));
+    expect(await activityBySlug(slug)).toBeUndefined();
   });
 });

@@ -1,0 +1,84 @@
+import * as t from "../../db/schema";
+import type { Content } from "../lib/content.server";
+import { createActivity, getActivityForEdit, updateActivity, type ActivityInput } from "../models/activity.server";
+import { loadStored, putCitations } from "./content-records.server";
+import { same } from "./same-values";
+import { seedActor, type SeedRun } from "./seed-run.server";
+
+type ActivityContent = Content["activities"][number];
+
+const day = 86_400_000;
+
+/** A content date or instant; a bare date is midnight UTC of that day (an all-day event). */
+function instant(value: string): Date {
+  return new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+}
+
+/** The activity as the model (and so the app's form) writes it. */
+function activityInput(run: SeedRun, a: ActivityContent): ActivityInput {
+  const allDay = a.starts.length === 10;
+  const startsAt = instant(a.starts);
+  // An all-day event ends at the end of its last day.
+  const endsAt = a.ends
+    ? new Date(instant(a.ends).getTime() + (a.ends.length === 10 ? day - 1000 : 0))
+    : allDay
+      ? new Date(startsAt.getTime() + day - 1000)
+      : startsAt;
+  const ids = (kind: "organization" | "person" | "commitment", slugs: string[]) =>
+    slugs.map((s) => run.id(kind, s)).sort((x, y) => x - y);
+  return {
+    title: a.title,
+    type: a.type,
+    status: a.status,
+    mode: a.mode,
+    startsAt,
+    endsAt,
+    allDay,
+    city: a.city ?? null,
+    countryCode: a.country ?? null,
+    agreementId: run.optionalId("agreement", a.agreement),
+    description: a.description ?? null,
+    // Written in the app only: content/ has none, and a change there makes the record staff's.
+    outputs: null,
+    lessons: null,
+    commitmentIds: ids("commitment", a.commitments),
+    organizerIds: ids("organization", a.organizers),
+    participantIds: ids("person", a.participants),
+  };
+}
+
+/** Activities go through the model the app's form uses: its reference checks, version and audit row. */
+export async function seedActivities(run: SeedRun, activities: Content["activities"]) {
+  const stored = await loadStored(
+    run,
+    t.activities,
+    "activity",
+    activities.map((a) => a.slug),
+  );
+  for (const a of activities) {
+    const input = activityInput(run, a);
+    const row = stored.row(a.slug);
+    if (!row) {
+      // Deleted in the app: creating it again would undo that.
+      if (stored.deleted(a.slug)) {
+        run.leave("activity", a.slug, a.title.en, "deleted");
+        continue;
+      }
+      const created = await run.write("activity", a.slug, () =>
+        createActivity(run.tx, seedActor, input, { slug: a.slug }),
+      );
+      run.count("created");
+      await putCitations(run, "activity", created.id, a.sources);
+      continue;
+    }
+    const current = (await getActivityForEdit(run.tx, row.id))!;
+    const ours = !stored.theirs(row);
+    if (same(current.input, input)) run.count("unchanged");
+    else if (!ours) run.leave("activity", a.slug, a.title.en, "changed");
+    else {
+      await run.write("activity", a.slug, () => updateActivity(run.tx, seedActor, row.id, current.version, input));
+      run.count("updated");
+    }
+    if (ours) await putCitations(run, "activity", row.id, a.sources);
+  }
+}

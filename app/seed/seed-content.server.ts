@@ -1,0 +1,48 @@
+import type { Database } from "../../db/client";
+import { loadContent, type Content } from "../lib/content.server";
+import { logger } from "../server/logger.server";
+import { seedActivities } from "./activities.server";
+import { seedAgreements } from "./agreements.server";
+import { seedCases } from "./cases.server";
+import { seedCountries } from "./countries.server";
+import { seedDemoAccounts } from "./demo-accounts.server";
+import { seedOrganizations, seedPartnerships, seedPeople } from "./partners.server";
+import { SeedRun, type SeedStats } from "./seed-run.server";
+import { demoModeKey, getSetting, seededKey, setSeedFlag } from "./settings.server";
+import { seedSources } from "./sources.server";
+
+export type { LeftAlone, SeedStats } from "./seed-run.server";
+
+/**
+ * Loads content/ into the database in one transaction, through the models where the app edits the
+ * kind of record and the bulk path where it does not (docs/decisions/0011). A record someone
+ * changed or deleted since the seed last wrote it is left as it is and listed in `leftAlone`.
+ */
+export async function seedContent(db: Database, options: { demo: boolean; content?: Content }): Promise<SeedStats> {
+  const content = options.content ?? loadContent();
+  return db.transaction(async (tx) => {
+    const run = new SeedRun(tx);
+    await seedCountries(run, content.countries);
+    await seedSources(run, content.sources);
+    await seedPartnerships(run, content.partnerships);
+    await seedOrganizations(run, content.organizations);
+    await seedPeople(run, content.people);
+    await seedAgreements(run, content.agreements);
+    await seedActivities(run, content.activities);
+    await seedCases(run, content.cases);
+    if (options.demo) {
+      await seedDemoAccounts(run);
+      await setSeedFlag(tx, demoModeKey);
+    }
+    await setSeedFlag(tx, seededKey);
+    return run.stats;
+  });
+}
+
+/** The embedded database seeds itself once; after that, what people changed is theirs. Null if it had been. */
+export async function seedIfEmpty(db: Database, options: { demo: boolean }) {
+  if (await getSetting(db, seededKey)) return null;
+  const stats = await seedContent(db, options);
+  logger.info({ created: stats.created }, "Seeded the demo content");
+  return stats;
+}
