@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { blankAsMissing, parseForm, typedValues } from "../../app/lib/forms";
+import { formData } from "../support/form-data";
 
 const schema = z
   .object({
@@ -12,17 +13,11 @@ const schema = z
   })
   .refine((v) => v.name !== "nope", { message: "users.emailTaken", path: ["name"] });
 
-function form(entries: [string, string][]) {
-  const f = new FormData();
-  for (const [k, v] of entries) f.append(k, v);
-  return f;
-}
-
 describe("parseForm", () => {
   it("returns i18n keys for each failing field and keeps what was typed, except passwords", () => {
     const result = parseForm(
       schema,
-      form([
+      formData([
         ["email", "not-an-email"],
         ["name", "x"],
         ["role", "boss"],
@@ -43,7 +38,7 @@ describe("parseForm", () => {
   it("treats blank inputs as missing", () => {
     const result = parseForm(
       schema,
-      form([
+      formData([
         ["email", "  "],
         ["name", "Ani"],
         ["role", "admin"],
@@ -56,7 +51,7 @@ describe("parseForm", () => {
   it("passes a schema's own message key through, and collects repeated names into lists", () => {
     const result = parseForm(
       schema,
-      form([
+      formData([
         ["email", "a@b.org"],
         ["name", "nope"],
         ["role", "admin"],
@@ -118,7 +113,7 @@ describe("hostile forms", () => {
   it("refuses control characters in any field with a message, and echoes the text without them", () => {
     const result = parseForm(
       schema,
-      form([
+      formData([
         ["email", "a@b.org"],
         ["name", "An\u0000i"],
         ["role", "admin"],
@@ -137,12 +132,12 @@ describe("hostile forms", () => {
 
   it("keeps tabs and line breaks, which multi-line text has", () => {
     const lines = z.object({ text: z.string() });
-    const result = parseForm(lines, form([["text", "one\r\ntwo\tthree\n"]]));
+    const result = parseForm(lines, formData([["text", "one\r\ntwo\tthree\n"]]));
     expect(result).toEqual({ success: true, data: { text: "one\r\ntwo\tthree\n" } });
   });
 
   it("takes a field named __proto__ as a field", () => {
-    expect(typedValues(form([["__proto__", "x"]]))).toEqual(JSON.parse('{"__proto__":"x"}'));
+    expect(typedValues(formData([["__proto__", "x"]]))).toEqual(JSON.parse('{"__proto__":"x"}'));
   });
 });
 
@@ -165,7 +160,7 @@ describe("dates", async () => {
   });
 
   it("out of range, are a field error with its own message", () => {
-    const result = parseForm(z.object({ dueOn: optionalDate }), form([["dueOn", "0000-01-01"]]));
+    const result = parseForm(z.object({ dueOn: optionalDate }), formData([["dueOn", "0000-01-01"]]));
     expect(!result.success && result.errors.dueOn).toEqual({ key: "validation.dateRange" });
   });
 });
