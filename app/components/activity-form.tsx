@@ -1,78 +1,35 @@
+import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "../i18n/translation";
 import { Form, Link, useNavigation } from "react-router";
+import { activityFieldOrder, activityFormSchema, type ActivityField } from "../forms/activity";
+import type { ActionResult, FormValues } from "../forms/result";
 import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
 import { RichTextField } from "../lexical/rich-text-field";
-import { listOf, valueOf, type FieldMessage, type FormErrors } from "../lib/forms";
+import type { FieldMessage } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import type { ActivityFormValues } from "../models/activity-form.server";
 import type { ActivityFormOptions } from "../models/activity.server";
 import { FieldError } from "./field-error";
-import { EnumField, Field, LocalizedField } from "./form-field";
+import { ErrorSummary } from "./form-errors";
+import { EnumField, Field, listOf, LocalizedField, textOf } from "./form-field";
+import { useRecordForm } from "./use-record-form";
 
-// The order the error summary lists problems in: the order of the fields on the page.
-const fieldOrder = [
-  "titleEn",
-  "titleId",
-  "type",
-  "status",
-  "mode",
-  "startsOn",
-  "startTime",
-  "endsOn",
-  "endTime",
-  "city",
-  "countryCode",
-  "agreementId",
-  "commitmentIds",
-  "organizerIds",
-  "participantIds",
-  "descriptionEn",
-  "descriptionId",
-  "outputsEn",
-  "outputsId",
-  "lessons",
-];
-
-// Where the summary's links lead: a group's fieldset, otherwise the input of that name.
+// Where the summary's links lead: a group's fieldset, or the editor.
 const anchorFor: Record<string, string> = {
   commitmentIds: "commitments-group",
   organizerIds: "organizers-group",
   participantIds: "participants-group",
-};
-
-// The label of each field in the summary.
-const summaryLabel: Record<string, string> = {
-  titleEn: "activities.form.titleEn",
-  titleId: "activities.form.titleId",
-  type: "activities.form.type",
-  status: "activities.form.status",
-  mode: "activities.form.mode",
-  startsOn: "activities.form.startsOn",
-  startTime: "activities.form.startTime",
-  endsOn: "activities.form.endsOn",
-  endTime: "activities.form.endTime",
-  city: "activities.form.city",
-  countryCode: "activities.form.country",
-  agreementId: "activities.form.agreement",
-  commitmentIds: "activities.form.commitmentsLegend",
-  organizerIds: "activities.form.organizersLegend",
-  participantIds: "activities.form.participantsLegend",
-  descriptionEn: "activities.form.descriptionEn",
-  descriptionId: "activities.form.descriptionId",
-  outputsEn: "activities.form.outputsEn",
-  outputsId: "activities.form.outputsId",
-  lessons: "activities.form.lessons",
+  lessons: "lessons",
 };
 
 interface ActivityFormProps {
-  values: ActivityFormValues;
-  errors?: FormErrors;
+  /** The fields of the activity (or a new one's defaults), with its version when editing. */
+  defaultValue: FormValues;
+  /** The server's answer to the last post: what was typed and what was wrong. */
+  result?: ActionResult;
   options: ActivityFormOptions;
   timeZone: string;
-  /** The version the form was loaded with (absent for a new activity). */
-  version?: number;
   submitLabel: string;
   cancelTo: string;
   /** Shown above the fields, e.g. the notice after a conflict. */
@@ -81,11 +38,10 @@ interface ActivityFormProps {
 
 /** The create/edit form of an activity: works without JavaScript, keeps what was typed on errors. */
 export function ActivityForm({
-  values,
-  errors = {},
+  defaultValue,
+  result,
   options,
   timeZone,
-  version,
   submitLabel,
   cancelTo,
   notice,
@@ -93,45 +49,61 @@ export function ActivityForm({
   const { t } = useTranslation();
   const lang = useLanguage();
   const navigation = useNavigation();
-  const value = (name: string) => valueOf(values, name);
-  const checked = (name: string) => new Set(listOf(values, name));
-  const problems = fieldOrder.filter((f) => errors[f]);
-  const formProblem = errors.form;
+  const [form, fields] = useRecordForm<ActivityField>({
+    id: "activity",
+    result,
+    defaultValue,
+    schema: activityFormSchema,
+  });
+  const labels = {
+    titleEn: t("activities.form.titleEn"),
+    titleId: t("activities.form.titleId"),
+    type: t("activities.form.type"),
+    status: t("activities.form.status"),
+    mode: t("activities.form.mode"),
+    startsOn: t("activities.form.startsOn"),
+    startTime: t("activities.form.startTime"),
+    endsOn: t("activities.form.endsOn"),
+    endTime: t("activities.form.endTime"),
+    city: t("activities.form.city"),
+    countryCode: t("activities.form.country"),
+    agreementId: t("activities.form.agreement"),
+    commitmentIds: t("activities.form.commitmentsLegend"),
+    organizerIds: t("activities.form.organizersLegend"),
+    participantIds: t("activities.form.participantsLegend"),
+    descriptionEn: t("activities.form.descriptionEn"),
+    descriptionId: t("activities.form.descriptionId"),
+    outputsEn: t("activities.form.outputsEn"),
+    outputsId: t("activities.form.outputsId"),
+    lessons: t("activities.form.lessons"),
+  };
 
   const commitmentGroups = options.agreements
     .map((a) => ({ agreement: a, items: options.commitments.filter((c) => c.agreementId === a.id) }))
     .filter((g) => g.items.length);
-  const chosenCommitments = checked("commitmentIds");
-  const chosenOrganizers = checked("organizerIds");
-  const chosenParticipants = checked("participantIds");
-  const lexical = value("lessonsFormat") === "lexical";
+  const chosenCommitments = new Set(listOf(fields.commitmentIds));
+  const lexical = textOf(fields.lessonsFormat) === "lexical";
+  const version = textOf(fields.version);
+  const error = (name: ActivityField) => fields[name].errors?.[0];
 
   return (
     <>
-      {problems.length || formProblem ? (
-        <div role="alert" className="alert" id="activity-form-errors">
-          <p>{formProblem ? t(formProblem.key, formProblem.values) : t("validation.formErrors")}</p>
-          {problems.length ? (
-            <ul>
-              {problems.map((f) => (
-                <li key={f}>
-                  <a href={`#${anchorFor[f] ?? f}`}>{t(summaryLabel[f]!)}</a>: {t(errors[f]!.key, errors[f]!.values)}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary
+        formId={form.id}
+        errors={form.allErrors}
+        labels={labels}
+        order={activityFieldOrder}
+        anchors={anchorFor}
+      />
       {notice}
-      <Form method="post" className="form activity-form">
+      <Form method="post" className="form activity-form" {...getFormProps(form)}>
         <input type="hidden" name="intent" value="save" />
-        {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+        {version ? <input type="hidden" name="version" value={version} /> : null}
 
         <LocalizedField
           name="title"
+          fields={{ en: fields.titleEn, id: fields.titleId }}
           labels={{ en: t("activities.form.titleEn"), id: t("activities.form.titleId") }}
-          values={values}
-          errors={errors}
           maxLength={200}
           required
           markOptional={false}
@@ -139,28 +111,22 @@ export function ActivityForm({
 
         <div className="activity-form__row">
           <EnumField
-            id="type"
+            meta={fields.type}
             label={t("activities.form.type")}
             choices={activityTypes}
             group="activityType"
-            value={value("type")}
-            error={errors.type}
           />
           <EnumField
-            id="status"
+            meta={fields.status}
             label={t("activities.form.status")}
             choices={activityStatuses}
             group="activityStatus"
-            value={value("status")}
-            error={errors.status}
           />
           <EnumField
-            id="mode"
+            meta={fields.mode}
             label={t("activities.form.mode")}
             choices={activityModes}
             group="activityMode"
-            value={value("mode")}
-            error={errors.mode}
           />
         </div>
 
@@ -170,32 +136,26 @@ export function ActivityForm({
             {t("activities.form.whenHint", { zone: timeZone })}
           </p>
           <div className="activity-form__row">
-            <Field id="startsOn" name="startsOn" label={t("activities.form.startsOn")} error={errors.startsOn}>
-              {(a) => <input {...a} type="date" required defaultValue={value("startsOn")} />}
+            <Field meta={fields.startsOn} label={t("activities.form.startsOn")}>
+              {(a) => <input {...a} type="date" required defaultValue={textOf(fields.startsOn)} />}
             </Field>
-            <Field id="startTime" name="startTime" label={t("activities.form.startTime")} error={errors.startTime}>
-              {(a) => <input {...a} type="time" defaultValue={value("startTime")} />}
+            <Field meta={fields.startTime} label={t("activities.form.startTime")}>
+              {(a) => <input {...a} type="time" defaultValue={textOf(fields.startTime)} />}
             </Field>
           </div>
           <div className="activity-form__row">
-            <Field
-              id="endsOn"
-              name="endsOn"
-              label={t("activities.form.endsOn")}
-              hint={t("activities.form.endsOnHint")}
-              error={errors.endsOn}
-            >
-              {(a) => <input {...a} type="date" defaultValue={value("endsOn")} />}
+            <Field meta={fields.endsOn} label={t("activities.form.endsOn")} hint={t("activities.form.endsOnHint")}>
+              {(a) => <input {...a} type="date" defaultValue={textOf(fields.endsOn)} />}
             </Field>
-            <Field id="endTime" name="endTime" label={t("activities.form.endTime")} error={errors.endTime}>
+            <Field meta={fields.endTime} label={t("activities.form.endTime")}>
               {(a) => (
                 <input
                   {...a}
                   type="time"
-                  defaultValue={value("endTime")}
+                  defaultValue={textOf(fields.endTime)}
                   // The end-before-start message sits under the end date; it concerns the time too.
                   aria-describedby={
-                    [errors.endTime ? "endTime-error" : null, errors.endsOn ? "endsOn-error" : null]
+                    [error("endTime") ? fields.endTime.errorId : null, error("endsOn") ? fields.endsOn.errorId : null]
                       .filter(Boolean)
                       .join(" ") || undefined
                   }
@@ -208,12 +168,12 @@ export function ActivityForm({
         <fieldset className="activity-form__group">
           <legend>{t("activities.form.placeLegend")}</legend>
           <div className="activity-form__row">
-            <Field id="city" name="city" label={t("activities.form.city")} error={errors.city}>
-              {(a) => <input {...a} type="text" maxLength={100} defaultValue={value("city")} />}
+            <Field meta={fields.city} label={t("activities.form.city")}>
+              {(a) => <input {...a} type="text" maxLength={100} defaultValue={textOf(fields.city)} />}
             </Field>
-            <Field id="countryCode" name="countryCode" label={t("activities.form.country")} error={errors.countryCode}>
+            <Field meta={fields.countryCode} label={t("activities.form.country")}>
               {(a) => (
-                <select {...a} defaultValue={value("countryCode")}>
+                <select {...a} defaultValue={textOf(fields.countryCode)}>
                   <option value="">{t("activities.form.noCountry")}</option>
                   {options.countries.map((c) => (
                     <option key={c.code} value={c.code}>
@@ -226,9 +186,9 @@ export function ActivityForm({
           </div>
         </fieldset>
 
-        <Field id="agreementId" name="agreementId" label={t("activities.form.agreement")} error={errors.agreementId}>
+        <Field meta={fields.agreementId} label={t("activities.form.agreement")}>
           {(a) => (
-            <select {...a} defaultValue={value("agreementId")}>
+            <select {...a} defaultValue={textOf(fields.agreementId)}>
               <option value="">{t("activities.form.noAgreement")}</option>
               {options.agreements.map((ag) => (
                 <option key={ag.id} value={ag.id}>
@@ -242,7 +202,7 @@ export function ActivityForm({
         <fieldset
           id="commitments-group"
           className="activity-form__group"
-          aria-describedby={["commitments-hint", errors.commitmentIds ? "commitmentIds-error" : null]
+          aria-describedby={["commitments-hint", error("commitmentIds") ? fields.commitmentIds.errorId : null]
             .filter(Boolean)
             .join(" ")}
         >
@@ -250,7 +210,7 @@ export function ActivityForm({
           <p id="commitments-hint" className="hint">
             {t("activities.form.commitmentsHint")}
           </p>
-          <FieldError id="commitmentIds-error" error={errors.commitmentIds} />
+          <FieldError id={fields.commitmentIds.errorId} error={error("commitmentIds")} />
           {commitmentGroups.length ? null : <p className="muted">{t("activities.form.none")}</p>}
           {commitmentGroups.map(({ agreement, items }) => (
             <fieldset key={agreement.id} className="activity-form__subgroup">
@@ -276,9 +236,10 @@ export function ActivityForm({
         <CheckboxGroup
           id="organizers-group"
           name="organizerIds"
+          errorId={fields.organizerIds.errorId}
           legend={t("activities.form.organizersLegend")}
-          error={errors.organizerIds}
-          chosen={chosenOrganizers}
+          error={error("organizerIds")}
+          chosen={new Set(listOf(fields.organizerIds))}
           items={options.organizations.map((o) => ({
             id: o.id,
             label: localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""),
@@ -287,9 +248,10 @@ export function ActivityForm({
         <CheckboxGroup
           id="participants-group"
           name="participantIds"
+          errorId={fields.participantIds.errorId}
           legend={t("activities.form.participantsLegend")}
-          error={errors.participantIds}
-          chosen={chosenParticipants}
+          error={error("participantIds")}
+          chosen={new Set(listOf(fields.participantIds))}
           items={options.people.map((p) => ({
             id: p.id,
             label: p.name,
@@ -300,19 +262,17 @@ export function ActivityForm({
 
         <LocalizedField
           name="description"
+          fields={{ en: fields.descriptionEn, id: fields.descriptionId }}
           labels={{ en: t("activities.form.descriptionEn"), id: t("activities.form.descriptionId") }}
-          values={values}
-          errors={errors}
           maxLength={5000}
           rows={5}
           markOptional={false}
         />
         <LocalizedField
           name="outputs"
+          fields={{ en: fields.outputsEn, id: fields.outputsId }}
           labels={{ en: t("activities.form.outputsEn"), id: t("activities.form.outputsId") }}
           hint={t("activities.form.outputsHint")}
-          values={values}
-          errors={errors}
           maxLength={5000}
           rows={4}
           markOptional={false}
@@ -322,11 +282,11 @@ export function ActivityForm({
           name="lessons"
           label={t("activities.form.lessons")}
           hint={t("activities.form.lessonsHint")}
-          initialJson={lexical ? value("lessons") : null}
-          initialText={lexical ? value("lessonsText") : value("lessons")}
-          shown={value("lessonsShown") || undefined}
+          initialJson={lexical ? textOf(fields.lessons) : null}
+          initialText={lexical ? textOf(fields.lessonsText) : textOf(fields.lessons)}
+          shown={textOf(fields.lessonsShown) || undefined}
           plainTextHint={t("activities.form.lessonsPlainTextHint")}
-          error={errors.lessons}
+          error={error("lessons")}
         />
 
         <div className="activity-form__actions">
@@ -345,6 +305,7 @@ export function ActivityForm({
 function CheckboxGroup({
   id,
   name,
+  errorId,
   legend,
   items,
   chosen,
@@ -352,6 +313,7 @@ function CheckboxGroup({
 }: {
   id: string;
   name: string;
+  errorId: string;
   legend: string;
   items: { id: number; label: string; detail?: string }[];
   chosen: Set<string>;
@@ -359,9 +321,9 @@ function CheckboxGroup({
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset id={id} className="activity-form__group" aria-describedby={error ? `${name}-error` : undefined}>
+    <fieldset id={id} className="activity-form__group" aria-describedby={error ? errorId : undefined}>
       <legend>{legend}</legend>
-      <FieldError id={`${name}-error`} error={error} />
+      <FieldError id={errorId} error={error} />
       {items.length ? (
         <ul className="plain activity-form__choices activity-form__choices--columns">
           {items.map((item) => {

@@ -1,12 +1,19 @@
+import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
+import { editAgreementForm, newAgreementForm } from "../forms/agreement";
+import type { ActionResult, FormValues } from "../forms/result";
 import { agreementKinds, agreementStatuses } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
-import { listOf, valueOf, type FormErrors, type FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import { FieldError } from "./field-error";
-import { EnumField, Field, FormActions, FormAlert, LocalizedField } from "./form-field";
+import { ErrorSummary } from "./form-errors";
+import { EnumField, Field, FormActions, listOf, LocalizedField, textOf } from "./form-field";
+import { useRecordForm } from "./use-record-form";
+
+type AgreementField = keyof z.input<typeof newAgreementForm> | "version";
 
 export interface AgreementFormOptions {
   partnerships: { id: number; name: LocalizedText }[];
@@ -20,15 +27,15 @@ export interface AgreementFormOptions {
  */
 export function AgreementForm({
   options,
-  values,
-  errors,
+  defaultValue,
+  result,
   selfId,
   submitLabel,
   cancelTo,
 }: {
   options: AgreementFormOptions;
-  values: FormValues;
-  errors?: FormErrors;
+  defaultValue: FormValues;
+  result?: ActionResult;
   /** Set when editing: the agreement cannot continue itself, and its partnership stays. */
   selfId?: number;
   submitLabel: string;
@@ -36,27 +43,28 @@ export function AgreementForm({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const signatories = new Set(listOf(values, "signatoryIds"));
-  const partnershipId = valueOf(values, "partnershipId") || String(options.partnerships[0]?.id ?? "");
+  const [form, fields] = useRecordForm<AgreementField>({
+    id: "agreement",
+    result,
+    defaultValue,
+    schema: selfId ? editAgreementForm : newAgreementForm,
+  });
+  const signatories = new Set(listOf(fields.signatoryIds));
+  const partnershipId = textOf(fields.partnershipId) || String(options.partnerships[0]?.id ?? "");
   const partnership = options.partnerships.find((p) => String(p.id) === partnershipId);
   const parents = options.agreements.filter((a) => a.id !== selfId);
   return (
-    <Form method="post" className="form form--wide" aria-describedby={errors ? "agreement-form-alert" : undefined}>
-      <FormAlert errors={errors} id="agreement-form-alert" />
+    <Form method="post" className="form form--wide" {...getFormProps(form)}>
+      <ErrorSummary formId={form.id} errors={form.allErrors} />
       {selfId ? (
         <>
-          <input type="hidden" name="version" value={valueOf(values, "version")} />
+          <input type="hidden" name="version" value={textOf(fields.version)} />
           <p>
             <strong>{t("agreements.form.partnership")}:</strong> {localized(partnership?.name, lang)}
           </p>
         </>
       ) : (
-        <Field
-          id="partnershipId"
-          name="partnershipId"
-          label={t("agreements.form.partnership")}
-          error={errors?.partnershipId}
-        >
+        <Field meta={fields.partnershipId} label={t("agreements.form.partnership")}>
           {(a) => (
             <select {...a} defaultValue={partnershipId}>
               {options.partnerships.map((p) => (
@@ -68,83 +76,48 @@ export function AgreementForm({
           )}
         </Field>
       )}
-      <EnumField
-        id="kind"
-        label={t("agreements.kind")}
-        error={errors?.kind}
-        choices={agreementKinds}
-        group="agreementKind"
-        value={valueOf(values, "kind")}
-      />
+      <EnumField meta={fields.kind} label={t("agreements.kind")} choices={agreementKinds} group="agreementKind" />
       <LocalizedField
         name="title"
+        fields={{ en: fields.titleEn, id: fields.titleId }}
         labels={{ en: t("agreements.form.titleEn"), id: t("agreements.form.titleId") }}
-        values={values}
-        errors={errors}
         maxLength={300}
         required
       />
       <LocalizedField
         name="summary"
+        fields={{ en: fields.summaryEn, id: fields.summaryId }}
         labels={{ en: t("agreements.form.summaryEn"), id: t("agreements.form.summaryId") }}
-        values={values}
-        errors={errors}
         maxLength={5000}
         rows={5}
         required
       />
       <div className="form-row">
-        <Field id="signedOn" name="signedOn" label={t("agreements.signedOn")} error={errors?.signedOn} optional>
-          {(a) => <input {...a} type="date" defaultValue={valueOf(values, "signedOn")} />}
+        <Field meta={fields.signedOn} label={t("agreements.signedOn")} optional>
+          {(a) => <input {...a} type="date" defaultValue={textOf(fields.signedOn)} />}
         </Field>
-        <Field
-          id="signedCity"
-          name="signedCity"
-          label={t("agreements.form.signedCity")}
-          error={errors?.signedCity}
-          optional
-        >
-          {(a) => <input {...a} type="text" maxLength={120} defaultValue={valueOf(values, "signedCity")} />}
+        <Field meta={fields.signedCity} label={t("agreements.form.signedCity")} optional>
+          {(a) => <input {...a} type="text" maxLength={120} defaultValue={textOf(fields.signedCity)} />}
         </Field>
       </div>
       <div className="form-row">
-        <Field
-          id="inForceFrom"
-          name="inForceFrom"
-          label={t("agreements.form.inForceFrom")}
-          error={errors?.inForceFrom}
-          optional
-        >
-          {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceFrom")} />}
+        <Field meta={fields.inForceFrom} label={t("agreements.form.inForceFrom")} optional>
+          {(a) => <input {...a} type="date" defaultValue={textOf(fields.inForceFrom)} />}
         </Field>
-        <Field
-          id="inForceUntil"
-          name="inForceUntil"
-          label={t("agreements.form.inForceUntil")}
-          error={errors?.inForceUntil}
-          optional
-        >
-          {(a) => <input {...a} type="date" defaultValue={valueOf(values, "inForceUntil")} />}
+        <Field meta={fields.inForceUntil} label={t("agreements.form.inForceUntil")} optional>
+          {(a) => <input {...a} type="date" defaultValue={textOf(fields.inForceUntil)} />}
         </Field>
       </div>
       <EnumField
-        id="status"
+        meta={fields.status}
         label={t("agreements.form.status")}
         hint={t("agreements.form.statusHint")}
-        error={errors?.status}
         choices={agreementStatuses}
         group="agreementStatus"
-        value={valueOf(values, "status")}
       />
-      <Field
-        id="parentId"
-        name="parentId"
-        label={t("agreements.form.parent")}
-        hint={t("agreements.form.parentHint")}
-        error={errors?.parentId}
-      >
+      <Field meta={fields.parentId} label={t("agreements.form.parent")} hint={t("agreements.form.parentHint")}>
         {(a) => (
-          <select {...a} defaultValue={valueOf(values, "parentId")}>
+          <select {...a} defaultValue={textOf(fields.parentId)}>
             <option value="">{t("agreements.form.noParent")}</option>
             {parents.map((p) => (
               <option key={p.id} value={p.id}>
@@ -154,7 +127,10 @@ export function AgreementForm({
           </select>
         )}
       </Field>
-      <fieldset className="checkbox-group" aria-describedby={errors?.signatoryIds ? "signatoryIds-error" : undefined}>
+      <fieldset
+        className="checkbox-group"
+        aria-describedby={fields.signatoryIds.errors ? fields.signatoryIds.errorId : undefined}
+      >
         <legend>
           {t("agreements.signatories")} <span className="field__optional">({t("form.optional")})</span>
         </legend>
@@ -173,7 +149,7 @@ export function AgreementForm({
             </label>
           </div>
         ))}
-        <FieldError id="signatoryIds-error" error={errors?.signatoryIds} />
+        <FieldError id={fields.signatoryIds.errorId} error={fields.signatoryIds.errors?.[0]} />
       </fieldset>
       <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>

@@ -1,61 +1,61 @@
+import { getFormProps } from "@conform-to/react";
+import type { z } from "zod";
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
+import { editCommitmentForm, newCommitmentForm } from "../forms/commitment";
+import type { ActionResult, FormValues } from "../forms/result";
 import { commitmentStatuses } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
-import { valueOf, type FormErrors, type FormValues } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import { EnumField, Field, FormActions, FormAlert, LocalizedField } from "./form-field";
+import { ErrorSummary } from "./form-errors";
+import { EnumField, Field, FormActions, LocalizedField, textOf } from "./form-field";
+import { useRecordForm } from "./use-record-form";
+
+type CommitmentField = keyof z.input<typeof editCommitmentForm>;
 
 /** A commitment's own fields, for adding one to an agreement or editing it (with its version). */
 export function CommitmentForm({
   organizations,
-  values,
-  errors,
+  defaultValue,
+  result,
   editing,
   submitLabel,
   cancelTo,
 }: {
   organizations: { id: number; name: LocalizedText; acronym: string | null }[];
-  values: FormValues;
-  errors?: FormErrors;
+  defaultValue: FormValues;
+  result?: ActionResult;
   editing?: boolean;
   submitLabel: string;
   cancelTo: string;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const [form, fields] = useRecordForm<CommitmentField>({
+    id: "commitment",
+    result,
+    defaultValue,
+    schema: editing ? editCommitmentForm : newCommitmentForm,
+  });
   return (
-    <Form method="post" className="form form--wide" aria-describedby={errors ? "commitment-form-alert" : undefined}>
-      <FormAlert errors={errors} id="commitment-form-alert" />
-      {editing ? <input type="hidden" name="version" value={valueOf(values, "version")} /> : null}
+    <Form method="post" className="form form--wide" {...getFormProps(form)}>
+      <ErrorSummary formId={form.id} errors={form.allErrors} />
+      {editing ? <input type="hidden" name="version" value={textOf(fields.version)} /> : null}
       <LocalizedField
         name="text"
+        fields={{ en: fields.textEn, id: fields.textId }}
         labels={{ en: t("commitments.form.textEn"), id: t("commitments.form.textId") }}
-        values={values}
-        errors={errors}
         maxLength={2000}
         rows={4}
         required
       />
-      <Field
-        id="area"
-        name="area"
-        label={t("commitments.area")}
-        hint={t("commitments.form.areaHint")}
-        error={errors?.area}
-      >
-        {(a) => <input {...a} type="text" required maxLength={80} defaultValue={valueOf(values, "area")} />}
+      <Field meta={fields.area} label={t("commitments.area")} hint={t("commitments.form.areaHint")}>
+        {(a) => <input {...a} type="text" required maxLength={80} defaultValue={textOf(fields.area)} />}
       </Field>
-      <Field
-        id="responsibleOrganizationId"
-        name="responsibleOrganizationId"
-        label={t("commitments.responsible")}
-        error={errors?.responsibleOrganizationId}
-        optional
-      >
+      <Field meta={fields.responsibleOrganizationId} label={t("commitments.responsible")} optional>
         {(a) => (
-          <select {...a} defaultValue={valueOf(values, "responsibleOrganizationId")}>
+          <select {...a} defaultValue={textOf(fields.responsibleOrganizationId)}>
             <option value="">{t("commitments.form.noOrganization")}</option>
             {organizations.map((o) => (
               <option key={o.id} value={o.id}>
@@ -66,17 +66,15 @@ export function CommitmentForm({
           </select>
         )}
       </Field>
-      <Field id="dueOn" name="dueOn" label={t("commitments.dueOn")} error={errors?.dueOn} optional>
-        {(a) => <input {...a} type="date" defaultValue={valueOf(values, "dueOn")} />}
+      <Field meta={fields.dueOn} label={t("commitments.dueOn")} optional>
+        {(a) => <input {...a} type="date" defaultValue={textOf(fields.dueOn)} />}
       </Field>
       <EnumField
-        id="status"
+        meta={fields.status}
         label={t("commitments.status")}
         hint={t("commitments.form.statusHint")}
-        error={errors?.status}
         choices={commitmentStatuses}
         group="commitmentStatus"
-        value={valueOf(values, "status")}
       />
       <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>

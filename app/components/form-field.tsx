@@ -1,7 +1,33 @@
+import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
+import type { FieldErrors } from "../forms/submission";
 import { valueOf, type FieldMessage, type FormErrors, type FormValues } from "../lib/forms";
 import { FieldError } from "./field-error";
+
+/** A field of a Conform form whose messages are i18n keys (see app/forms/submission.ts). */
+export type FieldMeta = FieldMetadata<unknown, Record<string, unknown>, FieldErrors>;
+
+/** The field's value as the form starts with it (as typed, after a refusal), "" when none. */
+export function textOf(meta: FieldMeta): string {
+  const v = meta.initialValue;
+  return typeof v === "string" ? v : Array.isArray(v) && typeof v[0] === "string" ? v[0] : "";
+}
+
+/** Every value of a repeated field (a checkbox group). */
+export function listOf(meta: FieldMeta): string[] {
+  const v = meta.initialValue;
+  return typeof v === "string" ? [v] : Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+}
+
+/**
+ * Conform's attributes for a field's control (id, name, form, default value, aria-invalid and
+ * aria-describedby naming the error and the hint), without React's key, which may not be spread.
+ */
+export function controlProps(meta: FieldMeta, hintId?: string) {
+  const { key: _key, ...props } = getTextareaProps(meta, { ariaDescribedBy: hintId });
+  return props;
+}
 
 /** The attributes that tie an input to its hint and its error, for screen readers as for eyes. */
 interface InputAttributes {
@@ -13,16 +39,19 @@ interface InputAttributes {
 
 /** One labelled form field: label, optional hint, the input itself and its error beneath. */
 export function Field({
-  id,
-  name,
+  meta,
+  id = meta?.id ?? "",
+  name = meta?.name ?? "",
   label,
-  error,
+  error = meta?.errors?.[0],
   hint,
   optional,
   children,
 }: {
-  id: string;
-  name: string;
+  /** The Conform field: its id, name and first message. */
+  meta?: FieldMeta;
+  id?: string;
+  name?: string;
   label: string;
   error?: FieldMessage;
   hint?: string;
@@ -56,23 +85,25 @@ export function Field({
 
 /** A select of a fixed list of choices, each named by the i18n key `<group>.<choice>`; the first is the default. */
 export function EnumField({
-  id,
-  name = id,
+  meta,
+  id = meta?.id ?? "",
+  name = meta?.name ?? id,
   label,
   hint,
-  error,
+  error = meta?.errors?.[0],
   choices,
   group,
-  value,
+  value = meta ? textOf(meta) : "",
 }: {
-  id: string;
+  meta?: FieldMeta;
+  id?: string;
   name?: string;
   label: string;
   hint?: string;
   error?: FieldMessage;
   choices: readonly string[];
   group: string;
-  value: string;
+  value?: string;
 }) {
   const { t } = useTranslation();
   return (
@@ -95,10 +126,11 @@ export function EnumField({
  * every record has (required where `required`); Indonesian may always stay empty.
  */
 export function LocalizedField({
+  fields,
   name,
   idPrefix = "",
   labels,
-  values,
+  values = {},
   errors,
   maxLength,
   rows,
@@ -106,10 +138,12 @@ export function LocalizedField({
   markOptional = true,
   hint,
 }: {
+  /** The Conform fields of both languages; without them, `values` and `errors` by `<name>En`, `<name>Id`. */
+  fields?: { en: FieldMeta; id: FieldMeta };
   name: string;
   idPrefix?: string;
   labels: { en: string; id: string };
-  values: FormValues;
+  values?: FormValues;
   errors?: FormErrors;
   maxLength: number;
   /** A textarea of this many rows; a one-line input without. */
@@ -126,27 +160,27 @@ export function LocalizedField({
       maxLength,
       lang,
       required: lang === "en" && required,
-      defaultValue: valueOf(values, attributes.name),
+      defaultValue: fields ? textOf(fields[lang]) : valueOf(values, attributes.name),
     };
     return rows ? <textarea {...common} rows={rows} /> : <input {...common} type="text" />;
   };
   return (
     <>
       <Field
-        id={`${idPrefix}${name}En`}
+        id={fields?.en.id ?? `${idPrefix}${name}En`}
         name={`${name}En`}
         label={labels.en}
         hint={hint}
-        error={errors?.[`${name}En`]}
+        error={fields ? fields.en.errors?.[0] : errors?.[`${name}En`]}
         optional={markOptional && !required}
       >
         {(a) => input("en", a)}
       </Field>
       <Field
-        id={`${idPrefix}${name}Id`}
+        id={fields?.id.id ?? `${idPrefix}${name}Id`}
         name={`${name}Id`}
         label={labels.id}
-        error={errors?.[`${name}Id`]}
+        error={fields ? fields.id.errors?.[0] : errors?.[`${name}Id`]}
         optional={markOptional}
       >
         {(a) => input("id", a)}

@@ -20,7 +20,8 @@ type FormResult<T> = { success: true; data: T } | { success: false; errors: Form
 export const blankAsMissing = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
-function messageFor(issue: z.core.$ZodIssue): FieldMessage {
+/** The message of a schema's issue, as an i18n key and its values. */
+export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   // A schema may name its own message by i18n key, e.g. .refine(..., "activities.endBeforeStart").
   if (/^[a-z]+\.[a-zA-Z.]+$/.test(issue.message)) return { key: issue.message };
   switch (issue.code) {
@@ -70,10 +71,10 @@ const allControlCharacters = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u00
 
 export const hasControlCharacters = (value: string) => controlCharacters.test(value);
 
-const withoutControlCharacters = (value: string | string[]): string | string[] =>
-  Array.isArray(value)
-    ? value.map((v) => v.replace(allControlCharacters, ""))
-    : value.replace(allControlCharacters, "");
+/** The text without the control characters refused, for the user to check. */
+export const withoutControlCharacters = (value: string) => value.replace(allControlCharacters, "");
+const withoutControlCharactersIn = (value: string | string[]): string | string[] =>
+  Array.isArray(value) ? value.map(withoutControlCharacters) : withoutControlCharacters(value);
 
 /** Fields holding a control character, each with its message: checked before the schema. */
 function controlCharacterErrors(values: TypedValues): FormErrors {
@@ -99,7 +100,7 @@ export function listOf(values: FormValues | undefined, name: string): string[] {
 }
 
 /** The field names an object schema knows (through a transform's input), or none if it is no object. */
-function fieldNames(schema: z.ZodType): Set<string> | undefined {
+export function fieldNames(schema: z.ZodType): Set<string> | undefined {
   // Read from the schema's definition rather than by instanceof, which would bring zod itself into
   // the browser's bundle with this module.
   const def = (schema as unknown as { def?: { type?: string; shape?: object; in?: z.ZodType } }).def;
@@ -131,7 +132,7 @@ export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormR
     if (/password/i.test(name)) delete values[name];
     // What was typed comes back without the characters refused, for the user to check.
     else if (errors[name]?.key === "validation.controlCharacters")
-      values[name] = withoutControlCharacters(values[name]!);
+      values[name] = withoutControlCharactersIn(values[name]!);
   }
   return { success: false, errors, values };
 }

@@ -17,7 +17,7 @@ import {
 import { type activityModes, type activityStatuses, type activityTypes } from "../lib/enums";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
-import type { FormErrors } from "../lib/forms";
+import { RecordError } from "./errors.server";
 import { organizationOptions, personOptions } from "./organization.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { slugify } from "./slug.server";
@@ -255,14 +255,10 @@ export type ActivityFormOptions = Awaited<ReturnType<typeof activityFormOptions>
  * --------------------------------------------------------------------------------------------- */
 
 /** A chosen country, agreement, commitment, organization or person that does not exist (any more). */
-export class InvalidReferenceError extends Error {
+export class InvalidReferenceError extends RecordError {
   constructor(public fields: string[]) {
-    super(`Unknown ${fields.join(", ")}`);
-  }
-
-  /** One message per field, for the form. */
-  get errors(): FormErrors {
-    return Object.fromEntries(this.fields.map((f) => [f, { key: "activities.unknownChoice" }]));
+    // One message per field, for the form.
+    super(Object.fromEntries(fields.map((f) => [f, { key: "activities.unknownChoice" }])));
   }
 }
 

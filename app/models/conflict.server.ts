@@ -1,7 +1,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { Database } from "../../db/client";
-import type { FormValues, TypedValues } from "../lib/forms";
+import type { ConflictView, FormValues } from "../forms/result";
 
 /**
  * What a conflicting edit needs to show: the record as it was at the version the editor started
@@ -9,7 +9,7 @@ import type { FormValues, TypedValues } from "../lib/forms";
  */
 export async function changesSince(db: Database, entityType: string, entityId: number, version: number) {
   const rows = await db
-    .select({ before: auditLog.before, at: auditLog.at, by: users.name })
+    .select({ before: auditLog.before, at: auditLog.at, by: users.name, label: auditLog.actorLabel })
     .from(auditLog)
     .leftJoin(users, eq(users.id, auditLog.actorId))
     .where(
@@ -23,7 +23,7 @@ export async function changesSince(db: Database, entityType: string, entityId: n
   const first = rows[0]?.before as { version?: number } | undefined;
   return {
     base: first?.version === version ? (first as Record<string, unknown>) : null,
-    changes: rows.map((r) => ({ by: r.by, at: r.at })),
+    changes: rows.map((r) => ({ by: r.by, label: r.label, at: r.at })),
   };
 }
 
@@ -33,30 +33,35 @@ function comparable(value: string | string[] | undefined) {
 }
 
 /**
- * The conflict view's data: the saved values, and which fields someone else changed since the
- * editor's version (from the audit log), or, where that history is missing, which differ from
- * what the editor typed.
+ * The conflict view's data: both versions as form values, who saved last, and which fields someone
+ * else changed since the editor's version (from the audit log, where `baseValues` can read the
+ * state it kept), or, where that history is missing, which differ from what the editor typed.
  */
 export async function describeConflict(
   db: Database,
   input: {
     entityType: string;
     entityId: number;
+    /** The version the editor started from. */
     version: number;
-    current: TypedValues;
+    /** The record as saved now, as form values, and its version. */
+    theirs: FormValues;
+    currentVersion: number;
+    /** What the editor submitted, as form values. */
     yours: FormValues;
     fields: string[];
-    toValues: (row: never) => TypedValues;
+    /** The form's values of a state the audit log kept; without it, yours and theirs are compared. */
+    baseValues?: (row: never) => FormValues;
   },
-) {
+): Promise<ConflictView> {
   const { base, changes } = await changesSince(db, input.entityType, input.entityId, input.version);
-  const from: FormValues = base ? input.toValues(base as never) : input.yours;
+  const from = base && input.baseValues ? input.baseValues(base as never) : input.yours;
+  const last = changes.at(-1);
   return {
-    /** The fields someone else changed since the editor's version (or, without history, that differ). */
-    changed: input.fields.filter((f) => comparable(from[f]) !== comparable(input.current[f])),
-    current: input.current,
-    changes: changes.map((c) => ({ by: c.by, at: c.at.toISOString() })),
+    yours: input.yours,
+    theirs: input.theirs,
+    version: input.currentVersion,
+    savedBy: last ? { name: last.by, label: last.label, at: last.at.toISOString() } : null,
+    changed: input.fields.filter((f) => comparable(from[f]) !== comparable(input.theirs[f])),
   };
 }
-
-export type ConflictInfo = Awaited<ReturnType<typeof describeConflict>>;

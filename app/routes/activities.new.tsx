@@ -1,18 +1,21 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Link } from "react-router";
+import { Link } from "react-router";
 import type { Route } from "./+types/activities.new";
 import { ActivityForm } from "../components/activity-form";
 import { db } from "../db.server";
+import { activityFormSchema } from "../forms/activity";
+import { activityInput } from "../forms/activity.server";
+import type { FormValues } from "../forms/result";
+import { saveForm } from "../forms/save.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import { readActivityForm, type ActivityFormValues } from "../models/activity-form.server";
-import { activityFormOptions, createActivity, InvalidReferenceError } from "../models/activity.server";
+import { activityFormOptions, createActivity } from "../models/activity.server";
 import "../styles/activity.css";
 
-const defaults: ActivityFormValues = { type: "meeting", status: "planned", mode: "in_person", lessonsFormat: "text" };
+const defaults: FormValues = { type: "meeting", status: "planned", mode: "in_person", lessonsFormat: "text" };
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "editor");
@@ -25,15 +28,11 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  const result = await readActivityForm(await request.formData(), viewerTimeZone(request, user));
-  if (!result.success) return data({ errors: result.errors, values: result.values }, { status: 400 });
-  try {
-    const activity = await createActivity(db, { userId: user.id }, result.input);
-    return redirectWithNotice(`/activities/${activity.id}`, "activities.created");
-  } catch (error) {
-    if (!(error instanceof InvalidReferenceError)) throw error;
-    return data({ errors: error.errors, values: result.values }, { status: 400 });
-  }
+  const timeZone = viewerTimeZone(request, user);
+  return saveForm(await request.formData(), activityFormSchema, {
+    save: async (value) => createActivity(db, { userId: user.id }, await activityInput(value, timeZone)),
+    done: (activity) => redirectWithNotice(`/activities/${activity.id}`, "activities.created"),
+  });
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -47,8 +46,8 @@ export default function NewActivity({ loaderData, actionData }: Route.ComponentP
       </p>
       <h1>{t("activities.newTitle")}</h1>
       <ActivityForm
-        values={actionData?.values ?? defaults}
-        errors={actionData?.errors}
+        defaultValue={defaults}
+        result={actionData}
         options={loaderData.options}
         timeZone={loaderData.timeZone}
         submitLabel={t("activities.form.create")}

@@ -8,7 +8,8 @@ import { requireUser } from "../lib/auth.server";
 import { localized } from "../lib/localized";
 import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
-import { saveRecordForm } from "../lib/record-form.server";
+import { redirectWithNotice } from "../lib/flash.server";
+import { saveForm } from "../forms/save.server";
 import { idParam } from "../lib/route-params";
 import { useLanguage } from "../lib/use-formatter";
 import { getAgreementForEdit } from "../models/agreement-edit.server";
@@ -34,9 +35,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
-  return saveRecordForm(db, await request.formData(), newCommitmentForm, {
+  return saveForm(await request.formData(), newCommitmentForm, {
     save: (input) => createCommitment(db, { userId: user.id }, id, commitmentInput(input)),
-    redirectTo: (created) => `/commitments/${created.id}?saved=created`,
+    done: (created) => redirectWithNotice(`/commitments/${created.id}`, "commitments.saved.created"),
   });
 }
 
@@ -54,8 +55,8 @@ export default function NewCommitment({ loaderData, actionData }: Route.Componen
       <h1>{t("agreements.addCommitment")}</h1>
       <CommitmentForm
         organizations={organizations}
-        values={actionData?.values ?? {}}
-        errors={actionData?.errors}
+        defaultValue={{}}
+        result={actionData}
         submitLabel={t("commitments.form.create")}
         cancelTo={`/agreements/${agreement.id}`}
       />

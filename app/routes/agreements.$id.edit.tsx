@@ -2,15 +2,16 @@ import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/agreements.$id.edit";
 import { AgreementForm, type AgreementFormOptions } from "../components/agreement-form";
-import { ConflictDetails } from "../components/conflict-details";
+import { fieldRows, RecordConflict, RevisedNotice } from "../components/record-conflict";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
-import type { FormValues } from "../lib/forms";
+import { redirectWithNotice } from "../lib/flash.server";
 import { localized } from "../lib/localized";
 import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
-import { saveRecordForm } from "../lib/record-form.server";
+import { saveForm } from "../forms/save.server";
+import { describeConflict } from "../models/conflict.server";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { editAgreementForm } from "../forms/agreement";
@@ -51,17 +52,20 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
-  return saveRecordForm(db, await request.formData(), editAgreementForm, {
+  return saveForm(await request.formData(), editAgreementForm, {
     save: (input) => updateAgreement(db, { userId: user.id }, { ...agreementInput(input), id, version: input.version }),
-    redirectTo: () => `/agreements/${id}?saved=updated`,
-    conflict: (input) => ({
-      entityType: "agreement",
-      entityId: id,
-      version: input.version,
-      fields: comparedFields,
-      toValues: agreementFormValues,
-      message: "agreements.conflict",
-    }),
+    done: () => redirectWithNotice(`/agreements/${id}`, "agreements.updated"),
+    conflict: (input, current, typed) =>
+      describeConflict(db, {
+        entityType: "agreement",
+        entityId: id,
+        version: input.version,
+        yours: typed,
+        theirs: agreementFormValues(current as Parameters<typeof agreementFormValues>[0]),
+        currentVersion: (current as { version: number }).version,
+        fields: comparedFields,
+        baseValues: agreementFormValues,
+      }),
   });
 }
 
@@ -70,7 +74,6 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function EditAgreement({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const { id, options } = loaderData;
-  const values: FormValues = actionData?.values ?? loaderData.values;
   const describe = useDescribe(options);
   return (
     <div className="page">
@@ -79,21 +82,25 @@ export default function EditAgreement({ loaderData, actionData }: Route.Componen
       </p>
       <h1>{loaderData.title}</h1>
       {actionData?.conflict ? (
-        <ConflictDetails
+        <RecordConflict
           conflict={actionData.conflict}
-          yours={values}
-          label={describe.label}
-          display={describe.value}
+          rows={fieldRows(comparedFields, describe.label, describe.value)}
+          submitted={actionData.reply.initialValue ?? {}}
+          discardTo={`/agreements/${id}/edit`}
         />
-      ) : null}
-      <AgreementForm
-        options={options}
-        values={values}
-        errors={actionData?.errors}
-        selfId={id}
-        submitLabel={t("agreements.form.save")}
-        cancelTo={`/agreements/${id}`}
-      />
+      ) : (
+        <>
+          {actionData?.revised ? <RevisedNotice /> : null}
+          <AgreementForm
+            options={options}
+            defaultValue={loaderData.values}
+            result={actionData}
+            selfId={id}
+            submitLabel={t("agreements.form.save")}
+            cancelTo={`/agreements/${id}`}
+          />
+        </>
+      )}
     </div>
   );
 }
@@ -124,9 +131,9 @@ function useDescribe(options: AgreementFormOptions) {
       const one = list[0] ?? "";
       switch (field) {
         case "kind":
-          return one ? t(`agreementKind.${one}`) : "";
+          return one ? t(`agreementKind.${one}`, { defaultValue: one }) : "";
         case "status":
-          return one ? t(`agreementStatus.${one}`) : "";
+          return one ? t(`agreementStatus.${one}`, { defaultValue: one }) : "";
         case "signedOn":
         case "inForceFrom":
         case "inForceUntil":

@@ -6,7 +6,8 @@ import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { titled } from "../lib/meta";
-import { saveRecordForm } from "../lib/record-form.server";
+import { redirectWithNotice } from "../lib/flash.server";
+import { saveForm } from "../forms/save.server";
 import { newAgreementForm } from "../forms/agreement";
 import { agreementInput } from "../forms/agreement.server";
 import { agreementFormOptions } from "../models/agreement-edit.server";
@@ -20,10 +21,10 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
-  return saveRecordForm(db, await request.formData(), newAgreementForm, {
+  return saveForm(await request.formData(), newAgreementForm, {
     save: (input) =>
       createAgreement(db, { userId: user.id }, { ...agreementInput(input), partnershipId: input.partnershipId }),
-    redirectTo: (created) => `/agreements/${created.id}?saved=created`,
+    done: (created) => redirectWithNotice(`/agreements/${created.id}`, "agreements.created"),
   });
 }
 
@@ -39,8 +40,8 @@ export default function NewAgreement({ loaderData, actionData }: Route.Component
       <h1>{t("agreements.newAgreement")}</h1>
       <AgreementForm
         options={loaderData.options}
-        values={actionData?.values ?? {}}
-        errors={actionData?.errors}
+        defaultValue={{}}
+        result={actionData}
         submitLabel={t("agreements.form.create")}
         cancelTo="/agreements"
       />

@@ -2,15 +2,16 @@ import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/commitments.$id.edit";
 import { CommitmentForm } from "../components/commitment-form";
-import { ConflictDetails } from "../components/conflict-details";
+import { fieldRows, RecordConflict, RevisedNotice } from "../components/record-conflict";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
-import type { FormValues } from "../lib/forms";
+import { redirectWithNotice } from "../lib/flash.server";
 import { localized } from "../lib/localized";
 import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
-import { saveRecordForm } from "../lib/record-form.server";
+import { saveForm } from "../forms/save.server";
+import { describeConflict } from "../models/conflict.server";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { editCommitmentForm } from "../forms/commitment";
@@ -39,18 +40,21 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
-  return saveRecordForm(db, await request.formData(), editCommitmentForm, {
+  return saveForm(await request.formData(), editCommitmentForm, {
     save: (input) =>
       updateCommitment(db, { userId: user.id }, { ...commitmentInput(input), id, version: input.version }),
-    redirectTo: () => `/commitments/${id}?saved=updated`,
-    conflict: (input) => ({
-      entityType: "commitment",
-      entityId: id,
-      version: input.version,
-      fields: comparedFields,
-      toValues: commitmentFormValues,
-      message: "commitments.editConflict",
-    }),
+    done: () => redirectWithNotice(`/commitments/${id}`, "commitments.saved.updated"),
+    conflict: (input, current, typed) =>
+      describeConflict(db, {
+        entityType: "commitment",
+        entityId: id,
+        version: input.version,
+        yours: typed,
+        theirs: commitmentFormValues(current as Parameters<typeof commitmentFormValues>[0]),
+        currentVersion: (current as { version: number }).version,
+        fields: comparedFields,
+        baseValues: commitmentFormValues,
+      }),
   });
 }
 
@@ -61,7 +65,6 @@ export default function EditCommitment({ loaderData, actionData }: Route.Compone
   const lang = useLanguage();
   const format = useFormatter();
   const { id, agreement, organizations } = loaderData;
-  const values: FormValues = actionData?.values ?? loaderData.values;
   const labels: Record<string, string> = {
     textEn: t("commitments.form.textEn"),
     textId: t("commitments.form.textId"),
@@ -72,7 +75,7 @@ export default function EditCommitment({ loaderData, actionData }: Route.Compone
   };
   const display = (field: string, value: string | string[] | undefined) => {
     const one = [value ?? ""].flat()[0] ?? "";
-    if (field === "status") return one ? t(`commitmentStatus.${one}`) : "";
+    if (field === "status") return one ? t(`commitmentStatus.${one}`, { defaultValue: one }) : "";
     if (field === "dueOn") return /^\d{4}-\d{2}-\d{2}$/.test(one) ? format.day(one) : one;
     if (field === "responsibleOrganizationId") {
       return localized(organizations.find((o) => String(o.id) === one)?.name, lang);
@@ -90,21 +93,25 @@ export default function EditCommitment({ loaderData, actionData }: Route.Compone
         <Link to={`/agreements/${agreement.id}`}>{localized(agreement.title, lang)}</Link>
       </p>
       {actionData?.conflict ? (
-        <ConflictDetails
+        <RecordConflict
           conflict={actionData.conflict}
-          yours={values}
-          label={(f) => labels[f] ?? f}
-          display={display}
+          rows={fieldRows(comparedFields, (f) => labels[f] ?? f, display)}
+          submitted={actionData.reply.initialValue ?? {}}
+          discardTo={`/commitments/${id}/edit`}
         />
-      ) : null}
-      <CommitmentForm
-        organizations={organizations}
-        values={values}
-        errors={actionData?.errors}
-        editing
-        submitLabel={t("commitments.form.save")}
-        cancelTo={`/commitments/${id}`}
-      />
+      ) : (
+        <>
+          {actionData?.revised ? <RevisedNotice /> : null}
+          <CommitmentForm
+            organizations={organizations}
+            defaultValue={loaderData.values}
+            result={actionData}
+            editing
+            submitLabel={t("commitments.form.save")}
+            cancelTo={`/commitments/${id}`}
+          />
+        </>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq, inArray } from "drizzle-orm";
 import * as t from "../../db/schema";
-import { seedContent } from "../../app/lib/seed.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import { editAgreementForm, newAgreementForm } from "../../app/forms/agreement";
 import { agreementInput } from "../../app/forms/agreement.server";
 import { evidenceForm } from "../../app/forms/commitment-tracking";
@@ -21,6 +21,7 @@ import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { parseForm } from "../../app/lib/forms";
 import { calendarToday } from "../../app/lib/zoned-time";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
+import { formData } from "../support/form-data";
 
 // A fixed day, so lifecycle states do not drift with the calendar.
 const today = "2025-03-01";
@@ -41,12 +42,6 @@ async function countQueries(db: TestDatabase["db"], run: () => Promise<unknown>)
     client[method] = original;
   }
   return n;
-}
-
-function form(entries: Record<string, string | string[]>) {
-  const f = new FormData();
-  for (const [k, v] of Object.entries(entries)) for (const x of [v].flat()) f.append(k, x);
-  return f;
 }
 
 describe.each(drivers)("agreements and commitments on %s", (driver) => {
@@ -248,18 +243,18 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   });
 
   it("checks evidence: http(s) links only, a note of at most 2000 characters, one of the two", () => {
-    const bad = parseForm(evidenceForm, form({ intent: "evidence", url: "javascript:alert(1)", note: "" }));
+    const bad = parseForm(evidenceForm, formData({ intent: "evidence", url: "javascript:alert(1)", note: "" }));
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.errors.url).toEqual({ key: "commitments.evidenceUrlScheme" });
-    const empty = parseForm(evidenceForm, form({ intent: "evidence", url: " ", note: "" }));
+    const empty = parseForm(evidenceForm, formData({ intent: "evidence", url: " ", note: "" }));
     if (!empty.success) expect(empty.errors.url).toEqual({ key: "commitments.evidenceEmpty" });
     else expect.fail("an empty evidence form must be refused");
-    const long = parseForm(evidenceForm, form({ intent: "evidence", note: "x".repeat(2001) }));
+    const long = parseForm(evidenceForm, formData({ intent: "evidence", note: "x".repeat(2001) }));
     if (!long.success) expect(long.errors.note).toEqual({ key: "validation.tooLong", values: { max: 2000 } });
     else expect.fail("a note over 2000 characters must be refused");
-    expect(parseForm(evidenceForm, form({ intent: "evidence", url: "https://example.org/report.pdf" })).success).toBe(
-      true,
-    );
+    expect(
+      parseForm(evidenceForm, formData({ intent: "evidence", url: "https://example.org/report.pdf" })).success,
+    ).toBe(true);
   });
 
   it("completes a commitment with evidence; each side confirms separately; reopening withdraws confirmations", async () => {
@@ -384,17 +379,19 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       entityType: "commitment",
       entityId: c.id,
       version: 1,
-      current: commitmentFormValues(row!),
+      theirs: commitmentFormValues(row!),
+      currentVersion: row!.version,
       yours: { ...commitmentFormValues(c), area: "other" },
       fields: ["textEn", "area", "status"],
-      toValues: commitmentFormValues,
+      baseValues: commitmentFormValues,
     });
     expect(conflict.changed).toEqual(["textEn", "status"]);
-    expect(conflict.current).toMatchObject({
+    expect(conflict.theirs).toMatchObject({
       textEn: "Translate the service standards into Azerbaijani.",
       status: "limited",
     });
-    expect(conflict.changes).toEqual([{ by: "Demo Editor", at: expect.any(String) }]);
+    expect(conflict.version).toBe(2);
+    expect(conflict.savedBy).toEqual({ name: "Demo Editor", label: null, at: expect.any(String) });
   });
 
   it("keeps milestones and one focal point per side, from that side's people", async () => {
@@ -468,7 +465,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     it("checks required fields, lengths and the period, all at once", () => {
       const result = parseForm(
         newAgreementForm,
-        form({ ...valid, titleEn: "", summaryEn: "short", inForceUntil: "2024-12-31", status: "whatever" }),
+        formData({ ...valid, titleEn: "", summaryEn: "short", inForceUntil: "2024-12-31", status: "whatever" }),
       );
       expect(result.success).toBe(false);
       if (result.success) return;
@@ -480,7 +477,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       });
       expect(result.values.titleEn).toBe("");
       expect(result.values.inForceUntil).toBe("2024-12-31");
-      const renewal = parseForm(newAgreementForm, form({ ...valid, kind: "renewal" }));
+      const renewal = parseForm(newAgreementForm, formData({ ...valid, kind: "renewal" }));
       expect(renewal.success).toBe(false);
       if (!renewal.success) expect(renewal.errors.parentId).toEqual({ key: "agreements.renewalNeedsParent" });
     });
@@ -488,7 +485,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     it("creates and edits an agreement with audit rows; a stale edit is a conflict", async () => {
       const parsed = parseForm(
         newAgreementForm,
-        form({ ...valid, parentId: String(renewalId), signatoryIds: ["1", "2"] }),
+        formData({ ...valid, parentId: String(renewalId), signatoryIds: ["1", "2"] }),
       );
       if (!parsed.success) expect.fail(JSON.stringify(parsed.errors));
       const created = await createAgreement(test.db, editor, {
@@ -501,7 +498,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
 
       const edit = parseForm(
         editAgreementForm,
-        form({
+        formData({
           ...valid,
           titleEn: "Joint work plan 2025 (revised)",
           version: "1",
@@ -570,7 +567,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
         .returning();
       const input = agreementInput(
         newAgreementForm.parse(
-          Object.fromEntries(form({ ...valid, titleEn: "Elsewhere", parentId: String(mouId) })),
+          Object.fromEntries(formData({ ...valid, titleEn: "Elsewhere", parentId: String(mouId) })),
         ) as never,
       );
       await expect(createAgreement(test.db, editor, { ...input, partnershipId: other!.id })).rejects.toMatchObject({

@@ -1,0 +1,152 @@
+import { useTranslation } from "../i18n/translation";
+import { Form, Link } from "react-router";
+import type { ConflictView, FormValues } from "../forms/result";
+import { useFormatter } from "../lib/use-formatter";
+import "../styles/record-conflict.css";
+
+/** One row of the comparison: a field (or fields shown together) and how its value reads. */
+export interface ConflictRow {
+  key: string;
+  label: string;
+  show: (v: FormValues) => string[];
+  /** What makes two versions differ, where it is not what `show` gives (e.g. a list in any order). */
+  compare?: (v: FormValues) => string;
+}
+
+/**
+ * Someone saved the record between loading the form and submitting it: both versions side by
+ * side, and a choice between taking one's changes back to the form (the `revise` intent, with the
+ * version saved now) or opening the current version. Used for every record with a version.
+ */
+export function RecordConflict({
+  conflict,
+  rows,
+  submitted,
+  discardTo,
+}: {
+  conflict: ConflictView;
+  rows: ConflictRow[];
+  /** The fields as typed (the reply's values), to put back into the form. */
+  submitted: Record<string, unknown>;
+  /** The record's edit page: opening it afresh shows the current version. */
+  discardTo: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const { savedBy } = conflict;
+  const who = savedBy
+    ? (savedBy.name ?? t(`activities.history.${savedBy.label ?? "unknown"}`, { defaultValue: savedBy.label ?? "" }))
+    : null;
+
+  // Everything typed goes back through the form (the lessons' plain text too, for the textarea
+  // shown until or unless the editor loads), except the intent and the version, set here.
+  const carried = Object.entries(submitted).filter(([name]) => name !== "intent" && name !== "version");
+
+  return (
+    <section className="record-conflict" aria-labelledby="conflict-title">
+      <div role="alert" className="alert">
+        <h2 id="conflict-title">{t("form.conflict.title")}</h2>
+        <p>{t("form.conflict.intro")}</p>
+        {who && savedBy ? <p>{t("form.conflict.savedBy", { name: who, when: format.dateTime(savedBy.at) })}</p> : null}
+      </div>
+      <table className="table record-conflict__table" aria-labelledby="conflict-title">
+        <thead>
+          <tr>
+            <th scope="col">{t("form.conflict.field")}</th>
+            <th scope="col">{t("form.conflict.yours")}</th>
+            <th scope="col">{t("form.conflict.theirs")}</th>
+            <th scope="col">
+              <span className="visually-hidden">{t("form.conflict.differs")}</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const key = row.compare ?? ((v: FormValues) => row.show(v).join("\n"));
+            const differs = key(conflict.yours) !== key(conflict.theirs);
+            return (
+              <tr key={row.key} className={differs ? "record-conflict__differs" : undefined} data-field={row.key}>
+                <th scope="row">{row.label}</th>
+                <td>
+                  <Shown lines={row.show(conflict.yours)} />
+                </td>
+                <td>
+                  <Shown lines={row.show(conflict.theirs)} />
+                </td>
+                <td>
+                  {differs ? (
+                    <strong className="badge record-conflict__badge">{t("form.conflict.differs")}</strong>
+                  ) : (
+                    <span className="muted">{t("form.conflict.same")}</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <div className="record-conflict__choices">
+        <Form method="post" className="record-conflict__choice">
+          <input type="hidden" name="intent" value="revise" />
+          <input type="hidden" name="version" value={conflict.version} />
+          {carried.flatMap(([name, value]) =>
+            (Array.isArray(value) ? value : [value])
+              .filter((v): v is string => typeof v === "string")
+              .map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
+          )}
+          <button type="submit" className="button" aria-describedby="keep-mine-hint">
+            {t("form.conflict.keepMine")}
+          </button>
+          <p id="keep-mine-hint" className="hint">
+            {t("form.conflict.keepMineHint")}
+          </p>
+        </Form>
+        <p className="record-conflict__choice">
+          <Link to={discardTo} className="button button--secondary">
+            {t("form.conflict.discard")}
+          </Link>
+        </p>
+      </div>
+    </section>
+  );
+}
+
+/** The notice above the form once the editor took their changes back from the conflict view. */
+export function RevisedNotice() {
+  const { t } = useTranslation();
+  return (
+    <p role="status" className="notice">
+      {t("form.conflict.revised")}
+    </p>
+  );
+}
+
+/** A row's value: muted "(empty)", one line, or a list. */
+function Shown({ lines }: { lines: string[] }) {
+  const { t } = useTranslation();
+  if (!lines.length) return <span className="muted">{t("form.conflict.empty")}</span>;
+  if (lines.length === 1) return <span className="record-conflict__text">{lines[0]}</span>;
+  return (
+    <ul className="plain">
+      {lines.map((line, i) => (
+        <li key={i}>{line}</li>
+      ))}
+    </ul>
+  );
+}
+
+/** Rows of one field each, named by `label` and shown by `display` ("" for nothing). */
+export function fieldRows(
+  fields: readonly string[],
+  label: (field: string) => string,
+  display: (field: string, value: string | string[] | undefined) => string,
+): ConflictRow[] {
+  return fields.map((key) => ({
+    key,
+    label: label(key),
+    show: (v) => {
+      const shown = display(key, v[key]);
+      return shown ? [shown] : [];
+    },
+  }));
+}

@@ -1,0 +1,35 @@
+import { useForm, type FormMetadata } from "@conform-to/react";
+import type { z } from "zod";
+import type { ActionResult, FormValues } from "../forms/result";
+import { parseSubmission, type FieldErrors } from "../forms/submission";
+import type { FieldMeta } from "./form-field";
+
+/**
+ * A form of the app through Conform: it starts from `defaultValue` (a record's values) or, after
+ * the server refused it, from the reply (what was typed, with the messages). With `schema`, the
+ * browser checks each field with the server's schema once it is left, and the whole form before
+ * sending; without JavaScript the server's answer alone does, the same. `Name` lists the fields
+ * the page reads (e.g. `keyof z.input<typeof schema>`).
+ */
+export function useRecordForm<Name extends string>({
+  id,
+  result,
+  defaultValue,
+  schema,
+}: {
+  id: string;
+  result?: ActionResult;
+  defaultValue?: FormValues;
+  schema?: z.ZodType;
+}) {
+  const [form, fields] = useForm<FormValues, unknown, FieldErrors>({
+    id,
+    lastResult: result?.reply,
+    defaultValue,
+    shouldValidate: "onBlur",
+    shouldRevalidate: "onInput",
+    onValidate: schema ? ({ formData }) => parseSubmission(formData, schema) : undefined,
+  });
+  // Conform makes a field's metadata for any name asked for.
+  return [form, fields as Record<Name, FieldMeta>] as [FormMetadata<FormValues, FieldErrors>, Record<Name, FieldMeta>];
+}

@@ -1,0 +1,140 @@
+// The activity form and the activity record: the checked form turned into an activity in UTC, and back.
+import { type LocalizedText } from "../lib/localized";
+import {
+  MAX_LIST_NESTING,
+  RichTextError,
+  richTextFromForm,
+  shownTextDigest,
+  type StoredRichText,
+} from "../lexical/render.server";
+import type { FieldMessage } from "../lib/forms";
+import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
+import type { ActivityInput, RichText } from "../models/activity.server";
+import { RuleError } from "../models/errors.server";
+import type { ActivityDates, ActivityFormData } from "./activity";
+import type { FormValues } from "./result";
+
+function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
+  if (!en && !id) return null;
+  // English is the language every record has; a text written only in Indonesian stands in for it.
+  return id ? { en: en ?? id, id } : { en: en! };
+}
+
+/**
+ * Without times the activity lasts whole days: 00:00Z of the first to 23:59:59Z of the last, as the
+ * seed stores them. With times, the dates and times are the viewer's wall clock in `timeZone`.
+ */
+export function activityTimes(v: ActivityDates, timeZone: string) {
+  const endsOn = v.endsOn ?? v.startsOn;
+  if (!v.startTime) {
+    return {
+      allDay: true,
+      startsAt: new Date(`${v.startsOn}T00:00:00Z`),
+      endsAt: new Date(`${endsOn}T23:59:59Z`),
+    };
+  }
+  return {
+    allDay: false,
+    startsAt: zonedToUtc(v.startsOn, v.startTime, timeZone),
+    endsAt: zonedToUtc(endsOn, v.endTime ?? v.startTime, timeZone),
+  };
+}
+
+/** The activity's stored lessons with the version they belong to (null when it is gone). */
+export type StoredLessons = () => Promise<{ version: number; lessons: StoredRichText | null } | null>;
+
+function lessonsError(error: RichTextError): FieldMessage {
+  if (error.code === "too_long") {
+    return error.max === undefined
+      ? { key: "editor.tooLong" }
+      : { key: "validation.tooLong", values: { max: error.max } };
+  }
+  if (error.code === "too_deep") return { key: "editor.tooDeep", values: { max: MAX_LIST_NESTING } };
+  return { key: "activities.lessonsInvalid" };
+}
+
+/**
+ * The lessons learned, read and sanitized from the editor's JSON or the textarea's text; a broken
+ * or oversized text is a RuleError on the field.
+ *
+ * `stored` (when editing) reads the activity's lessons: a browser without JavaScript sends the
+ * lessons as plain text, and if that is the text the form showed, the stored lessons are kept as
+ * they are, formatting included, provided they are still those of the version the form was made
+ * from (a later version makes the save a conflict anyway).
+ */
+async function readLessons(data: ActivityFormData, stored?: StoredLessons): Promise<RichText | null> {
+  const form = new FormData();
+  for (const name of ["lessons", "lessonsFormat", "lessonsShown"] as const) {
+    const value = data[name];
+    if (value !== undefined) form.set(name, value);
+  }
+  const unchanged = stored
+    ? async () => {
+        const current = await stored();
+        return current && current.version === data.version ? current.lessons : null;
+      }
+    : undefined;
+  try {
+    return await richTextFromForm(form, "lessons", unchanged);
+  } catch (error) {
+    if (!(error instanceof RichTextError)) throw error;
+    const message = lessonsError(error);
+    throw new RuleError("lessons", message.key, message.values);
+  }
+}
+
+/** The checked form as the activity model takes it, in UTC; the lessons are read here (see readLessons). */
+export async function activityInput(
+  data: ActivityFormData,
+  timeZone: string,
+  stored?: StoredLessons,
+): Promise<ActivityInput> {
+  return {
+    title: localizedOrNull(data.titleEn, data.titleId)!,
+    type: data.type,
+    status: data.status,
+    mode: data.mode,
+    ...activityTimes(data, timeZone),
+    city: data.city ?? null,
+    countryCode: data.countryCode ?? null,
+    agreementId: data.agreementId ?? null,
+    description: localizedOrNull(data.descriptionEn, data.descriptionId),
+    outputs: localizedOrNull(data.outputsEn, data.outputsId),
+    lessons: await readLessons(data, stored),
+    commitmentIds: data.commitmentIds,
+    organizerIds: data.organizerIds,
+    participantIds: data.participantIds,
+  };
+}
+
+/** The form's fields for an activity (stored, or as just submitted), in the viewer's zone. */
+export function activityFormValues(a: ActivityInput, timeZone: string): FormValues {
+  const start = a.allDay ? { date: a.startsAt.toISOString().slice(0, 10), time: "" } : utcToZoned(a.startsAt, timeZone);
+  const end = a.allDay ? { date: a.endsAt.toISOString().slice(0, 10), time: "" } : utcToZoned(a.endsAt, timeZone);
+  return {
+    titleEn: a.title.en,
+    titleId: a.title.id ?? "",
+    type: a.type,
+    status: a.status,
+    mode: a.mode,
+    startsOn: start.date,
+    startTime: start.time,
+    endsOn: end.date,
+    endTime: end.time,
+    city: a.city ?? "",
+    countryCode: a.countryCode ?? "",
+    agreementId: a.agreementId ? String(a.agreementId) : "",
+    commitmentIds: a.commitmentIds.map(String),
+    organizerIds: a.organizerIds.map(String),
+    participantIds: a.participantIds.map(String),
+    descriptionEn: a.description?.en ?? "",
+    descriptionId: a.description?.id ?? "",
+    outputsEn: a.outputs?.en ?? "",
+    outputsId: a.outputs?.id ?? "",
+    lessons: a.lessons ? JSON.stringify(a.lessons.json) : "",
+    lessonsFormat: a.lessons ? "lexical" : "text",
+    lessonsText: a.lessons?.text ?? "",
+    // Without JavaScript the textarea shows only the text: this tells the server it was left alone.
+    lessonsShown: a.lessons ? shownTextDigest(a.lessons.text) : "",
+  };
+}
