@@ -15,7 +15,7 @@ import {
 
 /**
  * The demo content is kept as YAML under content/, one list per small kind and one file per
- * agreement, activity and case. This module reads and validates it; seed.server.ts writes it.
+ * agreement, activity and case. This module reads and validates it; app/seed/ writes it.
  */
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugs are lower-case words joined by -");

@@ -6,7 +6,7 @@
 import { and, desc, eq, gt, inArray, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { seedContent } from "../../app/lib/seed.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import * as activityModel from "../../app/models/activity.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
 import * as agreementModel from "../../app/models/agreement-writes.server";
