@@ -387,12 +387,18 @@ export function activitySlug(title: string): string {
   return `${slugify(title, 60, "activity")}-${randomBytes(4).toString("hex").slice(0, 6)}`;
 }
 
-export async function createActivity(db: Database, actor: Actor, input: ActivityInput) {
+/** `options.slug` fixes the address (the seed keeps content/'s); otherwise one is made from the title. */
+export async function createActivity(
+  db: Database,
+  actor: Actor,
+  input: ActivityInput,
+  options: { slug?: string } = {},
+) {
   return db.transaction(async (tx) => {
     await checkReferences(tx, input);
     const [row] = await tx
       .insert(activities)
-      .values({ slug: activitySlug(input.title.en), ...columnValues(input) })
+      .values({ slug: options.slug ?? activitySlug(input.title.en), ...columnValues(input) })
       .returning(columns);
     const links = linksOf(input);
     await writeLinks(tx, row!.id, noLinks, links);
