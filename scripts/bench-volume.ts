@@ -9,7 +9,8 @@ import type { Database } from "../db/client";
 import { env } from "../app/env.server";
 import { seedIfEmpty } from "../app/seed/seed-content.server";
 import { recordAudit } from "../app/models/audit.server";
-import { createUser, setPassword, updateUser } from "../app/models/user.server";
+import { setPassword } from "../app/models/user-passwords.server";
+import { createUser, updateUser } from "../app/models/user.server";
 
 export const benchEmail = "bench-viewer@jembatan.invalid";
 
