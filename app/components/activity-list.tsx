@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
+import type { ActivityType } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized, placeName } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -8,7 +9,7 @@ import { StatusBadge } from "./status-badge";
 interface ActivityListItem {
   id: number;
   title: LocalizedText;
-  type: string;
+  type: ActivityType;
   status: string;
   startsAt: Date | string;
   allDay: boolean;

@@ -1,5 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
+import type { KeysUnder } from "../i18n/keys";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -9,7 +10,7 @@ export function AgreementLifecycle({
   lifecycle,
   renewedBy = [],
 }: {
-  lifecycle: string;
+  lifecycle: KeysUnder<"agreements.lifecycle">;
   renewedBy?: { id: number; title: LocalizedText }[];
 }) {
   const { t } = useTranslation();

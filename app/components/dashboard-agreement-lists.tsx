@@ -1,5 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
+import type { AgreementKind } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -7,7 +8,7 @@ import { StatusBadge } from "./status-badge";
 
 interface AgreementRef {
   id: number;
-  kind: string;
+  kind: AgreementKind;
   title: LocalizedText;
   status: string;
 }

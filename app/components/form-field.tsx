@@ -1,4 +1,5 @@
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
+import type { ValueGroup } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { FieldErrors } from "../forms/submission";
@@ -102,7 +103,7 @@ export function EnumField({
   hint?: string;
   error?: FieldMessage;
   choices: readonly string[];
-  group: string;
+  group: ValueGroup;
   value?: string;
 }) {
   const { t } = useTranslation();
@@ -112,7 +113,7 @@ export function EnumField({
         <select {...a} defaultValue={value || choices[0]}>
           {choices.map((c) => (
             <option key={c} value={c}>
-              {t(`${group}.${c}`)}
+              {t(`${group}.${c}`, { defaultValue: c })}
             </option>
           ))}
         </select>

@@ -1,9 +1,11 @@
+import type { ValueGroup } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
 
 /** A status word in a coloured pill; the colour only repeats what the word says. */
-export function StatusBadge({ group, value }: { group: string; value: string }) {
+export function StatusBadge({ group, value }: { group: ValueGroup; value: string }) {
   const { t } = useTranslation();
-  return <Badge value={value} label={t(`${group}.${value}`)} />;
+  // The value comes from the database: a value the list does not know yet shows as it is.
+  return <Badge value={value} label={t(`${group}.${value}`, { defaultValue: value })} />;
 }
 
 /** The pill itself, for lists that translate once for all their rows. */

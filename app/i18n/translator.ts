@@ -4,6 +4,7 @@
  * made from data. That is all it does, so the browser does not carry a general i18n library
  * for it (i18next was 15 KB of gzipped JavaScript): see docs/decisions/0002-own-translator.md.
  */
+import type { TranslationKey } from "./keys";
 
 /** A language's strings, nested by feature: `{ login: { title: "Sign in" } }`. */
 export type Messages = { [key: string]: string | Messages };
@@ -12,11 +13,34 @@ export type Messages = { [key: string]: string | Messages };
 export type SameKeys<T> = { [K in keyof T]: T[K] extends string ? string : SameKeys<T[K]> };
 
 export type TOptions = { count?: number; defaultValue?: string; [value: string]: unknown };
-export type TFunction = (key: string, options?: TOptions) => string;
 
-export interface Translator {
+type PluralForm = "zero" | "one" | "two" | "few" | "many" | "other";
+
+/** Every "a.b" path to a string in a nested set of strings. */
+type Leaves<T, Prefix extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Leaves<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/**
+ * The keys `t` accepts for a set of strings: each string's path, where plural forms
+ * (`overdue_one`, `overdue_other`) are asked for by their common stem with a count (`overdue`).
+ */
+export type KeysOf<T> =
+  | Exclude<Leaves<T>, `${string}_${PluralForm}`>
+  | (Leaves<T> extends infer L ? (L extends `${infer Stem}_${PluralForm}` ? Stem : never) : never);
+
+/**
+ * A misspelt or missing key is a type error. A key made from data (an audit action, a field's
+ * name) that may have no string is accepted only with the text to show instead (`defaultValue`).
+ */
+export interface TFunction<Key extends string = TranslationKey> {
+  (key: Key, options?: TOptions): string;
+  (key: string, options: TOptions & { defaultValue: string }): string;
+}
+
+export interface Translator<Key extends string = TranslationKey> {
   language: string;
-  t: TFunction;
+  t: TFunction<Key>;
 }
 
 /** `{ a: { b: "x" } }` → `Map { "a.b" → "x" }`, so a lookup is one map read. */
@@ -30,9 +54,12 @@ export function flatten(messages: Messages, into = new Map<string, string>(), pr
 
 const placeholder = /\{\{\s*([\w.]+)\s*\}\}/g;
 
-export function createTranslator(language: string, strings: Map<string, string>): Translator {
+export function createTranslator<Key extends string = TranslationKey>(
+  language: string,
+  strings: Map<string, string>,
+): Translator<Key> {
   const plurals = new Intl.PluralRules(language);
-  const t: TFunction = (key, options) => {
+  const t = (key: string, options?: TOptions): string => {
     let text: string | undefined;
     if (typeof options?.count === "number") {
       text = strings.get(`${key}_${plurals.select(options.count)}`) ?? strings.get(`${key}_other`);

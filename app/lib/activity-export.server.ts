@@ -1,3 +1,4 @@
+import type { KeysUnder, TranslationKey } from "../i18n/keys";
 import type { TFunction } from "../i18n/translator";
 import type { Language } from "../i18n/config";
 import type { ActivityRow } from "../models/activity-search.server";
@@ -43,8 +44,8 @@ function stream(head: string, rows: AsyncIterable<ActivityRow>, line: (row: Acti
 
 /** `t` for keys without options, remembered: an export asks for the same few labels on every row. */
 function labelLookup(t: TFunction) {
-  const labels = new Map<string, string>();
-  return (key: string) => {
+  const labels = new Map<TranslationKey, string>();
+  return (key: TranslationKey) => {
     let label = labels.get(key);
     if (label === undefined) labels.set(key, (label = t(key)));
     return label;
@@ -55,7 +56,7 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportConte
   const { t, lang, timeZone, origin } = ctx;
   const label = labelLookup(t);
   const clock = zonedClock(timeZone);
-  const h = (key: string) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
+  const h = (key: KeysUnder<"activityList.csvHeaders">) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
   const header = csvRecord([
     h("id"),
     h("start"),

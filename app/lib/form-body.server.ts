@@ -1,11 +1,12 @@
 import { data, type MiddlewareFunction } from "react-router";
 import { getI18n } from "../i18n/i18n.server";
+import type { TranslationKey } from "../i18n/keys";
 import { maxRepeats } from "./forms";
 
 /** Why a posted body is no form a route can read: an i18n key, its values and the status to answer. */
 export interface FormBodyProblem {
   status: 400 | 415;
-  key: string;
+  key: TranslationKey;
   values?: Record<string, string | number>;
 }
 

@@ -1,8 +1,9 @@
 import { type z } from "zod";
+import { isTranslationKey, type TranslationKey } from "../i18n/keys";
 
 /** A message for one field, as an i18n key and its values, so it renders in the reader's language. */
 export interface FieldMessage {
-  key: string;
+  key: TranslationKey;
   values?: Record<string, string | number>;
 }
 
@@ -23,7 +24,7 @@ export const blankAsMissing = (value: unknown) =>
 /** The message of a schema's issue, as an i18n key and its values. */
 export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   // A schema may name its own message by i18n key, e.g. .refine(..., "activities.endBeforeStart").
-  if (/^[a-z]+\.[a-zA-Z.]+$/.test(issue.message)) return { key: issue.message };
+  if (isTranslationKey(issue.message)) return { key: issue.message };
   switch (issue.code) {
     case "invalid_type":
       return { key: "validation.required" };

@@ -6,6 +6,7 @@ import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
+import type { TranslationKey } from "../i18n/keys";
 // Only the renderer: a page that reads never loads the editor.
 import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
@@ -34,13 +35,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   };
 }
 
+/** Why a delete was refused, said above the activity. */
+type DeleteRefused = { error: TranslationKey };
+
 export async function action({ context, request, params }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
   const form = await request.formData();
   const version = Number(form.get("version"));
   if (form.get("intent") !== "delete" || !Number.isInteger(version) || version <= 0) {
-    return data({ error: "validation.invalid" }, { status: 400 });
+    return data<DeleteRefused>({ error: "validation.invalid" }, { status: 400 });
   }
   try {
     if (!(await deleteActivity(db, { userId: user.id }, id, version))) {
@@ -48,7 +52,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     }
   } catch (error) {
     if (!(error instanceof ConflictError)) throw error;
-    return data({ error: "activities.deleteConflict" }, { status: 409 });
+    return data<DeleteRefused>({ error: "activities.deleteConflict" }, { status: 409 });
   }
   return redirectWithNotice("/activities", "activities.deleted");
 }

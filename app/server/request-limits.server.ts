@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { isLanguage, type Language } from "../i18n/config";
 import { languageCookie, languageFromHeader, translatorFor } from "../i18n/i18n.server";
+import type { TranslationKey } from "../i18n/keys";
 
 /** Every page is read with GET (HEAD) and every form posts: nothing here takes PUT, DELETE or WebDAV. */
 export const allowedMethods = ["GET", "HEAD", "POST"];
@@ -35,7 +36,7 @@ async function refuse(
   req: Request,
   res: Response,
   status: number,
-  key: string,
+  key: TranslationKey,
   values: Record<string, string> = {},
   headers: Record<string, string> = {},
 ) {

@@ -11,7 +11,7 @@ describe("the translator", () => {
   });
 
   it("reads nested keys and fills in values", () => {
-    const { t } = createTranslator("en", strings);
+    const { t } = createTranslator<string>("en", strings);
     expect(t("nested.deeper.key")).toBe("found");
     expect(t("greeting", { name: "Ulvi" })).toBe("Hello, Ulvi!");
     // A value that is missing leaves its placeholder, so the gap shows instead of vanishing.
@@ -19,14 +19,14 @@ describe("the translator", () => {
   });
 
   it("chooses the plural form by the language's rules", () => {
-    expect(createTranslator("en", strings).t("overdue", { count: 1 })).toBe("1 overdue commitment");
-    expect(createTranslator("en", strings).t("overdue", { count: 3 })).toBe("3 overdue commitments");
+    expect(createTranslator<string>("en", strings).t("overdue", { count: 1 })).toBe("1 overdue commitment");
+    expect(createTranslator<string>("en", strings).t("overdue", { count: 3 })).toBe("3 overdue commitments");
     // Indonesian has one form for every number.
-    expect(createTranslator("id", strings).t("overdue", { count: 1 })).toBe("1 overdue commitments");
+    expect(createTranslator<string>("id", strings).t("overdue", { count: 1 })).toBe("1 overdue commitments");
   });
 
   it("answers a missing key with its default, else the key itself", () => {
-    const { t } = createTranslator("en", strings);
+    const { t } = createTranslator<string>("en", strings);
     expect(t("nowhere", { defaultValue: "fallback" })).toBe("fallback");
     expect(t("nowhere")).toBe("nowhere");
     expect(t("nested.deeper")).toBe("nested.deeper");
