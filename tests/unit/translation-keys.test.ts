@@ -1,0 +1,62 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { translatorFor } from "../../app/i18n/i18n.server";
+import type { KeysUnder, TranslationKey } from "../../app/i18n/keys";
+import { en } from "../../app/i18n/locales/en";
+import { id } from "../../app/i18n/locales/id";
+import { flatten } from "../../app/i18n/translator";
+
+const keysOf = (messages: typeof en) => [...flatten(messages).keys()].sort();
+
+describe("translation keys", () => {
+  it("are the same in every language", () => {
+    // SameKeys holds this at compile time; this holds it for whatever slips past a type (a spread).
+    expect(keysOf(id)).toEqual(keysOf(en));
+  });
+
+  it("fail the typecheck when misspelt or missing (npm run typecheck covers this file)", () => {
+    const { t } = translatorFor("en");
+    expect(t("login.title")).toBe("Sign in");
+    // @ts-expect-error: no such key
+    expect(t("login.titel")).toBe("login.titel");
+    // @ts-expect-error: a namespace is no string
+    expect(t("login")).toBe("login");
+    // @ts-expect-error: a plural form is asked for by its stem, with a count
+    expect(t("agreements.overdueCount_one")).toBe("{{count}} overdue");
+    expect(t("agreements.overdueCount", { count: 1 })).toBe("1 overdue");
+    // A key made from a value list's values is checked through its type…
+    const role: KeysUnder<"roles"> = "editor";
+    expect(t(`roles.${role}`)).toBe("Editor");
+    const unknownRole: string = "owner";
+    // @ts-expect-error: …and one made from any string is not,
+    expect(t(`roles.${unknownRole}`)).toBe("roles.owner");
+    // …unless it says what to show when there is no such key.
+    expect(t(`roles.${unknownRole}`, { defaultValue: unknownRole })).toBe("owner");
+    const key: TranslationKey = "form.cancel";
+    expect(t(key)).toBe("Cancel");
+  });
+
+  it("named by the form schemas as their messages exist (zod carries them as plain strings)", () => {
+    const known = new Set(flatten(en).keys());
+    const named = sourceFiles("app").flatMap((file) => {
+      const text = readFileSync(file, "utf8");
+      const found = [
+        ...text.matchAll(/message:\s*"([a-z]+\.[a-zA-Z.]+)"/g),
+        ...text.matchAll(/\.refine\([^"]*?"([a-z]+\.[a-zA-Z.]+)"/g),
+      ];
+      return found.map((match) => ({ file, key: match[1]! }));
+    });
+    // The schemas do name their own messages: if none are found, the patterns above are out of date.
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter(({ key }) => !known.has(key))).toEqual([]);
+  });
+});
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(path);
+    return /\.tsx?$/.test(entry.name) ? [path] : [];
+  });
+}
