@@ -19,7 +19,9 @@ import { offeredTimeZones } from "../lib/time-zones";
 import { deleteUserSessions } from "../models/session.server";
 import { ConflictError } from "../models/errors.server";
 import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from "../models/rate-limit.server";
-import { calendarToken, changePassword, getAccount, resetCalendarKey, updatePreferences } from "../models/user.server";
+import { getAccount, updatePreferences } from "../models/user-account.server";
+import { calendarToken, resetCalendarKey } from "../models/user-calendar.server";
+import { changePassword } from "../models/user-passwords.server";
 
 const preferencesSchema = z.object({
   version: idField,

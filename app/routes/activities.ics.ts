@@ -6,7 +6,7 @@ import { getI18n, getLanguage, translatorFor } from "../i18n/i18n.server";
 import { activitiesIcs } from "../lib/activity-export.server";
 import { appSecret, optionalUser } from "../lib/auth.server";
 import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
-import { findUserByCalendarToken } from "../models/user.server";
+import { findUserByCalendarToken } from "../models/user-calendar.server";
 
 /**
  * The current filter of /activities as an iCalendar feed. Outlook and Google Calendar cannot

@@ -20,7 +20,8 @@ import { offeredTimeZones } from "../lib/time-zones";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { ConflictError, RuleError } from "../models/errors.server";
 import { organizationOptions } from "../models/organization.server";
-import { createUser, DuplicateError, listUsers, setPassword, updateUser } from "../models/user.server";
+import { setPassword } from "../models/user-passwords.server";
+import { createUser, DuplicateError, listUsers, updateUser } from "../models/user.server";
 
 const createSchema = z.object({
   intent: z.literal("create"),

@@ -9,7 +9,7 @@ import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
 import { demoModeKey, demoPassword, getSetting } from "../lib/seed.server";
 import { hitRateLimit, passwordGuesses } from "../models/rate-limit.server";
 import { completeSignIn } from "../models/sign-in.server";
-import { verifyLogin } from "../models/user.server";
+import { verifyLogin } from "../models/user-passwords.server";
 import { getI18n } from "../i18n/i18n.server";
 import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";

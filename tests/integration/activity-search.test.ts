@@ -5,13 +5,8 @@ import { translatorFor } from "../../app/i18n/i18n.server";
 import { activitiesCsv, activitiesIcs } from "../../app/lib/activity-export.server";
 import { seedContent } from "../../app/lib/seed.server";
 import { eachActivity, parseActivityQuery, searchActivities } from "../../app/models/activity-search.server";
-import {
-  calendarToken,
-  createUser,
-  findUserByCalendarToken,
-  resetCalendarKey,
-  updateUser,
-} from "../../app/models/user.server";
+import { calendarToken, findUserByCalendarToken, resetCalendarKey } from "../../app/models/user-calendar.server";
+import { createUser, updateUser } from "../../app/models/user.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 const query = (search: string) => parseActivityQuery(new URLSearchParams(search));

@@ -16,6 +16,9 @@ import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { focalPointCandidates, setFocalPoint } from "../../app/models/commitment-focal-points.server";
 import { addMilestone, completeMilestone } from "../../app/models/commitment-milestones.server";
 import * as sessionModel from "../../app/models/session.server";
+import { updatePreferences } from "../../app/models/user-account.server";
+import { resetCalendarKey } from "../../app/models/user-calendar.server";
+import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
 import { ConflictError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -782,7 +785,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("resetCalendarKey: audit row without the key, version bumped", async () => {
     const before = await row(t.users, viewerId);
-    const { result, rows } = await audit(() => userModel.resetCalendarKey(db(), { userId: viewerId }, viewerId));
+    const { result, rows } = await audit(() => resetCalendarKey(db(), { userId: viewerId }, viewerId));
     expect(result).toMatchObject({ version: before.version + 1 });
     expect((result as { calendarKey: string }).calendarKey).not.toBe(before.calendarKey);
     expectRow(rows, {
@@ -797,14 +800,14 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(JSON.stringify(rows)).not.toContain(String(before.calendarKey));
 
     const saved = await row(t.users, viewerId);
-    await refused(() => userModel.resetCalendarKey(db(), ghost, viewerId));
+    await refused(() => resetCalendarKey(db(), ghost, viewerId));
     expect(await row(t.users, viewerId)).toEqual(saved);
   });
 
   it("updatePreferences: audit row with before and after, version bumped; a stale version is a conflict", async () => {
     const before = await row(t.users, viewerId);
     const { result, rows } = await audit(() =>
-      userModel.updatePreferences(
+      updatePreferences(
         db(),
         { userId: viewerId },
         { id: viewerId, version: before.version, timeZone: "Asia/Makassar", locale: "id" },
@@ -825,7 +828,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
     const saved = await row(t.users, viewerId);
     const stale = await refused(() =>
-      userModel.updatePreferences(
+      updatePreferences(
         db(),
         { userId: viewerId },
         { id: viewerId, version: before.version, timeZone: "UTC", locale: null },
@@ -838,7 +841,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   it("changePassword: audit row without any hash, version bumped; a wrong current password changes nothing", async () => {
     const before = await row(t.users, viewerId);
     const change = { userId: viewerId, currentPassword: "jembatan-demo", newPassword: "a changed password" };
-    const { result, rows } = await audit(() => userModel.changePassword(db(), { userId: viewerId }, change));
+    const { result, rows } = await audit(() => changePassword(db(), { userId: viewerId }, change));
     expect(result).toBe(true);
     expect(await row(t.users, viewerId)).toMatchObject({ version: before.version + 1 });
     expectRow(rows, {
@@ -852,10 +855,8 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expectNoSecrets(rows);
 
     const saved = await row(t.users, viewerId);
-    await refused(() =>
-      userModel.changePassword(db(), { userId: viewerId }, { ...change, currentPassword: "jembatan-demo" }),
-    );
-    await refused(() => userModel.changePassword(db(), ghost, { ...change, currentPassword: "a changed password" }));
+    await refused(() => changePassword(db(), { userId: viewerId }, { ...change, currentPassword: "jembatan-demo" }));
+    await refused(() => changePassword(db(), ghost, { ...change, currentPassword: "a changed password" }));
     expect(await row(t.users, viewerId)).toEqual(saved);
   });
 
@@ -863,7 +864,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const before = await row(t.users, viewerId);
     await sessionModel.createSession(db(), viewerId, {});
     const { result, rows } = await audit(() =>
-      userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin" }),
+      setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin" }),
     );
     expect(result).toMatchObject({ version: before.version + 1 });
     expectRow(rows, {
@@ -879,7 +880,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
     const saved = await row(t.users, viewerId);
     const stale = await refused(() =>
-      userModel.setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin again" }),
+      setPassword(db(), admin, { id: viewerId, version: before.version, password: "set by the admin again" }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.users, viewerId)).toEqual(saved);

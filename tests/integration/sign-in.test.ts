@@ -5,7 +5,8 @@ import { hashPassword, verifyPassword } from "../../app/lib/password.server";
 import { completeSignIn } from "../../app/models/sign-in.server";
 import { createSession, findSessionUser } from "../../app/models/session.server";
 import { hitRateLimit } from "../../app/models/rate-limit.server";
-import { createUser, verifyLogin } from "../../app/models/user.server";
+import { verifyLogin } from "../../app/models/user-passwords.server";
+import { createUser } from "../../app/models/user.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 const password = "a long enough password";

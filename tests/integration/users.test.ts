@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { createSession, findSessionUser } from "../../app/models/session.server";
 import { ConflictError } from "../../app/models/errors.server";
-import { changePassword, createUser, DuplicateError, updateUser, verifyLogin } from "../../app/models/user.server";
+import { changePassword, verifyLogin } from "../../app/models/user-passwords.server";
+import { createUser, DuplicateError, updateUser } from "../../app/models/user.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("users on %s", (driver) => {
