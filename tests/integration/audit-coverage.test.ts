@@ -69,7 +69,6 @@ const exempt: Record<string, string> = {
   clearRateLimit: "sign-in rate-limit counter",
   releaseRateLimit: "sign-in rate-limit counter",
   completeSignIn: "sign-in bookkeeping; the password rehash it may do writes its own audit row (sign-in.test.ts)",
-  storeCachedPage: "a rendered page kept for later: derived from audited data, not data itself",
   endSessionsOf: "a step inside a model's transaction (user.server.ts, session.server.ts); its callers audit",
   lockRow: "takes a row lock; writes nothing",
   saveVersion: "a step inside a model's transaction (app/models/versioned.server.ts); its callers audit",
