@@ -17,9 +17,10 @@ import {
 } from "../../app/models/commitment-confirmations.server";
 import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { getCommitment } from "../../app/models/commitment-queries.server";
-import { createCommitment, setCommitmentStatus } from "../../app/models/commitment-writes.server";
+import { setCommitmentStatus } from "../../app/models/commitment-writes.server";
 import { createUser, listUsers, updateUser } from "../../app/models/user.server";
 import { RuleError } from "../../app/models/errors.server";
+import { makeCommitment } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("who confirms for a side, on %s", (driver) => {
@@ -64,13 +65,7 @@ describe.each(drivers)("who confirms for a side, on %s", (driver) => {
   /** A complete commitment of `agreementId`, ready to be confirmed. */
   async function completeCommitment(text: string, agreementId = mouId) {
     const editor = users.editor!;
-    const c = (await createCommitment(db(), editor, agreementId, {
-      text: { en: text },
-      area: "testing",
-      responsibleOrganizationId: null,
-      dueOn: null,
-      status: "not_started",
-    }))!;
+    const c = await makeCommitment(db(), agreementId, { text: { en: text } }, editor);
     await addEvidence(db(), editor, { commitmentId: c.id, note: "Done." });
     const done = (await setCommitmentStatus(db(), editor, { id: c.id, version: 1, status: "complete" }))!;
     return { id: done.id, version: done.version };

@@ -2,7 +2,6 @@ import { execFileSync, spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
-import { createCookie } from "react-router";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as t from "../../db/schema";
 import { openDatabase } from "../../db/client";
@@ -11,6 +10,7 @@ import { createSession } from "../../app/models/session.server";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { createServerDatabase, type ServerDatabase } from "../support/test-database";
+import { sessionCookieHeader } from "../support/minted-sessions";
 
 // The production server (two workers) on PostgreSQL reached through a proxy the test controls:
 // started while the database is unreachable, the database going away for 10 s under load, its
@@ -19,7 +19,6 @@ import { createServerDatabase, type ServerDatabase } from "../support/test-datab
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const secret = "faults-test-session-secret-0123456789abcdef";
-const sessionCookie = createCookie("jembatan_session", { secrets: [secret] });
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 interface Answer {
@@ -143,7 +142,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
       await seedIfEmpty(handle.db, { demo: true });
       const [editor] = await handle.db.select().from(t.users).where(eq(t.users.email, "editor@example.org"));
       const { token } = await createSession(handle.db, editor!.id, {});
-      cookie = (await sessionCookie.serialize(token)).split(";")[0]!;
+      cookie = await sessionCookieHeader(secret, token);
     } finally {
       await handle.close();
     }

@@ -3,6 +3,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { demoAccounts, demoPassword } from "../support/demo-accounts";
+import { fetchSignIn } from "../support/http";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 
 /**
@@ -42,17 +44,7 @@ describe("hostile input against the production server", () => {
 
   beforeAll(async () => {
     server = await startBuiltServer({ DATA_DIR: dataDir });
-    const signIn = await fetch(url("/login"), {
-      method: "POST",
-      body: form({ email: "editor@example.org", password: "jembatan-demo" }),
-      redirect: "manual",
-      signal: timeout(),
-    });
-    expect(signIn.status).toBe(302);
-    cookie = signIn.headers
-      .getSetCookie()
-      .find((c) => c.startsWith("jembatan_session="))!
-      .split(";")[0]!;
+    cookie = await fetchSignIn(server.url, demoAccounts.editor.email, demoPassword);
   });
   afterAll(async () => {
     await server?.stop("SIGKILL");

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { createSession, deleteSession, deleteUserSessions, findSessionUser } from "../../app/models/session.server";
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from "../../app/models/rate-limit.server";
-import { createUser } from "../../app/models/user.server";
+import { makeUser } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("sessions and rate limits on %s", (driver) => {
@@ -11,17 +11,7 @@ describe.each(drivers)("sessions and rate limits on %s", (driver) => {
   let userId: number;
   beforeAll(async () => {
     test = await createTestDatabase(driver);
-    const user = await createUser(
-      test.db,
-      { label: "cli" },
-      {
-        email: "rina@example.org",
-        name: "Rina",
-        role: "viewer",
-        password: "a long enough password",
-      },
-    );
-    userId = user.id;
+    userId = (await makeUser(test.db, { email: "rina@example.org" })).id;
   });
   afterAll(() => test.close());
 

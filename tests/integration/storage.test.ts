@@ -3,14 +3,15 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
-import { createCookie } from "react-router";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as t from "../../db/schema";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { seedIfEmpty } from "../../app/seed/seed-content.server";
 import { deleteActivity } from "../../app/models/activity.server";
 import { createSession } from "../../app/models/session.server";
+import { sessionCookieHeader } from "../support/minted-sessions";
 import { npmRun } from "../support/npm-run";
+import { fetchSignIn } from "../support/http";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { createServerDatabase, type ServerDatabase } from "../support/test-database";
 
@@ -24,8 +25,6 @@ const work = mkdtempSync(path.join(tmpdir(), "jembatan-storage-"));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 const secret = "storage-test-session-secret-0123456789abcdef";
-const sessionCookie = createCookie("jembatan_session", { secrets: [secret] });
-const cookieFor = async (token: string) => (await sessionCookie.serialize(token)).split(";")[0]!;
 
 /** Demo content, as the app's first start leaves it, in a PGlite directory or a server database. */
 async function seeded(handle: DatabaseHandle) {
@@ -89,20 +88,14 @@ async function expectRestored(server: RunningServer, marks: Marks, laterToken: s
 
   for (const token of [marks.token, laterToken]) {
     const res = await fetch(`${server.url}/dashboard`, {
-      headers: { Cookie: await cookieFor(token) },
+      headers: { Cookie: await sessionCookieHeader(secret, token) },
       redirect: "manual",
     });
     expect(res.status, "a session from before the restore is over").toBe(302);
     expect(res.headers.get("location")).toMatch(/^\/login\?/);
   }
 
-  const login = await fetch(`${server.url}/login`, {
-    method: "POST",
-    body: new URLSearchParams({ email: "admin@example.org", password: "jembatan-demo" }),
-    redirect: "manual",
-  });
-  expect(login.status).toBe(302);
-  const cookie = login.headers.getSetCookie()[0]!.split(";")[0]!;
+  const cookie = await fetchSignIn(server.url, "admin@example.org", "jembatan-demo");
   const activity = await fetch(`${server.url}/activities/${marks.activity.id}`, { headers: { Cookie: cookie } });
   expect(activity.status).toBe(200);
   expect(await activity.text()).toContain(escapeHtml(marks.activity.title));
@@ -126,29 +119,6 @@ async function expectSessionsEnded(handle: DatabaseHandle, marks: Marks) {
 
 function escapeHtml(text: string) {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-}
-
-/**
- * The build to serve. Others rebuild in this shared tree; a server started while build/ is being
- * replaced would find no bundle, so wait for one (for a while) rather than fail.
- */
-async function buildPresent() {
-  const index = path.join(root, process.env.BUILD_DIR ?? "build", "server", "index.js");
-  for (const deadline = Date.now() + 300_000; !existsSync(index) && Date.now() < deadline;) {
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-}
-
-/** Until /healthz answers 200: a server may listen before its database is ready. */
-async function healthy(server: RunningServer, timeoutMs = 120_000) {
-  let last = "";
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline;) {
-    const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(10_000) }).catch((e: Error) => e);
-    if (!(res instanceof Error) && res.status === 200) return;
-    last = res instanceof Error ? res.message : String(res.status);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error(`not healthy (${last}):\n${server.output().slice(-2000)}`);
 }
 
 function exitCode(child: ChildProcess, timeoutMs: number): Promise<number | null> {
@@ -220,9 +190,8 @@ describe("backup and restore on PGlite", () => {
 
   it("starts the app on the restored copy, on this machine's address only", async () => {
     // HOST unset, as in `npm start`: the demo's published passwords stay on this machine.
-    await buildPresent();
+    // startBuiltServer returns once /healthz answers 200.
     server = await startBuiltServer({ DATA_DIR: dataDir, SESSION_SECRET: secret, HOST: undefined });
-    await healthy(server);
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(await reachable(server.url.replace("127.0.0.1", otherLoopback) + "/healthz")).toBe(false);
     await expectRestored(server, marks, laterToken);
@@ -231,7 +200,6 @@ describe("backup and restore on PGlite", () => {
   it("refuses to start a second app on the same directory", async () => {
     // The server may listen before it opens its database (answering 503 meanwhile): either way it
     // must end, saying why.
-    await buildPresent();
     const second = await startBuiltServer({ DATA_DIR: dataDir, SESSION_SECRET: secret }).catch((e: Error) => e);
     let output: string;
     if (second instanceof Error) {
@@ -316,14 +284,12 @@ describe.runIf(process.env.DATABASE_URL)("backup and restore on PostgreSQL", () 
   });
 
   it("starts the app on the restored database, on every interface", async () => {
-    await buildPresent();
     server = await startBuiltServer({
       DATABASE_URL: database.url,
       SESSION_SECRET: secret,
       WEB_CONCURRENCY: "1",
       HOST: undefined,
     });
-    await healthy(server);
     expect(await reachable(`http://${otherLoopback}:${new URL(server.url).port}/healthz`)).toBe(true);
     await expectRestored(server, marks, laterToken);
     expect((await server.stop()).code).toBe(0);

@@ -12,6 +12,11 @@ export async function signedSessionCookie(secret: string, token: string): Promis
   return header.slice(sessionCookieName.length + 1, header.indexOf(";"));
 }
 
+/** A `Cookie` header that carries the session `token`, signed with `secret`. */
+export async function sessionCookieHeader(secret: string, token: string): Promise<string> {
+  return `${sessionCookieName}=${await signedSessionCookie(secret, token)}`;
+}
+
 /** Opens `count` sessions for each of `emails` and signs their cookies with `secret`. */
 export async function mintSessions(
   db: Database,

@@ -34,6 +34,19 @@ export function freePortSync(): number {
   return Number(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim());
 }
 
+/**
+ * Waits for the production build: others rebuild in this shared tree, and build/ is missing while
+ * they do, so a while without one is no failure; two minutes without one is.
+ */
+async function buildPresent(cwd: string) {
+  const index = path.join(cwd, process.env.BUILD_DIR ?? "build", "server/index.js");
+  for (const deadline = Date.now() + 120_000; !existsSync(index); await sleep(1000)) {
+    if (Date.now() > deadline) throw new Error("No production build: run `npm run build` first (npm test does).");
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface StartOptions {
   /** "healthy" (default): until /healthz answers 200; "listening": until it listens. */
   waitFor?: "healthy" | "listening";
@@ -55,9 +68,7 @@ export async function startBuiltServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const cwd = options.cwd ?? root;
-  if (!existsSync(path.join(cwd, process.env.BUILD_DIR ?? "build", "server/index.js"))) {
-    throw new Error("No production build: run `npm run build` first (npm test does).");
-  }
+  await buildPresent(cwd);
   const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ["server.js"], {
@@ -110,7 +121,7 @@ export async function waitUntilHealthy(url: string, output: () => string, child?
     const res = await fetch(`${url}/healthz`, { signal: AbortSignal.timeout(5_000) }).catch((e: Error) => e);
     if (!(res instanceof Error) && res.status === 200) return;
     seen.push(res instanceof Error ? res.name : String(res.status));
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
   }
   throw new Error(`server not healthy (${seen.slice(-5).join(" ")}):\n${output().slice(-3000)}`);
 }

@@ -1,0 +1,110 @@
+import { randomBytes } from "node:crypto";
+import type { Database } from "../../db/client";
+import { createActivity, type ActivityInput } from "../../app/models/activity.server";
+import { createAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
+import type { Actor } from "../../app/models/audit.server";
+import { createCommitment, type CommitmentInput } from "../../app/models/commitment-writes.server";
+import { createUser } from "../../app/models/user.server";
+
+/**
+ * Records for integration tests, made through the app's own model functions, so each passes the
+ * same checks and writes the same audit rows as one made in the app. Each takes only what the test
+ * cares about; the rest is a plain, valid default. The actor is a named process unless given.
+ */
+
+export const testActor: Actor = { label: "cli" };
+
+const unique = () => randomBytes(4).toString("hex");
+
+/** A planned online meeting in Indonesia on 5 May 2025, 10:00–12:00 in Jakarta, linked to nothing. */
+export function activityInput(overrides: Partial<ActivityInput> = {}): ActivityInput {
+  return {
+    title: { en: `Test activity ${unique()}` },
+    type: "meeting",
+    status: "planned",
+    mode: "online",
+    startsAt: new Date("2025-05-05T03:00:00Z"),
+    endsAt: new Date("2025-05-05T05:00:00Z"),
+    allDay: false,
+    city: null,
+    countryCode: "ID",
+    agreementId: null,
+    description: null,
+    outputs: null,
+    lessons: null,
+    commitmentIds: [],
+    organizerIds: [],
+    participantIds: [],
+    ...overrides,
+  };
+}
+
+export function makeActivity(db: Database, overrides: Partial<ActivityInput> = {}, actor = testActor) {
+  return createActivity(db, actor, activityInput(overrides));
+}
+
+/** A draft memorandum with no dates, parent or signatories. */
+export function agreementInput(overrides: Partial<AgreementInput> = {}): AgreementInput {
+  return {
+    kind: "mou",
+    title: { en: `Test agreement ${unique()}` },
+    summary: { en: "An agreement made by a test." },
+    signedOn: null,
+    signedCity: null,
+    inForceFrom: null,
+    inForceUntil: null,
+    status: "draft",
+    parentId: null,
+    signatoryIds: [],
+    ...overrides,
+  };
+}
+
+export function makeAgreement(
+  db: Database,
+  partnershipId: number,
+  overrides: Partial<AgreementInput> = {},
+  actor = testActor,
+) {
+  return createAgreement(db, actor, { ...agreementInput(overrides), partnershipId });
+}
+
+/** A commitment not started, with no due date or responsible organization. */
+export function commitmentInput(overrides: Partial<CommitmentInput> = {}): CommitmentInput {
+  return {
+    text: { en: `A commitment made by a test (${unique()}).` },
+    area: "testing",
+    responsibleOrganizationId: null,
+    dueOn: null,
+    status: "not_started",
+    ...overrides,
+  };
+}
+
+export async function makeCommitment(
+  db: Database,
+  agreementId: number,
+  overrides: Partial<CommitmentInput> = {},
+  actor = testActor,
+) {
+  const commitment = await createCommitment(db, actor, agreementId, commitmentInput(overrides));
+  if (!commitment) throw new Error(`no agreement ${agreementId} to add a commitment to`);
+  return commitment;
+}
+
+type NewUser = Parameters<typeof createUser>[2];
+
+/**
+ * A user with a unique email (unless given) and the password "a long enough password". The model
+ * hashes it with scrypt, half a second of CPU: make users once per file, not per test.
+ */
+export function makeUser(db: Database, overrides: Partial<NewUser> = {}, actor = testActor) {
+  const tag = unique();
+  return createUser(db, actor, {
+    email: `user-${tag}@example.org`,
+    name: `Test user ${tag}`,
+    role: "viewer",
+    password: "a long enough password",
+    ...overrides,
+  });
+}
