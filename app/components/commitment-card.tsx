@@ -59,7 +59,7 @@ export function CommitmentCard({
           <ul className="plain">
             {sides.map((s) => (
               <li key={s.code}>
-                {localized(s.name, lang)}:{" "}
+                {`${localized(s.name, lang)}: `}
                 {c.focalPoints[s.code]?.name ?? <span className="muted">{t("commitments.noFocalPoint")}</span>}
               </li>
             ))}

@@ -191,7 +191,7 @@ export default function Activities({ loaderData }: Route.ComponentProps) {
 
       {total ? (
         <>
-          <ActivityTable rows={rows} labels={labels} total={capped ? -1 : total} pageSize={pageSize} query={query} />
+          <ActivityTable rows={rows} labels={labels} query={query} />
           {pages > 1 || hasNext ? (
             <Pager
               label={t("activityList.pagination")}
