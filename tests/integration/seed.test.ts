@@ -2,12 +2,12 @@ import { and, count, eq, gt, max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { loadContent } from "../../app/lib/content.server";
-import {
-  deleteActivity,
-  getActivityForEdit,
-  updateActivity,
-  type ActivityInput,
-} from "../../app/models/activity.server";
+import { type ActivityInput } from "../../app/models/activity.server";
+import { getActivityForEdit } from "../../app/models/activity-queries.server";
+import { deleteActivity, updateActivity } from "../../app/models/activity-writes.server";
+import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
+import { updateAgreement } from "../../app/models/agreement-writes.server";
+import { setCommitmentStatus } from "../../app/models/commitment-writes.server";
 import { seedContent, seedIfEmpty } from "../../app/seed/seed-content.server";
 import { seedSummary } from "../../app/seed/seed-summary";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -217,12 +217,61 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
     expect(await seedContent(test.db, { demo: false })).toMatchObject({ created: 0, updated: 0 });
   });
 
+  it("keeps an agreement and a commitment changed in the app, and applies content/ to their siblings", async () => {
+    const agreement = async (slug: string) =>
+      (await test.db.select().from(t.agreements).where(eq(t.agreements.slug, slug)))[0]!;
+    const commitment = async (slug: string) =>
+      (await test.db.select().from(t.commitments).where(eq(t.commitments.slug, slug)))[0]!;
+    const mou = await agreement("mou-2017");
+    const form = (await getAgreementForEdit(test.db, mou.id))!;
+    const { id: _id, version, partnershipId: _p, slug: _s, createdAt: _c, updatedAt: _u, ...fields } = form;
+    await updateAgreement(test.db, editor, { ...fields, id: mou.id, version, signedCity: "Jakarta (as staff recall)" });
+    const concept = await commitment("mou-2017-one-stop-shop-concept");
+    await setCommitmentStatus(test.db, editor, { id: concept.id, version: concept.version, status: "withdrawn" });
+
+    const content = loadContent();
+    const mouContent = content.agreements.find((a) => a.slug === "mou-2017")!;
+    mouContent.summary.en += " (revised in content/)";
+    mouContent.commitments[0]!.area = "revised in content/";
+    mouContent.commitments[1]!.area = "also revised in content/";
+    const stats = await seedContent(test.db, { demo: false, content });
+    expect(stats.leftAlone.map((r) => `${r.kind} ${r.key}`).sort()).toEqual(
+      ["activity " + busan, "agreement mou-2017", "commitment mou-2017-one-stop-shop-concept"].sort(),
+    );
+    expect(await agreement("mou-2017")).toMatchObject({
+      signedCity: "Jakarta (as staff recall)",
+      summary: mou.summary,
+    });
+    expect(await commitment("mou-2017-one-stop-shop-concept")).toMatchObject({
+      status: "withdrawn",
+      area: concept.area,
+    });
+    // The sibling nobody touched follows content/, through the commitment model.
+    expect(await commitment("mou-2017-service-centre-design")).toMatchObject({
+      area: "also revised in content/",
+      version: 2,
+    });
+  });
+
+  it("holds content/ to the models' rules: a refused record names itself and nothing is written", async () => {
+    const content = loadContent();
+    delete content.agreements.find((a) => a.slug === "renewal-2024")!.parent;
+    content.sources[0]!.publisher = "A change that must not be saved either";
+    const before = await auditRows();
+    await expect(seedContent(test.db, { demo: false, content })).rejects.toThrow(
+      'content/ agreement "renewal-2024" was refused: agreements.renewalNeedsParent',
+    );
+    expect(await auditRows()).toBe(before);
+    const [source] = await test.db.select().from(t.sources).where(eq(t.sources.slug, content.sources[0]!.slug));
+    expect(source!.publisher).not.toBe("A change that must not be saved either");
+  });
+
   it("does not bring back an activity deleted in the app", async () => {
     const slug = "2016-11-02-deputy-visit-to-azerbaijan";
     const row = (await activityBySlug(slug))!;
     expect(await deleteActivity(test.db, editor, row.id, row.version)).toBe(true);
     const stats = await seedContent(test.db, { demo: false });
-    expect(stats).toMatchObject({ created: 0, updated: 0 });
+    expect(stats.created).toBe(0);
     expect(stats.leftAlone).toContainEqual(expect.objectContaining({ kind: "activity", key: slug, reason: "deleted" }));
     expect(await activityBySlug(slug)).toBeUndefined();
   });
