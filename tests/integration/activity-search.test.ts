@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { translatorFor } from "../../app/i18n/i18n.server";
 import { activitiesCsv, activitiesIcs } from "../../app/lib/activity-export.server";
-import { seedContent } from "../../app/lib/seed.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import { eachActivity, parseActivityQuery, searchActivities } from "../../app/models/activity-search.server";
 import { calendarToken, findUserByCalendarToken, resetCalendarKey } from "../../app/models/user-calendar.server";
 import { createUser, updateUser } from "../../app/models/user.server";
