@@ -3,7 +3,7 @@ import type { FormValues } from "../forms/result";
 import { listOf, valueOf } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import type { ActivityFormOptions } from "../models/activity.server";
+import type { ActivityFormOptions } from "../models/activity-queries.server";
 import type { ConflictRow } from "./record-conflict";
 
 /** How the conflict view compares two versions of an activity, row by row, in the reader's language. */
@@ -34,9 +34,21 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
   return [
     { key: "titleEn", label: t("activities.fields.titleEn"), show: text("titleEn") },
     { key: "titleId", label: t("activities.fields.titleId"), show: text("titleId") },
-    { key: "type", label: t("activities.fields.type"), show: (v) => [t(`activityType.${valueOf(v, "type")}`, { defaultValue: valueOf(v, "type") })] },
-    { key: "status", label: t("activities.fields.status"), show: (v) => [t(`activityStatus.${valueOf(v, "status")}`, { defaultValue: valueOf(v, "status") })] },
-    { key: "mode", label: t("activities.fields.mode"), show: (v) => [t(`activityMode.${valueOf(v, "mode")}`, { defaultValue: valueOf(v, "mode") })] },
+    {
+      key: "type",
+      label: t("activities.fields.type"),
+      show: (v) => [t(`activityType.${valueOf(v, "type")}`, { defaultValue: valueOf(v, "type") })],
+    },
+    {
+      key: "status",
+      label: t("activities.fields.status"),
+      show: (v) => [t(`activityStatus.${valueOf(v, "status")}`, { defaultValue: valueOf(v, "status") })],
+    },
+    {
+      key: "mode",
+      label: t("activities.fields.mode"),
+      show: (v) => [t(`activityMode.${valueOf(v, "mode")}`, { defaultValue: valueOf(v, "mode") })],
+    },
     {
       key: "when",
       label: t("activities.fields.when"),

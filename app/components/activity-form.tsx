@@ -9,7 +9,7 @@ import { RichTextField } from "../lexical/rich-text-field";
 import type { FieldMessage } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import type { ActivityFormOptions } from "../models/activity.server";
+import type { ActivityFormOptions } from "../models/activity-queries.server";
 import { FieldError } from "./field-error";
 import { ErrorSummary } from "./form-errors";
 import { EnumField, Field, listOf, LocalizedField, textOf } from "./form-field";

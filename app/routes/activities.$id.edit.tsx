@@ -16,14 +16,9 @@ import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import {
-  activityFormOptions,
-  getActivityForEdit,
-  getActivityLessons,
-  updateActivity,
-  type ActivityInput,
-  type ActivitySnapshot,
-} from "../models/activity.server";
+import { type ActivityInput, type ActivitySnapshot } from "../models/activity.server";
+import { activityFormOptions, getActivityForEdit, getActivityLessons } from "../models/activity-queries.server";
+import { updateActivity } from "../models/activity-writes.server";
 import { describeConflict } from "../models/conflict.server";
 import "../styles/activity.css";
 

@@ -17,7 +17,9 @@ import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { activityHistory, deleteActivity, getActivity } from "../models/activity.server";
+import { activityHistory } from "../models/activity-history.server";
+import { getActivity } from "../models/activity-queries.server";
+import { deleteActivity } from "../models/activity-writes.server";
 import { ConflictError } from "../models/errors.server";
 import "../styles/activity.css";
 

@@ -12,7 +12,8 @@ import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import { activityFormOptions, createActivity } from "../models/activity.server";
+import { activityFormOptions } from "../models/activity-queries.server";
+import { createActivity } from "../models/activity-writes.server";
 import "../styles/activity.css";
 
 const defaults: FormValues = { type: "meeting", status: "planned", mode: "in_person", lessonsFormat: "text" };

@@ -1,6 +1,8 @@
 import * as t from "../../db/schema";
 import type { Content } from "../lib/content.server";
-import { createActivity, getActivityForEdit, updateActivity, type ActivityInput } from "../models/activity.server";
+import { type ActivityInput } from "../models/activity.server";
+import { getActivityForEdit } from "../models/activity-queries.server";
+import { createActivity, updateActivity } from "../models/activity-writes.server";
 import { loadStored, putCitations } from "./content-records.server";
 import { same } from "./same-values";
 import { seedActor, type SeedRun } from "./seed-run.server";

@@ -8,19 +8,16 @@ import { activityFormSchema } from "../../app/forms/activity";
 import { activityFormValues as formValuesOf, activityInput, activityTimes } from "../../app/forms/activity.server";
 import { parseSubmission, reply } from "../../app/forms/submission";
 import { RuleError } from "../../app/models/errors.server";
+import { type ActivityInput } from "../../app/models/activity.server";
+import { activityHistory, changedFields } from "../../app/models/activity-history.server";
+import { activityFormOptions, getActivity, getActivityForEdit } from "../../app/models/activity-queries.server";
 import {
-  activityFormOptions,
-  activityHistory,
   activitySlug,
-  changedFields,
   createActivity,
   deleteActivity,
-  getActivity,
-  getActivityForEdit,
   InvalidReferenceError,
   updateActivity,
-  type ActivityInput,
-} from "../../app/models/activity.server";
+} from "../../app/models/activity-writes.server";
 import { ConflictError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 import { formData } from "../support/form-data";

@@ -7,7 +7,9 @@ import { and, desc, eq, gt, inArray, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { seedContent } from "../../app/seed/seed-content.server";
-import * as activityModel from "../../app/models/activity.server";
+import { type ActivityInput } from "../../app/models/activity.server";
+import { getActivityForEdit } from "../../app/models/activity-queries.server";
+import * as activityModel from "../../app/models/activity-writes.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
 import * as agreementModel from "../../app/models/agreement-writes.server";
 import * as commitmentModel from "../../app/models/commitment-writes.server";
@@ -211,7 +213,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   // --- activities ---------------------------------------------------------------------------
 
-  function activityInput(title: string): activityModel.ActivityInput {
+  function activityInput(title: string): ActivityInput {
     return {
       title: { en: title },
       type: "meeting",
@@ -255,7 +257,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
   });
 
   it("updateActivity: audit row with before and after, version bumped; a stale version is a conflict", async () => {
-    const edit = (await activityModel.getActivityForEdit(db(), activityId))!;
+    const edit = (await getActivityForEdit(db(), activityId))!;
     const next = { ...edit.input, title: { ...edit.input.title, en: `${edit.input.title.en} (audited)` } };
     const { result, rows } = await audit(() =>
       activityModel.updateActivity(db(), editor, activityId, edit.version, next),

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as t from "../../db/schema";
 import { openDatabase, type DatabaseHandle } from "../../db/client";
 import { seedIfEmpty } from "../../app/seed/seed-content.server";
-import { deleteActivity } from "../../app/models/activity.server";
+import { deleteActivity } from "../../app/models/activity-writes.server";
 import { createSession } from "../../app/models/session.server";
 import { sessionCookieHeader } from "../support/minted-sessions";
 import { npmRun } from "../support/npm-run";

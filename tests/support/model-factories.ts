@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Database } from "../../db/client";
-import { createActivity, type ActivityInput } from "../../app/models/activity.server";
+import { type ActivityInput } from "../../app/models/activity.server";
+import { createActivity } from "../../app/models/activity-writes.server";
 import { createAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
 import type { Actor } from "../../app/models/audit.server";
 import { createCommitment, type CommitmentInput } from "../../app/models/commitment-writes.server";
