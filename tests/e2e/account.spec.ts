@@ -1,4 +1,5 @@
 import { createUser } from "../support/http-factories";
+import { postForm } from "../support/http";
 import { addSession, apiSignIn, expect, gotoHydrated, signedInRequest, test } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 
@@ -47,11 +48,7 @@ test("a user changes their password: mistakes show beside their fields, other de
     expect(other.status()).toBe(302);
     expect(other.headers()["location"]).toMatch(/^\/login\?/);
 
-    const old = await otherDevice.post("/login", {
-      form: { email: user.email, password: user.password },
-      headers: { Origin: baseURL! },
-      maxRedirects: 0,
-    });
+    const old = await postForm(otherDevice, baseURL!, "/login", { email: user.email, password: user.password });
     expect(old.status()).toBe(401);
     await apiSignIn(otherDevice, baseURL!, user.email, changed);
   } finally {

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import { createActivity } from "../support/http-factories";
-import { formFields } from "../support/http";
+import { formFields, postForm } from "../support/http";
 import { addSession, expect, test, uniqueSuffix } from "./fixtures";
 
 // Lessons with bold text, a link and a list, as the editor sends them (format "lexical").
@@ -157,20 +157,16 @@ test("lists nested too deep are refused with a message, in the user's language",
   const edit = await request.get(`/activities/${id}/edit`);
   const { version } = formFields(await edit.text(), "version");
   const post = (lang: string) =>
-    request.post(`/activities/${id}/edit?lng=${lang}`, {
-      form: {
-        intent: "save",
-        version: version!,
-        titleEn: "Deep lists",
-        type: "meeting",
-        status: "planned",
-        mode: "online",
-        startsOn: "2025-06-02",
-        lessons: JSON.stringify(deep),
-        lessonsFormat: "lexical",
-      },
-      headers: { Origin: baseURL! },
-      maxRedirects: 0,
+    postForm(request, baseURL!, `/activities/${id}/edit?lng=${lang}`, {
+      intent: "save",
+      version: version!,
+      titleEn: "Deep lists",
+      type: "meeting",
+      status: "planned",
+      mode: "online",
+      startsOn: "2025-06-02",
+      lessons: JSON.stringify(deep),
+      lessonsFormat: "lexical",
     });
   const english = await post("en");
   expect(english.status()).toBe(400);

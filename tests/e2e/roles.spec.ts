@@ -293,18 +293,14 @@ test.describe("writes need the role too", () => {
       const anonymous = await signedInRequest(playwright, baseURL!, "anonymous");
       try {
         const form = newUser(role);
-        const response = await api.post("/admin/users", { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+        const response = await postForm(api, baseURL!, "/admin/users", form);
         expect(response.status()).toBe(403);
         // The same through React Router's data endpoint, as the hydrated app would send it.
-        const data = await api.post("/admin/users.data", { form, headers: { Origin: baseURL! }, maxRedirects: 0 });
+        const data = await postForm(api, baseURL!, "/admin/users.data", form);
         expect(data.status()).toBe(403);
 
         // No such account was made: signing in with it fails.
-        const login = await anonymous.post("/login", {
-          form: { email: form.email, password: form.password },
-          headers: { Origin: baseURL! },
-          maxRedirects: 0,
-        });
+        const login = await postForm(anonymous, baseURL!, "/login", { email: form.email, password: form.password });
         expect(login.status()).toBe(401);
       } finally {
         await api.dispose();
@@ -314,11 +310,7 @@ test.describe("writes need the role too", () => {
   }
 
   test("POST /admin/users anonymously asks to sign in", async ({ request, baseURL }) => {
-    const response = await request.post("/admin/users", {
-      form: newUser("anonymous"),
-      headers: { Origin: baseURL! },
-      maxRedirects: 0,
-    });
+    const response = await postForm(request, baseURL!, "/admin/users", newUser("anonymous"));
     expect(response.status()).toBe(302);
     expect(response.headers()["location"]).toBe("/login?redirectTo=%2Fadmin%2Fusers");
   });

@@ -360,10 +360,9 @@ test.describe("sessions", () => {
   test("the session cookie lives seven days at most and is HttpOnly, SameSite=Lax", async ({ playwright, baseURL }) => {
     const api = await signedInRequest(playwright, baseURL!, "anonymous");
     try {
-      const response = await api.post("/login", {
-        form: { email: demoAccounts.viewer.email, password: demoPassword },
-        headers: { Origin: baseURL! },
-        maxRedirects: 0,
+      const response = await postForm(api, baseURL!, "/login", {
+        email: demoAccounts.viewer.email,
+        password: demoPassword,
       });
       const cookie = response.headers()["set-cookie"] ?? "";
       expect(cookie).toContain(`${sessionCookieName}=`);
