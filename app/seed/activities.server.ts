@@ -4,7 +4,7 @@ import { type ActivityInput } from "../models/activity.server";
 import { getActivityForEdit } from "../models/activity-queries.server";
 import { createActivity, updateActivity } from "../models/activity-writes.server";
 import { loadStored, putCitations } from "./content-records.server";
-import { same } from "./same-values";
+import { putThroughModel } from "./model-records.server";
 import { seedActor, type SeedRun } from "./seed-run.server";
 
 type ActivityContent = Content["activities"][number];
@@ -59,28 +59,18 @@ export async function seedActivities(run: SeedRun, activities: Content["activiti
   );
   for (const a of activities) {
     const input = activityInput(run, a);
-    const row = stored.row(a.slug);
-    if (!row) {
-      // Deleted in the app: creating it again would undo that.
-      if (stored.deleted(a.slug)) {
-        run.leave("activity", a.slug, a.title.en, "deleted");
-        continue;
-      }
-      const created = await run.write("activity", a.slug, () =>
-        createActivity(run.tx, seedActor, input, { slug: a.slug }),
-      );
-      run.count("created");
-      await putCitations(run, "activity", created.id, a.sources);
-      continue;
-    }
-    const current = (await getActivityForEdit(run.tx, row.id))!;
-    const ours = !stored.theirs(row);
-    if (same(current.input, input)) run.count("unchanged");
-    else if (!ours) run.leave("activity", a.slug, a.title.en, "changed");
-    else {
-      await run.write("activity", a.slug, () => updateActivity(run.tx, seedActor, row.id, current.version, input));
-      run.count("updated");
-    }
-    if (ours) await putCitations(run, "activity", row.id, a.sources);
+    const put = await putThroughModel(run, stored, {
+      kind: "activity",
+      slug: a.slug,
+      title: a.title.en,
+      wanted: input,
+      current: async (row) => {
+        const form = (await getActivityForEdit(run.tx, row.id))!;
+        return { version: form.version, values: form.input };
+      },
+      create: () => createActivity(run.tx, seedActor, input, { slug: a.slug }),
+      update: (id, version) => updateActivity(run.tx, seedActor, id, version, input),
+    });
+    if (put?.ours) await putCitations(run, "activity", put.id, a.sources);
   }
 }

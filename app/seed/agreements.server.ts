@@ -4,7 +4,8 @@ import { getAgreementForEdit } from "../models/agreement-edit.server";
 import { createAgreement, updateAgreement } from "../models/agreement-writes.server";
 import { createCommitment, updateCommitment } from "../models/commitment-writes.server";
 import { loadStored, putCitations } from "./content-records.server";
-import { pick, same } from "./same-values";
+import { putThroughModel } from "./model-records.server";
+import { pick } from "./same-values";
 import { seedActor, type SeedRun } from "./seed-run.server";
 
 type AgreementContent = Content["agreements"][number];
@@ -41,31 +42,28 @@ export async function seedAgreements(run: SeedRun, agreements: Content["agreemen
       parentId: run.optionalId("agreement", a.parent),
       signatoryIds: a.signatories.map((p) => run.id("person", p)).sort((x, y) => x - y),
     };
-    const row = stored.row(a.slug);
-    let id: number;
-    let ours = true;
-    if (!row) {
-      const partnershipId = run.id("partnership", a.partnership);
-      const created = await run.write("agreement", a.slug, () =>
-        createAgreement(run.tx, seedActor, { ...input, partnershipId }, { slug: a.slug }),
-      );
-      run.count("created");
-      id = created.id;
-    } else {
-      id = row.id;
-      const current = (await getAgreementForEdit(run.tx, id))!;
-      ours = !stored.theirs(row);
-      if (same(pick(current, Object.keys(input)), input)) run.count("unchanged");
-      else if (!ours) run.leave("agreement", a.slug, a.title.en, "changed");
-      else {
-        const change = { ...input, id, version: current.version };
-        await run.write("agreement", a.slug, () => updateAgreement(run.tx, seedActor, change));
-        run.count("updated");
-      }
-    }
-    run.remember("agreement", a.slug, id);
-    if (ours) await putCitations(run, "agreement", id, a.sources);
-    await seedCommitments(run, commitments, id, a.commitments);
+    const put = await putThroughModel(run, stored, {
+      kind: "agreement",
+      slug: a.slug,
+      title: a.title.en,
+      wanted: input,
+      current: async (row) => {
+        const form = (await getAgreementForEdit(run.tx, row.id))!;
+        return { version: form.version, values: pick(form, Object.keys(input)) };
+      },
+      create: () =>
+        createAgreement(
+          run.tx,
+          seedActor,
+          { ...input, partnershipId: run.id("partnership", a.partnership) },
+          { slug: a.slug },
+        ),
+      update: (id, version) => updateAgreement(run.tx, seedActor, { ...input, id, version }),
+    });
+    if (!put) continue;
+    run.remember("agreement", a.slug, put.id);
+    if (put.ours) await putCitations(run, "agreement", put.id, a.sources);
+    await seedCommitments(run, commitments, put.id, a.commitments);
   }
 }
 
@@ -85,27 +83,17 @@ async function seedCommitments(
       dueOn: m.due_on ?? null,
       status: m.status,
     };
-    const row = stored.row(m.slug);
-    let id: number;
-    let ours = true;
-    if (!row) {
-      const created = await run.write("commitment", m.slug, () =>
-        createCommitment(run.tx, seedActor, agreementId, input, { slug: m.slug }),
-      );
-      run.count("created");
-      id = created!.id;
-    } else {
-      id = row.id;
-      ours = !stored.theirs(row);
-      if (same(pick(row, Object.keys(input)), input)) run.count("unchanged");
-      else if (!ours) run.leave("commitment", m.slug, m.text.en, "changed");
-      else {
-        const change = { ...input, id, version: row.version };
-        await run.write("commitment", m.slug, () => updateCommitment(run.tx, seedActor, change));
-        run.count("updated");
-      }
-    }
-    run.remember("commitment", m.slug, id);
-    if (ours) await putCitations(run, "commitment", id, m.sources);
+    const put = await putThroughModel(run, stored, {
+      kind: "commitment",
+      slug: m.slug,
+      title: m.text.en,
+      wanted: input,
+      current: (row) => ({ version: row.version, values: pick(row, Object.keys(input)) }),
+      create: () => createCommitment(run.tx, seedActor, agreementId, input, { slug: m.slug }),
+      update: (id, version) => updateCommitment(run.tx, seedActor, { ...input, id, version }),
+    });
+    if (!put) continue;
+    run.remember("commitment", m.slug, put.id);
+    if (put.ours) await putCitations(run, "commitment", put.id, m.sources);
   }
 }
