@@ -1,8 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
-import { valueOf } from "../lib/forms";
 import { useFormatter } from "../lib/use-formatter";
-import { SectionAlert, type SectionState } from "./commitment-section";
+import { messageOf, SectionAlert, type SectionState, typedOf } from "./commitment-section";
 import { Field } from "./form-field";
 
 interface EvidenceItem {
@@ -58,19 +57,19 @@ export function EvidenceSection({
               name="url"
               label={t("commitments.form.evidenceUrl")}
               hint={t("commitments.form.evidenceUrlHint")}
-              error={result?.errors.url}
+              error={messageOf(result, "url")}
               optional
             >
-              {(a) => <input {...a} type="url" maxLength={2000} defaultValue={valueOf(result?.values, "url")} />}
+              {(a) => <input {...a} type="url" maxLength={2000} defaultValue={typedOf(result, "url")} />}
             </Field>
             <Field
               id="evidence-note"
               name="note"
               label={t("commitments.form.evidenceNote")}
-              error={result?.errors.note}
+              error={messageOf(result, "note")}
               optional
             >
-              {(a) => <textarea {...a} rows={3} maxLength={2000} defaultValue={valueOf(result?.values, "note")} />}
+              {(a) => <textarea {...a} rows={3} maxLength={2000} defaultValue={typedOf(result, "note")} />}
             </Field>
             <div>
               <button type="submit" className="button">

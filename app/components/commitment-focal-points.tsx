@@ -1,10 +1,9 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
 import type { LocalizedText } from "../lib/localized";
-import { valueOf } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
-import { SectionAlert, type SectionState } from "./commitment-section";
+import { messageOf, SectionAlert, type SectionState, typedOf } from "./commitment-section";
 import { Field } from "./form-field";
 
 type Side = { code: string; name: LocalizedText };
@@ -33,7 +32,7 @@ export function FocalPointsSection({
         {sides.map((side) => {
           const person = focalPoints[side.code];
           // The refused change is shown again beside the side it was for.
-          const mine = valueOf(result?.values, "countryCode") === side.code ? result : undefined;
+          const mine = typedOf(result, "countryCode") === side.code ? result : undefined;
           const fieldId = `focal-${side.code}`;
           return (
             <li key={side.code}>
@@ -55,13 +54,10 @@ export function FocalPointsSection({
                     id={fieldId}
                     name="personId"
                     label={t("commitments.focalPointFor", { side: localized(side.name, lang) })}
-                    error={mine?.errors.personId}
+                    error={messageOf(mine, "personId")}
                   >
                     {(a) => (
-                      <select
-                        {...a}
-                        defaultValue={mine ? valueOf(mine.values, "personId") : String(person?.personId ?? "")}
-                      >
+                      <select {...a} defaultValue={mine ? typedOf(mine, "personId") : String(person?.personId ?? "")}>
                         <option value="">{t("commitments.noFocalPoint")}</option>
                         {candidates
                           .filter((p) => p.countryCode === side.code)

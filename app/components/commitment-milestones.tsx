@@ -1,10 +1,9 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
 import type { LocalizedText } from "../lib/localized";
-import { valueOf } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { SectionAlert, type CommitmentActionResult } from "./commitment-section";
+import { type CommitmentActionResult, fieldMessages, messageOf, SectionAlert, typedOf } from "./commitment-section";
 import { Field, LocalizedField } from "./form-field";
 
 interface MilestoneItem {
@@ -84,8 +83,8 @@ export function MilestonesSection({
               name="title"
               idPrefix="milestone-"
               labels={{ en: t("commitments.form.milestoneEn"), id: t("commitments.form.milestoneId") }}
-              values={addResult?.values ?? {}}
-              errors={addResult?.errors}
+              values={{ titleEn: typedOf(addResult, "titleEn"), titleId: typedOf(addResult, "titleId") }}
+              errors={fieldMessages(addResult, "titleEn", "titleId")}
               maxLength={300}
               required
             />
@@ -93,10 +92,10 @@ export function MilestonesSection({
               id="milestone-dueOn"
               name="dueOn"
               label={t("commitments.dueOn")}
-              error={addResult?.errors.dueOn}
+              error={messageOf(addResult, "dueOn")}
               optional
             >
-              {(a) => <input {...a} type="date" defaultValue={valueOf(addResult?.values, "dueOn")} />}
+              {(a) => <input {...a} type="date" defaultValue={typedOf(addResult, "dueOn")} />}
             </Field>
             <div>
               <button type="submit" className="button">

@@ -1,17 +1,32 @@
 import { useTranslation } from "../i18n/translation";
-import type { FormErrors, TypedValues } from "../lib/forms";
+import type { ActionResult } from "../forms/result";
+import type { FieldMessage } from "../lib/forms";
 
 /** The forms of the commitment page, by the `intent` each posts. */
 export type CommitmentIntent =
   "status" | "evidence" | "milestone" | "milestone-done" | "focal-point" | "confirm" | "withdraw-confirmation";
 
-/** The page action's answer to a change it refused: which form sent it, why, and what was typed. */
-export interface CommitmentActionResult {
-  intent: CommitmentIntent;
-  errors: FormErrors;
-  values: TypedValues;
-  /** After a conflict: the status saved now. */
-  current: { status: string } | null;
+/** The page action's answer to a change it refused: the one ActionResult shape of every form. */
+export type CommitmentActionResult = ActionResult;
+
+/** The first message of a field of the refused change ("" for the form's own). */
+export const messageOf = (result: ActionResult | undefined, field: string): FieldMessage | undefined =>
+  result?.reply.error?.[field]?.[0];
+
+/** The first message of each of `fields`, as a form's errors by field. */
+export function fieldMessages(result: ActionResult | undefined, ...fields: string[]) {
+  return Object.fromEntries(
+    fields.flatMap((f) => {
+      const message = messageOf(result, f);
+      return message ? [[f, message]] : [];
+    }),
+  ) as Record<string, FieldMessage>;
+}
+
+/** A field of the refused change as it was typed. */
+export function typedOf(result: ActionResult | undefined, field: string): string {
+  const v = result?.reply.initialValue?.[field];
+  return typeof v === "string" ? v : "";
 }
 
 /** What a section of the page needs to show its forms again: the refused change, if it was its own. */
@@ -25,12 +40,19 @@ export interface SectionState {
 export function SectionAlert({ result }: { result?: CommitmentActionResult }) {
   const { t } = useTranslation();
   if (!result) return null;
-  const message = result.errors.form ?? result.errors.countryCode ?? { key: "validation.formErrors" };
+  const message: FieldMessage = messageOf(result, "") ??
+    messageOf(result, "countryCode") ?? { key: result.conflict ? "commitments.conflict" : "validation.formErrors" };
+  const current = result.conflict?.theirs.status;
   return (
     <div role="alert" className="alert">
       {t(message.key, message.values)}
-      {result.current ? (
-        <> {t("commitments.nowStatus", { status: t(`commitmentStatus.${result.current.status}`) })}</>
+      {typeof current === "string" ? (
+        <>
+          {" "}
+          {t("commitments.nowStatus", {
+            status: t(`commitmentStatus.${current}`, { defaultValue: current }),
+          })}
+        </>
       ) : null}
     </div>
   );

@@ -1,8 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
 import { commitmentStatuses } from "../lib/enums";
-import { valueOf } from "../lib/forms";
-import { SectionAlert, type SectionState } from "./commitment-section";
+import { messageOf, SectionAlert, type SectionState, typedOf } from "./commitment-section";
 import { EnumField } from "./form-field";
 
 /** Moves a commitment to another status, from the version the editor sees. */
@@ -20,10 +19,10 @@ export function StatusForm({ status, version, result, formKey }: { status: strin
           name="status"
           label={t("commitments.newStatus")}
           hint={t("commitments.form.statusHint")}
-          error={result?.errors.status}
+          error={messageOf(result, "status")}
           choices={commitmentStatuses}
           group="commitmentStatus"
-          value={valueOf(result?.values, "status") || status}
+          value={typedOf(result, "status") || status}
         />
         <div>
           <button type="submit" className="button">

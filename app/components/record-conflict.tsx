@@ -23,6 +23,7 @@ export function RecordConflict({
   rows,
   submitted,
   discardTo,
+  title,
 }: {
   conflict: ConflictView;
   rows: ConflictRow[];
@@ -30,6 +31,8 @@ export function RecordConflict({
   submitted: Record<string, unknown>;
   /** The record's edit page: opening it afresh shows the current version. */
   discardTo: string;
+  /** The heading, where the record's kind says it better than "this record". */
+  title?: string;
 }) {
   const { t } = useTranslation();
   const format = useFormatter();
@@ -45,7 +48,7 @@ export function RecordConflict({
   return (
     <section className="record-conflict" aria-labelledby="conflict-title">
       <div role="alert" className="alert">
-        <h2 id="conflict-title">{t("form.conflict.title")}</h2>
+        <h2 id="conflict-title">{title ?? t("form.conflict.title")}</h2>
         <p>{t("form.conflict.intro")}</p>
         {who && savedBy ? <p>{t("form.conflict.savedBy", { name: who, when: format.dateTime(savedBy.at) })}</p> : null}
       </div>

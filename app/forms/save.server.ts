@@ -40,7 +40,8 @@ export const refuseSubmission = (
   submission: FormSubmission<z.ZodType>,
   status = 400,
   fieldErrors?: Record<string, FieldErrors>,
-) => answer(status, { intent, reply: reply(submission, fieldErrors) });
+  init?: ResponseInit,
+) => answer(status, { intent, reply: reply(submission, fieldErrors) }, init);
 
 /**
  * Runs the handler of the form's intent: every page dispatches its forms this way. An intent the
@@ -65,6 +66,8 @@ interface SaveOptions<S extends z.ZodType, Saved> {
   done: (saved: Saved) => Response | Promise<Response>;
   /** The i18n key said when the record is gone; without it, the page answers 404. */
   gone?: FieldMessage["key"];
+  /** For a stale save without a conflict view: the message above the form (409). */
+  stale?: FieldMessage["key"];
   /** For a versioned record: both versions, for the conflict view of a stale save. */
   conflict?: (value: z.output<S>, current: unknown, typed: FormValues) => Promise<ConflictView>;
 }
@@ -93,7 +96,9 @@ export async function saveForm<S extends z.ZodType, Saved>(form: FormData, schem
     if (error instanceof RecordError) {
       return refuseSubmission(intent, submission, error.status, asFieldErrors(error.errors));
     }
-    if (!(error instanceof ConflictError) || !options.conflict) throw error;
+    if (!(error instanceof ConflictError)) throw error;
+    if (options.stale) return refuseSubmission(intent, submission, 409, { "": [{ key: options.stale }] });
+    if (!options.conflict) throw error;
     const conflict = await options.conflict(submission.value, error.current, submission.payload as FormValues);
     return answer(409, { intent, reply: reply(submission), conflict });
   }

@@ -5,7 +5,7 @@ import { type CommitmentStatus, type Role } from "../lib/enums";
 import type { Database } from "../../db/client";
 import { actorUserId, recordAudit, type Actor } from "./audit.server";
 import { checkSide } from "./commitment-sides.server";
-import { ConflictError, RuleError } from "./errors.server";
+import { ConflictError, NotAllowedError, RuleError } from "./errors.server";
 import { lockRow } from "./versioned.server";
 
 /** Whether every side of the partnership has confirmed a complete commitment. */
@@ -58,7 +58,7 @@ export function mayConfirm(user: SideUser | null, side: string): "own" | "on-beh
 }
 
 /** A confirmation the user may not give or withdraw for that side: a refusal (403), not a bad form. */
-export class NotYourSideError extends RuleError {}
+export class NotYourSideError extends NotAllowedError {}
 
 async function rightFor(tx: Database, actor: Actor, side: string) {
   const user = await sideOfUser(tx, actor);

@@ -5,11 +5,11 @@ import { type Role } from "../lib/enums";
 import type { Database } from "../../db/client";
 import { hashPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
-import { RuleError } from "./errors.server";
+import { DuplicateError, RuleError } from "./errors.server";
 import { endSessionsOf } from "./session.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
-export class DuplicateError extends Error {}
+export { DuplicateError };
 
 export const byEmail = (email: string) => eq(sql`lower(${users.email})`, email.trim().toLowerCase());
 
@@ -60,7 +60,7 @@ export async function createUser(db: Database, actor: Actor, input: NewUser) {
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
     const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email));
-    if (existing) throw new DuplicateError(input.email);
+    if (existing) throw new DuplicateError("email", "users.emailTaken");
     await checkOrganization(tx, input.organizationId);
     const [user] = await tx
       .insert(users)

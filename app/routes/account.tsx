@@ -1,17 +1,17 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, redirect, useLocation } from "react-router";
-import { z } from "zod";
+import { Form, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/account";
 import { Field } from "../components/form-field";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { supportedLanguages } from "../i18n/config";
+import { dispatchIntent, refuseSubmission, saveForm } from "../forms/save.server";
+import { parseSubmission } from "../forms/submission";
+import { passwordChangeForm, preferencesForm } from "../forms/user";
 import { getI18n, languageCookie } from "../i18n/i18n.server";
 import { appSecret, requireUser, sessionCookie, startSession } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
-import { isTimeZone } from "../lib/format";
-import { idField } from "../lib/form-schema";
-import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
+import type { FieldMessage } from "../lib/forms";
 import { requestInfoContext } from "../lib/request-context";
 import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
@@ -22,23 +22,6 @@ import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from 
 import { getAccount, updatePreferences } from "../models/user-account.server";
 import { calendarToken, resetCalendarKey } from "../models/user-calendar.server";
 import { changePassword } from "../models/user-passwords.server";
-
-const preferencesSchema = z.object({
-  version: idField,
-  timeZone: z.string().refine(isTimeZone, "validation.invalidChoice"),
-  locale: z.enum(["", ...supportedLanguages]).transform((v) => v || null),
-});
-
-const passwordSchema = z
-  .object({
-    currentPassword: z.preprocess(blankAsMissing, z.string().max(1024)),
-    newPassword: z.preprocess(blankAsMissing, z.string().min(12).max(1024)),
-    confirmPassword: z.preprocess(blankAsMissing, z.string().max(1024)),
-  })
-  .refine((v) => v.newPassword === v.confirmPassword, {
-    message: "account.passwordMismatch",
-    path: ["confirmPassword"],
-  });
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -58,71 +41,70 @@ export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request, "viewer");
   const form = await request.formData();
   const actor = { userId: user.id };
-  switch (form.get("intent")) {
-    case "resetCalendar":
-      await resetCalendarKey(db, actor, user.id);
-      return redirectWithNotice("/account", "account.calendarWasReset");
-    case "changePassword": {
-      const parsed = parseForm(passwordSchema, form);
-      if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
-      // Guessing the current password with a session left open counts like guessing at sign-in.
-      const key = passwordGuesses.accountKey(user.email);
-      const attempt = await hitRateLimit(db, key, passwordGuesses.windowMs);
-      if (attempt.count > passwordGuesses.perAccount) {
-        const minutes = Math.max(1, Math.ceil((attempt.resetAt.getTime() - Date.now()) / 60_000));
-        const errors: FormErrors = { currentPassword: { key: "account.passwordRateLimited", values: { minutes } } };
-        return data({ errors }, { status: 429 });
-      }
-      const changed = await changePassword(db, actor, {
-        userId: user.id,
-        currentPassword: parsed.data.currentPassword,
-        newPassword: parsed.data.newPassword,
-      }).catch((error: unknown) => {
-        if (error instanceof ConflictError) return "conflict" as const;
-        throw error;
-      });
-      if (changed === "conflict") {
-        // The password was right; the account changed meanwhile. That was no guess.
-        await releaseRateLimit(db, key);
-        const errors: FormErrors = { form: { key: "account.conflict" } };
-        return data({ errors }, { status: 409 });
-      }
-      if (!changed) {
-        const errors: FormErrors = { currentPassword: { key: "account.wrongPassword" } };
-        return data({ errors }, { status: 400 });
-      }
-      await clearRateLimit(db, key);
-      const { clientAddress } = context.get(requestInfoContext);
-      const cookie = await startSession(user.id, {
-        ipAddress: clientAddress,
-        userAgent: request.headers.get("user-agent") ?? undefined,
-      });
-      return redirectWithNotice("/account", "account.passwordChanged", { headers: { "Set-Cookie": cookie } });
-    }
-    case "signOutEverywhere":
-      await deleteUserSessions(db, actor, user.id);
-      return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
-    case "preferences": {
-      const parsed = parseForm(preferencesSchema, form);
-      if (!parsed.success) return data({ errors: parsed.errors }, { status: 400 });
-      try {
-        await updatePreferences(db, actor, { id: user.id, ...parsed.data });
-      } catch (error) {
-        if (!(error instanceof ConflictError)) throw error;
-        const errors: FormErrors = { form: { key: "account.conflict" } };
-        return data({ errors }, { status: 409 });
-      }
-      // The language choice takes effect the way the header switcher's does: through its cookie.
-      const cookie = parsed.data.locale
-        ? await languageCookie.serialize(parsed.data.locale)
-        : await languageCookie.serialize("", { maxAge: 0 });
-      return redirectWithNotice("/account", "account.saved", { headers: { "Set-Cookie": cookie } });
-    }
-    default: {
-      const errors: FormErrors = { form: { key: "validation.invalid" } };
-      return data({ errors }, { status: 400 });
-    }
-  }
+  return dispatchIntent(
+    form,
+    {
+      resetCalendar: async () => {
+        await resetCalendarKey(db, actor, user.id);
+        return redirectWithNotice("/account", "account.calendarWasReset");
+      },
+      changePassword: async () => {
+        const submission = parseSubmission(form, passwordChangeForm);
+        const refuse = (status: number, field: string, message: FieldMessage) =>
+          refuseSubmission("changePassword", submission, status, { [field]: [message] });
+        if (submission.status !== "success") return refuseSubmission("changePassword", submission);
+        // Guessing the current password with a session left open counts like guessing at sign-in.
+        const key = passwordGuesses.accountKey(user.email);
+        const attempt = await hitRateLimit(db, key, passwordGuesses.windowMs);
+        if (attempt.count > passwordGuesses.perAccount) {
+          const minutes = Math.max(1, Math.ceil((attempt.resetAt.getTime() - Date.now()) / 60_000));
+          return refuse(429, "currentPassword", { key: "account.passwordRateLimited", values: { minutes } });
+        }
+        const changed = await changePassword(db, actor, {
+          userId: user.id,
+          currentPassword: submission.value.currentPassword,
+          newPassword: submission.value.newPassword,
+        }).catch((error: unknown) => {
+          if (error instanceof ConflictError) return "conflict" as const;
+          throw error;
+        });
+        if (changed === "conflict") {
+          // The password was right; the account changed meanwhile. That was no guess.
+          await releaseRateLimit(db, key);
+          return refuse(409, "", { key: "account.conflict" });
+        }
+        if (!changed) return refuse(400, "currentPassword", { key: "account.wrongPassword" });
+        await clearRateLimit(db, key);
+        const { clientAddress } = context.get(requestInfoContext);
+        const cookie = await startSession(user.id, {
+          ipAddress: clientAddress,
+          userAgent: request.headers.get("user-agent") ?? undefined,
+        });
+        return redirectWithNotice("/account", "account.passwordChanged", { headers: { "Set-Cookie": cookie } });
+      },
+      signOutEverywhere: async () => {
+        await deleteUserSessions(db, actor, user.id);
+        return redirect("/login", { headers: { "Set-Cookie": await sessionCookie.serialize("", { maxAge: 0 }) } });
+      },
+      preferences: () =>
+        saveForm(form, preferencesForm, {
+          intent: "preferences",
+          save: async ({ version, timeZone, locale }) => {
+            await updatePreferences(db, actor, { id: user.id, version, timeZone, locale });
+            return { locale };
+          },
+          // The language choice takes effect the way the header switcher's does: through its cookie.
+          done: async ({ locale }) => {
+            const cookie = locale
+              ? await languageCookie.serialize(locale)
+              : await languageCookie.serialize("", { maxAge: 0 });
+            return redirectWithNotice("/account", "account.saved", { headers: { "Set-Cookie": cookie } });
+          },
+          stale: "account.conflict",
+        }),
+    },
+    "",
+  );
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -131,13 +113,14 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const { t } = useTranslation();
   const location = useLocation();
   const { account, calendarUrl } = loaderData;
-  const errors = actionData?.errors;
+  const own = actionData?.reply.error?.[""]?.[0];
+  const errors = (name: string) => actionData?.reply.error?.[name]?.[0];
   return (
     <div className="page page--narrow">
       <h1>{t("account.title")}</h1>
-      {errors?.form ? (
+      {own ? (
         <div role="alert" className="alert">
-          {t(errors.form.key)}
+          {t(own.key, own.values)}
         </div>
       ) : null}
       <section aria-labelledby="details-title">
@@ -145,9 +128,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <dl className="facts">
           <dt>{t("users.name")}</dt>
           <dd>{account.name}</dd>
-          <dt>{t("account.email")}</dt>
+          <dt>{t("form.email")}</dt>
           <dd>{account.email}</dd>
-          <dt>{t("account.role")}</dt>
+          <dt>{t("form.role")}</dt>
           <dd>{t(`roles.${account.role}`)}</dd>
         </dl>
       </section>
@@ -160,9 +143,9 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <Field
             id="timeZone"
             name="timeZone"
-            label={t("account.timeZone")}
+            label={t("form.timeZone")}
             hint={t("account.timeZoneHint")}
-            error={errors?.timeZone}
+            error={errors("timeZone")}
           >
             {(a) => (
               <select {...a} defaultValue={account.timeZone}>
@@ -174,7 +157,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
               </select>
             )}
           </Field>
-          <Field id="locale" name="locale" label={t("account.language")} error={errors?.locale}>
+          <Field id="locale" name="locale" label={t("account.language")} error={errors("locale")}>
             {(a) => (
               <select {...a} defaultValue={account.locale ?? ""}>
                 <option value="">{t("account.languageAuto")}</option>
@@ -219,7 +202,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             id="currentPassword"
             name="currentPassword"
             label={t("account.currentPassword")}
-            error={errors?.currentPassword}
+            error={errors("currentPassword")}
           >
             {(a) => <input {...a} type="password" required maxLength={1024} autoComplete="current-password" />}
           </Field>
@@ -228,7 +211,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             name="newPassword"
             label={t("account.newPassword")}
             hint={t("account.newPasswordHint")}
-            error={errors?.newPassword}
+            error={errors("newPassword")}
           >
             {(a) => (
               <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
@@ -238,7 +221,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
             id="confirmPassword"
             name="confirmPassword"
             label={t("account.confirmPassword")}
-            error={errors?.confirmPassword}
+            error={errors("confirmPassword")}
           >
             {(a) => (
               <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />

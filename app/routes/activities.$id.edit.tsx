@@ -16,7 +16,7 @@ import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import { type ActivityInput, type ActivitySnapshot } from "../models/activity.server";
+import type { ActivityInput, ActivitySnapshot } from "../models/activity.server";
 import { activityFormOptions, getActivityForEdit, getActivityLessons } from "../models/activity-queries.server";
 import { updateActivity } from "../models/activity-writes.server";
 import { describeConflict } from "../models/conflict.server";
@@ -87,6 +87,7 @@ export default function EditActivity({ loaderData, actionData }: Route.Component
           rows={rows}
           submitted={actionData.reply.initialValue ?? {}}
           discardTo={`/activities/${id}/edit`}
+          title={t("activities.conflict.title")}
         />
       ) : (
         <ActivityForm

@@ -1,6 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, useLocation } from "react-router";
-import { z } from "zod";
+import { Form, useLocation } from "react-router";
 import type { Route } from "./+types/admin.users";
 import { roles } from "../lib/enums";
 import { EnumField, Field } from "../components/form-field";
@@ -9,45 +8,17 @@ import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
-import { idField, optionalId } from "../lib/form-schema";
-import { blankAsMissing, parseForm, type FieldMessage, type FormErrors } from "../lib/forms";
-import { isTimeZone } from "../lib/format";
+import { dispatchIntent, saveForm } from "../forms/save.server";
+import { newUserForm, userAccessForm, userPasswordForm } from "../forms/user";
 import type { Language } from "../i18n/config";
 import { localized, type LocalizedText } from "../lib/localized";
-import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { offeredTimeZones } from "../lib/time-zones";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { ConflictError, RuleError } from "../models/errors.server";
+import { RuleError } from "../models/errors.server";
 import { organizationOptions } from "../models/organization.server";
 import { setPassword } from "../models/user-passwords.server";
-import { createUser, DuplicateError, listUsers, updateUser } from "../models/user.server";
-
-const createSchema = z.object({
-  intent: z.literal("create"),
-  email: z.preprocess(blankAsMissing, z.email().max(254)),
-  name: z.preprocess(blankAsMissing, z.string().trim().min(2).max(120)),
-  role: z.enum(roles),
-  password: z.preprocess(blankAsMissing, z.string().min(12).max(1024)),
-  timeZone: z.string().refine(isTimeZone, "validation.invalidChoice"),
-  organizationId: optionalId,
-});
-
-const updateSchema = z.object({
-  intent: z.literal("update"),
-  id: idField,
-  version: idField,
-  role: z.enum(roles),
-  organizationId: optionalId,
-  disabled: z.enum(["on"]).optional(),
-});
-
-const passwordSchema = z.object({
-  intent: z.literal("setPassword"),
-  id: idField,
-  version: idField,
-  password: z.preprocess(blankAsMissing, z.string().min(12, "users.passwordTooShort").max(1024)),
-});
+import { createUser, listUsers, updateUser } from "../models/user.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
@@ -59,68 +30,47 @@ export async function action({ context, request }: Route.ActionArgs) {
   const admin = requireUser(context, request, "admin");
   const form = await request.formData();
   const actor = { userId: admin.id };
-  if (form.get("intent") === "update") {
-    const parsed = parseForm(updateSchema, form);
-    if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-    const { id, version, role, organizationId, disabled } = parsed.data;
-    const values = { intent: "update" };
-    if (id === admin.id && (disabled || role !== "admin")) {
-      const errors: FormErrors = { form: { key: "users.cannotDisableSelf" } };
-      return data({ errors, values }, { status: 400 });
-    }
-    try {
-      const user = await updateUser(db, actor, {
-        id,
-        version,
-        role,
-        // A form without the field (an older page, a script) leaves the organization as it is.
-        organizationId: form.has("organizationId") ? (organizationId ?? null) : undefined,
-        disabled: !!disabled,
-      });
-      if (!user) notFound();
-      return redirectWithNotice("/admin/users", "users.updated");
-    } catch (error) {
-      // The row's fields are small: the message goes above the table.
-      if (error instanceof RuleError) {
-        const errors: FormErrors = { form: { key: error.key, values: error.values } };
-        return data({ errors, values }, { status: 400 });
-      }
-      if (!(error instanceof ConflictError)) throw error;
-      const errors: FormErrors = { form: { key: "users.conflict" } };
-      return data({ errors, values }, { status: 409 });
-    }
-  }
-  if (form.get("intent") === "setPassword") {
-    const parsed = parseForm(passwordSchema, form);
-    const values = { intent: "setPassword" };
-    // One message above the table: the row's field is small and its details may be closed.
-    const refuse = (message: FieldMessage, status = 400) =>
-      data({ errors: { form: message } as FormErrors, values }, { status });
-    if (!parsed.success) return refuse(parsed.errors.password ?? { key: "validation.invalid" });
-    const { id, version, password } = parsed.data;
-    // Your own password needs your current one, on the account page.
-    if (id === admin.id) return refuse({ key: "users.ownPassword" });
-    try {
-      const user = await setPassword(db, actor, { id, version, password });
-      if (!user) notFound();
-      return redirectWithNotice("/admin/users", "users.passwordSet");
-    } catch (error) {
-      if (!(error instanceof ConflictError)) throw error;
-      return refuse({ key: "users.conflict" }, 409);
-    }
-  }
-  const parsed = parseForm(createSchema, form);
-  if (!parsed.success) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  try {
-    await createUser(db, actor, parsed.data);
-    return redirectWithNotice("/admin/users", "users.created");
-  } catch (error) {
-    if (!(error instanceof DuplicateError) && !(error instanceof RuleError)) throw error;
-    const { password: _omit, ...values } = Object.fromEntries(form) as Record<string, string>;
-    if (error instanceof RuleError) return data({ errors: error.errors, values }, { status: 400 });
-    const errors: FormErrors = { email: { key: "users.emailTaken" } };
-    return data({ errors, values }, { status: 409 });
-  }
+  return dispatchIntent(
+    form,
+    {
+      create: () =>
+        saveForm(form, newUserForm, {
+          intent: "create",
+          save: (value) => createUser(db, actor, value),
+          done: () => redirectWithNotice("/admin/users", "users.created"),
+        }),
+      update: () =>
+        saveForm(form, userAccessForm, {
+          intent: "update",
+          save: ({ id, version, role, organizationId, disabled }) => {
+            if (id === admin.id && (disabled || role !== "admin"))
+              throw new RuleError("form", "users.cannotDisableSelf");
+            return updateUser(db, actor, {
+              id,
+              version,
+              role,
+              // A form without the field (an older page, a script) leaves the organization as it is.
+              organizationId: form.has("organizationId") ? (organizationId ?? null) : undefined,
+              disabled: !!disabled,
+            });
+          },
+          done: () => redirectWithNotice("/admin/users", "users.updated"),
+          stale: "users.conflict",
+        }),
+      setPassword: () =>
+        saveForm(form, userPasswordForm, {
+          intent: "setPassword",
+          save: ({ id, version, password }) => {
+            // Your own password needs your current one, on the account page.
+            if (id === admin.id) throw new RuleError("form", "users.ownPassword");
+            return setPassword(db, actor, { id, version, password });
+          },
+          done: () => redirectWithNotice("/admin/users", "users.passwordSet"),
+          stale: "users.conflict",
+        }),
+    },
+    "create",
+  );
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -130,30 +80,32 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
   const format = useFormatter();
   const lang = useLanguage();
   const location = useLocation();
-  const errors = actionData?.errors;
-  const values = (actionData?.values ?? {}) as Record<string, string>;
-  const creating = values.intent !== "update" && values.intent !== "setPassword";
-  const fieldError = (name: string) => (creating ? errors?.[name] : undefined);
+  const creating = !actionData || actionData.intent === "create";
+  const createResult = creating ? actionData : undefined;
+  const values = (createResult?.reply.initialValue ?? {}) as Record<string, string | undefined>;
+  const fieldError = (name: string) => createResult?.reply.error?.[name]?.[0];
+  // A row's fields are small and its details may be closed: its message goes above the table.
+  const rowError = creating ? undefined : Object.values(actionData.reply.error ?? {}).find(Boolean)?.[0];
   return (
     <div className="page">
       <h1 id="users-title">{t("users.title")}</h1>
-      {errors?.form ? (
+      {rowError ? (
         <div role="alert" className="alert">
-          {t(errors.form.key, errors.form.values)}
+          {t(rowError.key, rowError.values)}
         </div>
       ) : null}
       <TableScroll labelledBy="users-title">
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{t("users.email")}</th>
+              <th scope="col">{t("form.email")}</th>
               <th scope="col">{t("users.name")}</th>
-              <th scope="col">{t("users.timeZone")}</th>
+              <th scope="col">{t("form.timeZone")}</th>
               <th scope="col">{t("users.organization")}</th>
-              <th scope="col">{t("users.role")}</th>
+              <th scope="col">{t("form.role")}</th>
               <th scope="col">{t("users.status")}</th>
               <th scope="col">
-                <span className="visually-hidden">{t("users.save")}</span>
+                <span className="visually-hidden">{t("form.save")}</span>
               </th>
             </tr>
           </thead>
@@ -185,7 +137,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   </td>
                   <td>
                     <label className="visually-hidden" htmlFor={`${formId}-role`}>
-                      {t("users.role")} {u.email}
+                      {t("form.role")} {u.email}
                     </label>
                     <select id={`${formId}-role`} name="role" form={formId} defaultValue={u.role}>
                       {roles.map((r) => (
@@ -204,7 +156,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                   </td>
                   <td>
                     <button type="submit" form={formId} className="button button--quiet">
-                      {t("users.save")}
+                      {t("form.save")}
                       <span className="visually-hidden"> {u.email}</span>
                     </button>
                     {/* A new key after each navigation (a password set) closes and empties it. */}
@@ -245,7 +197,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         {/* A new key after each save (a new location) empties the form, as a full page load would. */}
         <Form method="post" className="form" key={location.key}>
           <input type="hidden" name="intent" value="create" />
-          <Field id="new-email" name="email" label={t("users.email")} error={fieldError("email")}>
+          <Field id="new-email" name="email" label={t("form.email")} error={fieldError("email")}>
             {(a) => (
               <input {...a} type="email" required autoComplete="off" defaultValue={creating ? values.email : ""} />
             )}
@@ -256,13 +208,13 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
           <EnumField
             id="new-role"
             name="role"
-            label={t("users.role")}
+            label={t("form.role")}
             error={fieldError("role")}
             choices={roles}
             group="roles"
             value={(creating && values.role) || "viewer"}
           />
-          <Field id="new-timeZone" name="timeZone" label={t("users.timeZone")} error={fieldError("timeZone")}>
+          <Field id="new-timeZone" name="timeZone" label={t("form.timeZone")} error={fieldError("timeZone")}>
             {(a) => (
               <select {...a} defaultValue={(creating && values.timeZone) || "Asia/Jakarta"}>
                 {offeredTimeZones.map((z) => (

@@ -1,18 +1,20 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Link, useLocation } from "react-router";
+import { Link, useLocation } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/commitments.$id";
 import { ConfirmationsSection } from "../components/commitment-confirmations";
 import { EvidenceSection } from "../components/commitment-evidence";
 import { ActivityLinks, CommitmentFacts } from "../components/commitment-facts";
 import { FocalPointsSection } from "../components/commitment-focal-points";
 import { MilestonesSection } from "../components/commitment-milestones";
-import type { CommitmentActionResult, CommitmentIntent } from "../components/commitment-section";
+import type { CommitmentIntent } from "../components/commitment-section";
 import { StatusForm } from "../components/commitment-status-form";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import { hasRole, requireUser } from "../lib/auth.server";
-import { parseForm, typedValues, type FormErrors } from "../lib/forms";
+import { resultFor as answerFor } from "../forms/result";
+import { dispatchIntent, intentOf, saveForm } from "../forms/save.server";
 import { localized, localizedText } from "../lib/localized";
 import { notFound } from "../lib/http";
 import { redirectWithNotice, type Notice } from "../lib/flash.server";
@@ -33,7 +35,6 @@ import {
 import {
   confirmCompletion,
   mayConfirm,
-  NotYourSideError,
   sideOfUser,
   withdrawConfirmation,
 } from "../models/commitment-confirmations.server";
@@ -43,7 +44,6 @@ import { addMilestone, completeMilestone } from "../models/commitment-milestones
 import { isOverdue } from "../models/commitment-overdue.server";
 import { getCommitment } from "../models/commitment-queries.server";
 import { setCommitmentStatus } from "../models/commitment-writes.server";
-import { ConflictError, RuleError } from "../models/errors.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -88,80 +88,59 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   const id = idParam(params);
   const form = await request.formData();
   const actor = { userId: user.id };
-  const intent = String(form.get("intent") ?? "") as CommitmentIntent;
-  const fail = (errors: FormErrors, status = 400, current: { status: string } | null = null) =>
-    data<CommitmentActionResult>({ intent, errors, values: typedValues(form), current }, { status });
-  const done = (result: unknown) => {
-    if (!result) notFound();
-    return redirectWithNotice(`/commitments/${id}`, savedNotices[intent]);
-  };
-  try {
-    switch (intent) {
-      case "status": {
-        const p = parseForm(statusForm, form);
-        if (!p.success) return fail(p.errors);
-        return done(await setCommitmentStatus(db, actor, { id, version: p.data.version, status: p.data.status }));
-      }
-      case "evidence": {
-        const p = parseForm(evidenceForm, form);
-        if (!p.success) return fail(p.errors);
-        return done(await addEvidence(db, actor, { commitmentId: id, url: p.data.url, note: p.data.note }));
-      }
-      case "milestone": {
-        const p = parseForm(milestoneForm, form);
-        if (!p.success) return fail(p.errors);
-        const title = localizedText(p.data.titleEn, p.data.titleId);
-        return done(await addMilestone(db, actor, { commitmentId: id, title, dueOn: p.data.dueOn ?? null }));
-      }
-      case "milestone-done": {
-        const p = parseForm(milestoneDoneForm, form);
-        if (!p.success) return fail(p.errors);
-        const completedOn = calendarToday(viewerTimeZone(request, user));
-        return done(
-          await completeMilestone(db, actor, { commitmentId: id, milestoneId: p.data.milestoneId, completedOn }),
-        );
-      }
-      case "focal-point": {
-        const p = parseForm(focalPointForm, form);
-        if (!p.success) return fail(p.errors);
-        return done(
-          await setFocalPoint(db, actor, {
+  const intent = intentOf(form, "") as CommitmentIntent;
+  // Every form of the page saves the same way; a stale one says what the status is now.
+  const track = <S extends z.ZodType>(schema: S, save: (value: z.output<S>) => Promise<unknown>) =>
+    saveForm(form, schema, {
+      intent,
+      save: async (value) => (await save(value)) ?? null,
+      done: () => redirectWithNotice(`/commitments/${id}`, savedNotices[intent]),
+      conflict: async (_value, current, typed) => {
+        const saved = current as { status: string; version: number };
+        return { yours: typed, theirs: { status: saved.status }, version: saved.version, savedBy: null, changed: [] };
+      },
+    });
+  return dispatchIntent(
+    form,
+    {
+      status: () =>
+        track(statusForm, (v) => setCommitmentStatus(db, actor, { id, version: v.version, status: v.status })),
+      evidence: () =>
+        track(evidenceForm, (v) => addEvidence(db, actor, { commitmentId: id, url: v.url, note: v.note })),
+      milestone: () =>
+        track(milestoneForm, (v) =>
+          addMilestone(db, actor, {
             commitmentId: id,
-            countryCode: p.data.countryCode,
-            personId: p.data.personId ?? null,
+            title: localizedText(v.titleEn, v.titleId),
+            dueOn: v.dueOn ?? null,
+          }),
+        ),
+      "milestone-done": () =>
+        track(milestoneDoneForm, (v) =>
+          completeMilestone(db, actor, {
+            commitmentId: id,
+            milestoneId: v.milestoneId,
+            completedOn: calendarToday(viewerTimeZone(request, user)),
+          }),
+        ),
+      "focal-point": () =>
+        track(focalPointForm, (v) =>
+          setFocalPoint(db, actor, {
+            commitmentId: id,
+            countryCode: v.countryCode,
+            personId: v.personId ?? null,
             // The page's form says which focal point it showed; a bare POST makes no such claim.
-            previousPersonId: form.has("previousPersonId") ? (p.data.previousPersonId ?? null) : undefined,
+            previousPersonId: form.has("previousPersonId") ? (v.previousPersonId ?? null) : undefined,
           }),
-        );
-      }
-      case "confirm": {
-        const p = parseForm(confirmForm, form);
-        if (!p.success) return fail(p.errors);
-        return done(await confirmCompletion(db, actor, { commitmentId: id, ...p.data }));
-      }
-      case "withdraw-confirmation": {
-        const p = parseForm(withdrawConfirmationForm, form);
-        if (!p.success) return fail(p.errors);
-        return done(
-          await withdrawConfirmation(db, actor, {
-            commitmentId: id,
-            countryCode: p.data.countryCode,
-            confirmedAt: p.data.confirmedAt,
-          }),
-        );
-      }
-      default:
-        return fail({ form: { key: "validation.invalid" } });
-    }
-  } catch (error) {
-    if (error instanceof NotYourSideError) return fail(error.errors, 403);
-    if (error instanceof RuleError) return fail(error.errors);
-    if (error instanceof ConflictError) {
-      const current = error.current as { status: string };
-      return fail({ form: { key: "commitments.conflict" } }, 409, { status: current.status });
-    }
-    throw error;
-  }
+        ),
+      confirm: () => track(confirmForm, (v) => confirmCompletion(db, actor, { commitmentId: id, ...v })),
+      "withdraw-confirmation": () =>
+        track(withdrawConfirmationForm, (v) =>
+          withdrawConfirmation(db, actor, { commitmentId: id, countryCode: v.countryCode, confirmedAt: v.confirmedAt }),
+        ),
+    },
+    "",
+  );
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -172,8 +151,7 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
   // A new location means the last change was saved: forms start empty again.
   const { key: formKey } = useLocation();
   const { commitment: c, canEdit, confirmRights, candidates, overdue } = loaderData;
-  const resultFor = (...intents: CommitmentIntent[]) =>
-    actionData && intents.includes(actionData.intent) ? actionData : undefined;
+  const resultFor = (...intents: CommitmentIntent[]) => answerFor(actionData, ...intents);
 
   return (
     <article className="page">

@@ -1,11 +1,13 @@
 import { useTranslation } from "../i18n/translation";
-import { data, Form, redirect, useNavigation, useSearchParams } from "react-router";
-import { z } from "zod";
+import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { Field } from "../components/form-field";
 import { db } from "../db.server";
 import { optionalUser, readToken, safeRedirect, sessionCookie } from "../lib/auth.server";
-import { blankAsMissing, parseForm, type FormErrors } from "../lib/forms";
+import { refuseSubmission } from "../forms/save.server";
+import { parseSubmission } from "../forms/submission";
+import { signInForm } from "../forms/user";
+import type { FieldMessage } from "../lib/forms";
 import { demoModeKey, getSetting } from "../seed/settings.server";
 import { demoPassword } from "../seed/demo-accounts.server";
 import { hitRateLimit, passwordGuesses } from "../models/rate-limit.server";
@@ -14,12 +16,6 @@ import { verifyLogin } from "../models/user-passwords.server";
 import { getI18n } from "../i18n/i18n.server";
 import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
-
-const schema = z.object({
-  email: z.preprocess(blankAsMissing, z.string().trim().max(254)),
-  password: z.preprocess(blankAsMissing, z.string().max(1024)),
-  redirectTo: z.string().optional(),
-});
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (optionalUser(context)) throw redirect("/dashboard");
@@ -30,9 +26,11 @@ export async function loader({ context }: Route.LoaderArgs) {
 }
 
 export async function action({ request, context }: Route.ActionArgs) {
-  const form = parseForm(schema, await request.formData());
-  if (!form.success) return data({ errors: form.errors, email: String(form.values.email ?? "") }, { status: 400 });
-  const { email, password, redirectTo } = form.data;
+  const submission = parseSubmission(await request.formData(), signInForm);
+  if (submission.status !== "success") return refuseSubmission("signIn", submission);
+  const { email, password, redirectTo } = submission.value;
+  const refuse = (status: number, message: FieldMessage, init?: ResponseInit) =>
+    refuseSubmission("signIn", submission, status, { "": [message] }, init);
   // Settled before anything changes: the target is a path of this site, percent-encoded.
   const to = safeRedirect(redirectTo);
 
@@ -49,15 +47,15 @@ export async function action({ request, context }: Route.ActionArgs) {
   if (blocked.length) {
     const until = Math.max(...blocked.map((b) => (b ? b.resetAt.getTime() : 0)));
     const minutes = Math.max(1, Math.ceil((until - Date.now()) / 60_000));
-    const errors: FormErrors = { form: { key: "login.rateLimited", values: { minutes } } };
-    return data({ errors, email }, { status: 429, headers: { "Retry-After": String(minutes * 60) } });
+    return refuse(
+      429,
+      { key: "login.rateLimited", values: { minutes } },
+      { headers: { "Retry-After": String(minutes * 60) } },
+    );
   }
 
   const user = await verifyLogin(db, email, password);
-  if (!user) {
-    const errors: FormErrors = { form: { key: "login.invalid" } };
-    return data({ errors, email }, { status: 401 });
-  }
+  if (!user) return refuse(401, { key: "login.invalid" });
   // Only failures should count: a successful sign-in takes its attempts back. A session this
   // browser still had (another account, another tab) ends with the new sign-in.
   const { token } = await completeSignIn(db, {
@@ -79,8 +77,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const errors = actionData?.errors;
-  const formError = errors?.form;
+  const error = (name: string) => actionData?.reply.error?.[name]?.[0];
+  const formError = error("");
+  const typedEmail = actionData?.reply.initialValue?.email;
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
@@ -91,10 +90,18 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
       ) : null}
       <Form method="post" className="form" aria-describedby={formError ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
-        <Field id="email" name="email" label={t("login.email")} error={errors?.email}>
-          {(a) => <input {...a} type="email" autoComplete="username" required defaultValue={actionData?.email ?? ""} />}
+        <Field id="email" name="email" label={t("form.email")} error={error("email")}>
+          {(a) => (
+            <input
+              {...a}
+              type="email"
+              autoComplete="username"
+              required
+              defaultValue={typeof typedEmail === "string" ? typedEmail : ""}
+            />
+          )}
         </Field>
-        <Field id="password" name="password" label={t("login.password")} error={errors?.password}>
+        <Field id="password" name="password" label={t("login.password")} error={error("password")}>
           {(a) => <input {...a} type="password" autoComplete="current-password" required />}
         </Field>
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>

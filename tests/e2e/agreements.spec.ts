@@ -475,14 +475,17 @@ test.describe("tracking a commitment to completion", () => {
     await page.getByLabel("Commitment in English").fill(`${text}, twice a year`);
     await page.getByLabel("Area").fill("personnel-mobility");
     await page.getByRole("button", { name: "Save commitment" }).click();
-    await expect(page.getByRole("alert")).toContainText("Someone else saved this commitment while you were editing it");
-    const changes = page.getByRole("region", { name: "What has changed" });
-    await expect(changes).toContainText("Last saved by Demo Editor");
-    const area = changes.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Area" }) });
+    // The conflict view: both versions side by side, nothing saved yet.
+    await expect(
+      page.getByRole("heading", { name: "Someone else saved this record while you were editing" }),
+    ).toBeVisible();
+    await expect(page.getByRole("alert")).toContainText("Saved by Demo Editor");
+    const area = page.getByRole("row", { name: /^Area/ });
     await expect(area).toContainText("staff-exchange");
     await expect(area).toContainText("personnel-mobility");
-    // Only what the other editor changed is listed.
-    await expect(changes.getByRole("rowheader", { name: "Commitment in English" })).toHaveCount(0);
+    await expect(area).toContainText("differs");
+    await expect(page.getByRole("row", { name: /^Status/ })).toContainText("same");
+    await page.getByRole("button", { name: "Back to the form with my changes" }).click();
     await expect(page.getByLabel("Area")).toHaveValue("personnel-mobility");
 
     await gotoHydrated(other, editPath.replace(/\/edit$/, ""));
