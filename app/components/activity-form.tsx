@@ -294,7 +294,7 @@ export function ActivityForm({
             {submitLabel}
           </button>
           <Link to={cancelTo} className="button button--secondary">
-            {t("activities.form.cancel")}
+            {t("form.cancel")}
           </Link>
         </div>
       </Form>

@@ -94,7 +94,7 @@ export function LinkForm({
           {t("editor.linkApply")}
         </button>
         <button type="button" className="button button--quiet" onClick={() => onClose(false)}>
-          {t("editor.linkCancel")}
+          {t("form.cancel")}
         </button>
       </div>
     </div>

@@ -66,7 +66,6 @@ export const en = {
   },
   login: {
     title: "Sign in",
-    email: "Email",
     password: "Password",
     submit: "Sign in",
     invalid: "The email or password is not correct.",
@@ -91,12 +90,9 @@ export const en = {
   users: {
     title: "Users",
     create: "Add a user",
-    email: "Email",
     name: "Name",
-    role: "Role",
     password: "Initial password",
     passwordHint: "At least 12 characters. Share it with the person safely; they can change it later.",
-    timeZone: "Time zone",
     organization: "Organization",
     organizationHint: "Its country is the side of a partnership the user confirms commitments for.",
     noOrganization: "None (confirms for no side)",
@@ -105,7 +101,6 @@ export const en = {
     disabled: "Disabled",
     disable: "Disable",
     enable: "Enable",
-    save: "Save",
     created: "The user was added.",
     updated: "The user was updated.",
     emailTaken: "A user with this email already exists.",
@@ -152,9 +147,14 @@ export const en = {
     cancelled: "Cancelled",
   },
   caseStatus: { draft: "Draft", published: "Published" },
+  /** Words every form and feature shares. */
   form: {
     optional: "optional",
     cancel: "Cancel",
+    save: "Save",
+    email: "Email",
+    role: "Role",
+    timeZone: "Time zone",
     conflict: {
       title: "Someone else saved this record while you were editing",
       intro: "Your changes have not been saved. Compare both versions below; rows marked “differs” are different.",

@@ -64,7 +64,6 @@ export const id: Translation = {
   },
   login: {
     title: "Masuk",
-    email: "Email",
     password: "Kata sandi",
     submit: "Masuk",
     invalid: "Email atau kata sandi tidak benar.",
@@ -89,13 +88,10 @@ export const id: Translation = {
   users: {
     title: "Pengguna",
     create: "Tambah pengguna",
-    email: "Email",
     name: "Nama",
-    role: "Peran",
     password: "Kata sandi awal",
     passwordHint:
       "Minimal 12 karakter. Sampaikan kepada yang bersangkutan dengan aman; kata sandi dapat diganti kemudian.",
-    timeZone: "Zona waktu",
     organization: "Organisasi",
     organizationHint: "Negaranya menentukan pihak kemitraan yang komitmennya dapat dikonfirmasi oleh pengguna.",
     noOrganization: "Tidak ada (tidak mengonfirmasi untuk pihak mana pun)",
@@ -104,7 +100,6 @@ export const id: Translation = {
     disabled: "Dinonaktifkan",
     disable: "Nonaktifkan",
     enable: "Aktifkan",
-    save: "Simpan",
     created: "Pengguna telah ditambahkan.",
     updated: "Pengguna telah diperbarui.",
     emailTaken: "Pengguna dengan email ini sudah ada.",
@@ -151,9 +146,14 @@ export const id: Translation = {
     cancelled: "Dibatalkan",
   },
   caseStatus: { draft: "Draf", published: "Diterbitkan" },
+  /** Words every form and feature shares. */
   form: {
     optional: "opsional",
     cancel: "Batal",
+    save: "Simpan",
+    email: "Email",
+    role: "Peran",
+    timeZone: "Zona waktu",
     conflict: {
       title: "Pengguna lain telah menyimpan data ini selagi Anda mengubahnya",
       intro: "Perubahan Anda belum disimpan. Bandingkan kedua versi di bawah ini; baris bertanda “berbeda” tidak sama.",

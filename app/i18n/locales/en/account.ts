@@ -1,10 +1,7 @@
 export const account = {
   title: "Your account",
   details: "Details",
-  email: "Email",
-  role: "Role",
   preferences: "Preferences",
-  timeZone: "Time zone",
   timeZoneHint: "Dates and times are shown in this time zone.",
   language: "Language",
   languageAuto: "As my browser prefers",

@@ -32,7 +32,6 @@ export const activities = {
   form: {
     save: "Save activity",
     create: "Create activity",
-    cancel: "Cancel",
     titleEn: "Title in English",
     titleId: "Title in Indonesian (optional)",
     type: "Type",
@@ -76,18 +75,6 @@ export const activities = {
 
   conflict: {
     title: "Someone else saved this activity while you were editing",
-    intro: "Your changes have not been saved. Compare both versions below; rows marked “differs” are different.",
-    savedBy: "Saved by {{name}}, {{when}}.",
-    field: "Field",
-    yours: "Your version (not saved)",
-    theirs: "Saved version (now current)",
-    differs: "differs",
-    same: "same",
-    keepMine: "Back to the form with my changes",
-    keepMineHint: "Your changes go back into the form. Saving it then replaces the current version.",
-    discard: "Discard my changes and open the current version",
-    revised: "Your changes are back in the form. Saving now replaces the version someone else saved.",
-    empty: "(empty)",
   },
 
   deleteTitle: "Delete this activity",

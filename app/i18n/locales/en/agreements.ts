@@ -47,7 +47,6 @@ export const agreements = {
   backToAgreement: "Back to the agreement",
   created: "The agreement was created.",
   updated: "The agreement was saved.",
-  empty: "(empty)",
   form: {
     partnership: "Partnership",
     titleEn: "Title in English",
@@ -76,7 +75,6 @@ export const agreements = {
   conflictTitle: "What has changed",
   conflictBy: "Last saved by {{name}} on {{when}}.",
   conflictAt: "Last saved on {{when}}.",
-  conflictField: "Field",
   conflictSaved: "Saved now",
   conflictYours: "Your value",
   conflictNoFields: "The fields of this form are unchanged; saving again is safe.",

@@ -12,7 +12,6 @@ export const editor = {
   linkUrl: "Link address",
   linkHint: "A web address (https://…) or an email address.",
   linkApply: "Add link",
-  linkCancel: "Cancel",
   linkInvalid: "Enter a web address starting with https:// or an email address.",
   tooLong: "This text is too long.",
   tooDeep: "Lists can be nested at most {{max}} levels deep. Move some items out a level and save again.",

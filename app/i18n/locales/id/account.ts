@@ -3,10 +3,7 @@ import type { Translation } from "../en";
 export const account: Translation["account"] = {
   title: "Akun Anda",
   details: "Rincian",
-  email: "Email",
-  role: "Peran",
   preferences: "Preferensi",
-  timeZone: "Zona waktu",
   timeZoneHint: "Tanggal dan waktu ditampilkan dalam zona waktu ini.",
   language: "Bahasa",
   languageAuto: "Mengikuti peramban saya",

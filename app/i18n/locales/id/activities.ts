@@ -33,7 +33,6 @@ export const activities: Translation["activities"] = {
   form: {
     save: "Simpan kegiatan",
     create: "Buat kegiatan",
-    cancel: "Batal",
     titleEn: "Judul dalam bahasa Inggris",
     titleId: "Judul dalam bahasa Indonesia (opsional)",
     type: "Jenis",
@@ -78,20 +77,6 @@ export const activities: Translation["activities"] = {
 
   conflict: {
     title: "Pengguna lain telah menyimpan kegiatan ini selagi Anda mengubahnya",
-    intro: "Perubahan Anda belum disimpan. Bandingkan kedua versi di bawah ini; baris bertanda “berbeda” tidak sama.",
-    savedBy: "Disimpan oleh {{name}}, {{when}}.",
-    field: "Isian",
-    yours: "Versi Anda (belum disimpan)",
-    theirs: "Versi tersimpan (yang berlaku sekarang)",
-    differs: "berbeda",
-    same: "sama",
-    keepMine: "Kembali ke formulir dengan perubahan saya",
-    keepMineHint:
-      "Perubahan Anda dikembalikan ke formulir. Jika formulir itu disimpan, versi yang berlaku sekarang akan diganti.",
-    discard: "Buang perubahan saya dan buka versi yang berlaku",
-    revised:
-      "Perubahan Anda sudah kembali di formulir. Jika disimpan sekarang, versi yang disimpan pengguna lain akan diganti.",
-    empty: "(kosong)",
   },
 
   deleteTitle: "Hapus kegiatan ini",

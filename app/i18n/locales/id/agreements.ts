@@ -49,7 +49,6 @@ export const agreements: Translation["agreements"] = {
   backToAgreement: "Kembali ke perjanjian",
   created: "Perjanjian telah dibuat.",
   updated: "Perjanjian telah disimpan.",
-  empty: "(kosong)",
   form: {
     partnership: "Kemitraan",
     titleEn: "Judul dalam bahasa Inggris",
@@ -78,7 +77,6 @@ export const agreements: Translation["agreements"] = {
   conflictTitle: "Apa yang berubah",
   conflictBy: "Terakhir disimpan oleh {{name}} pada {{when}}.",
   conflictAt: "Terakhir disimpan pada {{when}}.",
-  conflictField: "Isian",
   conflictSaved: "Tersimpan saat ini",
   conflictYours: "Nilai Anda",
   conflictNoFields: "Isian pada formulir ini tidak berubah; aman untuk menyimpan kembali.",

@@ -14,7 +14,6 @@ export const editor: Translation["editor"] = {
   linkUrl: "Alamat tautan",
   linkHint: "Alamat web (https://…) atau alamat email.",
   linkApply: "Tambahkan tautan",
-  linkCancel: "Batal",
   linkInvalid: "Masukkan alamat web yang diawali https:// atau alamat email.",
   tooLong: "Teks ini terlalu panjang.",
   tooDeep:
