@@ -5,6 +5,7 @@ import {
   type MiddlewareFunction,
   type RouterContextProvider,
 } from "react-router";
+import type { TranslationKey } from "../i18n/keys";
 import { secureCookies } from "./auth.server";
 
 /*
@@ -37,7 +38,7 @@ export const notices = [
   "account.calendarWasReset",
   "account.passwordChanged",
   "login.signedOut",
-] as const;
+] as const satisfies readonly TranslationKey[];
 
 export type Notice = (typeof notices)[number];
 
