@@ -1,4 +1,4 @@
-import { loadContent } from "../app/lib/content.server";
+import { loadContent } from "../app/seed/content.server";
 
 // Validates content/ without touching a database: `npm run content:check`.
 const c = loadContent();

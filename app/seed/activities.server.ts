@@ -1,5 +1,5 @@
 import * as t from "../../db/schema";
-import type { Content } from "../lib/content.server";
+import type { Content } from "./content.server";
 import { type ActivityInput } from "../models/activity.server";
 import { getActivityForEdit } from "../models/activity-queries.server";
 import { createActivity, updateActivity } from "../models/activity-writes.server";

@@ -1,5 +1,5 @@
 import * as t from "../../db/schema";
-import type { Content } from "../lib/content.server";
+import type { Content } from "./content.server";
 import { getAgreementForEdit } from "../models/agreement-edit.server";
 import { createAgreement, updateAgreement } from "../models/agreement-writes.server";
 import { createCommitment, updateCommitment } from "../models/commitment-writes.server";

@@ -1,5 +1,5 @@
 import * as t from "../../db/schema";
-import type { Content } from "../lib/content.server";
+import type { Content } from "./content.server";
 import { loadStored, putCitations, putRecord } from "./content-records.server";
 import { type SeedRun } from "./seed-run.server";
 

@@ -1,6 +1,6 @@
 import { inArray } from "drizzle-orm";
 import * as t from "../../db/schema";
-import type { Content } from "../lib/content.server";
+import type { Content } from "./content.server";
 import { recordAudit } from "../models/audit.server";
 import { same } from "./same-values";
 import { seedActor, type SeedRun } from "./seed-run.server";

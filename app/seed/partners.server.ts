@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import * as t from "../../db/schema";
-import type { Content } from "../lib/content.server";
+import type { Content } from "./content.server";
 import { loadStored, putCitations, putLinks, putRecord } from "./content-records.server";
 import { type SeedRun } from "./seed-run.server";
 

@@ -1,5 +1,5 @@
 import type { Database } from "../../db/client";
-import { loadContent, type Content } from "../lib/content.server";
+import { loadContent, type Content } from "./content.server";
 import { logger } from "../server/logger.server";
 import { seedActivities } from "./activities.server";
 import { seedAgreements } from "./agreements.server";

@@ -1,7 +1,7 @@
 import { and, count, eq, gt, max, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { loadContent } from "../../app/lib/content.server";
+import { loadContent } from "../../app/seed/content.server";
 import { type ActivityInput } from "../../app/models/activity.server";
 import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import { deleteActivity, updateActivity } from "../../app/models/activity-writes.server";

@@ -2,7 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:f
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { contentDir, loadContent, maxQuoteLength } from "../../app/lib/content.server";
+import { contentDir, loadContent } from "../../app/seed/content.server";
+import { maxQuoteLength } from "../../app/seed/content-schema";
 
 const copies: string[] = [];
 function copyContent() {

@@ -1,0 +1,172 @@
+import { z } from "zod";
+import {
+  activityModes,
+  activityStatuses,
+  activityTypes,
+  agreementKinds,
+  agreementStatuses,
+  caseStatuses,
+  commitmentStatuses,
+  organizationKinds,
+} from "../lib/enums";
+
+// What each file of content/ may hold: one schema per kind of record, checked as it is read.
+
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugs are lower-case words joined by -");
+const text = z.object({ en: z.string().min(1), id: z.string().min(1) }).strict();
+const isoDate = z.iso.date();
+const cites = z.array(slug).min(1, "every record cites at least one source");
+
+export const country = z.object({ code: z.string().regex(/^[A-Z]{2}$/), name: text, time_zone: z.string() }).strict();
+
+/** A news article or press release (dated), or a web page such as a database entry. */
+export const sourceKinds = ["article", "web_page"] as const;
+/** A day, or only the year where that is all that is known. */
+const publicationDate = z.union([isoDate, z.string().regex(/^\d{4}$/, "a date (YYYY-MM-DD) or a year (YYYY)")]);
+export const maxQuoteLength = 300;
+
+export const source = z
+  .object({
+    slug,
+    kind: z.enum(sourceKinds),
+    publisher: z.string().min(1),
+    /** The original headline, verbatim and in the source's language. */
+    headline: z.string().min(1).optional(),
+    /** Where there is no headline: what the source reports, in English, marked as ours. */
+    descriptive_title: z.string().min(1).optional(),
+    language: z.enum(["en", "id"]),
+    published_on: publicationDate.optional(),
+    url: z.url().optional(),
+    /** A sentence or two from the source, verbatim and in its language. */
+    quote: z.string().min(1).max(maxQuoteLength).optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if (!s.headline === !s.descriptive_title) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["headline"],
+        message: "a source has either its original headline or a descriptive title, not both or neither",
+      });
+    }
+    if (!s.quote && !s.url) {
+      ctx.addIssue({ code: "custom", path: ["quote"], message: "a source without a URL needs a quote" });
+    }
+    if (s.kind === "article" && !s.published_on) {
+      ctx.addIssue({ code: "custom", path: ["published_on"], message: "an article needs its publication date" });
+    }
+  });
+
+const figure = z
+  .object({ slug, value: z.string().min(1), label: text, as_of: isoDate.optional(), source: slug })
+  .strict();
+
+export const partnership = z
+  .object({
+    slug,
+    name: text,
+    summary: text,
+    started_on: isoDate.optional(),
+    countries: z.array(z.string().regex(/^[A-Z]{2}$/)).min(2),
+    figures: z.array(figure).default([]),
+    sources: cites,
+  })
+  .strict();
+
+export const organization = z
+  .object({
+    slug,
+    name: text,
+    acronym: z.string().optional(),
+    kind: z.enum(organizationKinds),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    sources: cites,
+  })
+  .strict();
+
+export const person = z
+  .object({ slug, name: z.string().min(1), title: text.optional(), organization: slug.optional(), sources: cites })
+  .strict();
+
+const commitment = z
+  .object({
+    slug,
+    text,
+    area: z.string().min(1),
+    responsible: slug.optional(),
+    status: z.enum(commitmentStatuses).default("not_started"),
+    due_on: isoDate.optional(),
+    sources: cites,
+  })
+  .strict();
+
+export const agreement = z
+  .object({
+    slug,
+    partnership: slug,
+    kind: z.enum(agreementKinds),
+    title: text,
+    summary: text,
+    signed_on: isoDate.optional(),
+    signed_city: z.string().optional(),
+    in_force_from: isoDate.optional(),
+    in_force_until: isoDate.optional(),
+    status: z.enum(agreementStatuses),
+    parent: slug.optional(),
+    signatories: z.array(slug).default([]),
+    commitments: z.array(commitment).default([]),
+    sources: cites,
+  })
+  .strict();
+
+export const activity = z
+  .object({
+    slug,
+    agreement: slug.optional(),
+    type: z.enum(activityTypes),
+    title: text,
+    description: text.optional(),
+    /** A date (all-day, as reported) or an ISO instant with its offset. */
+    starts: z.union([isoDate, z.iso.datetime({ offset: true })]),
+    ends: z.union([isoDate, z.iso.datetime({ offset: true })]).optional(),
+    city: z.string().optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    mode: z.enum(activityModes).default("in_person"),
+    status: z.enum(activityStatuses),
+    organizers: z.array(slug).default([]),
+    participants: z.array(slug).default([]),
+    commitments: z.array(slug).default([]),
+    sources: cites,
+  })
+  .strict();
+
+export const caseStudy = z
+  .object({
+    slug,
+    title: text,
+    country: z.string().regex(/^[A-Z]{2}$/),
+    organization: slug.optional(),
+    sector: z.string().min(1),
+    summary: text,
+    lessons: z.array(text).default([]),
+    status: z.enum(caseStatuses),
+    sources: cites,
+  })
+  .strict();
+
+export type Content = {
+  countries: z.infer<typeof country>[];
+  sources: z.infer<typeof source>[];
+  partnerships: z.infer<typeof partnership>[];
+  organizations: z.infer<typeof organization>[];
+  people: z.infer<typeof person>[];
+  agreements: z.infer<typeof agreement>[];
+  activities: z.infer<typeof activity>[];
+  cases: z.infer<typeof caseStudy>[];
+};
