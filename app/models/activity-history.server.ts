@@ -3,7 +3,8 @@ import { and, desc, eq, inArray } from "drizzle-orm";
 import { auditLog, users } from "../../db/schema";
 import type { Database } from "../../db/client";
 
-// The seed records link-table changes under their own entity types, with the activity's id.
+// Databases seeded before decision 11 hold link-table changes under their own entity types, with
+// the activity's id; the seed now writes links in the activity's own row, as the app does.
 const linkFields: Record<string, string> = {
   activity_commitments: "commitmentIds",
   activity_organizers: "organizerIds",
