@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
-import type { ActivityType } from "../lib/enums";
+import type { ActivityStatus, ActivityType } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized, placeName } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -10,7 +10,7 @@ interface ActivityListItem {
   id: number;
   title: LocalizedText;
   type: ActivityType;
-  status: string;
+  status: ActivityStatus;
   startsAt: Date | string;
   allDay: boolean;
   city: string | null;

@@ -1,4 +1,5 @@
 import { useTranslation } from "../i18n/translation";
+import type { CommitmentStatus } from "../lib/enums";
 import { Link } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
@@ -73,7 +74,7 @@ export function ActivityLinks({
 }
 
 interface CommitmentFactsData {
-  status: string;
+  status: CommitmentStatus;
   fullyConfirmed: boolean;
   area: string;
   dueOn: string | null;

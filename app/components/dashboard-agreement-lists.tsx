@@ -1,6 +1,6 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
-import type { AgreementKind } from "../lib/enums";
+import type { AgreementKind, AgreementStatus } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -10,7 +10,7 @@ interface AgreementRef {
   id: number;
   kind: AgreementKind;
   title: LocalizedText;
-  status: string;
+  status: AgreementStatus;
 }
 
 function AgreementLine({ a, children }: { a: AgreementRef; children: React.ReactNode }) {

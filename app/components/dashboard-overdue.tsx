@@ -1,4 +1,5 @@
 import { useTranslation } from "../i18n/translation";
+import type { CommitmentStatus } from "../lib/enums";
 import { Link } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
@@ -8,7 +9,7 @@ import { StatusBadge } from "./status-badge";
 interface OverdueCommitment {
   id: number;
   text: LocalizedText;
-  status: string;
+  status: CommitmentStatus;
   dueOn: string;
   daysOverdue: number;
   agreementId: number;

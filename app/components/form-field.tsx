@@ -1,5 +1,5 @@
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
-import type { ValueGroup } from "../i18n/keys";
+import type { KeysUnder, ValueGroup } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { FieldErrors } from "../forms/submission";
@@ -84,6 +84,9 @@ export function Field({
   );
 }
 
+/** A value list (lib/enums.ts) with the namespace of its labels: each choice must have one. */
+type GroupChoices = { [G in ValueGroup]: { group: G; choices: readonly KeysUnder<G>[] } }[ValueGroup];
+
 /** A select of a fixed list of choices, each named by the i18n key `<group>.<choice>`; the first is the default. */
 export function EnumField({
   meta,
@@ -102,10 +105,8 @@ export function EnumField({
   label: string;
   hint?: string;
   error?: FieldMessage;
-  choices: readonly string[];
-  group: ValueGroup;
   value?: string;
-}) {
+} & GroupChoices) {
   const { t } = useTranslation();
   return (
     <Field id={id} name={name} label={label} hint={hint} error={error}>
