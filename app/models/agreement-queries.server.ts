@@ -5,7 +5,7 @@ import { agreementSignatories, agreements, commitments, organizations, partnersh
 import type { Database } from "../../db/client";
 import { calendarToday } from "../lib/zoned-time";
 import { lifecycleOf } from "./agreement-lifecycle.server";
-import { commitmentCountsByAgreement, overdueAndConfirmed, progressOf } from "./agreement-progress.server";
+import { agreementTally, commitmentCountsByAgreement, progressOf } from "./agreement-progress.server";
 import { isFullyConfirmed } from "./commitment-confirmations.server";
 import { isOverdue } from "./commitment-overdue.server";
 import { sidesOf } from "./commitment-sides.server";
@@ -79,7 +79,7 @@ export async function getAgreement(
     .leftJoin(parent, eq(parent.id, agreements.parentId))
     .where(eq(agreements.id, id));
   if (!row) return null;
-  const [items, counts, tally, signatories, children, cited, sides] = await Promise.all([
+  const [items, tally, signatories, children, cited, sides] = await Promise.all([
     db
       .select({
         id: commitments.id,
@@ -98,8 +98,7 @@ export async function getAgreement(
       .orderBy(asc(commitments.position), asc(commitments.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize),
-    commitmentCountsByAgreement(db, [id]),
-    overdueAndConfirmed(db, id, row.agreement.partnershipId, today),
+    agreementTally(db, id, row.agreement.partnershipId, today),
     db
       .select({ id: people.id, name: people.name, title: people.title })
       .from(agreementSignatories)
@@ -141,7 +140,7 @@ export async function getAgreement(
       activityCount: served?.total ?? 0,
     };
   });
-  const statusCounts = counts.get(id) ?? {};
+  const { counts: statusCounts, overdue, fullyConfirmed } = tally;
   const progress = progressOf(statusCounts);
   const renewals = children.filter((c) => c.kind === "renewal");
   const lifecycle = lifecycleOf(row.agreement, renewals, today);
@@ -157,7 +156,7 @@ export async function getAgreement(
     sides: sideList,
     sources: cited.get(id) ?? [],
     counts: statusCounts,
-    progress: { ...progress, ...tally },
+    progress: { ...progress, overdue, fullyConfirmed },
     commitments: list,
     commitmentPage: { page, pageSize, total: progress.total },
   };
