@@ -1,5 +1,4 @@
 import { execFileSync, spawn } from "node:child_process";
-import { request as httpRequest } from "node:http";
 import { eq } from "drizzle-orm";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
@@ -10,6 +9,7 @@ import { createSession } from "../../app/models/session.server";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { startTcpProxy, type TcpProxy } from "../support/tcp-proxy";
 import { createServerDatabase, type ServerDatabase } from "../support/test-database";
+import { rawRequest, type RawAnswer } from "../support/http";
 import { sessionCookieHeader } from "../support/minted-sessions";
 
 // The production server (two workers) on PostgreSQL reached through a proxy the test controls:
@@ -20,50 +20,6 @@ vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
 
 const secret = "faults-test-session-secret-0123456789abcdef";
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Answer {
-  status?: number;
-  /** A connection-level failure (ECONNREFUSED: nothing took the request). */
-  error?: string;
-  ms: number;
-  location?: string;
-  retryAfter?: string;
-  body?: string;
-}
-
-/** One request on a connection of its own, so a server that stops cannot leave it on a dead keep-alive one. */
-function send(
-  url: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string; timeoutMs?: number } = {},
-): Promise<Answer> {
-  const started = performance.now();
-  return new Promise((resolve) => {
-    const req = httpRequest(url, { method: options.method ?? "GET", headers: options.headers, agent: false }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (chunk: string) => (body += chunk));
-      res.on("end", () =>
-        resolve({
-          status: res.statusCode,
-          ms: performance.now() - started,
-          location: res.headers.location,
-          retryAfter: res.headers["retry-after"] as string | undefined,
-          body,
-        }),
-      );
-      res.on("error", (e: NodeJS.ErrnoException) =>
-        resolve({ error: e.code ?? e.message, ms: performance.now() - started }),
-      );
-    });
-    req.setTimeout(options.timeoutMs ?? 20_000, () =>
-      req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })),
-    );
-    req.on("error", (e: NodeJS.ErrnoException) =>
-      resolve({ error: e.code ?? e.message, ms: performance.now() - started }),
-    );
-    req.end(options.body);
-  });
-}
 
 /** Runs `task` in `clients` loops until `until()` says stop; returns every answer. */
 async function load<T>(clients: number, until: () => boolean, task: (n: number) => Promise<T>): Promise<T[]> {
@@ -77,7 +33,7 @@ async function load<T>(clients: number, until: () => boolean, task: (n: number) 
   return results;
 }
 
-const tally = (answers: Answer[]) =>
+const tally = (answers: RawAnswer[]) =>
   answers.reduce<Record<string, number>>((counts, a) => {
     const key = a.error ?? String(a.status);
     counts[key] = (counts[key] ?? 0) + 1;
@@ -106,7 +62,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
   /** Creates an activity as the editor, as the form does without JavaScript; its title is unique. */
   const createActivity = async () => {
     const title = `fault-${process.pid}-${++written}`;
-    const answer = await send(`${server.url}/activities/new`, {
+    const answer = await rawRequest(`${server.url}/activities/new`, {
       method: "POST",
       headers: { "Content-Type": "application/x-www-form-urlencoded", Cookie: cookie, Origin: origin },
       body: new URLSearchParams({
@@ -165,9 +121,9 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
     );
     origin = server.url;
     await sleep(3_000);
-    const page = await send(`${server.url}/`, { headers: { "Accept-Language": "id" } });
+    const page = await rawRequest(`${server.url}/`, { headers: { "Accept-Language": "id" } });
     expect(page.status).toBe(503);
-    expect(page.retryAfter).toBe("5");
+    expect(page.headers?.["retry-after"]).toBe("5");
     expect(page.body).toContain("Layanan sedang tidak tersedia sebentar");
     // Inside the site's layout: its header, navigation and language switch, signed out.
     expect(page.body).toMatch(
@@ -175,22 +131,22 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
     );
     expect(page.body).toContain('<html lang="id"');
     expect(page.ms).toBeLessThan(2_000);
-    const health = await send(`${server.url}/healthz`);
+    const health = await rawRequest(`${server.url}/healthz`);
     expect(health.status).toBe(503);
     expect(JSON.parse(health.body!)).toMatchObject({ status: "unavailable", database: "postgres" });
     expect(server.output()).toMatch(/database not reachable yet; waiting for it/);
 
     proxy.up();
     const back = Date.now();
-    let healthy: Answer | undefined;
+    let healthy: RawAnswer | undefined;
     while (Date.now() - back < 30_000 && healthy?.status !== 200) {
-      healthy = await send(`${server.url}/healthz`);
+      healthy = await rawRequest(`${server.url}/healthz`);
       if (healthy.status !== 200) await sleep(100);
     }
     expect(healthy?.status, server.output().slice(-2000)).toBe(200);
     // Backoff tops out at 2 s, and the migrations of a migrated template are a no-op.
     expect(Date.now() - back).toBeLessThan(5_000);
-    expect((await send(`${server.url}/library`)).status).toBe(200);
+    expect((await rawRequest(`${server.url}/library`)).status).toBe(200);
     // The second worker starts once the first has migrated.
     for (const deadline = Date.now() + 60_000; workers().length < 2 && Date.now() < deadline;) await sleep(250);
     expect(workers()).toHaveLength(2);
@@ -201,14 +157,14 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
     const before = workers();
     let phase: "before" | "down" | "after" = "before";
     let stop = false;
-    const answers: (Answer & { phase: string })[] = [];
+    const answers: (RawAnswer & { phase: string })[] = [];
     const paths = ["/", "/library", "/activities", "/healthz"];
     const loading = load(
       4,
       () => stop,
       async (n) => {
         const path = paths[n % paths.length]!;
-        const answer = await send(`${server.url}${path}`, {
+        const answer = await rawRequest(`${server.url}${path}`, {
           headers: path === "/activities" ? { Cookie: cookie } : {},
           timeoutMs: 10_000,
         });
@@ -224,7 +180,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
     const back = Date.now();
     let healthyAfterMs: number | undefined;
     while (Date.now() - back < 20_000 && healthyAfterMs === undefined) {
-      if ((await send(`${server.url}/healthz`)).status === 200) healthyAfterMs = Date.now() - back;
+      if ((await rawRequest(`${server.url}/healthz`)).status === 200) healthyAfterMs = Date.now() - back;
       else await sleep(100);
     }
     await sleep(500);
@@ -288,7 +244,7 @@ describe.skipIf(!process.env.DATABASE_URL)(`the production server when the datab
     const stored = await storedTitles();
     for (const a of answers.filter((a) => a.status === 302)) expect(stored.has(a.title), a.title).toBe(true);
     // And it serves on.
-    expect((await send(`${server.url}/healthz`)).status).toBe(200);
+    expect((await rawRequest(`${server.url}/healthz`)).status).toBe(200);
   });
 
   it("finishes its requests on SIGTERM: no 500, every saved write answered", async () => {

@@ -1,3 +1,4 @@
+import { request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { APIRequestContext } from "@playwright/test";
 import { sessionCookieName } from "./session-pool";
 
@@ -141,4 +142,50 @@ export async function fetchSignIn(serverUrl: string, email: string, password: st
   const cookie = response.headers.getSetCookie().find((c) => c.startsWith(`${sessionCookieName}=`));
   if (response.status !== 302 || !cookie) throw new Error(`signing in as ${email} answered ${response.status}`);
   return cookie.split(";")[0]!;
+}
+
+/** What a raw request got: an answer, or the connection-level failure (ECONNREFUSED: nothing took it). */
+export interface RawAnswer {
+  status?: number;
+  headers?: IncomingHttpHeaders;
+  body?: string;
+  error?: string;
+  ms: number;
+}
+
+/**
+ * One request on a connection of its own (a server that stops cannot leave it on a dead keep-alive
+ * one), for what fetch will not do: methods it refuses (TRACE), bodies sent as `chunks` (chunked
+ * transfer), a Host header of the test's choosing, or timing a server that goes away.
+ */
+export function rawRequest(
+  url: string,
+  options: {
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+    chunks?: Buffer[];
+    timeoutMs?: number;
+  } = {},
+): Promise<RawAnswer> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const failed = (e: NodeJS.ErrnoException) =>
+      resolve({ error: e.code ?? e.message, ms: performance.now() - started });
+    const req = httpRequest(url, { method: options.method ?? "GET", headers: options.headers, agent: false }, (res) => {
+      let body = "";
+      res.setEncoding("utf8");
+      res.on("data", (chunk: string) => (body += chunk));
+      res.on("end", () =>
+        resolve({ status: res.statusCode, headers: res.headers, body, ms: performance.now() - started }),
+      );
+      res.on("error", failed);
+    });
+    req.setTimeout(options.timeoutMs ?? 20_000, () =>
+      req.destroy(Object.assign(new Error("timeout"), { code: "TIMEOUT" })),
+    );
+    req.on("error", failed);
+    for (const chunk of options.chunks ?? []) req.write(chunk);
+    req.end(options.body);
+  });
 }
