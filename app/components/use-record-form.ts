@@ -7,8 +7,8 @@ import type { FieldMeta } from "./form-field";
 /**
  * A form of the app through Conform: it starts from `defaultValue` (a record's values) or, after
  * the server refused it, from the reply (what was typed, with the messages). With `schema`, the
- * browser checks each field with the server's schema once it is left, and the whole form before
- * sending; without JavaScript the server's answer alone does, the same. `Name` lists the fields
+ * browser checks the whole form with the server's schema before sending it, and each wrong field
+ * again as it is corrected; without JavaScript the server's answer alone does, the same. `Name` lists the fields
  * the page reads (e.g. `keyof z.input<typeof schema>`).
  */
 export function useRecordForm<Name extends string>({
@@ -26,7 +26,9 @@ export function useRecordForm<Name extends string>({
     id,
     lastResult: result?.reply,
     defaultValue,
-    shouldValidate: "onBlur",
+    // Checked as the form is sent, then as each wrong field is corrected: validating on blur would
+    // post a validation request whenever the lessons' textarea gives way to the editor.
+    shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
     onValidate: schema ? ({ formData }) => parseSubmission(formData, schema) : undefined,
   });

@@ -85,6 +85,8 @@ export async function saveForm<S extends z.ZodType, Saved>(form: FormData, schem
     // Shown again as typed, messages and all: the editor is about to look at them anyway.
     return answer(200, { intent, reply: reply(submission), revised: true });
   }
+  // One of Conform's own requests (validate a field, add a row): answered with the check, nothing saved.
+  if (submission.status === undefined) return answer(200, { intent, reply: reply(submission) });
   if (submission.status !== "success") return refuseSubmission(intent, submission);
   try {
     const saved = await options.save(submission.value);
