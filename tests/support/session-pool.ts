@@ -1,5 +1,4 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 
 /**
  * Sessions made for tests without signing in: a sign-in hashes the password with scrypt at N=2^17,
@@ -18,10 +17,11 @@ export interface MintedSessions {
   cookies: Record<string, string[]>;
 }
 
+/** Hands the pool over: the claims of an earlier run that died on the same port go first. */
 export function writeMintedSessions(file: string, minted: MintedSessions) {
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(file, JSON.stringify(minted));
+  rmSync(`${file}.claims`, { recursive: true, force: true });
   mkdirSync(`${file}.claims`, { recursive: true });
+  writeFileSync(file, JSON.stringify(minted));
 }
 
 let cache: { file: string; minted: MintedSessions } | undefined;
