@@ -191,18 +191,6 @@ export function LocalizedField({
   );
 }
 
-/** The summary above a form that failed: one alert naming the problem, the details beside each field. */
-export function FormAlert({ errors, id }: { errors?: FormErrors; id?: string }) {
-  const { t } = useTranslation();
-  if (!errors || !Object.keys(errors).length) return null;
-  const message = errors.form ?? { key: "validation.formErrors" };
-  return (
-    <div role="alert" className="alert" id={id}>
-      {t(message.key, message.values)}
-    </div>
-  );
-}
-
 /** The submit button and the way back without saving. */
 export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; cancelTo: string }) {
   const { t } = useTranslation();

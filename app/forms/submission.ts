@@ -4,9 +4,12 @@ import type { z } from "zod";
 import {
   fieldNames,
   hasControlCharacters,
+  maxRepeats,
   messageFor,
   withoutControlCharacters,
   type FieldMessage,
+  type FormErrors,
+  type FormValues,
 } from "../lib/forms";
 
 /** A field's messages; the forms show the first. The key "" holds the form's own message. */
@@ -43,6 +46,9 @@ export function parseSubmission<S extends z.ZodType>(form: FormData, schema: S):
   const names = fieldNames(schema);
   const known = new FormData();
   const refused = new Set<string>();
+  // Conform gathers a repeated name by copying its list each time: past the request layer's limit
+  // (which refuses such a form before a route sees it) further repeats are not read at all.
+  const repeats = new Map<string, number>();
   for (const [name, value] of form.entries()) {
     if (conformFields.has(name)) {
       // Conform parses its own fields as JSON: anything else is no intent of its, and dropped.
@@ -50,6 +56,9 @@ export function parseSubmission<S extends z.ZodType>(form: FormData, schema: S):
       continue;
     }
     if (typeof value !== "string" || (names && !names.has(name))) continue;
+    const seen = (repeats.get(name) ?? 0) + 1;
+    repeats.set(name, seen);
+    if (seen > maxRepeats) continue;
     if (hasControlCharacters(value)) refused.add(name);
     known.append(name, refused.has(name) ? withoutControlCharacters(value) : value);
   }
@@ -81,4 +90,20 @@ export function reply(
   return fieldErrors
     ? submission.reply({ hideFields, formErrors, fieldErrors: others })
     : submission.reply({ hideFields });
+}
+
+/**
+ * The form checked as the app checks it, as a plain result: the value, or the first message of
+ * each field ("" for the form's own) with the values as the reply gives them back.
+ */
+export function checkForm<S extends z.ZodType>(
+  schema: S,
+  form: FormData,
+): { success: true; data: z.output<S> } | { success: false; errors: FormErrors; values: FormValues } {
+  const submission = parseSubmission(form, schema);
+  if (submission.status === "success") return { success: true, data: submission.value };
+  const refused = reply(submission);
+  const errors: FormErrors = {};
+  for (const [field, messages] of Object.entries(refused.error ?? {})) if (messages?.[0]) errors[field] = messages[0];
+  return { success: false, errors, values: (refused.initialValue ?? {}) as FormValues };
 }

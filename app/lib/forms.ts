@@ -9,13 +9,8 @@ export interface FieldMessage {
 
 export type FormErrors = Record<string, FieldMessage>;
 
-/** A posted form's fields as typed: repeated names (checkbox groups) become lists. */
-export type TypedValues = Record<string, string | string[]>;
-
 /** What a form shows in its fields: typed values, or a record's own; any may be absent. */
 export type FormValues = Record<string, string | string[] | undefined>;
-
-type FormResult<T> = { success: true; data: T } | { success: false; errors: FormErrors; values: TypedValues };
 
 /** Blank inputs count as missing, so `required` reads the same for every field. */
 export const blankAsMissing = (value: unknown) =>
@@ -47,20 +42,6 @@ export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
  */
 export const maxRepeats = 200;
 
-export function typedValues(form: FormData): TypedValues {
-  // Lists grow in place: copying a list on each repeat made a form of n repeats cost n². No
-  // prototype, so a field named "__proto__" is a field like any other.
-  const values = Object.create(null) as TypedValues;
-  for (const [name, value] of form.entries()) {
-    if (typeof value !== "string") continue;
-    const prior = values[name];
-    if (prior === undefined) values[name] = value;
-    else if (Array.isArray(prior)) prior.push(value);
-    else values[name] = [prior, value];
-  }
-  return { ...values };
-}
-
 /**
  * Control characters a browser's text field never sends: NUL (which PostgreSQL refuses in text),
  * the other C0 codes but tab, line feed and carriage return, DEL and the C1 codes.
@@ -74,19 +55,6 @@ export const hasControlCharacters = (value: string) => controlCharacters.test(va
 
 /** The text without the control characters refused, for the user to check. */
 export const withoutControlCharacters = (value: string) => value.replace(allControlCharacters, "");
-const withoutControlCharactersIn = (value: string | string[]): string | string[] =>
-  Array.isArray(value) ? value.map(withoutControlCharacters) : withoutControlCharacters(value);
-
-/** Fields holding a control character, each with its message: checked before the schema. */
-function controlCharacterErrors(values: TypedValues): FormErrors {
-  const errors: FormErrors = {};
-  for (const [name, value] of Object.entries(values)) {
-    if ((Array.isArray(value) ? value : [value]).some(hasControlCharacters)) {
-      errors[name] = { key: "validation.controlCharacters" };
-    }
-  }
-  return errors;
-}
 
 /** The first value of a field ("" when absent). */
 export function valueOf(values: FormValues | undefined, name: string): string {
@@ -108,32 +76,4 @@ export function fieldNames(schema: z.ZodType): Set<string> | undefined {
   if (def?.type === "object" && def.shape) return new Set(Object.keys(def.shape));
   if (def?.type === "pipe" && def.in) return fieldNames(def.in);
   return undefined;
-}
-
-/** Only the fields the schema knows: a form padded with thousands of others must not come back whole. */
-function knownFields(values: TypedValues, names: Set<string> | undefined): TypedValues {
-  if (!names) return values;
-  const known = Object.create(null) as TypedValues;
-  for (const name of names) if (values[name] !== undefined) known[name] = values[name];
-  return { ...known };
-}
-
-/** Collects a form's fields (repeated names become lists) and checks them against `schema`. */
-export function parseForm<S extends z.ZodType>(schema: S, form: FormData): FormResult<z.output<S>> {
-  const values = knownFields(typedValues(form), fieldNames(schema));
-  const errors = controlCharacterErrors(values);
-  const parsed = schema.safeParse(values);
-  if (parsed.success && !Object.keys(errors).length) return { success: true, data: parsed.data };
-  for (const issue of parsed.error?.issues ?? []) {
-    const field = issue.path.join(".") || "form";
-    errors[field] ??= messageFor(issue);
-  }
-  for (const name of Object.keys(values)) {
-    // Never echo a password back into the page.
-    if (/password/i.test(name)) delete values[name];
-    // What was typed comes back without the characters refused, for the user to check.
-    else if (errors[name]?.key === "validation.controlCharacters")
-      values[name] = withoutControlCharactersIn(values[name]!);
-  }
-  return { success: false, errors, values };
 }

@@ -2,11 +2,10 @@ import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { seedContent } from "../../app/seed/seed-content.server";
-import { parseForm } from "../../app/lib/forms";
 import { zonedToUtc } from "../../app/lib/zoned-time";
 import { activityFormSchema } from "../../app/forms/activity";
 import { activityFormValues as formValuesOf, activityInput, activityTimes } from "../../app/forms/activity.server";
-import { parseSubmission, reply } from "../../app/forms/submission";
+import { checkForm, parseSubmission, reply } from "../../app/forms/submission";
 import { RuleError } from "../../app/models/errors.server";
 import { type ActivityInput } from "../../app/models/activity.server";
 import { activityHistory, changedFields } from "../../app/models/activity-history.server";
@@ -73,7 +72,7 @@ describe("activity times: the viewer's wall clock to UTC", () => {
 
 describe("the activity form's schema", () => {
   it("accepts a minimal activity and turns blank optional fields into nothing", () => {
-    const result = parseForm(activityFormSchema, formData({ ...valid, titleId: " ", city: "", endsOn: "" }));
+    const result = checkForm(activityFormSchema, formData({ ...valid, titleId: " ", city: "", endsOn: "" }));
     expect(result.success).toBe(true);
     if (!result.success) return;
     expect(result.data).toMatchObject({
@@ -85,20 +84,20 @@ describe("the activity form's schema", () => {
   });
 
   it("refuses an end before the start, beside the end field", () => {
-    const days = parseForm(activityFormSchema, formData({ ...valid, endsOn: "2025-03-09" }));
+    const days = checkForm(activityFormSchema, formData({ ...valid, endsOn: "2025-03-09" }));
     expect(days.success).toBe(false);
     if (!days.success) expect(days.errors.endsOn).toEqual({ key: "activities.endBeforeStart" });
 
-    const hours = parseForm(activityFormSchema, formData({ ...valid, startTime: "14:00", endTime: "13:59" }));
+    const hours = checkForm(activityFormSchema, formData({ ...valid, startTime: "14:00", endTime: "13:59" }));
     expect(hours.success).toBe(false);
     if (!hours.success) expect(hours.errors.endsOn).toEqual({ key: "activities.endBeforeStart" });
 
-    const sameMinute = parseForm(activityFormSchema, formData({ ...valid, startTime: "14:00", endTime: "14:00" }));
+    const sameMinute = checkForm(activityFormSchema, formData({ ...valid, startTime: "14:00", endTime: "14:00" }));
     expect(sameMinute.success).toBe(true);
   });
 
   it("reports the date range together with the other mistakes", () => {
-    const result = parseForm(
+    const result = checkForm(
       activityFormSchema,
       formData({ ...valid, titleEn: "", type: "party", endsOn: "2025-01-01" }),
     );
@@ -112,7 +111,7 @@ describe("the activity form's schema", () => {
   });
 
   it("checks dates, times and lengths", () => {
-    const result = parseForm(
+    const result = checkForm(
       activityFormSchema,
       formData({ ...valid, startsOn: "2025-02-30", endTime: "25:00", city: "x".repeat(101), titleId: "y".repeat(201) }),
     );
@@ -127,7 +126,7 @@ describe("the activity form's schema", () => {
   });
 
   it("wants a start time when an end time is given", () => {
-    const result = parseForm(activityFormSchema, formData({ ...valid, endTime: "10:00" }));
+    const result = checkForm(activityFormSchema, formData({ ...valid, endTime: "10:00" }));
     expect(result.success).toBe(false);
     if (!result.success) expect(result.errors.startTime).toEqual({ key: "activities.endTimeWithoutStart" });
   });

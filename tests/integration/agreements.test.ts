@@ -18,7 +18,7 @@ import { getCommitment, getCommitmentForEdit } from "../../app/models/commitment
 import { createCommitment, setCommitmentStatus, updateCommitment } from "../../app/models/commitment-writes.server";
 import { describeConflict } from "../../app/models/conflict.server";
 import { ConflictError, RuleError } from "../../app/models/errors.server";
-import { parseForm } from "../../app/lib/forms";
+import { checkForm } from "../../app/forms/submission";
 import { calendarToday } from "../../app/lib/zoned-time";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 import { formData } from "../support/form-data";
@@ -243,17 +243,17 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   });
 
   it("checks evidence: http(s) links only, a note of at most 2000 characters, one of the two", () => {
-    const bad = parseForm(evidenceForm, formData({ intent: "evidence", url: "javascript:alert(1)", note: "" }));
+    const bad = checkForm(evidenceForm, formData({ intent: "evidence", url: "javascript:alert(1)", note: "" }));
     expect(bad.success).toBe(false);
     if (!bad.success) expect(bad.errors.url).toEqual({ key: "commitments.evidenceUrlScheme" });
-    const empty = parseForm(evidenceForm, formData({ intent: "evidence", url: " ", note: "" }));
+    const empty = checkForm(evidenceForm, formData({ intent: "evidence", url: " ", note: "" }));
     if (!empty.success) expect(empty.errors.url).toEqual({ key: "commitments.evidenceEmpty" });
     else expect.fail("an empty evidence form must be refused");
-    const long = parseForm(evidenceForm, formData({ intent: "evidence", note: "x".repeat(2001) }));
+    const long = checkForm(evidenceForm, formData({ intent: "evidence", note: "x".repeat(2001) }));
     if (!long.success) expect(long.errors.note).toEqual({ key: "validation.tooLong", values: { max: 2000 } });
     else expect.fail("a note over 2000 characters must be refused");
     expect(
-      parseForm(evidenceForm, formData({ intent: "evidence", url: "https://example.org/report.pdf" })).success,
+      checkForm(evidenceForm, formData({ intent: "evidence", url: "https://example.org/report.pdf" })).success,
     ).toBe(true);
   });
 
@@ -463,7 +463,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     };
 
     it("checks required fields, lengths and the period, all at once", () => {
-      const result = parseForm(
+      const result = checkForm(
         newAgreementForm,
         formData({ ...valid, titleEn: "", summaryEn: "short", inForceUntil: "2024-12-31", status: "whatever" }),
       );
@@ -475,15 +475,15 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
         status: { key: "validation.invalidChoice" },
         inForceUntil: { key: "agreements.untilBeforeFrom" },
       });
-      expect(result.values.titleEn).toBe("");
+      expect(result.values.titleEn ?? "").toBe("");
       expect(result.values.inForceUntil).toBe("2024-12-31");
-      const renewal = parseForm(newAgreementForm, formData({ ...valid, kind: "renewal" }));
+      const renewal = checkForm(newAgreementForm, formData({ ...valid, kind: "renewal" }));
       expect(renewal.success).toBe(false);
       if (!renewal.success) expect(renewal.errors.parentId).toEqual({ key: "agreements.renewalNeedsParent" });
     });
 
     it("creates and edits an agreement with audit rows; a stale edit is a conflict", async () => {
-      const parsed = parseForm(
+      const parsed = checkForm(
         newAgreementForm,
         formData({ ...valid, parentId: String(renewalId), signatoryIds: ["1", "2"] }),
       );
@@ -496,7 +496,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       const loaded = (await getAgreementForEdit(test.db, created.id))!;
       expect(loaded.signatoryIds).toEqual([1, 2]);
 
-      const edit = parseForm(
+      const edit = checkForm(
         editAgreementForm,
         formData({
           ...valid,
