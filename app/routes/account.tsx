@@ -1,6 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Form, redirect, useLocation } from "react-router";
 import type { Route } from "./+types/account";
+import { ErrorSummary } from "../components/form-errors";
 import { Field } from "../components/form-field";
 import { db } from "../db.server";
 import { env } from "../env.server";
@@ -118,11 +119,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   return (
     <div className="page page--narrow">
       <h1>{t("account.title")}</h1>
-      {own ? (
-        <div role="alert" className="alert">
-          {t(own.key, own.values)}
-        </div>
-      ) : null}
+      <ErrorSummary formId="account" errors={{ "": own ? [own] : [] }} />
       <section aria-labelledby="details-title">
         <h2 id="details-title">{t("account.details")}</h2>
         <dl className="facts">

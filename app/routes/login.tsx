@@ -1,6 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Form, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
+import { ErrorSummary } from "../components/form-errors";
 import { Field } from "../components/form-field";
 import { db } from "../db.server";
 import { optionalUser, readToken, safeRedirect, sessionCookie } from "../lib/auth.server";
@@ -83,11 +84,8 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
   return (
     <div className="page page--narrow">
       <h1>{t("login.title")}</h1>
-      {formError ? (
-        <div role="alert" className="alert" id="login-error">
-          {t(formError.key, formError.values)}
-        </div>
-      ) : null}
+      {/* The fields' own messages sit beside them; the alert is for the form's (a wrong password). */}
+      <ErrorSummary formId="login" id="login-error" errors={{ "": formError ? [formError] : [] }} />
       <Form method="post" className="form" aria-describedby={formError ? "login-error" : undefined}>
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
         <Field id="email" name="email" label={t("form.email")} error={error("email")}>
