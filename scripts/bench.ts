@@ -12,6 +12,7 @@
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { parseArgs } from "node:util";
@@ -92,10 +93,45 @@ interface Result {
   p99: number;
   /** Responses of another status than expected, errors and timeouts. */
   errors: number;
+  /** CPU milliseconds per response, of the app's workers and its PostgreSQL backends; null off Linux. */
+  cpuMs: number | null;
+}
+
+/**
+ * CPU time (ms) the server has used so far: its worker processes, and on PostgreSQL the backends
+ * serving the bench's database. Unlike a rate, CPU per response hardly moves when something else
+ * loads the machine, so it compares routes fairly on a busy one. Linux only (/proc); null elsewhere.
+ */
+let serverCpuMs: () => number | null = () => null;
+
+function cpuProbe(serverPid: number, databaseName: string | undefined): () => number | null {
+  const ticksPerMs = 100 / 1000; // USER_HZ: 100 on Linux
+  const cpuOf = (pid: string) => {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+      return (Number(fields[11]) + Number(fields[12])) / ticksPerMs;
+    } catch {
+      return 0; // gone meanwhile
+    }
+  };
+  const pids = (pattern: string[]) => {
+    try {
+      return execFileSync("pgrep", pattern, { encoding: "utf8" }).trim().split("\n").filter(Boolean);
+    } catch {
+      return [];
+    }
+  };
+  return () => {
+    if (!existsSync(`/proc/${serverPid}/stat`)) return null;
+    const workers = pids(["-P", String(serverPid)]);
+    const backends = databaseName ? pids(["-f", `postgres: .* ${databaseName} `]) : [];
+    return [...workers, ...backends].reduce((sum, pid) => sum + cpuOf(pid), 0);
+  };
 }
 
 /** autocannon in its own process, so the load generator does not share the server's event loop. */
 function load(url: string, headers: Record<string, string>, status: number, connections = args.connections!): Result {
+  const cpuBefore = serverCpuMs();
   const argv = ["node_modules/autocannon/autocannon.js", "--json", "-c", connections, "-d", args.duration!];
   for (const [name, value] of Object.entries(headers)) argv.push("-H", `${name}=${value}`);
   argv.push(url);
@@ -107,7 +143,9 @@ function load(url: string, headers: Record<string, string>, status: number, conn
     }),
   );
   const expected = (out.statusCodeStats?.[String(status)]?.count as number | undefined) ?? 0;
+  const cpuAfter = serverCpuMs();
   return {
+    cpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, out.requests.total),
     rps: out.requests.average,
     p50: out.latency.p50,
     p99: out.latency.p99,
@@ -148,6 +186,7 @@ async function main() {
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
+  serverCpuMs = cpuProbe(server.pid!, process.env.DATABASE_URL && new URL(process.env.DATABASE_URL).pathname.slice(1));
   try {
     await waitFor(`${base}/healthz`);
     await measure(base, await signIn(base), volume);
@@ -175,25 +214,37 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
     for (let i = 0; i < 30; i++) await getOnce(base + path, signedIn);
   }
   const failures: string[] = [];
-  const line = (fields: Record<string, string | number>) =>
+  const line = (fields: Record<string, string | number | undefined>) =>
     console.log(
       Object.entries(fields)
+        .filter(([, v]) => v !== undefined)
         .map(([k, v]) => `${k}=${v}`)
         .join(" "),
     );
 
   const health = load(`${base}/healthz`, {}, 200);
   line({ route: "/healthz", view: "no_session", rps: health.rps.toFixed(1), p50_ms: health.p50, p99_ms: health.p99 });
-  const floor = load(base + floorPath, signedIn, 404);
-  line({
-    route: floorPath,
-    view: "floor_signed_in_404",
-    rps: floor.rps.toFixed(1),
-    p50_ms: floor.p50,
-    p99_ms: floor.p99,
-  });
+  // The floor is measured again before each route, so a machine that gets busier or quieter
+  // during the run moves both sides of the ratio alike.
+  const measureFloor = () => {
+    const floor = load(base + floorPath, signedIn, 404);
+    line({
+      route: floorPath,
+      view: "floor_signed_in_404",
+      rps: floor.rps.toFixed(1),
+      p50_ms: floor.p50,
+      p99_ms: floor.p99,
+      ...(floor.cpuMs === null ? {} : { cpu_ms: floor.cpuMs.toFixed(2) }),
+    });
+    return floor;
+  };
+  const cpuRatio = (res: Result, floor: Result): Record<string, string> =>
+    res.cpuMs === null || !floor.cpuMs
+      ? {}
+      : { cpu_ms: res.cpuMs.toFixed(2), cpu_vs_floor: (res.cpuMs / floor.cpuMs).toFixed(2) };
 
   for (const r of routes) {
+    const floor = measureFloor();
     const { bytes } = await getOnce(base + r.path, signedIn);
     const res = load(base + r.path, signedIn, 200);
     const ratio = res.rps / floor.rps;
@@ -205,6 +256,7 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
       p50_ms: res.p50,
       p99_ms: res.p99,
       ratio_vs_floor: ratio.toFixed(2),
+      ...cpuRatio(res, floor),
       bytes,
       ...(res.errors ? { errors: res.errors } : {}),
     });
@@ -217,6 +269,7 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
   const { etag } = await getOnce(`${base}/activities`, signedIn);
   if (!etag) failures.push("/activities: no ETag");
   else {
+    const floor = measureFloor();
     const repeat = load(`${base}/activities`, { ...signedIn, "If-None-Match": etag }, 304);
     line({
       route: "/activities",
@@ -225,6 +278,7 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
       p50_ms: repeat.p50,
       p99_ms: repeat.p99,
       ratio_vs_floor: (repeat.rps / floor.rps).toFixed(2),
+      ...cpuRatio(repeat, floor),
       ...(repeat.errors ? { errors: repeat.errors } : {}),
     });
     if (repeat.errors) failures.push(`/activities repeat view: ${repeat.errors} not 304`);
