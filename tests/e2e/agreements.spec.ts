@@ -125,21 +125,21 @@ test.describe("agreements", () => {
     await expect(page.getByRole("heading", { level: 2, name: "Commitments (23)" })).toBeVisible();
     await expect(page.getByRole("region", { name: "Progress" })).toContainText("0 of 23 complete");
     const cards = page.getByRole("region", { name: /^Commitments/ }).getByRole("article");
-    await expect(cards).toHaveCount(20);
+    await expect(cards).toHaveCount(10);
     await expect(cards.first()).toHaveAccessibleName(`Step 01 of ${tag}`);
     const pages = page.getByRole("navigation", { name: "Pages of commitments" });
-    await expect(pages).toContainText("Showing 1–20 of 23 commitments · Page 1 of 2");
+    await expect(pages).toContainText("Showing 1–10 of 23 commitments · Page 1 of 3");
     await expectNoAxeViolations(page);
 
     await pages.getByRole("link", { name: /Next page/ }).click();
     await expect(page).toHaveURL(new RegExp(`${agreementPath}\\?page=2#commitments-title$`));
-    await expect(cards).toHaveCount(3);
-    await expect(cards.first()).toHaveAccessibleName(`Step 21 of ${tag}`);
+    await expect(cards).toHaveCount(10);
+    await expect(cards.first()).toHaveAccessibleName(`Step 11 of ${tag}`);
     await expect(page.getByRole("region", { name: "Progress" })).toContainText("0 of 23 complete");
 
     // An address past the end, from when the list was longer, shows the last page.
     await page.goto(`${agreementPath}?page=9`);
-    await expect(page).toHaveURL(new RegExp(`${agreementPath}\\?page=2#commitments-title$`));
+    await expect(page).toHaveURL(new RegExp(`${agreementPath}\\?page=3#commitments-title$`));
   });
 
   test("a viewer sees no edit controls on a commitment and a POST is refused with 403", async ({
