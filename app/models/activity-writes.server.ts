@@ -116,10 +116,15 @@ export async function createActivity(
 }
 
 /**
- * Saves `input` over the activity if nobody saved it since `version` was read; otherwise throws
+ * Saves the change over the activity if nobody saved it since `version` was read; otherwise throws
  * ConflictError and changes nothing. Null when the activity does not exist (any more).
  */
-export async function updateActivity(db: Database, actor: Actor, id: number, version: number, input: ActivityInput) {
+export async function updateActivity(
+  db: Database,
+  actor: Actor,
+  change: ActivityInput & { id: number; version: number },
+) {
+  const { id, version, ...input } = change;
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, activities, id, version, conflictSnapshot(tx));
     if (!before) return null;

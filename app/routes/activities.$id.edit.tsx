@@ -50,7 +50,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
       // The stored lessons are read only when a browser without JavaScript sent their text back unchanged.
       input = await activityInput(value, timeZone, () => getActivityLessons(db, id));
       // A form without a version cannot say what it was based on: treat it as stale.
-      return updateActivity(db, { userId: user.id }, id, value.version ?? 0, input);
+      return updateActivity(db, { userId: user.id }, { ...input, id, version: value.version ?? 0 });
     },
     done: () => redirectWithNotice(`/activities/${id}`, "activities.saved"),
     gone: "activities.notFoundAnyMore",

@@ -69,7 +69,7 @@ export async function seedActivities(run: SeedRun, activities: Content["activiti
         return { version: form.version, values: form.input };
       },
       create: () => createActivity(run.tx, seedActor, input, { slug: a.slug }),
-      update: (id, version) => updateActivity(run.tx, seedActor, id, version, input),
+      update: (id, version) => updateActivity(run.tx, seedActor, { ...input, id, version }),
     });
     if (put?.ours) await putCitations(run, "activity", put.id, a.sources);
   }

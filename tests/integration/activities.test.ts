@@ -267,7 +267,7 @@ describe.each(drivers)("activities on %s", (driver) => {
       participantIds: [options.people[0]!.id],
       lessons,
     };
-    const row = await updateActivity(test.db, { userId: editorId }, created, 1, next);
+    const row = await updateActivity(test.db, { userId: editorId }, { ...next, id: created, version: 1 });
     expect(row!.version).toBe(2);
 
     const edit = await getActivityForEdit(test.db, created);
@@ -294,7 +294,9 @@ describe.each(drivers)("activities on %s", (driver) => {
     const before = await getActivityForEdit(test.db, created);
     const auditBefore = (await auditRows(created)).length;
     const stale = { ...baseInput(), title: { en: "Overwritten silently?" }, commitmentIds: [] };
-    const failure = await updateActivity(test.db, { userId: editorId }, created, 1, stale).catch((e: unknown) => e);
+    const failure = await updateActivity(test.db, { userId: editorId }, { ...stale, id: created, version: 1 }).catch(
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(ConflictError);
     // The conflict carries what is saved now, so the page can show it beside what was typed.
     expect((failure as ConflictError).current).toMatchObject({
@@ -310,7 +312,9 @@ describe.each(drivers)("activities on %s", (driver) => {
   it("refuses links to records that do not exist, writing nothing", async () => {
     const auditBefore = (await auditRows(created)).length;
     const bad = { ...baseInput(), organizerIds: [999_999], countryCode: "ZZ" };
-    const failure = await updateActivity(test.db, { userId: editorId }, created, 2, bad).catch((e: unknown) => e);
+    const failure = await updateActivity(test.db, { userId: editorId }, { ...bad, id: created, version: 2 }).catch(
+      (e: unknown) => e,
+    );
     expect(failure).toBeInstanceOf(InvalidReferenceError);
     expect((failure as InvalidReferenceError).fields).toEqual(["countryCode", "organizerIds"]);
     expect((await getActivityForEdit(test.db, created))!.version).toBe(2);
@@ -375,7 +379,11 @@ describe.each(drivers)("activities on %s", (driver) => {
       .update(t.activityParticipants)
       .set({ role: { en: "Moderator" } })
       .where(and(eq(t.activityParticipants.activityId, row.id), inArray(t.activityParticipants.personId, [personId])));
-    await updateActivity(test.db, { label: "cli" }, row.id, 1, { ...baseInput(), participantIds: [personId] });
+    await updateActivity(
+      test.db,
+      { label: "cli" },
+      { ...baseInput(), participantIds: [personId], id: row.id, version: 1 },
+    );
     const activity = await getActivity(test.db, row.id);
     expect(activity!.participants).toEqual([expect.objectContaining({ id: personId, role: { en: "Moderator" } })]);
     expect((await activityHistory(test.db, row.id))[0]).toMatchObject({

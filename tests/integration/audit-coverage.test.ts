@@ -260,7 +260,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const edit = (await getActivityForEdit(db(), activityId))!;
     const next = { ...edit.input, title: { ...edit.input.title, en: `${edit.input.title.en} (audited)` } };
     const { result, rows } = await audit(() =>
-      activityModel.updateActivity(db(), editor, activityId, edit.version, next),
+      activityModel.updateActivity(db(), editor, { ...next, id: activityId, version: edit.version }),
     );
     expect((result as { version: number }).version).toBe(edit.version + 1);
     const entry = expectRow(rows, {
@@ -276,9 +276,11 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
     const saved = await row(t.activities, activityId);
     const stale = await refused(() =>
-      activityModel.updateActivity(db(), editor, activityId, edit.version, {
+      activityModel.updateActivity(db(), editor, {
         ...next,
         title: { en: "Stale overwrite" },
+        id: activityId,
+        version: edit.version,
       }),
     );
     expect(stale).toBeInstanceOf(ConflictError);
@@ -290,10 +292,12 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       .from(t.activityCommitments)
       .where(eq(t.activityCommitments.activityId, activityId));
     await refused(() =>
-      activityModel.updateActivity(db(), ghost, activityId, saved.version, {
+      activityModel.updateActivity(db(), ghost, {
         ...next,
         title: { en: "Ghost" },
         commitmentIds: [],
+        id: activityId,
+        version: saved.version,
       }),
     );
     expect(await row(t.activities, activityId)).toEqual(saved);

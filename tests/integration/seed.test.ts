@@ -25,7 +25,7 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
   async function editInTheApp(slug: string, change: (input: ActivityInput) => ActivityInput) {
     const id = (await activityBySlug(slug))!.id;
     const form = (await getActivityForEdit(test.db, id))!;
-    return (await updateActivity(test.db, editor, id, form.version, change(form.input)))!;
+    return (await updateActivity(test.db, editor, { ...change(form.input), id, version: form.version }))!;
   }
 
   beforeAll(async () => {
