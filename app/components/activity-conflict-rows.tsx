@@ -59,6 +59,7 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
         return [valueOf(v, "startTime") ? range : `${range} (${t("activities.allDay")})`];
       },
       compare: (v) => ["startsOn", "startTime", "endsOn", "endTime"].map((f) => valueOf(v, f)).join("|"),
+      fields: ["startsOn", "startTime", "endsOn", "endTime"],
     },
     { key: "city", label: t("activities.fields.city"), show: text("city") },
     {
@@ -99,6 +100,6 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
     { key: "descriptionId", label: t("activities.fields.descriptionId"), show: text("descriptionId") },
     { key: "outputsEn", label: t("activities.fields.outputsEn"), show: text("outputsEn") },
     { key: "outputsId", label: t("activities.fields.outputsId"), show: text("outputsId") },
-    { key: "lessons", label: t("activities.fields.lessons"), show: text("lessonsText") },
+    { key: "lessons", label: t("activities.fields.lessons"), show: text("lessonsText"), fields: ["lessonsText"] },
   ];
 }

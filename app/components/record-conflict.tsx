@@ -11,6 +11,8 @@ export interface ConflictRow {
   show: (v: FormValues) => string[];
   /** What makes two versions differ, where it is not what `show` gives (e.g. a list in any order). */
   compare?: (v: FormValues) => string;
+  /** The form's fields the row shows, where not just `key`: someone else changing one marks the row. */
+  fields?: readonly string[];
 }
 
 /**
@@ -37,6 +39,7 @@ export function RecordConflict({
   const { t } = useTranslation();
   const format = useFormatter();
   const { savedBy } = conflict;
+  const changedByOthers = new Set(conflict.changed);
   const who = savedBy
     ? (savedBy.name ?? t(`activities.history.${savedBy.label ?? "unknown"}`, { defaultValue: savedBy.label ?? "" }))
     : null;
@@ -67,8 +70,14 @@ export function RecordConflict({
           {rows.map((row) => {
             const key = row.compare ?? ((v: FormValues) => row.show(v).join("\n"));
             const differs = key(conflict.yours) !== key(conflict.theirs);
+            const theirChange = (row.fields ?? [row.key]).some((f) => changedByOthers.has(f));
             return (
-              <tr key={row.key} className={differs ? "record-conflict__differs" : undefined} data-field={row.key}>
+              <tr
+                key={row.key}
+                className={differs ? "record-conflict__differs" : undefined}
+                data-field={row.key}
+                data-changed-by-others={theirChange || undefined}
+              >
                 <th scope="row">{row.label}</th>
                 <td>
                   <Shown lines={row.show(conflict.yours)} />
@@ -82,6 +91,9 @@ export function RecordConflict({
                   ) : (
                     <span className="muted">{t("form.conflict.same")}</span>
                   )}
+                  {theirChange ? (
+                    <strong className="badge record-conflict__theirs">{t("form.conflict.changedByOthers")}</strong>
+                  ) : null}
                 </td>
               </tr>
             );

@@ -10,6 +10,7 @@ import {
 import type { FieldMessage } from "../lib/forms";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ActivityInput, RichText } from "../models/activity.server";
+import type { AuditedActivity } from "../models/activity-writes.server";
 import { RuleError } from "../models/errors.server";
 import type { ActivityDates, ActivityFormData } from "./activity";
 import type { FormValues } from "./result";
@@ -137,4 +138,37 @@ export function activityFormValues(a: ActivityInput, timeZone: string): FormValu
     // Without JavaScript the textarea shows only the text: this tells the server it was left alone.
     lessonsShown: a.lessons ? shownTextDigest(a.lessons.text) : "",
   };
+}
+
+/** The fields the conflict view compares: those of its rows (see useActivityConflictRows). */
+export const activityConflictFields = [
+  "titleEn",
+  "titleId",
+  "type",
+  "status",
+  "mode",
+  "startsOn",
+  "startTime",
+  "endsOn",
+  "endTime",
+  "city",
+  "countryCode",
+  "agreementId",
+  "commitmentIds",
+  "organizerIds",
+  "participantIds",
+  "descriptionEn",
+  "descriptionId",
+  "outputsEn",
+  "outputsId",
+  "lessonsText",
+];
+
+/**
+ * The form's fields for an activity as an audit row kept it, so the conflict view can tell what
+ * someone else changed since the editor's version. The lessons' rendering is not kept, nor compared.
+ */
+export function auditedActivityFormValues(a: AuditedActivity, timeZone: string): FormValues {
+  const lessons = a.lessonsJson == null ? null : { json: a.lessonsJson, html: "", text: a.lessonsText ?? "" };
+  return activityFormValues({ ...a, startsAt: new Date(a.startsAt), endsAt: new Date(a.endsAt), lessons }, timeZone);
 }

@@ -84,6 +84,9 @@ function auditView(row: ActivityRow, links: LinkIds) {
   };
 }
 
+/** An activity as an audit row keeps it (JSON: instants as ISO 8601 strings), e.g. for the conflict view. */
+export type AuditedActivity = ReturnType<typeof auditView>;
+
 /** A readable, unique address: the English title, shortened, and a random suffix. */
 export function activitySlug(title: string): string {
   return `${slugify(title, 60, "activity")}-${randomBytes(4).toString("hex").slice(0, 6)}`;

@@ -35,7 +35,8 @@ function comparable(value: string | string[] | undefined) {
 /**
  * The conflict view's data: both versions as form values, who saved last, and which fields someone
  * else changed since the editor's version (from the audit log, where `baseValues` can read the
- * state it kept), or, where that history is missing, which differ from what the editor typed.
+ * state it kept). Where that history is missing none is named: a field the editor changed would
+ * otherwise be shown as changed by someone else.
  */
 export async function describeConflict(
   db: Database,
@@ -50,18 +51,18 @@ export async function describeConflict(
     /** What the editor submitted, as form values. */
     yours: FormValues;
     fields: string[];
-    /** The form's values of a state the audit log kept; without it, yours and theirs are compared. */
+    /** The form's values of a state the audit log kept; without it, no field is named as changed. */
     baseValues?: (row: never) => FormValues;
   },
 ): Promise<ConflictView> {
   const { base, changes } = await changesSince(db, input.entityType, input.entityId, input.version);
-  const from = base && input.baseValues ? input.baseValues(base as never) : input.yours;
+  const from = base && input.baseValues ? input.baseValues(base as never) : null;
   const last = changes.at(-1);
   return {
     yours: input.yours,
     theirs: input.theirs,
     version: input.currentVersion,
     savedBy: last ? { name: last.by, label: last.label, at: last.at.toISOString() } : null,
-    changed: input.fields.filter((f) => comparable(from[f]) !== comparable(input.theirs[f])),
+    changed: from ? input.fields.filter((f) => comparable(from[f]) !== comparable(input.theirs[f])) : [],
   };
 }

@@ -6,7 +6,12 @@ import { ActivityForm } from "../components/activity-form";
 import { RecordConflict, RevisedNotice } from "../components/record-conflict";
 import { db } from "../db.server";
 import { activityFormSchema } from "../forms/activity";
-import { activityFormValues, activityInput } from "../forms/activity.server";
+import {
+  activityConflictFields,
+  activityFormValues,
+  activityInput,
+  auditedActivityFormValues,
+} from "../forms/activity.server";
 import { saveForm } from "../forms/save.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
@@ -18,7 +23,7 @@ import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import type { ActivityInput, ActivitySnapshot } from "../models/activity.server";
 import { activityFormOptions, getActivityForEdit, getActivityLessons } from "../models/activity-queries.server";
-import { updateActivity } from "../models/activity-writes.server";
+import { updateActivity, type AuditedActivity } from "../models/activity-writes.server";
 import { describeConflict } from "../models/conflict.server";
 import "../styles/activity.css";
 
@@ -63,7 +68,8 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         yours: activityFormValues(input!, timeZone),
         theirs: activityFormValues(saved, timeZone),
         currentVersion: saved.version,
-        fields: [],
+        fields: activityConflictFields,
+        baseValues: (state: AuditedActivity) => auditedActivityFormValues(state, timeZone),
       });
     },
   });

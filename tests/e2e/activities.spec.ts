@@ -187,10 +187,13 @@ test("two editors save the same activity: the second sees the conflict and choos
     await expect(titleRow).toContainText(original);
     await expect(titleRow).toContainText(`${original} (first)`);
     await expect(titleRow).toContainText("differs");
+    // The title is what the other editor changed; the city only this one.
+    await expect(titleRow).toContainText("changed by someone else");
     const cityRow = second.page.getByRole("row", { name: /^City/ });
     await expect(cityRow).toContainText("Surabaya");
     await expect(cityRow).toContainText("Bandung");
     await expect(cityRow).toContainText("differs");
+    await expect(cityRow).not.toContainText("changed by someone else");
     await expect(second.page.getByRole("row", { name: /^Type/ })).toContainText("same");
     await expectNoAxeViolations(second.page);
 

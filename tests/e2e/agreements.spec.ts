@@ -484,6 +484,11 @@ test.describe("tracking a commitment to completion", () => {
     await expect(area).toContainText("staff-exchange");
     await expect(area).toContainText("personnel-mobility");
     await expect(area).toContainText("differs");
+    await expect(area).toContainText("changed by someone else");
+    // The text only this editor changed: it differs, but nobody else touched it.
+    await expect(page.getByRole("row", { name: /^Commitment in English/ })).not.toContainText(
+      "changed by someone else",
+    );
     await expect(page.getByRole("row", { name: /^Status/ })).toContainText("same");
     await page.getByRole("button", { name: "Back to the form with my changes" }).click();
     await expect(page.getByLabel("Area")).toHaveValue("personnel-mobility");

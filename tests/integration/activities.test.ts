@@ -4,7 +4,13 @@ import * as t from "../../db/schema";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { zonedToUtc } from "../../app/lib/zoned-time";
 import { activityFormSchema } from "../../app/forms/activity";
-import { activityFormValues as formValuesOf, activityInput, activityTimes } from "../../app/forms/activity.server";
+import {
+  activityConflictFields,
+  activityFormValues as formValuesOf,
+  activityInput,
+  activityTimes,
+  auditedActivityFormValues,
+} from "../../app/forms/activity.server";
 import { checkForm, parseSubmission, reply } from "../../app/forms/submission";
 import { RuleError } from "../../app/models/errors.server";
 import { type ActivityInput } from "../../app/models/activity.server";
@@ -17,6 +23,7 @@ import {
   InvalidReferenceError,
   updateActivity,
 } from "../../app/models/activity-writes.server";
+import { describeConflict } from "../../app/models/conflict.server";
 import { ConflictError } from "../../app/models/errors.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 import { formData } from "../support/form-data";
@@ -293,7 +300,7 @@ describe.each(drivers)("activities on %s", (driver) => {
   it("turns a stale update into a ConflictError and changes nothing", async () => {
     const before = await getActivityForEdit(test.db, created);
     const auditBefore = (await auditRows(created)).length;
-    const stale = { ...baseInput(), title: { en: "Overwritten silently?" }, commitmentIds: [] };
+    const stale = { ...baseInput(), title: { en: "Overwritten silently?" }, commitmentIds: [], city: "Ganja" };
     const failure = await updateActivity(test.db, { userId: editorId }, { ...stale, id: created, version: 1 }).catch(
       (e: unknown) => e,
     );
@@ -307,6 +314,28 @@ describe.each(drivers)("activities on %s", (driver) => {
     const after = await getActivityForEdit(test.db, created);
     expect(after).toEqual(before);
     expect((await auditRows(created)).length).toBe(auditBefore);
+
+    // The conflict view names what the other editor changed since version 1 (from the audit log),
+    // not what this one typed: the city, which only this editor changed, is not named.
+    const zone = "Asia/Baku";
+    const conflict = await describeConflict(test.db, {
+      entityType: "activity",
+      entityId: created,
+      version: 1,
+      yours: formValuesOf(stale, zone),
+      theirs: formValuesOf(after!.input, zone),
+      currentVersion: after!.version,
+      fields: activityConflictFields,
+      baseValues: (state: Parameters<typeof auditedActivityFormValues>[0]) => auditedActivityFormValues(state, zone),
+    });
+    expect(conflict.changed).toEqual([
+      "titleEn",
+      "titleId",
+      "status",
+      "commitmentIds",
+      "participantIds",
+      "lessonsText",
+    ]);
   });
 
   it("refuses links to records that do not exist, writing nothing", async () => {

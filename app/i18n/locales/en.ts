@@ -157,13 +157,15 @@ export const en = {
     timeZone: "Time zone",
     conflict: {
       title: "Someone else saved this record while you were editing",
-      intro: "Your changes have not been saved. Compare both versions below; rows marked “differs” are different.",
+      intro:
+        "Your changes have not been saved. Compare both versions below; rows marked “differs” are different, and rows marked “changed by someone else” were changed since you opened the form.",
       savedBy: "Saved by {{name}}, {{when}}.",
       field: "Field",
       yours: "Your version (not saved)",
       theirs: "Saved version (now current)",
       differs: "differs",
       same: "same",
+      changedByOthers: "changed by someone else",
       keepMine: "Back to the form with my changes",
       keepMineHint: "Your changes go back into the form. Saving it then replaces the current version.",
       discard: "Discard my changes and open the current version",

@@ -156,13 +156,15 @@ export const id: Translation = {
     timeZone: "Zona waktu",
     conflict: {
       title: "Pengguna lain telah menyimpan data ini selagi Anda mengubahnya",
-      intro: "Perubahan Anda belum disimpan. Bandingkan kedua versi di bawah ini; baris bertanda “berbeda” tidak sama.",
+      intro:
+        "Perubahan Anda belum disimpan. Bandingkan kedua versi di bawah ini; baris bertanda “berbeda” tidak sama, dan baris bertanda “diubah pengguna lain” diubah sejak Anda membuka formulir.",
       savedBy: "Disimpan oleh {{name}}, {{when}}.",
       field: "Isian",
       yours: "Versi Anda (belum disimpan)",
       theirs: "Versi tersimpan (yang berlaku sekarang)",
       differs: "berbeda",
       same: "sama",
+      changedByOthers: "diubah pengguna lain",
       keepMine: "Kembali ke formulir dengan perubahan saya",
       keepMineHint:
         "Perubahan Anda dikembalikan ke formulir. Jika formulir itu disimpan, versi yang berlaku sekarang akan diganti.",
