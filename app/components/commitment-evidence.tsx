@@ -1,8 +1,10 @@
+import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
 import { useFormatter } from "../lib/use-formatter";
-import { messageOf, SectionAlert, type SectionState, typedOf } from "./commitment-section";
-import { Field } from "./form-field";
+import { SectionAlert, type SectionState } from "./commitment-section";
+import { Field, textOf } from "./form-field";
+import { useRecordForm } from "./use-record-form";
 
 interface EvidenceItem {
   id: number;
@@ -50,35 +52,36 @@ export function EvidenceSection({
         <div className="card">
           <h3 id="evidence-form-title">{t("commitments.addEvidence")}</h3>
           <SectionAlert result={result} />
-          <Form method="post" className="form" aria-labelledby="evidence-form-title" key={`evidence-${formKey}`}>
-            <input type="hidden" name="intent" value="evidence" />
-            <Field
-              id="evidence-url"
-              name="url"
-              label={t("commitments.form.evidenceUrl")}
-              hint={t("commitments.form.evidenceUrlHint")}
-              error={messageOf(result, "url")}
-              optional
-            >
-              {(a) => <input {...a} type="url" maxLength={2000} defaultValue={typedOf(result, "url")} />}
-            </Field>
-            <Field
-              id="evidence-note"
-              name="note"
-              label={t("commitments.form.evidenceNote")}
-              error={messageOf(result, "note")}
-              optional
-            >
-              {(a) => <textarea {...a} rows={3} maxLength={2000} defaultValue={typedOf(result, "note")} />}
-            </Field>
-            <div>
-              <button type="submit" className="button">
-                {t("commitments.addEvidence")}
-              </button>
-            </div>
-          </Form>
+          {/* Once saved, the form starts empty again. */}
+          <EvidenceForm key={formKey} result={result} />
         </div>
       ) : null}
     </section>
+  );
+}
+
+function EvidenceForm({ result }: { result?: SectionState["result"] }) {
+  const { t } = useTranslation();
+  const [form, fields] = useRecordForm<"url" | "note">({ id: "evidence", result });
+  return (
+    <Form method="post" className="form" aria-labelledby="evidence-form-title" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="evidence" />
+      <Field
+        meta={fields.url}
+        label={t("commitments.form.evidenceUrl")}
+        hint={t("commitments.form.evidenceUrlHint")}
+        optional
+      >
+        {(a) => <input {...a} type="url" maxLength={2000} defaultValue={textOf(fields.url)} />}
+      </Field>
+      <Field meta={fields.note} label={t("commitments.form.evidenceNote")} optional>
+        {(a) => <textarea {...a} rows={3} maxLength={2000} defaultValue={textOf(fields.note)} />}
+      </Field>
+      <div>
+        <button type="submit" className="button">
+          {t("commitments.addEvidence")}
+        </button>
+      </div>
+    </Form>
   );
 }

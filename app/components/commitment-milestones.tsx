@@ -1,10 +1,12 @@
+import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { type CommitmentActionResult, fieldMessages, messageOf, SectionAlert, typedOf } from "./commitment-section";
-import { Field, LocalizedField } from "./form-field";
+import { type CommitmentActionResult, SectionAlert } from "./commitment-section";
+import { Field, LocalizedField, textOf } from "./form-field";
+import { useRecordForm } from "./use-record-form";
 
 interface MilestoneItem {
   id: number;
@@ -77,34 +79,35 @@ export function MilestonesSection({
         <details className="add-form" open={addResult ? true : undefined}>
           <summary>{t("commitments.addMilestone")}</summary>
           <SectionAlert result={addResult} />
-          <Form method="post" className="form" key={`milestone-${formKey}`}>
-            <input type="hidden" name="intent" value="milestone" />
-            <LocalizedField
-              name="title"
-              idPrefix="milestone-"
-              labels={{ en: t("commitments.form.milestoneEn"), id: t("commitments.form.milestoneId") }}
-              values={{ titleEn: typedOf(addResult, "titleEn"), titleId: typedOf(addResult, "titleId") }}
-              errors={fieldMessages(addResult, "titleEn", "titleId")}
-              maxLength={300}
-              required
-            />
-            <Field
-              id="milestone-dueOn"
-              name="dueOn"
-              label={t("commitments.dueOn")}
-              error={messageOf(addResult, "dueOn")}
-              optional
-            >
-              {(a) => <input {...a} type="date" defaultValue={typedOf(addResult, "dueOn")} />}
-            </Field>
-            <div>
-              <button type="submit" className="button">
-                {t("commitments.addMilestone")}
-              </button>
-            </div>
-          </Form>
+          {/* Once saved, the form starts empty again. */}
+          <MilestoneForm key={formKey} result={addResult} />
         </details>
       ) : null}
     </section>
+  );
+}
+
+function MilestoneForm({ result }: { result?: CommitmentActionResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useRecordForm<"titleEn" | "titleId" | "dueOn">({ id: "milestone", result });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="milestone" />
+      <LocalizedField
+        name="title"
+        fields={{ en: fields.titleEn, id: fields.titleId }}
+        labels={{ en: t("commitments.form.milestoneEn"), id: t("commitments.form.milestoneId") }}
+        maxLength={300}
+        required
+      />
+      <Field meta={fields.dueOn} label={t("commitments.dueOn")} optional>
+        {(a) => <input {...a} type="date" defaultValue={textOf(fields.dueOn)} />}
+      </Field>
+      <div>
+        <button type="submit" className="button">
+          {t("commitments.addMilestone")}
+        </button>
+      </div>
+    </Form>
   );
 }

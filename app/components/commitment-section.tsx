@@ -13,16 +13,6 @@ export type CommitmentActionResult = ActionResult;
 export const messageOf = (result: ActionResult | undefined, field: string): FieldMessage | undefined =>
   result?.reply.error?.[field]?.[0];
 
-/** The first message of each of `fields`, as a form's errors by field. */
-export function fieldMessages(result: ActionResult | undefined, ...fields: string[]) {
-  return Object.fromEntries(
-    fields.flatMap((f) => {
-      const message = messageOf(result, f);
-      return message ? [[f, message]] : [];
-    }),
-  ) as Record<string, FieldMessage>;
-}
-
 /** A field of the refused change as it was typed. */
 export function typedOf(result: ActionResult | undefined, field: string): string {
   const v = result?.reply.initialValue?.[field];

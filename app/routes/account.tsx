@@ -1,11 +1,15 @@
+import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "../i18n/translation";
 import { Form, redirect, useLocation } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/account";
 import { ErrorSummary } from "../components/form-errors";
-import { Field } from "../components/form-field";
+import { Field, textOf } from "../components/form-field";
+import { useRecordForm } from "../components/use-record-form";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { supportedLanguages } from "../i18n/config";
+import { resultFor, type ActionResult } from "../forms/result";
 import { dispatchIntent, refuseSubmission, saveForm } from "../forms/save.server";
 import { parseSubmission } from "../forms/submission";
 import { passwordChangeForm, preferencesForm } from "../forms/user";
@@ -115,7 +119,6 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
   const location = useLocation();
   const { account, calendarUrl } = loaderData;
   const own = actionData?.reply.error?.[""]?.[0];
-  const errors = (name: string) => actionData?.reply.error?.[name]?.[0];
   return (
     <div className="page page--narrow">
       <h1>{t("account.title")}</h1>
@@ -134,42 +137,12 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
 
       <section aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t("account.preferences")}</h2>
-        <Form method="post" className="form">
-          <input type="hidden" name="intent" value="preferences" />
-          <input type="hidden" name="version" value={account.version} />
-          <Field
-            id="timeZone"
-            name="timeZone"
-            label={t("form.timeZone")}
-            hint={t("account.timeZoneHint")}
-            error={errors("timeZone")}
-          >
-            {(a) => (
-              <select {...a} defaultValue={account.timeZone}>
-                {loaderData.timeZones.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field id="locale" name="locale" label={t("account.language")} error={errors("locale")}>
-            {(a) => (
-              <select {...a} defaultValue={account.locale ?? ""}>
-                <option value="">{t("account.languageAuto")}</option>
-                {supportedLanguages.map((l) => (
-                  <option key={l} value={l} lang={l}>
-                    {t(`language.${l}`)}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button type="submit" className="button">
-            {t("account.save")}
-          </button>
-        </Form>
+        <PreferencesForm
+          key={location.key}
+          account={account}
+          timeZones={loaderData.timeZones}
+          result={resultFor(actionData, "preferences")}
+        />
       </section>
 
       <section aria-labelledby="calendar-title" id="calendar">
@@ -193,41 +166,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
       <section aria-labelledby="password-title" id="password">
         <h2 id="password-title">{t("account.passwordTitle")}</h2>
         {/* A new key after each navigation (a change saved) empties the fields. */}
-        <Form method="post" className="form" key={location.key}>
-          <input type="hidden" name="intent" value="changePassword" />
-          <Field
-            id="currentPassword"
-            name="currentPassword"
-            label={t("account.currentPassword")}
-            error={errors("currentPassword")}
-          >
-            {(a) => <input {...a} type="password" required maxLength={1024} autoComplete="current-password" />}
-          </Field>
-          <Field
-            id="newPassword"
-            name="newPassword"
-            label={t("account.newPassword")}
-            hint={t("account.newPasswordHint")}
-            error={errors("newPassword")}
-          >
-            {(a) => (
-              <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
-            )}
-          </Field>
-          <Field
-            id="confirmPassword"
-            name="confirmPassword"
-            label={t("account.confirmPassword")}
-            error={errors("confirmPassword")}
-          >
-            {(a) => (
-              <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />
-            )}
-          </Field>
-          <button type="submit" className="button">
-            {t("account.changePassword")}
-          </button>
-        </Form>
+        <PasswordForm key={location.key} result={resultFor(actionData, "changePassword")} />
       </section>
 
       <section aria-labelledby="sessions-title">
@@ -240,5 +179,83 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         </Form>
       </section>
     </div>
+  );
+}
+
+function PreferencesForm({
+  account,
+  timeZones,
+  result,
+}: {
+  account: { timeZone: string; locale: string | null; version: number };
+  timeZones: readonly string[];
+  result?: ActionResult;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useRecordForm<keyof z.input<typeof preferencesForm>>({
+    id: "preferences",
+    result,
+    defaultValue: { timeZone: account.timeZone, locale: account.locale ?? "" },
+    schema: preferencesForm,
+  });
+  return (
+    <Form method="post" className="form" {...getFormProps(form)}>
+      <input type="hidden" name="intent" value="preferences" />
+      <input type="hidden" name="version" value={account.version} />
+      <Field meta={fields.timeZone} label={t("form.timeZone")} hint={t("account.timeZoneHint")}>
+        {(a) => (
+          <select {...a} defaultValue={textOf(fields.timeZone)}>
+            {timeZones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field meta={fields.locale} label={t("account.language")}>
+        {(a) => (
+          <select {...a} defaultValue={textOf(fields.locale)}>
+            <option value="">{t("account.languageAuto")}</option>
+            {supportedLanguages.map((l) => (
+              <option key={l} value={l} lang={l}>
+                {t(`language.${l}`)}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="button">
+        {t("account.save")}
+      </button>
+    </Form>
+  );
+}
+
+function PasswordForm({ result }: { result?: ActionResult }) {
+  const { t } = useTranslation();
+  const [form, fields] = useRecordForm<keyof z.input<typeof passwordChangeForm>>({
+    id: "change-password",
+    result,
+    schema: passwordChangeForm,
+  });
+  return (
+    // The browser's own checks (required, at least 12 characters) still speak first: Conform's
+    // noValidate would silence them.
+    <Form method="post" className="form" {...getFormProps(form)} noValidate={false}>
+      <input type="hidden" name="intent" value="changePassword" />
+      <Field meta={fields.currentPassword} label={t("account.currentPassword")}>
+        {(a) => <input {...a} type="password" required maxLength={1024} autoComplete="current-password" />}
+      </Field>
+      <Field meta={fields.newPassword} label={t("account.newPassword")} hint={t("account.newPasswordHint")}>
+        {(a) => <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />}
+      </Field>
+      <Field meta={fields.confirmPassword} label={t("account.confirmPassword")}>
+        {(a) => <input {...a} type="password" required minLength={12} maxLength={1024} autoComplete="new-password" />}
+      </Field>
+      <button type="submit" className="button">
+        {t("account.changePassword")}
+      </button>
+    </Form>
   );
 }
