@@ -1,13 +1,17 @@
+import { getFormProps } from "@conform-to/react";
 import { useTranslation } from "../i18n/translation";
 import { Form, useLocation } from "react-router";
+import type { z } from "zod";
 import type { Route } from "./+types/admin.users";
 import { roles } from "../lib/enums";
-import { EnumField, Field } from "../components/form-field";
+import { EnumField, Field, textOf } from "../components/form-field";
+import { useRecordForm } from "../components/use-record-form";
 import { TableScroll } from "../components/table-scroll";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
+import type { ActionResult } from "../forms/result";
 import { dispatchIntent, saveForm } from "../forms/save.server";
 import { newUserForm, userAccessForm, userPasswordForm } from "../forms/user";
 import type { Language } from "../i18n/config";
@@ -77,13 +81,9 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const format = useFormatter();
-  const lang = useLanguage();
   const location = useLocation();
   const creating = !actionData || actionData.intent === "create";
   const createResult = creating ? actionData : undefined;
-  const values = (createResult?.reply.initialValue ?? {}) as Record<string, string | undefined>;
-  const fieldError = (name: string) => createResult?.reply.error?.[name]?.[0];
   // A row's fields are small and its details may be closed: its message goes above the table.
   const rowError = creating ? undefined : Object.values(actionData.reply.error ?? {}).find(Boolean)?.[0];
   return (
@@ -110,84 +110,16 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
             </tr>
           </thead>
           <tbody>
-            {loaderData.users.map((u) => {
-              const formId = `user-${u.id}`;
-              return (
-                <tr key={u.id}>
-                  <th scope="row">{u.email}</th>
-                  <td>{u.name}</td>
-                  <td>{u.timeZone}</td>
-                  <td>
-                    <Form method="post" id={formId}>
-                      <input type="hidden" name="intent" value="update" />
-                      <input type="hidden" name="id" value={u.id} />
-                      <input type="hidden" name="version" value={u.version} />
-                    </Form>
-                    <label className="visually-hidden" htmlFor={`${formId}-organization`}>
-                      {t("users.organization")} {u.email}
-                    </label>
-                    <select
-                      id={`${formId}-organization`}
-                      name="organizationId"
-                      form={formId}
-                      defaultValue={u.organizationId ?? ""}
-                    >
-                      <OrganizationChoices organizations={loaderData.organizations} lang={lang} />
-                    </select>
-                  </td>
-                  <td>
-                    <label className="visually-hidden" htmlFor={`${formId}-role`}>
-                      {t("form.role")} {u.email}
-                    </label>
-                    <select id={`${formId}-role`} name="role" form={formId} defaultValue={u.role}>
-                      {roles.map((r) => (
-                        <option key={r} value={r}>
-                          {t(`roles.${r}`)}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td>
-                    <label>
-                      <input type="checkbox" name="disabled" form={formId} defaultChecked={!!u.disabledAt} />{" "}
-                      {t("users.disabled")}
-                    </label>
-                    {u.disabledAt ? <div className="meta">{format.dateTime(u.disabledAt)}</div> : null}
-                  </td>
-                  <td>
-                    <button type="submit" form={formId} className="button button--quiet">
-                      {t("form.save")}
-                      <span className="visually-hidden"> {u.email}</span>
-                    </button>
-                    {/* A new key after each navigation (a password set) closes and empties it. */}
-                    <details className="set-password" key={location.key}>
-                      <summary>
-                        {t("users.newPassword")}
-                        <span className="visually-hidden"> {u.email}</span>
-                      </summary>
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="setPassword" />
-                        <input type="hidden" name="id" value={u.id} />
-                        <input type="hidden" name="version" value={u.version} />
-                        <label htmlFor={`${formId}-password`}>{t("users.newPasswordFor", { email: u.email })}</label>
-                        <input
-                          id={`${formId}-password`}
-                          name="password"
-                          type="password"
-                          required
-                          minLength={12}
-                          maxLength={1024}
-                          autoComplete="new-password"
-                        />
-                        <button type="submit" className="button button--quiet">
-                          {t("users.setPassword")}
-                        </button>
-                      </Form>
-                    </details>
-                  </td>
-                </tr>
-              );
-            })}
+            {loaderData.users.map((u) => (
+              // A saved change (a new version) starts the row's forms afresh from what is stored.
+              <UserRow
+                key={`${u.id}-${u.version}`}
+                user={u}
+                organizations={loaderData.organizations}
+                result={rowOf(actionData, u.id)}
+                formKey={location.key}
+              />
+            ))}
           </tbody>
         </table>
       </TableScroll>
@@ -195,76 +127,192 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       <section aria-labelledby="create-title" className="card">
         <h2 id="create-title">{t("users.create")}</h2>
         {/* A new key after each save (a new location) empties the form, as a full page load would. */}
-        <Form method="post" className="form" key={location.key}>
-          <input type="hidden" name="intent" value="create" />
-          <Field id="new-email" name="email" label={t("form.email")} error={fieldError("email")}>
-            {(a) => (
-              <input {...a} type="email" required autoComplete="off" defaultValue={creating ? values.email : ""} />
-            )}
-          </Field>
-          <Field id="new-name" name="name" label={t("users.name")} error={fieldError("name")}>
-            {(a) => <input {...a} type="text" required defaultValue={creating ? values.name : ""} />}
-          </Field>
-          <EnumField
-            id="new-role"
-            name="role"
-            label={t("form.role")}
-            error={fieldError("role")}
-            choices={roles}
-            group="roles"
-            value={(creating && values.role) || "viewer"}
-          />
-          <Field id="new-timeZone" name="timeZone" label={t("form.timeZone")} error={fieldError("timeZone")}>
-            {(a) => (
-              <select {...a} defaultValue={(creating && values.timeZone) || "Asia/Jakarta"}>
-                {offeredTimeZones.map((z) => (
-                  <option key={z} value={z}>
-                    {z}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field
-            id="new-organizationId"
-            name="organizationId"
-            label={t("users.organization")}
-            hint={t("users.organizationHint")}
-            error={fieldError("organizationId")}
-            optional
-          >
-            {(a) => (
-              <select {...a} defaultValue={(creating && values.organizationId) || ""}>
-                <OrganizationChoices organizations={loaderData.organizations} lang={lang} />
-              </select>
-            )}
-          </Field>
-          <Field
-            id="new-password"
-            name="password"
-            label={t("users.password")}
-            hint={t("users.passwordHint")}
-            error={fieldError("password")}
-          >
-            {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
-          </Field>
-          <button type="submit" className="button">
-            {t("users.create")}
-          </button>
-        </Form>
+        <NewUserForm key={location.key} result={createResult} organizations={loaderData.organizations} />
       </section>
     </div>
   );
 }
 
-/** A user's organization: none, or one of the organizations, by name. */
-function OrganizationChoices({
+type Organizations = { id: number; name: LocalizedText; acronym: string | null }[];
+
+/** The action's answer if it was about the user `id`'s row. */
+function rowOf(result: ActionResult | undefined, id: number) {
+  return result && result.intent !== "create" && result.reply.initialValue?.id === String(id) ? result : undefined;
+}
+
+/** A user's row: their access (role, organization, disabled), saved together, and a new password. */
+function UserRow({
+  user: u,
   organizations,
-  lang,
+  result,
+  formKey,
 }: {
-  organizations: { id: number; name: LocalizedText; acronym: string | null }[];
-  lang: Language;
+  user: Route.ComponentProps["loaderData"]["users"][number];
+  organizations: Organizations;
+  result?: ActionResult;
+  formKey: string;
 }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const lang = useLanguage();
+  const [form, fields] = useRecordForm<keyof z.input<typeof userAccessForm>>({
+    id: `user-${u.id}`,
+    result: result?.intent === "update" ? result : undefined,
+    defaultValue: {
+      role: u.role,
+      organizationId: u.organizationId ? String(u.organizationId) : "",
+      disabled: u.disabledAt ? "on" : undefined,
+    },
+    schema: userAccessForm,
+  });
+  return (
+    <tr>
+      <th scope="row">{u.email}</th>
+      <td>{u.name}</td>
+      <td>{u.timeZone}</td>
+      <td>
+        {/* The row's controls sit in its cells and belong to this form by its id. */}
+        <Form method="post" {...getFormProps(form)}>
+          <input type="hidden" name="intent" value="update" />
+          <input type="hidden" name="id" value={u.id} />
+          <input type="hidden" name="version" value={u.version} />
+        </Form>
+        <label className="visually-hidden" htmlFor={fields.organizationId.id}>
+          {t("users.organization")} {u.email}
+        </label>
+        <select
+          id={fields.organizationId.id}
+          name="organizationId"
+          form={form.id}
+          defaultValue={textOf(fields.organizationId)}
+        >
+          <OrganizationChoices organizations={organizations} lang={lang} />
+        </select>
+      </td>
+      <td>
+        <label className="visually-hidden" htmlFor={fields.role.id}>
+          {t("form.role")} {u.email}
+        </label>
+        <select id={fields.role.id} name="role" form={form.id} defaultValue={textOf(fields.role)}>
+          {roles.map((r) => (
+            <option key={r} value={r}>
+              {t(`roles.${r}`)}
+            </option>
+          ))}
+        </select>
+      </td>
+      <td>
+        <label>
+          <input type="checkbox" name="disabled" form={form.id} defaultChecked={textOf(fields.disabled) === "on"} />{" "}
+          {t("users.disabled")}
+        </label>
+        {u.disabledAt ? <div className="meta">{format.dateTime(u.disabledAt)}</div> : null}
+      </td>
+      <td>
+        <button type="submit" form={form.id} className="button button--quiet">
+          {t("form.save")}
+          <span className="visually-hidden"> {u.email}</span>
+        </button>
+        {/* A new key after each navigation (a password set) closes and empties it. */}
+        <PasswordDetails key={formKey} user={u} result={result?.intent === "setPassword" ? result : undefined} />
+      </td>
+    </tr>
+  );
+}
+
+function PasswordDetails({
+  user: u,
+  result,
+}: {
+  user: { id: number; email: string; version: number };
+  result?: ActionResult;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useRecordForm<keyof z.input<typeof userPasswordForm>>({
+    id: `user-${u.id}-password`,
+    result,
+    schema: userPasswordForm,
+  });
+  return (
+    <details className="set-password">
+      <summary>
+        {t("users.newPassword")}
+        <span className="visually-hidden"> {u.email}</span>
+      </summary>
+      {/* The browser's own check (at least 12 characters) still speaks first: Conform's noValidate would silence it. */}
+      <Form method="post" {...getFormProps(form)} noValidate={false}>
+        <input type="hidden" name="intent" value="setPassword" />
+        <input type="hidden" name="id" value={u.id} />
+        <input type="hidden" name="version" value={u.version} />
+        <label htmlFor={fields.password.id}>{t("users.newPasswordFor", { email: u.email })}</label>
+        <input
+          id={fields.password.id}
+          name="password"
+          type="password"
+          required
+          minLength={12}
+          maxLength={1024}
+          autoComplete="new-password"
+        />
+        <button type="submit" className="button button--quiet">
+          {t("users.setPassword")}
+        </button>
+      </Form>
+    </details>
+  );
+}
+
+function NewUserForm({ result, organizations }: { result?: ActionResult; organizations: Organizations }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [form, fields] = useRecordForm<keyof z.input<typeof newUserForm>>({
+    id: "new",
+    result,
+    defaultValue: { role: "viewer", timeZone: "Asia/Jakarta", organizationId: "" },
+    schema: newUserForm,
+  });
+  return (
+    // The browser's own checks (a valid address, at least 12 characters) still speak first:
+    // Conform's noValidate would silence them.
+    <Form method="post" className="form" {...getFormProps(form)} noValidate={false}>
+      <input type="hidden" name="intent" value="create" />
+      <Field meta={fields.email} label={t("form.email")}>
+        {(a) => <input {...a} type="email" required autoComplete="off" defaultValue={textOf(fields.email)} />}
+      </Field>
+      <Field meta={fields.name} label={t("users.name")}>
+        {(a) => <input {...a} type="text" required defaultValue={textOf(fields.name)} />}
+      </Field>
+      <EnumField meta={fields.role} label={t("form.role")} choices={roles} group="roles" />
+      <Field meta={fields.timeZone} label={t("form.timeZone")}>
+        {(a) => (
+          <select {...a} defaultValue={textOf(fields.timeZone)}>
+            {offeredTimeZones.map((z) => (
+              <option key={z} value={z}>
+                {z}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field meta={fields.organizationId} label={t("users.organization")} hint={t("users.organizationHint")} optional>
+        {(a) => (
+          <select {...a} defaultValue={textOf(fields.organizationId)}>
+            <OrganizationChoices organizations={organizations} lang={lang} />
+          </select>
+        )}
+      </Field>
+      <Field meta={fields.password} label={t("users.password")} hint={t("users.passwordHint")}>
+        {(a) => <input {...a} type="password" required minLength={12} autoComplete="new-password" />}
+      </Field>
+      <button type="submit" className="button">
+        {t("users.create")}
+      </button>
+    </Form>
+  );
+}
+
+/** A user's organization: none, or one of the organizations, by name. */
+function OrganizationChoices({ organizations, lang }: { organizations: Organizations; lang: Language }) {
   const { t } = useTranslation();
   return (
     <>
