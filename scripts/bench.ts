@@ -8,7 +8,10 @@
  *   `ratio_vs_floor` and the bytes one response sends;
  * - the repeat view: /activities asked again with the ETag it gave (304, nothing rendered);
  * - one user alone on /activities (one client), whose p50 is what a person waits.
- * Run `npm run bench -- --clean` to remove the rows.
+ * Run `npm run bench -- --clean` to remove the rows. While working on one route,
+ * `npm run bench -- --route search --skip-build` measures the floor and that route only (names:
+ * list, filtered, search, csv, dashboard, agreements, agreement, repeat, alone; repeatable) on the
+ * build already in build/.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -27,6 +30,8 @@ const { values: args } = parseArgs({
     connections: { type: "string", default: "10" },
     workers: { type: "string", default: "2" },
     clean: { type: "boolean", default: false },
+    route: { type: "string", multiple: true },
+    "skip-build": { type: "boolean", default: false },
   },
 });
 const benchPassword = randomBytes(18).toString("base64url");
@@ -171,7 +176,7 @@ async function main() {
     console.log("Synthetic benchmark rows removed.");
     return;
   }
-  execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (!args["skip-build"]) execFileSync("npm", ["run", "build"], { stdio: ["ignore", "ignore", "inherit"] });
 
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -197,16 +202,21 @@ async function main() {
 }
 
 async function measure(base: string, cookie: string, volume: Awaited<ReturnType<typeof ensureVolume>>) {
+  const chosen = (name: string) => !args.route?.length || args.route.includes(name);
   const routes = [
-    { path: "/activities", rows: volume.activities },
-    { path: "/activities?type=workshop&status=completed&sort=title&dir=asc&page=3", rows: volume.activities },
-    { path: "/activities?q=baku", rows: volume.activities },
-    { path: "/activities.csv?type=visit&from=2025-01-01&to=2025-01-31", rows: volume.activities },
-    { path: "/dashboard", rows: volume.activities },
-    { path: "/agreements", rows: volume.commitments },
+    { name: "list", path: "/activities", rows: volume.activities },
+    {
+      name: "filtered",
+      path: "/activities?type=workshop&status=completed&sort=title&dir=asc&page=3",
+      rows: volume.activities,
+    },
+    { name: "search", path: "/activities?q=baku", rows: volume.activities },
+    { name: "csv", path: "/activities.csv?type=visit&from=2025-01-01&to=2025-01-31", rows: volume.activities },
+    { name: "dashboard", path: "/dashboard", rows: volume.activities },
+    { name: "agreements", path: "/agreements", rows: volume.commitments },
     // The synthetic agreement holds every synthetic commitment.
-    { path: `/agreements/${volume.agreementId}`, rows: volume.commitments },
-  ];
+    { name: "agreement", path: `/agreements/${volume.agreementId}`, rows: volume.commitments },
+  ].filter((r) => chosen(r.name));
   const signedIn = { Cookie: cookie };
   const floorPath = "/bench-floor-no-such-page";
   // Warm up: the first requests pay for JIT compilation and cold caches.
@@ -266,9 +276,9 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
     if (r.path.startsWith("/agreements/") && bytes >= target.agreementBytes) failures.push(`${r.path}: ${bytes} bytes`);
   }
 
-  const { etag } = await getOnce(`${base}/activities`, signedIn);
-  if (!etag) failures.push("/activities: no ETag");
-  else {
+  const { etag } = chosen("repeat") ? await getOnce(`${base}/activities`, signedIn) : {};
+  if (chosen("repeat") && !etag) failures.push("/activities: no ETag");
+  else if (etag) {
     const floor = measureFloor();
     const repeat = load(`${base}/activities`, { ...signedIn, "If-None-Match": etag }, 304);
     line({
@@ -284,9 +294,11 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
     if (repeat.errors) failures.push(`/activities repeat view: ${repeat.errors} not 304`);
   }
 
-  const alone = load(`${base}/activities`, signedIn, 200, "1");
-  line({ route: "/activities", view: "first_one_user", rps: alone.rps.toFixed(1), p50_ms: alone.p50 });
-  if (alone.p50 >= target.oneUserP50Ms) failures.push(`/activities alone: p50 ${alone.p50} ms`);
+  if (chosen("alone")) {
+    const alone = load(`${base}/activities`, signedIn, 200, "1");
+    line({ route: "/activities", view: "first_one_user", rps: alone.rps.toFixed(1), p50_ms: alone.p50 });
+    if (alone.p50 >= target.oneUserP50Ms) failures.push(`/activities alone: p50 ${alone.p50} ms`);
+  }
 
   console.log(
     `target (first views ≥ ${target.ratio} × floor with p99 < ${target.p99Ms} ms, one user p50 < ${target.oneUserP50Ms} ms ` +

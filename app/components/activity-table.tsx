@@ -1,7 +1,16 @@
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type CellContext,
+  type Header,
+} from "@tanstack/react-table";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { TFunction } from "../i18n/translator";
-import { activityQueryString, activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
+import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
+import type { Formatter } from "../lib/format";
 import { useFormatter } from "../lib/use-formatter";
 import { Badge } from "./status-badge";
 import { TableScroll } from "./table-scroll";
@@ -25,17 +34,48 @@ export interface ActivityTableLabels {
   status: Record<string, string>;
 }
 
-/** The columns in order, each sorted by its own key. */
-const columns = activitySortKeys;
+/** What every cell reads, given once to the table rather than through a context per cell. */
+interface CellMeta {
+  labels: ActivityTableLabels;
+  format: Formatter;
+}
 
-/** Dates start with the newest, the agreement with the latest made; words start from A. */
-const descendingFirst = new Set<ActivitySortKey>(["startsAt", "agreement"]);
+// Module scope, as TanStack Table v9 wants: features and columns are built once, not per render.
+// Core plus sorting only: the database sorts and pages (the pager is links of its own), and the
+// table is told the sort it is showing.
+const features = tableFeatures({ rowSortingFeature, tableMeta: {} as CellMeta });
+const column = createColumnHelper<typeof features, ActivityTableRow>();
+type Cell = CellContext<typeof features, ActivityTableRow, unknown>;
+const meta = (cell: Cell) => cell.table.options.meta!;
+
+// Dates start with the newest, the agreement with the latest made; words start from A.
+const columns = column.columns([
+  column.accessor("startsAt", {
+    sortDescFirst: true,
+    cell: (c) => (
+      <time dateTime={new Date(c.getValue()).toISOString()}>
+        {meta(c).format.when(c.getValue(), c.row.original.allDay)}
+      </time>
+    ),
+  }),
+  column.accessor("title", { cell: (c) => <Link to={`/activities/${c.row.original.id}`}>{c.getValue()}</Link> }),
+  column.accessor("type", { cell: (c) => meta(c).labels.type[c.getValue()] ?? c.getValue() }),
+  column.accessor("status", {
+    cell: (c) => <Badge value={c.getValue()} label={meta(c).labels.status[c.getValue()] ?? c.getValue()} />,
+  }),
+  column.accessor("place", { cell: (c) => c.getValue() }),
+  column.accessor("agreementId", {
+    id: "agreement",
+    sortDescFirst: true,
+    cell: (c) => (c.getValue() ? <Link to={`/agreements/${c.getValue()}`}>{c.row.original.agreement}</Link> : null),
+  }),
+]);
 
 /**
- * The activities table. The database sorts and pages; the headers are links to the URL of the
- * next sort, so everything works without JavaScript. Plain elements rather than a table library:
- * the server renders this on every view of the list, and 150 cells of a library's cell objects
- * cost more than the rest of the page.
+ * The activities table. The database sorts and pages (manual sorting); the table
+ * is told the sort from the URL, and its headers are links to the URL of the next sort, so
+ * everything works without JavaScript. Cells are plain functions called here, not components:
+ * the server renders 150 of them on every view of the list.
  */
 export function ActivityTable({
   rows,
@@ -48,6 +88,21 @@ export function ActivityTable({
 }) {
   const { t } = useTranslation();
   const format = useFormatter();
+  const table = useTable(
+    {
+      features,
+      columns,
+      data: rows,
+      manualSorting: true,
+      enableSortingRemoval: false,
+      // Words start from A whatever the rows hold; the columns that start descending say so.
+      sortDescFirst: false,
+      meta: { labels, format },
+      state: { sorting: [{ id: query.sort, desc: query.dir === "desc" }] },
+    },
+    // The state comes from the URL and changes with this component's props: nothing to subscribe to.
+    () => null,
+  );
   const sortedColumn = t(`activityList.columns.${query.sort}`);
   const sortedWay = t(query.dir === "asc" ? "activityList.sortedAscending" : "activityList.sortedDescending");
 
@@ -58,27 +113,28 @@ export function ActivityTable({
           {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
         </caption>
         <thead>
-          <tr>
-            {columns.map((id) => (
-              <SortableHeader key={id} id={id} query={query} t={t} />
-            ))}
-          </tr>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => (
+                <SortableHeader key={header.id} header={header} query={query} t={t} />
+              ))}
+            </tr>
+          ))}
         </thead>
         <tbody>
-          {rows.map((a) => (
-            <tr key={a.id}>
-              <td>
-                <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>
-              </td>
-              <th scope="row">
-                <Link to={`/activities/${a.id}`}>{a.title}</Link>
-              </th>
-              <td>{labels.type[a.type] ?? a.type}</td>
-              <td>
-                <Badge value={a.status} label={labels.status[a.status] ?? a.status} />
-              </td>
-              <td>{a.place}</td>
-              <td>{a.agreementId ? <Link to={`/agreements/${a.agreementId}`}>{a.agreement}</Link> : null}</td>
+          {table.getRowModel().rows.map((row) => (
+            <tr key={row.id}>
+              {row.getAllCells().map((cell) => {
+                const content = (cell.column.columnDef.cell as (c: Cell) => React.ReactNode)(cell.getContext());
+                // The title names the row for screen readers.
+                return cell.column.id === "title" ? (
+                  <th key={cell.id} scope="row">
+                    {content}
+                  </th>
+                ) : (
+                  <td key={cell.id}>{content}</td>
+                );
+              })}
             </tr>
           ))}
         </tbody>
@@ -87,9 +143,18 @@ export function ActivityTable({
   );
 }
 
-function SortableHeader({ id, query, t }: { id: ActivitySortKey; query: ActivityQuery; t: TFunction }) {
-  const sorted = query.sort === id ? query.dir : undefined;
-  const next = sorted ? (sorted === "asc" ? "desc" : "asc") : descendingFirst.has(id) ? "desc" : "asc";
+function SortableHeader({
+  header,
+  query,
+  t,
+}: {
+  header: Header<typeof features, ActivityTableRow, unknown>;
+  query: ActivityQuery;
+  t: TFunction;
+}) {
+  const id = header.column.id as ActivitySortKey;
+  const sorted = header.column.getIsSorted();
+  const next = sorted ? (sorted === "asc" ? "desc" : "asc") : header.column.getFirstSortDir();
   const label = t(`activityList.columns.${id}`);
   return (
     <th scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
