@@ -149,7 +149,7 @@ export async function updateActivity(
 }
 
 /** Deletes the activity with its links and citations; stale `version` → ConflictError. False if absent. */
-export async function deleteActivity(db: Database, actor: Actor, id: number, version: number) {
+export async function deleteActivity(db: Database, actor: Actor, { id, version }: { id: number; version: number }) {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, activities, id, version, conflictSnapshot(tx));
     if (!before) return false;

@@ -49,7 +49,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     return data<DeleteRefused>({ error: "validation.invalid" }, { status: 400 });
   }
   try {
-    if (!(await deleteActivity(db, { userId: user.id }, id, version))) {
+    if (!(await deleteActivity(db, { userId: user.id }, { id, version }))) {
       notFound();
     }
   } catch (error) {

@@ -377,13 +377,15 @@ describe.each(drivers)("activities on %s", (driver) => {
   });
 
   it("deletes only at the current version, with its links and citations, and records it", async () => {
-    await expect(deleteActivity(test.db, { userId: editorId }, created, 1)).rejects.toBeInstanceOf(ConflictError);
+    await expect(deleteActivity(test.db, { userId: editorId }, { id: created, version: 1 })).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     expect(await getActivity(test.db, created)).not.toBeNull();
 
     const [source] = await test.db.select({ id: t.sources.id }).from(t.sources).limit(1);
     await test.db.insert(t.citations).values({ sourceId: source!.id, subjectKind: "activity", subjectId: created });
 
-    expect(await deleteActivity(test.db, { userId: editorId }, created, 2)).toBe(true);
+    expect(await deleteActivity(test.db, { userId: editorId }, { id: created, version: 2 })).toBe(true);
     expect(await getActivity(test.db, created)).toBeNull();
     expect(
       await test.db.select().from(t.activityOrganizers).where(eq(t.activityOrganizers.activityId, created)),
@@ -397,7 +399,7 @@ describe.each(drivers)("activities on %s", (driver) => {
     const last = (await auditRows(created)).at(-1)!;
     expect(last).toMatchObject({ action: "delete", actorId: editorId, after: null });
     expect(last.before).toMatchObject({ version: 2, organizerIds: baseInput().organizerIds, sourceIds: [source!.id] });
-    expect(await deleteActivity(test.db, { userId: editorId }, created, 2)).toBe(false);
+    expect(await deleteActivity(test.db, { userId: editorId }, { id: created, version: 2 })).toBe(false);
     expect((await activityHistory(test.db, created))[0]!.action).toBe("delete");
   });
 

@@ -308,13 +308,17 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("deleteActivity: audit row with what was deleted; a stale version is a conflict and deletes nothing", async () => {
     const created = await activityModel.createActivity(db(), editor, activityInput("To be deleted"));
-    const stale = await refused(() => activityModel.deleteActivity(db(), editor, created.id, created.version + 1));
+    const stale = await refused(() =>
+      activityModel.deleteActivity(db(), editor, { id: created.id, version: created.version + 1 }),
+    );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.activities, created.id)).toBeTruthy();
-    await refused(() => activityModel.deleteActivity(db(), ghost, created.id, created.version));
+    await refused(() => activityModel.deleteActivity(db(), ghost, { id: created.id, version: created.version }));
     expect(await row(t.activities, created.id)).toBeTruthy();
 
-    const { result, rows } = await audit(() => activityModel.deleteActivity(db(), editor, created.id, created.version));
+    const { result, rows } = await audit(() =>
+      activityModel.deleteActivity(db(), editor, { id: created.id, version: created.version }),
+    );
     expect(result).toBe(true);
     const entry = expectRow(rows, {
       actor: editor,

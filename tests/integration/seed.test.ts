@@ -269,7 +269,7 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
   it("does not bring back an activity deleted in the app", async () => {
     const slug = "2016-11-02-deputy-visit-to-azerbaijan";
     const row = (await activityBySlug(slug))!;
-    expect(await deleteActivity(test.db, editor, row.id, row.version)).toBe(true);
+    expect(await deleteActivity(test.db, editor, { id: row.id, version: row.version })).toBe(true);
     const stats = await seedContent(test.db, { demo: false });
     expect(stats.created).toBe(0);
     expect(stats.leftAlone).toContainEqual(expect.objectContaining({ kind: "activity", key: slug, reason: "deleted" }));

@@ -69,7 +69,7 @@ async function markRecords(handle: DatabaseHandle): Promise<Marks> {
 
 /** The changes a restore must undo: an activity deleted, a case renamed, one more session. */
 async function changeRecords(handle: DatabaseHandle, marks: Marks): Promise<string> {
-  await deleteActivity(handle.db, { label: "cli" }, marks.activity.id, marks.activity.version);
+  await deleteActivity(handle.db, { label: "cli" }, { id: marks.activity.id, version: marks.activity.version });
   await handle.db
     .update(t.cases)
     .set({ title: { en: "Renamed after the backup", id: "Diganti setelah cadangan" } })
