@@ -1,7 +1,7 @@
 // Reading agreements: the list and one agreement's page.
 import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { agreementSignatories, agreements, commitments, organizations, partnerships, people } from "../../db/schema";
+import { agreementSignatories, agreements, partnerships, people } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { calendarToday } from "../lib/zoned-time";
 import { lifecycleOf } from "./agreement-lifecycle.server";
@@ -9,7 +9,7 @@ import { agreementTally, commitmentCountsByAgreement, progressOf } from "./agree
 import { isFullyConfirmed } from "./commitment-confirmations.server";
 import { isOverdue } from "./commitment-overdue.server";
 import { sidesOf } from "./commitment-sides.server";
-import { commitmentSummaries } from "./commitment-summaries.server";
+import { commitmentCards } from "./agreement-commitment-cards.server";
 import { citationsFor } from "./source.server";
 
 export async function listAgreements(db: Database, today = calendarToday("UTC")) {
@@ -58,14 +58,18 @@ export const commitmentPageSize = 20;
 
 /**
  * An agreement with everything its page shows: its progress over all its commitments, counted in
- * the database, and one page of the commitments in full. About a dozen queries, however many
- * commitments it has.
+ * the database, and one page of the commitments in full. Eight queries, however many commitments
+ * it has.
  */
 export async function getAgreement(
   db: Database,
   id: number,
   today = calendarToday("UTC"),
-  { page = 1, pageSize = commitmentPageSize }: { page?: number; pageSize?: number } = {},
+  {
+    page = 1,
+    pageSize = commitmentPageSize,
+    latestActivities = 5,
+  }: { page?: number; pageSize?: number; latestActivities?: number } = {},
 ) {
   const parent = alias(agreements, "parent");
   const [row] = await db
@@ -80,24 +84,7 @@ export async function getAgreement(
     .where(eq(agreements.id, id));
   if (!row) return null;
   const [items, tally, signatories, children, cited, sides] = await Promise.all([
-    db
-      .select({
-        id: commitments.id,
-        slug: commitments.slug,
-        text: commitments.text,
-        area: commitments.area,
-        status: commitments.status,
-        dueOn: commitments.dueOn,
-        version: commitments.version,
-        responsible: organizations.name,
-        responsibleAcronym: organizations.acronym,
-      })
-      .from(commitments)
-      .leftJoin(organizations, eq(organizations.id, commitments.responsibleOrganizationId))
-      .where(eq(commitments.agreementId, id))
-      .orderBy(asc(commitments.position), asc(commitments.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize),
+    commitmentCards(db, id, { page, pageSize, latestActivities }),
     agreementTally(db, id, row.agreement.partnershipId, today),
     db
       .select({ id: people.id, name: people.name, title: people.title })
@@ -120,26 +107,12 @@ export async function getAgreement(
     citationsFor(db, "agreement", [id]),
     sidesOf(db, [row.agreement.partnershipId]),
   ]);
-  const details = await commitmentSummaries(
-    db,
-    items.map((c) => c.id),
-  );
   const sideList = sides.map(({ code, name }) => ({ code, name }));
-  const list = items.map((c) => {
-    const confirmations = details.confirmations.get(c.id) ?? [];
-    const served = details.served.get(c.id);
-    return {
-      ...c,
-      overdue: isOverdue(c, today),
-      focalPoints: details.focal.get(c.id) ?? {},
-      milestones: details.milestones.get(c.id) ?? { done: 0, total: 0 },
-      evidenceCount: details.evidence.get(c.id) ?? 0,
-      confirmations,
-      fullyConfirmed: isFullyConfirmed(c.status, sideList, confirmations),
-      activities: served?.latest ?? [],
-      activityCount: served?.total ?? 0,
-    };
-  });
+  const list = items.map((c) => ({
+    ...c,
+    overdue: isOverdue(c, today),
+    fullyConfirmed: isFullyConfirmed(c.status, sideList, c.confirmations),
+  }));
   const { counts: statusCounts, overdue, fullyConfirmed } = tally;
   const progress = progressOf(statusCounts);
   const renewals = children.filter((c) => c.kind === "renewal");

@@ -1,12 +1,10 @@
-// What a page shows of each commitment besides its own row, for a whole set of commitments at once.
-import { asc, count, eq, inArray, lte, sql } from "drizzle-orm";
+// What a commitment's page shows besides its own row: its focal points, confirmations and activities.
+import { asc, eq, inArray, lte, sql } from "drizzle-orm";
 import {
   activities,
   activityCommitments,
   commitmentConfirmations,
-  commitmentEvidence,
   commitmentFocalPoints,
-  commitmentMilestones,
   people,
   users,
 } from "../../db/schema";
@@ -129,47 +127,5 @@ export async function activitiesFor(
   return served;
 }
 
-/** How many of each commitment's milestones are done. */
-async function milestoneCountsFor(db: Database, ids: number[]): Promise<Map<number, { done: number; total: number }>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({
-      commitmentId: commitmentMilestones.commitmentId,
-      total: count(),
-      done: count(commitmentMilestones.completedOn),
-    })
-    .from(commitmentMilestones)
-    .where(inArray(commitmentMilestones.commitmentId, ids))
-    .groupBy(commitmentMilestones.commitmentId);
-  return new Map(rows.map((r) => [r.commitmentId, { done: Number(r.done), total: Number(r.total) }]));
-}
-
-/** How many pieces of evidence each commitment has. */
-async function evidenceCountsFor(db: Database, ids: number[]): Promise<Map<number, number>> {
-  if (!ids.length) return new Map();
-  const rows = await db
-    .select({ commitmentId: commitmentEvidence.commitmentId, n: count() })
-    .from(commitmentEvidence)
-    .where(inArray(commitmentEvidence.commitmentId, ids))
-    .groupBy(commitmentEvidence.commitmentId);
-  return new Map(rows.map((r) => [r.commitmentId, Number(r.n)]));
-}
-
-/** How many of the activities serving a commitment its card, and its own page, list. */
-const activitiesPerCard = 5;
+/** How many of the activities serving a commitment its own page lists. */
 export const activitiesPerPage = 50;
-
-/**
- * What the agreement page shows of each commitment besides its own row, for a whole set of
- * commitments at once: five queries, whatever the number of commitments.
- */
-export async function commitmentSummaries(db: Database, ids: number[]) {
-  const [focal, milestones, evidence, confirmations, served] = await Promise.all([
-    focalPointsFor(db, ids),
-    milestoneCountsFor(db, ids),
-    evidenceCountsFor(db, ids),
-    confirmationsFor(db, ids),
-    activitiesFor(db, ids, activitiesPerCard),
-  ]);
-  return { focal, milestones, evidence, confirmations, served };
-}

@@ -41,7 +41,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const today = calendarToday(viewerTimeZone(request, user));
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
-  const agreement = await getAgreement(db, idParam(params), today, { page, pageSize: commitmentsPerPage });
+  const agreement = await getAgreement(db, idParam(params), today, {
+    page,
+    pageSize: commitmentsPerPage,
+    latestActivities,
+  });
   if (!agreement) notFound();
   const { total, pageSize } = agreement.commitmentPage;
   const last = Math.max(1, Math.ceil(total / pageSize));
@@ -93,9 +97,7 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
       confirmations: c.confirmations,
       fullyConfirmed: c.fullyConfirmed,
       // The latest three; the card links to all of them in the activity list.
-      activities: c.activities
-        .slice(0, latestActivities)
-        .map((v) => ({ id: v.id, title: text(v.title), startsAt: v.startsAt, allDay: v.allDay })),
+      activities: c.activities.map((v) => ({ id: v.id, title: text(v.title), startsAt: v.startsAt, allDay: v.allDay })),
       activityCount: c.activityCount,
     })),
   };

@@ -285,7 +285,10 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       expect.objectContaining({ url: "https://example.org/report", addedBy: "Demo Editor" }),
     ]);
     const summary = (await getAgreement(test.db, mouId, today))!;
-    expect(summary.commitments.find((x) => x.id === c.id)).toMatchObject({ evidenceCount: 1, fullyConfirmed: true });
+    const card = summary.commitments.find((x) => x.id === c.id);
+    expect(card).toMatchObject({ evidenceCount: 1, fullyConfirmed: true });
+    // The card's confirmations come from another query than the commitment page's: the same, in the same order.
+    expect(card!.confirmations).toEqual(view.confirmations);
     expect(summary.progress.fullyConfirmed).toBe(1);
 
     // Only the partnership's countries are sides.

@@ -1,0 +1,109 @@
+// One page of an agreement's commitments with what each card shows, in a single query.
+import { asc, eq, sql } from "drizzle-orm";
+import {
+  activities,
+  activityCommitments,
+  commitmentConfirmations,
+  commitmentEvidence,
+  commitmentFocalPoints,
+  commitmentMilestones,
+  commitments,
+  organizations,
+  people,
+  users,
+} from "../../db/schema";
+import type { Database } from "../../db/client";
+import type { LocalizedText } from "../lib/localized";
+
+interface FocalPoint {
+  personId: number;
+  name: string;
+  title: LocalizedText | null;
+}
+
+// What the subqueries below hand back as JSON: timestamps arrive as text.
+type FocalPointJson = FocalPoint & { countryCode: string };
+interface ConfirmationJson {
+  countryCode: string;
+  confirmedAt: string;
+  onBehalf: boolean;
+  userId: number | null;
+  userName: string | null;
+}
+interface ActivityJson {
+  id: number;
+  title: LocalizedText;
+  startsAt: string;
+  allDay: boolean;
+}
+
+/**
+ * A page of the agreement's commitments in their order, each with its focal points, milestone
+ * and evidence counts, confirmations, latest `latestActivities` activities and how many in all. The card's details are subqueries of
+ * the one query (a page has ten rows, each subquery an index look-up): a query each, as before,
+ * cost the database more to parse, plan and answer than the look-ups themselves.
+ */
+export async function commitmentCards(
+  db: Database,
+  agreementId: number,
+  { page, pageSize, latestActivities }: { page: number; pageSize: number; latestActivities: number },
+) {
+  const c = commitments.id;
+  const rows = await db
+    .select({
+      id: c,
+      slug: commitments.slug,
+      text: commitments.text,
+      area: commitments.area,
+      status: commitments.status,
+      dueOn: commitments.dueOn,
+      version: commitments.version,
+      responsible: organizations.name,
+      responsibleAcronym: organizations.acronym,
+      focal: sql<FocalPointJson[] | null>`(
+        select json_agg(json_build_object('countryCode', ${commitmentFocalPoints.countryCode}, 'personId', ${people.id},
+          'name', ${people.name}, 'title', ${people.title}))
+        from ${commitmentFocalPoints} join ${people} on ${people.id} = ${commitmentFocalPoints.personId}
+        where ${commitmentFocalPoints.commitmentId} = ${c})`,
+      milestonesDone: sql<number>`(select count(${commitmentMilestones.completedOn}) from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,
+      milestonesTotal: sql<number>`(select count(*) from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,
+      evidenceCount: sql<number>`(select count(*) from ${commitmentEvidence} where ${commitmentEvidence.commitmentId} = ${c})`,
+      confirmations: sql<ConfirmationJson[] | null>`(
+        select json_agg(json_build_object('countryCode', ${commitmentConfirmations.countryCode},
+          'confirmedAt', ${commitmentConfirmations.confirmedAt}, 'onBehalf', ${commitmentConfirmations.onBehalf},
+          'userId', ${users.id}, 'userName', ${users.name}) order by ${commitmentConfirmations.confirmedAt})
+        from ${commitmentConfirmations} left join ${users} on ${users.id} = ${commitmentConfirmations.confirmedBy}
+        where ${commitmentConfirmations.commitmentId} = ${c})`,
+      latest: sql<ActivityJson[] | null>`(
+        select json_agg(json_build_object('id', latest.id, 'title', latest.title, 'startsAt', latest.starts_at,
+          'allDay', latest.all_day) order by latest.starts_at desc, latest.id desc)
+        from (select ${activities.id} as id, ${activities.title} as title, ${activities.startsAt} as starts_at,
+            ${activities.allDay} as all_day
+          from ${activityCommitments} join ${activities} on ${activities.id} = ${activityCommitments.activityId}
+          where ${activityCommitments.commitmentId} = ${c}
+          order by ${activities.startsAt} desc, ${activities.id} desc limit ${latestActivities}) as latest)`,
+      activityCount: sql<number>`(select count(*) from ${activityCommitments} where ${activityCommitments.commitmentId} = ${c})`,
+    })
+    .from(commitments)
+    .leftJoin(organizations, eq(organizations.id, commitments.responsibleOrganizationId))
+    .where(eq(commitments.agreementId, agreementId))
+    .orderBy(asc(commitments.position), asc(c))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, latest, ...row }) => ({
+    ...row,
+    focalPoints: Object.fromEntries(
+      (focal ?? []).map(({ countryCode, ...person }): [string, FocalPoint] => [countryCode, person]),
+    ),
+    milestones: { done: Number(milestonesDone), total: Number(milestonesTotal) },
+    evidenceCount: Number(row.evidenceCount),
+    confirmations: (confirmations ?? []).map((r) => ({
+      countryCode: r.countryCode,
+      confirmedAt: new Date(r.confirmedAt),
+      confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
+      onBehalf: r.onBehalf,
+    })),
+    activities: (latest ?? []).map((a) => ({ ...a, startsAt: new Date(a.startsAt) })),
+    activityCount: Number(row.activityCount),
+  }));
+}
