@@ -1,9 +1,9 @@
 import { useTranslation } from "../i18n/translation";
-import { Form } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { SectionAlert, type CommitmentActionResult } from "./commitment-section";
+import { ActionForm } from "./form-action";
 
 export interface ConfirmationItem {
   countryCode: string;
@@ -90,26 +90,34 @@ export function ConfirmationsSection({
         <span className="hint"> {t("commitments.confirmOnlyBySide", { side: localized(side.name, lang) })}</span>
       );
     }
+    // The refused change, shown again with the side it was for.
+    const mine = result?.reply.initialValue?.countryCode === side.code ? result : undefined;
     return confirmed ? (
-      <Form method="post" className="inline-action">
-        <input type="hidden" name="intent" value="withdraw-confirmation" />
-        <input type="hidden" name="countryCode" value={side.code} />
-        <input type="hidden" name="confirmedAt" value={new Date(confirmed.confirmedAt).toISOString()} />
+      <ActionForm
+        id={`withdraw-${side.code}`}
+        result={mine}
+        values={{
+          intent: "withdraw-confirmation",
+          countryCode: side.code,
+          confirmedAt: new Date(confirmed.confirmedAt).toISOString(),
+        }}
+      >
         <button type="submit" className="button button--quiet">
           {t("commitments.withdrawConfirmation", { side: localized(side.name, lang) })}
         </button>
-      </Form>
+      </ActionForm>
     ) : status === "complete" ? (
-      <Form method="post" className="inline-action">
-        <input type="hidden" name="intent" value="confirm" />
-        <input type="hidden" name="version" value={version} />
-        <input type="hidden" name="countryCode" value={side.code} />
+      <ActionForm
+        id={`confirm-${side.code}`}
+        result={mine}
+        values={{ intent: "confirm", version, countryCode: side.code }}
+      >
         <button type="submit" className="button button--secondary">
           {t(right === "own" ? "commitments.confirmFor" : "commitments.confirmOnBehalf", {
             side: localized(side.name, lang),
           })}
         </button>
-      </Form>
+      </ActionForm>
     ) : null;
   };
   return (

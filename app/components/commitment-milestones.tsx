@@ -5,6 +5,7 @@ import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { type CommitmentActionResult, SectionAlert } from "./commitment-section";
+import { ActionForm } from "./form-action";
 import { Field, LocalizedField, textOf } from "./form-field";
 import { useRecordForm } from "./use-record-form";
 
@@ -56,14 +57,16 @@ export function MilestonesSection({
                   {m.completedOn ? (
                     format.day(m.completedOn)
                   ) : canEdit ? (
-                    <Form method="post" className="inline-action">
-                      <input type="hidden" name="intent" value="milestone-done" />
-                      <input type="hidden" name="milestoneId" value={m.id} />
+                    <ActionForm
+                      id={`milestone-done-${m.id}`}
+                      result={doneResult?.reply.initialValue?.milestoneId === String(m.id) ? doneResult : undefined}
+                      values={{ intent: "milestone-done", milestoneId: m.id }}
+                    >
                       <button type="submit" className="button button--quiet">
                         {t("commitments.markDone")}
                         <span className="visually-hidden">: {localized(m.title, lang)}</span>
                       </button>
-                    </Form>
+                    </ActionForm>
                   ) : (
                     <span className="muted">{t("commitments.notDone")}</span>
                   )}
