@@ -12,7 +12,7 @@ import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ActivityInput, RichText } from "../models/activity.server";
 import type { AuditedActivity } from "../models/activity-writes.server";
 import { RuleError } from "../models/errors.server";
-import type { ActivityDates, ActivityFormData } from "./activity";
+import { activityFieldOrder, type ActivityDates, type ActivityFormData } from "./activity";
 import type { FormValues } from "./result";
 
 function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
@@ -140,29 +140,11 @@ export function activityFormValues(a: ActivityInput, timeZone: string): FormValu
   };
 }
 
-/** The fields the conflict view compares: those of its rows (see useActivityConflictRows). */
-export const activityConflictFields = [
-  "titleEn",
-  "titleId",
-  "type",
-  "status",
-  "mode",
-  "startsOn",
-  "startTime",
-  "endsOn",
-  "endTime",
-  "city",
-  "countryCode",
-  "agreementId",
-  "commitmentIds",
-  "organizerIds",
-  "participantIds",
-  "descriptionEn",
-  "descriptionId",
-  "outputsEn",
-  "outputsId",
-  "lessonsText",
-];
+/**
+ * The fields the conflict view compares, in the page's order: the rich text by its plain text,
+ * which is what both sides of the view show (see useActivityConflictRows).
+ */
+export const activityConflictFields = activityFieldOrder.map((field) => (field === "lessons" ? "lessonsText" : field));
 
 /**
  * The form's fields for an activity as an audit row kept it, so the conflict view can tell what
