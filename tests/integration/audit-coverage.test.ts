@@ -7,7 +7,6 @@ import { and, desc, eq, gt, inArray, max } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { seedContent } from "../../app/seed/seed-content.server";
-import { type ActivityInput } from "../../app/models/activity.server";
 import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import * as activityModel from "../../app/models/activity-writes.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
@@ -23,6 +22,7 @@ import { resetCalendarKey } from "../../app/models/user-calendar.server";
 import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
 import { ConflictError } from "../../app/models/errors.server";
+import { activityInput as baseActivityInput } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -213,26 +213,8 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   // --- activities ---------------------------------------------------------------------------
 
-  function activityInput(title: string): ActivityInput {
-    return {
-      title: { en: title },
-      type: "meeting",
-      status: "planned",
-      mode: "online",
-      startsAt: new Date("2025-05-05T03:00:00Z"),
-      endsAt: new Date("2025-05-05T05:00:00Z"),
-      allDay: false,
-      city: null,
-      countryCode: "ID",
-      agreementId: planId,
-      description: null,
-      outputs: null,
-      lessons: null,
-      commitmentIds: [commitmentId],
-      organizerIds: [],
-      participantIds: [],
-    };
-  }
+  const activityInput = (title: string) =>
+    baseActivityInput({ title: { en: title }, agreementId: planId, commitmentIds: [commitmentId] });
 
   it("createActivity: one audit row with the new activity", async () => {
     const { result, rows } = await audit(() =>
