@@ -66,3 +66,25 @@ export async function describeConflict(
     changed: from ? input.fields.filter((f) => comparable(from[f]) !== comparable(input.theirs[f])) : [],
   };
 }
+
+/**
+ * A save's conflict answer for a record whose saved row and audited states map to form values the
+ * same way (agreements, commitments): what the editor typed against the row saved now, with the
+ * fields someone else changed since the editor's version.
+ */
+export function conflictWith<Row extends { version: number }>(
+  db: Database,
+  record: { entityType: string; entityId: number; fields: string[]; toValues: (row: Row) => FormValues },
+) {
+  return (value: { version: number }, current: unknown, typed: FormValues) =>
+    describeConflict(db, {
+      entityType: record.entityType,
+      entityId: record.entityId,
+      version: value.version,
+      yours: typed,
+      theirs: record.toValues(current as Row),
+      currentVersion: (current as Row).version,
+      fields: record.fields,
+      baseValues: record.toValues as (row: never) => FormValues,
+    });
+}

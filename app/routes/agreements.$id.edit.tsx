@@ -11,7 +11,7 @@ import { localized } from "../lib/localized";
 import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { saveForm } from "../forms/save.server";
-import { describeConflict } from "../models/conflict.server";
+import { conflictWith } from "../models/conflict.server";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { editAgreementForm } from "../forms/agreement";
@@ -55,17 +55,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return saveForm(await request.formData(), editAgreementForm, {
     save: (input) => updateAgreement(db, { userId: user.id }, { ...agreementInput(input), id, version: input.version }),
     done: () => redirectWithNotice(`/agreements/${id}`, "agreements.updated"),
-    conflict: (input, current, typed) =>
-      describeConflict(db, {
-        entityType: "agreement",
-        entityId: id,
-        version: input.version,
-        yours: typed,
-        theirs: agreementFormValues(current as Parameters<typeof agreementFormValues>[0]),
-        currentVersion: (current as { version: number }).version,
-        fields: comparedFields,
-        baseValues: agreementFormValues,
-      }),
+    conflict: conflictWith(db, {
+      entityType: "agreement",
+      entityId: id,
+      fields: comparedFields,
+      toValues: agreementFormValues,
+    }),
   });
 }
 

@@ -11,7 +11,7 @@ import { localized } from "../lib/localized";
 import { notFound } from "../lib/http";
 import { titled } from "../lib/meta";
 import { saveForm } from "../forms/save.server";
-import { describeConflict } from "../models/conflict.server";
+import { conflictWith } from "../models/conflict.server";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { editCommitmentForm } from "../forms/commitment";
@@ -44,17 +44,12 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     save: (input) =>
       updateCommitment(db, { userId: user.id }, { ...commitmentInput(input), id, version: input.version }),
     done: () => redirectWithNotice(`/commitments/${id}`, "commitments.saved.updated"),
-    conflict: (input, current, typed) =>
-      describeConflict(db, {
-        entityType: "commitment",
-        entityId: id,
-        version: input.version,
-        yours: typed,
-        theirs: commitmentFormValues(current as Parameters<typeof commitmentFormValues>[0]),
-        currentVersion: (current as { version: number }).version,
-        fields: comparedFields,
-        baseValues: commitmentFormValues,
-      }),
+    conflict: conflictWith(db, {
+      entityType: "commitment",
+      entityId: id,
+      fields: comparedFields,
+      toValues: commitmentFormValues,
+    }),
   });
 }
 
