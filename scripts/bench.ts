@@ -11,7 +11,8 @@
  * Run `npm run bench -- --clean` to remove the rows. While working on one route,
  * `npm run bench -- --route search --skip-build` measures the floor and that route only (names:
  * list, filtered, search, csv, dashboard, agreements, agreement, repeat, alone; repeatable) on the
- * build already in build/.
+ * build already in build/. `--profile DIR` writes each worker's CPU profile there;
+ * `--serve` starts the server and prints a signed-in cookie, for looking at by hand.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -32,6 +33,10 @@ const { values: args } = parseArgs({
     clean: { type: "boolean", default: false },
     route: { type: "string", multiple: true },
     "skip-build": { type: "boolean", default: false },
+    /** A directory for the workers' CPU profiles (Node's --cpu-prof), written when they stop. */
+    profile: { type: "string" },
+    /** Start the server on the volume, print its address and a signed-in cookie, and wait for ^C. */
+    serve: { type: "boolean", default: false },
   },
 });
 const benchPassword = randomBytes(18).toString("base64url");
@@ -188,13 +193,18 @@ async function main() {
       HOST: "127.0.0.1",
       WEB_CONCURRENCY: args.workers,
       LOG_LEVEL: "warn",
+      ...(args.profile ? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${args.profile}` } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
   serverCpuMs = cpuProbe(server.pid!, process.env.DATABASE_URL && new URL(process.env.DATABASE_URL).pathname.slice(1));
   try {
     await waitFor(`${base}/healthz`);
-    await measure(base, await signIn(base), volume);
+    const cookie = await signIn(base);
+    if (args.serve) {
+      console.log(`serving ${base} (until ^C); signed in as: Cookie: ${cookie}`);
+      await new Promise((resolve) => process.once("SIGINT", resolve));
+    } else await measure(base, cookie, volume);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));

@@ -40,3 +40,30 @@ export type OrganizationKind = (typeof organizationKinds)[number];
 
 export const roles = ["admin", "editor", "viewer"] as const;
 export type Role = (typeof roles)[number];
+
+/** What an email is for: the templates, the outbox's rows, and which of them a user may turn off. */
+export const mailKinds = [
+  "invitation",
+  "password_reset",
+  "password_changed",
+  "activity_reminder",
+  "commitment_due",
+  "commitment_overdue",
+  "weekly_digest",
+] as const;
+export type MailKind = (typeof mailKinds)[number];
+
+/**
+ * An outbox row's state. `sending` is held by one sender until its lease ends; `suppressed` was
+ * kept back because the address bounced or complained (notices only; the row says so).
+ */
+export const mailStatuses = ["queued", "sending", "sent", "failed", "suppressed"] as const;
+export type MailStatus = (typeof mailStatuses)[number];
+
+/** What a user can follow for the weekly digest. */
+export const followSubjects = ["agreement", "commitment", "activity"] as const;
+export type FollowSubject = (typeof followSubjects)[number];
+
+/** What a single-use link sent by email lets its holder do. */
+export const userTokenPurposes = ["invitation", "password_reset"] as const;
+export type UserTokenPurpose = (typeof userTokenPurposes)[number];

@@ -5,6 +5,8 @@ export * from "./cases";
 export * from "./columns";
 export * from "./countries";
 export * from "./dashboard";
+export * from "./follows";
+export * from "./mail";
 export * from "./organizations";
 export * from "./partnerships";
 export * from "./sources";

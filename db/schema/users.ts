@@ -1,6 +1,6 @@
 import { relations, sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
-import { roles } from "../../app/lib/enums";
+import { boolean, index, integer, pgEnum, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { roles, userTokenPurposes } from "../../app/lib/enums";
 import { editable } from "./columns";
 import { organizations } from "./organizations";
 
@@ -26,6 +26,10 @@ export const users = pgTable(
     calendarKey: text("calendar_key")
       .notNull()
       .default(sql`gen_random_uuid()::text`),
+    /** Email the user may turn off on /account; on until they do. */
+    remindActivities: boolean("remind_activities").notNull().default(true),
+    remindCommitments: boolean("remind_commitments").notNull().default(true),
+    weeklyDigest: boolean("weekly_digest").notNull().default(true),
     ...editable(),
   },
   (t) => [
@@ -51,6 +55,31 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_idx").on(t.userId), index("sessions_expires_idx").on(t.expiresAt)],
 );
 
+export const userTokenPurpose = pgEnum("user_token_purpose", userTokenPurposes);
+
+/**
+ * A single-use link sent by email (an invitation, a password reset). Like a session, only the
+ * token's hash is stored; a token is good until it expires, is used, or is revoked.
+ */
+export const userTokens = pgTable(
+  "user_tokens",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    purpose: userTokenPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    /** Who asked for it: the inviting admin; null for a reset the user asked for. */
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    usedAt: timestamp("used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [uniqueIndex("user_tokens_hash_idx").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId, t.purpose)],
+);
+
 /** Fixed-window counters shared by every app server (sign-in attempts per account and address). */
 export const rateLimits = pgTable("rate_limits", {
   key: text("key").primaryKey(),
@@ -71,3 +100,4 @@ export const sessionsRelations = relations(sessions, ({ one }) => ({
 
 export type User = typeof users.$inferSelect;
 export type Session = typeof sessions.$inferSelect;
+export type UserToken = typeof userTokens.$inferSelect;
