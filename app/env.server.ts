@@ -13,6 +13,17 @@ const schema = z
     APP_URL: z.url().optional(),
     /** Number of proxies in front of the app whose X-Forwarded-For may be trusted. */
     TRUST_PROXY: z.coerce.number().int().min(0).default(0),
+    /** Without it no email leaves the machine: it is kept, and admins read it at /admin/mail. */
+    RESEND_API_KEY: z.string().min(1).optional(),
+    /** The sender, as Resend accepts it: `Jembatan <noreply@example.org>`. */
+    MAIL_FROM: z
+      .string()
+      .regex(/^[^\r\n]+$/, "MAIL_FROM must be one line")
+      .default("Jembatan <noreply@jembatan.invalid>"),
+    /** The Resend API's address; tests point it at a local stand-in. */
+    RESEND_BASE_URL: z.url().optional(),
+    /** The signing secret of Resend's webhooks (bounces, complaints); without it they are refused. */
+    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
   })
   .transform((env) => ({
     ...env,
