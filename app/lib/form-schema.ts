@@ -27,5 +27,12 @@ export const requiredText = (min: number, max: number) =>
   z.preprocess(blankAsMissing, z.string().trim().min(min).max(max));
 export const optionalText = (max: number) => z.preprocess(blankAsMissing, z.string().trim().max(max).optional());
 
+/** Refuses a line break before trimming: in a name or address bound for a mail header it is injection. */
+const oneLine = z.string().regex(/^[^\r\n]*$/, "validation.lineBreak");
+/** One line of text, e.g. a name that goes into a mail's To header. */
+export const singleLine = (min: number, max: number) => z.preprocess(blankAsMissing, oneLine.trim().min(min).max(max));
+/** An email address: one line, at most 254 characters (RFC 5321's limit on a path). */
+export const emailAddress = z.preprocess(blankAsMissing, oneLine.trim().max(254).pipe(z.email()));
+
 /** A checkbox group: absent when nothing is ticked, a string for one, a list for more. */
 export const asList = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);

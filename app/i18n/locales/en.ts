@@ -1,21 +1,27 @@
 import type { SameKeys } from "../translator";
+import { access } from "./en/access";
 import { account } from "./en/account";
 import { activities } from "./en/activities";
 import { activityList } from "./en/activity-list";
 import { agreements } from "./en/agreements";
 import { commitments } from "./en/commitments";
 import { dashboard } from "./en/dashboard";
+import { delivery } from "./en/delivery";
 import { editor } from "./en/editor";
+import { notices } from "./en/notices";
 
 // Each feature keeps its strings in its own file under en/ (and id/).
 export const en = {
+  access,
   account,
   activities,
   activityList,
   agreements,
   commitments,
   dashboard,
+  delivery,
   editor,
+  notices,
   app: {
     name: "Jembatan",
     tagline: "A bridge for public service cooperation",
@@ -183,6 +189,7 @@ export const en = {
     controlCharacters: "Remove the invisible control characters from this field.",
     dateRange: "Enter a real date between 1900 and 2100.",
     formErrors: "Please correct the fields marked below.",
+    lineBreak: "Write this on one line, without line breaks.",
   },
   request: {
     tooLarge: "This form is too large to be sent ({{limit}} at most). Shorten what you wrote and try again.",

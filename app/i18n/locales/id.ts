@@ -1,20 +1,26 @@
 import type { Translation } from "./en";
+import { access } from "./id/access";
 import { account } from "./id/account";
 import { activities } from "./id/activities";
 import { activityList } from "./id/activity-list";
 import { agreements } from "./id/agreements";
 import { commitments } from "./id/commitments";
 import { dashboard } from "./id/dashboard";
+import { delivery } from "./id/delivery";
 import { editor } from "./id/editor";
+import { notices } from "./id/notices";
 
 export const id: Translation = {
+  access,
   account,
   activities,
   activityList,
   agreements,
   commitments,
   dashboard,
+  delivery,
   editor,
+  notices,
   app: {
     name: "Jembatan",
     tagline: "Jembatan kerja sama pelayanan publik",
@@ -184,6 +190,7 @@ export const id: Translation = {
     controlCharacters: "Hapus karakter kontrol tak terlihat dari kolom ini.",
     dateRange: "Masukkan tanggal yang benar antara tahun 1900 dan 2100.",
     formErrors: "Perbaiki kolom yang ditandai di bawah.",
+    lineBreak: "Tulis dalam satu baris, tanpa baris baru.",
   },
   request: {
     tooLarge: "Formulir ini terlalu besar untuk dikirim (maksimal {{limit}}). Persingkat isian Anda lalu coba lagi.",
