@@ -10,6 +10,8 @@ export default [
   // Exports check their own access: the calendar feed also takes a per-user token instead of a session.
   route("activities.csv", "routes/activities.csv.ts"),
   route("activities.ics", "routes/activities.ics.ts"),
+  // Resend's delivery reports: signed by Resend, not a signed-in user (see the route).
+  route("webhooks/resend", "routes/webhooks.resend.ts"),
   layout("routes/staff.tsx", [
     route("dashboard", "routes/dashboard.tsx"),
     route("account", "routes/account.tsx"),

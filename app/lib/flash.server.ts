@@ -34,6 +34,7 @@ export const notices = [
   "users.created",
   "users.updated",
   "users.passwordSet",
+  "delivery.lifted",
   "account.saved",
   "account.calendarWasReset",
   "account.passwordChanged",

@@ -22,7 +22,7 @@ export interface QueuedMail {
 }
 
 /** Mail people asked for, or need to get in: never held back, even to an address that bounced. */
-const transactional: ReadonlySet<MailKind> = new Set(["invitation", "password_reset", "password_changed"]);
+export const transactional: ReadonlySet<MailKind> = new Set(["invitation", "password_reset", "password_changed"]);
 
 /**
  * Queues one email in the caller's transaction, so it is sent if and only if the change that

@@ -11,11 +11,19 @@ export const allowedMethods = ["GET", "HEAD", "POST"];
  * switcher post a few short fields; record forms carry long texts and the lessons' rich text.
  * Nothing takes uploads yet: a form that does gets its own, explicit limit here.
  */
-export const bodyLimits = { small: 16 * 1024, record: 1024 * 1024 } as const;
+export const bodyLimits = { small: 16 * 1024, record: 1024 * 1024, webhook: 256 * 1024 } as const;
 const smallForms = new Set(["/login", "/language", "/logout"]);
+
+/**
+ * Addresses a provider posts signed JSON to, not forms (their routes check the signature). A
+ * delivery report is a few KB; the limit leaves room for long recipient lists and headers.
+ */
+export const webhookPaths: ReadonlySet<string> = new Set(["/webhooks/resend"]);
+const jsonContentType = /^\s*application\/json\s*(;|$)/i;
 
 /** The limit for a path: a client-side submission posts to the page's `.data` address. */
 export function bodyLimitFor(path: string): number {
+  if (webhookPaths.has(path)) return bodyLimits.webhook;
   const page = path.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
   return smallForms.has(page.replace(/\/+$/, "") || "/") ? bodyLimits.small : bodyLimits.record;
 }
@@ -89,8 +97,10 @@ export function requestLimits() {
     // A POST with no body at all (`curl -X POST /logout`) is an empty form: saying so lets a
     // route read it as one, where `request.formData()` would throw without a type.
     if (empty && !req.headers["content-type"]) req.headers["content-type"] = "application/x-www-form-urlencoded";
-    if (!empty && !formContentType.test(req.get("content-type") ?? "")) {
-      void refuse(req, res, 415, "request.unsupportedType", {}, { Connection: "close" });
+    const webhook = webhookPaths.has(req.path);
+    if (!empty && !(webhook ? jsonContentType : formContentType).test(req.get("content-type") ?? "")) {
+      const key = webhook ? "delivery.webhook.jsonOnly" : "request.unsupportedType";
+      void refuse(req, res, 415, key, {}, { Connection: "close" });
       return;
     }
     if (declared !== undefined && Number(declared) > limit) {

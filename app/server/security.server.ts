@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { NextFunction, Request, Response } from "express";
+import { webhookPaths } from "./request-limits.server";
 
 const unsafeMethods = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 
@@ -12,6 +13,8 @@ export function rejectCrossSiteWrites(appUrl: string | undefined) {
   const configured = appUrl ? new URL(appUrl).origin : undefined;
   return (req: Request, res: Response, next: NextFunction) => {
     if (!unsafeMethods.has(req.method)) return next();
+    // A provider's webhook proves itself with a signature its route checks, and carries no cookie to misuse.
+    if (webhookPaths.has(req.path)) return next();
     const site = req.get("sec-fetch-site");
     if (site && site !== "same-origin" && site !== "none") return forbid(res);
     const origin = req.get("origin");
