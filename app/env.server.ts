@@ -24,6 +24,8 @@ const schema = z
     RESEND_BASE_URL: z.url().optional(),
     /** The signing secret of Resend's webhooks (bounces, complaints); without it they are refused. */
     RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+    /** Seconds between the in-server mail sender's passes over the outbox. */
+    MAIL_SEND_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   })
   .transform((env) => ({
     ...env,

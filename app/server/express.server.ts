@@ -3,9 +3,10 @@ import { createRequestHandler } from "@react-router/express";
 import express from "express";
 import { RouterContextProvider } from "react-router";
 import * as build from "virtual:react-router/server-build";
-import { closeDatabase, startDatabase } from "../db.server";
+import { closeDatabase, databaseStatus, db, startDatabase } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
+import { startMailWorker, stopMailWorker } from "../mail/worker.server";
 import { requestContext, unansweredError } from "./request-log.server";
 import { requestLimits } from "./request-limits.server";
 import { rejectCrossSiteWrites, securityHeaders } from "./security.server";
@@ -43,11 +44,21 @@ app.use(unansweredError());
  * server.js starts the database after the HTTP server listens (pages answer 503 until it is up):
  * `migrate` in one process of a deployment only.
  */
-export function start(options: { migrate: boolean }) {
-  return startDatabase(options);
+export async function start(options: { migrate: boolean }) {
+  await startDatabase(options);
+  // Background work starts once the database is up, here and nowhere at import.
+  startMailWorker({
+    db,
+    databaseUp: () => databaseStatus() === "up",
+    intervalMs: env.MAIL_SEND_INTERVAL_SECONDS * 1000,
+  });
 }
 
-/** Lets server.js close the database once the HTTP server has finished its requests. */
-export function shutdown() {
-  return closeDatabase();
+/**
+ * Lets server.js close the database once the HTTP server has finished its requests; the mail
+ * sender first finishes the send under way.
+ */
+export async function shutdown() {
+  await stopMailWorker();
+  await closeDatabase();
 }
