@@ -8,6 +8,8 @@ import type { Language } from "../i18n/config";
 import { activitySortKeys, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
 import { calendarDate, countryCode, idField } from "../lib/form-schema";
 import { zonedToUtc } from "../lib/zoned-time";
+import type { DataVersion } from "./data-version.server";
+import { memoUnderVersion } from "./version-memo.server";
 
 const activityPageSize = 25;
 /**
@@ -59,13 +61,18 @@ export function parseActivityQuery(params: URLSearchParams): ActivityQuery {
   return { ...parsed, dir: parsed.dir ?? (parsed.sort === "startsAt" ? "desc" : "asc") };
 }
 
-/** Words become prefix matches joined by AND: "bak vis" finds "Baku visit". */
-function textQuery(q: string): SQL | undefined {
-  const words = q
+/** The words of a search, as the index holds them: at most eight, letters and digits only. */
+function searchWords(q: string) {
+  return q
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(0, 8);
+}
+
+/** Words become prefix matches joined by AND: "bak vis" finds "Baku visit". */
+function textQuery(q: string): SQL | undefined {
+  const words = searchWords(q);
   if (!words.length) return undefined;
   const tsquery = words.map((w) => `${w}:*`).join(" & ");
   // A subquery, so the query is parsed once per statement: a prepared statement's generic plan
@@ -137,13 +144,44 @@ const rowFields = {
 };
 
 /**
- * How many rows a filter matches, counted up to `cap + 1`: cheap however broad the filter is, but
- * for a text search. The full-text index hands over every match before the first is counted
- * (17,000 for "baku" on 100,000 rows: 6-9 ms where the list itself takes 0.3 ms). Reading the
- * table's first pages before asking the index halved that for common words, but cost every rare
- * word five times its 1 ms, and rare words are what people search for; so the index it is.
+ * Whether PostgreSQL's statistics say a text search matches far more rows than the list counts,
+ * so that counting them can be skipped. The index hands a common word's every match over before
+ * the first is counted (17,000 for "baku" on 100,000 rows: 4-6 ms), while the planner knows from
+ * the column's statistics how often each word occurs (16,868 estimated against 16,669 found). It
+ * is asked about the whole words, not the prefixes the search matches: a word's prefix matches
+ * include its exact ones, so many exact matches mean at least as many prefix matches. A word the
+ * statistics do not list is estimated as rare, and rare matches are counted as before; the margin
+ * of five times the cap allows for the estimate's error on several words.
+ */
+type ExplainRow = { "QUERY PLAN"?: { Plan?: { "Plan Rows"?: number } }[] };
+
+async function plannerExpectsMany(db: Database, query: ActivityQuery, timeZone: string, cap: number) {
+  const words = query.q ? searchWords(query.q) : [];
+  if (!words.length) return false;
+  // The value bound, not a subquery: the planner estimates from the words it is given.
+  const exactWords = sql`${activities.search} @@ to_tsquery('simple', ${words.join(" & ")})`;
+  const where = and(whereFor({ ...query, q: undefined }, timeZone), exactWords);
+  const result: unknown = await db.execute(
+    sql`explain (format json) ${db
+      .select({ one: sql`1` })
+      .from(activities)
+      .where(where)}`,
+  );
+  // postgres.js answers with the rows, PGlite with a result that holds them.
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as ExplainRow[];
+  const estimate = rows[0]?.["QUERY PLAN"]?.[0]?.Plan?.["Plan Rows"] ?? 0;
+  return estimate >= cap * 5;
+}
+
+/**
+ * How many rows a filter matches, counted up to `cap + 1`: cheap however broad the filter is. A
+ * text search the statistics call common is not counted (plannerExpectsMany); one they call rare
+ * is counted through the full-text index, which for a rare word takes well under a millisecond.
+ * (Reading the table's first pages before asking the index was tried for common words: it cost
+ * every rare word five times its 1 ms, and rare words are what people search for.)
  */
 async function countMatches(db: Database, query: ActivityQuery, timeZone: string, cap: number) {
+  if (await plannerExpectsMany(db, query, timeZone, cap)) return cap + 1;
   const where = whereFor(query, timeZone);
   const [row] = await db
     .select({
@@ -191,11 +229,16 @@ export async function searchActivities(
   const pageSize = options.pageSize ?? activityPageSize;
   const cap = options.countCap ?? activityCountCap;
   const n = await countMatches(db, query, options.timeZone, cap);
+  const offset = (query.page - 1) * pageSize;
   const rows = n
     ? await rowsQuery(db, query, { ...options, few: n <= cap })
         .limit(pageSize)
-        .offset((query.page - 1) * pageSize)
+        .offset(offset)
     : [];
+  // A short page is the last one, which tells the exact total even where counting was skipped.
+  if (n > cap && rows.length < pageSize && (rows.length || offset === 0)) {
+    return { rows, total: offset + rows.length, capped: false, pageSize };
+  }
   return { rows, total: Math.min(n, cap), capped: n > cap, pageSize };
 }
 
@@ -219,17 +262,22 @@ export async function* eachActivity(
 
 /**
  * The choices the filter form offers. Commitments are listed for the chosen agreement only:
- * there may be thousands of them, and a commitment belongs to one agreement anyway.
+ * there may be thousands of them, and a commitment belongs to one agreement anyway. The agreements
+ * and countries, the same on every view, are kept while `version` (the request's) is current.
  */
-export async function activityFilterOptions(db: Database, query: ActivityQuery) {
+export async function activityFilterOptions(db: Database, query: ActivityQuery, version?: DataVersion) {
   const commitmentScope = query.agreement
     ? eq(commitments.agreementId, query.agreement)
     : query.commitment
       ? eq(commitments.id, query.commitment)
       : undefined;
   const [agreementList, countryList, commitmentList] = await Promise.all([
-    db.select({ id: agreements.id, title: agreements.title }).from(agreements).orderBy(asc(agreements.id)),
-    db.select({ code: countries.code, name: countries.name }).from(countries).orderBy(asc(countries.code)),
+    memoUnderVersion("activity-filter-agreements", version, () =>
+      db.select({ id: agreements.id, title: agreements.title }).from(agreements).orderBy(asc(agreements.id)),
+    ),
+    memoUnderVersion("activity-filter-countries", version, () =>
+      db.select({ code: countries.code, name: countries.name }).from(countries).orderBy(asc(countries.code)),
+    ),
     commitmentScope
       ? db
           .select({ id: commitments.id, text: commitments.text })

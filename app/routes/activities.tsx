@@ -13,7 +13,7 @@ import { localized, placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter } from "../lib/use-formatter";
-import { httpCache } from "../lib/http-cache.server";
+import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import { activityFilterOptions, parseActivityQuery, searchActivities } from "../models/activity-search.server";
 import "../styles/activity-list.css";
 
@@ -26,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const lang = getLanguage(context);
   const [{ rows, ...page }, options] = await Promise.all([
     searchActivities(db, query, { lang, timeZone: viewerTimeZone(request, user) }),
-    activityFilterOptions(db, query),
+    activityFilterOptions(db, query, requestDataVersion(context)),
   ]);
   // Only what the page shows, in the reader's language: every field is serialized into the page.
   return {

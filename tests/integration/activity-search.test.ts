@@ -113,9 +113,11 @@ describe.each(drivers)("searching activities on %s", (driver) => {
         many.rows.map((r) => r.id),
         search,
       ).toEqual(few.rows.map((r) => r.id));
-      // Both plans were taken: more than one match is past a cap of one.
+      // Both plans were taken: more than one match is past a cap of one. Where counting was
+      // skipped (a word the statistics call common), a short first page still gives the total.
       expect(few.total, search).toBeGreaterThan(1);
-      expect(many.capped, search).toBe(true);
+      if (many.capped) expect(many.total, search).toBe(1);
+      else expect(many.total, search).toBe(few.total);
     }
     expect(await searchActivities(test.db, query("q=nothing-like-this"), { ...options, countCap: 0 })).toMatchObject({
       rows: [],
