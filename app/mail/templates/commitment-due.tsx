@@ -1,0 +1,49 @@
+import { Button, Heading, Text } from "@react-email/components";
+import type { TFunction } from "../../i18n/translator";
+import { createFormatter } from "../../lib/format";
+import type { CommitmentStatus } from "../../lib/enums";
+import { MailLayout, mailStyles, type MailFrame } from "../layout";
+import { NoticeFooter, shortText } from "./notice-footer";
+
+export interface CommitmentNotice {
+  text: string;
+  /** A calendar date, the same day in every zone. */
+  dueOn: string;
+  status: CommitmentStatus;
+  url: string;
+}
+
+export type CommitmentMailFrame = MailFrame & { t: TFunction; unsubscribeUrl: string };
+
+/** The footer of both commitment notices. */
+export function commitmentFooter(frame: CommitmentMailFrame) {
+  const { t } = frame;
+  return (
+    <NoticeFooter
+      t={t}
+      why={`${t("notices.mail.commitmentDue.why")} ${t("notices.mail.why", { what: t("notices.kinds.commitments") })}`}
+      unsubscribeUrl={frame.unsubscribeUrl}
+    />
+  );
+}
+
+/** A commitment whose focal point works for the recipient's organization is due within 14 days. */
+export function commitmentDueMail(frame: CommitmentMailFrame, c: CommitmentNotice) {
+  const { t } = frame;
+  const date = createFormatter(frame.lang, "UTC").day(c.dueOn);
+  const status = t(`commitmentStatus.${c.status}`);
+  const heading = t("notices.mail.commitmentDue.heading", { date });
+  const element = (
+    <MailLayout {...frame} preview={heading} footer={commitmentFooter(frame)}>
+      <Heading as="h1" style={mailStyles.heading}>
+        {heading}
+      </Heading>
+      <Text style={mailStyles.text}>{c.text}</Text>
+      <Text style={mailStyles.text}>{t("notices.mail.commitmentDue.text", { status })}</Text>
+      <Button href={c.url} style={mailStyles.button}>
+        {t("notices.mail.open")}
+      </Button>
+    </MailLayout>
+  );
+  return { subject: t("notices.mail.commitmentDue.subject", { date, text: shortText(c.text) }), element };
+}
