@@ -28,6 +28,7 @@ import { startBuiltServer, type RunningServer } from "../support/server-process"
 import { writeMintedSessions } from "../support/session-pool";
 import { createServerDatabase, type ServerDatabase } from "../support/test-database";
 import { demoAccounts } from "../support/demo-accounts";
+import { testWebhookSecret } from "../support/resend-webhooks";
 
 const port = Number(process.env.E2E_PORT || process.env.PORT);
 if (!port) {
@@ -176,6 +177,8 @@ try {
   if (stopping) process.exit(0);
   // Whatever the caller's shell has for the others would point the app elsewhere.
   const env = { ...where, SESSION_SECRET: secret, DATA_DIR: where.DATA_DIR, BUILD_DIR: undefined, APP_URL: undefined };
+  // The tests sign Resend's delivery reports with the same secret (tests/support/resend-webhooks.ts).
+  Object.assign(env, { RESEND_WEBHOOK_SECRET: testWebhookSecret });
   app = await startBuiltServer(env, { cwd: appDir, port, echo: true, waitFor: "listening" });
   app.child.once("exit", (code, signal) => {
     if (!stopping) void stop(`the app exited (code ${code}, signal ${signal})`, code || 1);

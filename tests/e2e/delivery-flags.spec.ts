@@ -1,0 +1,91 @@
+/**
+ * Delivery hygiene on /admin/users (issue 10): an address Resend reported as bounced or as
+ * complaining is flagged on its user's row with why and since when, and the admin can lift it.
+ */
+import type { APIRequestContext, Page } from "@playwright/test";
+import { createUser } from "../support/http-factories";
+import { deliveryEvent, signedDelivery } from "../support/resend-webhooks";
+import { addSession, expect, gotoHydrated, test, type Who } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
+
+const phone = { width: 390, height: 844 };
+
+/** The users table row whose row header is exactly `email`. */
+const userRow = (page: Page, email: string) =>
+  page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: email, exact: true }) });
+
+/** A user of this test alone, whose address Resend then reports with `type`. */
+async function reportedUser(
+  requestAs: (who: Who | "anonymous") => Promise<APIRequestContext>,
+  baseURL: string,
+  type: "email.bounced" | "email.complained",
+) {
+  const user = await createUser(await requestAs("admin"), baseURL, "viewer", { prefix: "delivery" });
+  const delivery = signedDelivery(deliveryEvent(type, user.email));
+  const resend = await requestAs("anonymous");
+  const answer = await resend.post("/webhooks/resend", { headers: delivery.headers, data: delivery.body });
+  expect(answer.status(), await answer.text()).toBe(200);
+  return user;
+}
+
+test.describe("an address that bounced, on /admin/users", () => {
+  test.use({ viewport: phone });
+
+  test("is flagged with why and since when, fits 390 px, passes axe, and the admin lifts it", async ({
+    page,
+    loginAs,
+    requestAs,
+    baseURL,
+  }) => {
+    const user = await reportedUser(requestAs, baseURL!, "email.bounced");
+    await loginAs("admin");
+    await gotoHydrated(page, "/admin/users");
+    const row = userRow(page, user.email);
+    await expect(row).toContainText("Email bounced");
+    await expect(row).toContainText(/since \d{1,2} \w{3} \d{4}/);
+    await expect(row).toContainText("Invitations and password resets still are, but may not arrive.");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
+    await expectNoAxeViolations(page);
+
+    await row.getByRole("button", { name: `Send notices again ${user.email}` }).click();
+    await expect(page.getByRole("status")).toHaveText("Notices go to this address again.");
+    await expect(userRow(page, user.email)).not.toContainText("Email bounced");
+    await expect(userRow(page, user.email).getByRole("button", { name: /Send notices again/ })).toHaveCount(0);
+  });
+});
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("a complaint is flagged, and a lift from a page gone stale says it was already lifted", async ({
+    page,
+    browser,
+    requestAs,
+    baseURL,
+  }) => {
+    const user = await reportedUser(requestAs, baseURL!, "email.complained");
+    await addSession(page.context(), baseURL!, "admin");
+    await page.goto("/admin/users");
+    await expect(userRow(page, user.email)).toContainText("Reported as spam");
+
+    // Another admin lifts it first, in a browser of their own.
+    const other = await browser.newContext({ baseURL, javaScriptEnabled: false });
+    try {
+      await addSession(other, baseURL!, "admin");
+      const otherPage = await other.newPage();
+      await otherPage.goto("/admin/users");
+      await userRow(otherPage, user.email)
+        .getByRole("button", { name: `Send notices again ${user.email}` })
+        .click();
+      await expect(otherPage.getByRole("status")).toHaveText("Notices go to this address again.");
+    } finally {
+      await other.close();
+    }
+
+    await userRow(page, user.email)
+      .getByRole("button", { name: `Send notices again ${user.email}` })
+      .click();
+    await expect(page.getByRole("alert")).toHaveText("Notices to this address had already been resumed.");
+    await expect(userRow(page, user.email)).not.toContainText("Reported as spam");
+  });
+});
