@@ -18,6 +18,8 @@ import { focalPointCandidates, setFocalPoint } from "../../app/models/commitment
 import { addMilestone, completeMilestone } from "../../app/models/commitment-milestones.server";
 import * as sessionModel from "../../app/models/session.server";
 import { updatePreferences } from "../../app/models/user-account.server";
+import { addFollow, removeFollow } from "../../app/models/follows.server";
+import { disableNotice, updateNoticePreferences } from "../../app/models/notice-preferences.server";
 import { resetCalendarKey } from "../../app/models/user-calendar.server";
 import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
@@ -55,6 +57,10 @@ const audited = [
   "updateUser",
   "resetCalendarKey",
   "updatePreferences",
+  "addFollow",
+  "removeFollow",
+  "updateNoticePreferences",
+  "disableNotice",
   "changePassword",
   "setPassword",
   "deleteUserSessions",
@@ -894,5 +900,64 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     const { rows } = await audit(() => sessionModel.endAllSessions(db(), { label: "cli" }, "restored from a backup"));
     expect(rows.some((r) => r.entityType === "database" && r.action === "end_sessions")).toBe(true);
     expect(await db().select().from(t.sessions)).toEqual([]);
+  });
+
+  it("addFollow and removeFollow: an audit row each on the user; following twice writes nothing", async () => {
+    const target = { subjectType: "agreement" as const, subjectId: mouId };
+    const follow = await audit(() => addFollow(db(), { userId: viewerId }, target));
+    expectRow(follow.rows, {
+      actor: { userId: viewerId },
+      action: "follow",
+      entityType: "user",
+      entityId: viewerId,
+      before: false,
+      after: true,
+    });
+    expect((await audit(() => addFollow(db(), { userId: viewerId }, target))).rows).toEqual([]);
+    await refused(() => addFollow(db(), ghost, target));
+    const unfollow = await audit(() => removeFollow(db(), { userId: viewerId }, target));
+    expectRow(unfollow.rows, {
+      actor: { userId: viewerId },
+      action: "unfollow",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: false,
+    });
+  });
+
+  it("updateNoticePreferences and disableNotice: audit rows, version bumped; a stale version is a conflict", async () => {
+    const before = await row(t.users, viewerId);
+    const prefs = { remindActivities: false, remindCommitments: true, weeklyDigest: true };
+    const { result, rows } = await audit(() =>
+      updateNoticePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, ...prefs }),
+    );
+    expect(result).toMatchObject({ ...prefs, version: before.version + 1 });
+    const entry = expectRow(rows, {
+      actor: { userId: viewerId },
+      action: "update_notices",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: true,
+    });
+    expect(entry.after).toEqual(prefs);
+    const stale = await refused(() =>
+      updateNoticePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, ...prefs }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+
+    const off = await audit(() => disableNotice(db(), { userId: viewerId }, viewerId, "digest"));
+    expectRow(off.rows, {
+      actor: { userId: viewerId },
+      action: "unsubscribe",
+      entityType: "user",
+      entityId: viewerId,
+      before: true,
+      after: true,
+    });
+    expect(await row(t.users, viewerId)).toMatchObject({ weeklyDigest: false, version: before.version + 2 });
+    await refused(() => disableNotice(db(), ghost, viewerId, "commitments"));
+    expect(await row(t.users, viewerId)).toMatchObject({ remindCommitments: true });
   });
 });
