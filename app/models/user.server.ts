@@ -47,7 +47,7 @@ interface NewUser {
 }
 
 /** A user's organization must exist: the form offers only existing ones, but one may go meanwhile. */
-async function checkOrganization(tx: Database, organizationId: number | null | undefined) {
+export async function checkOrganization(tx: Database, organizationId: number | null | undefined) {
   if (!organizationId) return;
   const [org] = await tx
     .select({ id: organizations.id })

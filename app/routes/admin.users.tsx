@@ -7,13 +7,15 @@ import { roles } from "../lib/enums";
 import { EnumField, Field, textOf } from "../components/form-field";
 import { useRecordForm } from "../components/use-record-form";
 import { TableScroll } from "../components/table-scroll";
+import { DeliveryFlag, type SuppressionView } from "../components/delivery-flag";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
-import type { ActionResult } from "../forms/result";
+import { resultFor, type ActionResult } from "../forms/result";
 import { dispatchIntent, saveForm } from "../forms/save.server";
 import { newUserForm, userAccessForm, userPasswordForm } from "../forms/user";
+import { liftSuppressionForm } from "../forms/mail-suppression";
 import type { Language } from "../i18n/config";
 import { localized, type LocalizedText } from "../lib/localized";
 import { titled } from "../lib/meta";
@@ -22,18 +24,34 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { RuleError } from "../models/errors.server";
 import { organizationOptions } from "../models/organization.server";
 import { setPassword } from "../models/user-passwords.server";
+import { liftSuppression, suppressionsOf } from "../models/mail-suppressions.server";
 import { createUser, listUsers, updateUser } from "../models/user.server";
+import { InviteForm, PendingInvitations, invitationIntents } from "../components/invitations";
+import { invitationForm, pendingInvitationForm } from "../forms/access";
+import { listPendingInvitations } from "../models/invitation-list.server";
+import { inviteUser, resendInvitation, revokeInvitation } from "../models/invitations.server";
+import { linkOrigin } from "../models/user-tokens.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
-  const [users, organizations] = await Promise.all([listUsers(db), organizationOptions(db)]);
-  return { users, organizations, title: getI18n(context).t("users.title") };
+  const [users, organizations, invitations] = await Promise.all([
+    listUsers(db),
+    organizationOptions(db),
+    listPendingInvitations(db),
+  ]);
+  // Addresses that bounced or complained: flagged on their user's row, pending invitations included.
+  const suppressions = await suppressionsOf(
+    db,
+    users.map((u) => u.email),
+  );
+  return { users, organizations, invitations, suppressions, title: getI18n(context).t("users.title") };
 }
 
 export async function action({ context, request }: Route.ActionArgs) {
   const admin = requireUser(context, request, "admin");
   const form = await request.formData();
   const actor = { userId: admin.id };
+  const inviter = { userId: admin.id, name: admin.name };
   return dispatchIntent(
     form,
     {
@@ -72,6 +90,36 @@ export async function action({ context, request }: Route.ActionArgs) {
           done: () => redirectWithNotice("/admin/users", "users.passwordSet"),
           stale: "users.conflict",
         }),
+      liftSuppression: () =>
+        saveForm(form, liftSuppressionForm, {
+          intent: "liftSuppression",
+          save: ({ address, since }) => liftSuppression(db, actor, { address, since }),
+          done: () => redirectWithNotice("/admin/users", "delivery.lifted"),
+          gone: "delivery.alreadyLifted",
+          stale: "delivery.changed",
+        }),
+      invite: () =>
+        saveForm(form, invitationForm, {
+          intent: "invite",
+          save: (value) => inviteUser(db, inviter, value, linkOrigin(request)),
+          done: () => redirectWithNotice("/admin/users", "access.invited"),
+        }),
+      resendInvitation: () =>
+        saveForm(form, pendingInvitationForm, {
+          intent: "resendInvitation",
+          save: (value) => resendInvitation(db, inviter, value, linkOrigin(request)),
+          done: () => redirectWithNotice("/admin/users", "access.resent"),
+          gone: "access.notPending",
+          stale: "users.conflict",
+        }),
+      revokeInvitation: () =>
+        saveForm(form, pendingInvitationForm, {
+          intent: "revokeInvitation",
+          save: (value) => revokeInvitation(db, inviter, value),
+          done: () => redirectWithNotice("/admin/users", "access.revoked"),
+          gone: "access.notPending",
+          stale: "users.conflict",
+        }),
     },
     "create",
   );
@@ -82,8 +130,10 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function Users({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const location = useLocation();
-  const creating = !actionData || actionData.intent === "create";
-  const createResult = creating ? actionData : undefined;
+  const lang = useLanguage();
+  // The invitations' forms show their answers with them, below.
+  const creating = !actionData || actionData.intent === "create" || invitationIntents.includes(actionData.intent);
+  const createResult = resultFor(actionData, "create");
   // A row's fields are small and its details may be closed: its message goes above the table.
   const rowError = creating ? undefined : Object.values(actionData.reply.error ?? {}).find(Boolean)?.[0];
   return (
@@ -116,6 +166,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
                 key={`${u.id}-${u.version}`}
                 user={u}
                 organizations={loaderData.organizations}
+                suppression={loaderData.suppressions[u.email]}
                 result={rowOf(actionData, u.id)}
                 formKey={location.key}
               />
@@ -129,6 +180,19 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
         {/* A new key after each save (a new location) empties the form, as a full page load would. */}
         <NewUserForm key={location.key} result={createResult} organizations={loaderData.organizations} />
       </section>
+
+      <section aria-labelledby="invite-title" className="card">
+        <h2 id="invite-title">{t("access.inviteTitle")}</h2>
+        <InviteForm
+          key={location.key}
+          result={resultFor(actionData, "invite")}
+          organizationOptions={<OrganizationChoices organizations={loaderData.organizations} lang={lang} />}
+        />
+      </section>
+      <PendingInvitations
+        invitations={loaderData.invitations}
+        result={resultFor(actionData, "resendInvitation", "revokeInvitation")}
+      />
     </div>
   );
 }
@@ -144,11 +208,13 @@ function rowOf(result: ActionResult | undefined, id: number) {
 function UserRow({
   user: u,
   organizations,
+  suppression,
   result,
   formKey,
 }: {
   user: Route.ComponentProps["loaderData"]["users"][number];
   organizations: Organizations;
+  suppression?: SuppressionView;
   result?: ActionResult;
   formKey: string;
 }) {
@@ -207,6 +273,7 @@ function UserRow({
           {t("users.disabled")}
         </label>
         {u.disabledAt ? <div className="meta">{format.dateTime(u.disabledAt)}</div> : null}
+        {suppression ? <DeliveryFlag email={u.email} suppression={suppression} /> : null}
       </td>
       <td>
         <button type="submit" form={form.id} className="button button--quiet">

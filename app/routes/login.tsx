@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import { Form, redirect, useNavigation, useSearchParams } from "react-router";
+import { Form, Link, redirect, useNavigation, useSearchParams } from "react-router";
 import type { Route } from "./+types/login";
 import { ErrorSummary } from "../components/form-errors";
 import { Field } from "../components/form-field";
@@ -106,6 +106,9 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
           {t("login.submit")}
         </button>
       </Form>
+      <p>
+        <Link to="/forgot-password">{t("access.forgotLink")}</Link>
+      </p>
       {loaderData.demo ? (
         <aside className="demo-note" aria-labelledby="demo-title">
           <h2 id="demo-title">{t("login.demoTitle")}</h2>
