@@ -144,9 +144,14 @@ function SiteFrame(props: {
                 <NavLink to="/library">{t("nav.library")}</NavLink>
               </li>
               {user?.isAdmin ? (
-                <li>
-                  <NavLink to="/admin/users">{t("nav.users")}</NavLink>
-                </li>
+                <>
+                  <li>
+                    <NavLink to="/admin/users">{t("nav.users")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/admin/mail">{t("mail.nav")}</NavLink>
+                  </li>
+                </>
               ) : null}
             </ul>
           </nav>

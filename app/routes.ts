@@ -37,6 +37,9 @@ export default [
       route(":id/edit", "routes/activities.$id.edit.tsx"),
     ]),
     route("admin/users", "routes/admin.users.tsx"),
+    route("admin/mail", "routes/admin.mail.tsx"),
+    route("admin/mail/:id", "routes/admin.mail.$id.tsx"),
+    route("admin/mail/:id/html", "routes/admin.mail.$id.html.ts"),
   ]),
   route("*", "routes/not-found.tsx"),
 ] satisfies RouteConfig;

@@ -40,6 +40,7 @@ export const notices = [
   "access.welcome",
   "access.passwordWasReset",
   "delivery.lifted",
+  "mail.retried",
   "account.saved",
   "account.calendarWasReset",
   "account.passwordChanged",

@@ -8,6 +8,7 @@ import { commitments } from "./en/commitments";
 import { dashboard } from "./en/dashboard";
 import { delivery } from "./en/delivery";
 import { editor } from "./en/editor";
+import { mail } from "./en/mail";
 import { notices } from "./en/notices";
 
 // Each feature keeps its strings in its own file under en/ (and id/).
@@ -21,6 +22,7 @@ export const en = {
   dashboard,
   delivery,
   editor,
+  mail,
   notices,
   app: {
     name: "Jembatan",

@@ -8,6 +8,7 @@ import { commitments } from "./id/commitments";
 import { dashboard } from "./id/dashboard";
 import { delivery } from "./id/delivery";
 import { editor } from "./id/editor";
+import { mail } from "./id/mail";
 import { notices } from "./id/notices";
 
 export const id: Translation = {
@@ -20,6 +21,7 @@ export const id: Translation = {
   dashboard,
   delivery,
   editor,
+  mail,
   notices,
   app: {
     name: "Jembatan",
