@@ -14,11 +14,13 @@ import { viewerTimeZone } from "./time-zone.server";
  */
 const revalidate = "private, no-cache";
 
-const versionContext = createContext<DataVersion | undefined>(undefined);
+// Null, not undefined, by default: React Router throws on reading a context never set whose
+// default is undefined, and a request the middleware lets through (one carrying a notice) sets none.
+const versionContext = createContext<DataVersion | null>(null);
 
 /** The data version the request's ETag was computed from, for a loader whose own cache needs it. */
 export function requestDataVersion(context: Readonly<RouterContextProvider>): DataVersion | undefined {
-  return context.get(versionContext);
+  return context.get(versionContext) ?? undefined;
 }
 
 /**
