@@ -67,7 +67,7 @@ export async function changePassword(
 }
 
 /**
- * An administrator gives a user a new password (there is no reset by email): the user's sessions
+ * An administrator gives a user a new password (a user can also reset theirs by email): the user's sessions
  * end, and they sign in with the new password and change it on their account page.
  */
 export function setPassword(db: Database, actor: Actor, change: { id: number; version: number; password: string }) {

@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase } from "../../db/client";
 import * as t from "../../db/schema";
 import { invitationForm } from "../../app/forms/access";
 import { saveForm } from "../../app/forms/save.server";
@@ -12,6 +16,7 @@ import { verifyLogin } from "../../app/models/user-passwords.server";
 import { findValidToken } from "../../app/models/user-tokens.server";
 import { createUser } from "../../app/models/user.server";
 import { testActor } from "../support/model-factories";
+import { npmRun } from "../support/npm-run";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 const origin = "https://jembatan.example.org";
@@ -248,5 +253,36 @@ describe.each(drivers)("invitations on %s", (driver) => {
       expect((answer as Response).status).toBe(302);
       expect(await outboxSize()).toBe(before + 1);
     });
+  });
+});
+
+describe("the first admin, from the command line", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "jembatan-user-create-"));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("is still made by npm run user:create, signs in with the printed password and can invite", async () => {
+    const { code, output } = await npmRun(
+      "user:create",
+      ["--email", "first@example.org", "--role", "admin", "--name", "First Admin"],
+      { DATA_DIR: dataDir },
+    );
+    expect(code, output).toBe(0);
+    const printed = /Initial password \(shown once\): (\S+)/.exec(output)?.[1];
+    expect(printed, output).toBeTruthy();
+    const handle = await openDatabase({ dataDir });
+    try {
+      const admin = await verifyLogin(handle.db, "first@example.org", printed!);
+      expect(admin).toMatchObject({ role: "admin", name: "First Admin" });
+      const invited = await inviteUser(
+        handle.db,
+        { userId: admin!.id, name: admin!.name },
+        { email: "second@example.org", name: "Second Person", role: "viewer", language: "en" },
+        origin,
+      );
+      const [mail] = await handle.db.select().from(t.mailOutbox).where(eq(t.mailOutbox.userId, invited.id));
+      expect(mail!.text).toContain("First Admin invited you to Jembatan");
+    } finally {
+      await handle.close();
+    }
   });
 });
