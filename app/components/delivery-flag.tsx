@@ -2,24 +2,32 @@ import { Form } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import { useFormatter } from "../lib/use-formatter";
 import { Badge } from "./status-badge";
+import "../styles/delivery.css";
 
 export interface SuppressionView {
   reason: "bounced" | "complained";
   createdAt: Date;
 }
 
-/**
- * Why mail to a user's address may not arrive (it bounced, or they reported it as spam), since
- * when, what still goes to it, and the admin's way to send notices to it again.
- */
-export function DeliveryFlag({ email, suppression }: { email: string; suppression: SuppressionView }) {
+/** Why mail to an address may not arrive (it bounced, or was reported as spam), since when, and what still goes. */
+export function DeliveryWarning({ suppression }: { suppression: SuppressionView }) {
   const { t } = useTranslation();
   const format = useFormatter();
   return (
-    <div className="delivery-flag">
+    <>
       <Badge value={suppression.reason} label={t(`delivery.reason.${suppression.reason}`)} />
       <span className="meta">{t("delivery.since", { date: format.dateTime(suppression.createdAt) })}</span>
       <span className="meta">{t("delivery.explained")}</span>
+    </>
+  );
+}
+
+/** The warning on a user's row, with the admin's way to send notices to the address again. */
+export function DeliveryFlag({ email, suppression }: { email: string; suppression: SuppressionView }) {
+  const { t } = useTranslation();
+  return (
+    <div className="delivery-flag">
+      <DeliveryWarning suppression={suppression} />
       <Form method="post">
         <input type="hidden" name="intent" value="liftSuppression" />
         <input type="hidden" name="address" value={email} />

@@ -12,6 +12,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { EnumField, Field, textOf } from "./form-field";
 import { TableScroll } from "./table-scroll";
 import { useRecordForm } from "./use-record-form";
+import { DeliveryWarning, type SuppressionView } from "./delivery-flag";
 
 /** The intents of this part of the page, so the page shows their answers here and nowhere else. */
 export const invitationIntents = ["invite", "resendInvitation", "revokeInvitation"];
@@ -79,9 +80,12 @@ export function InviteForm({ result, organizationOptions }: { result?: ActionRes
 /** Invitations not yet accepted, each with its link's expiry, to send again or withdraw. */
 export function PendingInvitations({
   invitations,
+  suppressions = {},
   result,
 }: {
   invitations: PendingInvitation[];
+  /** Addresses that bounced or complained: an invitation still goes, and the admin sees it may not arrive. */
+  suppressions?: Record<string, SuppressionView>;
   result?: ActionResult;
 }) {
   const { t } = useTranslation();
@@ -120,6 +124,12 @@ export function PendingInvitations({
                   </td>
                   <td>{i.expired ? t("access.expired") : format.dateTime(i.expiresAt)}</td>
                   <td>
+                    {/* Sending again goes to the address anyway: the admin sees why it may not arrive. */}
+                    {suppressions[i.email] ? (
+                      <div className="delivery-flag">
+                        <DeliveryWarning suppression={suppressions[i.email]!} />
+                      </div>
+                    ) : null}
                     <PendingAction invitation={i} intent="resendInvitation" label={t("access.resend")} />
                     <PendingAction invitation={i} intent="revokeInvitation" label={t("access.revoke")} />
                   </td>

@@ -42,7 +42,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   // Addresses that bounced or complained: flagged on their user's row, pending invitations included.
   const suppressions = await suppressionsOf(
     db,
-    users.map((u) => u.email),
+    [...users, ...invitations].map((u) => u.email),
   );
   return { users, organizations, invitations, suppressions, title: getI18n(context).t("users.title") };
 }
@@ -191,6 +191,7 @@ export default function Users({ loaderData, actionData }: Route.ComponentProps) 
       </section>
       <PendingInvitations
         invitations={loaderData.invitations}
+        suppressions={loaderData.suppressions}
         result={resultFor(actionData, "resendInvitation", "revokeInvitation")}
       />
     </div>

@@ -4,8 +4,9 @@
  */
 import type { APIRequestContext, Page } from "@playwright/test";
 import { createUser } from "../support/http-factories";
+import { postForm } from "../support/http";
 import { deliveryEvent, signedDelivery } from "../support/resend-webhooks";
-import { addSession, expect, gotoHydrated, test, type Who } from "./fixtures";
+import { addSession, expect, gotoHydrated, test, uniqueSuffix, type Who } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 
 const phone = { width: 390, height: 844 };
@@ -14,6 +15,13 @@ const phone = { width: 390, height: 844 };
 const userRow = (page: Page, email: string) =>
   page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: email, exact: true }) });
 
+/** Resend reports `email` with a delivery signed as the e2e server expects. */
+async function report(resend: APIRequestContext, email: string, type: "email.bounced" | "email.complained") {
+  const delivery = signedDelivery(deliveryEvent(type, email));
+  const answer = await resend.post("/webhooks/resend", { headers: delivery.headers, data: delivery.body });
+  expect(answer.status(), await answer.text()).toBe(200);
+}
+
 /** A user of this test alone, whose address Resend then reports with `type`. */
 async function reportedUser(
   requestAs: (who: Who | "anonymous") => Promise<APIRequestContext>,
@@ -21,10 +29,7 @@ async function reportedUser(
   type: "email.bounced" | "email.complained",
 ) {
   const user = await createUser(await requestAs("admin"), baseURL, "viewer", { prefix: "delivery" });
-  const delivery = signedDelivery(deliveryEvent(type, user.email));
-  const resend = await requestAs("anonymous");
-  const answer = await resend.post("/webhooks/resend", { headers: delivery.headers, data: delivery.body });
-  expect(answer.status(), await answer.text()).toBe(200);
+  await report(await requestAs("anonymous"), user.email, type);
   return user;
 }
 
@@ -51,6 +56,28 @@ test.describe("an address that bounced, on /admin/users", () => {
     await expect(page.getByRole("status")).toHaveText("Notices go to this address again.");
     await expect(userRow(page, user.email)).not.toContainText("Email bounced");
     await expect(userRow(page, user.email).getByRole("button", { name: /Send notices again/ })).toHaveCount(0);
+  });
+
+  test("a pending invitation to an address that bounced says it may not arrive", async ({
+    page,
+    loginAs,
+    requestAs,
+    baseURL,
+  }) => {
+    const email = `delivery-invited-${uniqueSuffix()}@example.org`;
+    const invite = { intent: "invite", email, name: "Invited Person", role: "viewer", language: "en" };
+    expect((await postForm(await requestAs("admin"), baseURL!, "/admin/users", invite)).status()).toBe(302);
+    await report(await requestAs("anonymous"), email, "email.bounced");
+    await loginAs("admin");
+    await gotoHydrated(page, "/admin/users");
+    const pending = page.getByRole("region", { name: "Pending invitations" });
+    const invitation = pending
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader", { name: email, exact: true }) });
+    await expect(invitation).toContainText("Email bounced");
+    await expect(invitation).toContainText("Invitations and password resets still are, but may not arrive.");
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
+    await expectNoAxeViolations(page);
   });
 });
 
