@@ -6,10 +6,14 @@ export default [
   route("login", "routes/login.tsx"),
   route("logout", "routes/logout.ts"),
   route("language", "routes/language.ts"),
+  // Follow buttons of the agreement, commitment and activity pages post here.
+  route("follows", "routes/follows.tsx"),
   // Pages reached by an emailed link: the token is in the query, which the request log never writes.
   route("invitation", "routes/invitation.tsx"),
   route("forgot-password", "routes/forgot-password.tsx"),
   route("reset-password", "routes/reset-password.tsx"),
+  // The link in every notice's footer and List-Unsubscribe header; mail clients post to it without a session.
+  route("unsubscribe/:token", "routes/unsubscribe.$token.tsx"),
   ...prefix("library", [index("routes/library.tsx"), route(":slug", "routes/library.$slug.tsx")]),
   // Exports check their own access: the calendar feed also takes a per-user token instead of a session.
   route("activities.csv", "routes/activities.csv.ts"),

@@ -4,6 +4,7 @@ import { Form, redirect, useLocation } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/account";
 import { ErrorSummary } from "../components/form-errors";
+import { NoticePreferencesForm } from "../components/notice-preferences-form";
 import { Field, textOf } from "../components/form-field";
 import { useRecordForm } from "../components/use-record-form";
 import { db } from "../db.server";
@@ -12,6 +13,7 @@ import { supportedLanguages } from "../i18n/config";
 import { resultFor, type ActionResult } from "../forms/result";
 import { dispatchIntent, refuseSubmission, saveForm } from "../forms/save.server";
 import { parseSubmission } from "../forms/submission";
+import { noticePreferencesForm } from "../forms/notice-preferences";
 import { passwordChangeForm, preferencesForm } from "../forms/user";
 import { getI18n, languageCookie } from "../i18n/i18n.server";
 import { appSecret, requireUser, sessionCookie, startSession } from "../lib/auth.server";
@@ -24,18 +26,20 @@ import { offeredTimeZones } from "../lib/time-zones";
 import { deleteUserSessions } from "../models/session.server";
 import { ConflictError } from "../models/errors.server";
 import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from "../models/rate-limit.server";
+import { getNoticePreferences, updateNoticePreferences } from "../models/notice-preferences.server";
 import { getAccount, updatePreferences } from "../models/user-account.server";
 import { calendarToken, resetCalendarKey } from "../models/user-calendar.server";
 import { changePassword } from "../models/user-passwords.server";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  const account = await getAccount(db, user.id);
-  if (!account) notFound();
+  const [account, notices] = await Promise.all([getAccount(db, user.id), getNoticePreferences(db, user.id)]);
+  if (!account || !notices) notFound();
   const origin = env.APP_URL ?? new URL(request.url).origin;
   const { calendarKey: _secret, ...visible } = account;
   return {
     account: visible,
+    notices,
     calendarUrl: `${origin}/activities.ics?token=${calendarToken(await appSecret(), account)}`,
     timeZones: offeredTimeZones.includes(account.timeZone) ? offeredTimeZones : [account.timeZone, ...offeredTimeZones],
     title: getI18n(context).t("account.title"),
@@ -107,6 +111,20 @@ export async function action({ context, request }: Route.ActionArgs) {
           },
           stale: "account.conflict",
         }),
+      notices: () =>
+        saveForm(form, noticePreferencesForm, {
+          intent: "notices",
+          save: ({ version, remindActivities, remindCommitments, weeklyDigest }) =>
+            updateNoticePreferences(db, actor, {
+              id: user.id,
+              version,
+              remindActivities,
+              remindCommitments,
+              weeklyDigest,
+            }),
+          done: () => redirectWithNotice("/account", "account.saved"),
+          stale: "account.conflict",
+        }),
     },
     "",
   );
@@ -142,6 +160,16 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           account={account}
           timeZones={loaderData.timeZones}
           result={resultFor(actionData, "preferences")}
+        />
+      </section>
+
+      <section aria-labelledby="notices-title" id="notices">
+        <h2 id="notices-title">{t("notices.preferences.title")}</h2>
+        <NoticePreferencesForm
+          key={location.key}
+          preferences={loaderData.notices}
+          version={loaderData.notices.version}
+          result={resultFor(actionData, "notices")}
         />
       </section>
 

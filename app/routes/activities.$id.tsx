@@ -2,6 +2,7 @@ import { useTranslation } from "../i18n/translation";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/activities.$id";
 import { AuditHistory } from "../components/audit-history";
+import { FollowButton } from "../components/follow-button";
 import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
@@ -21,16 +22,22 @@ import { activityHistory } from "../models/activity-history.server";
 import { getActivity } from "../models/activity-queries.server";
 import { deleteActivity } from "../models/activity-writes.server";
 import { ConflictError } from "../models/errors.server";
+import { isFollowing } from "../models/follows.server";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
-  const [activity, history] = await Promise.all([getActivity(db, id), activityHistory(db, id)]);
+  const [activity, history, following] = await Promise.all([
+    getActivity(db, id),
+    activityHistory(db, id),
+    isFollowing(db, user.id, { subjectType: "activity", subjectId: id }),
+  ]);
   if (!activity) notFound();
   return {
     activity,
     history,
+    following,
     canEdit: hasRole(user, "editor"),
     timeZone: viewerTimeZone(request, user),
     title: localized(activity.title, getLanguage(context)),
@@ -93,6 +100,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
           </Link>
         ) : null}
       </div>
+      <FollowButton subjectType="activity" subjectId={a.id} following={loaderData.following} />
       <dl className="facts">
         <dt>{t("activities.type")}</dt>
         <dd>{t(`activityType.${a.type}`)}</dd>

@@ -5,6 +5,7 @@ import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
 import { CommitmentCard } from "../components/commitment-card";
+import { FollowButton } from "../components/follow-button";
 import { Pager } from "../components/pager";
 import { SourceList } from "../components/source-list";
 import { StatusBadge } from "../components/status-badge";
@@ -22,6 +23,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
+import { isFollowing } from "../models/follows.server";
 import "../styles/agreements.css";
 
 /** A page number from the address; anything odd opens the first page. */
@@ -55,6 +57,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     agreement: forReader(agreement, lang),
     canEdit: hasRole(user, "editor"),
+    following: await isFollowing(db, user.id, { subjectType: "agreement", subjectId: agreement.id }),
     title: localized(agreement.title, lang),
   };
 }
@@ -109,7 +112,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const format = useFormatter();
-  const { agreement: a, canEdit } = loaderData;
+  const { agreement: a, canEdit, following } = loaderData;
   return (
     <article className="page">
       <p>
@@ -128,6 +131,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
           </div>
         ) : null}
       </div>
+      <FollowButton subjectType="agreement" subjectId={a.id} following={following} />
       <dl className="facts">
         <dt>{t("agreements.kind")}</dt>
         <dd>{t(`agreementKind.${a.kind}`)}</dd>

@@ -6,6 +6,7 @@ import { ConfirmationsSection } from "../components/commitment-confirmations";
 import { EvidenceSection } from "../components/commitment-evidence";
 import { ActivityLinks, CommitmentFacts } from "../components/commitment-facts";
 import { FocalPointsSection } from "../components/commitment-focal-points";
+import { FollowButton } from "../components/follow-button";
 import { MilestonesSection } from "../components/commitment-milestones";
 import type { CommitmentIntent } from "../components/commitment-section";
 import { StatusForm } from "../components/commitment-status-form";
@@ -44,6 +45,7 @@ import { addMilestone, completeMilestone } from "../models/commitment-milestones
 import { isOverdue } from "../models/commitment-overdue.server";
 import { getCommitment } from "../models/commitment-queries.server";
 import { setCommitmentStatus } from "../models/commitment-writes.server";
+import { isFollowing } from "../models/follows.server";
 import "../styles/agreements.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -66,6 +68,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     commitment,
     overdue: isOverdue(commitment, today),
     canEdit,
+    following: await isFollowing(db, user.id, { subjectType: "commitment", subjectId: id }),
     confirmRights,
     candidates,
     title: localized(commitment.text, getLanguage(context)).slice(0, 80),
@@ -168,6 +171,7 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
           </div>
         ) : null}
       </div>
+      <FollowButton subjectType="commitment" subjectId={c.id} following={loaderData.following} />
       <CommitmentFacts commitment={c} overdue={overdue} />
       <EvidenceSection evidence={c.evidence} canEdit={canEdit} result={resultFor("evidence")} formKey={formKey} />
       {canEdit ? (

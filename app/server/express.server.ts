@@ -6,6 +6,7 @@ import * as build from "virtual:react-router/server-build";
 import { closeDatabase, databaseStatus, db, startDatabase } from "../db.server";
 import { env } from "../env.server";
 import { requestInfoContext } from "../lib/request-context";
+import { startNoticeScheduler, stopNoticeScheduler } from "../mail/scheduler-loop.server";
 import { startMailWorker, stopMailWorker } from "../mail/worker.server";
 import { requestContext, unansweredError } from "./request-log.server";
 import { requestLimits } from "./request-limits.server";
@@ -52,6 +53,8 @@ export async function start(options: { migrate: boolean }) {
     databaseUp: () => databaseStatus() === "up",
     intervalMs: env.MAIL_SEND_INTERVAL_SECONDS * 1000,
   });
+  // Reminders and digests: every app server runs it, the outbox's dedupe keys queue each mail once.
+  startNoticeScheduler({ db, databaseUp: () => databaseStatus() === "up", intervalMs: 5 * 60_000 });
 }
 
 /**
@@ -59,6 +62,6 @@ export async function start(options: { migrate: boolean }) {
  * sender first finishes the send under way.
  */
 export async function shutdown() {
-  await stopMailWorker();
+  await Promise.all([stopMailWorker(), stopNoticeScheduler()]);
   await closeDatabase();
 }

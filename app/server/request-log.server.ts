@@ -21,7 +21,8 @@ export function requestContext(options: { trustProxy: boolean }) {
     res.once("close", () => {
       const fields = {
         method: req.method,
-        path: req.path,
+        // An unsubscribe link's token is in its path: it is a credential, so it is not written.
+        path: req.path.replace(/^\/unsubscribe\/[^/]+/, "/unsubscribe/[token]"),
         status: res.statusCode,
         ms: Math.round(performance.now() - started),
         ...(res.writableFinished ? {} : { aborted: true }),

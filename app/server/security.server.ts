@@ -15,6 +15,13 @@ export function rejectCrossSiteWrites(appUrl: string | undefined) {
     if (!unsafeMethods.has(req.method)) return next();
     // A provider's webhook proves itself with a signature its route checks, and carries no cookie to misuse.
     if (webhookPaths.has(req.path)) return next();
+    // One-click unsubscribe (RFC 8058): mail clients post the link from elsewhere, without a session;
+    // the token in the path is what authorizes it, and it can only turn one notice off. React
+    // Router would refuse a foreign Origin on its own, so the header it need not judge is dropped.
+    if (/^\/unsubscribe\/[^/]+$/.test(req.path)) {
+      delete req.headers.origin;
+      return next();
+    }
     const site = req.get("sec-fetch-site");
     if (site && site !== "same-origin" && site !== "none") return forbid(res);
     const origin = req.get("origin");
