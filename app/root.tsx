@@ -149,7 +149,7 @@ function SiteFrame(props: {
                     <NavLink to="/admin/users">{t("nav.users")}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/admin/mail">{t("mail.nav")}</NavLink>
+                    <NavLink to="/admin/mail">{t("mail.title")}</NavLink>
                   </li>
                 </>
               ) : null}

@@ -50,7 +50,7 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       <h1 id="mail-title">{t("mail.title")}</h1>
       <p className={sending ? undefined : "notice"}>{sending ? t("mail.sending") : t("mail.developmentMailbox")}</p>
 
-      <Form method="get" className="mail-filter" aria-label={t("mail.filter")}>
+      <Form method="get" className="mail-filter">
         <div>
           <label htmlFor="mail-status">{t("mail.filterStatus")}</label>
           <select id="mail-status" name="status" defaultValue={query.status ?? ""}>

@@ -13,6 +13,7 @@ import { sendDueMail } from "../../app/mail/sender.server";
 import { maxAttempts } from "../../app/mail/send-outcome.server";
 import { runMailWorker } from "../../app/mail/worker.server";
 import { startResendStandIn, type StandIn } from "../support/resend-stand-in";
+import { startBuiltServer } from "../support/server-process";
 import { createServerDatabase, createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 // The sender against a local stand-in for Resend (tests/support/resend-stand-in.ts), through the
@@ -203,7 +204,7 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
     expect(stand.deliveries).toHaveLength(1);
   });
 
-  describe("with a sender process killed in the middle of a send", () => {
+  describe("in processes of their own", () => {
     const work = mkdtempSync(path.join(tmpdir(), "jembatan-mail-"));
     let where: { DATABASE_URL?: string; DATA_DIR: string };
     let dropServerDatabase: (() => Promise<void>) | undefined;
@@ -224,7 +225,7 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
       rmSync(work, { recursive: true, force: true });
     });
 
-    it("reclaims the rows after their lease, and the provider gets each message exactly once", async () => {
+    it("a sender killed mid-send: its rows are reclaimed after their lease, and each is delivered exactly once", async () => {
       let handle = await openWhere();
       const ids = await queue(handle.db, 3, "Reclaimed");
       // PGlite is one process's database: the sender process needs it to itself.
@@ -267,6 +268,33 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
         expect(stand.requests.map((r) => r.idempotencyKey)).toEqual([ids[0], ...ids].map((id) => `outbox/${id}`));
         expect(stand.deliveries.map((d) => d.idempotencyKey)).toEqual(ids.map((id) => `outbox/${id}`));
         expect(rows.map((r) => r.providerMessageId)).toEqual(stand.deliveries.map((d) => d.id));
+      } finally {
+        await handle.close();
+      }
+    });
+
+    it("the server's own worker sends what is queued, and stops cleanly on SIGTERM", async () => {
+      let handle = await openWhere();
+      const ids = await queue(handle.db, 2, "From the server");
+      if (driver === "pglite") await handle.close();
+      const server = await startBuiltServer({
+        ...where,
+        RESEND_API_KEY: stand.key,
+        RESEND_BASE_URL: stand.url,
+        MAIL_FROM: from,
+        MAIL_SEND_INTERVAL_SECONDS: "0.2",
+      });
+      try {
+        await stand.waitForRequests(2, 60_000);
+        expect(stand.deliveries.map((d) => d.idempotencyKey)).toEqual(ids.map((id) => `outbox/${id}`));
+        expect(stand.deliveries[0]!.body).toMatchObject({ from, subject: "From the server 1" });
+      } finally {
+        expect((await server.stop("SIGTERM")).code).toBe(0);
+      }
+      if (driver === "pglite") handle = await openWhere();
+      try {
+        const rows = (await rowsOf(handle.db)).filter((r) => ids.includes(r.id));
+        expect(rows.map((r) => [r.status, r.providerMessageId])).toEqual(stand.deliveries.map((d) => ["sent", d.id]));
       } finally {
         await handle.close();
       }

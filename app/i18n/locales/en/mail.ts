@@ -1,10 +1,8 @@
 export const mail = {
-  nav: "Mail",
   title: "Mail",
   developmentMailbox:
     "No email leaves this server: RESEND_API_KEY is not set. Messages are kept here, unsent, so you can read them.",
   sending: "Email is sent through Resend. Messages that failed can be sent again.",
-  filter: "Show",
   filterStatus: "Status",
   allStatuses: "All",
   apply: "Show",

@@ -1,12 +1,10 @@
 import type { Translation } from "../en";
 
 export const mail: Translation["mail"] = {
-  nav: "Surel",
   title: "Surel",
   developmentMailbox:
     "Tidak ada surel yang keluar dari server ini: RESEND_API_KEY belum diatur. Pesan disimpan di sini, tanpa dikirim, agar dapat Anda baca.",
   sending: "Surel dikirim melalui Resend. Pesan yang gagal dapat dikirim ulang.",
-  filter: "Tampilkan",
   filterStatus: "Status",
   allStatuses: "Semua",
   apply: "Tampilkan",
