@@ -1,6 +1,6 @@
 import { Heading, Text } from "@react-email/components";
 import type { Language } from "../../i18n/config";
-import { translatorFor } from "../../i18n/i18n.server";
+import { mailTranslator } from "../translator.server";
 import { MailLayout, mailStyles } from "../layout";
 import { renderMail } from "../render.server";
 import { LinkAction } from "./link-action";
@@ -17,26 +17,26 @@ interface PasswordChanged {
  * mailbox someone else reads) does not go unnoticed; it leads to the forgotten-password page.
  */
 export function PasswordChangedMail(props: PasswordChanged) {
-  const { t } = translatorFor(props.lang);
+  const { t } = mailTranslator(props.lang);
   const app = t("app.name");
   return (
-    <MailLayout lang={props.lang} appName={app} origin={props.origin} preview={t("access.mail.changedPreview")}>
+    <MailLayout lang={props.lang} appName={app} origin={props.origin} preview={t("email.access.changedPreview")}>
       <Heading as="h1" style={mailStyles.heading}>
-        {t("access.mail.changedSubject", { app })}
+        {t("email.access.changedSubject", { app })}
       </Heading>
-      <Text style={mailStyles.text}>{t("access.mail.greeting", { name: props.name })}</Text>
-      <Text style={mailStyles.text}>{t("access.mail.changedText", { app, email: props.email })}</Text>
-      <Text style={mailStyles.text}>{t("access.mail.changedWarning")}</Text>
+      <Text style={mailStyles.text}>{t("email.access.greeting", { name: props.name })}</Text>
+      <Text style={mailStyles.text}>{t("email.access.changedText", { app, email: props.email })}</Text>
+      <Text style={mailStyles.text}>{t("email.access.changedWarning")}</Text>
       <LinkAction
         href={`${props.origin}/forgot-password`}
-        label={t("access.mail.changedAction")}
-        copyHint={t("access.mail.copyLink")}
+        label={t("email.access.changedAction")}
+        copyHint={t("email.access.copyLink")}
       />
     </MailLayout>
   );
 }
 
 export function passwordChangedMail(props: PasswordChanged) {
-  const { t } = translatorFor(props.lang);
-  return renderMail(t("access.mail.changedSubject", { app: t("app.name") }), <PasswordChangedMail {...props} />);
+  const { t } = mailTranslator(props.lang);
+  return renderMail(t("email.access.changedSubject", { app: t("app.name") }), <PasswordChangedMail {...props} />);
 }

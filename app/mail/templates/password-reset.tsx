@@ -1,6 +1,6 @@
 import { Heading, Text } from "@react-email/components";
 import type { Language } from "../../i18n/config";
-import { translatorFor } from "../../i18n/i18n.server";
+import { mailTranslator } from "../translator.server";
 import { MailLayout, mailStyles } from "../layout";
 import { renderMail } from "../render.server";
 import { LinkAction } from "./link-action";
@@ -15,24 +15,24 @@ interface PasswordReset {
 }
 
 export function PasswordResetMail(props: PasswordReset) {
-  const { t } = translatorFor(props.lang);
+  const { t } = mailTranslator(props.lang);
   const app = t("app.name");
   return (
-    <MailLayout lang={props.lang} appName={app} origin={props.origin} preview={t("access.mail.resetPreview")}>
+    <MailLayout lang={props.lang} appName={app} origin={props.origin} preview={t("email.access.resetPreview")}>
       <Heading as="h1" style={mailStyles.heading}>
-        {t("access.mail.resetSubject", { app })}
+        {t("email.access.resetSubject", { app })}
       </Heading>
-      <Text style={mailStyles.text}>{t("access.mail.greeting", { name: props.name })}</Text>
-      <Text style={mailStyles.text}>{t("access.mail.resetText", { app, email: props.email })}</Text>
-      <LinkAction href={props.link} label={t("access.mail.resetAction")} copyHint={t("access.mail.copyLink")} />
-      <Text style={mailStyles.text}>{t("access.mail.resetExpiry")}</Text>
-      <Text style={mailStyles.small}>{t("access.mail.resetIgnore")}</Text>
+      <Text style={mailStyles.text}>{t("email.access.greeting", { name: props.name })}</Text>
+      <Text style={mailStyles.text}>{t("email.access.resetText", { app, email: props.email })}</Text>
+      <LinkAction href={props.link} label={t("email.access.resetAction")} copyHint={t("email.access.copyLink")} />
+      <Text style={mailStyles.text}>{t("email.access.resetExpiry")}</Text>
+      <Text style={mailStyles.small}>{t("email.access.resetIgnore")}</Text>
     </MailLayout>
   );
 }
 
 /** The reset link as it is queued: subject and body in the user's language. */
 export function passwordResetMail(props: PasswordReset) {
-  const { t } = translatorFor(props.lang);
-  return renderMail(t("access.mail.resetSubject", { app: t("app.name") }), <PasswordResetMail {...props} />);
+  const { t } = mailTranslator(props.lang);
+  return renderMail(t("email.access.resetSubject", { app: t("app.name") }), <PasswordResetMail {...props} />);
 }
