@@ -52,6 +52,13 @@ test.describe("an address that bounced, on /admin/users", () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
     await expectNoAxeViolations(page);
 
+    // Only an admin lifts one: an editor's post of the same form is refused on the server.
+    const since = await row.locator('input[name="since"]').inputValue();
+    const lift = { intent: "liftSuppression", address: user.email, since };
+    expect((await postForm(await requestAs("editor"), baseURL!, "/admin/users", lift)).status()).toBe(403);
+    await gotoHydrated(page, "/admin/users");
+    await expect(userRow(page, user.email)).toContainText("Email bounced");
+
     await row.getByRole("button", { name: `Send notices again ${user.email}` }).click();
     await expect(page.getByRole("status")).toHaveText("Notices go to this address again.");
     await expect(userRow(page, user.email)).not.toContainText("Email bounced");
