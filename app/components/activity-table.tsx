@@ -1,17 +1,11 @@
-import {
-  createColumnHelper,
-  rowSortingFeature,
-  tableFeatures,
-  useTable,
-  type CellContext,
-  type Header,
-} from "@tanstack/react-table";
+import { useRef, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { TFunction } from "../i18n/translator";
 import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
 import type { Formatter } from "../lib/format";
 import { useFormatter } from "../lib/use-formatter";
+import { usePlainLinks } from "../lib/use-plain-links";
 import { Badge } from "./status-badge";
 import { TableScroll } from "./table-scroll";
 
@@ -34,48 +28,43 @@ export interface ActivityTableLabels {
   status: Record<string, string>;
 }
 
-/** What every cell reads, given once to the table rather than through a context per cell. */
-interface CellMeta {
-  labels: ActivityTableLabels;
-  format: Formatter;
+interface Column {
+  id: ActivitySortKey;
+  /** Dates start with the newest, the agreement with the latest made; words start from A. */
+  firstDir: "asc" | "desc";
+  cell(row: ActivityTableRow, labels: ActivityTableLabels, format: Formatter): ReactNode;
 }
 
-// Module scope, as TanStack Table v9 wants: features and columns are built once, not per render.
-// Core plus sorting only: the database sorts and pages (the pager is links of its own), and the
-// table is told the sort it is showing.
-const features = tableFeatures({ rowSortingFeature, tableMeta: {} as CellMeta });
-const column = createColumnHelper<typeof features, ActivityTableRow>();
-type Cell = CellContext<typeof features, ActivityTableRow, unknown>;
-const meta = (cell: Cell) => cell.table.options.meta!;
-
-// Dates start with the newest, the agreement with the latest made; words start from A.
-const columns = column.columns([
-  column.accessor("startsAt", {
-    sortDescFirst: true,
-    cell: (c) => (
-      <time dateTime={new Date(c.getValue()).toISOString()}>
-        {meta(c).format.when(c.getValue(), c.row.original.allDay)}
-      </time>
+// The title is the row's header cell (rendered as <th>), which names the row for screen readers.
+// Links are plain <a>, followed in the app by usePlainLinks: fifty <Link>s cost every render.
+const columns: Column[] = [
+  {
+    id: "startsAt",
+    firstDir: "desc",
+    cell: (r, _, format) => (
+      <time dateTime={new Date(r.startsAt).toISOString()}>{format.when(r.startsAt, r.allDay)}</time>
     ),
-  }),
-  column.accessor("title", { cell: (c) => <Link to={`/activities/${c.row.original.id}`}>{c.getValue()}</Link> }),
-  column.accessor("type", { cell: (c) => meta(c).labels.type[c.getValue()] ?? c.getValue() }),
-  column.accessor("status", {
-    cell: (c) => <Badge value={c.getValue()} label={meta(c).labels.status[c.getValue()] ?? c.getValue()} />,
-  }),
-  column.accessor("place", { cell: (c) => c.getValue() }),
-  column.accessor("agreementId", {
+  },
+  { id: "title", firstDir: "asc", cell: (r) => <a href={`/activities/${r.id}`}>{r.title}</a> },
+  { id: "type", firstDir: "asc", cell: (r, labels) => labels.type[r.type] ?? r.type },
+  {
+    id: "status",
+    firstDir: "asc",
+    cell: (r, labels) => <Badge value={r.status} label={labels.status[r.status] ?? r.status} />,
+  },
+  { id: "place", firstDir: "asc", cell: (r) => r.place },
+  {
     id: "agreement",
-    sortDescFirst: true,
-    cell: (c) => (c.getValue() ? <Link to={`/agreements/${c.getValue()}`}>{c.row.original.agreement}</Link> : null),
-  }),
-]);
+    firstDir: "desc",
+    cell: (r) => (r.agreementId ? <a href={`/agreements/${r.agreementId}`}>{r.agreement}</a> : null),
+  },
+];
 
 /**
- * The activities table. The database sorts and pages (manual sorting); the table
- * is told the sort from the URL, and its headers are links to the URL of the next sort, so
- * everything works without JavaScript. Cells are plain functions called here, not components:
- * the server renders 150 of them on every view of the list.
+ * The activities table. The database sorts and pages; the headers are links to the URL of the
+ * next sort, so everything works without JavaScript. Plain React, not TanStack Table: with sorting
+ * and paging in the database it did nothing a loop does not, at seven times the render cost
+ * (docs/decisions/0013-plain-tables.md).
  */
 export function ActivityTable({
   rows,
@@ -88,21 +77,8 @@ export function ActivityTable({
 }) {
   const { t } = useTranslation();
   const format = useFormatter();
-  const table = useTable(
-    {
-      features,
-      columns,
-      data: rows,
-      manualSorting: true,
-      enableSortingRemoval: false,
-      // Words start from A whatever the rows hold; the columns that start descending say so.
-      sortDescFirst: false,
-      meta: { labels, format },
-      state: { sorting: [{ id: query.sort, desc: query.dir === "desc" }] },
-    },
-    // The state comes from the URL and changes with this component's props: nothing to subscribe to.
-    () => null,
-  );
+  const body = useRef<HTMLTableSectionElement>(null);
+  usePlainLinks(body);
   const sortedColumn = t(`activityList.columns.${query.sort}`);
   const sortedWay = t(query.dir === "asc" ? "activityList.sortedAscending" : "activityList.sortedDescending");
 
@@ -113,28 +89,24 @@ export function ActivityTable({
           {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
         </caption>
         <thead>
-          {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
-              {group.headers.map((header) => (
-                <SortableHeader key={header.id} header={header} query={query} t={t} />
-              ))}
-            </tr>
-          ))}
+          <tr>
+            {columns.map((column) => (
+              <SortableHeader key={column.id} column={column} query={query} t={t} />
+            ))}
+          </tr>
         </thead>
-        <tbody>
-          {table.getRowModel().rows.map((row) => (
+        <tbody ref={body}>
+          {rows.map((row) => (
             <tr key={row.id}>
-              {row.getAllCells().map((cell) => {
-                const content = (cell.column.columnDef.cell as (c: Cell) => React.ReactNode)(cell.getContext());
-                // The title names the row for screen readers.
-                return cell.column.id === "title" ? (
-                  <th key={cell.id} scope="row">
-                    {content}
+              {columns.map((column) =>
+                column.id === "title" ? (
+                  <th key={column.id} scope="row">
+                    {column.cell(row, labels, format)}
                   </th>
                 ) : (
-                  <td key={cell.id}>{content}</td>
-                );
-              })}
+                  <td key={column.id}>{column.cell(row, labels, format)}</td>
+                ),
+              )}
             </tr>
           ))}
         </tbody>
@@ -143,23 +115,14 @@ export function ActivityTable({
   );
 }
 
-function SortableHeader({
-  header,
-  query,
-  t,
-}: {
-  header: Header<typeof features, ActivityTableRow, unknown>;
-  query: ActivityQuery;
-  t: TFunction;
-}) {
-  const id = header.column.id as ActivitySortKey;
-  const sorted = header.column.getIsSorted();
-  const next = sorted ? (sorted === "asc" ? "desc" : "asc") : header.column.getFirstSortDir();
-  const label = t(`activityList.columns.${id}`);
+function SortableHeader({ column, query, t }: { column: Column; query: ActivityQuery; t: TFunction }) {
+  const sorted = query.sort === column.id ? query.dir : undefined;
+  const next = sorted ? (sorted === "asc" ? "desc" : "asc") : column.firstDir;
+  const label = t(`activityList.columns.${column.id}`);
   return (
     <th scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
       <Link
-        to={activityQueryString(query, { sort: id, dir: next, page: 1 }) || "?"}
+        to={activityQueryString(query, { sort: column.id, dir: next, page: 1 }) || "?"}
         className="sort-link"
         aria-label={t("activityList.sortBy", { column: label })}
         preventScrollReset

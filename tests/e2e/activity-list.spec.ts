@@ -145,3 +145,30 @@ test("a new activity shows in the list and its export at once", async ({ page, l
   expect(await titles(page)).toEqual([title]);
   expect(await (await page.request.get(`/activities.csv?q=${tag}`)).text()).toContain(title);
 });
+
+test("the table's links open an activity or agreement within the app, and open a new tab when asked", async ({
+  page,
+  loginAs,
+  context,
+}) => {
+  await loginAs("viewer");
+  await gotoHydrated(page, "/activities?q=Busan");
+  // A value on the window survives only if the page is not loaded again.
+  await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+  await table(page).getByRole("link", { name: busanMeeting }).click();
+  await expect(page.getByRole("heading", { level: 1, name: busanMeeting })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+
+  await page.goBack();
+  await expect(page).toHaveURL(/\/activities\?q=Busan$/);
+  await gotoHydrated(page, "/activities?q=Baku");
+  const agreementLink = table(page)
+    .getByRole("link", { name: /Memorandum of Understanding/ })
+    .first();
+  const opened = context.waitForEvent("page");
+  await agreementLink.click({ modifiers: ["ControlOrMeta"] });
+  const tab = await opened;
+  await tab.waitForLoadState();
+  expect(new URL(tab.url()).pathname).toMatch(/^\/agreements\/\d+$/);
+  await expect(page).toHaveURL(/\/activities\?q=Baku$/);
+});
