@@ -5,7 +5,15 @@
  */
 import type { Browser, Page } from "@playwright/test";
 import { postForm } from "../support/http";
-import { expect, gotoHydrated, installHydrationProbe, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import {
+  addSession,
+  expect,
+  gotoHydrated,
+  installHydrationProbe,
+  test,
+  uniqueSuffix,
+  waitForHydration,
+} from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 import { linkFromMailbox } from "./mailbox";
 
@@ -114,6 +122,9 @@ test.describe("invitations", () => {
     const second = await linkFromMailbox(admin, email, "/invitation");
     expect(second).not.toBe(first);
     expect((await admin.get(first)).status()).toBe(410);
+    // Said in the reader's language.
+    const goneInIndonesian = await admin.get(first, { headers: { "Accept-Language": "id-ID,id;q=0.9" } });
+    expect(await goneInIndonesian.text()).toContain("Tautan ini tidak berlaku lagi");
     expect((await admin.get(second)).status()).toBe(200);
     await expectFitsPhone(page);
     await expectNoAxeViolations(page);
@@ -139,6 +150,26 @@ test.describe("invitations", () => {
     await expect(form.getByLabel("Email", { exact: true })).toHaveValue("not an address");
     await expect(form.getByLabel("Name")).toHaveValue("Someone");
     await expect(page.getByRole("status")).toHaveCount(0);
+  });
+
+  test("inviting works without JavaScript", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale: "en-GB", javaScriptEnabled: false });
+    await addSession(context, baseURL!, "admin");
+    const page = await context.newPage();
+    await page.goto("/admin/users");
+    const email = `no-script-${uniqueSuffix()}@example.org`;
+    const form = page.getByRole("region", { name: "Invite a user" });
+    await form.getByLabel("Email", { exact: true }).fill(email);
+    await form.getByLabel("Name").fill("No Script");
+    await form.getByLabel("Language of the email").selectOption({ label: "Bahasa Indonesia" });
+    await form.getByRole("button", { name: "Send invitation" }).click();
+    await expect(page.getByRole("status")).toHaveText("The invitation was sent.");
+    const pending = page.getByRole("region", { name: "Pending invitations" });
+    await pending.getByRole("button", { name: `Withdraw ${email}` }).click();
+    await expect(page.getByRole("status")).toHaveText(
+      "The invitation was withdrawn and the account that waited for it removed.",
+    );
+    await context.close();
   });
 
   test("only admins may invite", async ({ baseURL, requestAs }) => {
