@@ -85,5 +85,5 @@ export const acceptInvitation = (db: Database, input: Omit<TokenPassword, "mail"
   setPasswordWithToken(db, "invitation", input);
 
 /** A user who forgot their password sets a new one and is signed in; they are told by email. */
-export const resetPassword = (db: Database, input: TokenPassword & { mail: TokenPassword["mail"] & object }) =>
+export const resetPassword = (db: Database, input: TokenPassword & Required<Pick<TokenPassword, "mail">>) =>
   setPasswordWithToken(db, "password_reset", input);
