@@ -9,6 +9,7 @@ import * as t from "../../db/schema";
 import { openDatabase, type Database } from "../../db/client";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { runSchedulerPass } from "../../app/mail/scheduler.server";
+import { startNoticeScheduler, stopNoticeScheduler } from "../../app/mail/scheduler-loop.server";
 import { readUnsubscribeToken, unsubscribeToken } from "../../app/mail/unsubscribe.server";
 import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import { updateActivity } from "../../app/models/activity-writes.server";
@@ -272,6 +273,43 @@ describe.each(drivers)("the notice scheduler on %s", (driver) => {
     });
     await pass(now);
     expect(await outbox(`activity-reminder:7d:${activity.id}:`)).toEqual([]);
+  });
+
+  it("runs in a loop that outlives the database going away, and stops when asked", async () => {
+    const soon = new Date(Date.now() + 3 * day);
+    const activity = await makeActivity(db, {
+      startsAt: soon,
+      endsAt: new Date(soon.getTime() + hour),
+      organizerIds: [ids.kemenpanrb!],
+    });
+    // The server's database while it is away: every query fails as a lost connection does.
+    let away = true;
+    const failures: unknown[] = [];
+    const flaky = new Proxy(db, {
+      get(target, property, receiver) {
+        if (away) {
+          const error = Object.assign(new Error("connect ECONNREFUSED"), { code: "ECONNREFUSED" });
+          failures.push(error);
+          throw error;
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    startNoticeScheduler({ db: flaky, databaseUp: () => true, intervalMs: 20 });
+    try {
+      await expect.poll(() => failures.length).toBeGreaterThan(2);
+      away = false;
+      await expect
+        .poll(async () => (await outbox(`activity-reminder:7d:${activity.id}:`)).length, { timeout: 20_000 })
+        .toBe(1);
+    } finally {
+      await stopNoticeScheduler();
+    }
+    // Stopped: nothing runs any more.
+    const seen = failures.length;
+    away = true;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(failures.length).toBe(seen);
   });
 
   describe("the weekly digest", () => {
