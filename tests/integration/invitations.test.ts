@@ -150,6 +150,11 @@ describe.each(drivers)("invitations on %s", (driver) => {
     const mail = await mailTo(user.id);
     expect(mail).toHaveLength(2);
     const second = linkToken(mail[1]!.text, "/invitation");
+    const [audit] = await test.db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityId, String(user.id)), eq(t.auditLog.action, "resend_invitation")));
+    expect(audit).toMatchObject({ actorId: inviter.userId, before: { openInvitations: 1 } });
     expect(second).not.toBe(first);
     expect(await accept(first)).toBeNull();
     expect(await accept(second)).not.toBeNull();
