@@ -4,12 +4,12 @@
  * Only admins may see it.
  */
 import { postForm } from "../support/http";
-import { access as accessId } from "../../app/i18n/locales/id/access";
+import { mailId } from "../../app/mail/strings/id";
 import { expect, gotoHydrated, test, uniqueSuffix, type Role } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 
 const phone = { width: 390, height: 844 };
-const subjectId = accessId.mail.invitationSubject.replace("{{app}}", "Jembatan");
+const subjectId = mailId.access.invitationSubject.replace("{{app}}", "Jembatan");
 
 test.describe("the development mailbox", () => {
   test.use({ viewport: phone });
