@@ -116,7 +116,8 @@ export const activityCommitments = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.activityId, t.commitmentId] }),
-    index("activity_commitments_commitment_idx").on(t.commitmentId),
+    // With the activity id, a commitment's latest activities are read from the index alone.
+    index("activity_commitments_commitment_idx").on(t.commitmentId, t.activityId),
   ],
 );
 

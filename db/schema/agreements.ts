@@ -83,6 +83,8 @@ export const commitments = pgTable(
   (t) => [
     index("commitments_agreement_idx").on(t.agreementId, t.position),
     index("commitments_status_idx").on(t.status, t.dueOn),
+    // An agreement's tally (how many in each status, how many overdue) from the index alone.
+    index("commitments_agreement_status_idx").on(t.agreementId, t.status, t.dueOn),
   ],
 );
 
