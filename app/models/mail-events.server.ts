@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { mailEvents } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { suppressAddress, type SuppressionReason } from "./mail-suppressions.server";
+import { addSuppression, type SuppressionReason } from "./mail-suppressions.server";
 
 /** What a delivery came to: `duplicate` is a redelivery of an event already handled. */
 export type EventOutcome = "suppressed" | "duplicate" | "ignored";
@@ -47,7 +47,7 @@ export const isResendEvent = (event: unknown) => z.object({ type: z.string() }).
  * is recorded in the same transaction as what the event changes, so a redelivery, or two at once,
  * changes nothing more. Events that change nothing are not recorded.
  */
-export async function applyResendEvent(db: Database, eventId: string, event: unknown): Promise<EventOutcome> {
+export async function recordResendEvent(db: Database, eventId: string, event: unknown): Promise<EventOutcome> {
   const suppression = suppressionOf(event);
   if (!suppression) return "ignored";
   return db.transaction(async (tx) => {
@@ -57,7 +57,7 @@ export async function applyResendEvent(db: Database, eventId: string, event: unk
       .onConflictDoNothing({ target: mailEvents.id })
       .returning({ id: mailEvents.id });
     if (!fresh) return "duplicate";
-    for (const address of suppression.addresses) await suppressAddress(tx, system, address, suppression.reason);
+    for (const address of suppression.addresses) await addSuppression(tx, system, address, suppression.reason);
     return "suppressed";
   });
 }

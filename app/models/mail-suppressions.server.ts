@@ -10,15 +10,15 @@ export type SuppressionReason = "bounced" | "complained";
 export type Suppression = typeof mailSuppressions.$inferSelect;
 
 /** Addresses are kept lower-cased: the part before @ may in theory differ by case, but no provider does so. */
-export const addressKey = (address: string) => address.trim().toLowerCase();
+export const lowerAddress = (address: string) => address.trim().toLowerCase();
 
 /**
  * Stops notices to `address`, in the caller's transaction: records why, and holds back the notices
  * already queued to it (their row keeps the reason). Invitations and password mail still go, as
  * `queueMail` never holds them back. A second report changes the reason, not the date it started.
  */
-export async function suppressAddress(tx: Database, actor: Actor, address: string, reason: SuppressionReason) {
-  const key = addressKey(address);
+export async function addSuppression(tx: Database, actor: Actor, address: string, reason: SuppressionReason) {
+  const key = lowerAddress(address);
   const [before] = await tx.select().from(mailSuppressions).where(eq(mailSuppressions.address, key));
   const [after] = await tx
     .insert(mailSuppressions)
@@ -50,12 +50,12 @@ export async function suppressAddress(tx: Database, actor: Actor, address: strin
 
 /** The suppressions among `addresses` (a page of users, say), by the address as given. */
 export async function suppressionsOf(db: Database, addresses: string[]): Promise<Record<string, Suppression>> {
-  const keys = [...new Set(addresses.map(addressKey))];
+  const keys = [...new Set(addresses.map(lowerAddress))];
   if (!keys.length) return {};
   const rows = await db.select().from(mailSuppressions).where(inArray(mailSuppressions.address, keys));
   const byKey = new Map(rows.map((row) => [row.address, row]));
   return Object.fromEntries(
-    addresses.flatMap((a) => (byKey.has(addressKey(a)) ? [[a, byKey.get(addressKey(a))!]] : [])),
+    addresses.flatMap((a) => (byKey.has(lowerAddress(a)) ? [[a, byKey.get(lowerAddress(a))!]] : [])),
   );
 }
 
@@ -65,8 +65,8 @@ export async function suppressionsOf(db: Database, addresses: string[]): Promise
  * again meanwhile, the admin has not seen the new report, and the lift is refused as stale.
  * Null when there is nothing to lift any more.
  */
-export async function liftSuppression(db: Database, actor: Actor, input: { address: string; since: Date }) {
-  const key = addressKey(input.address);
+export async function removeSuppression(db: Database, actor: Actor, input: { address: string; since: Date }) {
+  const key = lowerAddress(input.address);
   return db.transaction(async (tx) => {
     const [current] = await tx.select().from(mailSuppressions).where(eq(mailSuppressions.address, key)).for("update");
     if (!current) return null;

@@ -24,7 +24,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { RuleError } from "../models/errors.server";
 import { organizationOptions } from "../models/organization.server";
 import { setPassword } from "../models/user-passwords.server";
-import { liftSuppression, suppressionsOf } from "../models/mail-suppressions.server";
+import { removeSuppression, suppressionsOf } from "../models/mail-suppressions.server";
 import { createUser, listUsers, updateUser } from "../models/user.server";
 import { InviteForm, PendingInvitations, invitationIntents } from "../components/invitations";
 import { invitationForm, pendingInvitationForm } from "../forms/access";
@@ -93,7 +93,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       liftSuppression: () =>
         saveForm(form, liftSuppressionForm, {
           intent: "liftSuppression",
-          save: ({ address, since }) => liftSuppression(db, actor, { address, since }),
+          save: ({ address, since }) => removeSuppression(db, actor, { address, since }),
           done: () => redirectWithNotice("/admin/users", "delivery.lifted"),
           gone: "delivery.alreadyLifted",
           stale: "delivery.changed",

@@ -4,7 +4,7 @@ import { env } from "../env.server";
 import { getI18n } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
 import { verifyResendWebhook } from "../mail/webhook-signature.server";
-import { applyResendEvent, isResendEvent } from "../models/mail-events.server";
+import { recordResendEvent, isResendEvent } from "../models/mail-events.server";
 import { errorSummary, logger } from "../server/logger.server";
 
 /**
@@ -45,7 +45,7 @@ export async function action({ context, request }: Route.ActionArgs) {
     return answer(401, "delivery.webhook.badSignature");
   }
   if (!verified.ok || !isResendEvent(verified.event)) return answer(400, "delivery.webhook.malformed");
-  const outcome = await applyResendEvent(db, headers.id!, verified.event);
+  const outcome = await recordResendEvent(db, headers.id!, verified.event);
   if (outcome === "suppressed") logger.info({ webhookId: headers.id }, "a Resend webhook suppressed an address");
   return Response.json({ outcome }, { headers: { "Cache-Control": "no-store" } });
 }

@@ -20,6 +20,8 @@ import * as sessionModel from "../../app/models/session.server";
 import { updatePreferences } from "../../app/models/user-account.server";
 import { addFollow, removeFollow } from "../../app/models/follows.server";
 import { disableNotice, updateNoticePreferences } from "../../app/models/notice-preferences.server";
+import { recordResendEvent } from "../../app/models/mail-events.server";
+import { addSuppression, removeSuppression } from "../../app/models/mail-suppressions.server";
 import { resetCalendarKey } from "../../app/models/user-calendar.server";
 import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
@@ -61,6 +63,9 @@ const audited = [
   "removeFollow",
   "updateNoticePreferences",
   "disableNotice",
+  "recordResendEvent",
+  "addSuppression",
+  "removeSuppression",
   "changePassword",
   "setPassword",
   "deleteUserSessions",
@@ -959,5 +964,26 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(await row(t.users, viewerId)).toMatchObject({ weeklyDigest: false, version: before.version + 2 });
     await refused(() => disableNotice(db(), ghost, viewerId, "commitments"));
     expect(await row(t.users, viewerId)).toMatchObject({ remindCommitments: true });
+  });
+
+  it("recordResendEvent, addSuppression and removeSuppression: audit rows on the address; a redelivery and a stale lift write none", async () => {
+    const address = "audit-bounce@example.org";
+    const suppression = { actorId: null, actorLabel: "system", entityType: "mail_suppression", entityId: address };
+    const event = { type: "email.bounced", data: { to: [address] } };
+    const bounced = await audit(() => recordResendEvent(db(), "msg_audit_coverage", event));
+    expect(bounced.rows).toMatchObject([{ ...suppression, action: "create", before: null }]);
+    expect((await audit(() => recordResendEvent(db(), "msg_audit_coverage", event))).rows).toEqual([]);
+
+    const byAdmin = { ...suppression, actorId: admin.userId, actorLabel: null };
+    const complained = await audit(() => db().transaction((tx) => addSuppression(tx, admin, address, "complained")));
+    expect(complained.rows).toMatchObject([{ ...byAdmin, action: "update", after: { reason: "complained" } }]);
+    const [current] = await db().select().from(t.mailSuppressions).where(eq(t.mailSuppressions.address, address));
+    const since = current!.createdAt;
+    const stale = await refused(() =>
+      removeSuppression(db(), admin, { address, since: new Date(since.getTime() + 1) }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    const lifted = await audit(() => removeSuppression(db(), admin, { address, since }));
+    expect(lifted.rows).toMatchObject([{ ...byAdmin, action: "delete", after: null }]);
   });
 });

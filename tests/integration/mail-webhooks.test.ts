@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import * as t from "../../db/schema";
 import { openDatabase, type Database, type DatabaseHandle } from "../../db/client";
 import { queueMail, type QueuedMail } from "../../app/mail/queue.server";
-import { applyResendEvent } from "../../app/models/mail-events.server";
-import { liftSuppression, suppressionsOf } from "../../app/models/mail-suppressions.server";
+import { recordResendEvent } from "../../app/models/mail-events.server";
+import { removeSuppression, suppressionsOf } from "../../app/models/mail-suppressions.server";
 import { ConflictError } from "../../app/models/errors.server";
 import { deliveryEvent, postDelivery, signedDelivery, testWebhookSecret } from "../support/resend-webhooks";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
@@ -46,7 +46,7 @@ describe.each(drivers)("suppressions from webhook events on %s", (driver) => {
   afterAll(() => test.close());
 
   it("keeps a notice queued to a suppressed address as suppressed, and queues an invitation", async () => {
-    expect(await applyResendEvent(test.db, "msg_bounce_1", deliveryEvent("email.bounced", "Sari@Example.org"))).toBe(
+    expect(await recordResendEvent(test.db, "msg_bounce_1", deliveryEvent("email.bounced", "Sari@Example.org"))).toBe(
       "suppressed",
     );
     const notice = await outboxRow(test.db, await queue(test.db, "weekly_digest", "sari@example.ORG"));
@@ -62,7 +62,7 @@ describe.each(drivers)("suppressions from webhook events on %s", (driver) => {
     const invitation = await queue(test.db, "invitation", "budi@example.org");
     const other = await queue(test.db, "activity_reminder", "someone-else@example.org");
     expect(
-      await applyResendEvent(test.db, "msg_complaint_1", deliveryEvent("email.complained", "budi@example.org")),
+      await recordResendEvent(test.db, "msg_complaint_1", deliveryEvent("email.complained", "budi@example.org")),
     ).toBe("suppressed");
     expect(await outboxRow(test.db, notice)).toMatchObject({ status: "suppressed", lastError: "complained" });
     expect((await outboxRow(test.db, invitation)).status).toBe("queued");
@@ -74,12 +74,12 @@ describe.each(drivers)("suppressions from webhook events on %s", (driver) => {
 
   it("changes nothing on a redelivery: no second audit row, the same date", async () => {
     const event = deliveryEvent("email.bounced", "dewi@example.org");
-    expect(await applyResendEvent(test.db, "msg_redelivered", event)).toBe("suppressed");
+    expect(await recordResendEvent(test.db, "msg_redelivered", event)).toBe("suppressed");
     const [first] = await test.db
       .select()
       .from(t.mailSuppressions)
       .where(eq(t.mailSuppressions.address, "dewi@example.org"));
-    expect(await applyResendEvent(test.db, "msg_redelivered", event)).toBe("duplicate");
+    expect(await recordResendEvent(test.db, "msg_redelivered", event)).toBe("duplicate");
     const [again] = await test.db
       .select()
       .from(t.mailSuppressions)
@@ -92,12 +92,12 @@ describe.each(drivers)("suppressions from webhook events on %s", (driver) => {
 
   it("ignores transient bounces and other events, and records none of them", async () => {
     const transient = deliveryEvent("email.bounced", "full-mailbox@example.org", "Transient");
-    expect(await applyResendEvent(test.db, "msg_transient", transient)).toBe("ignored");
-    expect(await applyResendEvent(test.db, "msg_delivered", deliveryEvent("email.delivered", "x@example.org"))).toBe(
+    expect(await recordResendEvent(test.db, "msg_transient", transient)).toBe("ignored");
+    expect(await recordResendEvent(test.db, "msg_delivered", deliveryEvent("email.delivered", "x@example.org"))).toBe(
       "ignored",
     );
     expect(
-      await applyResendEvent(test.db, "msg_odd", { type: "email.bounced", data: { to: ["not an address"] } }),
+      await recordResendEvent(test.db, "msg_odd", { type: "email.bounced", data: { to: ["not an address"] } }),
     ).toBe("ignored");
     expect(await suppressionsOf(test.db, ["full-mailbox@example.org", "x@example.org"])).toEqual({});
     const [{ n }] = (await test.db
@@ -108,7 +108,7 @@ describe.each(drivers)("suppressions from webhook events on %s", (driver) => {
   });
 
   it("takes the address out of a `Name <address>` recipient", async () => {
-    await applyResendEvent(test.db, "msg_named", deliveryEvent("email.bounced", "Rina Wati <Rina@Example.org>"));
+    await recordResendEvent(test.db, "msg_named", deliveryEvent("email.bounced", "Rina Wati <Rina@Example.org>"));
     expect(await suppressionsOf(test.db, ["RINA@example.org"])).toMatchObject({
       "RINA@example.org": { address: "rina@example.org", reason: "bounced" },
     });
@@ -118,15 +118,18 @@ describe.each(drivers)("suppressions from webhook events on %s", (driver) => {
     const admin = { label: "cli" } as const;
     const { "dewi@example.org": seen } = await suppressionsOf(test.db, ["dewi@example.org"]);
     await expect(
-      liftSuppression(test.db, admin, { address: "dewi@example.org", since: new Date(seen!.createdAt.getTime() - 1) }),
+      removeSuppression(test.db, admin, {
+        address: "dewi@example.org",
+        since: new Date(seen!.createdAt.getTime() - 1),
+      }),
     ).rejects.toBeInstanceOf(ConflictError);
     expect(
-      await liftSuppression(test.db, admin, { address: "Dewi@example.org", since: seen!.createdAt }),
+      await removeSuppression(test.db, admin, { address: "Dewi@example.org", since: seen!.createdAt }),
     ).toMatchObject({
       reason: "bounced",
     });
     expect(await suppressionsOf(test.db, ["dewi@example.org"])).toEqual({});
-    expect(await liftSuppression(test.db, admin, { address: "dewi@example.org", since: seen!.createdAt })).toBeNull();
+    expect(await removeSuppression(test.db, admin, { address: "dewi@example.org", since: seen!.createdAt })).toBeNull();
     const audits = await auditRows(test.db, "dewi@example.org");
     expect(audits.map((a) => a.action)).toEqual(["create", "delete"]);
     // Notices go again once lifted.
