@@ -183,6 +183,8 @@ describe.each(drivers)("the webhook address over HTTP on %s", (driver) => {
     const unsigned = signedDelivery(deliveryEvent("email.complained", "unsigned@example.org"));
     await post("unsigned", { body: unsigned.body, headers: { "Content-Type": "application/json" } });
     await post("ignored", signedDelivery(deliveryEvent("email.delivered", "delivered@example.org")));
+    const huge = deliveryEvent("email.bounced", "huge@example.org");
+    await post("tooLarge", signedDelivery({ ...huge, padding: "x".repeat(300 * 1024) }));
     const form = signedDelivery(deliveryEvent("email.bounced", "form@example.org"));
     await post("form", {
       body: "a=b",
@@ -197,6 +199,7 @@ describe.each(drivers)("the webhook address over HTTP on %s", (driver) => {
       expired: 401,
       unsigned: 401,
       ignored: 200,
+      tooLarge: 413,
       form: 415,
     });
     expect(answers).toMatchObject({
