@@ -50,14 +50,35 @@ function dataUrl(route: string, routeId?: string) {
   return search ? `${base}?${search}` : base;
 }
 
+let outboxMessage: Promise<string> | undefined;
+
+/** An outbox message to walk /admin/mail/:id with: an invitation an admin sends, once per worker. */
+function someOutboxMessage(playwright: { request: APIRequest }, baseURL: string) {
+  return (outboxMessage ??= (async () => {
+    const admin = await signedInRequest(playwright, baseURL, "admin");
+    try {
+      const email = `roles-${uniqueSuffix()}@example.org`;
+      const invitation = { intent: "invite", email, name: "Roles Walk", role: "viewer", language: "en" };
+      const invited = await postForm(admin, baseURL, "/admin/users", invitation);
+      expect(invited.status(), "the walk's invitation").toBe(302);
+      const outbox = await (await admin.get("/admin/mail")).text();
+      return match(outbox, /href="\/admin\/mail\/(\d+)"/, "a message on /admin/mail");
+    } finally {
+      await admin.dispose();
+    }
+  })());
+}
+
 /** Real record ids of the demo content, read from the pages as a viewer sees them. */
 async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
+  const mail = await someOutboxMessage(playwright, baseURL);
   const viewer = await signedInRequest(playwright, baseURL, "viewer");
   try {
     const activities = await (await viewer.get("/activities")).text();
     const agreement = await (await viewer.get("/agreements/1")).text();
     const account = await (await viewer.get("/account")).text();
     return {
+      mail,
       activity: match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities"),
       commitment: match(agreement, /href="\/commitments\/(\d+)"/, "a commitment link on /agreements/1"),
       calendarToken: match(account, /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address on /account"),
@@ -76,7 +97,7 @@ interface PageCase {
   type?: RegExp;
 }
 
-function pagesOf(ids: { activity: string; commitment: string }): PageCase[] {
+function pagesOf(ids: { activity: string; commitment: string; mail: string }): PageCase[] {
   return [
     { route: "/", file: "routes/home.tsx", access: "public" },
     { route: "/healthz", file: "routes/healthz.ts", access: "public", type: /^application\/json/ },
@@ -101,6 +122,14 @@ function pagesOf(ids: { activity: string; commitment: string }): PageCase[] {
     { route: `/activities/${ids.activity}`, file: "routes/activities.$id.tsx", access: "viewer" },
     { route: `/activities/${ids.activity}/edit`, file: "routes/activities.$id.edit.tsx", access: "editor" },
     { route: "/admin/users", file: "routes/admin.users.tsx", access: "admin" },
+    { route: "/admin/mail", file: "routes/admin.mail.tsx", access: "admin" },
+    { route: `/admin/mail/${ids.mail}`, file: "routes/admin.mail.$id.tsx", access: "admin" },
+    {
+      route: `/admin/mail/${ids.mail}/html`,
+      file: "routes/admin.mail.$id.html.ts",
+      access: "admin",
+      type: /^text\/html/,
+    },
   ];
 }
 
@@ -122,7 +151,7 @@ test("the walk covers every route module of app/routes.ts", () => {
   const files = [...config.matchAll(/"(routes\/[^"]+\.tsx?)"/g)].map((m) => m[1]!);
   // The staff layout has no address of its own; the catch-all is walked by "unknown pages … are 404".
   const walked = new Set([
-    ...pagesOf({ activity: "1", commitment: "1" }).map((p) => p.file),
+    ...pagesOf({ activity: "1", commitment: "1", mail: "1" }).map((p) => p.file),
     "routes/staff.tsx",
     "routes/not-found.tsx",
   ]);
