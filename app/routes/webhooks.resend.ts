@@ -12,6 +12,12 @@ import { errorSummary, logger } from "../server/logger.server";
  * retries whatever is not a 2xx for days, so every answer but 200 is one it should retry or that
  * a forger gets. The body is never logged: it names people's addresses.
  */
+/** Only Resend's POSTs come here: a browser that opens the address is told so, not shown an error page. */
+export function loader({ context, request }: Route.LoaderArgs) {
+  const text = getI18n(context).t("request.methodNotAllowed", { method: request.method });
+  return new Response(text, { status: 405, headers: { Allow: "POST", "Content-Type": "text/plain; charset=utf-8" } });
+}
+
 export async function action({ context, request }: Route.ActionArgs) {
   const { t } = getI18n(context);
   const answer = (status: number, key: TranslationKey) =>

@@ -217,6 +217,12 @@ describe.each(drivers)("the webhook address over HTTP on %s", (driver) => {
     expect(res.status).toBe(200);
   });
 
+  it("answers a browser's GET with 405, naming POST", async () => {
+    const res = await fetch(`${server!.url}/webhooks/resend`);
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")).toBe("POST");
+  });
+
   it("never logs what a delivery carried", () => {
     expect(server!.output()).not.toMatch(/valid@example\.org|forged@|expired@|The recipient's mailbox/);
   });
