@@ -1,6 +1,5 @@
 import { useTranslation } from "../i18n/translation";
 import type { CommitmentStatus } from "../lib/enums";
-import { Link } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
@@ -25,7 +24,10 @@ interface CommitmentSummary {
   activityCount: number;
 }
 
-/** A commitment as the agreement page lists it: where it stands and who answers for it on each side. */
+/**
+ * A commitment as the agreement page lists it: where it stands and who answers for it on each
+ * side. Its links are plain: the page renders the cards inside <PlainLinks>.
+ */
 export function CommitmentCard({
   commitment: c,
   sides,
@@ -39,7 +41,7 @@ export function CommitmentCard({
   return (
     <article className="commitment-card" aria-labelledby={titleId}>
       <h3 id={titleId} className="commitment-card__title">
-        <Link to={`/commitments/${c.id}`}>{localized(c.text, lang)}</Link>
+        <a href={`/commitments/${c.id}`}>{localized(c.text, lang)}</a>
       </h3>
       <dl className="facts facts--compact">
         <dt>{t("commitments.status")}</dt>

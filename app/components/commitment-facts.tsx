@@ -40,7 +40,8 @@ export interface ServingActivity {
 
 /**
  * The activities that serve a commitment, newest first, each with its date; when only the latest
- * are listed, a link to all of them in the activity list.
+ * are listed, a link to all of them in the activity list. Plain links: render it inside
+ * <PlainLinks> (an agreement page shows it on every card).
  */
 export function ActivityLinks({
   commitmentId,
@@ -60,13 +61,13 @@ export function ActivityLinks({
         {activities.map((a) => (
           <li key={a.id}>
             <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
-            <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
+            <a href={`/activities/${a.id}`}>{localized(a.title, lang)}</a>
           </li>
         ))}
       </ul>
       {total > activities.length ? (
         <p>
-          <Link to={`/activities?commitment=${commitmentId}`}>{t("commitments.allActivities", { count: total })}</Link>
+          <a href={`/activities?commitment=${commitmentId}`}>{t("commitments.allActivities", { count: total })}</a>
         </p>
       ) : null}
     </>

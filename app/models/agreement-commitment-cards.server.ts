@@ -14,6 +14,7 @@ import {
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
+import { preparedOnce } from "./prepared.server";
 
 interface FocalPoint {
   personId: number;
@@ -48,8 +49,33 @@ export async function commitmentCards(
   agreementId: number,
   { page, pageSize, latestActivities }: { page: number; pageSize: number; latestActivities: number },
 ) {
+  const rows = await preparedOnce(db, "commitment_cards", () => cardsQuery(db)).execute({
+    agreementId,
+    limit: pageSize,
+    offset: (page - 1) * pageSize,
+    latest: latestActivities,
+  });
+  return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, latest, ...row }) => ({
+    ...row,
+    focalPoints: Object.fromEntries(
+      (focal ?? []).map(({ countryCode, ...person }): [string, FocalPoint] => [countryCode, person]),
+    ),
+    milestones: { done: Number(milestonesDone), total: Number(milestonesTotal) },
+    evidenceCount: Number(row.evidenceCount),
+    confirmations: (confirmations ?? []).map((r) => ({
+      countryCode: r.countryCode,
+      confirmedAt: new Date(r.confirmedAt),
+      confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
+      onBehalf: r.onBehalf,
+    })),
+    activities: (latest ?? []).map((a) => ({ ...a, startsAt: new Date(a.startsAt) })),
+    activityCount: Number(row.activityCount),
+  }));
+}
+
+function cardsQuery(db: Database) {
   const c = commitments.id;
-  const rows = await db
+  return db
     .select({
       id: c,
       slug: commitments.slug,
@@ -81,29 +107,14 @@ export async function commitmentCards(
             ${activities.allDay} as all_day
           from ${activityCommitments} join ${activities} on ${activities.id} = ${activityCommitments.activityId}
           where ${activityCommitments.commitmentId} = ${c}
-          order by ${activities.startsAt} desc, ${activities.id} desc limit ${latestActivities}) as latest)`,
+          order by ${activities.startsAt} desc, ${activities.id} desc limit ${sql.placeholder("latest")}) as latest)`,
       activityCount: sql<number>`(select count(*) from ${activityCommitments} where ${activityCommitments.commitmentId} = ${c})`,
     })
     .from(commitments)
     .leftJoin(organizations, eq(organizations.id, commitments.responsibleOrganizationId))
-    .where(eq(commitments.agreementId, agreementId))
+    .where(eq(commitments.agreementId, sql.placeholder("agreementId")))
     .orderBy(asc(commitments.position), asc(c))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, latest, ...row }) => ({
-    ...row,
-    focalPoints: Object.fromEntries(
-      (focal ?? []).map(({ countryCode, ...person }): [string, FocalPoint] => [countryCode, person]),
-    ),
-    milestones: { done: Number(milestonesDone), total: Number(milestonesTotal) },
-    evidenceCount: Number(row.evidenceCount),
-    confirmations: (confirmations ?? []).map((r) => ({
-      countryCode: r.countryCode,
-      confirmedAt: new Date(r.confirmedAt),
-      confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
-      onBehalf: r.onBehalf,
-    })),
-    activities: (latest ?? []).map((a) => ({ ...a, startsAt: new Date(a.startsAt) })),
-    activityCount: Number(row.activityCount),
-  }));
+    .limit(sql.placeholder("limit"))
+    .offset(sql.placeholder("offset"))
+    .prepare("commitment_cards");
 }

@@ -4,6 +4,7 @@ import { commitmentConfirmations, commitments, partnershipCountries } from "../.
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
 import { overdueWhere } from "./commitment-overdue.server";
+import { preparedOnce } from "./prepared.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
@@ -45,7 +46,22 @@ export function progressOf(counts: StatusCounts): Progress {
  * agreement of 5,000 commitments each pass is most of what its page costs the database).
  */
 export async function agreementTally(db: Database, agreementId: number, partnershipId: number, today: string) {
-  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${partnershipId})`;
+  const rows = await preparedOnce(db, "agreement_tally", () => tallyQuery(db)).execute({
+    agreementId,
+    partnershipId,
+    today,
+  });
+  const counts: StatusCounts = {};
+  for (const r of rows) counts[r.status] = Number(r.n);
+  return {
+    counts,
+    overdue: rows.reduce((n, r) => n + Number(r.overdue), 0),
+    fullyConfirmed: Number(rows[0]?.fullyConfirmed ?? 0),
+  };
+}
+
+function tallyQuery(db: Database) {
+  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${sql.placeholder("partnershipId")})`;
   // Counted from the confirmations, which are few, rather than by a look-up per complete
   // commitment: on an agreement of 5,000 commitments that was a thousand subqueries a page view.
   const confirmedCommitments = db
@@ -56,28 +72,22 @@ export async function agreementTally(db: Database, agreementId: number, partners
       partnershipCountries,
       and(
         eq(partnershipCountries.countryCode, commitmentConfirmations.countryCode),
-        eq(partnershipCountries.partnershipId, partnershipId),
+        eq(partnershipCountries.partnershipId, sql.placeholder("partnershipId")),
       ),
     )
-    .where(and(eq(commitments.agreementId, agreementId), eq(commitments.status, "complete")))
+    .where(and(eq(commitments.agreementId, sql.placeholder("agreementId")), eq(commitments.status, "complete")))
     .groupBy(commitmentConfirmations.commitmentId)
     .having(sql`count(distinct ${commitmentConfirmations.countryCode}) = ${sideCount}`);
   const fullyConfirmed = sql<number>`(select count(*) from (${confirmedCommitments}) as confirmed)`;
-  const rows = await db
+  return db
     .select({
       status: commitments.status,
       n: count(),
-      overdue: sql<number>`count(*) filter (where ${overdueWhere(today)})`,
+      overdue: sql<number>`count(*) filter (where ${overdueWhere(sql.placeholder("today"))})`,
       fullyConfirmed,
     })
     .from(commitments)
-    .where(eq(commitments.agreementId, agreementId))
-    .groupBy(commitments.status);
-  const counts: StatusCounts = {};
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return {
-    counts,
-    overdue: rows.reduce((n, r) => n + Number(r.overdue), 0),
-    fullyConfirmed: Number(rows[0]?.fullyConfirmed ?? 0),
-  };
+    .where(eq(commitments.agreementId, sql.placeholder("agreementId")))
+    .groupBy(commitments.status)
+    .prepare("agreement_tally");
 }

@@ -1,4 +1,4 @@
-import { and, lt, notInArray } from "drizzle-orm";
+import { and, lt, notInArray, type SQLWrapper } from "drizzle-orm";
 import { commitments } from "../../db/schema";
 import { type CommitmentStatus } from "../lib/enums";
 
@@ -11,5 +11,5 @@ export function isOverdue(c: { dueOn: string | null; status: CommitmentStatus },
 }
 
 /** `isOverdue` as a condition in SQL. */
-export const overdueWhere = (today: string) =>
+export const overdueWhere = (today: string | SQLWrapper) =>
   and(lt(commitments.dueOn, today), notInArray(commitments.status, settledStatuses))!;

@@ -5,6 +5,7 @@ import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
 import { CommitmentCard } from "../components/commitment-card";
+import { PlainLinks } from "../components/plain-links";
 import { FollowButton } from "../components/follow-button";
 import { Pager } from "../components/pager";
 import { SourceList } from "../components/source-list";
@@ -215,11 +216,11 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         {a.commitments.length ? (
           <>
             <CommitmentPager agreementId={a.id} {...a.commitmentPage} />
-            <div className="commitment-list">
+            <PlainLinks className="commitment-list">
               {a.commitments.map((c) => (
                 <CommitmentCard key={c.id} commitment={c} sides={a.sides} />
               ))}
-            </div>
+            </PlainLinks>
           </>
         ) : (
           <p className="muted">{t("agreements.noCommitments")}</p>

@@ -5,6 +5,7 @@ import type { Route } from "./+types/commitments.$id";
 import { ConfirmationsSection } from "../components/commitment-confirmations";
 import { EvidenceSection } from "../components/commitment-evidence";
 import { ActivityLinks, CommitmentFacts } from "../components/commitment-facts";
+import { PlainLinks } from "../components/plain-links";
 import { FocalPointsSection } from "../components/commitment-focal-points";
 import { FollowButton } from "../components/follow-button";
 import { MilestonesSection } from "../components/commitment-milestones";
@@ -205,7 +206,9 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
       <section aria-labelledby="activities-title">
         <h2 id="activities-title">{t("commitments.activities")}</h2>
         {c.activities.length ? (
-          <ActivityLinks commitmentId={c.id} activities={c.activities} total={c.activityCount} />
+          <PlainLinks>
+            <ActivityLinks commitmentId={c.id} activities={c.activities} total={c.activityCount} />
+          </PlainLinks>
         ) : (
           <p className="muted">{t("commitments.noActivities")}</p>
         )}
