@@ -11,7 +11,7 @@ const pages = { agreement: "agreements", commitment: "commitments", activity: "a
 
 /** Nothing to show: the buttons post here from the record's own page. */
 export function loader() {
-  notFound();
+  return redirect("/");
 }
 
 /**

@@ -104,6 +104,9 @@ function pagesOf(ids: { activity: string; commitment: string; mail: string }): P
     { route: "/login", file: "routes/login.tsx", access: "public" },
     { route: "/logout", file: "routes/logout.ts", access: "public" },
     { route: "/language", file: "routes/language.ts", access: "public" },
+    { route: "/follows", file: "routes/follows.tsx", access: "public" },
+    // The walk has no valid token: without one, the link says it is not valid.
+    { route: "/unsubscribe/not-a-token", file: "routes/unsubscribe.$token.tsx", access: "public" },
     { route: "/library", file: "routes/library.tsx", access: "public" },
     { route: `/library/${publishedSlugs[0]}`, file: "routes/library.$slug.tsx", access: "public" },
     { route: "/activities.csv", file: "routes/activities.csv.ts", access: "viewer", type: /^text\/csv/ },
@@ -136,8 +139,9 @@ function pagesOf(ids: { activity: string; commitment: string; mail: string }): P
 const routeId = (p: PageCase) => p.file.replace(/\.tsx?$/, "");
 
 function expectedGet(who: Who, p: PageCase): Expectation {
-  // Nothing to show at these: both only take a POST.
-  if (p.route === "/logout" || p.route === "/language") return { status: 302, location: "/" };
+  // Nothing to show at these: each only takes a POST.
+  if (p.route === "/logout" || p.route === "/language" || p.route === "/follows") return { status: 302, location: "/" };
+  if (p.route.startsWith("/unsubscribe/")) return { status: 404 };
   // Signed in, the sign-in page sends you on to the dashboard.
   if (p.route === "/login") return who === "anonymous" ? { status: 200 } : { status: 302, location: "/dashboard" };
   if (p.access === "public") return { status: 200, type: p.type };
