@@ -16,16 +16,21 @@ import { confirmCompletion, withdrawConfirmation } from "../../app/models/commit
 import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { focalPointCandidates, setFocalPoint } from "../../app/models/commitment-focal-points.server";
 import { addMilestone, completeMilestone } from "../../app/models/commitment-milestones.server";
+import { requestPasswordReset } from "../../app/models/password-reset.server";
 import * as sessionModel from "../../app/models/session.server";
+import { acceptInvitation, resetPassword } from "../../app/models/token-passwords.server";
 import { updatePreferences } from "../../app/models/user-account.server";
 import { addFollow, removeFollow } from "../../app/models/follows.server";
 import { disableNotice, updateNoticePreferences } from "../../app/models/notice-preferences.server";
+import { inviteUser, resendInvitation, revokeInvitation } from "../../app/models/invitations.server";
 import { recordResendEvent } from "../../app/models/mail-events.server";
+import { retryMail } from "../../app/models/mail-outbox.server";
 import { addSuppression, removeSuppression } from "../../app/models/mail-suppressions.server";
 import { resetCalendarKey } from "../../app/models/user-calendar.server";
 import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
 import { ConflictError } from "../../app/models/errors.server";
+import { queueTestMail } from "../support/mail-outbox";
 import { activityInput as baseActivityInput } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
@@ -37,7 +42,7 @@ const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }
 
 /** What a function that changes data is called here. Readers (get/list/find/…) never match. */
 const mutating =
-  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change)/;
+  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change|retry|invite|resend|accept|request|issue|consume)/;
 
 /** Exercised below, each with its audit row checked. */
 const audited = [
@@ -70,6 +75,13 @@ const audited = [
   "setPassword",
   "deleteUserSessions",
   "endAllSessions",
+  "inviteUser",
+  "resendInvitation",
+  "revokeInvitation",
+  "acceptInvitation",
+  "requestPasswordReset",
+  "resetPassword",
+  "retryMail",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -85,6 +97,10 @@ const exempt: Record<string, string> = {
   endSessionsOf: "a step inside a model's transaction (user.server.ts, session.server.ts); its callers audit",
   lockRow: "takes a row lock; writes nothing",
   saveVersion: "a step inside a model's transaction (app/models/versioned.server.ts); its callers audit",
+  issueToken: "a step inside inviteUser's, resendInvitation's and requestPasswordReset's transactions; they audit",
+  consumeToken: "a step inside acceptInvitation's and resetPassword's transactions; they audit",
+  revokeTokens:
+    "a step inside resendInvitation's, requestPasswordReset's, acceptInvitation's and resetPassword's transactions; they audit",
   // Readers and pure helpers whose names merely look like writes.
   changedFields: "compares two audit states",
   changesSince: "reads the audit log",
@@ -985,5 +1001,199 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(stale).toBeInstanceOf(ConflictError);
     const lifted = await audit(() => removeSuppression(db(), admin, { address, since }));
     expect(lifted.rows).toMatchObject([{ ...byAdmin, action: "delete", after: null }]);
+  });
+
+  // --- invitations and password reset -------------------------------------------------------
+
+  const origin = "https://jembatan.example.org";
+  const inviter = () => ({ userId: admin.userId, name: "Admin" });
+
+  /** The raw token of the newest link to `path` queued for `userId`: only the email holds it. */
+  async function emailedToken(userId: number, path: "/invitation" | "/reset-password") {
+    const [mail] = await db()
+      .select({ text: t.mailOutbox.text })
+      .from(t.mailOutbox)
+      .where(eq(t.mailOutbox.userId, userId))
+      .orderBy(desc(t.mailOutbox.id))
+      .limit(1);
+    const found = new RegExp(`${origin}${path}\\?token=([A-Za-z0-9_-]{43})`).exec(mail?.text ?? "");
+    if (!found) throw new Error(`no ${path} link queued for user ${userId}`);
+    return found[1]!;
+  }
+
+  const invitee = (email: string) => ({
+    email,
+    name: "Audit Invitee",
+    role: "viewer" as const,
+    language: "en" as const,
+  });
+  const userByEmail = async (email: string) => (await db().select().from(t.users).where(eq(t.users.email, email)))[0];
+
+  it("inviteUser: audit rows for the account and the invitation; a failed audit write leaves neither", async () => {
+    const { result, rows } = await audit(() =>
+      inviteUser(db(), inviter(), invitee("audit-invitee@example.org"), origin),
+    );
+    const user = result as { id: number };
+    expectRow(rows, {
+      actor: admin,
+      action: "create",
+      entityType: "user",
+      entityId: user.id,
+      before: false,
+      after: true,
+    });
+    const entry = expectRow(rows, {
+      actor: admin,
+      action: "invite",
+      entityType: "user",
+      entityId: user.id,
+      before: false,
+      after: true,
+    });
+    expect(entry.after).toMatchObject({ language: "en" });
+    expectNoSecrets(rows);
+
+    const outbox = (await db().select().from(t.mailOutbox)).length;
+    await refused(() => inviteUser(db(), { ...ghost, name: "Ghost" }, invitee("audit-ghost@example.org"), origin));
+    expect(await userByEmail("audit-ghost@example.org")).toBeUndefined();
+    expect((await db().select().from(t.mailOutbox)).length).toBe(outbox);
+  });
+
+  it("resendInvitation: audit row with the links it revoked; a stale version is a conflict", async () => {
+    const user = (await userByEmail("audit-invitee@example.org"))!;
+    const first = await emailedToken(user.id, "/invitation");
+    const { rows } = await audit(() => resendInvitation(db(), inviter(), user, origin));
+    const entry = expectRow(rows, {
+      actor: admin,
+      action: "resend_invitation",
+      entityType: "user",
+      entityId: user.id,
+      before: true,
+      after: true,
+    });
+    // revokeTokens' write is audited here, as the count of links it stopped.
+    expect(entry.before).toEqual({ openInvitations: 1 });
+    expect(await emailedToken(user.id, "/invitation")).not.toBe(first);
+
+    const tokens = await db().select().from(t.userTokens).where(eq(t.userTokens.userId, user.id));
+    await refused(() => resendInvitation(db(), { ...ghost, name: "Ghost" }, user, origin));
+    expect(await db().select().from(t.userTokens).where(eq(t.userTokens.userId, user.id))).toEqual(tokens);
+    const stale = await refused(() =>
+      resendInvitation(db(), inviter(), { id: user.id, version: user.version - 1 }, origin),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+  });
+
+  it("revokeInvitation: audit row with the account it removed; a failed audit write keeps it", async () => {
+    const user = (await inviteUser(db(), inviter(), invitee("audit-withdrawn@example.org"), origin))!;
+    await refused(() => revokeInvitation(db(), { ...ghost, name: "Ghost" }, user));
+    expect(await userByEmail("audit-withdrawn@example.org")).toEqual(user);
+    const stale = await refused(() => revokeInvitation(db(), inviter(), { id: user.id, version: user.version + 1 }));
+    expect(stale).toBeInstanceOf(ConflictError);
+
+    const { result, rows } = await audit(() => revokeInvitation(db(), inviter(), user));
+    expect(result).toMatchObject({ id: user.id });
+    const entry = expectRow(rows, {
+      actor: admin,
+      action: "revoke_invitation",
+      entityType: "user",
+      entityId: user.id,
+      before: true,
+      after: false,
+    });
+    expect(entry.before).toMatchObject({ email: "audit-withdrawn@example.org" });
+    expectNoSecrets(rows);
+    expect(await userByEmail("audit-withdrawn@example.org")).toBeUndefined();
+  });
+
+  const newPassword = (token: string) => ({
+    token,
+    password: "a password chosen through a link",
+    previousToken: null,
+    meta: {},
+  });
+
+  it("acceptInvitation: audit row by the invitee without any hash, version bumped; the link works once", async () => {
+    const user = (await userByEmail("audit-invitee@example.org"))!;
+    const token = await emailedToken(user.id, "/invitation");
+    const { result, rows } = await audit(() => acceptInvitation(db(), newPassword(token)));
+    expect(result).toMatchObject({ token: expect.any(String) });
+    const entry = expectRow(rows, {
+      actor: { userId: user.id },
+      action: "accept_invitation",
+      entityType: "user",
+      entityId: user.id,
+      before: true,
+      after: true,
+    });
+    expect(entry.after).toMatchObject({ version: user.version + 1, sessions: 0 });
+    expectNoSecrets(rows);
+    expect(JSON.stringify(rows)).not.toContain(token);
+    expect(await refused(() => acceptInvitation(db(), newPassword(token)))).toBeNull();
+    expect(await row(t.users, user.id)).toMatchObject({ version: user.version + 1 });
+  });
+
+  it("requestPasswordReset and resetPassword: the system's row for the link, the user's for the new password", async () => {
+    const user = (await userByEmail("audit-invitee@example.org"))!;
+    const asked = await audit(() =>
+      requestPasswordReset(db(), { email: "audit-invitee@example.org", origin, language: "en" }),
+    );
+    expect(asked.rows).toMatchObject([
+      {
+        actorId: null,
+        actorLabel: "system",
+        action: "request_password_reset",
+        entityType: "user",
+        entityId: String(user.id),
+      },
+    ]);
+    // An address without an account: nothing written, nothing audited.
+    await refused(() => requestPasswordReset(db(), { email: "nobody-audited@example.org", origin, language: "en" }));
+
+    const token = await emailedToken(user.id, "/reset-password");
+    await sessionModel.createSession(db(), user.id, {});
+    const mail = { origin, fallbackLanguage: "en" as const };
+    const { rows } = await audit(() => resetPassword(db(), { ...newPassword(token), mail }));
+    const entry = expectRow(rows, {
+      actor: { userId: user.id },
+      action: "reset_password",
+      entityType: "user",
+      entityId: user.id,
+      before: true,
+      after: true,
+    });
+    // The session accepting the invitation signed in, and one more device.
+    expect(entry.before).toMatchObject({ version: user.version, sessions: 2 });
+    expect(entry.after).toMatchObject({ version: user.version + 1, sessions: 0 });
+    expectNoSecrets(rows);
+    expect(await refused(() => resetPassword(db(), { ...newPassword(token), mail }))).toBeNull();
+  });
+
+  it("retryMail: audit row from failed to queued; a message that has not failed is refused and unchanged", async () => {
+    const [id] = await queueTestMail(db(), 1, "Audit retry");
+    const refusedRetry = await refused(() => retryMail(db(), admin, id!));
+    expect(refusedRetry).toMatchObject({ status: 409 });
+    await db()
+      .update(t.mailOutbox)
+      .set({ status: "failed", attempts: 10, lastError: "422 invalid address" })
+      .where(eq(t.mailOutbox.id, id!));
+    await refused(() => retryMail(db(), ghost, id!));
+    expect((await db().select().from(t.mailOutbox).where(eq(t.mailOutbox.id, id!)))[0]).toMatchObject({
+      status: "failed",
+      attempts: 10,
+    });
+
+    const { result, rows } = await audit(() => retryMail(db(), admin, id!));
+    expect(result).toMatchObject({ status: "queued", attempts: 0 });
+    const entry = expectRow(rows, {
+      actor: admin,
+      action: "retry",
+      entityType: "mail",
+      entityId: id!,
+      before: true,
+      after: true,
+    });
+    expect(entry.before).toMatchObject({ status: "failed", attempts: 10, lastError: "422 invalid address" });
+    expect(entry.after).toMatchObject({ status: "queued", attempts: 0 });
   });
 });
