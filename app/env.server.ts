@@ -1,6 +1,18 @@
 import { z } from "zod";
 
-const schema = z
+/**
+ * Resend's webhook signing secret as it shows it: `whsec_` and the key in base64. Anything else (the
+ * API key pasted by mistake, the prefix dropped, a truncated copy) could verify no delivery, and every
+ * bounce would be refused until someone read the logs; so it stops the start instead.
+ */
+const webhookSecret = z
+  .string()
+  .regex(
+    /^whsec_(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=|[A-Za-z0-9+/]{4})$/,
+    "RESEND_WEBHOOK_SECRET must be the endpoint's signing secret as Resend shows it: whsec_ followed by base64",
+  );
+
+export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/ }).optional(),
@@ -23,7 +35,7 @@ const schema = z
     /** The Resend API's address; tests point it at a local stand-in. */
     RESEND_BASE_URL: z.url().optional(),
     /** The signing secret of Resend's webhooks (bounces, complaints); without it they are refused. */
-    RESEND_WEBHOOK_SECRET: z.string().min(1).optional(),
+    RESEND_WEBHOOK_SECRET: webhookSecret.optional(),
     /** Seconds between the in-server mail sender's passes over the outbox. */
     MAIL_SEND_INTERVAL_SECONDS: z.coerce.number().min(0.1).max(3600).default(5),
   })
@@ -33,10 +45,10 @@ const schema = z
     embedded: !env.DATABASE_URL,
   }));
 
-type Env = z.infer<typeof schema>;
+type Env = z.infer<typeof envSchema>;
 
 function parseEnv(): Env {
-  const parsed = schema.safeParse(process.env);
+  const parsed = envSchema.safeParse(process.env);
   if (!parsed.success) {
     console.error("Invalid environment:\n" + z.prettifyError(parsed.error));
     throw new Error("Invalid environment; see the messages above.");
