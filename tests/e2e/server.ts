@@ -175,8 +175,10 @@ try {
   const secret = randomBytes(32).toString("base64url");
   await mint(where, secret);
   if (stopping) process.exit(0);
-  // Whatever the caller's shell has for the others would point the app elsewhere.
+  // Whatever the caller's shell has for the others would point the app elsewhere; and no mail
+  // leaves this server, whatever key the shell holds (the tests read it at /admin/mail).
   const env = { ...where, SESSION_SECRET: secret, DATA_DIR: where.DATA_DIR, BUILD_DIR: undefined, APP_URL: undefined };
+  Object.assign(env, { RESEND_API_KEY: undefined, RESEND_BASE_URL: undefined });
   // The tests sign Resend's delivery reports with the same secret (tests/support/resend-webhooks.ts).
   Object.assign(env, { RESEND_WEBHOOK_SECRET: testWebhookSecret });
   app = await startBuiltServer(env, { cwd: appDir, port, echo: true, waitFor: "listening" });

@@ -9,6 +9,7 @@ import { openDatabase } from "../../db/client";
 import { auditLog, mailOutbox } from "../../db/schema";
 import { sendDueMail } from "../../app/mail/sender.server";
 import { createUser } from "../../app/models/user.server";
+import { childEnv } from "../support/child-env";
 import { fetchSignIn } from "../support/http";
 import { at, outboxRows, queueTestMail } from "../support/mail-outbox";
 import { startResendStandIn, type StandIn } from "../support/resend-stand-in";
@@ -60,11 +61,10 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
       if (driver === "pglite") await handle.close();
 
       stand.hangNext(1, { accept: true });
-      const { DATABASE_URL: _inherited, ...inherited } = process.env;
       // --import tsx: one process, which SIGKILL ends outright (tsx's CLI would run it in a child).
       const child = spawn(process.execPath, ["--import", "tsx", "scripts/mail-send.ts"], {
         cwd: root,
-        env: { ...inherited, ...where, RESEND_API_KEY: stand.key, RESEND_BASE_URL: stand.url, MAIL_FROM: from },
+        env: childEnv({ ...where, RESEND_API_KEY: stand.key, RESEND_BASE_URL: stand.url, MAIL_FROM: from }),
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
@@ -128,7 +128,7 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
       }
     });
 
-    it("an admin sends a failed message again with a plain form post; one that has not failed is refused (409)", async () => {
+    it("an admin sends a failed message again with a plain form post; one that has not failed is refused (409); a key in the shell sends nothing", async () => {
       let handle = await openWhere();
       const email = `mail-admin-${driver}@example.org`;
       const password = "a long enough password";
@@ -139,8 +139,16 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
         .set({ status: "failed", attempts: 1, lastError: "422 validation_error: no" })
         .where(eq(mailOutbox.id, failed!));
       if (driver === "pglite") await handle.close();
-      // No key: the server's sender leaves the message queued, to be seen.
-      const server = await startBuiltServer({ ...where, RESEND_API_KEY: undefined });
+      // A developer's own key in the shell never reaches a server a test starts: its sender has no
+      // key, so it leaves the messages queued, to be seen, and the provider hears nothing.
+      const shell = { RESEND_API_KEY: process.env.RESEND_API_KEY, RESEND_BASE_URL: process.env.RESEND_BASE_URL };
+      Object.assign(process.env, { RESEND_API_KEY: stand.key, RESEND_BASE_URL: stand.url });
+      const server = await startBuiltServer({ ...where, MAIL_SEND_INTERVAL_SECONDS: "0.2" }).finally(() => {
+        for (const [name, value] of Object.entries(shell)) {
+          if (value === undefined) delete process.env[name];
+          else process.env[name] = value;
+        }
+      });
       try {
         const cookie = await fetchSignIn(server.url, email, password);
         const post = (id: number, language = "en") =>
@@ -173,6 +181,7 @@ describe.each(drivers)("the mail sender on %s", (driver) => {
           .from(auditLog)
           .where(and(eq(auditLog.entityType, "mail"), eq(auditLog.action, "retry")));
         expect(audit.map((a) => a.entityId)).toEqual([String(failed)]);
+        expect(stand.requests, "requests that reached the provider").toEqual([]);
       } finally {
         await handle.close();
       }

@@ -1,18 +1,19 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
+import { childEnv } from "./child-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Runs `npm run <script> -- <args>` from the repository as a user would, with the given
- * environment on top of this process's (less DATABASE_URL, which each call names if it wants one).
+ * environment on top of this process's (less DATABASE_URL, which each call names if it wants one,
+ * and Resend's key and address: see child-env.ts).
  */
 export function npmRun(script: string, args: string[], env: Record<string, string | undefined>) {
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   return new Promise<{ code: number | null; output: string }>((resolve) => {
     const child = spawn("npm", ["run", "--silent", script, "--", ...args], {
       cwd: root,
-      env: { ...inherited, ...env },
+      env: childEnv(env),
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";

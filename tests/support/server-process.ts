@@ -2,6 +2,7 @@ import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
+import { childEnv } from "./child-env";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -69,11 +70,10 @@ export async function startBuiltServer(
 ): Promise<RunningServer> {
   const cwd = options.cwd ?? root;
   await buildPresent(cwd);
-  const { DATABASE_URL: _ignored, ...inherited } = process.env;
   const port = options.port ?? (await freePort());
   const child = spawn(process.execPath, ["server.js"], {
     cwd,
-    env: { ...inherited, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env },
+    env: childEnv({ NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let log = "";
