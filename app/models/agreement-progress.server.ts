@@ -1,6 +1,6 @@
 // How far an agreement's commitments have come: counts by status, progress, overdue and confirmed.
 import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { commitmentConfirmations, commitments, partnershipCountries } from "../../db/schema";
+import { agreements, commitmentConfirmations, commitments, partnershipCountries } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
 import { overdueWhere } from "./commitment-overdue.server";
@@ -45,12 +45,8 @@ export function progressOf(counts: StatusCounts): Progress {
  * and confirmed by every side of the partnership: one grouped pass over all of them (on an
  * agreement of 5,000 commitments each pass is most of what its page costs the database).
  */
-export async function agreementTally(db: Database, agreementId: number, partnershipId: number, today: string) {
-  const rows = await preparedOnce(db, "agreement_tally", () => tallyQuery(db)).execute({
-    agreementId,
-    partnershipId,
-    today,
-  });
+export async function agreementTally(db: Database, agreementId: number, today: string) {
+  const rows = await preparedOnce(db, "agreement_tally", () => tallyQuery(db)).execute({ agreementId, today });
   const counts: StatusCounts = {};
   for (const r of rows) counts[r.status] = Number(r.n);
   return {
@@ -61,7 +57,9 @@ export async function agreementTally(db: Database, agreementId: number, partners
 }
 
 function tallyQuery(db: Database) {
-  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${sql.placeholder("partnershipId")})`;
+  // The partnership is the agreement's, so the tally needs nothing read before it.
+  const partnershipId = sql`(select ${agreements.partnershipId} from ${agreements} where ${agreements.id} = ${sql.placeholder("agreementId")})`;
+  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${partnershipId})`;
   // Counted from the confirmations, which are few, rather than by a look-up per complete
   // commitment: on an agreement of 5,000 commitments that was a thousand subqueries a page view.
   const confirmedCommitments = db
@@ -72,7 +70,7 @@ function tallyQuery(db: Database) {
       partnershipCountries,
       and(
         eq(partnershipCountries.countryCode, commitmentConfirmations.countryCode),
-        eq(partnershipCountries.partnershipId, sql.placeholder("partnershipId")),
+        eq(partnershipCountries.partnershipId, partnershipId),
       ),
     )
     .where(and(eq(commitments.agreementId, sql.placeholder("agreementId")), eq(commitments.status, "complete")))

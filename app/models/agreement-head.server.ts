@@ -1,0 +1,96 @@
+// An agreement as its page heads it: the record, its parent, partnership and sides, signatories,
+// the agreements that continue it, and its sources, in one prepared query.
+import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import {
+  agreementSignatories,
+  agreements,
+  citations,
+  countries,
+  partnershipCountries,
+  partnerships,
+  people,
+  sources,
+} from "../../db/schema";
+import type { Database } from "../../db/client";
+import type { AgreementKind, AgreementStatus } from "../lib/enums";
+import type { LocalizedText } from "../lib/localized";
+import { preparedOnce } from "./prepared.server";
+
+export interface AgreementChild {
+  id: number;
+  title: LocalizedText;
+  kind: AgreementKind;
+  status: AgreementStatus;
+  inForceFrom: string | null;
+  inForceUntil: string | null;
+}
+
+export interface CitedSource {
+  id: number;
+  slug: string;
+  publisher: string;
+  title: string;
+  titleIsDescriptive: boolean;
+  language: string | null;
+  url: string | null;
+  publishedOn: string | null;
+  quote: string | null;
+}
+
+/**
+ * The agreement's page head, or null. The lists are subqueries of the one statement: each is an
+ * index look-up of a few rows, and as queries of their own they cost the app and the database
+ * more to send, parse and answer than the look-ups themselves.
+ */
+export async function agreementHead(db: Database, id: number) {
+  const [row] = await preparedOnce(db, "agreement_head", () => headQuery(db)).execute({ id });
+  if (!row) return null;
+  return {
+    ...row,
+    parent: row.parent?.id ? row.parent : null,
+    signatories: row.signatories ?? [],
+    children: row.children ?? [],
+    sides: row.sides ?? [],
+    sources: row.sources ?? [],
+  };
+}
+
+function headQuery(db: Database) {
+  const parent = alias(agreements, "parent");
+  const child = alias(agreements, "child");
+  return db
+    .select({
+      agreement: agreements,
+      parent: { id: parent.id, title: parent.title, kind: parent.kind },
+      partnership: { id: partnerships.id, name: partnerships.name },
+      signatories: sql<{ id: number; name: string; title: LocalizedText | null }[] | null>`(
+        select json_agg(json_build_object('id', ${people.id}, 'name', ${people.name}, 'title', ${people.title})
+          order by ${people.name})
+        from ${agreementSignatories} join ${people} on ${people.id} = ${agreementSignatories.personId}
+        where ${agreementSignatories.agreementId} = ${agreements.id})`,
+      children: sql<AgreementChild[] | null>`(
+        select json_agg(json_build_object('id', ${child.id}, 'title', ${child.title}, 'kind', ${child.kind},
+          'status', ${child.status}, 'inForceFrom', ${child.inForceFrom}, 'inForceUntil', ${child.inForceUntil})
+          order by ${child.inForceFrom}, ${child.id})
+        from ${agreements} ${sql.identifier("child")} where ${child.parentId} = ${agreements.id})`,
+      sides: sql<{ code: string; name: LocalizedText }[] | null>`(
+        select json_agg(json_build_object('code', ${countries.code}, 'name', ${countries.name})
+          order by ${partnershipCountries.position})
+        from ${partnershipCountries} join ${countries} on ${countries.code} = ${partnershipCountries.countryCode}
+        where ${partnershipCountries.partnershipId} = ${agreements.partnershipId})`,
+      sources: sql<CitedSource[] | null>`(
+        select json_agg(json_build_object('id', ${sources.id}, 'slug', ${sources.slug},
+          'publisher', ${sources.publisher}, 'title', ${sources.title},
+          'titleIsDescriptive', ${sources.titleIsDescriptive}, 'language', ${sources.language},
+          'url', ${sources.url}, 'publishedOn', ${sources.publishedOn}, 'quote', ${sources.quote})
+          order by ${sources.publishedOn}, ${sources.id})
+        from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId}
+        where ${citations.subjectKind} = 'agreement' and ${citations.subjectId} = ${agreements.id})`,
+    })
+    .from(agreements)
+    .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))
+    .leftJoin(parent, eq(parent.id, agreements.parentId))
+    .where(eq(agreements.id, sql.placeholder("id")))
+    .prepare("agreement_head");
+}
