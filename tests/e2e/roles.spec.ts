@@ -15,6 +15,7 @@ import {
 } from "../support/http-factories";
 import { match, postForm } from "../support/http";
 import { demoAccounts, expect, signedInRequest, test, uniqueSuffix, type Role } from "./fixtures";
+import { linkFromMailbox } from "./mailbox";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -30,7 +31,7 @@ type Who = Role | "anonymous";
 const everyone: Who[] = ["anonymous", "viewer", "editor", "admin"];
 const rank: Record<Who, number> = { anonymous: 0, viewer: 1, editor: 2, admin: 3 };
 
-type Expectation = { status: 200 | 401 | 403 | 404; type?: RegExp } | { status: 302; location: string };
+type Expectation = { status: 200 | 401 | 403 | 404 | 405 | 410; type?: RegExp } | { status: 302; location: string };
 
 const toLogin = (route: string): Expectation => ({
   status: 302,
@@ -50,9 +51,12 @@ function dataUrl(route: string, routeId?: string) {
   return search ? `${base}?${search}` : base;
 }
 
-let outboxMessage: Promise<string> | undefined;
+let outboxMessage: Promise<{ mail: string; invitation: string }> | undefined;
 
-/** An outbox message to walk /admin/mail/:id with: an invitation an admin sends, once per worker. */
+/**
+ * An outbox message to walk /admin/mail/:id with, and the /invitation address its link leads to:
+ * an invitation an admin sends, once per worker. Opening the link does not use it up.
+ */
 function someOutboxMessage(playwright: { request: APIRequest }, baseURL: string) {
   return (outboxMessage ??= (async () => {
     const admin = await signedInRequest(playwright, baseURL, "admin");
@@ -62,7 +66,11 @@ function someOutboxMessage(playwright: { request: APIRequest }, baseURL: string)
       const invited = await postForm(admin, baseURL, "/admin/users", invitation);
       expect(invited.status(), "the walk's invitation").toBe(302);
       const outbox = await (await admin.get("/admin/mail")).text();
-      return match(outbox, /href="\/admin\/mail\/(\d+)"/, "a message on /admin/mail");
+      const link = new URL(await linkFromMailbox(admin, email, "/invitation"));
+      return {
+        mail: match(outbox, /href="\/admin\/mail\/(\d+)"/, "a message on /admin/mail"),
+        invitation: `${link.pathname}${link.search}`,
+      };
     } finally {
       await admin.dispose();
     }
@@ -71,7 +79,7 @@ function someOutboxMessage(playwright: { request: APIRequest }, baseURL: string)
 
 /** Real record ids of the demo content, read from the pages as a viewer sees them. */
 async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
-  const mail = await someOutboxMessage(playwright, baseURL);
+  const { mail, invitation } = await someOutboxMessage(playwright, baseURL);
   const viewer = await signedInRequest(playwright, baseURL, "viewer");
   try {
     const activities = await (await viewer.get("/activities")).text();
@@ -79,6 +87,7 @@ async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
     const account = await (await viewer.get("/account")).text();
     return {
       mail,
+      invitation,
       activity: match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities"),
       commitment: match(agreement, /href="\/commitments\/(\d+)"/, "a commitment link on /agreements/1"),
       calendarToken: match(account, /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address on /account"),
@@ -97,7 +106,7 @@ interface PageCase {
   type?: RegExp;
 }
 
-function pagesOf(ids: { activity: string; commitment: string; mail: string }): PageCase[] {
+function pagesOf(ids: { activity: string; commitment: string; mail: string; invitation: string }): PageCase[] {
   return [
     { route: "/", file: "routes/home.tsx", access: "public" },
     { route: "/healthz", file: "routes/healthz.ts", access: "public", type: /^application\/json/ },
@@ -109,6 +118,13 @@ function pagesOf(ids: { activity: string; commitment: string; mail: string }): P
     { route: "/unsubscribe/not-a-token", file: "routes/unsubscribe.$token.tsx", access: "public" },
     { route: "/library", file: "routes/library.tsx", access: "public" },
     { route: `/library/${publishedSlugs[0]}`, file: "routes/library.$slug.tsx", access: "public" },
+    // Pages an emailed link leads to, open to whoever holds the link (signed in or not).
+    { route: ids.invitation, file: "routes/invitation.tsx", access: "public" },
+    { route: "/forgot-password", file: "routes/forgot-password.tsx", access: "public" },
+    // No reset link to walk with: without a good one the page says the link is gone.
+    { route: "/reset-password", file: "routes/reset-password.tsx", access: "public" },
+    // Resend's deliveries, POST only: "the Resend webhook" below sends them unsigned.
+    { route: "/webhooks/resend", file: "routes/webhooks.resend.ts", access: "public", type: /^text\/plain/ },
     { route: "/activities.csv", file: "routes/activities.csv.ts", access: "viewer", type: /^text\/csv/ },
     { route: "/activities.ics", file: "routes/activities.ics.ts", access: "viewer", type: /^text\/calendar/ },
     { route: "/dashboard", file: "routes/dashboard.tsx", access: "viewer" },
@@ -142,6 +158,8 @@ function expectedGet(who: Who, p: PageCase): Expectation {
   // Nothing to show at these: each only takes a POST.
   if (p.route === "/logout" || p.route === "/language" || p.route === "/follows") return { status: 302, location: "/" };
   if (p.route.startsWith("/unsubscribe/")) return { status: 404 };
+  if (p.route === "/reset-password") return { status: 410 };
+  if (p.route === "/webhooks/resend") return { status: 405 };
   // Signed in, the sign-in page sends you on to the dashboard.
   if (p.route === "/login") return who === "anonymous" ? { status: 200 } : { status: 302, location: "/dashboard" };
   if (p.access === "public") return { status: 200, type: p.type };
@@ -155,7 +173,7 @@ test("the walk covers every route module of app/routes.ts", () => {
   const files = [...config.matchAll(/"(routes\/[^"]+\.tsx?)"/g)].map((m) => m[1]!);
   // The staff layout has no address of its own; the catch-all is walked by "unknown pages … are 404".
   const walked = new Set([
-    ...pagesOf({ activity: "1", commitment: "1", mail: "1" }).map((p) => p.file),
+    ...pagesOf({ activity: "1", commitment: "1", mail: "1", invitation: "/invitation" }).map((p) => p.file),
     "routes/staff.tsx",
     "routes/not-found.tsx",
   ]);
@@ -307,6 +325,30 @@ test.describe("the calendar feed", () => {
       expect.soft(response.status(), `token ${JSON.stringify(token)}`).toBe(401);
       expect.soft(await response.text()).not.toContain("BEGIN:VCALENDAR");
     }
+  });
+});
+
+test.describe("the Resend webhook", () => {
+  test("refuses a delivery without a good signature (401), whoever sends it, and a GET (405)", async ({ request }) => {
+    const event = JSON.stringify({
+      type: "email.bounced",
+      created_at: new Date().toISOString(),
+      data: { to: [`forged-${uniqueSuffix()}@example.org`], bounce: { type: "Permanent" } },
+    });
+    const svix = { "svix-id": `msg_${uniqueSuffix()}`, "svix-timestamp": String(Math.floor(Date.now() / 1000)) };
+    const forged = [
+      { "Content-Type": "application/json" },
+      { "Content-Type": "application/json", ...svix },
+      { "Content-Type": "application/json", ...svix, "svix-signature": `v1,${Buffer.alloc(32).toString("base64")}` },
+    ];
+    for (const headers of forged) {
+      const response = await request.post("/webhooks/resend", { headers, data: event, maxRedirects: 0 });
+      expect.soft(response.status(), `headers ${Object.keys(headers).join(", ")}`).toBe(401);
+      expect.soft(await response.text()).not.toContain("outcome");
+    }
+    const get = await request.get("/webhooks/resend", { maxRedirects: 0 });
+    expect(get.status()).toBe(405);
+    expect(get.headers()["allow"]).toBe("POST");
   });
 });
 
@@ -545,6 +587,18 @@ function attacksOn(t: Targets, tag: string): Attack[] {
       }),
     },
     {
+      name: "invite a user",
+      path: "/admin/users",
+      role: "admin",
+      form: () => ({
+        intent: "invite",
+        email: `intruder-invited-${tag}@example.org`,
+        name: "Intruder",
+        role: "admin",
+        language: "en",
+      }),
+    },
+    {
       name: "make a user an admin",
       path: "/admin/users",
       role: "admin",
@@ -674,6 +728,7 @@ for (const attacker of ["anonymous", "viewer", "editor"] as const) {
       expect.soft(after.agreements, "no agreement was created").toBe(false);
       const adminUsersAfter = await (await admin.get("/admin/users")).text();
       expect.soft(adminUsersAfter, "no user was created").not.toContain(`intruder-${tag}@example.org`);
+      expect.soft(adminUsersAfter, "nobody was invited").not.toContain(`intruder-invited-${tag}@example.org`);
       // Other tests add and change their own users in parallel: compare the demo accounts' rows,
       // which only this kind of attack could change.
       const rows = (html: string) =>
