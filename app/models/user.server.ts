@@ -32,6 +32,9 @@ export function listUsers(db: Database) {
       version: users.version,
       // Spelled out: inside the subquery drizzle would render users.id as a bare "id".
       activeSessions: sql<number>`(select count(*)::int from sessions s where s.user_id = "users"."id" and s.expires_at > now())`,
+      // Waiting for an invitation to be accepted, as the pending list counts it (an expired link
+      // too: it can be sent again). By the index on user_tokens (user_id, purpose).
+      invited: sql<boolean>`exists (select 1 from user_tokens t where t.user_id = "users"."id" and t.purpose = 'invitation' and t.used_at is null and t.revoked_at is null)`,
     })
     .from(users)
     .orderBy(asc(users.email));

@@ -8,6 +8,7 @@ import { EnumField, Field, textOf } from "../components/form-field";
 import { useRecordForm } from "../components/use-record-form";
 import { TableScroll } from "../components/table-scroll";
 import { DeliveryFlag, type SuppressionView } from "../components/delivery-flag";
+import { Badge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
@@ -269,6 +270,12 @@ function UserRow({
         </select>
       </td>
       <td>
+        {/* Not yet signed in: the account waits for its invitation, listed under "Pending invitations". */}
+        {u.invited ? (
+          <>
+            <Badge value="invited" label={t("users.invited")} />{" "}
+          </>
+        ) : null}
         <label>
           <input type="checkbox" name="disabled" form={form.id} defaultChecked={textOf(fields.disabled) === "on"} />{" "}
           {t("users.disabled")}

@@ -53,6 +53,9 @@ test.describe("invitations", () => {
     await expect(page.getByRole("status")).toHaveText("The invitation was sent.");
     const pending = page.getByRole("region", { name: "Pending invitations" });
     await expect(pending.getByRole("row").filter({ hasText: email })).toContainText("Editor");
+    // In the users table the account is shown waiting for its invitation, not as an active user.
+    const userRow = page.getByRole("group", { name: "Users" }).getByRole("row").filter({ hasText: email });
+    await expect(userRow.getByText("Invited", { exact: true })).toBeVisible();
 
     const link = await linkFromMailbox(await requestAs("admin"), email, "/invitation");
     const invitee = await visitorPage(browser, baseURL!);
@@ -93,6 +96,8 @@ test.describe("invitations", () => {
 
     await gotoHydrated(page, "/admin/users");
     await expect(pending.getByRole("row").filter({ hasText: email })).toHaveCount(0);
+    await expect(userRow).toHaveCount(1);
+    await expect(userRow.getByText("Invited", { exact: true })).toHaveCount(0);
   });
 
   test("sending again replaces the link; withdrawing removes the invitation", async ({

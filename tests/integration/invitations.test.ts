@@ -14,7 +14,7 @@ import { findSessionUser } from "../../app/models/session.server";
 import { acceptInvitation, resetPassword } from "../../app/models/token-passwords.server";
 import { verifyLogin } from "../../app/models/user-passwords.server";
 import { findValidToken } from "../../app/models/user-tokens.server";
-import { createUser } from "../../app/models/user.server";
+import { createUser, listUsers } from "../../app/models/user.server";
 import { testActor } from "../support/model-factories";
 import { npmRun } from "../support/npm-run";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -47,6 +47,8 @@ describe.each(drivers)("invitations on %s", (driver) => {
     test.db.select().from(t.mailOutbox).where(eq(t.mailOutbox.userId, userId)).orderBy(t.mailOutbox.id);
   const outboxSize = async () => (await test.db.select({ n: count() }).from(t.mailOutbox))[0]!.n;
   const userRow = async (id: number) => (await test.db.select().from(t.users).where(eq(t.users.id, id)))[0];
+  /** Whether the users table on /admin/users marks the account as invited rather than active. */
+  const invitedOnUsersList = async (id: number) => (await listUsers(test.db)).find((u) => u.id === id)?.invited;
   const invite = (email: string, language: "en" | "id" = "en") =>
     inviteUser(test.db, inviter, { email, name: `Invitee ${email}`, role: "editor", language }, origin);
   const password = "a password of my own";
@@ -138,11 +140,13 @@ describe.each(drivers)("invitations on %s", (driver) => {
     expect((await userRow(user.id))!.version).toBe(user.version);
     const pending = (await listPendingInvitations(test.db)).find((i) => i.id === user.id);
     expect(pending).toMatchObject({ expired: true });
+    expect(await invitedOnUsersList(user.id)).toBe(true);
   });
 
   it("sends again with a new link: the earlier one no longer works", async () => {
     const user = await invite("eka@example.org");
     const first = linkToken((await mailTo(user.id))[0]!.text, "/invitation");
+    expect(await invitedOnUsersList(user.id)).toBe(true);
     await expect(
       resendInvitation(test.db, inviter, { id: user.id, version: user.version + 1 }, origin),
     ).rejects.toThrow(ConflictError);
@@ -157,7 +161,10 @@ describe.each(drivers)("invitations on %s", (driver) => {
     expect(audit).toMatchObject({ actorId: inviter.userId, before: { openInvitations: 1 } });
     expect(second).not.toBe(first);
     expect(await accept(first)).toBeNull();
+    expect(await invitedOnUsersList(user.id), "still invited after sending again").toBe(true);
     expect(await accept(second)).not.toBeNull();
+    expect(await invitedOnUsersList(user.id), "accepted: no longer invited").toBe(false);
+    expect(await invitedOnUsersList(inviter.userId), "an account made with its password").toBe(false);
     // Accepted: nothing is pending any more, so nothing can be sent again.
     const accepted = (await userRow(user.id))!;
     await expect(

@@ -106,6 +106,7 @@ export const en = {
     noOrganization: "None (confirms for no side)",
     status: "Status",
     active: "Active",
+    invited: "Invited",
     disabled: "Disabled",
     disable: "Disable",
     enable: "Enable",

@@ -105,6 +105,7 @@ export const id: Translation = {
     noOrganization: "Tidak ada (tidak mengonfirmasi untuk pihak mana pun)",
     status: "Status",
     active: "Aktif",
+    invited: "Diundang",
     disabled: "Dinonaktifkan",
     disable: "Nonaktifkan",
     enable: "Aktifkan",
