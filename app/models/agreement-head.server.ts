@@ -1,5 +1,6 @@
 // An agreement as its page heads it: the record, its parent, partnership and sides, signatories,
-// the agreements that continue it, and its sources, in one prepared query.
+// the agreements that continue it, its sources and the tally of its commitments, in one prepared
+// query.
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
@@ -15,6 +16,7 @@ import {
 import type { Database } from "../../db/client";
 import type { AgreementKind, AgreementStatus } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
+import { readTally, tallyColumns } from "./agreement-progress.server";
 import { preparedOnce } from "./prepared.server";
 
 export interface AgreementChild {
@@ -43,11 +45,13 @@ export interface CitedSource {
  * index look-up of a few rows, and as queries of their own they cost the app and the database
  * more to send, parse and answer than the look-ups themselves.
  */
-export async function agreementHead(db: Database, id: number) {
-  const [row] = await preparedOnce(db, "agreement_head", () => headQuery(db)).execute({ id });
+export async function agreementHead(db: Database, id: number, today: string) {
+  const [row] = await preparedOnce(db, "agreement_head", () => headQuery(db)).execute({ id, today });
   if (!row) return null;
+  const { statusCounts, overdue, fullyConfirmed, ...rest } = row;
   return {
-    ...row,
+    ...rest,
+    tally: readTally({ statusCounts, overdue, fullyConfirmed }),
     parent: row.parent?.id ? row.parent : null,
     signatories: row.signatories ?? [],
     children: row.children ?? [],
@@ -87,6 +91,11 @@ function headQuery(db: Database) {
           order by ${sources.publishedOn}, ${sources.id})
         from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId}
         where ${citations.subjectKind} = 'agreement' and ${citations.subjectId} = ${agreements.id})`,
+      ...tallyColumns(db, {
+        agreementId: agreements.id,
+        partnershipId: agreements.partnershipId,
+        today: sql.placeholder("today"),
+      }),
     })
     .from(agreements)
     .innerJoin(partnerships, eq(partnerships.id, agreements.partnershipId))

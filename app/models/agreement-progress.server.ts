@@ -1,10 +1,9 @@
 // How far an agreement's commitments have come: counts by status, progress, overdue and confirmed.
-import { and, count, eq, inArray, sql } from "drizzle-orm";
-import { agreements, commitmentConfirmations, commitments, partnershipCountries } from "../../db/schema";
+import { and, count, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { commitmentConfirmations, commitments, partnershipCountries } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
 import { overdueWhere } from "./commitment-overdue.server";
-import { preparedOnce } from "./prepared.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
@@ -42,24 +41,15 @@ export function progressOf(counts: StatusCounts): Progress {
 
 /**
  * An agreement's commitments counted by status, how many are overdue, and how many are complete
- * and confirmed by every side of the partnership: one grouped pass over all of them (on an
- * agreement of 5,000 commitments each pass is most of what its page costs the database).
+ * and confirmed by every side of the partnership, as columns of a query that has the agreement at
+ * hand (the agreement page's head query): counted from the index on (agreement, status, due date)
+ * without reading the commitments themselves.
  */
-export async function agreementTally(db: Database, agreementId: number, today: string) {
-  const rows = await preparedOnce(db, "agreement_tally", () => tallyQuery(db)).execute({ agreementId, today });
-  const counts: StatusCounts = {};
-  for (const r of rows) counts[r.status] = Number(r.n);
-  return {
-    counts,
-    overdue: rows.reduce((n, r) => n + Number(r.overdue), 0),
-    fullyConfirmed: Number(rows[0]?.fullyConfirmed ?? 0),
-  };
-}
-
-function tallyQuery(db: Database) {
-  // The partnership is the agreement's, so the tally needs nothing read before it.
-  const partnershipId = sql`(select ${agreements.partnershipId} from ${agreements} where ${agreements.id} = ${sql.placeholder("agreementId")})`;
-  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${partnershipId})`;
+export function tallyColumns(
+  db: Database,
+  at: { agreementId: SQLWrapper; partnershipId: SQLWrapper; today: SQLWrapper },
+) {
+  const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${at.partnershipId})`;
   // Counted from the confirmations, which are few, rather than by a look-up per complete
   // commitment: on an agreement of 5,000 commitments that was a thousand subqueries a page view.
   const confirmedCommitments = db
@@ -70,22 +60,30 @@ function tallyQuery(db: Database) {
       partnershipCountries,
       and(
         eq(partnershipCountries.countryCode, commitmentConfirmations.countryCode),
-        eq(partnershipCountries.partnershipId, partnershipId),
+        eq(partnershipCountries.partnershipId, at.partnershipId),
       ),
     )
-    .where(and(eq(commitments.agreementId, sql.placeholder("agreementId")), eq(commitments.status, "complete")))
+    .where(and(eq(commitments.agreementId, at.agreementId), eq(commitments.status, "complete")))
     .groupBy(commitmentConfirmations.commitmentId)
     .having(sql`count(distinct ${commitmentConfirmations.countryCode}) = ${sideCount}`);
-  const fullyConfirmed = sql<number>`(select count(*) from (${confirmedCommitments}) as confirmed)`;
-  return db
-    .select({
-      status: commitments.status,
-      n: count(),
-      overdue: sql<number>`count(*) filter (where ${overdueWhere(sql.placeholder("today"))})`,
-      fullyConfirmed,
-    })
-    .from(commitments)
-    .where(eq(commitments.agreementId, sql.placeholder("agreementId")))
-    .groupBy(commitments.status)
-    .prepare("agreement_tally");
+  return {
+    statusCounts: sql<Record<string, number> | null>`(
+      select json_object_agg(by_status.status, by_status.n)
+      from (select ${commitments.status} as status, count(*) as n from ${commitments}
+        where ${commitments.agreementId} = ${at.agreementId} group by ${commitments.status}) as by_status)`,
+    overdue: sql<number>`(select count(*) from ${commitments}
+      where ${commitments.agreementId} = ${at.agreementId} and ${overdueWhere(at.today)})`,
+    fullyConfirmed: sql<number>`(select count(*) from (${confirmedCommitments}) as confirmed)`,
+  };
+}
+
+/** The tally as the page uses it, from the columns `tallyColumns` added. */
+export function readTally(row: {
+  statusCounts: Record<string, number> | null;
+  overdue: number;
+  fullyConfirmed: number;
+}) {
+  const counts: StatusCounts = {};
+  for (const [status, n] of Object.entries(row.statusCounts ?? {})) counts[status as CommitmentStatus] = Number(n);
+  return { counts, overdue: Number(row.overdue), fullyConfirmed: Number(row.fullyConfirmed) };
 }

@@ -5,7 +5,7 @@ import { agreements } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { calendarToday } from "../lib/zoned-time";
 import { lifecycleOf } from "./agreement-lifecycle.server";
-import { agreementTally, commitmentCountsByAgreement, progressOf } from "./agreement-progress.server";
+import { commitmentCountsByAgreement, progressOf } from "./agreement-progress.server";
 import { isFullyConfirmed } from "./commitment-confirmations.server";
 import { isOverdue } from "./commitment-overdue.server";
 import { commitmentCards } from "./agreement-commitment-cards.server";
@@ -57,7 +57,7 @@ export const commitmentPageSize = 20;
 
 /**
  * An agreement with everything its page shows: its progress over all its commitments, counted in
- * the database, and one page of the commitments in full. Three prepared queries, run together,
+ * the database, and one page of the commitments in full. Two prepared queries, run together,
  * however many commitments it has.
  */
 export async function getAgreement(
@@ -70,13 +70,12 @@ export async function getAgreement(
     latestActivities = 5,
   }: { page?: number; pageSize?: number; latestActivities?: number } = {},
 ) {
-  const [head, items, tally] = await Promise.all([
-    agreementHead(db, id),
+  const [head, items] = await Promise.all([
+    agreementHead(db, id, today),
     commitmentCards(db, id, { page, pageSize, latestActivities }),
-    agreementTally(db, id, today),
   ]);
   if (!head) return null;
-  const { agreement, parent, partnership, signatories, children, sides, sources } = head;
+  const { agreement, parent, partnership, signatories, children, sides, sources, tally } = head;
   const list = items.map((c) => ({
     ...c,
     overdue: isOverdue(c, today),
