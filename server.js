@@ -8,6 +8,7 @@
 // says why) until its database is up, waiting for it with backoff for as long as it takes. So a
 // database that is away, at start or later, never ends a process.
 import cluster from "node:cluster";
+import { readdirSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { pathToFileURL } from "node:url";
 import express from "express";
@@ -120,10 +121,15 @@ async function serve() {
 
   if (production) {
     server.use("/assets", express.static(`${buildDir}/client/assets`, { immutable: true, maxAge: "1y" }));
-    // Files at the top of build/client (favicon and the like) have an extension; pages don't,
-    // and should not each cost a look at the disk.
+    // The files at the top of build/client (favicon and the like), known once at start-up, so that
+    // pages, and routes with an extension (/activities.csv), cost no look at the disk.
     const publicFiles = express.static(`${buildDir}/client`, { maxAge: "1h", index: false });
-    server.use((req, res, next) => (/\.[^/]+$/.test(req.path) ? publicFiles(req, res, next) : next()));
+    const publicNames = new Set(
+      readdirSync(`${buildDir}/client`, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `/${entry.name}`),
+    );
+    server.use((req, res, next) => (publicNames.has(req.path) ? publicFiles(req, res, next) : next()));
     const mod = await import(new URL(`${buildDir}/server/index.js`, pathToFileURL(`${process.cwd()}/`)).href);
     server.use(mod.app);
     app = mod;

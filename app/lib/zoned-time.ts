@@ -64,23 +64,35 @@ export function utcToZoned(instant: Date, timeZone: string): { date: string; tim
   return { date: `${w.year}-${pad(w.month)}-${pad(w.day)}`, time: `${pad(w.hour)}:${pad(w.minute)}` };
 }
 
+const dayMs = 86_400_000;
+/**
+ * A zone's offset through one UTC day, or null when it changes that day, by "zone|day". These are
+ * facts of the time zone database this process runs with, so they are kept for the process's
+ * life, up to a bound (a few years of days for a few zones); past it the map starts afresh.
+ */
+const dayOffsets = new Map<string, number | null>();
+
+function offsetThroughDay(day: number, timeZone: string): number | null {
+  const key = `${timeZone}|${day}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetMs(day * dayMs, timeZone);
+    offset = first === offsetMs((day + 1) * dayMs - 1000, timeZone) ? first : null;
+    if (dayOffsets.size >= 20_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
+
 /**
  * `utcToZoned` for many instants, as exports need: the zone's offset is looked up once per UTC day
  * rather than once per instant (a zone changes its offset at most once in a day).
  */
 export function zonedClock(timeZone: string): (instant: Date) => { date: string; time: string } {
-  const dayMs = 86_400_000;
-  const offsets = new Map<number, number | null>();
   const pad = (n: number) => String(n).padStart(2, "0");
   return (instant) => {
     const ms = instant.getTime();
-    const day = Math.floor(ms / dayMs);
-    let offset = offsets.get(day);
-    if (offset === undefined) {
-      const first = offsetMs(day * dayMs, timeZone);
-      offset = first === offsetMs((day + 1) * dayMs - 1000, timeZone) ? first : null;
-      offsets.set(day, offset);
-    }
+    const offset = offsetThroughDay(Math.floor(ms / dayMs), timeZone);
     if (offset === null) return utcToZoned(instant, timeZone);
     const local = new Date(ms + offset);
     return {
