@@ -77,7 +77,14 @@ export const userTokens = pgTable(
     usedAt: timestamp("used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
   },
-  (t) => [uniqueIndex("user_tokens_hash_idx").on(t.tokenHash), index("user_tokens_user_idx").on(t.userId, t.purpose)],
+  (t) => [
+    uniqueIndex("user_tokens_hash_idx").on(t.tokenHash),
+    index("user_tokens_user_idx").on(t.userId, t.purpose),
+    // The admin's list of invitations still open, newest first.
+    index("user_tokens_open_invitations_idx")
+      .on(t.createdAt.desc())
+      .where(sql`${t.purpose} = 'invitation' and ${t.usedAt} is null and ${t.revokedAt} is null`),
+  ],
 );
 
 /** Fixed-window counters shared by every app server (sign-in attempts per account and address). */

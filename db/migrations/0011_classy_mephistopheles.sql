@@ -1,0 +1,1 @@
+CREATE INDEX "user_tokens_open_invitations_idx" ON "user_tokens" USING btree ("created_at" DESC NULLS LAST) WHERE "user_tokens"."purpose" = 'invitation' and "user_tokens"."used_at" is null and "user_tokens"."revoked_at" is null;
