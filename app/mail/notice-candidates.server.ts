@@ -6,6 +6,7 @@ import { mailOutbox } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
 import type { TFunction } from "../i18n/translator";
+import type { MailKey } from "./translator.server";
 import type { MailKind } from "../lib/enums";
 import { localized, placeName } from "../lib/localized";
 import type { NoticeKind } from "../models/notice-preferences.server";
@@ -28,7 +29,7 @@ export interface Recipient {
 /** What a template needs of its recipient and of the app. */
 export interface NoticeFrame {
   lang: Language;
-  t: TFunction;
+  t: TFunction<MailKey>;
   origin: string;
   appName: string;
   timeZone: string;
@@ -126,7 +127,7 @@ export async function dueCandidates(db: Database, now: Date): Promise<Candidate[
             const title = titles.get(`${r.type}:${r.id}`);
             return {
               type: r.type,
-              title: localized(title ?? r.auditTitle, f.lang) || `${f.t(`notices.mail.digest.${r.type}`)} ${r.id}`,
+              title: localized(title ?? r.auditTitle, f.lang) || `${f.t(`email.notices.digest.${r.type}`)} ${r.id}`,
               url: title ? `${f.origin}/${collection[r.type]}/${r.id}` : null,
               changes: r.changes,
             };

@@ -6,11 +6,11 @@ import { appSettings } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { env } from "../env.server";
 import { isLanguage, type Language } from "../i18n/config";
-import { translatorFor } from "../i18n/i18n.server";
 import type { NoticeKind } from "../models/notice-preferences.server";
 import { dueCandidates, queuedKeys, type NoticeFrame, type Recipient } from "./notice-candidates.server";
 import { queueMail } from "./queue.server";
 import { renderMail } from "./render.server";
+import { mailTranslator } from "./translator.server";
 import { unsubscribeHeaders, unsubscribePath, unsubscribeToken } from "./unsubscribe.server";
 
 export interface SchedulerOptions {
@@ -40,7 +40,7 @@ export const mailOrigin = () => (env.APP_URL ?? `http://localhost:${env.PORT}`).
 
 function frameFor(to: Recipient, notice: NoticeKind, secret: string, origin: string): NoticeFrame {
   const lang: Language = isLanguage(to.locale) ? to.locale : "en";
-  const { t } = translatorFor(lang);
+  const { t } = mailTranslator(lang);
   const unsubscribeUrl = origin + unsubscribePath(unsubscribeToken(secret, to.userId, notice));
   return { lang, t, origin, appName: t("app.name"), timeZone: to.timeZone, unsubscribeUrl };
 }

@@ -1,5 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
 import type { TFunction } from "../../i18n/translator";
+import type { MailKey } from "../translator.server";
 import { createFormatter } from "../../lib/format";
 import { MailLayout, mailStyles, type MailFrame } from "../layout";
 import { NoticeFooter, shortText } from "./notice-footer";
@@ -18,7 +19,7 @@ export interface ActivityReminder {
 
 /** A reminder of an activity the recipient's organization organizes or takes part in. */
 export function activityReminderMail(
-  frame: MailFrame & { t: TFunction; timeZone: string; unsubscribeUrl: string },
+  frame: MailFrame & { t: TFunction<MailKey>; timeZone: string; unsubscribeUrl: string },
   a: ActivityReminder,
 ) {
   const { t } = frame;
@@ -26,20 +27,20 @@ export function activityReminderMail(
   // All-day activities are dates, the same everywhere; a time is the recipient's, zone named.
   const when = a.allDay ? format.when(a.startsAt, true) : `${format.when(a.startsAt, false)} (${frame.timeZone})`;
   const subject = t(
-    a.lead === "1d" ? "notices.mail.activityReminder.subjectDay" : "notices.mail.activityReminder.subjectWeek",
+    a.lead === "1d" ? "email.notices.activityReminder.subjectDay" : "email.notices.activityReminder.subjectWeek",
     {
       title: shortText(a.title),
     },
   );
-  const place = a.online ? [t("notices.mail.activityReminder.online"), a.place].filter(Boolean).join(" · ") : a.place;
+  const place = a.online ? [t("email.notices.activityReminder.online"), a.place].filter(Boolean).join(" · ") : a.place;
   const element = (
     <MailLayout
       {...frame}
-      preview={t("notices.mail.activityReminder.when", { when })}
+      preview={t("email.notices.activityReminder.when", { when })}
       footer={
         <NoticeFooter
           t={t}
-          why={t("notices.mail.why", { what: t("notices.kinds.activities") })}
+          why={t("email.notices.why", { what: t("notices.kinds.activities") })}
           unsubscribeUrl={frame.unsubscribeUrl}
         />
       }
@@ -47,11 +48,11 @@ export function activityReminderMail(
       <Heading as="h1" style={mailStyles.heading}>
         {a.title}
       </Heading>
-      <Text style={mailStyles.text}>{t("notices.mail.activityReminder.when", { when })}</Text>
-      {place ? <Text style={mailStyles.text}>{t("notices.mail.activityReminder.where", { place })}</Text> : null}
-      <Text style={mailStyles.small}>{t("notices.mail.activityReminder.why")}</Text>
+      <Text style={mailStyles.text}>{t("email.notices.activityReminder.when", { when })}</Text>
+      {place ? <Text style={mailStyles.text}>{t("email.notices.activityReminder.where", { place })}</Text> : null}
+      <Text style={mailStyles.small}>{t("email.notices.activityReminder.why")}</Text>
       <Button href={a.url} style={mailStyles.button}>
-        {t("notices.mail.open")}
+        {t("email.notices.open")}
       </Button>
     </MailLayout>
   );

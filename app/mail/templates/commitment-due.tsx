@@ -1,5 +1,6 @@
 import { Button, Heading, Text } from "@react-email/components";
 import type { TFunction } from "../../i18n/translator";
+import type { MailKey } from "../translator.server";
 import { createFormatter } from "../../lib/format";
 import type { CommitmentStatus } from "../../lib/enums";
 import { MailLayout, mailStyles, type MailFrame } from "../layout";
@@ -13,7 +14,7 @@ export interface CommitmentNotice {
   url: string;
 }
 
-export type CommitmentMailFrame = MailFrame & { t: TFunction; unsubscribeUrl: string };
+export type CommitmentMailFrame = MailFrame & { t: TFunction<MailKey>; unsubscribeUrl: string };
 
 /** The footer of both commitment notices. */
 export function commitmentFooter(frame: CommitmentMailFrame) {
@@ -21,7 +22,7 @@ export function commitmentFooter(frame: CommitmentMailFrame) {
   return (
     <NoticeFooter
       t={t}
-      why={`${t("notices.mail.commitmentDue.why")} ${t("notices.mail.why", { what: t("notices.kinds.commitments") })}`}
+      why={`${t("email.notices.commitmentDue.why")} ${t("email.notices.why", { what: t("notices.kinds.commitments") })}`}
       unsubscribeUrl={frame.unsubscribeUrl}
     />
   );
@@ -32,18 +33,18 @@ export function commitmentDueMail(frame: CommitmentMailFrame, c: CommitmentNotic
   const { t } = frame;
   const date = createFormatter(frame.lang, "UTC").day(c.dueOn);
   const status = t(`commitmentStatus.${c.status}`);
-  const heading = t("notices.mail.commitmentDue.heading", { date });
+  const heading = t("email.notices.commitmentDue.heading", { date });
   const element = (
     <MailLayout {...frame} preview={heading} footer={commitmentFooter(frame)}>
       <Heading as="h1" style={mailStyles.heading}>
         {heading}
       </Heading>
       <Text style={mailStyles.text}>{c.text}</Text>
-      <Text style={mailStyles.text}>{t("notices.mail.commitmentDue.text", { status })}</Text>
+      <Text style={mailStyles.text}>{t("email.notices.commitmentDue.text", { status })}</Text>
       <Button href={c.url} style={mailStyles.button}>
-        {t("notices.mail.open")}
+        {t("email.notices.open")}
       </Button>
     </MailLayout>
   );
-  return { subject: t("notices.mail.commitmentDue.subject", { date, text: shortText(c.text) }), element };
+  return { subject: t("email.notices.commitmentDue.subject", { date, text: shortText(c.text) }), element };
 }

@@ -9,18 +9,18 @@ export function commitmentOverdueMail(frame: CommitmentMailFrame, c: CommitmentN
   const { t } = frame;
   const date = createFormatter(frame.lang, "UTC").day(c.dueOn);
   const status = t(`commitmentStatus.${c.status}`);
-  const heading = t("notices.mail.commitmentOverdue.heading");
+  const heading = t("email.notices.commitmentOverdue.heading");
   const element = (
     <MailLayout {...frame} preview={heading} footer={commitmentFooter(frame)}>
       <Heading as="h1" style={mailStyles.heading}>
         {heading}
       </Heading>
       <Text style={mailStyles.text}>{c.text}</Text>
-      <Text style={mailStyles.text}>{t("notices.mail.commitmentOverdue.text", { date, status })}</Text>
+      <Text style={mailStyles.text}>{t("email.notices.commitmentOverdue.text", { date, status })}</Text>
       <Button href={c.url} style={mailStyles.button}>
-        {t("notices.mail.open")}
+        {t("email.notices.open")}
       </Button>
     </MailLayout>
   );
-  return { subject: t("notices.mail.commitmentOverdue.subject", { date, text: shortText(c.text) }), element };
+  return { subject: t("email.notices.commitmentOverdue.subject", { date, text: shortText(c.text) }), element };
 }

@@ -1,13 +1,22 @@
 import { Link } from "@react-email/components";
 import type { TFunction } from "../../i18n/translator";
+import type { MailKey } from "../translator.server";
 
 /** The footer line of every notice and digest: why it came, and the link that stops it. */
-export function NoticeFooter({ t, why, unsubscribeUrl }: { t: TFunction; why: string; unsubscribeUrl: string }) {
+export function NoticeFooter({
+  t,
+  why,
+  unsubscribeUrl,
+}: {
+  t: TFunction<MailKey>;
+  why: string;
+  unsubscribeUrl: string;
+}) {
   return (
     <>
       {why}{" "}
       <Link href={unsubscribeUrl} style={{ color: "#4a525c" }}>
-        {t("notices.mail.unsubscribe")}
+        {t("email.notices.unsubscribe")}
       </Link>
     </>
   );

@@ -1,5 +1,6 @@
 import { Heading, Link, Section, Text } from "@react-email/components";
 import type { TFunction } from "../../i18n/translator";
+import type { MailKey } from "../translator.server";
 import { createFormatter } from "../../lib/format";
 import type { FollowSubject } from "../../lib/enums";
 import { MailLayout, mailStyles, type MailFrame } from "../layout";
@@ -27,39 +28,40 @@ const changesShown = 5;
 
 /** Monday's digest of what changed in the records the recipient follows. */
 export function weeklyDigestMail(
-  frame: MailFrame & { t: TFunction; timeZone: string; unsubscribeUrl: string },
+  frame: MailFrame & { t: TFunction<MailKey>; timeZone: string; unsubscribeUrl: string },
   digest: { from: Date; to: Date; items: DigestItem[] },
 ) {
   const { t } = frame;
   const format = createFormatter(frame.lang, frame.timeZone);
-  const heading = t("notices.mail.digest.heading", {
+  const heading = t("email.notices.digest.heading", {
     from: format.dateTime(digest.from),
     to: format.dateTime(digest.to),
   });
   const who = (c: DigestChange) =>
-    c.who ?? (c.byProcess ? t("notices.mail.digest.process") : t("notices.mail.digest.someone"));
+    c.who ?? (c.byProcess ? t("email.notices.digest.process") : t("email.notices.digest.someone"));
   const element = (
     <MailLayout
       {...frame}
       preview={heading}
-      footer={<NoticeFooter t={t} why={t("notices.mail.whyDigest")} unsubscribeUrl={frame.unsubscribeUrl} />}
+      footer={<NoticeFooter t={t} why={t("email.notices.whyDigest")} unsubscribeUrl={frame.unsubscribeUrl} />}
     >
       <Heading as="h1" style={mailStyles.heading}>
         {heading}
       </Heading>
-      <Text style={mailStyles.text}>{t("notices.mail.digest.intro")}</Text>
+      <Text style={mailStyles.text}>{t("email.notices.digest.intro")}</Text>
       {digest.items.map((item) => (
         <Section key={`${item.type}-${item.url ?? item.title}`} style={{ margin: "0 0 16px" }}>
           <Text style={{ ...mailStyles.small, margin: "0" }}>
-            {t(`notices.mail.digest.${item.type}`)} · {t("notices.mail.digest.changes", { count: item.changes.length })}
+            {t(`email.notices.digest.${item.type}`)} ·{" "}
+            {t("email.notices.digest.changes", { count: item.changes.length })}
           </Text>
           <Heading as="h2" style={{ fontSize: "16px", margin: "2px 0 6px" }}>
             {item.url ? <Link href={item.url}>{item.title}</Link> : item.title}
           </Heading>
           {item.changes.slice(0, changesShown).map((c, i) => (
             <Text key={i} style={{ ...mailStyles.small, margin: "0 0 2px" }}>
-              {t("notices.mail.digest.change", {
-                action: t(`notices.mail.actions.${c.action}`, { defaultValue: t("notices.mail.actions.update") }),
+              {t("email.notices.digest.change", {
+                action: t(`email.notices.actions.${c.action}`, { defaultValue: t("email.notices.actions.update") }),
                 when: format.dateTime(c.at),
                 who: who(c),
               })}
@@ -67,13 +69,13 @@ export function weeklyDigestMail(
           ))}
           {item.changes.length > changesShown ? (
             <Text style={{ ...mailStyles.small, margin: "0" }}>
-              {t("notices.mail.digest.more", { count: item.changes.length - changesShown })}
+              {t("email.notices.digest.more", { count: item.changes.length - changesShown })}
             </Text>
           ) : null}
         </Section>
       ))}
-      <Text style={mailStyles.small}>{t("notices.mail.digest.manage")}</Text>
+      <Text style={mailStyles.small}>{t("email.notices.digest.manage")}</Text>
     </MailLayout>
   );
-  return { subject: t("notices.mail.digest.subject"), element };
+  return { subject: t("email.notices.digest.subject"), element };
 }
