@@ -6,9 +6,8 @@
 import { postForm } from "../support/http";
 import { mailId } from "../../app/mail/strings/id";
 import { expect, gotoHydrated, test, uniqueSuffix, type Role } from "./fixtures";
-import { expectNoAxeViolations } from "./helpers";
+import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
-const phone = { width: 390, height: 844 };
 const subjectId = mailId.access.invitationSubject.replace("{{app}}", "Jembatan");
 
 test.describe("the development mailbox", () => {
@@ -40,7 +39,7 @@ test.describe("the development mailbox", () => {
     await expect(row.getByRole("rowheader")).toHaveText(subjectId);
     await expect(row).toContainText("Invitation");
     await expect(row).toContainText("Queued");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
+    await expectFitsPhone(page);
     await expectNoAxeViolations(page);
 
     // Sent messages only: this one is not among them.
@@ -62,7 +61,7 @@ test.describe("the development mailbox", () => {
     await expect(page.locator("pre")).toContainText("mengundang Anda ke Jembatan");
     // A queued message is not "sent again": only a failed one is.
     await expect(page.getByRole("button", { name: "Send again" })).toHaveCount(0);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
+    await expectFitsPhone(page);
     await expectNoAxeViolations(page);
 
     // The HTML, as its own sandboxed document: the email's words, with no access to the app.

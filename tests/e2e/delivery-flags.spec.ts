@@ -7,9 +7,7 @@ import { createUser } from "../support/http-factories";
 import { postForm } from "../support/http";
 import { deliveryEvent, signedDelivery } from "../support/resend-webhooks";
 import { addSession, expect, gotoHydrated, test, uniqueSuffix, type Who } from "./fixtures";
-import { expectNoAxeViolations } from "./helpers";
-
-const phone = { width: 390, height: 844 };
+import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
 /** The users table row whose row header is exactly `email`. */
 const userRow = (page: Page, email: string) =>
@@ -49,7 +47,7 @@ test.describe("an address that bounced, on /admin/users", () => {
     await expect(row).toContainText("Email bounced");
     await expect(row).toContainText(/since \d{1,2} \w{3} \d{4}/);
     await expect(row).toContainText("Invitations and password resets still are, but may not arrive.");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
+    await expectFitsPhone(page);
     await expectNoAxeViolations(page);
 
     // Only an admin lifts one: an editor's post of the same form is refused on the server.
@@ -83,7 +81,7 @@ test.describe("an address that bounced, on /admin/users", () => {
       .filter({ has: page.getByRole("rowheader", { name: email, exact: true }) });
     await expect(invitation).toContainText("Email bounced");
     await expect(invitation).toContainText("Invitations and password resets still are, but may not arrive.");
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
+    await expectFitsPhone(page);
     await expectNoAxeViolations(page);
   });
 });

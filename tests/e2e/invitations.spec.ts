@@ -3,33 +3,12 @@
  * a browser of their own, chooses a password and is signed in; the link then works no more. The
  * link is read from the development mailbox, as the test server sends no email.
  */
-import type { Browser, Page } from "@playwright/test";
 import { postForm } from "../support/http";
-import {
-  addSession,
-  expect,
-  gotoHydrated,
-  installHydrationProbe,
-  test,
-  uniqueSuffix,
-  waitForHydration,
-} from "./fixtures";
-import { expectNoAxeViolations } from "./helpers";
+import { addSession, expect, gotoHydrated, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { expectFitsPhone, expectNoAxeViolations, phone, visitorPage } from "./helpers";
 import { linkFromMailbox } from "./mailbox";
 
-const phone = { width: 390, height: 844 };
 const password = "a password I chose myself";
-
-/** A browser of the invitee's own: no session, an English-speaking browser. */
-async function visitorPage(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", viewport: phone });
-  await installHydrationProbe(context);
-  return { context, page: await context.newPage() };
-}
-
-async function expectFitsPhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
-}
 
 test.describe("invitations", () => {
   test("an admin invites; the invitee sets a password through the link, is signed in, and the link is spent", async ({

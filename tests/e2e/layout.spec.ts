@@ -5,9 +5,7 @@
 import type { Page } from "@playwright/test";
 import { createActivity } from "../support/http-factories";
 import { expect, gotoHydrated, signedInRequest, test, uniqueSuffix } from "./fixtures";
-import { expectNoAxeViolations } from "./helpers";
-
-const phone = { width: 390, height: 844 };
+import { expectNoAxeViolations, phone, sidewaysOverflow } from "./helpers";
 
 // An activity today, so the dashboard draws its quarter chart (and its data table) whatever the date.
 test.beforeAll(async ({ playwright, baseURL }) => {
@@ -19,32 +17,6 @@ test.beforeAll(async ({ playwright, baseURL }) => {
     await api.dispose();
   }
 });
-
-/**
- * The page's width beyond the viewport, with the elements that stick out (innermost first) so a
- * failure names its culprit. 1 px is allowed for subpixel rounding.
- */
-async function sidewaysOverflow(page: Page) {
-  return page.evaluate(() => {
-    const viewport = document.documentElement.clientWidth;
-    const scrollWidth = document.documentElement.scrollWidth;
-    const clips = (el: Element) => ["auto", "scroll", "hidden", "clip"].includes(getComputedStyle(el).overflowX);
-    const offenders: string[] = [];
-    for (const el of document.body.querySelectorAll("*")) {
-      const right = el.getBoundingClientRect().right;
-      if (right <= viewport + 1) continue;
-      // Inside a box that scrolls or clips on its own, it does not widen the page.
-      let inside = el.parentElement;
-      while (inside && inside !== document.body && !clips(inside)) inside = inside.parentElement;
-      if (inside && inside !== document.body) continue;
-      if ([...el.children].some((child) => child.getBoundingClientRect().right > viewport + 1)) continue;
-      const name =
-        el.tagName.toLowerCase() + (el.className && typeof el.className === "string" ? `.${el.className}` : "");
-      offenders.push(`${name} (right edge ${Math.round(right)} px)`);
-    }
-    return { scrollWidth, viewport, offenders: offenders.slice(0, 5) };
-  });
-}
 
 async function expectNoSidewaysScroll(page: Page, url: string) {
   await gotoHydrated(page, url);

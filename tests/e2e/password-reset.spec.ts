@@ -4,23 +4,10 @@
  * this browser in; the link is refused the second time. Links are read from the development
  * mailbox. The user is one this test makes: a demo account's sessions are other tests'.
  */
-import type { Browser, Page } from "@playwright/test";
 import { postForm } from "../support/http";
-import { expect, installHydrationProbe, signedInRequest, test, uniqueSuffix, waitForHydration } from "./fixtures";
-import { expectNoAxeViolations } from "./helpers";
+import { expect, signedInRequest, test, uniqueSuffix, waitForHydration } from "./fixtures";
+import { expectFitsPhone, expectNoAxeViolations, visitorPage } from "./helpers";
 import { linkFromMailbox } from "./mailbox";
-
-const phone = { width: 390, height: 844 };
-
-async function visitorPage(browser: Browser, baseURL: string) {
-  const context = await browser.newContext({ baseURL, locale: "en-GB", viewport: phone });
-  await installHydrationProbe(context);
-  return { context, page: await context.newPage() };
-}
-
-async function expectFitsPhone(page: Page) {
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(phone.width + 1);
-}
 
 test.describe("password reset", () => {
   test("a reset link sets a new password once, signs out every other session, and is refused the second time", async ({
