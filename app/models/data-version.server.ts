@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { auditLog } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { preparedOnce } from "./prepared.server";
 
 /**
  * Where the data stands, for the caches that must notice any change: the dashboard's snapshot
@@ -25,8 +26,16 @@ const recentWindow = 1000;
 const latestAuditId = sql<string>`(select coalesce(max(${auditLog.id}), 0) from ${auditLog})`;
 const recentAuditCount = sql<string>`(select count(*) from ${auditLog} where ${auditLog.id} > ${latestAuditId} - ${recentWindow})`;
 
-/** One indexed look-up: equal versions mean no change committed in between. */
+/**
+ * One indexed look-up: equal versions mean no change committed in between. Read on every view of
+ * the cached pages, so built once per database handle.
+ */
 export async function dataVersion(db: Database): Promise<DataVersion> {
-  const [row] = await db.select({ id: latestAuditId, recent: recentAuditCount }).from(sql`(select 1) as one`);
+  const [row] = await preparedOnce(db, "data_version", () =>
+    db
+      .select({ id: latestAuditId, recent: recentAuditCount })
+      .from(sql`(select 1) as one`)
+      .prepare("data_version"),
+  ).execute();
   return { auditId: Number(row?.id ?? 0), auditRecent: Number(row?.recent ?? 0) };
 }
