@@ -1,5 +1,5 @@
 import type { SerializedEditorState } from "lexical";
-import { lazy, startTransition, Suspense, useEffect, useRef, useState, type ComponentType } from "react";
+import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState, type ComponentType } from "react";
 import { FieldError } from "../components/field-error";
 import type { FieldMessage } from "../lib/forms";
 import type { RichTextDraft, RichTextEditorProps } from "./editor.client";
@@ -9,6 +9,7 @@ import "./rich-text.css";
 function PlainTextInput({
   name,
   id,
+  fieldKey,
   text,
   shown,
   plainTextHint,
@@ -18,6 +19,8 @@ function PlainTextInput({
 }: {
   name: string;
   id: string;
+  /** The field's useId, by which hydration finds this very element (typedBeforeHydration). */
+  fieldKey?: string;
   text: string;
   shown?: string;
   plainTextHint?: string;
@@ -32,6 +35,7 @@ function PlainTextInput({
         id={id}
         name={name}
         className="rt-textarea"
+        data-field-key={fieldKey}
         rows={8}
         defaultValue={text}
         aria-describedby={[describedBy, plainTextHint ? hintId : null].filter(Boolean).join(" ") || undefined}
@@ -75,6 +79,17 @@ function EditorUnavailable({
       invalid={invalid}
     />
   );
+}
+
+/**
+ * What is in the server-rendered textarea of this field when the page hydrates: text typed before
+ * the scripts arrived. Found by the field's useId, which the server's element shares only while
+ * hydrating; a field mounted by a client-side navigation has an id no element on the page has yet.
+ */
+function typedBeforeHydration(fieldKey: string): string | null {
+  if (typeof document === "undefined") return null;
+  const element = document.querySelector(`textarea[data-field-key="${CSS.escape(fieldKey)}"]`);
+  return element instanceof HTMLTextAreaElement ? element.value : null;
 }
 
 // The only reference to the editor module: a separate chunk, fetched after hydration.
@@ -121,7 +136,15 @@ export function RichTextField({
 }: RichTextFieldProps) {
   const [enhanced, setEnhanced] = useState(false);
   const controlRef = useRef<HTMLDivElement>(null);
-  const draft = useRef<RichTextDraft>({ text: null, focused: false });
+  const fieldKey = useId();
+  // Read while hydrating, before anything can render the textarea again: if React renders the
+  // field's boundary afresh (an update reaching it before it has hydrated), the server's element
+  // and what was typed into it are gone by the time an effect could look.
+  const [typedEarly] = useState(() => typedBeforeHydration(fieldKey));
+  const draft = useRef<RichTextDraft>({
+    text: typedEarly !== null && typedEarly !== (initialText ?? "") ? typedEarly : null,
+    focused: false,
+  });
   const ids = { label: `${name}-label`, input: name, hint: `${name}-hint`, error: `${name}-error` };
   const describedBy = [hint ? ids.hint : null, error ? ids.error : null].filter(Boolean).join(" ") || undefined;
   const invalid = Boolean(error);
@@ -149,6 +172,7 @@ export function RichTextField({
     <PlainTextInput
       name={name}
       id={ids.input}
+      fieldKey={fieldKey}
       text={draft.current.text ?? initialText ?? ""}
       shown={shown}
       plainTextHint={plainTextHint}
