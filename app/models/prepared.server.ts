@@ -1,17 +1,23 @@
 import type { Database } from "../../db/client";
 
 const statements = new WeakMap<Database, Map<string, unknown>>();
+const maxStatements = 500;
 
 /**
  * A query built once per database handle and run with placeholders (drizzle's `prepare`). For the
  * larger queries of the pages people open most, drizzle building the SQL afresh on every request
  * cost more time than the database took to answer (an agreement page: about a millisecond of
- * building against well under one of answering).
+ * building against well under one of answering). Queries whose shape varies (the activity
+ * list's filters) are prepared once per shape, the shape in `name`.
  */
 export function preparedOnce<T>(db: Database, name: string, build: () => T): T {
   let byName = statements.get(db);
   if (!byName) statements.set(db, (byName = new Map()));
   let statement = byName.get(name) as T | undefined;
-  if (!statement) byName.set(name, (statement = build()));
+  if (!statement) {
+    // Names may carry a query's shape (which filters are set): bounded, however odd the URLs.
+    if (byName.size >= maxStatements) byName.clear();
+    byName.set(name, (statement = build()));
+  }
   return statement;
 }

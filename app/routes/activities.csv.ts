@@ -7,7 +7,8 @@ import { requireUser } from "../lib/auth.server";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
-import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
+import { parseActivityQuery } from "../models/activity-query.server";
+import { eachActivity } from "../models/activity-search.server";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
 export const middleware: Route.MiddlewareFunction[] = [httpCache()];

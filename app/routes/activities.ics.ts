@@ -5,7 +5,8 @@ import { isLanguage } from "../i18n/config";
 import { getI18n, getLanguage, translatorFor } from "../i18n/i18n.server";
 import { activitiesIcs } from "../lib/activity-export.server";
 import { appSecret, optionalUser } from "../lib/auth.server";
-import { eachActivity, parseActivityQuery } from "../models/activity-search.server";
+import { parseActivityQuery } from "../models/activity-query.server";
+import { eachActivity } from "../models/activity-search.server";
 import { findUserByCalendarToken } from "../models/user-calendar.server";
 
 /**

@@ -14,7 +14,9 @@ import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter } from "../lib/use-formatter";
 import { httpCache, requestDataVersion } from "../lib/http-cache.server";
-import { activityFilterOptions, parseActivityQuery, searchActivities } from "../models/activity-search.server";
+import { activityFilterOptions } from "../models/activity-filter-options.server";
+import { parseActivityQuery } from "../models/activity-query.server";
+import { searchActivities } from "../models/activity-search.server";
 import "../styles/activity-list.css";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
