@@ -3,6 +3,7 @@ import { lazy, startTransition, Suspense, useEffect, useId, useRef, useState, ty
 import { FieldError } from "../components/field-error";
 import type { FieldMessage } from "../lib/forms";
 import type { RichTextDraft, RichTextEditorProps } from "./editor.client";
+import { typedBeforeHydration } from "./typed-before-hydration";
 import "./rich-text.css";
 
 /** Without the editor (JavaScript off, not hydrated yet, or its chunk failed to load). */
@@ -19,7 +20,7 @@ function PlainTextInput({
 }: {
   name: string;
   id: string;
-  /** The field's useId, by which hydration finds this very element (typedBeforeHydration). */
+  /** The field's useId, by which hydration finds what was typed here (typed-before-hydration.ts). */
   fieldKey?: string;
   text: string;
   shown?: string;
@@ -81,17 +82,6 @@ function EditorUnavailable({
   );
 }
 
-/**
- * What is in the server-rendered textarea of this field when the page hydrates: text typed before
- * the scripts arrived. Found by the field's useId, which the server's element shares only while
- * hydrating; a field mounted by a client-side navigation has an id no element on the page has yet.
- */
-function typedBeforeHydration(fieldKey: string): string | null {
-  if (typeof document === "undefined") return null;
-  const element = document.querySelector(`textarea[data-field-key="${CSS.escape(fieldKey)}"]`);
-  return element instanceof HTMLTextAreaElement ? element.value : null;
-}
-
 // The only reference to the editor module: a separate chunk, fetched after hydration.
 const RichTextEditor = lazy((): Promise<{ default: ComponentType<RichTextEditorProps> }> =>
   import("./editor.client").catch((error: unknown) => {
@@ -137,9 +127,7 @@ export function RichTextField({
   const [enhanced, setEnhanced] = useState(false);
   const controlRef = useRef<HTMLDivElement>(null);
   const fieldKey = useId();
-  // Read while hydrating, before anything can render the textarea again: if React renders the
-  // field's boundary afresh (an update reaching it before it has hydrated), the server's element
-  // and what was typed into it are gone by the time an effect could look.
+  // Read as the page hydrates, before React puts the server's text back into the textarea.
   const [typedEarly] = useState(() => typedBeforeHydration(fieldKey));
   const draft = useRef<RichTextDraft>({
     text: typedEarly !== null && typedEarly !== (initialText ?? "") ? typedEarly : null,
