@@ -8,9 +8,9 @@ import { unusablePasswordHash } from "../lib/password.server";
 import { queueMail } from "../mail/queue.server";
 import { invitationMail } from "../mail/templates/invitation";
 import { recordAudit } from "./audit.server";
-import { DuplicateError, RuleError } from "./errors.server";
+import { RuleError } from "./errors.server";
 import { issueToken, revokeTokens, tokenLink } from "./user-tokens.server";
-import { auditView, byEmail, checkOrganization } from "./user.server";
+import { auditView, insertUser } from "./user.server";
 import { lockRow } from "./versioned.server";
 
 /** The admin who invites: named in the email. */
@@ -54,31 +54,24 @@ async function sendInvitation(tx: Database, inviter: Inviter, user: User, origin
  */
 export async function inviteUser(db: Database, inviter: Inviter, input: NewInvitation, origin: string) {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email));
-    if (existing) throw new DuplicateError("email", "users.emailTaken");
-    await checkOrganization(tx, input.organizationId);
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email.trim(),
-        name: input.name.trim(),
-        role: input.role,
-        passwordHash: unusablePasswordHash,
-        locale: input.language,
-        organizationId: input.organizationId ?? null,
-      })
-      .returning();
     const actor = { userId: inviter.userId };
-    await recordAudit(tx, { actor, action: "create", entityType: "user", entityId: user!.id, after: auditView(user!) });
-    const token = await sendInvitation(tx, inviter, user!, origin);
+    const user = await insertUser(tx, actor, {
+      email: input.email,
+      name: input.name,
+      role: input.role,
+      passwordHash: unusablePasswordHash,
+      locale: input.language,
+      organizationId: input.organizationId,
+    });
+    const token = await sendInvitation(tx, inviter, user, origin);
     await recordAudit(tx, {
       actor,
       action: "invite",
       entityType: "user",
-      entityId: user!.id,
+      entityId: user.id,
       after: { expiresAt: token.expiresAt.toISOString(), language: input.language },
     });
-    return user!;
+    return user;
   });
 }
 

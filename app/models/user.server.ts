@@ -61,24 +61,36 @@ export async function checkOrganization(tx: Database, organizationId: number | n
 
 export async function createUser(db: Database, actor: Actor, input: NewUser) {
   const passwordHash = await hashPassword(input.password);
-  return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(input.email));
-    if (existing) throw new DuplicateError("email", "users.emailTaken");
-    await checkOrganization(tx, input.organizationId);
-    const [user] = await tx
-      .insert(users)
-      .values({
-        email: input.email.trim(),
-        name: input.name.trim(),
-        role: input.role,
-        passwordHash,
-        timeZone: input.timeZone ?? "Asia/Jakarta",
-        organizationId: input.organizationId ?? null,
-      })
-      .returning();
-    await recordAudit(tx, { actor, action: "create", entityType: "user", entityId: user!.id, after: auditView(user!) });
-    return user!;
-  });
+  return db.transaction((tx) =>
+    insertUser(tx, actor, { ...input, passwordHash, timeZone: input.timeZone ?? "Asia/Jakarta" }),
+  );
+}
+
+/**
+ * A new account, in the caller's transaction, with its audit row: the address must be free (in
+ * any letter case) and the organization must exist. Shared by createUser and inviteUser.
+ */
+export async function insertUser(
+  tx: Database,
+  actor: Actor,
+  values: Pick<typeof users.$inferInsert, "email" | "name" | "role" | "passwordHash" | "timeZone" | "locale"> & {
+    organizationId?: number | null;
+  },
+) {
+  const [existing] = await tx.select({ id: users.id }).from(users).where(byEmail(values.email));
+  if (existing) throw new DuplicateError("email", "users.emailTaken");
+  await checkOrganization(tx, values.organizationId);
+  const [user] = await tx
+    .insert(users)
+    .values({
+      ...values,
+      email: values.email.trim(),
+      name: values.name.trim(),
+      organizationId: values.organizationId ?? null,
+    })
+    .returning();
+  await recordAudit(tx, { actor, action: "create", entityType: "user", entityId: user!.id, after: auditView(user!) });
+  return user!;
 }
 
 interface UserChange {
