@@ -1,18 +1,6 @@
 import { useTranslation } from "../i18n/translation";
+import type { SourceInfo } from "../lib/source-info";
 import { useFormatter } from "../lib/use-formatter";
-
-export interface SourceInfo {
-  publisher: string;
-  /** The original headline, or (titleIsDescriptive) an English description of the source. */
-  title: string;
-  titleIsDescriptive: boolean;
-  /** The source's language, which its headline and quote are written in. */
-  language: string | null;
-  url: string | null;
-  /** YYYY-MM-DD, or YYYY where only the year is known. */
-  publishedOn: string | null;
-  quote: string | null;
-}
 
 /**
  * A citation a reader can check: publisher, date, the headline in quotation marks (or our own

@@ -1,4 +1,5 @@
-import { SourceLink, type SourceInfo } from "./source-link";
+import type { SourceInfo } from "../lib/source-info";
+import { SourceLink } from "./source-link";
 
 /** A record's sources under their own heading; nothing at all when it cites none. */
 export function SourceList({ heading, sources }: { heading: string; sources: (SourceInfo & { id: number })[] }) {

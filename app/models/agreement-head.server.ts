@@ -16,6 +16,7 @@ import {
 import type { Database } from "../../db/client";
 import type { AgreementKind, AgreementStatus } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
+import type { SourceInfo } from "../lib/source-info";
 import { readTally, tallyColumns } from "./agreement-progress.server";
 import { preparedOnce } from "./prepared.server";
 
@@ -28,17 +29,8 @@ export interface AgreementChild {
   inForceUntil: string | null;
 }
 
-export interface CitedSource {
-  id: number;
-  slug: string;
-  publisher: string;
-  title: string;
-  titleIsDescriptive: boolean;
-  language: string | null;
-  url: string | null;
-  publishedOn: string | null;
-  quote: string | null;
-}
+/** A source as the agreement page cites it. */
+export type CitedSource = SourceInfo & { id: number; slug: string };
 
 /**
  * The agreement's page head, or null. The lists are subqueries of the one statement: each is an
