@@ -14,8 +14,7 @@ import { dueDigests } from "./digest-due.server";
 import { digestChanges, recordTitles } from "./digest.server";
 import { dueActivityReminders, dueCommitmentNotices } from "./notice-targets.server";
 import { activityReminderMail } from "./templates/activity-reminder";
-import { commitmentDueMail } from "./templates/commitment-due";
-import { commitmentOverdueMail } from "./templates/commitment-overdue";
+import { commitmentNoticeMail } from "./templates/commitment-notice";
 import { weeklyDigestMail } from "./templates/weekly-digest";
 
 export interface Recipient {
@@ -98,7 +97,7 @@ export async function dueCandidates(db: Database, now: Date): Promise<Candidate[
           status: c.status,
           url: `${f.origin}/commitments/${c.commitmentId}`,
         };
-        return c.kind === "due" ? commitmentDueMail(f, notice) : commitmentOverdueMail(f, notice);
+        return commitmentNoticeMail(f, notice, c.kind);
       },
     });
   }

@@ -28,23 +28,27 @@ export function commitmentFooter(frame: CommitmentMailFrame) {
   );
 }
 
-/** A commitment whose focal point works for the recipient's organization is due within 14 days. */
-export function commitmentDueMail(frame: CommitmentMailFrame, c: CommitmentNotice) {
+/**
+ * A commitment whose focal point works for the recipient's organization: due within 14 days, or
+ * past its due date. One template, the two differing only in their words.
+ */
+export function commitmentNoticeMail(frame: CommitmentMailFrame, c: CommitmentNotice, kind: "due" | "overdue") {
   const { t } = frame;
   const date = createFormatter(frame.lang, "UTC").day(c.dueOn);
   const status = t(`commitmentStatus.${c.status}`);
-  const heading = t("email.notices.commitmentDue.heading", { date });
+  const words = kind === "due" ? "commitmentDue" : "commitmentOverdue";
+  const heading = t(`email.notices.${words}.heading`, { date });
   const element = (
     <MailLayout {...frame} preview={heading} footer={commitmentFooter(frame)}>
       <Heading as="h1" style={mailStyles.heading}>
         {heading}
       </Heading>
       <Text style={mailStyles.text}>{c.text}</Text>
-      <Text style={mailStyles.text}>{t("email.notices.commitmentDue.text", { status })}</Text>
+      <Text style={mailStyles.text}>{t(`email.notices.${words}.text`, { date, status })}</Text>
       <Button href={c.url} style={mailStyles.button}>
         {t("email.notices.open")}
       </Button>
     </MailLayout>
   );
-  return { subject: t("email.notices.commitmentDue.subject", { date, text: shortText(c.text) }), element };
+  return { subject: t(`email.notices.${words}.subject`, { date, text: shortText(c.text) }), element };
 }
