@@ -5,6 +5,7 @@ import type { Database } from "../../db/client";
 import { hashPassword, unusablePasswordHash, verifyPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { endSessionsOf } from "./session.server";
+import { revokeTokens } from "./user-tokens.server";
 import { auditView, byEmail } from "./user.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
@@ -18,7 +19,8 @@ export async function verifyLogin(db: Database, email: string, password: string)
 
 /**
  * Puts a new password on a user, as of the version `expected`: the next version of the row, every
- * session of the user ended, and an audit row (with no hash in it). Null when there is no such user.
+ * session of the user ended, every emailed link revoked, and an audit row (with no hash in it). Null
+ * when there is no such user.
  */
 async function replacePassword(
   db: Database,
@@ -31,12 +33,15 @@ async function replacePassword(
     if (!before) return null;
     const after = await saveVersion(tx, users, before, { passwordHash });
     const ended = await endSessionsOf(tx, change.id);
+    // A password set any other way voids the emailed links: an open invitation or reset link
+    // must not set another one behind it.
+    const links = await revokeTokens(tx, change.id);
     await recordAudit(tx, {
       actor,
       action: change.action,
       entityType: "user",
       entityId: change.id,
-      before: { version: before.version, sessions: ended },
+      before: { version: before.version, sessions: ended, ...(links ? { openLinks: links } : {}) },
       after: { version: after.version, sessions: 0 },
     });
     return after;

@@ -7,6 +7,7 @@ import { hashPassword } from "../lib/password.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { DuplicateError, RuleError } from "./errors.server";
 import { endSessionsOf } from "./session.server";
+import { revokeTokens } from "./user-tokens.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 export { DuplicateError };
@@ -117,6 +118,8 @@ export async function updateUser(db: Database, actor: Actor, change: UserChange)
       disabledAt,
     });
     const ended = disabledAt ? await endSessionsOf(tx, change.id) : 0;
+    // A disabled account's emailed links would lead nowhere: they stop with it.
+    if (disabledAt && !before.disabledAt) await revokeTokens(tx, change.id);
     await recordAudit(tx, {
       actor,
       action: "update",

@@ -12,7 +12,7 @@ import { listPendingInvitations } from "../../app/models/invitation-list.server"
 import { inviteUser, resendInvitation, revokeInvitation } from "../../app/models/invitations.server";
 import { findSessionUser } from "../../app/models/session.server";
 import { acceptInvitation, resetPassword } from "../../app/models/token-passwords.server";
-import { verifyLogin } from "../../app/models/user-passwords.server";
+import { setPassword, verifyLogin } from "../../app/models/user-passwords.server";
 import { findValidToken } from "../../app/models/user-tokens.server";
 import { createUser, listUsers } from "../../app/models/user.server";
 import { testActor } from "../support/model-factories";
@@ -185,6 +185,21 @@ describe.each(drivers)("invitations on %s", (driver) => {
       .where(and(eq(t.auditLog.entityId, String(user.id)), eq(t.auditLog.action, "revoke_invitation")));
     expect(audit).toMatchObject({ actorId: inviter.userId, before: { email: "fajar@example.org" } });
     expect((await invite("fajar@example.org")).id).not.toBe(user.id);
+  });
+
+  it("ends an invitation when an admin sets the invitee's password: the link is refused, withdrawing too", async () => {
+    const user = await invite("set-by-admin@example.org");
+    const token = linkToken((await mailTo(user.id))[0]!.text, "/invitation");
+    const set = await setPassword(test.db, inviter, {
+      id: user.id,
+      version: user.version,
+      password: "set-by-the-admin-1",
+    });
+    expect(set).not.toBeNull();
+    expect(await accept(token)).toBeNull();
+    expect(await invitedOnUsersList(user.id)).toBe(false);
+    await expect(revokeInvitation(test.db, inviter, { id: user.id, version: set!.version })).rejects.toThrow();
+    expect(await userRow(user.id)).toBeDefined();
   });
 
   it("never lets an invitation's link reset a password", async () => {
