@@ -18,10 +18,10 @@ export async function activityFilterOptions(db: Database, query: ActivityQuery, 
       ? eq(commitments.id, query.commitment)
       : undefined;
   const [agreementList, countryList, commitmentList] = await Promise.all([
-    memoUnderVersion("activity-filter-agreements", version, () =>
+    memoUnderVersion(db, "activity-filter-agreements", version, () =>
       db.select({ id: agreements.id, title: agreements.title }).from(agreements).orderBy(asc(agreements.id)),
     ),
-    memoUnderVersion("activity-filter-countries", version, () =>
+    memoUnderVersion(db, "activity-filter-countries", version, () =>
       db.select({ code: countries.code, name: countries.name }).from(countries).orderBy(asc(countries.code)),
     ),
     commitmentScope
