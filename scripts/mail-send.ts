@@ -7,7 +7,6 @@ import { withDatabase } from "./db";
 // worker makes every few seconds; for a cron job, or to send now. Safe beside running servers:
 // rows are claimed with FOR UPDATE SKIP LOCKED.
 await withDatabase(async (handle) => {
-  await handle.migrate();
   const report = await sendDueMail(handle.db, { client: createMailClient() });
   if (!report.enabled) {
     const queued = await countQueuedMail(handle.db);

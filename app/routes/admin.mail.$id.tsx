@@ -21,7 +21,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
   const mail = await getOutboxMail(db, idParam(params));
   if (!mail) notFound();
-  const { dedupeKey: _internal, leaseUntil: _lease, userId: _user, ...shown } = mail;
+  // The HTML has a page of its own; the headers hold a working unsubscribe token.
+  const { dedupeKey: _internal, leaseUntil: _lease, userId: _user, html: _html, headers: _headers, ...shown } = mail;
   return { mail: shown, title: `${mail.subject} · ${getI18n(context).t("mail.title")}` };
 }
 

@@ -52,6 +52,8 @@ export async function start(options: { migrate: boolean }) {
     db,
     databaseUp: () => databaseStatus() === "up",
     intervalMs: env.MAIL_SEND_INTERVAL_SECONDS * 1000,
+    // Longer than one send may take (15 s), so a stop never cuts a send in half.
+    drainMs: 20_000,
   });
   // Reminders and digests: every app server runs it, the outbox's dedupe keys queue each mail once.
   startNoticeScheduler({ db, databaseUp: () => databaseStatus() === "up", intervalMs: 5 * 60_000 });
