@@ -44,11 +44,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const today = calendarToday(viewerTimeZone(request, user));
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
-  const agreement = await getAgreement(db, idParam(params), today, {
-    page,
-    pageSize: commitmentsPerPage,
-    latestActivities,
-  });
+  const id = idParam(params);
+  const [agreement, following] = await Promise.all([
+    getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, latestActivities }),
+    isFollowing(db, user.id, { subjectType: "agreement", subjectId: id }),
+  ]);
   if (!agreement) notFound();
   const { total, pageSize } = agreement.commitmentPage;
   const last = Math.max(1, Math.ceil(total / pageSize));
@@ -58,7 +58,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     agreement: forReader(agreement, lang),
     canEdit: hasRole(user, "editor"),
-    following: await isFollowing(db, user.id, { subjectType: "agreement", subjectId: agreement.id }),
+    following,
     title: localized(agreement.title, lang),
   };
 }
