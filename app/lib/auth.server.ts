@@ -1,5 +1,3 @@
-import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
 import {
   createContext,
   createCookie,
@@ -9,10 +7,10 @@ import {
   type MiddlewareFunction,
   type RouterContextProvider,
 } from "react-router";
-import { appSettings } from "../../db/schema";
 import { type Role } from "./enums";
 import { forbidden } from "./http";
 import { db } from "../db.server";
+import { storedSecret } from "../models/app-secret.server";
 import { env } from "../env.server";
 import {
   createSession,
@@ -21,18 +19,6 @@ import {
   sessionLifetimeMs,
   type SessionUser,
 } from "../models/session.server";
-
-/**
- * Without SESSION_SECRET (demo, development) a secret is generated once and kept in the database,
- * so sessions survive restarts and every app server signs cookies alike.
- */
-async function sessionSecret(): Promise<string> {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  const generated = randomBytes(32).toString("base64url");
-  await db.insert(appSettings).values({ key: "session_secret", value: generated }).onConflictDoNothing();
-  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, "session_secret"));
-  return row!.value;
-}
 
 // Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database. Every
 // cookie the app sets follows it (the flash notice's too).
@@ -47,7 +33,7 @@ let secret: Promise<string> | undefined;
  * server starts (and answers 503) while the database is still away. A failed read is tried again.
  */
 export function appSecret(): Promise<string> {
-  return (secret ??= sessionSecret().catch((error: unknown) => {
+  return (secret ??= storedSecret(db).catch((error: unknown) => {
     secret = undefined;
     throw error;
   }));

@@ -1,11 +1,9 @@
 // One pass of the notice scheduler: queues every activity reminder, commitment notice and weekly
 // digest due now, each at most once however many schedulers run (decision 12: dedupe keys).
-import { randomBytes } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { appSettings } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { env } from "../env.server";
 import { isLanguage, type Language } from "../i18n/config";
+import { storedSecret } from "../models/app-secret.server";
 import type { NoticeKind } from "../models/notice-preferences.server";
 import { dueCandidates, queuedKeys, type NoticeFrame, type Recipient } from "./notice-candidates.server";
 import { queueMail } from "./queue.server";
@@ -20,21 +18,6 @@ export interface SchedulerOptions {
   origin?: string;
 }
 
-/**
- * The same secret as lib/auth.server.ts's appSecret (SESSION_SECRET, or the one generated once and
- * kept in app_settings), read through the database given, so the command line and tests need not
- * start the app's.
- */
-export async function mailSecret(db: Database): Promise<string> {
-  if (env.SESSION_SECRET) return env.SESSION_SECRET;
-  await db
-    .insert(appSettings)
-    .values({ key: "session_secret", value: randomBytes(32).toString("base64url") })
-    .onConflictDoNothing();
-  const [row] = await db.select().from(appSettings).where(eq(appSettings.key, "session_secret"));
-  return row!.value;
-}
-
 /** Where links in email lead: APP_URL, else this machine (development, the demo). */
 export const mailOrigin = () => (env.APP_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, "");
 
@@ -47,7 +30,7 @@ function frameFor(to: Recipient, notice: NoticeKind, secret: string, origin: str
 
 /** Queues what is due at `now`; returns how many mails it queued (others had queued the rest). */
 export async function runSchedulerPass(db: Database, now = new Date(), options: SchedulerOptions = {}) {
-  const secret = options.secret ?? (await mailSecret(db));
+  const secret = options.secret ?? (await storedSecret(db));
   const origin = (options.origin ?? mailOrigin()).replace(/\/$/, "");
   const candidates = await dueCandidates(db, now);
   const taken = await queuedKeys(

@@ -97,6 +97,7 @@ const exempt: Record<string, string> = {
   endSessionsOf: "a step inside a model's transaction (user.server.ts, session.server.ts); its callers audit",
   lockRow: "takes a row lock; writes nothing",
   saveVersion: "a step inside a model's transaction (app/models/versioned.server.ts); its callers audit",
+  storedSecret: "creates the app's signing secret once, if SESSION_SECRET is unset; no record anyone edits",
   insertUser:
     "a step inside createUser's and inviteUser's transactions, writing their create row (covered through both)",
   issueToken: "a step inside inviteUser's, resendInvitation's and requestPasswordReset's transactions; they audit",
