@@ -32,4 +32,9 @@ export type ValueGroup =
   | "agreementStatus"
   | "commitmentStatus"
   | "caseStatus"
+  | "caseSector"
+  | "adminLevel"
+  | "awardKey"
+  | "caseLinkStatus"
+  | "enquiryStatus"
   | "roles";

@@ -23,8 +23,42 @@ export type AgreementStatus = (typeof agreementStatuses)[number];
 export const commitmentStatuses = ["not_started", "limited", "substantial", "complete", "withdrawn"] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
-export const caseStatuses = ["draft", "published"] as const;
+/**
+ * Where a case's working copy stands in review. What the public sees is the case's publication,
+ * kept apart, so a published case can be revised (draft, in review) while its last published text
+ * stays public; archiving withdraws the publication.
+ */
+export const caseStatuses = ["draft", "published", "in_review", "archived"] as const;
 export type CaseStatus = (typeof caseStatuses)[number];
+
+/** The library's fixed sector list (translated under `caseSector`). */
+export const caseSectors = [
+  "public_service_delivery",
+  "digital_government",
+  "health",
+  "education",
+  "social_protection",
+  "civil_registration",
+  "business_licensing",
+  "other",
+] as const;
+export type CaseSector = (typeof caseSectors)[number];
+
+/** The level of government that implements a case. */
+export const adminLevels = ["national", "provincial", "regency_city", "village", "other"] as const;
+export type AdminLevel = (typeof adminLevels)[number];
+
+/** Awards the library filters by; anything else is "other", named in the award's own title. */
+export const awardKeys = ["unpsa", "other"] as const;
+export type AwardKey = (typeof awardKeys)[number];
+
+/** Where an adaptation of an innovation stands. */
+export const caseLinkStatuses = ["planned", "running", "stopped"] as const;
+export type CaseLinkStatus = (typeof caseLinkStatuses)[number];
+
+/** A partner's request for a knowledge-sharing session, as staff handle it. */
+export const enquiryStatuses = ["new", "in_progress", "planned", "closed"] as const;
+export type EnquiryStatus = (typeof enquiryStatuses)[number];
 
 export const organizationKinds = [
   "ministry",

@@ -22,3 +22,9 @@ export function placeName(
 ): string {
   return [city, localized(country, lang)].filter(Boolean).join(", ");
 }
+
+/** A rich text as stored: the editor's JSON, and the sanitized HTML and plain text rendered from it at save time. */
+export type RichDoc = { json: unknown; html: string; text: string };
+
+/** Rich text kept per language, each written on its own (a case may be written in one language first). */
+export type LocalizedRichText = { en?: RichDoc; id?: RichDoc };

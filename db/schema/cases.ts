@@ -1,32 +1,133 @@
-import { relations } from "drizzle-orm";
-import { char, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { caseStatuses } from "../../app/lib/enums";
+import { relations, type SQL } from "drizzle-orm";
+import {
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  serial,
+  smallint,
+  char,
+  doublePrecision,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import type { LocalizedText } from "../../app/lib/localized";
-import { editable, localized } from "./columns";
+import { caseLinkStatuses, caseStatuses } from "../../app/lib/enums";
+import { activities } from "./activities";
+import { caseContent, caseSearchText } from "./case-content";
+import { editable, localized, tsvector } from "./columns";
 import { countries } from "./countries";
 import { organizations } from "./organizations";
+import { sources } from "./sources";
+import { users } from "./users";
 
 export const caseStatus = pgEnum("case_status", caseStatuses);
 
-/** An innovation in the public library: what it is and what others learned from it. */
+/**
+ * An innovation in the library, as staff edit it: the working copy and where it stands in review.
+ * The public never reads this table; it reads `case_publications`.
+ */
 export const cases = pgTable(
   "cases",
   {
     id: serial("id").primaryKey(),
+    /** The English address (/library/:slug); `slugId` the Indonesian one, where it differs. */
     slug: text("slug").notNull().unique(),
-    title: localized("title").notNull(),
-    countryCode: char("country_code", { length: 2 })
-      .notNull()
-      .references(() => countries.code),
-    organizationId: integer("organization_id").references(() => organizations.id),
-    sector: text("sector").notNull(),
-    summary: localized("summary").notNull(),
+    slugId: text("slug_id").unique(),
+    ...caseContent(),
+    /** Superseded by `lessons_rich`; kept until the seed has moved every case across. */
     lessons: jsonb("lessons").$type<LocalizedText[]>().notNull().default([]),
     status: caseStatus("status").notNull().default("draft"),
+    /** Who last changed the working copy: a second editor (or an admin) publishes it. */
+    editedBy: integer("edited_by").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    /** When it was first published; the publication has the latest. */
     publishedAt: timestamp("published_at", { withTimezone: true }),
+    /** Marks rows that `npm run bench` generated. */
+    synthetic: boolean("synthetic").notNull().default(false),
     ...editable(),
   },
-  (t) => [index("cases_status_idx").on(t.status, t.publishedAt)],
+  (t) => [index("cases_status_idx").on(t.status, t.updatedAt)],
+);
+
+/** What the public reads of a case: the last published working copy, with its search columns. */
+export const casePublications = pgTable(
+  "case_publications",
+  {
+    caseId: integer("case_id")
+      .primaryKey()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    slug: text("slug").notNull().unique(),
+    slugId: text("slug_id").unique(),
+    ...caseContent(),
+    /** The working copy's version that was published. */
+    caseVersion: integer("case_version").notNull(),
+    publishedAt: timestamp("published_at", { withTimezone: true }).notNull().defaultNow(),
+    publishedBy: integer("published_by").references(() => users.id, { onDelete: "set null" }),
+    synthetic: boolean("synthetic").notNull().default(false),
+    searchEn: tsvector("search_en").generatedAlwaysAs((): SQL => caseSearchText.weighted("english", "en")),
+    searchId: tsvector("search_id").generatedAlwaysAs((): SQL => caseSearchText.weighted("indonesian", "id")),
+    names: text("names").generatedAlwaysAs((): SQL => caseSearchText.names),
+  },
+  (t) => [
+    index("case_publications_search_en_idx").using("gin", t.searchEn),
+    index("case_publications_search_id_idx").using("gin", t.searchId),
+    index("case_publications_names_idx").using("gin", t.names.op("gin_trgm_ops")),
+    index("case_publications_country_idx").on(t.countryCode, t.publishedAt),
+    index("case_publications_sector_idx").on(t.sector, t.publishedAt),
+    index("case_publications_sdg_idx").using("gin", t.sdgGoals),
+    index("case_publications_awards_idx").using("gin", t.awardKeys),
+    index("case_publications_published_idx").on(t.publishedAt, t.caseId),
+  ],
+);
+
+export const caseLinkStatus = pgEnum("case_link_status", caseLinkStatuses);
+
+/**
+ * "Inspired by / adapted as": `toCaseId` took its idea from `fromCaseId`, at a place and in a
+ * year, on a source's word. Shown publicly only where both cases are published.
+ */
+export const caseLinks = pgTable(
+  "case_links",
+  {
+    id: serial("id").primaryKey(),
+    fromCaseId: integer("from_case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    toCaseId: integer("to_case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+    place: localized("place"),
+    countryCode: char("country_code", { length: 2 }).references(() => countries.code),
+    latitude: doublePrecision("latitude"),
+    longitude: doublePrecision("longitude"),
+    year: smallint("year"),
+    status: caseLinkStatus("status").notNull().default("running"),
+    note: localized("note"),
+    sourceId: integer("source_id").references(() => sources.id, { onDelete: "set null" }),
+    ...editable(),
+  },
+  (t) => [index("case_links_from_idx").on(t.fromCaseId), index("case_links_to_idx").on(t.toCaseId)],
+);
+
+/** The cases an activity's lessons concern: a case page lists the activities where it was shared. */
+export const activityCases = pgTable(
+  "activity_cases",
+  {
+    activityId: integer("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.activityId, t.caseId] }),
+    index("activity_cases_case_idx").on(t.caseId, t.activityId),
+  ],
 );
 
 export const casesRelations = relations(cases, ({ one }) => ({
@@ -35,6 +136,9 @@ export const casesRelations = relations(cases, ({ one }) => ({
     fields: [cases.organizationId],
     references: [organizations.id],
   }),
+  publication: one(casePublications, { fields: [cases.id], references: [casePublications.caseId] }),
 }));
 
 export type Case = typeof cases.$inferSelect;
+export type CasePublication = typeof casePublications.$inferSelect;
+export type CaseLink = typeof caseLinks.$inferSelect;

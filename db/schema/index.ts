@@ -11,3 +11,6 @@ export * from "./organizations";
 export * from "./partnerships";
 export * from "./sources";
 export * from "./users";
+export * from "./case-content";
+export * from "./documents";
+export * from "./enquiries";

@@ -6,6 +6,8 @@ import { createAgreement, type AgreementInput } from "../../app/models/agreement
 import type { Actor } from "../../app/models/audit.server";
 import { createCommitment, type CommitmentInput } from "../../app/models/commitment-writes.server";
 import { createUser } from "../../app/models/user.server";
+import { createCase, type CaseInput } from "../../app/models/case-writes.server";
+import { publishCase } from "../../app/models/case-publish.server";
 
 /**
  * Records for integration tests, made through the app's own model functions, so each passes the
@@ -108,4 +110,25 @@ export function makeUser(db: Database, overrides: Partial<NewUser> = {}, actor =
     password: "a long enough password",
     ...overrides,
   });
+}
+
+/** A draft case about health in Indonesia, in English only. */
+export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
+  return {
+    title: { en: `Test case ${unique()}` },
+    summary: { en: "A case made by a test." },
+    countryCode: "ID",
+    sector: "health",
+    ...overrides,
+  };
+}
+
+export function makeCase(db: Database, overrides: Partial<CaseInput> = {}, actor = testActor) {
+  return createCase(db, actor, caseInput(overrides));
+}
+
+/** A case made and published at once, as a partner would find it in the library. */
+export async function makePublishedCase(db: Database, overrides: Partial<CaseInput> = {}, actor = testActor) {
+  const draft = await makeCase(db, overrides, actor);
+  return publishCase(db, actor, draft.id, draft.version);
 }

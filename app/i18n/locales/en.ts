@@ -9,6 +9,12 @@ import { dashboard } from "./en/dashboard";
 import { delivery } from "./en/delivery";
 import { editor } from "./en/editor";
 import { mail } from "./en/mail";
+import { libraryCase } from "./en/library-case";
+import { caseEditor } from "./en/case-editor";
+import { replication } from "./en/replication";
+import { documents } from "./en/documents";
+import { enquiries } from "./en/enquiries";
+import { caseLabels } from "./en/case-labels";
 import { notices } from "./en/notices";
 
 // Each feature keeps its strings in its own file under en/ (and id/).
@@ -24,6 +30,12 @@ export const en = {
   editor,
   mail,
   notices,
+  libraryCase,
+  caseEditor,
+  replication,
+  documents,
+  enquiries,
+  ...caseLabels,
   app: {
     name: "Jembatan",
     tagline: "A bridge for public service cooperation",
@@ -155,7 +167,7 @@ export const en = {
     postponed: "Postponed",
     cancelled: "Cancelled",
   },
-  caseStatus: { draft: "Draft", published: "Published" },
+  caseStatus: { draft: "Draft", published: "Published", in_review: "In review", archived: "Archived" },
   /** Words every form and feature shares. */
   form: {
     optional: "optional",

@@ -9,6 +9,12 @@ import { dashboard } from "./id/dashboard";
 import { delivery } from "./id/delivery";
 import { editor } from "./id/editor";
 import { mail } from "./id/mail";
+import { libraryCase } from "./id/library-case";
+import { caseEditor } from "./id/case-editor";
+import { replication } from "./id/replication";
+import { documents } from "./id/documents";
+import { enquiries } from "./id/enquiries";
+import { caseLabels } from "./id/case-labels";
 import { notices } from "./id/notices";
 
 export const id: Translation = {
@@ -23,6 +29,12 @@ export const id: Translation = {
   editor,
   mail,
   notices,
+  libraryCase,
+  caseEditor,
+  replication,
+  documents,
+  enquiries,
+  ...caseLabels,
   app: {
     name: "Jembatan",
     tagline: "Jembatan kerja sama pelayanan publik",
@@ -154,7 +166,7 @@ export const id: Translation = {
     postponed: "Ditunda",
     cancelled: "Dibatalkan",
   },
-  caseStatus: { draft: "Draf", published: "Diterbitkan" },
+  caseStatus: { draft: "Draf", published: "Diterbitkan", in_review: "Dalam peninjauan", archived: "Diarsipkan" },
   /** Words every form and feature shares. */
   form: {
     optional: "opsional",

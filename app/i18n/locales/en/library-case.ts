@@ -1,0 +1,3 @@
+export const libraryCase = {
+  back: "Back to the library",
+};

@@ -1,0 +1,3 @@
+export const replication = {
+  title: "Where the idea travelled",
+};

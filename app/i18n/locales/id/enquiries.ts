@@ -1,0 +1,3 @@
+export const enquiries = {
+  title: "Permintaan",
+};

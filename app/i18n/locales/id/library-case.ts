@@ -1,0 +1,3 @@
+export const libraryCase = {
+  back: "Kembali ke perpustakaan",
+};

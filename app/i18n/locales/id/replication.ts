@@ -1,0 +1,3 @@
+export const replication = {
+  title: "Perjalanan gagasan ini",
+};

@@ -1,0 +1,63 @@
+// Creating and changing a case's working copy: each change one transaction with its audit row.
+import { eq, like, or } from "drizzle-orm";
+import { cases, type caseContent } from "../../db/schema";
+import type { Database } from "../../db/client";
+import { actorUserId, recordAudit, type Actor } from "./audit.server";
+import { RuleError } from "./errors.server";
+import { slugify } from "./slug.server";
+import { lockRow, saveVersion } from "./versioned.server";
+
+/** What an editor writes about a case: its content, as both tables store it. */
+export type CaseInput = Pick<typeof cases.$inferInsert, keyof ReturnType<typeof caseContent>>;
+
+async function freeCaseSlug(tx: Database, base: string) {
+  const rows = await tx
+    .select({ slug: cases.slug })
+    .from(cases)
+    .where(or(eq(cases.slug, base), like(cases.slug, `${base}-%`)));
+  const taken = new Set(rows.map((r) => r.slug));
+  if (!taken.has(base)) return base;
+  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
+}
+
+/** A new draft. `options.slug` fixes the address (the seed keeps content/'s); otherwise the English title's. */
+export async function createCase(
+  db: Database,
+  actor: Actor,
+  input: CaseInput,
+  options: { slug?: string; slugId?: string | null; synthetic?: boolean } = {},
+) {
+  return db.transaction(async (tx) => {
+    const slug = options.slug ?? (await freeCaseSlug(tx, slugify(input.title.en)));
+    const [created] = await tx
+      .insert(cases)
+      .values({
+        ...input,
+        slug,
+        slugId: options.slugId ?? null,
+        synthetic: options.synthetic ?? false,
+        editedBy: actorUserId(actor),
+      })
+      .returning();
+    await recordAudit(tx, { actor, action: "create", entityType: "case", entityId: created!.id, after: created });
+    return created!;
+  });
+}
+
+/**
+ * Saves the working copy over `version`. A published case stays public as it was published: the
+ * change is a revision (status back to draft) until someone publishes it.
+ */
+export async function updateCase(db: Database, actor: Actor, id: number, version: number, input: CaseInput) {
+  return db.transaction(async (tx) => {
+    const before = await lockRow(tx, cases, id, version);
+    if (!before) throw new RuleError("form", "errors.notFound", undefined, 404);
+    const after = await saveVersion(tx, cases, before, {
+      ...input,
+      status: before.status === "in_review" ? "in_review" : "draft",
+      editedBy: actorUserId(actor),
+    });
+    await recordAudit(tx, { actor, action: "update", entityType: "case", entityId: id, before, after });
+    return after;
+  });
+}
