@@ -84,6 +84,8 @@ export const mailKinds = [
   "commitment_due",
   "commitment_overdue",
   "weekly_digest",
+  "enquiry_received",
+  "enquiry_notice",
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 

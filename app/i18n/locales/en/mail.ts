@@ -41,5 +41,7 @@ export const mail = {
     commitment_due: "Commitment due",
     commitment_overdue: "Commitment overdue",
     weekly_digest: "Weekly digest",
+    enquiry_received: "Enquiry acknowledgement",
+    enquiry_notice: "New enquiry",
   },
 };

@@ -43,5 +43,7 @@ export const mail: Translation["mail"] = {
     commitment_due: "Komitmen jatuh tempo",
     commitment_overdue: "Komitmen terlambat",
     weekly_digest: "Ringkasan mingguan",
+    enquiry_received: "Tanda terima permintaan",
+    enquiry_notice: "Permintaan baru",
   },
 };
