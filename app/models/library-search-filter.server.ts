@@ -1,0 +1,73 @@
+// The library's search and filters as SQL over case_publications, the only table the public reads.
+import { sql, type SQL } from "drizzle-orm";
+import type { LibraryQuery } from "../lib/library-query";
+
+/**
+ * How a search finds cases: by its words (full text, both languages), or, when the words find
+ * nothing, by how like a case's names it is (trigrams: "xidmet" finds "ASAN Xidmat").
+ */
+export type SearchMode = "none" | "words" | "names";
+
+/** A filter's SQL, over columns named as case_publications names them (bare, so a CTE can use them too). */
+export type FilterName = "country" | "sector" | "sdg" | "award" | "state" | "year";
+
+/**
+ * The word_similarity a case's names must reach for a search by names. pg_trgm's default, 0.6,
+ * misses one wrong letter in a six-letter word ("xidmet" against "xidmat": 4 of 7 trigrams, 0.57).
+ */
+export const namesThreshold = 0.5;
+
+/** The search's English and Indonesian text-search queries: parsed once per statement (scalar subqueries). */
+export const tsQueries = (q: string) => ({
+  en: sql`(select websearch_to_tsquery('english', ${q}))`,
+  id: sql`(select websearch_to_tsquery('indonesian', ${q}))`,
+});
+
+/** Whether a case matches the search, in `mode`. */
+export function searchMatch(mode: SearchMode, q: string | undefined): SQL | undefined {
+  if (mode === "none" || !q) return undefined;
+  if (mode === "names") return sql`${q} <% names`;
+  const ts = tsQueries(q);
+  return sql`(search_en @@ ${ts.en} or search_id @@ ${ts.id})`;
+}
+
+/** How well a case matches the search: title words weigh most (the vectors' weights), and a name typed whole ranks first. */
+export function searchRank(mode: SearchMode, q: string): SQL {
+  if (mode === "names") return sql`word_similarity(${q}, names)`;
+  const ts = tsQueries(q);
+  return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + word_similarity(${q}, names))`;
+}
+
+/** Each filter the query sets, as SQL. */
+export function filterConditions(query: LibraryQuery): Partial<Record<FilterName, SQL>> {
+  const c: Partial<Record<FilterName, SQL>> = {};
+  if (query.country) c.country = sql`country_code = ${query.country}`;
+  if (query.sector) c.sector = sql`sector = ${query.sector}`;
+  if (query.sdg !== undefined) c.sdg = sql`sdg_goals @> array[${query.sdg}]::smallint[]`;
+  if (query.award) c.award = sql`award_keys @> array[${query.award}]::text[]`;
+  if (query.state) c.state = query.state === "running" ? sql`stopped_year is null` : sql`stopped_year is not null`;
+  // Running in that year: started by then, and not stopped before it.
+  if (query.year !== undefined)
+    c.year = sql`(started_year <= ${query.year} and (stopped_year is null or stopped_year >= ${query.year}))`;
+  return c;
+}
+
+/** The conditions joined by `and` (all but `except`), or `true`. */
+export function allOf(
+  conditions: Partial<Record<FilterName, SQL>>,
+  extra: (SQL | undefined)[] = [],
+  except?: FilterName,
+) {
+  const parts = [
+    ...Object.entries(conditions)
+      .filter(([name]) => name !== except)
+      .map(([, condition]) => condition),
+    ...extra,
+  ].filter((x): x is SQL => x !== undefined);
+  return parts.length ? sql.join(parts, sql` and `) : sql`true`;
+}
+
+/** A raw statement's rows: postgres.js answers with the rows, PGlite with a result that holds them. */
+export function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
+}
