@@ -10,6 +10,7 @@ import { delivery } from "./en/delivery";
 import { editor } from "./en/editor";
 import { mail } from "./en/mail";
 import { libraryCase } from "./en/library-case";
+import { library } from "./en/library";
 import { caseEditor } from "./en/case-editor";
 import { replication } from "./en/replication";
 import { documents } from "./en/documents";
@@ -95,18 +96,7 @@ export const en = {
       "This is a demo installation. Sign in as admin@example.org, editor@example.org or viewer@example.org, all with the password {{password}}.",
     signedOut: "You have signed out.",
   },
-  library: {
-    title: "Library of innovations",
-    intro:
-      "Innovations in public service delivery that the partner countries offer one another, with the lessons learned from them.",
-    country: "Country",
-    sector: "Sector",
-    organization: "Organization",
-    lessons: "Lessons learned",
-    sources: "Sources",
-    empty: "No innovations have been published yet.",
-    back: "Back to the library",
-  },
+  library,
   users: {
     title: "Users",
     create: "Add a user",

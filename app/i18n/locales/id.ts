@@ -10,6 +10,7 @@ import { delivery } from "./id/delivery";
 import { editor } from "./id/editor";
 import { mail } from "./id/mail";
 import { libraryCase } from "./id/library-case";
+import { library } from "./id/library";
 import { caseEditor } from "./id/case-editor";
 import { replication } from "./id/replication";
 import { documents } from "./id/documents";
@@ -93,18 +94,7 @@ export const id: Translation = {
       "Ini adalah instalasi demo. Masuk sebagai admin@example.org, editor@example.org, atau viewer@example.org, semuanya dengan kata sandi {{password}}.",
     signedOut: "Anda telah keluar.",
   },
-  library: {
-    title: "Pustaka inovasi",
-    intro:
-      "Inovasi pelayanan publik yang ditawarkan negara-negara mitra satu sama lain, beserta pelajaran yang dipetik darinya.",
-    country: "Negara",
-    sector: "Sektor",
-    organization: "Organisasi",
-    lessons: "Pelajaran yang dipetik",
-    sources: "Sumber",
-    empty: "Belum ada inovasi yang diterbitkan.",
-    back: "Kembali ke pustaka",
-  },
+  library,
   users: {
     title: "Pengguna",
     create: "Tambah pengguna",
