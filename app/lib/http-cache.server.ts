@@ -31,30 +31,55 @@ export function requestDataVersion(context: Readonly<RouterContextProvider>): Da
  *
  * Not for a request carrying a flash notice: that page shows the notice once, so a 304 must not
  * hide it, and the page with it must not be kept under a tag that a later request would match.
+ *
+ * `visitors: true` is for the public pages (a library case): a visitor's page is the same for every
+ * visitor in a language, so any cache may keep it (`public`), revalidating every time; it varies
+ * by the language cookie and Accept-Language. Its tag has no user and no time zone (a visitor's
+ * page shows no instant), and a response that sets a cookie is kept by the browser alone.
+ * Signed-in people still get their own, private tag (docs/decisions/0015-public-case-pages.md).
  */
-export function httpCache({ periodMs }: { periodMs?: number } = {}): MiddlewareFunction<Response> {
+export function httpCache({
+  periodMs,
+  visitors = false,
+}: { periodMs?: number; visitors?: boolean } = {}): MiddlewareFunction<Response> {
   return async ({ request, context }, next) => {
     const user = optionalUser(context);
     const method = request.method.toUpperCase();
-    if ((method !== "GET" && method !== "HEAD") || !user || hasNotice(request)) return next();
+    if ((method !== "GET" && method !== "HEAD") || (!user && !visitors) || hasNotice(request)) return next();
 
     const version = await dataVersion(db);
     context.set(versionContext, version);
     const etag = pageTag({
       buildVersion: context.get(requestInfoContext).buildVersion,
       url: request.url,
-      userId: user.id,
+      // No account has id 0: a visitor's tag never matches a signed-in person's page.
+      userId: user?.id ?? 0,
       language: getLanguage(context),
-      timeZone: viewerTimeZone(request, user),
+      timeZone: user ? viewerTimeZone(request, user) : "UTC",
       now: new Date(),
       periodMs,
       version,
     });
-    const headers = { ETag: etag, "Cache-Control": revalidate };
+    const headers: Record<string, string> = user
+      ? { ETag: etag, "Cache-Control": revalidate }
+      : { ETag: etag, "Cache-Control": revalidatePublic, Vary: "Cookie, Accept-Language" };
     if (namesTag(request.headers.get("If-None-Match"), etag)) return new Response(null, { status: 304, headers });
 
     const response = await next();
-    if (response.status === 200) for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    if (response.status !== 200) return response;
+    for (const [name, value] of Object.entries(headers)) {
+      if (name === "Vary") appendVary(response.headers, value);
+      else response.headers.set(name, value);
+    }
+    if (!user && response.headers.has("Set-Cookie")) response.headers.set("Cache-Control", revalidate);
     return response;
   };
+}
+
+/** A visitor's page: anyone may keep it, and asks again before each use. */
+const revalidatePublic = "public, max-age=0, must-revalidate";
+
+function appendVary(headers: Headers, value: string) {
+  const current = headers.get("Vary");
+  headers.set("Vary", current ? `${current}, ${value}` : value);
 }

@@ -1,61 +1,80 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/library.$slug";
+import { CaseFacts } from "../components/case-facts";
+import { CaseResults } from "../components/case-results";
+import { CaseTextSection, ShownInline } from "../components/case-text";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
-import { getLanguage } from "../i18n/i18n.server";
-import { localized } from "../lib/localized";
+import { getI18n, getLanguage } from "../i18n/i18n.server";
+import { caseHead, caseMeta } from "../lib/case-head";
+import { shownRich, shownText } from "../lib/case-text";
+import { caseSectors, type CaseSector } from "../lib/enums";
 import { notFound } from "../lib/http";
-import { titled } from "../lib/meta";
-import { useLanguage } from "../lib/use-formatter";
-import { getPublishedCase } from "../models/case.server";
+import { httpCache } from "../lib/http-cache.server";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { caseSources, findPublishedCase, resultSources } from "../models/case-public.server";
+import { linkOrigin } from "../models/user-tokens.server";
+import "../styles/library-case.css";
 
 // What a slug looks like (content/ checks the same): anything else (`%00`, a path) is no case.
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-export async function loader({ params, context }: Route.LoaderArgs) {
+// A repeat view of an unchanged case is answered 304 before the loader runs; visitors' pages may
+// be kept by any cache (docs/decisions/0015-public-case-pages.md).
+export const middleware: Route.MiddlewareFunction[] = [httpCache({ visitors: true })];
+
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const found =
-    slugPattern.test(params.slug) && params.slug.length <= 200 ? await getPublishedCase(db, params.slug) : null;
+    slugPattern.test(params.slug) && params.slug.length <= 200 ? await findPublishedCase(db, params.slug) : null;
   if (!found) notFound();
-  return { case: found, title: localized(found.title, getLanguage(context)) };
+  const lang = getLanguage(context);
+  const { t } = getI18n(context);
+  // Everything else the page shows hangs off the case and is read side by side: a new section
+  // adds its read here.
+  const [sources, sourcesOfResults] = await Promise.all([caseSources(db, found.caseId), resultSources(db, found)]);
+  const sector = (caseSectors as readonly string[]).includes(found.sector) ? (found.sector as CaseSector) : "other";
+  const head = caseHead(found, lang, linkOrigin(request), { sector: t(`caseSector.${sector}`), site: t("app.name") });
+  return { case: found, sources, resultSources: sourcesOfResults, head };
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const meta: Route.MetaFunction = ({ loaderData }) => caseMeta(loaderData?.head);
 
 export default function CaseStudy({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
+  const format = useFormatter();
   const c = loaderData.case;
+  const publishedOn = new Date(c.publishedAt).toISOString().slice(0, 10);
   return (
-    <article className="page page--narrow">
-      <p>
-        <Link to="/library">← {t("library.back")}</Link>
+    <article className="page page--narrow case-page">
+      <p className="case-page__back">
+        <Link to="/library">{`← ${t("libraryCase.back")}`}</Link>
       </p>
-      <h1>{localized(c.title, lang)}</h1>
-      <dl className="facts">
-        <dt>{t("library.country")}</dt>
-        <dd>{localized(c.countryName, lang)}</dd>
-        {c.organizationName ? (
-          <>
-            <dt>{t("library.organization")}</dt>
-            <dd>{localized(c.organizationName, lang)}</dd>
-          </>
-        ) : null}
-        <dt>{t("library.sector")}</dt>
-        <dd>{c.sector}</dd>
-      </dl>
-      <p className="lead">{localized(c.summary, lang)}</p>
-      {c.lessons.length ? (
-        <section aria-labelledby="lessons-title">
-          <h2 id="lessons-title">{t("library.lessons")}</h2>
-          <ul>
-            {c.lessons.map((lesson, i) => (
-              <li key={i}>{localized(lesson, lang)}</li>
-            ))}
-          </ul>
-        </section>
-      ) : null}
-      <SourceList heading={t("library.sources")} sources={c.sources} />
+      <header className="case-page__header">
+        <h1>
+          <ShownInline shown={shownText(c.title, lang)} />
+        </h1>
+        <p className="lead">
+          <ShownInline shown={shownText(c.summary, lang)} />
+        </p>
+        <p className="meta">
+          <time dateTime={publishedOn}>{t("libraryCase.publishedOn", { date: format.day(publishedOn) })}</time>
+        </p>
+      </header>
+      <CaseFacts c={c} />
+      <CaseTextSection id="problem" heading={t("libraryCase.problem")} text={shownText(c.problem, lang)} />
+      <CaseTextSection id="solution" heading={t("libraryCase.solution")} text={shownText(c.solution, lang)} />
+      <CaseTextSection id="innovation" heading={t("libraryCase.innovation")} text={shownText(c.innovation, lang)} />
+      <CaseResults results={c.results} sources={loaderData.resultSources} />
+      <CaseTextSection id="lessons" heading={t("libraryCase.lessons")} rich={shownRich(c.lessonsRich, lang)} />
+      <CaseTextSection id="narrative" heading={t("libraryCase.narrative")} rich={shownRich(c.narrative, lang)} />
+      {/*
+        The sections other features add to a case (where its idea travelled, its documents, the
+        activities that shared it, asking about it) go here, after the case's own text and before
+        its sources.
+      */}
+      <SourceList heading={t("libraryCase.sources")} sources={loaderData.sources} />
     </article>
   );
 }
