@@ -20,6 +20,12 @@ export default [
   route("activities.ics", "routes/activities.ics.ts"),
   // Resend's delivery reports: signed by Resend, not a signed-in user (see the route).
   route("webhooks/resend", "routes/webhooks.resend.ts"),
+  // Documents of cases, activities and agreements: the upload (the one form that carries a file)
+  // and the download, which checks its own access (visitors: a published case's documents only).
+  route("documents", "routes/documents.tsx"),
+  route("documents/:id/:fileName", "routes/documents.$id.$fileName.ts"),
+  // The citation forms of the case, activity and agreement pages post here.
+  route("citations", "routes/citations.tsx"),
   layout("routes/staff.tsx", [
     route("dashboard", "routes/dashboard.tsx"),
     route("account", "routes/account.tsx"),
@@ -40,6 +46,7 @@ export default [
       route(":id", "routes/activities.$id.tsx"),
       route(":id/edit", "routes/activities.$id.edit.tsx"),
     ]),
+    route("sources/new", "routes/sources.new.tsx"),
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/mail", "routes/admin.mail.tsx"),
     route("admin/mail/:id", "routes/admin.mail.$id.tsx"),

@@ -45,6 +45,11 @@ export const notices = [
   "account.calendarWasReset",
   "account.passwordChanged",
   "login.signedOut",
+  "documents.uploaded",
+  "documents.detached",
+  "sources.created",
+  "sources.cited",
+  "sources.removed",
 ] as const satisfies readonly TranslationKey[];
 
 export type Notice = (typeof notices)[number];

@@ -1,7 +1,7 @@
 import { data, type MiddlewareFunction } from "react-router";
 import { getI18n } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
-import { webhookPaths } from "../server/request-limits.server";
+import { uploadPaths, webhookPaths } from "../server/request-limits.server";
 import { maxRepeats } from "./forms";
 
 /** Why a posted body is no form a route can read: an i18n key, its values and the status to answer. */
@@ -43,8 +43,12 @@ export async function formBodyProblem(request: Request): Promise<FormBodyProblem
  * in app/server/request-limits.server.ts.
  */
 export const formBodyMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  // A webhook's body is JSON, checked by request-limits and read by its route.
-  if (request.method !== "POST" || webhookPaths.has(new URL(request.url).pathname)) return next();
+  // A webhook's body is JSON, checked by request-limits and read by its route; the upload's form
+  // carries a file, read once by its route (a copy here would hold the file twice).
+  const path = new URL(request.url).pathname;
+  if (request.method !== "POST" || webhookPaths.has(path) || uploadPaths.has(path.replace(/\.data$/, ""))) {
+    return next();
+  }
   const problem = await formBodyProblem(request.clone());
   if (problem) throw data({ message: getI18n(context).t(problem.key, problem.values) }, { status: problem.status });
   return next();

@@ -3,7 +3,7 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/activities.$id";
 import { AuditHistory } from "../components/audit-history";
 import { FollowButton } from "../components/follow-button";
-import { SourceList } from "../components/source-list";
+import { RecordReferences } from "../components/record-references";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
@@ -23,21 +23,24 @@ import { getActivity } from "../models/activity-queries.server";
 import { deleteActivity } from "../models/activity-writes.server";
 import { ConflictError } from "../models/errors.server";
 import { isFollowing } from "../models/follows.server";
+import { recordReferences } from "../models/record-references.server";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
-  const [activity, history, following] = await Promise.all([
+  const [activity, history, following, references] = await Promise.all([
     getActivity(db, id),
     activityHistory(db, id),
     isFollowing(db, user.id, { subjectType: "activity", subjectId: id }),
+    recordReferences(db, { kind: "activity", id }, hasRole(user, "editor")),
   ]);
   if (!activity) notFound();
   return {
     activity,
     history,
     following,
+    references,
     canEdit: hasRole(user, "editor"),
     timeZone: viewerTimeZone(request, user),
     title: localized(activity.title, getLanguage(context)),
@@ -199,7 +202,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         {a.lessonsHtml ? <RichText html={a.lessonsHtml} /> : <p className="muted">{t("activities.noneGiven")}</p>}
       </section>
 
-      <SourceList heading={t("activities.sources")} sources={a.sources} />
+      <RecordReferences references={loaderData.references} />
 
       <AuditHistory entries={history} fieldLabel={(f) => t(`activities.fields.${f}`, { defaultValue: f })} />
       <p className="meta">{t("activities.lastChanged", { version: a.version, when: format.dateTime(a.updatedAt) })}</p>

@@ -8,7 +8,7 @@ import { CommitmentCard } from "../components/commitment-card";
 import { PlainLinks } from "../components/plain-links";
 import { FollowButton } from "../components/follow-button";
 import { Pager } from "../components/pager";
-import { SourceList } from "../components/source-list";
+import { RecordReferences } from "../components/record-references";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import type { Language } from "../i18n/config";
@@ -25,6 +25,7 @@ import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
 import { isFollowing } from "../models/follows.server";
+import { recordReferences } from "../models/record-references.server";
 import "../styles/agreements.css";
 
 /** A page number from the address; anything odd opens the first page. */
@@ -45,9 +46,10 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const today = calendarToday(viewerTimeZone(request, user));
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
   const id = idParam(params);
-  const [agreement, following] = await Promise.all([
+  const [agreement, following, references] = await Promise.all([
     getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, latestActivities }),
     isFollowing(db, user.id, { subjectType: "agreement", subjectId: id }),
+    recordReferences(db, { kind: "agreement", id }, hasRole(user, "editor")),
   ]);
   if (!agreement) notFound();
   const { total, pageSize } = agreement.commitmentPage;
@@ -59,6 +61,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     agreement: forReader(agreement, lang),
     canEdit: hasRole(user, "editor"),
     following,
+    references,
     title: localized(agreement.title, lang),
   };
 }
@@ -227,7 +230,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      <SourceList heading={t("agreements.sources")} sources={a.sources} />
+      <RecordReferences references={loaderData.references} />
     </article>
   );
 }

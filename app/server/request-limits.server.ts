@@ -9,10 +9,25 @@ export const allowedMethods = ["GET", "HEAD", "POST"];
 /**
  * How large a request body may be, by what the address takes. Sign-in, sign-out and the language
  * switcher post a few short fields; record forms carry long texts and the lessons' rich text.
- * Nothing takes uploads yet: a form that does gets its own, explicit limit here.
+ * The one address that takes a file (the document upload) has its own limit: the file's 10 MB and
+ * room for the form's few other fields.
  */
-export const bodyLimits = { small: 16 * 1024, record: 1024 * 1024, webhook: 256 * 1024 } as const;
+export const bodyLimits = {
+  small: 16 * 1024,
+  record: 1024 * 1024,
+  webhook: 256 * 1024,
+  upload: 10 * 1024 * 1024 + 64 * 1024,
+} as const;
 const smallForms = new Set(["/login", "/language", "/logout"]);
+
+/** The largest file the upload takes: what its refusal names. */
+export const uploadFileLimit = 10 * 1024 * 1024;
+
+/**
+ * The only address whose form may carry a file (app/routes/documents.tsx reads it itself, without
+ * holding more than its limit); every other form refuses files (app/lib/form-body.server.ts).
+ */
+export const uploadPaths: ReadonlySet<string> = new Set(["/documents"]);
 
 /**
  * Addresses a provider posts signed JSON to, not forms (their routes check the signature). A
@@ -24,6 +39,7 @@ const jsonContentType = /^\s*application\/json\s*(;|$)/i;
 /** The limit for a path: a client-side submission posts to the page's `.data` address. */
 export function bodyLimitFor(path: string): number {
   if (webhookPaths.has(path)) return bodyLimits.webhook;
+  if (uploadPaths.has(path.replace(/\.data$/, ""))) return bodyLimits.upload;
   const page = path.replace(/\.data$/, "").replace(/\/_root$/, "/") || "/";
   return smallForms.has(page.replace(/\/+$/, "") || "/") ? bodyLimits.small : bodyLimits.record;
 }
@@ -103,9 +119,14 @@ export function requestLimits() {
       void refuse(req, res, 415, key, {}, { Connection: "close" });
       return;
     }
+    // An upload's refusal names the file's limit, not the form's.
+    const upload = uploadPaths.has(req.path.replace(/\.data$/, ""));
+    const tooLarge: [TranslationKey, string] = upload
+      ? ["documents.tooLarge", sizeLabel(uploadFileLimit)]
+      : ["request.tooLarge", sizeLabel(limit)];
     if (declared !== undefined && Number(declared) > limit) {
       // The body is never read: the connection closes after the answer instead.
-      void refuse(req, res, 413, "request.tooLarge", { limit: sizeLabel(limit) }, { Connection: "close" });
+      void refuse(req, res, 413, tooLarge[0], { limit: tooLarge[1] }, { Connection: "close" });
       return;
     }
     if (chunked) {
@@ -123,7 +144,7 @@ export function requestLimits() {
             .status(413)
             .set("Connection", "close")
             .type("text/plain; charset=utf-8")
-            .send(translatorFor(language).t("request.tooLarge", { limit: sizeLabel(limit) }));
+            .send(translatorFor(language).t(tooLarge[0], { limit: tooLarge[1] }));
         }
         // With an error, so whatever reads the body fails instead of seeing a cut-off form end.
         req.destroy(new BodyTooLarge(`request body over ${limit} bytes`));

@@ -37,6 +37,9 @@ function forbid(res: Response) {
   res.status(403).type("text/plain").send("Cross-site request refused.");
 }
 
+/** The address of a document's download. */
+const documentDownloadPath = /^\/documents\/\d+\/[^/]+$/;
+
 /**
  * Security headers for every response; the CSP nonce is fresh per request and handed to React.
  * HSTS goes out whenever the public origin (APP_URL) is https: behind a TLS proxy the app sees
@@ -67,7 +70,10 @@ export function securityHeaders(options: { development: boolean; secure: boolean
       `form-action 'self'`,
       `frame-ancestors 'none'`,
     ];
-    res.setHeader("Content-Security-Policy", csp.join("; "));
+    // A document's download sends its own, stricter policy (app/routes/documents.$id.$fileName.ts).
+    if (!(req.method === "GET" || req.method === "HEAD") || !documentDownloadPath.test(req.path)) {
+      res.setHeader("Content-Security-Policy", csp.join("; "));
+    }
     withoutPolicyOnNotModified(res);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");

@@ -24,7 +24,7 @@ export interface DocumentStore {
   /** Stores the bytes under `key` (a storage key with this store's prefix), inside `tx` where it can. */
   put(key: string, bytes: Uint8Array, tx?: Database): Promise<void>;
   /** The bytes stored under `key`, or null when there are none. */
-  get(key: string): Promise<Uint8Array | null>;
+  get(key: string): Promise<Uint8Array<ArrayBuffer> | null>;
   /** Removes the bytes under `key` (nothing when there are none), inside `tx` where it can. */
   delete(key: string, tx?: Database): Promise<void>;
 }
@@ -49,7 +49,8 @@ export function databaseStore(db: Database): DocumentStore {
         .from(documentBlobs)
         .where(eq(documentBlobs.key, blobKey(key)));
       // postgres.js hands back a Buffer, PGlite a Uint8Array: both are Uint8Arrays.
-      return row ? new Uint8Array(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
+      // (A driver's buffer is never a SharedArrayBuffer.)
+      return row ? new Uint8Array(row.bytes.buffer as ArrayBuffer, row.bytes.byteOffset, row.bytes.byteLength) : null;
     },
     async delete(key, tx = db) {
       await tx.delete(documentBlobs).where(eq(documentBlobs.key, blobKey(key)));

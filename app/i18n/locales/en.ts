@@ -14,6 +14,7 @@ import { library } from "./en/library";
 import { caseEditor } from "./en/case-editor";
 import { replication } from "./en/replication";
 import { documents } from "./en/documents";
+import { sources } from "./en/sources";
 import { enquiries } from "./en/enquiries";
 import { caseLabels } from "./en/case-labels";
 import { notices } from "./en/notices";
@@ -35,6 +36,7 @@ export const en = {
   caseEditor,
   replication,
   documents,
+  sources,
   enquiries,
   ...caseLabels,
   app: {

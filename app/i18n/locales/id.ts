@@ -14,6 +14,7 @@ import { library } from "./id/library";
 import { caseEditor } from "./id/case-editor";
 import { replication } from "./id/replication";
 import { documents } from "./id/documents";
+import { sources } from "./id/sources";
 import { enquiries } from "./id/enquiries";
 import { caseLabels } from "./id/case-labels";
 import { notices } from "./id/notices";
@@ -34,6 +35,7 @@ export const id: Translation = {
   caseEditor,
   replication,
   documents,
+  sources,
   enquiries,
   ...caseLabels,
   app: {

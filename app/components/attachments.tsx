@@ -1,0 +1,153 @@
+import { Form } from "react-router";
+import { useTranslation } from "../i18n/translation";
+import type { RecordSubject } from "../lib/record-subject";
+import { useLanguage } from "../lib/use-formatter";
+
+/** What a page shows of a document (app/models/attachments.server.ts reads it). */
+export interface DocumentItem {
+  id: number;
+  fileName: string;
+  title: string | null;
+  mediaType: string;
+  byteSize: number;
+}
+
+/** The address a document is downloaded from: its id decides, the name is what the reader sees. */
+export const documentHref = (d: Pick<DocumentItem, "id" | "fileName">) =>
+  `/documents/${d.id}/${encodeURIComponent(d.fileName)}`;
+
+/** What the file picker offers: the kinds the upload takes (the server reads the content anyway). */
+const accepted = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.odp,.doc,.xls,.ppt";
+
+function useSize() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  return (bytes: number) =>
+    bytes >= 1024 * 1024
+      ? t("documents.megabytes", { size: number.format(bytes / (1024 * 1024)) })
+      : t("documents.kilobytes", { size: number.format(Math.max(0.1, bytes / 1024)) });
+}
+
+/** A document's link: its title (or file name), with the file's extension and size. */
+function DocumentLink({ document: d }: { document: DocumentItem }) {
+  const size = useSize();
+  const extension = d.fileName.split(".").pop()?.toUpperCase() ?? "";
+  return (
+    <>
+      <a href={documentHref(d)} download={d.fileName}>
+        {d.title ?? d.fileName}
+      </a>{" "}
+      <span className="muted">({[d.title ? d.fileName : extension, size(d.byteSize)].join(", ")})</span>
+    </>
+  );
+}
+
+/** The documents of a published case, as the library shows them; nothing when there are none. */
+export function PublicDocuments({ documents }: { documents: DocumentItem[] }) {
+  const { t } = useTranslation();
+  if (!documents.length) return null;
+  return (
+    <section aria-labelledby="documents-title">
+      <h2 id="documents-title">{t("documents.title")}</h2>
+      <ul className="plain documents">
+        {documents.map((d) => (
+          <li key={d.id}>
+            <DocumentLink document={d} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/**
+ * A record's documents on its staff page: each a download link, and for editors a button to
+ * remove it and a form to upload and attach another. The upload is a plain multipart form posted
+ * to /documents, which sends the browser back here; it works the same without JavaScript.
+ */
+export function Attachments({
+  subject,
+  documents,
+  canEdit,
+}: {
+  subject: RecordSubject;
+  documents: DocumentItem[];
+  canEdit: boolean;
+}) {
+  const { t } = useTranslation();
+  const formId = `upload-${subject.kind}-${subject.id}`;
+  return (
+    <section aria-labelledby="documents-title" className="attachments">
+      <h2 id="documents-title">{t("documents.title")}</h2>
+      {documents.length ? (
+        <ul className="plain documents">
+          {documents.map((d) => (
+            <li key={d.id}>
+              <DocumentLink document={d} />
+              {canEdit ? (
+                <Form method="post" action="/documents" className="inline-action">
+                  <input type="hidden" name="intent" value="detach" />
+                  <input type="hidden" name="subjectKind" value={subject.kind} />
+                  <input type="hidden" name="subjectId" value={subject.id} />
+                  <input type="hidden" name="documentId" value={d.id} />
+                  <button type="submit" className="button button--quiet">
+                    {t("documents.detach")}
+                    <span className="visually-hidden">
+                      {" "}
+                      {t("documents.detachLabel", { name: d.title ?? d.fileName })}
+                    </span>
+                  </button>
+                </Form>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t("documents.none")}</p>
+      )}
+      {canEdit ? (
+        <details className="add-form">
+          <summary>{t("documents.uploadTitle")}</summary>
+          <Form
+            method="post"
+            action="/documents"
+            encType="multipart/form-data"
+            reloadDocument
+            className="form"
+            id={formId}
+          >
+            <input type="hidden" name="subjectKind" value={subject.kind} />
+            <input type="hidden" name="subjectId" value={subject.id} />
+            <div className="field">
+              <label htmlFor={`${formId}-file`}>{t("documents.file")}</label>
+              <p id={`${formId}-file-hint`} className="hint">
+                {t("documents.fileHint")}
+              </p>
+              <input
+                id={`${formId}-file`}
+                name="file"
+                type="file"
+                accept={accepted}
+                required
+                aria-describedby={`${formId}-file-hint`}
+              />
+            </div>
+            <div className="field">
+              <label htmlFor={`${formId}-title`}>
+                {t("documents.documentTitle")}
+                <span className="field__optional"> ({t("form.optional")})</span>
+              </label>
+              <input id={`${formId}-title`} name="title" type="text" maxLength={200} />
+            </div>
+            <div>
+              <button type="submit" className="button">
+                {t("documents.upload")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+    </section>
+  );
+}

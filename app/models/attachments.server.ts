@@ -1,0 +1,90 @@
+// The documents a record carries: listing them, detaching one (a document no record carries any
+// more goes, bytes and all), and the documents of a published case, which the library shows.
+import { and, asc, eq, sql } from "drizzle-orm";
+import { attachments, casePublications, documents } from "../../db/schema";
+import type { Database } from "../../db/client";
+import type { RecordSubject } from "../lib/record-subject";
+import type { DocumentStore } from "../storage/document-store";
+import { recordAudit, type Actor } from "./audit.server";
+
+/** What a record page shows of a document. */
+export interface AttachedDocument {
+  id: number;
+  fileName: string;
+  title: string | null;
+  mediaType: string;
+  byteSize: number;
+}
+
+const listed = {
+  id: documents.id,
+  fileName: documents.fileName,
+  title: documents.title,
+  mediaType: documents.mediaType,
+  byteSize: documents.byteSize,
+};
+
+const ofSubject = (subject: RecordSubject) =>
+  and(eq(attachments.subjectKind, subject.kind), eq(attachments.subjectId, subject.id));
+
+/** The documents attached to a record, oldest first. */
+export function attachmentsFor(db: Database, subject: RecordSubject): Promise<AttachedDocument[]> {
+  return db
+    .select(listed)
+    .from(attachments)
+    .innerJoin(documents, eq(documents.id, attachments.documentId))
+    .where(ofSubject(subject))
+    .orderBy(asc(attachments.createdAt), asc(documents.id));
+}
+
+/**
+ * The documents of a case the library publishes; none for a case without a publication (a draft,
+ * an archived one), whatever it carries.
+ */
+export function publicDocumentsFor(db: Database, caseId: number): Promise<AttachedDocument[]> {
+  return db
+    .select(listed)
+    .from(attachments)
+    .innerJoin(documents, eq(documents.id, attachments.documentId))
+    .innerJoin(casePublications, eq(casePublications.caseId, attachments.subjectId))
+    .where(ofSubject({ kind: "case", id: caseId }))
+    .orderBy(asc(attachments.createdAt), asc(documents.id));
+}
+
+/**
+ * Takes a document off a record. A document no record carries any more is deleted with its bytes,
+ * in the same transaction where the store can join it. False when it was not attached there.
+ */
+export async function detachDocument(
+  db: Database,
+  store: DocumentStore,
+  actor: Actor,
+  target: { documentId: number; subject: RecordSubject },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [gone] = await tx
+      .delete(attachments)
+      .where(and(eq(attachments.documentId, target.documentId), ofSubject(target.subject)))
+      .returning();
+    if (!gone) return false;
+    const [document] = await tx.select().from(documents).where(eq(documents.id, target.documentId));
+    await recordAudit(tx, {
+      actor,
+      action: "detach",
+      entityType: `${target.subject.kind}_attachments`,
+      entityId: target.subject.id,
+      before: { documentId: target.documentId, fileName: document?.fileName },
+    });
+    const [{ left } = { left: 0 }] = await tx
+      .select({ left: sql<number>`count(*)::int` })
+      .from(attachments)
+      .where(eq(attachments.documentId, target.documentId));
+    if (document && left === 0) {
+      await tx.delete(documents).where(eq(documents.id, document.id));
+      await store.delete(document.storageKey, tx);
+      const { storageKey: _key, ...before } = document;
+      await recordAudit(tx, { actor, action: "delete", entityType: "document", entityId: document.id, before });
+    }
+    return true;
+  });
+}

@@ -1,0 +1,83 @@
+import { data, redirect } from "react-router";
+import type { Route } from "./+types/documents";
+import { db } from "../db.server";
+import { detachForm, uploadForm } from "../forms/documents";
+import { getI18n } from "../i18n/i18n.server";
+import type { TranslationKey } from "../i18n/keys";
+import { requireUser } from "../lib/auth.server";
+import { redirectWithNotice } from "../lib/flash.server";
+import { BodyTooLargeError, MalformedFormError, readMultipartForm } from "../lib/multipart.server";
+import { recordPage } from "../lib/record-subject";
+import { detachDocument } from "../models/attachments.server";
+import { uploadDocument } from "../models/documents.server";
+import { RecordError } from "../models/errors.server";
+import { bodyLimits, uploadFileLimit } from "../server/request-limits.server";
+import { documentStoreFor } from "../storage/document-store";
+
+/** Nothing to show: the forms of the record pages post here. */
+export function loader() {
+  return redirect("/");
+}
+
+/**
+ * Never rendered: its being here makes a refusal (a file of the wrong kind, too large, a record
+ * gone) the site's error page in the reader's language, as a browser without JavaScript shows it.
+ */
+export default function Documents() {
+  return null;
+}
+
+/**
+ * The one address that takes a file: a multipart form with the file, its title and the record to
+ * attach it to, read here without holding more than the upload's limit (request-limits refused a
+ * larger body before this). A urlencoded form takes a document off a record. Editors only.
+ */
+export async function action({ context, request }: Route.ActionArgs) {
+  const user = requireUser(context, request, "editor");
+  const { t } = getI18n(context);
+  const refuse = (status: number, key: TranslationKey, values?: Record<string, string | number>): never => {
+    throw data({ message: t(key, values) }, { status });
+  };
+  const actor = { userId: user.id };
+  const store = documentStoreFor(db);
+
+  if (!/^\s*multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
+    const parsed = detachForm.safeParse(Object.fromEntries(await request.formData()));
+    if (!parsed.success) return refuse(400, "validation.invalid");
+    const subject = { kind: parsed.data.subjectKind, id: parsed.data.subjectId };
+    const done = await detachDocument(db, store, actor, { documentId: parsed.data.documentId, subject });
+    if (!done) return refuse(404, "documents.notAttached");
+    return redirectWithNotice(recordPage(subject), "documents.detached");
+  }
+
+  let form;
+  try {
+    form = await readMultipartForm(request, bodyLimits.upload);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return refuse(413, "documents.tooLarge", { limit: "10 MB" });
+    if (error instanceof MalformedFormError) return refuse(400, "request.malformed");
+    throw error;
+  }
+  const parsed = uploadForm.safeParse(Object.fromEntries(form.fields));
+  if (!parsed.success) {
+    const titleTooLong = parsed.error.issues.some((i) => i.path[0] === "title");
+    return titleTooLong ? refuse(400, "documents.titleTooLong", { max: 200 }) : refuse(400, "validation.invalid");
+  }
+  if (!form.file) return refuse(400, "documents.missingFile");
+  if (form.file.bytes.byteLength > uploadFileLimit) return refuse(413, "documents.tooLarge", { limit: "10 MB" });
+  const subject = { kind: parsed.data.subjectKind, id: parsed.data.subjectId };
+  try {
+    const stored = await uploadDocument(db, store, actor, {
+      fileName: form.file.fileName,
+      bytes: form.file.bytes,
+      title: parsed.data.title ?? null,
+      attachTo: subject,
+    });
+    if (!stored) return refuse(404, "documents.recordGone");
+  } catch (error) {
+    if (!(error instanceof RecordError)) throw error;
+    const [problem] = Object.values(error.errors);
+    return refuse(error.status, problem!.key, problem!.values);
+  }
+  return redirectWithNotice(recordPage(subject), "documents.uploaded");
+}

@@ -1,0 +1,190 @@
+/**
+ * Documents and sources shared by cases, activities and agreements: the models (both drivers)
+ * here, the upload and download over HTTP in documents-http.test.ts.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as t from "../../db/schema";
+import type { Database } from "../../db/client";
+import { attachmentsFor, detachDocument, publicDocumentsFor } from "../../app/models/attachments.server";
+import { getDocument, isPublicDocument, uploadDocument } from "../../app/models/documents.server";
+import { RecordError } from "../../app/models/errors.server";
+import { citedSourcesFor } from "../../app/models/source-choices.server";
+import { citeSource, createSource, deleteSource, removeCitation } from "../../app/models/source-writes.server";
+import { seedContent } from "../../app/seed/seed-content.server";
+import { databaseStore, type DocumentStore } from "../../app/storage/document-store";
+import { makeActivity, makeAgreement, makeCase, makePublishedCase, makeUser } from "../support/model-factories";
+import { exeBytes, pdfBytes, pngBytes } from "../support/sample-files";
+import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
+
+describe.each(drivers)("documents and sources on %s", (driver) => {
+  let test: TestDatabase;
+  let db: Database;
+  let store: DocumentStore;
+  let actor: { userId: number };
+  let partnershipId: number;
+  beforeAll(async () => {
+    test = await createTestDatabase(driver);
+    db = test.db;
+    // Countries and a partnership for the records made here.
+    await seedContent(db, { demo: false });
+    partnershipId = (await db.select({ id: t.partnerships.id }).from(t.partnerships).limit(1))[0]!.id;
+    store = databaseStore(db);
+    actor = { userId: (await makeUser(db, { role: "editor" })).id };
+  });
+  afterAll(() => test?.close());
+
+  const auditOf = (entityType: string, entityId: number) =>
+    db
+      .select()
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.entityType, entityType), eq(t.auditLog.entityId, String(entityId))))
+      .orderBy(t.auditLog.id);
+  const count = async (table: typeof t.documents | typeof t.documentBlobs) => (await db.select().from(table)).length;
+
+  it("stores an upload's description, bytes and attachment in one transaction, with audit rows", async () => {
+    const activity = await makeActivity(db, { countryCode: null });
+    const bytes = pdfBytes();
+    const stored = await uploadDocument(db, store, actor, {
+      fileName: "C:\\fakepath\\Minutes\u202Eexe.PDF",
+      bytes,
+      title: "  Minutes of the visit ",
+      attachTo: { kind: "activity", id: activity.id },
+    });
+    expect(stored).toMatchObject({
+      fileName: "Minutesexe.pdf",
+      mediaType: "application/pdf",
+      byteSize: bytes.length,
+      title: "Minutes of the visit",
+      uploadedBy: actor.userId,
+    });
+    expect(stored!.storageKey).toMatch(/^db:[0-9a-f-]{36}$/);
+    expect(Buffer.from((await store.get(stored!.storageKey))!)).toEqual(bytes);
+    expect((await getDocument(db, stored!.id))!.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(await attachmentsFor(db, { kind: "activity", id: activity.id })).toEqual([
+      expect.objectContaining({ id: stored!.id, fileName: "Minutesexe.pdf" }),
+    ]);
+    const [created] = await auditOf("document", stored!.id);
+    expect(created).toMatchObject({ action: "create", actorId: actor.userId });
+    expect(created!.after).toMatchObject({ mediaType: "application/pdf", byteSize: bytes.length });
+    expect(created!.after).not.toHaveProperty("storageKey");
+    expect(await auditOf("activity_attachments", activity.id)).toEqual([
+      expect.objectContaining({ action: "attach", after: { documentId: stored!.id, fileName: "Minutesexe.pdf" } }),
+    ]);
+  });
+
+  it("refuses a file it does not take, an empty one, and one for a record that does not exist, storing nothing", async () => {
+    const activity = await makeActivity(db, { countryCode: null });
+    const before = [await count(t.documents), await count(t.documentBlobs)];
+    const upload = (bytes: Uint8Array, fileName = "x.pdf", id = activity.id) =>
+      uploadDocument(db, store, actor, { fileName, bytes, title: null, attachTo: { kind: "activity", id } });
+    await expect(upload(exeBytes(), "report.pdf")).rejects.toMatchObject({ status: 415 });
+    await expect(upload(Buffer.from("<html><script>alert(1)</script>"), "page.pdf")).rejects.toBeInstanceOf(
+      RecordError,
+    );
+    await expect(upload(new Uint8Array(0))).rejects.toMatchObject({ status: 400 });
+    await expect(upload(new Uint8Array(10 * 1024 * 1024 + 1).fill(0x25))).rejects.toMatchObject({ status: 413 });
+    expect(await upload(pdfBytes(), "x.pdf", 2_000_000_000)).toBeNull();
+    expect([await count(t.documents), await count(t.documentBlobs)]).toEqual(before);
+  });
+
+  it("leaves no row behind when the store fails inside the transaction", async () => {
+    const activity = await makeActivity(db, { countryCode: null });
+    const before = await count(t.documents);
+    const failing: DocumentStore = {
+      ...store,
+      put: () => Promise.reject(new Error("the store is full")),
+    };
+    await expect(
+      uploadDocument(db, failing, actor, {
+        fileName: "a.png",
+        bytes: pngBytes(),
+        title: null,
+        attachTo: { kind: "activity", id: activity.id },
+      }),
+    ).rejects.toThrow("the store is full");
+    expect(await count(t.documents)).toBe(before);
+    expect(await auditOf("activity_attachments", activity.id)).toEqual([]);
+  });
+
+  it("deletes a document with its bytes when the last record lets it go", async () => {
+    const agreement = await makeAgreement(db, partnershipId);
+    const subject = { kind: "agreement" as const, id: agreement.id };
+    const stored = await uploadDocument(db, store, actor, {
+      fileName: "a.png",
+      bytes: pngBytes(),
+      title: null,
+      attachTo: subject,
+    });
+    expect(await detachDocument(db, store, actor, { documentId: stored!.id, subject: { kind: "case", id: 1 } })).toBe(
+      false,
+    );
+    expect(await detachDocument(db, store, actor, { documentId: stored!.id, subject })).toBe(true);
+    expect(await getDocument(db, stored!.id)).toBeNull();
+    expect(await store.get(stored!.storageKey)).toBeNull();
+    expect((await auditOf("document", stored!.id)).map((r) => r.action)).toEqual(["create", "delete"]);
+    expect((await auditOf("agreement_attachments", agreement.id)).map((r) => r.action)).toEqual(["attach", "detach"]);
+  });
+
+  it("shows a case's documents to the public only while the case is published", async () => {
+    const draft = await makeCase(db);
+    const published = await makePublishedCase(db);
+    const put = (caseId: number) =>
+      uploadDocument(db, store, actor, {
+        fileName: "poster.png",
+        bytes: pngBytes(),
+        title: null,
+        attachTo: { kind: "case", id: caseId },
+      });
+    const hidden = await put(draft.id);
+    const shown = await put(published!.id);
+    expect(await publicDocumentsFor(db, draft.id)).toEqual([]);
+    expect(await isPublicDocument(db, hidden!.id)).toBe(false);
+    expect(await publicDocumentsFor(db, published!.id)).toEqual([expect.objectContaining({ id: shown!.id })]);
+    expect(await isPublicDocument(db, shown!.id)).toBe(true);
+  });
+
+  it("adds a source and cites it, cites one from the list once, removes a citation, audited", async () => {
+    const activity = await makeActivity(db, { countryCode: null });
+    const agreement = await makeAgreement(db, partnershipId);
+    const onActivity = { kind: "activity" as const, id: activity.id };
+    const source = await createSource(db, actor, {
+      publisher: "Antara",
+      title: "Mal Pelayanan Publik dibuka",
+      titleIsDescriptive: false,
+      language: "id",
+      publishedOn: "2024-05",
+      url: "https://example.org/news",
+      quote: "Sebuah kutipan.",
+      citeOn: onActivity,
+      note: "the opening date",
+    });
+    expect(source).toMatchObject({ slug: expect.stringMatching(/^app-/), kind: "article", publishedOn: "2024-05" });
+    expect(await citedSourcesFor(db, onActivity)).toEqual([
+      expect.objectContaining({ id: source!.id, note: "the opening date" }),
+    ]);
+    const onAgreement = { sourceId: source!.id, subject: { kind: "agreement" as const, id: agreement.id } };
+    expect(await citeSource(db, actor, { ...onAgreement, note: null })).toEqual({ cited: true });
+    await expect(citeSource(db, actor, { ...onAgreement, note: null })).rejects.toMatchObject({ status: 409 });
+    await expect(
+      citeSource(db, actor, { sourceId: 2_000_000_000, subject: onAgreement.subject, note: null }),
+    ).rejects.toMatchObject({ status: 404 });
+    expect(
+      await citeSource(db, actor, { ...onAgreement, subject: { kind: "case", id: 2_000_000_000 }, note: null }),
+    ).toBeNull();
+
+    // In use: refused, with how many records cite it; once no record does, it may go.
+    await expect(deleteSource(db, actor, source!.id)).rejects.toMatchObject({
+      status: 409,
+      errors: { "": { key: "sources.inUse", values: { count: 2 } } },
+    });
+    expect(await removeCitation(db, actor, onAgreement)).toBe(true);
+    expect(await removeCitation(db, actor, onAgreement)).toBe(false);
+    expect(await removeCitation(db, actor, { sourceId: source!.id, subject: onActivity })).toBe(true);
+    expect(await deleteSource(db, actor, source!.id)).toBe(true);
+
+    expect((await auditOf("source", source!.id)).map((r) => r.action)).toEqual(["create", "delete"]);
+    expect((await auditOf("activity_citations", activity.id)).map((r) => r.action)).toEqual(["cite", "uncite"]);
+    expect((await auditOf("agreement_citations", agreement.id)).map((r) => r.action)).toEqual(["cite", "uncite"]);
+  });
+});
