@@ -138,6 +138,11 @@ function SiteFrame(props: {
                   <li>
                     <NavLink to="/activities">{t("nav.activities")}</NavLink>
                   </li>
+                  {user.role !== "viewer" ? (
+                    <li>
+                      <NavLink to="/enquiries">{t("enquiries.title")}</NavLink>
+                    </li>
+                  ) : null}
                 </>
               ) : null}
               <li>

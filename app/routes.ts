@@ -14,7 +14,12 @@ export default [
   route("reset-password", "routes/reset-password.tsx"),
   // The link in every notice's footer and List-Unsubscribe header; mail clients post to it without a session.
   route("unsubscribe/:token", "routes/unsubscribe.$token.tsx"),
-  ...prefix("library", [index("routes/library.tsx"), route(":slug", "routes/library.$slug.tsx")]),
+  ...prefix("library", [
+    index("routes/library.tsx"),
+    route(":slug", "routes/library.$slug.tsx"),
+    // A visitor's request for a session about a case: its own address, so the case page stays cacheable.
+    route(":slug/enquiry", "routes/library.$slug.enquiry.tsx"),
+  ]),
   // Exports check their own access: the calendar feed also takes a per-user token instead of a session.
   route("activities.csv", "routes/activities.csv.ts"),
   route("activities.ics", "routes/activities.ics.ts"),
@@ -47,6 +52,7 @@ export default [
       route(":id/edit", "routes/activities.$id.edit.tsx"),
     ]),
     route("sources/new", "routes/sources.new.tsx"),
+    ...prefix("enquiries", [index("routes/enquiries.tsx"), route(":id", "routes/enquiries.$id.tsx")]),
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/mail", "routes/admin.mail.tsx"),
     route("admin/mail/:id", "routes/admin.mail.$id.tsx"),

@@ -24,6 +24,7 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
     (o) => localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""),
   );
   const personNames = names(options.people, (p) => p.name);
+  const caseNames = names(options.cases, (c) => localized(c.title, lang));
   const text = (field: string) => (v: FormValues) => {
     const s = valueOf(v, field);
     return s ? [s] : [];
@@ -95,6 +96,12 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
       label: t("activities.fields.participantIds"),
       show: (v) => personNames(v, "participantIds"),
       compare: sortedIds("participantIds"),
+    },
+    {
+      key: "caseIds",
+      label: t("activities.fields.caseIds"),
+      show: (v) => caseNames(v, "caseIds"),
+      compare: sortedIds("caseIds"),
     },
     { key: "descriptionEn", label: t("activities.fields.descriptionEn"), show: text("descriptionEn") },
     { key: "descriptionId", label: t("activities.fields.descriptionId"), show: text("descriptionId") },

@@ -20,6 +20,7 @@ const anchorFor: Record<string, string> = {
   commitmentIds: "commitments-group",
   organizerIds: "organizers-group",
   participantIds: "participants-group",
+  caseIds: "cases-group",
   lessons: "lessons",
 };
 
@@ -71,6 +72,7 @@ export function ActivityForm({
     commitmentIds: t("activities.form.commitmentsLegend"),
     organizerIds: t("activities.form.organizersLegend"),
     participantIds: t("activities.form.participantsLegend"),
+    caseIds: t("activities.form.casesLegend"),
     descriptionEn: t("activities.form.descriptionEn"),
     descriptionId: t("activities.form.descriptionId"),
     outputsEn: t("activities.form.outputsEn"),
@@ -260,6 +262,21 @@ export function ActivityForm({
           }))}
         />
 
+        <CheckboxGroup
+          id="cases-group"
+          name="caseIds"
+          errorId={fields.caseIds.errorId}
+          legend={t("activities.form.casesLegend")}
+          hint={t("activities.form.casesHint")}
+          error={error("caseIds")}
+          chosen={new Set(listOf(fields.caseIds))}
+          items={options.cases.map((c) => ({
+            id: c.id,
+            label: localized(c.title, lang),
+            detail: c.status === "published" ? undefined : t(`caseStatus.${c.status}`),
+          }))}
+        />
+
         <LocalizedField
           name="description"
           fields={{ en: fields.descriptionEn, id: fields.descriptionId }}
@@ -307,6 +324,7 @@ function CheckboxGroup({
   name,
   errorId,
   legend,
+  hint,
   items,
   chosen,
   error,
@@ -315,14 +333,24 @@ function CheckboxGroup({
   name: string;
   errorId: string;
   legend: string;
+  hint?: string;
   items: { id: number; label: string; detail?: string }[];
   chosen: Set<string>;
   error?: FieldMessage;
 }) {
   const { t } = useTranslation();
   return (
-    <fieldset id={id} className="activity-form__group" aria-describedby={error ? errorId : undefined}>
+    <fieldset
+      id={id}
+      className="activity-form__group"
+      aria-describedby={[hint ? `${id}-hint` : null, error ? errorId : null].filter(Boolean).join(" ") || undefined}
+    >
       <legend>{legend}</legend>
+      {hint ? (
+        <p id={`${id}-hint`} className="hint">
+          {hint}
+        </p>
+      ) : null}
       <FieldError id={errorId} error={error} />
       {items.length ? (
         <ul className="plain activity-form__choices activity-form__choices--columns">

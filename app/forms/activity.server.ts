@@ -105,6 +105,7 @@ export async function activityInput(
     commitmentIds: data.commitmentIds,
     organizerIds: data.organizerIds,
     participantIds: data.participantIds,
+    caseIds: data.caseIds,
   };
 }
 
@@ -128,6 +129,7 @@ export function activityFormValues(a: ActivityInput, timeZone: string): FormValu
     commitmentIds: a.commitmentIds.map(String),
     organizerIds: a.organizerIds.map(String),
     participantIds: a.participantIds.map(String),
+    caseIds: (a.caseIds ?? []).map(String),
     descriptionEn: a.description?.en ?? "",
     descriptionId: a.description?.id ?? "",
     outputsEn: a.outputs?.en ?? "",

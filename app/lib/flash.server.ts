@@ -20,6 +20,8 @@ export const notices = [
   "activities.created",
   "activities.saved",
   "activities.deleted",
+  "enquiries.saved",
+  "enquiries.planned",
   "agreements.created",
   "agreements.updated",
   "commitments.saved.created",

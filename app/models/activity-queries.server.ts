@@ -13,6 +13,7 @@ import {
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { asInput, activityColumns, selectRows, type RichText } from "./activity.server";
+import { caseChoices } from "./case-activities.server";
 import { linkIds } from "./activity-links.server";
 import { organizationOptions, personOptions } from "./organization.server";
 import { citationsFor } from "./source.server";
@@ -101,7 +102,7 @@ export async function getActivityLessons(db: Database, id: number) {
 
 /** Everything the form offers to choose from, each list in one query. */
 export async function activityFormOptions(db: Database) {
-  const [countryList, agreementList, commitmentList, organizationList, personList] = await Promise.all([
+  const [countryList, agreementList, commitmentList, organizationList, personList, caseList] = await Promise.all([
     db
       .select({ code: countries.code, name: countries.name })
       .from(countries)
@@ -116,6 +117,7 @@ export async function activityFormOptions(db: Database) {
       .orderBy(asc(commitments.agreementId), asc(commitments.position), asc(commitments.id)),
     organizationOptions(db),
     personOptions(db),
+    caseChoices(db),
   ]);
   return {
     countries: countryList,
@@ -123,6 +125,7 @@ export async function activityFormOptions(db: Database) {
     commitments: commitmentList,
     organizations: organizationList,
     people: personList,
+    cases: caseList,
   };
 }
 

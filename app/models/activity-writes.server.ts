@@ -2,7 +2,16 @@
 // changes) the version check.
 import { randomBytes } from "node:crypto";
 import { and, eq, inArray } from "drizzle-orm";
-import { activities, agreements, citations, commitments, countries, organizations, people } from "../../db/schema";
+import {
+  activities,
+  agreements,
+  cases,
+  citations,
+  commitments,
+  countries,
+  organizations,
+  people,
+} from "../../db/schema";
 import type { Database } from "../../db/client";
 import {
   activityColumns,
@@ -57,6 +66,9 @@ async function checkReferences(tx: Database, input: ActivityInput) {
   );
   await missing("participantIds", input.participantIds, (ids) =>
     tx.select({ id: people.id }).from(people).where(inArray(people.id, ids)),
+  );
+  await missing("caseIds", input.caseIds ?? [], (ids) =>
+    tx.select({ id: cases.id }).from(cases).where(inArray(cases.id, ids)),
   );
   if (wrong.length) throw new InvalidReferenceError(wrong);
 }
@@ -134,7 +146,7 @@ export async function updateActivity(
     const beforeLinks = await linkIds(tx, id);
     await checkReferences(tx, input);
     const after = await saveVersion(tx, activities, before, columnValues(input));
-    const links = linksOf(input);
+    const links = linksOf(input, beforeLinks);
     await writeLinks(tx, id, beforeLinks, links);
     await recordAudit(tx, {
       actor,

@@ -29,6 +29,11 @@ export interface ActivityInput {
   commitmentIds: number[];
   organizerIds: number[];
   participantIds: number[];
+  /**
+   * The library cases its lessons concern. Absent: left as they are (the seed's activities say
+   * nothing of cases, so seeding again keeps the links made in the app).
+   */
+  caseIds?: number[];
 }
 
 /** The stored state a conflict reports: what someone else saved, with its version. */

@@ -21,6 +21,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { activityHistory } from "../models/activity-history.server";
 import { getActivity } from "../models/activity-queries.server";
 import { deleteActivity } from "../models/activity-writes.server";
+import { activityCaseList } from "../models/case-activities.server";
 import { ConflictError } from "../models/errors.server";
 import { isFollowing } from "../models/follows.server";
 import { recordReferences } from "../models/record-references.server";
@@ -29,11 +30,12 @@ import "../styles/activity.css";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
-  const [activity, history, following, references] = await Promise.all([
+  const [activity, history, following, references, cases] = await Promise.all([
     getActivity(db, id),
     activityHistory(db, id),
     isFollowing(db, user.id, { subjectType: "activity", subjectId: id }),
     recordReferences(db, { kind: "activity", id }, hasRole(user, "editor")),
+    activityCaseList(db, id),
   ]);
   if (!activity) notFound();
   return {
@@ -41,6 +43,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     history,
     following,
     references,
+    cases,
     canEdit: hasRole(user, "editor"),
     timeZone: viewerTimeZone(request, user),
     title: localized(activity.title, getLanguage(context)),
@@ -200,6 +203,27 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
       <section aria-labelledby="lessons-title">
         <h2 id="lessons-title">{t("activities.lessons")}</h2>
         {a.lessonsHtml ? <RichText html={a.lessonsHtml} /> : <p className="muted">{t("activities.noneGiven")}</p>}
+      </section>
+
+      <section aria-labelledby="cases-title">
+        <h2 id="cases-title">{t("activities.casesTitle")}</h2>
+        {loaderData.cases.length ? (
+          <ul>
+            {loaderData.cases.map((c) => (
+              <li key={c.id}>
+                {c.publicSlug ? (
+                  <Link to={`/library/${c.publicSlug}`}>{localized(c.title, lang)}</Link>
+                ) : (
+                  <>
+                    {localized(c.title, lang)} <StatusBadge group="caseStatus" value={c.status} />
+                  </>
+                )}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("activities.noCases")}</p>
+        )}
       </section>
 
       <RecordReferences references={loaderData.references} />

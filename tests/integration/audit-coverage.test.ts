@@ -30,8 +30,9 @@ import { resetCalendarKey } from "../../app/models/user-calendar.server";
 import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
 import { ConflictError } from "../../app/models/errors.server";
+import { addEnquiry, createEnquiryActivity, setEnquiryStatus } from "../../app/models/enquiry-writes.server";
 import { queueTestMail } from "../support/mail-outbox";
-import { activityInput as baseActivityInput } from "../support/model-factories";
+import { activityInput as baseActivityInput, makePublishedCase } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -82,6 +83,9 @@ const audited = [
   "requestPasswordReset",
   "resetPassword",
   "retryMail",
+  "addEnquiry",
+  "setEnquiryStatus",
+  "createEnquiryActivity",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -109,6 +113,7 @@ const exempt: Record<string, string> = {
   changesSince: "reads the audit log",
   confirmationsFor: "reads who confirmed each commitment",
   addMonths: "date arithmetic",
+  createEnquiry: "the write of addEnquiry once its rate limits pass (covered through it)",
 };
 
 describe("the audit coverage list", () => {
@@ -1198,5 +1203,62 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     });
     expect(entry.before).toMatchObject({ status: "failed", attempts: 10, lastError: "422 invalid address" });
     expect(entry.after).toMatchObject({ status: "queued", attempts: 0 });
+  });
+
+  it("addEnquiry, setEnquiryStatus and createEnquiryActivity: the system's row for a visitor's request, the editor's for handling it", async () => {
+    const published = await makePublishedCase(db(), {}, editor);
+    const sent = await audit(() =>
+      addEnquiry(db(), {
+        caseId: published.id,
+        caseSlug: published.slug,
+        caseTitle: published.title,
+        name: "A Partner",
+        organization: "A partner agency",
+        country: "Azerbaijan",
+        email: "partner@example.net",
+        message: "A request made by the audit coverage test.",
+        language: "en",
+        origin: "http://localhost",
+        secret: "a secret of at least thirty-two characters",
+        clientAddress: "198.51.100.7",
+      }),
+    );
+    const id = sent.result.kind === "sent" ? sent.result.id : 0;
+    const created = sent.rows.find((r) => r.entityType === "enquiry" && r.action === "create");
+    expect(created).toMatchObject({ actorId: null, actorLabel: "system", entityId: String(id) });
+
+    expect(await refused(() => setEnquiryStatus(db(), editor, { id, version: 0, status: "closed" }))).toBeInstanceOf(
+      ConflictError,
+    );
+    const moved = await audit(() => setEnquiryStatus(db(), editor, { id, version: 1, status: "in_progress" }));
+    expectRow(moved.rows, {
+      actor: editor,
+      action: "update_status",
+      entityType: "enquiry",
+      entityId: id,
+      before: true,
+      after: true,
+    });
+
+    expect(await refused(() => createEnquiryActivity(db(), editor, { id, version: 1 }))).toBeInstanceOf(ConflictError);
+    // The activity's audit row cannot be written: neither the activity nor the request's change stays.
+    expect(await refused(() => createEnquiryActivity(db(), ghost, { id, version: 2 }))).toBeTruthy();
+    const planned = await audit(() => createEnquiryActivity(db(), editor, { id, version: 2 }));
+    expectRow(planned.rows, {
+      actor: editor,
+      action: "plan",
+      entityType: "enquiry",
+      entityId: id,
+      before: true,
+      after: true,
+    });
+    expectRow(planned.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "activity",
+      entityId: planned.result!.activity.id,
+      before: false,
+      after: true,
+    });
   });
 });

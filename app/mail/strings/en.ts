@@ -25,6 +25,19 @@ export const mailEn = {
       "If you did not do this, choose a new password at once through the page below and tell an administrator.",
     changedAction: "Reset my password",
   },
+  enquiries: {
+    receivedSubject: "We received your request: {{title}}",
+    receivedPreview: "Your request for a knowledge-sharing session has reached the cooperation's staff.",
+    receivedText:
+      "Thank you for asking for a knowledge-sharing session about “{{title}}”. The cooperation's staff will read your request and answer you at this address.",
+    receivedCase: "The innovation you asked about:",
+    receivedIgnore: "If you did not send this request, you can ignore this email: nothing else will be sent.",
+    noticeSubject: "New request for a session: {{title}}",
+    noticeHeading: "A partner asks for a knowledge-sharing session",
+    noticeText: "{{name}} ({{organization}}, {{country}}) asks about “{{title}}”.",
+    noticeAction: "Open the request",
+    noticeWhy: "You get this email as an editor of the library's requests, because {{what}} are on for your account.",
+  },
   notices: {
     why: "You get this email because {{what}} are on for your account.",
     whyDigest: "You get this email because the weekly digest is on for your account.",

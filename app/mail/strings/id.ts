@@ -24,6 +24,20 @@ export const mailId: MailStrings = {
       "Jika bukan Anda yang melakukannya, segera pilih kata sandi baru melalui halaman di bawah dan beri tahu administrator.",
     changedAction: "Atur ulang kata sandi saya",
   },
+  enquiries: {
+    receivedSubject: "Permintaan Anda telah kami terima: {{title}}",
+    receivedPreview: "Permintaan sesi berbagi pengetahuan Anda telah sampai kepada staf kerja sama.",
+    receivedText:
+      "Terima kasih telah meminta sesi berbagi pengetahuan tentang “{{title}}”. Staf kerja sama akan membaca permintaan Anda dan menjawabnya melalui alamat ini.",
+    receivedCase: "Inovasi yang Anda tanyakan:",
+    receivedIgnore:
+      "Jika Anda tidak mengirim permintaan ini, abaikan email ini: tidak ada email lain yang akan dikirim.",
+    noticeSubject: "Permintaan sesi baru: {{title}}",
+    noticeHeading: "Seorang mitra meminta sesi berbagi pengetahuan",
+    noticeText: "{{name}} ({{organization}}, {{country}}) bertanya tentang “{{title}}”.",
+    noticeAction: "Buka permintaan",
+    noticeWhy: "Anda menerima email ini sebagai editor permintaan perpustakaan, karena {{what}} aktif untuk akun Anda.",
+  },
   notices: {
     why: "Anda menerima email ini karena {{what}} aktif untuk akun Anda.",
     whyDigest: "Anda menerima email ini karena ringkasan mingguan aktif untuk akun Anda.",

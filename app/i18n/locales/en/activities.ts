@@ -54,6 +54,9 @@ export const activities = {
     commitmentsHint: "Grouped by agreement.",
     organizersLegend: "Organizers",
     participantsLegend: "Participants",
+    casesLegend: "Lessons concern these library cases",
+    casesHint:
+      "Innovations of the library whose lessons this activity shared or learned; each case's page lists the activities it was shared in.",
     noOrganization: "no organization",
     descriptionEn: "Description in English (optional)",
     descriptionId: "Description in Indonesian (optional)",
@@ -84,6 +87,9 @@ export const activities = {
   deleted: "The activity was deleted.",
   deleteConflict: "Someone changed this activity since you opened it. Check the current version before deleting it.",
 
+  casesTitle: "Library cases",
+  noCases: "This activity concerns no library case.",
+
   fields: {
     titleEn: "Title (English)",
     titleId: "Title (Indonesian)",
@@ -106,6 +112,7 @@ export const activities = {
     commitmentIds: "Commitments",
     organizerIds: "Organizers",
     participantIds: "Participants",
+    caseIds: "Library cases",
     description: "Description",
     outputs: "Outputs",
     lessons: "Lessons learned",

@@ -56,6 +56,9 @@ export const activities: Translation["activities"] = {
     commitmentsHint: "Dikelompokkan menurut perjanjian.",
     organizersLegend: "Penyelenggara",
     participantsLegend: "Peserta",
+    casesLegend: "Pelajaran ini menyangkut kasus perpustakaan berikut",
+    casesHint:
+      "Inovasi perpustakaan yang pelajarannya dibagikan atau dipelajari dalam kegiatan ini; halaman setiap kasus mencantumkan kegiatan tempat kasus itu dibagikan.",
     noOrganization: "tanpa organisasi",
     descriptionEn: "Deskripsi dalam bahasa Inggris (opsional)",
     descriptionId: "Deskripsi dalam bahasa Indonesia (opsional)",
@@ -87,6 +90,9 @@ export const activities: Translation["activities"] = {
   deleteConflict:
     "Pengguna lain telah mengubah kegiatan ini sejak Anda membukanya. Periksa versi yang berlaku sebelum menghapusnya.",
 
+  casesTitle: "Kasus perpustakaan",
+  noCases: "Kegiatan ini tidak menyangkut kasus perpustakaan mana pun.",
+
   fields: {
     titleEn: "Judul (bahasa Inggris)",
     titleId: "Judul (bahasa Indonesia)",
@@ -109,6 +115,7 @@ export const activities: Translation["activities"] = {
     commitmentIds: "Komitmen",
     organizerIds: "Penyelenggara",
     participantIds: "Peserta",
+    caseIds: "Kasus perpustakaan",
     description: "Deskripsi",
     outputs: "Keluaran",
     lessons: "Pelajaran yang dipetik",
