@@ -34,6 +34,7 @@ export default [
   layout("routes/staff.tsx", [
     route("dashboard", "routes/dashboard.tsx"),
     route("account", "routes/account.tsx"),
+    route("cases/:id/links", "routes/cases.$id.links.tsx"),
     ...prefix("agreements", [
       index("routes/agreements.tsx"),
       route("new", "routes/agreements.new.tsx"),

@@ -6,6 +6,7 @@ import {
   agreementKinds,
   agreementStatuses,
   caseStatuses,
+  caseLinkStatuses,
   commitmentStatuses,
   organizationKinds,
 } from "../lib/enums";
@@ -160,6 +161,25 @@ export const caseStudy = z
   })
   .strict();
 
+/** A replication link (content/case-links.yaml): `to` took its idea from `from`, at a place and in a year. */
+export const caseLink = z
+  .object({
+    from: slug,
+    to: slug,
+    place: text.optional(),
+    country: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    year: z.number().int().min(1900).max(2100).optional(),
+    status: z.enum(caseLinkStatuses),
+    note: text.optional(),
+    source: slug,
+  })
+  .strict();
+
 export type Content = {
   countries: z.infer<typeof country>[];
   sources: z.infer<typeof source>[];
@@ -169,4 +189,5 @@ export type Content = {
   agreements: z.infer<typeof agreement>[];
   activities: z.infer<typeof activity>[];
   cases: z.infer<typeof caseStudy>[];
+  caseLinks: z.infer<typeof caseLink>[];
 };

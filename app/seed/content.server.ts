@@ -2,10 +2,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { z } from "zod";
+import { caseLinkProblems } from "./case-link-references";
 import { checkReferences } from "./content-references";
 import {
   activity,
   agreement,
+  caseLink,
   caseStudy,
   country,
   organization,
@@ -59,7 +61,10 @@ export function loadContent(dir = contentDir): Content {
     agreements: readEach(dir, "agreements", agreement),
     activities: readEach(dir, "activities", activity),
     cases: readEach(dir, "cases", caseStudy),
+    caseLinks: readList(dir, "case-links", caseLink),
   };
   checkReferences(content);
+  const linkProblems = caseLinkProblems(content);
+  if (linkProblems.length) throw new Error("content/ has problems:\n- " + linkProblems.join("\n- "));
   return content;
 }

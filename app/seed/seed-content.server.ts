@@ -3,6 +3,7 @@ import { loadContent, type Content } from "./content.server";
 import { logger } from "../server/logger.server";
 import { seedActivities } from "./activities.server";
 import { seedAgreements } from "./agreements.server";
+import { seedCaseLinks } from "./case-links.server";
 import { seedCases } from "./cases.server";
 import { seedCountries } from "./countries.server";
 import { seedDemoAccounts } from "./demo-accounts.server";
@@ -30,6 +31,7 @@ export async function seedContent(db: Database, options: { demo: boolean; conten
     await seedAgreements(run, content.agreements);
     await seedActivities(run, content.activities);
     await seedCases(run, content.cases);
+    await seedCaseLinks(run, content.caseLinks);
     if (options.demo) {
       await seedDemoAccounts(run);
       await setSeedFlag(tx, demoModeKey);

@@ -3,7 +3,7 @@
  * link between two cases, no cycle), versioned and audited writes, and the public read, which walks
  * the chain both ways through published cases only.
  */
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Database } from "../../db/client";
@@ -139,5 +139,39 @@ describe.each(drivers)("replication links on %s", (driver) => {
     // Archiving the middle cuts the chain for everyone: the origin is left alone.
     await archiveCase(db, testActor, middle.id, middle.version);
     expect(await getReplicationChain(db, origin.id)).toBeNull();
+  });
+
+  it("seeds content/'s links through the model, and leaves a link staff changed or deleted alone", async () => {
+    const linkOf = async (from: string, to: string) => {
+      const [row] = await db
+        .select({ link: t.caseLinks })
+        .from(t.caseLinks)
+        .innerJoin(t.cases, eq(t.cases.id, t.caseLinks.fromCaseId))
+        .where(and(eq(t.cases.slug, from), eq(t.caseLinks.toCaseId, sql`(select id from cases where slug = ${to})`)));
+      return row?.link;
+    };
+    const mpp = await linkOf("asan-xidmat-service-centres", "mal-pelayanan-publik");
+    expect(mpp).toMatchObject({ year: 2017, status: "running", countryCode: "ID", latitude: -8.22, longitude: 114.37 });
+    expect(mpp?.place).toEqual({ en: "Banyuwangi, East Java", id: "Banyuwangi, Jawa Timur" });
+    expect(mpp?.sourceId).not.toBeNull();
+    const digital = await linkOf("mal-pelayanan-publik", "mpp-digital");
+    expect(digital).toMatchObject({ year: 2023, status: "running" });
+
+    // Seeding again changes nothing.
+    const again = await seedContent(db, { demo: false });
+    expect(again.leftAlone).toEqual([]);
+    expect(await linkOf("asan-xidmat-service-centres", "mal-pelayanan-publik")).toEqual(mpp);
+
+    // A link staff changed keeps the change; one they deleted is not made again.
+    const { id, version, createdAt: _c, updatedAt: _u, ...input } = mpp!;
+    await updateCaseLink(db, testActor, { ...input, year: 2018, id, version });
+    await deleteCaseLink(db, testActor, { id: digital!.id, version: digital!.version });
+    const third = await seedContent(db, { demo: false });
+    expect(third.leftAlone.map((l) => [l.kind, l.key, l.reason])).toEqual([
+      ["case link", "asan-xidmat-service-centres > mal-pelayanan-publik", "changed"],
+      ["case link", "mal-pelayanan-publik > mpp-digital", "deleted"],
+    ]);
+    expect((await linkOf("asan-xidmat-service-centres", "mal-pelayanan-publik"))?.year).toBe(2018);
+    expect(await linkOf("mal-pelayanan-publik", "mpp-digital")).toBeUndefined();
   });
 });
