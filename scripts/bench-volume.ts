@@ -1,6 +1,6 @@
 /**
  * The benchmark's synthetic volume (scripts/bench.ts): 100,000 activities and an agreement with
- * 5,000 commitments by default, marked `synthetic` / slug `synthetic-…`, written in a few
+ * 5,000 commitments by default (and 10,000 published library cases, scripts/bench-cases.ts), marked `synthetic` / slug `synthetic-…`, written in a few
  * set-based statements with an audit row each, and a viewer account to sign in with.
  */
 import { count, eq, like, sql } from "drizzle-orm";
@@ -11,6 +11,7 @@ import { seedIfEmpty } from "../app/seed/seed-content.server";
 import { recordAudit } from "../app/models/audit.server";
 import { setPassword } from "../app/models/user-passwords.server";
 import { createUser, updateUser } from "../app/models/user.server";
+import { ensureSyntheticCases, removeSyntheticCases } from "./bench-cases";
 
 export const benchEmail = "bench-viewer@jembatan.invalid";
 
@@ -21,6 +22,7 @@ export async function removeSynthetic(db: Database) {
     await tx.delete(t.commitments).where(like(t.commitments.slug, "synthetic-%"));
     await tx.delete(t.agreements).where(like(t.agreements.slug, "synthetic-%"));
     await tx.delete(t.users).where(eq(t.users.email, benchEmail));
+    await removeSyntheticCases(tx);
     await recordAudit(tx, {
       actor: { label: "cli" },
       action: "bench.remove",
@@ -34,7 +36,7 @@ export async function removeSynthetic(db: Database) {
 /** Tops the database up to the target volume, in a few set-based statements. */
 export async function ensureVolume(
   db: Database,
-  target: { activities: number; commitments: number; password: string },
+  target: { activities: number; commitments: number; cases: number; password: string },
 ) {
   const { activities: targetActivities, commitments: targetCommitments, password: benchPassword } = target;
   await seedIfEmpty(db, { demo: env.embedded });
@@ -121,6 +123,7 @@ export async function ensureVolume(
     });
     process.stdout.write(`  generated synthetic activities ${from}–${to}\n`);
   }
+  const cases = await ensureSyntheticCases(db, target.cases);
   // What autovacuum would do on a live system: fresh statistics and visibility for index-only scans.
   await db.execute(sql`vacuum analyze`);
 
@@ -139,5 +142,5 @@ export async function ensureVolume(
 
   const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(t.activities);
   const [{ n: commitments } = { n: 0 }] = await db.select({ n: count() }).from(t.commitments);
-  return { activities: Number(total), commitments: Number(commitments), agreementId: agreement!.id };
+  return { activities: Number(total), commitments: Number(commitments), cases, agreementId: agreement!.id };
 }

@@ -1,9 +1,17 @@
 // How many cases each filter value would leave, for the search as it stands.
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { awardKeys, caseSectors } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
-import type { LibraryQuery } from "../lib/library-query";
-import { allOf, filterConditions, rowsOf, searchMatch, type SearchMode } from "./library-search-filter.server";
+import { libraryStates, type LibraryQuery } from "../lib/library-query";
+import {
+  allOf,
+  filterConditions,
+  rowsOf,
+  searchMatch,
+  type FilterName,
+  type SearchMode,
+} from "./library-search-filter.server";
 
 export type FacetCount = { value: string; count: number; label?: LocalizedText };
 
@@ -19,46 +27,79 @@ export interface LibraryFacets {
   matches: number;
 }
 
-type FacetRow = { facet: keyof LibraryFacets; value: string; n: number; label: LocalizedText | null };
+const sdgGoals = Array.from({ length: 17 }, (_, i) => i + 1);
+
+/**
+ * The fixed lists' counts, each `count(*) filter (…)` over the matches in one pass: each value's
+ * condition, and its facet's "every other filter" flag (`ok_<facet>`, worked out once per row).
+ */
+const fixedCounts: {
+  facet: Exclude<keyof LibraryFacets, "country" | "total" | "matches">;
+  value: string;
+  when: SQL;
+}[] = [
+  ...caseSectors.map((v) => ({ facet: "sector" as const, value: v, when: sql`ok_sector and sector = ${v}` })),
+  ...sdgGoals.map((g) => ({
+    facet: "sdg" as const,
+    value: String(g),
+    when: sql.raw(`ok_sdg and sdg_goals @> '{${g}}'::smallint[]`),
+  })),
+  ...awardKeys.map((v) => ({
+    facet: "award" as const,
+    value: v,
+    when: sql.raw(`ok_award and award_keys @> '{${v}}'::text[]`),
+  })),
+  ...libraryStates.map((v) => ({
+    facet: "state" as const,
+    value: v,
+    when: sql.raw(`ok_state and stopped_year is ${v === "running" ? "" : "not "}null`),
+  })),
+];
+
+const facetNames: FilterName[] = ["country", "sector", "sdg", "award", "state"];
+
+type FacetRow = { value: string | null; n: number | null; label: LocalizedText | null; counts: number[] | null };
 
 /**
  * Every facet's counts in one statement. The cases the search matches are found once (the CTE,
- * through the full-text or trigram index); each facet then counts them with every other filter
- * applied but its own, the usual faceting rule: choosing a sector shows how many cases each
- * other sector would have, not zeros.
+ * through the full-text or trigram index) and read once for the fixed lists (sectors, goals,
+ * awards, running or stopped) and once for the countries. Each facet counts with every other
+ * filter applied but its own, the usual faceting rule: choosing a sector shows how many cases
+ * each other sector would have, not zeros.
  */
 export async function libraryFacets(db: Database, query: LibraryQuery, mode: SearchMode): Promise<LibraryFacets> {
   const match = searchMatch(mode, query.q) ?? sql`true`;
   const c = filterConditions(query);
+  const flags = sql.join(
+    facetNames.map((name) => sql`${allOf(c, [], name)} as ${sql.raw(`ok_${name}`)}`),
+    sql`, `,
+  );
+  const counts = sql.join(
+    fixedCounts.map((f) => sql`count(*) filter (where ${f.when})`),
+    sql`, `,
+  );
   const result = await db.execute(sql`
     with m as materialized (
-      select country_code, sector, sdg_goals, award_keys, started_year, stopped_year
+      select country_code, sector, sdg_goals, award_keys, stopped_year, ${flags}, ${allOf(c)} as ok_all
       from case_publications where ${match}
     )
-    select 'country' as facet, country_code::text as value, count(*)::int as n,
-           (select name from countries where code = m.country_code) as label
-      from m where ${allOf(c, [], "country")} group by country_code
+    select country_code::text as value, count(*)::int as n,
+           (select name from countries where code = m.country_code) as label, null::int[] as counts
+      from m where ok_country group by country_code
     union all
-    select 'sector', sector, count(*)::int, null from m where ${allOf(c, [], "sector")} group by sector
-    union all
-    select 'sdg', g::text, count(*)::int, null
-      from m cross join lateral unnest(m.sdg_goals) as g where ${allOf(c, [], "sdg")} group by g
-    union all
-    select 'award', a, count(*)::int, null
-      from m cross join lateral unnest(m.award_keys) as a where ${allOf(c, [], "award")} group by a
-    union all
-    select 'state', case when stopped_year is null then 'running' else 'stopped' end, count(*)::int, null
-      from m where ${allOf(c, [], "state")} group by 2
-    union all
-    select 'total', '', count(*)::int, null from m where ${allOf(c)}
-    union all
-    select 'matches', '', count(*)::int, null from m`);
+    select null, null, null, array[${counts}, count(*) filter (where ok_all), count(*)]::int[] from m`);
   const facets: LibraryFacets = { country: [], sector: [], sdg: [], award: [], state: [], total: 0, matches: 0 };
   for (const row of rowsOf<FacetRow>(result)) {
-    const n = Number(row.n);
-    if (row.facet === "total" || row.facet === "matches") facets[row.facet] = n;
-    else facets[row.facet].push({ value: String(row.value), count: n, ...(row.label ? { label: row.label } : {}) });
+    if (row.counts) {
+      const n = row.counts.map(Number);
+      fixedCounts.forEach((f, i) => {
+        if (n[i]) facets[f.facet].push({ value: f.value, count: n[i] });
+      });
+      facets.total = n[fixedCounts.length] ?? 0;
+      facets.matches = n[fixedCounts.length + 1] ?? 0;
+    } else if (row.value) {
+      facets.country.push({ value: row.value, count: Number(row.n), ...(row.label ? { label: row.label } : {}) });
+    }
   }
-  facets.sdg.sort((a, b) => Number(a.value) - Number(b.value));
   return facets;
 }

@@ -5,7 +5,9 @@ import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
 import type { LibraryQuery } from "../lib/library-query";
 import type { LocalizedText } from "../lib/localized";
+import type { DataVersion } from "./data-version.server";
 import { libraryFacets, type LibraryFacets } from "./library-search-facets.server";
+import { memoUnderVersion } from "./version-memo.server";
 import {
   allOf,
   filterConditions,
@@ -37,14 +39,27 @@ type RawRow = Omit<LibraryCaseRow, "snippet"> & { snippet: string | null };
 
 const configs = { en: "english", id: "indonesian" } as const;
 
-function orderBy(query: LibraryQuery, mode: SearchMode, lang: Language): SQL {
+/**
+ * The sort: the columns the page's subquery selects to sort by, and the order over them (`at`
+ * names the relation: the subquery sorts its own rows, the outer query keeps that order).
+ */
+function sortSpec(query: LibraryQuery, mode: SearchMode, lang: Language): { columns: SQL; order: (at: string) => SQL } {
+  const by = (keys: string) => (at: string) => sql.raw(keys.replaceAll("@", at ? `${at}.` : ""));
   if (query.q && mode !== "none" && query.sort === "relevance")
-    return sql`${searchRank(mode, query.q)} desc, published_at desc, case_id desc`;
+    return {
+      columns: sql`${searchRank(mode, query.q)} as rank, published_at, case_id`,
+      order: by("@rank desc, @published_at desc, @case_id desc"),
+    };
   if (query.sort === "title")
-    return lang === "id"
-      ? sql`lower(coalesce(title->>'id', title->>'en')), case_id`
-      : sql`lower(title->>'en'), case_id`;
-  return sql`published_at desc, case_id desc`;
+    return {
+      columns:
+        lang === "id"
+          ? sql`lower(coalesce(title->>'id', title->>'en')) as sort_title, case_id`
+          : sql`lower(title->>'en') as sort_title, case_id`,
+      order: by("@sort_title, @case_id"),
+    };
+  // Newest first: the publication date's index gives the first page without reading the rest.
+  return { columns: sql`published_at, case_id`, order: by("@published_at desc, @case_id desc") };
 }
 
 /**
@@ -75,23 +90,39 @@ async function pageRows(
   options: { lang: Language; limit: number; offset: number },
 ): Promise<LibraryCaseRow[]> {
   const where = allOf(filterConditions(query), [searchMatch(mode, query.q)]);
+  const sort = sortSpec(query, mode, options.lang);
   const result = await db.execute(sql`
     select p.case_id as "caseId", p.slug, p.slug_id as "slugId", p.title, p.summary,
            p.country_code as "countryCode", c.name as "countryName", p.sector,
            p.started_year as "startedYear", p.stopped_year as "stoppedYear",
            ${snippetSql(query, mode, options.lang)} as snippet
     from (
-      select case_id, row_number() over (order by ${orderBy(query, mode, options.lang)}) as position
-      from case_publications where ${where}
-      order by position limit ${options.limit} offset ${options.offset}
+      select ${sort.columns} from case_publications where ${where}
+      order by ${sort.order("")} limit ${options.limit} offset ${options.offset}
     ) as page
     join case_publications p on p.case_id = page.case_id
     join countries c on c.code = p.country_code
-    order by page.position`);
+    order by ${sort.order("page")}`);
   return rowsOf<RawRow & { summary: LocalizedText }>(result).map(({ summary, snippet, ...row }) => ({
     ...row,
     snippet: snippetFragments(snippet, summary, options.lang),
   }));
+}
+
+/**
+ * The counts of the library without a search, filtered by at most one filter, kept while the
+ * data version is current: they count every case (a pass over the whole table, the dearest part
+ * of such a page) and are the same for every visitor who opens the library or picks one filter.
+ * A few hundred combinations at most; anything narrower is counted afresh.
+ */
+function memoizedFacets(db: Database, query: LibraryQuery, version: DataVersion | undefined) {
+  if (query.q || !version) return undefined;
+  const filters = (["country", "sector", "sdg", "award", "state", "year"] as const).filter(
+    (k) => query[k] !== undefined,
+  );
+  if (filters.length > 1) return undefined;
+  const key = filters.map((k) => `${k}=${query[k]}`).join("");
+  return memoUnderVersion(db, `library-facets:${key}`, version, () => libraryFacets(db, query, "none"));
 }
 
 export interface LibrarySearch extends LibraryFacets {
@@ -109,12 +140,15 @@ export interface LibrarySearch extends LibraryFacets {
 export async function searchLibrary(
   db: Database,
   query: LibraryQuery,
-  options: { lang: Language; pageSize?: number },
+  options: { lang: Language; pageSize?: number; version?: DataVersion },
 ): Promise<LibrarySearch> {
   const pageSize = options.pageSize ?? libraryPageSize;
   const page = { lang: options.lang, limit: pageSize, offset: (query.page - 1) * pageSize };
   const mode: SearchMode = query.q ? "words" : "none";
-  const [facets, rows] = await Promise.all([libraryFacets(db, query, mode), pageRows(db, query, mode, page)]);
+  const [facets, rows] = await Promise.all([
+    memoizedFacets(db, query, options.version) ?? libraryFacets(db, query, mode),
+    pageRows(db, query, mode, page),
+  ]);
   if (mode === "none" || facets.matches > 0) return { ...facets, rows, pageSize, mode };
   // pg_trgm's threshold for `<%` is a setting: lowered for this transaction only.
   return db.transaction(async (tx) => {

@@ -11,6 +11,8 @@ import { titled } from "../lib/meta";
 import { useFormatter } from "../lib/use-formatter";
 import { parseLibraryQuery } from "../models/library-search-query.server";
 import { searchLibrary } from "../models/library-search.server";
+import { dataVersion } from "../models/data-version.server";
+import { requestDataVersion } from "../lib/http-cache.server";
 import type { FacetCount } from "../models/library-search-facets.server";
 import "../styles/library.css";
 
@@ -27,7 +29,9 @@ function options(counts: FacetCount[], chosen: string | undefined, values?: read
 export async function loader({ context, request }: Route.LoaderArgs) {
   const query = parseLibraryQuery(new URL(request.url).searchParams);
   const lang = getLanguage(context);
-  const found = await searchLibrary(db, query, { lang });
+  // Without a search the counts are kept under the data version (searchLibrary says which).
+  const version = query.q ? undefined : (requestDataVersion(context) ?? (await dataVersion(db)));
+  const found = await searchLibrary(db, query, { lang, version });
   const countryNames = new Map(found.country.map((c) => [c.value, localized(c.label, lang)]));
   // Only what the page shows, in the reader's language: every field is serialized into the page.
   return {

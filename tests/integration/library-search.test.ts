@@ -7,7 +7,9 @@ import * as t from "../../db/schema";
 import type { Database } from "../../db/client";
 import { parseLibraryQuery, maxQueryLength } from "../../app/models/library-search-query.server";
 import { searchLibrary } from "../../app/models/library-search.server";
-import { makeCase, makePublishedCase } from "../support/model-factories";
+import { archiveCase } from "../../app/models/case-publish.server";
+import { dataVersion } from "../../app/models/data-version.server";
+import { makeCase, makePublishedCase, testActor } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 const query = (search: string) => parseLibraryQuery(new URLSearchParams(search));
@@ -202,6 +204,19 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     expect(asanHealth.total).toBe(0);
     expect(asanHealth.mode).toBe("words");
     expect(asanHealth.sector).toContainEqual({ value: "public_service_delivery", count: 2 });
+  });
+
+  it("keeps the unsearched counts under the data version, and counts afresh after a publication", async () => {
+    const version = await dataVersion(db);
+    const before = await searchLibrary(db, query("sector=education"), { lang: "en", version });
+    expect(before.total).toBe(0);
+    const kept = await searchLibrary(db, query("sector=education"), { lang: "en", version });
+    expect(kept.sector).toEqual(before.sector);
+    const school = await makePublishedCase(db, { title: { en: "School enrolment online" }, sector: "education" });
+    const after = await searchLibrary(db, query("sector=education"), { lang: "en", version: await dataVersion(db) });
+    expect(after.total).toBe(1);
+    expect(after.rows.map((r) => r.caseId)).toEqual([school.id]);
+    await archiveCase(db, testActor, school.id, school.version);
   });
 
   it("pages", async () => {
