@@ -14,26 +14,26 @@ interface ExportContext {
   origin: string;
 }
 
-/** Streams rows as they come from the database, so a large export never sits in memory whole. */
-function stream(head: string, rows: AsyncIterable<ActivityRow>, line: (row: ActivityRow) => string, tail = "") {
+/**
+ * Streams the rows a batch at a time as they come from the database, so a large export never sits
+ * in memory whole: one write per batch.
+ */
+function stream(head: string, batches: AsyncIterable<ActivityRow[]>, line: (row: ActivityRow) => string, tail = "") {
   const encoder = new TextEncoder();
-  const iterator = rows[Symbol.asyncIterator]();
+  const iterator = batches[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(encoder.encode(head));
     },
     async pull(controller) {
-      let chunk = "";
-      // Send a few hundred rows per write rather than one write per row.
-      for (let i = 0; i < 500; i++) {
-        const next = await iterator.next();
-        if (next.done) {
-          controller.enqueue(encoder.encode(chunk + tail));
-          controller.close();
-          return;
-        }
-        chunk += line(next.value);
+      const next = await iterator.next();
+      if (next.done) {
+        if (tail) controller.enqueue(encoder.encode(tail));
+        controller.close();
+        return;
       }
+      let chunk = "";
+      for (const row of next.value) chunk += line(row);
       controller.enqueue(encoder.encode(chunk));
     },
     async cancel() {
@@ -52,7 +52,7 @@ function labelLookup(t: TFunction) {
   };
 }
 
-export function activitiesCsv(rows: AsyncIterable<ActivityRow>, ctx: ExportContext) {
+export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportContext) {
   const { t, lang, timeZone, origin } = ctx;
   const label = labelLookup(t);
   const clock = zonedClock(timeZone);
@@ -102,7 +102,7 @@ const icalStatus: Record<string, string> = {
   cancelled: "CANCELLED",
 };
 
-export function activitiesIcs(rows: AsyncIterable<ActivityRow>, ctx: ExportContext & { now: Date }) {
+export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportContext & { now: Date }) {
   const { t, lang, origin } = ctx;
   const label = labelLookup(t);
   const host = new URL(origin).hostname;

@@ -3,7 +3,8 @@ export function csvRecord(fields: (string | number | null | undefined)[]): strin
   return (
     fields
       .map((field) => {
-        const s = field === null || field === undefined ? "" : String(field);
+        if (typeof field === "number") return String(field);
+        const s = field === null || field === undefined ? "" : field;
         // A leading =, +, - or @ would run as a formula in a spreadsheet.
         const safe = /^[=+\-@\t\r]/.test(s) ? `'${s}` : s;
         return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;

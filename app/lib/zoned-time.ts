@@ -90,9 +90,17 @@ function offsetThroughDay(day: number, timeZone: string): number | null {
  */
 export function zonedClock(timeZone: string): (instant: Date) => { date: string; time: string } {
   const pad = (n: number) => String(n).padStart(2, "0");
+  // Exports come in date order, so most instants fall on the day before them.
+  let lastDay = NaN;
+  let lastOffset: number | null = null;
   return (instant) => {
     const ms = instant.getTime();
-    const offset = offsetThroughDay(Math.floor(ms / dayMs), timeZone);
+    const day = Math.floor(ms / dayMs);
+    if (day !== lastDay) {
+      lastOffset = offsetThroughDay(day, timeZone);
+      lastDay = day;
+    }
+    const offset = lastOffset;
     if (offset === null) return utcToZoned(instant, timeZone);
     const local = new Date(ms + offset);
     return {

@@ -148,12 +148,15 @@ export async function searchActivities(
   return { rows, total: Math.min(n, cap), capped: n > cap, pageSize };
 }
 
-/** Every row the filter matches, in batches, for the CSV and calendar exports. */
-export async function* eachActivity(
+/**
+ * Every row the filter matches, for the CSV and calendar exports, a batch at a time: the exports
+ * turn a whole batch into text between two awaits, rather than awaiting each row.
+ */
+export async function* eachActivityBatch(
   db: Database,
   query: ActivityQuery,
   options: { lang: Language; timeZone: string; batchSize?: number },
-): AsyncGenerator<ActivityRow> {
+): AsyncGenerator<ActivityRow[]> {
   const batchSize = options.batchSize ?? 2000;
   const n = await countMatches(db, query, options.timeZone, activityCountCap);
   if (!n) return;
@@ -164,7 +167,7 @@ export async function* eachActivity(
       limit: batchSize,
       offset,
     });
-    yield* batch;
+    if (batch.length) yield batch;
     if (batch.length < batchSize) return;
   }
 }

@@ -8,7 +8,7 @@ import { viewerTimeZone } from "../lib/time-zone.server";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { parseActivityQuery } from "../models/activity-query.server";
-import { eachActivity } from "../models/activity-search.server";
+import { eachActivityBatch } from "../models/activity-search.server";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
 export const middleware: Route.MiddlewareFunction[] = [httpCache()];
@@ -20,7 +20,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const query = parseActivityQuery(url.searchParams);
   const lang = getLanguage(context);
   const timeZone = viewerTimeZone(request, user);
-  const body = activitiesCsv(eachActivity(db, query, { lang, timeZone }), {
+  const body = activitiesCsv(eachActivityBatch(db, query, { lang, timeZone }), {
     t: getI18n(context).t,
     lang,
     timeZone,

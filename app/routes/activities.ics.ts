@@ -6,7 +6,7 @@ import { getI18n, getLanguage, translatorFor } from "../i18n/i18n.server";
 import { activitiesIcs } from "../lib/activity-export.server";
 import { appSecret, optionalUser } from "../lib/auth.server";
 import { parseActivityQuery } from "../models/activity-query.server";
-import { eachActivity } from "../models/activity-search.server";
+import { eachActivityBatch } from "../models/activity-search.server";
 import { findUserByCalendarToken } from "../models/user-calendar.server";
 
 /**
@@ -26,7 +26,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   const query = parseActivityQuery(url.searchParams);
   // A calendar client asks in its own language; the feed is in the one its owner chose, if any.
   const lang = isLanguage(viewer.locale) ? viewer.locale : getLanguage(context);
-  const body = activitiesIcs(eachActivity(db, query, { lang, timeZone: viewer.timeZone }), {
+  const body = activitiesIcs(eachActivityBatch(db, query, { lang, timeZone: viewer.timeZone }), {
     t: translatorFor(lang).t,
     lang,
     timeZone: viewer.timeZone,

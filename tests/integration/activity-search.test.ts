@@ -5,7 +5,7 @@ import { translatorFor } from "../../app/i18n/i18n.server";
 import { activitiesCsv, activitiesIcs } from "../../app/lib/activity-export.server";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { parseActivityQuery } from "../../app/models/activity-query.server";
-import { eachActivity, searchActivities } from "../../app/models/activity-search.server";
+import { eachActivityBatch, searchActivities } from "../../app/models/activity-search.server";
 import { calendarToken, findUserByCalendarToken, resetCalendarKey } from "../../app/models/user-calendar.server";
 import { createUser, updateUser } from "../../app/models/user.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -81,7 +81,7 @@ describe.each(drivers)("searching activities on %s", (driver) => {
       expect(parsed.to, bounds).toBeUndefined();
       expect((await searchActivities(test.db, parsed, options)).total, bounds).toBe(all);
       let exported = 0;
-      for await (const _row of eachActivity(test.db, parsed, options)) exported++;
+      for await (const batch of eachActivityBatch(test.db, parsed, options)) exported += batch.length;
       expect(exported, bounds).toBeGreaterThan(0);
     }
     // The edges of the range are bounds like any other.
@@ -135,7 +135,7 @@ describe.each(drivers)("searching activities on %s", (driver) => {
       origin: "https://jembatan.test",
     };
     const bytes = new Uint8Array(
-      await new Response(activitiesCsv(eachActivity(test.db, query("type=visit"), options), ctx)).arrayBuffer(),
+      await new Response(activitiesCsv(eachActivityBatch(test.db, query("type=visit"), options), ctx)).arrayBuffer(),
     );
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
@@ -145,7 +145,7 @@ describe.each(drivers)("searching activities on %s", (driver) => {
     expect(csv).toContain("Kunjungan");
 
     const ics = await new Response(
-      activitiesIcs(eachActivity(test.db, query("type=visit"), options), { ...ctx, now: new Date() }),
+      activitiesIcs(eachActivityBatch(test.db, query("type=visit"), options), { ...ctx, now: new Date() }),
     ).text();
     expect(ics.startsWith("BEGIN:VCALENDAR\r\n")).toBe(true);
     expect(ics.trim().endsWith("END:VCALENDAR")).toBe(true);
