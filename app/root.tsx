@@ -143,6 +143,9 @@ function SiteFrame(props: {
                       <NavLink to="/enquiries">{t("enquiries.title")}</NavLink>
                     </li>
                   ) : null}
+                  <li>
+                    <NavLink to="/cases">{t("caseEditor.listTitle")}</NavLink>
+                  </li>
                 </>
               ) : null}
               <li>

@@ -10,6 +10,12 @@ import { lockRow, saveVersion } from "./versioned.server";
 /** What an editor writes about a case: its content, as both tables store it. */
 export type CaseInput = Pick<typeof cases.$inferInsert, keyof ReturnType<typeof caseContent>>;
 
+/** The content as stored: the awards' keys, which the library filters by, follow from the awards. */
+function withAwardKeys(input: CaseInput): CaseInput {
+  const keys = [...new Set((input.awards ?? []).map((a) => a.key))].sort();
+  return { ...input, awardKeys: keys };
+}
+
 async function freeCaseSlug(tx: Database, base: string) {
   const rows = await tx
     .select({ slug: cases.slug })
@@ -32,7 +38,7 @@ export async function createCase(
     const [created] = await tx
       .insert(cases)
       .values({
-        ...input,
+        ...withAwardKeys(input),
         slug,
         slugId: options.slugId ?? null,
         synthetic: options.synthetic ?? false,
@@ -53,7 +59,7 @@ export async function updateCase(db: Database, actor: Actor, id: number, version
     const before = await lockRow(tx, cases, id, version);
     if (!before) throw new RuleError("form", "errors.notFound", undefined, 404);
     const after = await saveVersion(tx, cases, before, {
-      ...input,
+      ...withAwardKeys(input),
       status: before.status === "in_review" ? "in_review" : "draft",
       editedBy: actorUserId(actor),
     });

@@ -88,7 +88,12 @@ export function checkReferences(c: Content) {
     unique("case", k.slug);
     countryRef(k.country, `case ${k.slug}`);
     orgRef(k.organization, `case ${k.slug}`);
+    orgRef(k.contact, `case ${k.slug}`);
     k.sources.forEach((x) => sourceRef(x, `case ${k.slug}`));
+    // A result or an award stands on a source the case cites.
+    for (const x of [...k.results, ...k.awards]) {
+      if (!k.sources.includes(x.source)) problems.push(`case ${k.slug}: "${x.source}" is not among its sources`);
+    }
   }
   if (problems.length) throw new Error("content/ has problems:\n- " + problems.join("\n- "));
 }

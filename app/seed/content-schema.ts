@@ -4,8 +4,10 @@ import {
   activityStatuses,
   activityTypes,
   agreementKinds,
+  adminLevels,
   agreementStatuses,
-  caseStatuses,
+  awardKeys,
+  caseSectors,
   caseLinkStatuses,
   commitmentStatuses,
   organizationKinds,
@@ -147,16 +149,53 @@ export const activity = z
   })
   .strict();
 
+const year = z.number().int().min(1900).max(2100);
+
+/** A result: a figure with its unit, as of a date as precise as the source, on that source's word. */
+const caseResult = z
+  .object({
+    label: text,
+    value: z.string().min(1),
+    unit: text.optional(),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "YYYY, YYYY-MM or YYYY-MM-DD"),
+    source: slug,
+  })
+  .strict();
+
+const caseAward = z
+  .object({ key: z.enum(awardKeys), title: text, year, category: text.optional(), source: slug })
+  .strict();
+
+/**
+ * A library case. Staff edit cases in the app (/cases); the seed writes these through the same
+ * model functions and publishes those marked published, leaving alone any case staff changed.
+ * `lessons` and `narrative` are paragraphs, stored as rich text.
+ */
 export const caseStudy = z
   .object({
     slug,
     title: text,
-    country: z.string().regex(/^[A-Z]{2}$/),
-    organization: slug.optional(),
-    sector: z.string().min(1),
     summary: text,
+    problem: text.optional(),
+    solution: text.optional(),
+    innovation: text.optional(),
+    results: z.array(caseResult).default([]),
+    organization: slug.optional(),
+    admin_level: z.enum(adminLevels).optional(),
+    country: z.string().regex(/^[A-Z]{2}$/),
+    place: text.optional(),
+    latitude: z.number().min(-90).max(90).optional(),
+    longitude: z.number().min(-180).max(180).optional(),
+    started: year.optional(),
+    stopped: year.optional(),
+    sector: z.enum(caseSectors),
+    sdg_goals: z.array(z.number().int().min(1).max(17)).default([]),
+    sdg_targets: z.array(z.string().regex(/^\d{1,2}\.[0-9a-z]{1,2}$/)).default([]),
+    awards: z.array(caseAward).default([]),
+    contact: slug.optional(),
     lessons: z.array(text).default([]),
-    status: z.enum(caseStatuses),
+    narrative: z.array(text).default([]),
+    status: z.enum(["draft", "published"]),
     sources: cites,
   })
   .strict();

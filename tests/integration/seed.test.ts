@@ -142,19 +142,26 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
     const content = loadContent();
     const edited = structuredClone(content);
     const target = edited.cases.find((c) => c.status === "published")!;
-    target.sector = "changed-sector";
+    target.sector = target.sector === "education" ? "other" : "education";
+    const [published] = await test.db.select().from(t.cases).where(eq(t.cases.slug, target.slug));
     const stats = await seedContent(test.db, { demo: false, content: edited });
     expect(stats).toMatchObject({ created: 0, updated: 1 });
     expect(stats.leftAlone.map((r) => r.key)).toEqual([busan]);
-    const [entry] = await test.db
+    // Through the case model: a revision of the working copy, then published by the seed.
+    const entries = await test.db
       .select()
       .from(t.auditLog)
-      .where(sql`${t.auditLog.entityType} = 'case' and ${t.auditLog.action} = 'update'`);
+      .where(and(eq(t.auditLog.entityType, "case"), eq(t.auditLog.entityId, String(published!.id))))
+      .orderBy(t.auditLog.id);
+    expect(entries.map((e) => e.action)).toEqual(["create", "publish", "update", "publish"]);
+    const entry = entries[2]!;
     expect(entry).toMatchObject({ actorLabel: "seed", actorId: null });
-    expect(entry!.before).toMatchObject({ sector: expect.not.stringMatching("changed-sector"), version: 1 });
-    expect(entry!.after).toMatchObject({ sector: "changed-sector", version: 2 });
+    expect(entry.before).toMatchObject({ sector: published!.sector, version: published!.version });
+    expect(entry.after).toMatchObject({ sector: target.sector, version: published!.version + 1 });
     const [row] = await test.db.select().from(t.cases).where(eq(t.cases.slug, target.slug));
-    expect(row!.version).toBe(2);
+    expect(row).toMatchObject({ status: "published", version: published!.version + 2 });
+    const [shown] = await test.db.select().from(t.casePublications).where(eq(t.casePublications.caseId, row!.id));
+    expect(shown).toMatchObject({ sector: target.sector, caseVersion: row!.version });
   });
 
   it("applies content/'s change to an activity nobody edited, through the activity model", async () => {

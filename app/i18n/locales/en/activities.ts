@@ -135,6 +135,10 @@ export const activities = {
       update: "Changed",
       delete: "Deleted",
       link: "Links changed",
+      submit: "Submitted for review",
+      publish: "Published",
+      archive: "Archived",
+      restore: "Restored as draft",
     },
   },
 };

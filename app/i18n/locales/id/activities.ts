@@ -138,6 +138,10 @@ export const activities: Translation["activities"] = {
       update: "Diubah",
       delete: "Dihapus",
       link: "Tautan diubah",
+      submit: "Diajukan untuk ditinjau",
+      publish: "Diterbitkan",
+      archive: "Diarsipkan",
+      restore: "Dipulihkan sebagai draf",
     },
   },
 };
