@@ -91,7 +91,8 @@ function buildIsComplete(build: string): boolean {
 
 /** Copies the built app into `dir`, retrying while someone else's build is half written. */
 async function snapshotApp(dir: string) {
-  const source = path.join(repoRoot, "build");
+  // The build the run was asked for (BUILD_DIR: an engineer's own, beside others' builds), served as build/.
+  const source = path.join(repoRoot, process.env.BUILD_DIR || "build");
   for (let attempt = 1; ; attempt++) {
     const target = path.join(dir, "build");
     rmSync(target, { recursive: true, force: true });
@@ -181,6 +182,8 @@ try {
   Object.assign(env, { RESEND_API_KEY: undefined, RESEND_BASE_URL: undefined });
   // The tests sign Resend's delivery reports with the same secret (tests/support/resend-webhooks.ts).
   Object.assign(env, { RESEND_WEBHOOK_SECRET: testWebhookSecret });
+  // The snapshot holds the build as build/, whatever BUILD_DIR named in the tree.
+  delete process.env.BUILD_DIR;
   app = await startBuiltServer(env, { cwd: appDir, port, echo: true, waitFor: "listening" });
   app.child.once("exit", (code, signal) => {
     if (!stopping) void stop(`the app exited (code ${code}, signal ${signal})`, code || 1);
