@@ -1,0 +1,80 @@
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
+
+/*
+ * The public library's search and filters (issue 11), as a visitor without an account uses them:
+ * without JavaScript, the form a plain GET whose state is the page's address.
+ */
+
+test.use({ javaScriptEnabled: false, viewport: phone });
+
+const results = (page: Page) => page.getByRole("region", { name: /Results|Hasil/ }).getByRole("listitem");
+
+test("finds innovations by name, by word in either language and despite a typo, without JavaScript", async ({
+  page,
+}) => {
+  await page.goto("/library?q=asan");
+  await expect(results(page).first().getByRole("heading")).toHaveText("ASAN Xidmat service centres");
+  await expect(results(page).first().locator("mark").first()).toHaveText(/asan/i);
+
+  // The form, submitted as a browser without scripts does: a GET whose address holds the search.
+  const search = page.getByRole("searchbox", { name: "Search" });
+  await search.fill("malaria");
+  await search.press("Enter");
+  await expect(page).toHaveURL(/\/library\?q=malaria/);
+  await expect(results(page).getByRole("heading", { name: /EDAT/ })).toBeVisible();
+
+  await page.goto("/library?q=xidmet");
+  await expect(page.getByText("No innovation contains these words; these have similar names.")).toBeVisible();
+  await expect(results(page).first().getByRole("heading")).toHaveText("ASAN Xidmat service centres");
+
+  await expectNoAxeViolations(page);
+  await expectFitsPhone(page);
+});
+
+test("narrows the list and its counts by sector, and clears the filters", async ({ page }) => {
+  await page.goto("/library");
+  const all = await results(page).count();
+  expect(all).toBeGreaterThan(1);
+  const sector = page.getByRole("combobox", { name: "Sector" });
+  const health = sector.getByRole("option", { name: /^Health \(\d+\)$/ });
+  const healthCount = Number((await health.textContent())!.match(/\((\d+)\)/)![1]);
+  expect(healthCount).toBeGreaterThan(0);
+  expect(healthCount).toBeLessThan(all);
+
+  await sector.selectOption("health");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/sector=health/);
+  await expect(results(page)).toHaveCount(healthCount);
+  await expect(results(page).first()).toContainText("Health");
+  // The other filters count within the sector; the sector's own list still offers every sector.
+  const countryCounts = await page
+    .getByRole("combobox", { name: "Country" })
+    .getByRole("option")
+    .evaluateAll((options) => options.map((o) => Number(o.textContent!.match(/\((\d+)\)$/)?.[1] ?? 0)));
+  expect(countryCounts.reduce((a, b) => a + b, 0)).toBe(healthCount);
+  await expect(sector.getByRole("option", { name: /^Public service delivery \(\d+\)$/ })).toHaveCount(1);
+  await expect(sector).toHaveValue("health");
+
+  await expectNoAxeViolations(page);
+  await expectFitsPhone(page);
+  await page.getByRole("link", { name: "Clear search and filters" }).click();
+  await expect(page).toHaveURL(/\/library$/);
+  await expect(results(page)).toHaveCount(all);
+});
+
+test.describe("in Bahasa Indonesia", () => {
+  test.use({ locale: "id-ID", extraHTTPHeaders: { "Accept-Language": "id" } });
+
+  test("finds the public service malls by an Indonesian word, with sector labels in Indonesian", async ({ page }) => {
+    await page.goto("/library?q=pelayanan");
+    await expect(page.locator("html")).toHaveAttribute("lang", "id");
+    await expect(results(page).first().getByRole("heading")).toHaveText(/Mal Pelayanan Publik/);
+    await expect(results(page).first()).toContainText("Pelayanan publik");
+    await expect(
+      page.getByRole("combobox", { name: "Sektor" }).getByRole("option", { name: /^Kesehatan \(\d+\)$/ }),
+    ).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  });
+});
