@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import type { EnquiryStatus } from "../lib/enums";
 
 /** A published case by its public address (English or Indonesian), as the public reads it; null otherwise. */
-export async function findPublishedCase(db: Database, slug: string) {
+export async function enquiryCaseBySlug(db: Database, slug: string) {
   const [found] = await db
     .select({ caseId: casePublications.caseId, slug: casePublications.slug, title: casePublications.title })
     .from(casePublications)

@@ -42,7 +42,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const query = parseQuery(new URL(request.url).searchParams);
   const { rows, total } = await listEnquiries(db, query);
-  return { rows, total, query, title: getI18n(context).t("enquiries.title") };
+  const pages = Math.max(1, Math.ceil(total / enquiryPageSize));
+  return { rows, total, pages, query, title: getI18n(context).t("enquiries.title") };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
@@ -51,8 +52,7 @@ export default function Enquiries({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const format = useFormatter();
-  const { rows, total, query } = loaderData;
-  const pages = Math.max(1, Math.ceil(total / enquiryPageSize));
+  const { rows, total, pages, query } = loaderData;
   return (
     <div className="page">
       <h1 id="enquiries-title">{t("enquiries.title")}</h1>

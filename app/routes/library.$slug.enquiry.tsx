@@ -12,7 +12,7 @@ import { notFound } from "../lib/http";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
-import { findPublishedCase } from "../models/enquiry-queries.server";
+import { enquiryCaseBySlug } from "../models/enquiry-queries.server";
 import { addEnquiry } from "../models/enquiry-writes.server";
 import { linkOrigin } from "../models/user-tokens.server";
 
@@ -21,7 +21,7 @@ const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /** The published case the address names, or 404: drafts and archived cases take no requests. */
 async function publishedCase(slug: string) {
-  const found = slugPattern.test(slug) && slug.length <= 200 ? await findPublishedCase(db, slug) : null;
+  const found = slugPattern.test(slug) && slug.length <= 200 ? await enquiryCaseBySlug(db, slug) : null;
   if (!found) notFound();
   return found;
 }
