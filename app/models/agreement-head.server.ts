@@ -4,6 +4,7 @@
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import {
+  follows,
   agreementSignatories,
   agreements,
   citations,
@@ -37,8 +38,8 @@ export type CitedSource = SourceInfo & { id: number; slug: string };
  * index look-up of a few rows, and as queries of their own they cost the app and the database
  * more to send, parse and answer than the look-ups themselves.
  */
-export async function agreementHead(db: Database, id: number, today: string) {
-  const [row] = await preparedOnce(db, "agreement_head", () => headQuery(db)).execute({ id, today });
+export async function agreementHead(db: Database, id: number, today: string, viewerId: number | null = null) {
+  const [row] = await preparedOnce(db, "agreement_head", () => headQuery(db)).execute({ id, today, viewerId });
   if (!row) return null;
   const { statusCounts, overdue, fullyConfirmed, ...rest } = row;
   return {
@@ -83,6 +84,9 @@ function headQuery(db: Database) {
           order by ${sources.publishedOn}, ${sources.id})
         from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId}
         where ${citations.subjectKind} = 'agreement' and ${citations.subjectId} = ${agreements.id})`,
+      /** Whether the viewer follows it, for the follow button. */
+      following: sql<boolean>`exists(select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")}
+        and ${follows.subjectType} = 'agreement' and ${follows.subjectId} = ${agreements.id})`,
       ...tallyColumns(db, {
         agreementId: agreements.id,
         partnershipId: agreements.partnershipId,

@@ -68,14 +68,15 @@ export async function getAgreement(
     page = 1,
     pageSize = commitmentPageSize,
     latestActivities = 5,
-  }: { page?: number; pageSize?: number; latestActivities?: number } = {},
+    viewerId = null,
+  }: { page?: number; pageSize?: number; latestActivities?: number; viewerId?: number | null } = {},
 ) {
   const [head, items] = await Promise.all([
-    agreementHead(db, id, today),
+    agreementHead(db, id, today, viewerId),
     commitmentCards(db, id, { page, pageSize, latestActivities }),
   ]);
   if (!head) return null;
-  const { agreement, parent, partnership, signatories, children, sides, sources, tally } = head;
+  const { agreement, parent, partnership, signatories, children, sides, sources, tally, following } = head;
   const list = items.map((c) => ({
     ...c,
     overdue: isOverdue(c, today),
@@ -96,6 +97,8 @@ export async function getAgreement(
     signatories,
     sides,
     sources,
+    /** Whether the viewer (`viewerId`) follows it. */
+    following,
     counts: statusCounts,
     progress: { ...progress, overdue, fullyConfirmed },
     commitments: list,

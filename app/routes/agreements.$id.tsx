@@ -24,7 +24,6 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
-import { isFollowing } from "../models/follows.server";
 import { recordReferences } from "../models/record-references.server";
 import "../styles/agreements.css";
 
@@ -46,9 +45,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const today = calendarToday(viewerTimeZone(request, user));
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
   const id = idParam(params);
-  const [agreement, following, references] = await Promise.all([
-    getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, latestActivities }),
-    isFollowing(db, user.id, { subjectType: "agreement", subjectId: id }),
+  const [agreement, references] = await Promise.all([
+    getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, latestActivities, viewerId: user.id }),
     recordReferences(db, { kind: "agreement", id }, hasRole(user, "editor")),
   ]);
   if (!agreement) notFound();
@@ -60,7 +58,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   return {
     agreement: forReader(agreement, lang),
     canEdit: hasRole(user, "editor"),
-    following,
+    following: agreement.following,
     references,
     title: localized(agreement.title, lang),
   };
