@@ -9,7 +9,7 @@ import type { DocumentStore } from "../storage/document-store";
 import { cleanFileName, sniff } from "../storage/sniff";
 import { recordAudit, type Actor } from "./audit.server";
 import { RuleError } from "./errors.server";
-import { recordExists } from "./record-subject.server";
+import { subjectExists } from "./record-subject.server";
 
 /** The largest file an upload takes. */
 export const maxDocumentBytes = 10 * 1024 * 1024;
@@ -48,7 +48,7 @@ export async function uploadDocument(db: Database, store: DocumentStore, actor: 
     uploadedBy: "userId" in actor ? actor.userId : null,
   };
   return db.transaction(async (tx) => {
-    if (!(await recordExists(tx, upload.attachTo))) return null;
+    if (!(await subjectExists(tx, upload.attachTo))) return null;
     const [row] = await tx.insert(documents).values(description).returning();
     await store.put(row!.storageKey, upload.bytes, tx);
     const subject = { subjectKind: upload.attachTo.kind, subjectId: upload.attachTo.id };

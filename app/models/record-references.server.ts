@@ -5,7 +5,7 @@ import { attachmentsFor } from "./attachments.server";
 import { citedSourcesFor, sourceChoices } from "./source-choices.server";
 
 /** The record's documents and cited sources, and for editors the sources they may cite. */
-export async function recordReferences(db: Database, subject: RecordSubject, canEdit: boolean) {
+export async function referencesOf(db: Database, subject: RecordSubject, canEdit: boolean) {
   const [documents, sources, choices] = await Promise.all([
     attachmentsFor(db, subject),
     citedSourcesFor(db, subject),
@@ -14,4 +14,4 @@ export async function recordReferences(db: Database, subject: RecordSubject, can
   return { subject, documents, sources, choices, canEdit };
 }
 
-export type RecordReferences = Awaited<ReturnType<typeof recordReferences>>;
+export type RecordReferences = Awaited<ReturnType<typeof referencesOf>>;

@@ -7,7 +7,7 @@ import type { Database } from "../../db/client";
 import type { RecordSubject } from "../lib/record-subject";
 import { recordAudit, type Actor } from "./audit.server";
 import { DuplicateError, RuleError } from "./errors.server";
-import { recordExists } from "./record-subject.server";
+import { subjectExists } from "./record-subject.server";
 
 export interface SourceInput {
   publisher: string;
@@ -60,7 +60,7 @@ export async function createSource(
 ) {
   const { citeOn, note, ...values } = input;
   return db.transaction(async (tx) => {
-    if (!(await recordExists(tx, citeOn))) return null;
+    if (!(await subjectExists(tx, citeOn))) return null;
     const [row] = await tx
       .insert(sources)
       .values({
@@ -79,7 +79,7 @@ export async function createSource(
 /** Cites a source already in the list; null when the record does not exist. */
 export async function citeSource(db: Database, actor: Actor, target: CitationTarget & { note: string | null }) {
   return db.transaction(async (tx) => {
-    if (!(await recordExists(tx, target.subject))) return null;
+    if (!(await subjectExists(tx, target.subject))) return null;
     const [source] = await tx.select({ id: sources.id }).from(sources).where(eq(sources.id, target.sourceId));
     if (!source) throw new RuleError("sourceId", "sources.sourceGone", undefined, 404);
     await cite(tx, actor, target, target.note);

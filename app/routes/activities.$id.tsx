@@ -24,7 +24,7 @@ import { deleteActivity } from "../models/activity-writes.server";
 import { activityCaseList } from "../models/case-activities.server";
 import { ConflictError } from "../models/errors.server";
 import { isFollowing } from "../models/follows.server";
-import { recordReferences } from "../models/record-references.server";
+import { referencesOf } from "../models/record-references.server";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -34,7 +34,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     getActivity(db, id),
     activityHistory(db, id),
     isFollowing(db, user.id, { subjectType: "activity", subjectId: id }),
-    recordReferences(db, { kind: "activity", id }, hasRole(user, "editor")),
+    referencesOf(db, { kind: "activity", id }, hasRole(user, "editor")),
     activityCaseList(db, id),
   ]);
   if (!activity) notFound();

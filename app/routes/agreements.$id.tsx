@@ -24,7 +24,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
-import { recordReferences } from "../models/record-references.server";
+import { referencesOf } from "../models/record-references.server";
 import "../styles/agreements.css";
 
 /** A page number from the address; anything odd opens the first page. */
@@ -47,7 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const id = idParam(params);
   const [agreement, references] = await Promise.all([
     getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, latestActivities, viewerId: user.id }),
-    recordReferences(db, { kind: "agreement", id }, hasRole(user, "editor")),
+    referencesOf(db, { kind: "agreement", id }, hasRole(user, "editor")),
   ]);
   if (!agreement) notFound();
   const { total, pageSize } = agreement.commitmentPage;

@@ -17,7 +17,7 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { recordKinds, recordPage, type RecordSubject } from "../lib/record-subject";
 import { idParam } from "../lib/route-params";
-import { recordTitle } from "../models/record-subject.server";
+import { subjectTitle } from "../models/record-subject.server";
 import { createSource } from "../models/source-writes.server";
 
 /** The record the new source is for, from `?kind=activity&id=5`; anything else is a 404. */
@@ -31,7 +31,7 @@ function subjectOf(request: Request): RecordSubject {
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const subject = subjectOf(request);
-  const title = await recordTitle(db, subject);
+  const title = await subjectTitle(db, subject);
   if (!title) notFound();
   return {
     subject,

@@ -30,6 +30,11 @@ import { resetCalendarKey } from "../../app/models/user-calendar.server";
 import { changePassword, setPassword } from "../../app/models/user-passwords.server";
 import * as userModel from "../../app/models/user.server";
 import { ConflictError } from "../../app/models/errors.server";
+import { detachDocument } from "../../app/models/attachments.server";
+import { uploadDocument } from "../../app/models/documents.server";
+import { citeSource, createSource, deleteSource, removeCitation } from "../../app/models/source-writes.server";
+import { databaseStore } from "../../app/storage/document-store";
+import { pdfBytes } from "../support/sample-files";
 import { addEnquiry, createEnquiryActivity, setEnquiryStatus } from "../../app/models/enquiry-writes.server";
 import { queueTestMail } from "../support/mail-outbox";
 import { activityInput as baseActivityInput, makePublishedCase } from "../support/model-factories";
@@ -83,6 +88,9 @@ const audited = [
   "requestPasswordReset",
   "resetPassword",
   "retryMail",
+  "createSource",
+  "removeCitation",
+  "deleteSource",
   "addEnquiry",
   "setEnquiryStatus",
   "createEnquiryActivity",
@@ -1260,6 +1268,120 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       entityId: (planned.result as Awaited<ReturnType<typeof createEnquiryActivity>>)!.activity.id,
       before: false,
       after: true,
+    });
+  });
+
+  // --- documents and sources ------------------------------------------------------------------
+
+  it("uploadDocument, detachDocument, createSource, citeSource, removeCitation, deleteSource: audit rows; a failed audit write leaves nothing", async () => {
+    const store = databaseStore(db());
+    const subject = { kind: "activity" as const, id: activityId };
+    const upload = (actor: { userId: number }) =>
+      uploadDocument(db(), store, actor, {
+        fileName: "minutes.pdf",
+        bytes: pdfBytes(),
+        title: null,
+        attachTo: subject,
+      });
+    const documentsBefore = (await db().select().from(t.documents)).length;
+    expect(await refused(() => upload(ghost))).toBeTruthy();
+    expect(await db().select().from(t.documents)).toHaveLength(documentsBefore);
+    const stored = await audit(() => upload(editor));
+    const documentId = (stored.result as { id: number }).id;
+    expectRow(stored.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "document",
+      entityId: documentId,
+      before: false,
+      after: true,
+    });
+    expectRow(stored.rows, {
+      actor: editor,
+      action: "attach",
+      entityType: "activity_attachments",
+      entityId: activityId,
+      before: false,
+      after: true,
+    });
+    expect(await refused(() => detachDocument(db(), store, ghost, { documentId, subject }))).toBeTruthy();
+    const detached = await audit(() => detachDocument(db(), store, editor, { documentId, subject }));
+    expectRow(detached.rows, {
+      actor: editor,
+      action: "detach",
+      entityType: "activity_attachments",
+      entityId: activityId,
+      before: true,
+      after: false,
+    });
+    expectRow(detached.rows, {
+      actor: editor,
+      action: "delete",
+      entityType: "document",
+      entityId: documentId,
+      before: true,
+      after: false,
+    });
+
+    const input = {
+      publisher: "Audit coverage",
+      title: "A source made by the audit coverage test",
+      titleIsDescriptive: true,
+      language: "en" as const,
+      publishedOn: "2024",
+      url: null,
+      quote: null,
+      citeOn: subject,
+      note: null,
+    };
+    expect(await refused(() => createSource(db(), ghost, input))).toBeTruthy();
+    const created = await audit(() => createSource(db(), editor, input));
+    const sourceId = (created.result as { id: number }).id;
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "source",
+      entityId: sourceId,
+      before: false,
+      after: true,
+    });
+    expectRow(created.rows, {
+      actor: editor,
+      action: "cite",
+      entityType: "activity_citations",
+      entityId: activityId,
+      before: false,
+      after: true,
+    });
+    const onPlan = { sourceId, subject: { kind: "agreement" as const, id: planId } };
+    const cited = await audit(() => citeSource(db(), editor, { ...onPlan, note: "coverage" }));
+    expectRow(cited.rows, {
+      actor: editor,
+      action: "cite",
+      entityType: "agreement_citations",
+      entityId: planId,
+      before: false,
+      after: true,
+    });
+    expect(await refused(() => deleteSource(db(), editor, sourceId))).toMatchObject({ status: 409 });
+    const removed = await audit(() => removeCitation(db(), editor, onPlan));
+    expectRow(removed.rows, {
+      actor: editor,
+      action: "uncite",
+      entityType: "agreement_citations",
+      entityId: planId,
+      before: true,
+      after: false,
+    });
+    await removeCitation(db(), editor, { sourceId, subject });
+    const deleted = await audit(() => deleteSource(db(), editor, sourceId));
+    expectRow(deleted.rows, {
+      actor: editor,
+      action: "delete",
+      entityType: "source",
+      entityId: sourceId,
+      before: true,
+      after: false,
     });
   });
 });
