@@ -71,11 +71,18 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
   const version = textOf(fields.version);
   const goals = new Set(listOf(fields.sdgGoals));
 
-  const column = (name: Column) => listOf(fields[name]);
+  // A row's cells by position: a reply gives an empty cell back as null, which must keep its place.
+  const column = (name: Column): string[] => {
+    const v = fields[name].initialValue;
+    if (typeof v === "string") return [v];
+    return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
+  };
+  // The rows up to the last one with anything typed (an award's kind alone is nothing), then empty ones.
   const rowsOf = (columns: readonly Column[], blank: number) => {
-    const filled = Math.max(0, ...columns.slice(columns === awardColumns ? 1 : 0).map((c) => column(c).length));
-    const typed = Math.max(0, ...columns.map((c) => column(c).length));
-    return Math.max(typed, filled + blank);
+    const typed = columns.slice(columns === awardColumns ? 1 : 0);
+    let filled = Math.max(0, ...typed.map((c) => column(c).length));
+    while (filled > 0 && typed.every((c) => !column(c)[filled - 1])) filled--;
+    return filled + blank;
   };
   const cell = (name: Column, i: number) => column(name)[i] ?? "";
   const cellId = (name: Column, i: number) => `case-${name}-${i}`;

@@ -3,12 +3,9 @@ import { asc, count, desc, eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { casePublications, cases, countries, organizations, sources, users } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { casePageSize, isRevision, type CaseSort } from "../lib/case-list";
 import type { CaseStatus } from "../lib/enums";
 import { organizationOptions } from "./organization.server";
-
-export const caseSorts = ["updated", "title"] as const;
-export type CaseSort = (typeof caseSorts)[number];
-export const casePageSize = 25;
 
 /** One page of the working copies, filtered by status and sorted in the database, with the total. */
 export async function listStaffCases(
@@ -54,10 +51,6 @@ export async function listStaffCases(
     total: total?.n ?? 0,
   };
 }
-
-/** A published case whose working copy is being revised: the public still reads the publication. */
-export const isRevision = (status: CaseStatus, publishedVersion: number | null | undefined) =>
-  publishedVersion != null && (status === "draft" || status === "in_review");
 
 /** The working copy as the edit form starts from it. */
 export async function getCaseForEdit(db: Database, id: number) {

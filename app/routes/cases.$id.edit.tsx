@@ -80,7 +80,7 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
         <RecordConflict
           conflict={actionData.conflict}
           rows={rows}
-          submitted={actionData.reply.initialValue ?? {}}
+          submitted={cellsKept(actionData.reply.initialValue ?? {})}
           discardTo={`/cases/${id}/edit`}
           title={t("caseEditor.conflictTitle")}
         />
@@ -95,5 +95,18 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
         />
       )}
     </div>
+  );
+}
+
+/**
+ * The typed values to carry back to the form: a reply gives an empty cell of a row as null, which
+ * would drop out and move the cells after it into the wrong row.
+ */
+function cellsKept(values: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, v]) => [
+      name,
+      Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : v,
+    ]),
   );
 }

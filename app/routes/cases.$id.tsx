@@ -16,7 +16,8 @@ import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { caseHistory } from "../models/case-history.server";
 import { archiveCase } from "../models/case-publish.server";
-import { getStaffCase, isRevision } from "../models/case-queries.server";
+import { isRevision } from "../lib/case-list";
+import { getStaffCase } from "../models/case-queries.server";
 import { mayPublish, publishCaseAs, restoreCaseAsDraft, submitCaseForReview } from "../models/case-review.server";
 import { ConflictError, RecordError } from "../models/errors.server";
 import "../styles/activity.css";
@@ -38,13 +39,13 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
 /** Why a review step was refused, said above the case. */
 type Refused = { error: TranslationKey };
 
-const steps: Record<string, { run: typeof submitCaseForReview; notice: Notice }> = {
-  submit: { run: submitCaseForReview, notice: "caseEditor.submitted" },
-  archive: { run: archiveCase, notice: "caseEditor.archived" },
-  restore: { run: restoreCaseAsDraft, notice: "caseEditor.restored" },
-};
-
 export async function action({ context, request, params }: Route.ActionArgs) {
+  // Defined here: a route module's top level reaches the browser's bundle.
+  const steps: Record<string, { run: typeof submitCaseForReview; notice: Notice }> = {
+    submit: { run: submitCaseForReview, notice: "caseEditor.submitted" },
+    archive: { run: archiveCase, notice: "caseEditor.archived" },
+    restore: { run: restoreCaseAsDraft, notice: "caseEditor.restored" },
+  };
   const user = requireUser(context, request, "editor");
   const id = idParam(params);
   const form = await request.formData();

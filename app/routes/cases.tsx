@@ -12,7 +12,8 @@ import { caseStatuses } from "../lib/enums";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { casePageSize, caseSorts, listStaffCases } from "../models/case-queries.server";
+import { casePageSize, caseSorts } from "../lib/case-list";
+import { listStaffCases } from "../models/case-queries.server";
 
 // A query the list does not know reads as the whole list, never a fault.
 const query = z.object({

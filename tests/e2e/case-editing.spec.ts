@@ -1,0 +1,152 @@
+// Editing library cases with review (issue 11): an editor drafts a case the public cannot see, a
+// second editor publishes it, and a revision stays private until someone publishes it too. The
+// form works without JavaScript, results rows and rich text included.
+import type { APIRequestContext, Page } from "@playwright/test";
+import { addSession, expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
+import { signedInBrowser } from "./helpers";
+import { createUser } from "../support/http-factories";
+import { postForm } from "../support/http";
+
+const publicPage = (anonymous: APIRequestContext, slug: string) => anonymous.get(`/library/${slug}`);
+
+async function openReview(page: Page, id: string) {
+  await gotoHydrated(page, `/cases/${id}`);
+  return page.getByRole("region", { name: "Review" });
+}
+
+test("an editor drafts a case, a second editor publishes it, and a revision stays private until published", async ({
+  page,
+  browser,
+  baseURL,
+  loginAs,
+  requestAs,
+}) => {
+  const suffix = uniqueSuffix();
+  const title = `Queue free permits ${suffix}`;
+  const slug = `queue-free-permits-${suffix}`;
+  await loginAs("editor");
+
+  await gotoHydrated(page, "/cases");
+  await page.getByRole("link", { name: "New case" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "New library case" })).toBeVisible();
+  await page.getByLabel("Title (English)", { exact: true }).fill(title);
+  await page.getByLabel("One-line summary (English)").fill("Permits without queues, in one hall.");
+  await page.getByLabel("Sector").selectOption({ label: "Business licensing" });
+  const result = page.getByRole("group", { name: "Result 1" });
+  await result.getByLabel("What was measured (English)").fill("Permits issued in a day");
+  await result.getByLabel("Figure").fill("120");
+  await result.getByLabel("Date").fill("2024-07");
+  await page.getByLabel("Goal 16", { exact: true }).check();
+  await page.getByRole("button", { name: "Create draft" }).click();
+
+  await expect(page).toHaveURL(/\/cases\/\d+$/);
+  const id = page.url().split("/").pop()!;
+  await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  await expect(page.getByRole("note")).toContainText("Not in the public library");
+  await expect(page.getByText("Permits issued in a day")).toBeVisible();
+  const anonymous = await requestAs("anonymous");
+  expect((await publicPage(anonymous, slug)).status()).toBe(404);
+
+  // The editor who changed it last cannot publish it: no button, and the server says why.
+  let review = await openReview(page, id);
+  await review.getByRole("button", { name: "Submit for review" }).click();
+  await expect(page.getByRole("status")).toContainText("submitted for review");
+  review = await openReview(page, id);
+  await expect(review.getByRole("button", { name: "Publish" })).toHaveCount(0);
+  await expect(review).toContainText("You changed it last");
+  const editorApi = await requestAs("editor");
+  const version = await review.locator('input[name="version"]').first().inputValue();
+  const refused = await postForm(editorApi, baseURL!, `/cases/${id}`, { intent: "publish", version });
+  expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain("another editor, or an admin, publishes it");
+  expect((await publicPage(anonymous, slug)).status()).toBe(404);
+
+  // A second editor publishes it: now the public sees it.
+  const admin = await requestAs("admin");
+  const second = await createUser(admin, baseURL!, "editor", { prefix: "reviewer" });
+  const other = await signedInBrowser(browser, { baseURL: baseURL!, who: second });
+  try {
+    const otherReview = await openReview(other.page, id);
+    await otherReview.getByRole("button", { name: "Publish" }).click();
+    await expect(other.page.getByRole("note")).toContainText("The public library shows this version");
+    const shown = await publicPage(anonymous, slug);
+    expect(shown.status()).toBe(200);
+    expect(await shown.text()).toContain(title);
+
+    // The second editor revises it: the public still reads the published text.
+    await gotoHydrated(other.page, `/cases/${id}/edit`);
+    await other.page.getByLabel("Title (English)", { exact: true }).fill(`${title} revised`);
+    await other.page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(other.page).toHaveURL(new RegExp(`/cases/${id}$`));
+    await expect(other.page.getByRole("note")).toContainText("not public until someone publishes them");
+    let publicText = await (await publicPage(anonymous, slug)).text();
+    expect(publicText).toContain(title);
+    expect(publicText).not.toContain(`${title} revised`);
+    await gotoHydrated(other.page, "/cases?status=draft");
+    await expect(other.page.getByRole("row", { name: new RegExp(`${title} revised`) })).toContainText(
+      "Revision pending",
+    );
+
+    // The first editor did not write the revision, so may publish it.
+    review = await openReview(page, id);
+    await review.getByRole("button", { name: "Publish this revision" }).click();
+    await expect(page.getByRole("note")).toContainText("The public library shows this version");
+    publicText = await (await publicPage(anonymous, slug)).text();
+    expect(publicText).toContain(`${title} revised`);
+  } finally {
+    await other.context.close();
+  }
+});
+
+test("a viewer sees a case but no review actions", async ({ page, loginAs }) => {
+  await loginAs("viewer");
+  await gotoHydrated(page, "/cases?status=published&sort=title");
+  await page.getByRole("link", { name: "ASAN Xidmat service centres", exact: true }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "ASAN Xidmat service centres" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Review" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
+  await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+});
+
+test("the case form works without JavaScript: a wrong row is named, rows and rich text are saved", async ({
+  browser,
+  baseURL,
+}) => {
+  const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB" });
+  try {
+    await addSession(context, baseURL!, "editor");
+    const page = await context.newPage();
+    const title = `No-script case ${uniqueSuffix()}`;
+    await page.goto("/cases/new");
+    await page.getByLabel("Title (English)", { exact: true }).fill(title);
+    await page.getByLabel("One-line summary (English)").fill("Written without scripts.");
+    const second = page.getByRole("group", { name: "Result 2" });
+    await second.getByLabel("What was measured (English)").fill("Malls");
+    await second.getByLabel("Date").fill("October");
+    await page.getByLabel("Lessons learned (English)").fill("Start small.\n\nKeep the local wisdom.");
+    await page.getByRole("button", { name: "Create draft" }).click();
+
+    await expect(page.getByRole("alert").first()).toBeVisible();
+    await expect(page.getByRole("alert").first()).toContainText("Result 2: Figure");
+    await expect(second.getByLabel("Date")).toHaveValue("October");
+    await expect(second.getByLabel("Date")).toHaveAccessibleDescription(/YYYY, YYYY-MM or YYYY-MM-DD/);
+    await expect(page.getByLabel("Title (English)", { exact: true })).toHaveValue(title);
+
+    await second.getByLabel("Figure").fill("152");
+    await second.getByLabel("Date").fill("2023-10");
+    await page.getByRole("button", { name: "Create draft" }).click();
+    await expect(page).toHaveURL(/\/cases\/\d+$/);
+    await expect(page.getByText("Malls: 152")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Lessons learned" })).toContainText("Keep the local wisdom.");
+
+    // Editing keeps the rows: the filled one first, with empty ones after it.
+    await page.getByRole("link", { name: "Edit", exact: true }).click();
+    await expect(page.getByRole("group", { name: "Result 1" }).getByLabel("Figure")).toHaveValue("152");
+    await expect(page.getByRole("group", { name: "Result 2" }).getByLabel("Figure")).toHaveValue("");
+    await page.getByRole("button", { name: "Save", exact: true }).click();
+    await expect(page).toHaveURL(/\/cases\/\d+$/);
+    await expect(page.getByRole("region", { name: "Lessons learned" })).toContainText("Keep the local wisdom.");
+  } finally {
+    await context.close();
+  }
+});
