@@ -1,0 +1,141 @@
+import { expect, test, uniqueSuffix } from "./fixtures";
+import { expectFitsPhone, expectNoAxeViolations, phone, signedInBrowser, visitorPage } from "./helpers";
+import { postForm, postFormWith } from "../support/http";
+
+// Partners ask (issue 11): a visitor without an account asks for a knowledge-sharing session on a
+// case, an editor finds the request in /enquiries and plans an activity from it, and the activity
+// links back to the case.
+
+/** Published in the demo content (content/cases/). */
+const published = "asan-xidmat-service-centres";
+/** A draft in the demo content: no public page, no requests. */
+const draft = "mpp-digital";
+
+const request = (name: string, extra: Record<string, string> = {}) => ({
+  name,
+  organization: "Ministry of Digital Development",
+  country: "Azerbaijan",
+  email: `asker-${uniqueSuffix()}@example.net`,
+  message: "We would like to learn how the centres share one back office.",
+  website: "",
+  ...extra,
+});
+
+test("a visitor without JavaScript asks for a session; an editor plans an activity that links back to the case", async ({
+  browser,
+  baseURL,
+}) => {
+  const name = `Aygün Məmmədova ${uniqueSuffix()}`;
+  // axe runs in the page: a visitor's browser with JavaScript (visitor pages carry no app script anyway).
+  const looking = await visitorPage(browser, baseURL!);
+  await looking.page.goto(`/library/${published}/enquiry`);
+  await expectNoAxeViolations(looking.page);
+  await expectFitsPhone(looking.page);
+  await looking.context.close();
+
+  const visitor = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB", viewport: phone });
+  const page = await visitor.newPage();
+  await page.goto(`/library/${published}/enquiry`);
+  const form = page.getByRole("region", { name: "Request a knowledge-sharing session about this innovation" });
+  await expect(form).toBeVisible();
+
+  // A message too short: refused with the message beside it, and what was typed stays.
+  await form.getByLabel("Your name").fill(name);
+  await form.getByLabel("Organisation").fill("Ministry of Digital Development");
+  await form.getByLabel("Country").fill("Azerbaijan");
+  await form.getByLabel("Email").fill("aygun@example.net");
+  // The browser's own minimum length would stop the post; the server's check is the one under test.
+  await form.getByLabel("What would you like to learn?").evaluate((el) => el.removeAttribute("minlength"));
+  await form.getByLabel("What would you like to learn?").fill("Hello");
+  await form.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByRole("alert").first()).toContainText("Please correct the fields marked below.");
+  await expect(page.getByText("Enter at least 10 characters.").first()).toBeVisible();
+  await expect(form.getByLabel("Your name")).toHaveValue(name);
+  await expect(form.getByLabel("Email")).toHaveValue("aygun@example.net");
+
+  await form.getByLabel("What would you like to learn?").fill("How do the centres share one back office?");
+  await form.getByRole("button", { name: "Send the request" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Thank you: your request was sent" })).toBeVisible();
+  await expect(page.getByRole("link", { name: /Back to/ })).toHaveAttribute("href", `/library/${published}`);
+  await visitor.close();
+
+  // The editor's inbox: new requests first, with who asked and about what.
+  const { context, page: staff } = await signedInBrowser(browser, { baseURL: baseURL!, who: "editor" });
+  await staff.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Enquiries" }).click();
+  await expect(staff).toHaveURL(/\/enquiries$/);
+  const row = staff.getByRole("row").filter({ hasText: name });
+  await expect(row).toContainText("New");
+  await expectNoAxeViolations(staff);
+  await row.getByRole("link", { name }).click();
+  await expect(staff.getByRole("heading", { level: 1, name: `Request from ${name}` })).toBeVisible();
+  await expect(staff.getByText("How do the centres share one back office?")).toBeVisible();
+  await expect(staff.getByRole("link", { name: "aygun@example.net" })).toBeVisible();
+  await expectNoAxeViolations(staff);
+
+  await staff.getByRole("button", { name: "Plan an activity" }).click();
+  await expect(staff).toHaveURL(/\/activities\/\d+\/edit$/);
+  await expect(
+    staff.getByRole("status").filter({ hasText: "The activity was planned from the request." }),
+  ).toBeVisible();
+  const cases = staff.getByRole("group", { name: "Lessons concern these library cases" });
+  const ticked = cases.getByRole("checkbox", { checked: true });
+  await expect(ticked).toHaveCount(1);
+  const caseTitle = (await cases.locator(`label[for="${await ticked.getAttribute("id")}"]`).innerText()).trim();
+  await expect(staff.getByLabel("Title in English")).toHaveValue(`Knowledge-sharing session: ${caseTitle}`);
+  const activityUrl = staff.url().replace(/\/edit$/, "");
+  await staff.getByRole("button", { name: "Save activity" }).click();
+  await expect(staff).toHaveURL(activityUrl);
+
+  // The activity names the case it concerns, linking to its public page.
+  const casesSection = staff.getByRole("region", { name: "Library cases" });
+  await expect(casesSection.getByRole("link", { name: caseTitle })).toHaveAttribute("href", `/library/${published}`);
+
+  // And the request says it was planned, with the activity.
+  await staff.goto("/enquiries?status=planned");
+  await staff.getByRole("row").filter({ hasText: name }).getByRole("link", { name }).click();
+  await expect(staff.getByRole("link", { name: `Knowledge-sharing session: ${caseTitle}` })).toHaveAttribute(
+    "href",
+    new URL(activityUrl).pathname,
+  );
+  await context.close();
+});
+
+test("the request's address refuses drafts, cross-site posts and viewers, and keeps nothing a robot sends", async ({
+  baseURL,
+  requestAs,
+}) => {
+  const anonymous = await requestAs("anonymous");
+  // No public page, no requests: a draft or a slug nobody has is a 404, for the form and the post alike.
+  expect((await anonymous.get(`/library/${draft}/enquiry`)).status()).toBe(404);
+  expect((await postForm(anonymous, baseURL!, `/library/${draft}/enquiry`, request("Draft Asker"))).status()).toBe(404);
+  expect((await postForm(anonymous, baseURL!, "/library/no-such-case/enquiry", request("Nobody"))).status()).toBe(404);
+
+  // Another site's form cannot post a request in a visitor's name.
+  const foreign = await postFormWith(anonymous, `/library/${published}/enquiry`, request("Foreign Asker"), {
+    Origin: "https://evil.example",
+  });
+  expect(foreign.status()).toBe(403);
+  const crossSite = await postFormWith(anonymous, `/library/${published}/enquiry`, request("Cross Asker"), {
+    "Sec-Fetch-Site": "cross-site",
+  });
+  expect(crossSite.status()).toBe(403);
+
+  // A filled honeypot gets the same thanks, and the request is kept nowhere.
+  const robot = `Robot ${uniqueSuffix()}`;
+  const trapped = await postForm(anonymous, baseURL!, `/library/${published}/enquiry`, {
+    ...request(robot),
+    website: "https://spam.example",
+  });
+  expect(trapped.status()).toBe(200);
+  expect(await trapped.text()).toContain("Thank you: your request was sent");
+
+  const editor = await requestAs("editor");
+  const inbox = await (await editor.get("/enquiries?status=new")).text();
+  expect(inbox).toContain("Enquiries");
+  expect(inbox).not.toContain(robot);
+
+  // Who asked is personal data: viewers do not see the inbox, visitors are sent to sign in.
+  const viewer = await requestAs("viewer");
+  expect((await viewer.get("/enquiries")).status()).toBe(403);
+  expect((await anonymous.get("/enquiries", { maxRedirects: 0 })).status()).toBe(302);
+});
