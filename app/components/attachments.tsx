@@ -93,10 +93,7 @@ export function Attachments({
                   <input type="hidden" name="documentId" value={d.id} />
                   <button type="submit" className="button button--quiet">
                     {t("documents.detach")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {t("documents.detachLabel", { name: d.title ?? d.fileName })}
-                    </span>
+                    <span className="visually-hidden">: {d.title ?? d.fileName}</span>
                   </button>
                 </Form>
               ) : null}

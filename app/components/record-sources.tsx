@@ -66,7 +66,7 @@ export function RecordSources({
                   <input type="hidden" name="sourceId" value={s.id} />
                   <button type="submit" className="button button--quiet">
                     {t("sources.remove")}
-                    <span className="visually-hidden"> {t("sources.removeLabel", { title: s.title })}</span>
+                    <span className="visually-hidden">: {s.title}</span>
                   </button>
                 </Form>
               ) : null}

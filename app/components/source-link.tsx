@@ -1,6 +1,14 @@
 import { useTranslation } from "../i18n/translation";
 import type { SourceInfo } from "../lib/source-info";
-import { useFormatter } from "../lib/use-formatter";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+
+/** A month of a source's date (YYYY-MM), in the reader's language: no day is made up. */
+const monthOf = (value: string, lang: string) =>
+  new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+    month: "long",
+    year: "numeric",
+    timeZone: "UTC",
+  }).format(new Date(`${value}-01T00:00:00Z`));
 
 /**
  * A citation a reader can check: publisher, date, the headline in quotation marks (or our own
@@ -10,11 +18,15 @@ import { useFormatter } from "../lib/use-formatter";
 export function SourceLink({ source }: { source: SourceInfo }) {
   const { t } = useTranslation();
   const format = useFormatter();
+  const reader = useLanguage();
   const lang = source.language ?? undefined;
+  // YYYY, YYYY-MM or YYYY-MM-DD: as much of the date as is known, and no more.
   const date = source.publishedOn
     ? source.publishedOn.length === 4
       ? source.publishedOn
-      : format.day(source.publishedOn)
+      : source.publishedOn.length === 7
+        ? monthOf(source.publishedOn, reader)
+        : format.day(source.publishedOn)
     : null;
   const label = [source.publisher, date].filter(Boolean).join(", ");
   // Descriptive titles are written in English (content/sources.yaml), whatever the source's language.

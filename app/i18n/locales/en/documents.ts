@@ -9,8 +9,6 @@ export const documents = {
   documentTitle: "Title",
   upload: "Upload and attach",
   detach: "Remove",
-  detachLabel: "Remove {{name}} from this record",
-  download: "Download {{name}}",
   kilobytes: "{{size}} KB",
   megabytes: "{{size}} MB",
   uploaded: "The document was attached.",

@@ -10,7 +10,6 @@ export const sources = {
   cite: "Cite",
   addNew: "Add a new source",
   remove: "Remove",
-  removeLabel: "Stop citing {{title}}",
   newTitle: "A new source",
   newIntro: "The source is added to the list every record can cite, and cited on {{record}}.",
   backToRecord: "Back to the record",

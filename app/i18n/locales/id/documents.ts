@@ -9,8 +9,6 @@ export const documents = {
   documentTitle: "Judul",
   upload: "Unggah dan lampirkan",
   detach: "Hapus",
-  detachLabel: "Hapus {{name}} dari catatan ini",
-  download: "Unduh {{name}}",
   kilobytes: "{{size}} KB",
   megabytes: "{{size}} MB",
   uploaded: "Dokumen telah dilampirkan.",

@@ -10,7 +10,6 @@ export const sources = {
   cite: "Kutip",
   addNew: "Tambah sumber baru",
   remove: "Hapus",
-  removeLabel: "Berhenti mengutip {{title}}",
   newTitle: "Sumber baru",
   newIntro: "Sumber ini ditambahkan ke daftar yang dapat dikutip setiap catatan, dan dikutip pada {{record}}.",
   backToRecord: "Kembali ke catatan",

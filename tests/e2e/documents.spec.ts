@@ -1,0 +1,86 @@
+/**
+ * Documents and sources on the record pages (issue 11): an editor attaches a PDF to an activity
+ * and downloads it, and adds a new source to an agreement; at 390 px and axe-clean.
+ */
+import { readFileSync } from "node:fs";
+import { createActivity, createAgreement } from "../support/http-factories";
+import { pdfBytes } from "../support/sample-files";
+import { expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
+import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
+
+test.describe("documents and sources", () => {
+  test.use({ viewport: phone });
+
+  test("an editor attaches a PDF to an activity and downloads it", async ({ page, loginAs, requestAs, baseURL }) => {
+    const id = await createActivity(await requestAs("editor"), baseURL!, `Documents test ${uniqueSuffix()}`);
+    await loginAs("editor");
+    await gotoHydrated(page, `/activities/${id}`);
+    const documents = page.getByRole("region", { name: "Documents" });
+    await expect(documents.getByText("No documents are attached.")).toBeVisible();
+
+    await documents.getByText("Attach a document").click();
+    const bytes = pdfBytes("Minutes");
+    await documents.getByLabel("File").setInputFiles({
+      name: "Minutes of the visit.pdf",
+      mimeType: "application/pdf",
+      buffer: bytes,
+    });
+    await documents.getByLabel("Title").fill("Minutes");
+    await expectFitsPhone(page);
+    await expectNoAxeViolations(page);
+    await documents.getByRole("button", { name: "Upload and attach" }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/activities/${id}$`));
+    await expect(page.getByText("The document was attached.")).toBeVisible();
+    const link = page.getByRole("region", { name: "Documents" }).getByRole("link", { name: "Minutes" });
+    await expect(link).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    const download = page.waitForEvent("download");
+    await link.click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe("Minutes of the visit.pdf");
+    expect(readFileSync(await file.path())).toEqual(bytes);
+  });
+
+  test("an editor adds a new source to an agreement and cites it there", async ({
+    page,
+    loginAs,
+    requestAs,
+    baseURL,
+  }) => {
+    const id = await createAgreement(await requestAs("editor"), baseURL!, `Sources test ${uniqueSuffix()}`);
+    await loginAs("editor");
+    await gotoHydrated(page, `/agreements/${id}`);
+    const sources = page.getByRole("region", { name: "Sources" });
+    await sources.getByText("Cite a source").click();
+    await expectNoAxeViolations(page);
+    await sources.getByRole("link", { name: "Add a new source" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "A new source" })).toBeVisible();
+    await page.getByLabel("Publisher").fill("Kementerian PANRB");
+    await page.getByLabel("Title", { exact: true }).fill("Mal Pelayanan Publik diresmikan");
+    await page.getByLabel("Language of the source").selectOption({ label: "Bahasa Indonesia" });
+    await page.getByLabel("Date published").fill("2024-03");
+    await page.getByLabel("Address (URL)").fill("javascript:alert(1)");
+    await page.getByLabel("Quotation").fill("Mal pelayanan publik memudahkan masyarakat.");
+    await page.getByRole("button", { name: "Add the source and cite it" }).click();
+    await expect(page.getByText("Enter an address that starts with https:// or http://.").first()).toBeVisible();
+    await expectFitsPhone(page);
+    await expectNoAxeViolations(page);
+
+    await page.getByLabel("Address (URL)").fill("https://example.org/mpp");
+    await page.getByRole("button", { name: "Add the source and cite it" }).click();
+    await expect(page).toHaveURL(new RegExp(`/agreements/${id}$`));
+    await expect(page.getByText("The source was added and cited.")).toBeVisible();
+    const cited = page.getByRole("region", { name: "Sources" });
+    await expect(cited.getByRole("link", { name: "“Mal Pelayanan Publik diresmikan”" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await expect(cited.getByText("Source: Kementerian PANRB, March 2024:")).toBeVisible();
+    // The button says which source it removes (the title is there for screen readers).
+    await cited.getByRole("button", { name: /^Remove ?: Mal Pelayanan Publik diresmikan$/ }).click();
+    await expect(page.getByText("The source is no longer cited here.")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Sources" }).getByText("No sources are cited.")).toBeVisible();
+  });
+});
