@@ -77,9 +77,39 @@ function someOutboxMessage(playwright: { request: APIRequest }, baseURL: string)
   })());
 }
 
+let enquiryId: Promise<string> | undefined;
+
+/**
+ * A visitor's request to walk /enquiries/:id with: sent from a published case's page without an
+ * account, once per worker (well under the per-client limit), and found in the editors' inbox.
+ */
+function someEnquiry(playwright: { request: APIRequest }, baseURL: string) {
+  return (enquiryId ??= (async () => {
+    const visitor = await signedInRequest(playwright, baseURL, "anonymous");
+    const editor = await signedInRequest(playwright, baseURL, "editor");
+    try {
+      const name = `Roles Walk ${uniqueSuffix()}`;
+      const sent = await postForm(visitor, baseURL, `/library/${publishedSlugs[0]}/enquiry`, {
+        name,
+        organization: "Roles walk",
+        country: "Azerbaijan",
+        email: `roles-${uniqueSuffix()}@example.net`,
+        message: "A request the roles walk sends.",
+      });
+      expect(sent.status(), "the walk's request").toBe(200);
+      const inbox = await (await editor.get("/enquiries?status=new")).text();
+      return match(inbox, new RegExp(`href="/enquiries/(\\d+)"[^>]*>${name}<`), "the walk's request on /enquiries");
+    } finally {
+      await visitor.dispose();
+      await editor.dispose();
+    }
+  })());
+}
+
 /** Real record ids of the demo content, read from the pages as a viewer sees them. */
 async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
   const { mail, invitation } = await someOutboxMessage(playwright, baseURL);
+  const enquiry = await someEnquiry(playwright, baseURL);
   const viewer = await signedInRequest(playwright, baseURL, "viewer");
   try {
     const activities = await (await viewer.get("/activities")).text();
@@ -88,6 +118,7 @@ async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
     return {
       mail,
       invitation,
+      enquiry,
       activity: match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities"),
       commitment: match(agreement, /href="\/commitments\/(\d+)"/, "a commitment link on /agreements/1"),
       calendarToken: match(account, /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address on /account"),
@@ -106,7 +137,13 @@ interface PageCase {
   type?: RegExp;
 }
 
-function pagesOf(ids: { activity: string; commitment: string; mail: string; invitation: string }): PageCase[] {
+function pagesOf(ids: {
+  activity: string;
+  commitment: string;
+  mail: string;
+  invitation: string;
+  enquiry: string;
+}): PageCase[] {
   return [
     { route: "/", file: "routes/home.tsx", access: "public" },
     { route: "/healthz", file: "routes/healthz.ts", access: "public", type: /^application\/json/ },
@@ -118,6 +155,7 @@ function pagesOf(ids: { activity: string; commitment: string; mail: string; invi
     { route: "/unsubscribe/not-a-token", file: "routes/unsubscribe.$token.tsx", access: "public" },
     { route: "/library", file: "routes/library.tsx", access: "public" },
     { route: `/library/${publishedSlugs[0]}`, file: "routes/library.$slug.tsx", access: "public" },
+    { route: `/library/${publishedSlugs[0]}/enquiry`, file: "routes/library.$slug.enquiry.tsx", access: "public" },
     // Pages an emailed link leads to, open to whoever holds the link (signed in or not).
     { route: ids.invitation, file: "routes/invitation.tsx", access: "public" },
     { route: "/forgot-password", file: "routes/forgot-password.tsx", access: "public" },
@@ -140,6 +178,9 @@ function pagesOf(ids: { activity: string; commitment: string; mail: string; invi
     { route: "/activities/new", file: "routes/activities.new.tsx", access: "editor" },
     { route: `/activities/${ids.activity}`, file: "routes/activities.$id.tsx", access: "viewer" },
     { route: `/activities/${ids.activity}/edit`, file: "routes/activities.$id.edit.tsx", access: "editor" },
+    // Who asked is personal data: editors and admins only.
+    { route: "/enquiries", file: "routes/enquiries.tsx", access: "editor" },
+    { route: `/enquiries/${ids.enquiry}`, file: "routes/enquiries.$id.tsx", access: "editor" },
     { route: "/admin/users", file: "routes/admin.users.tsx", access: "admin" },
     { route: "/admin/mail", file: "routes/admin.mail.tsx", access: "admin" },
     { route: `/admin/mail/${ids.mail}`, file: "routes/admin.mail.$id.tsx", access: "admin" },
@@ -173,7 +214,9 @@ test("the walk covers every route module of app/routes.ts", () => {
   const files = [...config.matchAll(/"(routes\/[^"]+\.tsx?)"/g)].map((m) => m[1]!);
   // The staff layout has no address of its own; the catch-all is walked by "unknown pages … are 404".
   const walked = new Set([
-    ...pagesOf({ activity: "1", commitment: "1", mail: "1", invitation: "/invitation" }).map((p) => p.file),
+    ...pagesOf({ activity: "1", commitment: "1", mail: "1", invitation: "/invitation", enquiry: "1" }).map(
+      (p) => p.file,
+    ),
     "routes/staff.tsx",
     "routes/not-found.tsx",
   ]);
