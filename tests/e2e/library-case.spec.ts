@@ -154,6 +154,20 @@ test("a signed-in person's case page loads the app but not the editor", async ({
   await context.close();
 });
 
+test("the seeded ASAN Xidmat case has its page, head and cache tag on the shared server", async ({ page, request }) => {
+  // Only what stays while the content is edited: the case's name and its address.
+  const address = "/library/asan-xidmat-service-centres";
+  const response = await page.goto(address);
+  expect(response?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 1, name: /ASAN Xidmat/ })).toBeVisible();
+  await expect(page.locator('meta[property="og:title"]')).toHaveAttribute("content", /ASAN Xidmat/);
+  await expect(page.locator('script[type="application/ld+json"]')).toHaveCount(1);
+  const etag = response!.headers()["etag"];
+  expect(etag).toMatch(/^W\/"/);
+  const again = await request.get(address, { headers: { "If-None-Match": etag! } });
+  expect(again.status()).toBe(304);
+});
+
 test("a draft is not found", async ({ browser }) => {
   const context = await browser.newContext({ baseURL: server.url });
   const page = await context.newPage();
