@@ -71,6 +71,9 @@ test("a visitor without JavaScript asks for a session; an editor plans an activi
   await expect(staff.getByText("How do the centres share one back office?")).toBeVisible();
   await expect(staff.getByRole("link", { name: "aygun@example.net" })).toBeVisible();
   await expectNoAxeViolations(staff);
+  // The staff pages fit a phone too.
+  await staff.setViewportSize(phone);
+  await expectFitsPhone(staff);
 
   await staff.getByRole("button", { name: "Plan an activity" }).click();
   await expect(staff).toHaveURL(/\/activities\/\d+\/edit$/);
@@ -92,6 +95,7 @@ test("a visitor without JavaScript asks for a session; an editor plans an activi
 
   // And the request says it was planned, with the activity.
   await staff.goto("/enquiries?status=planned");
+  await expectFitsPhone(staff);
   await staff.getByRole("row").filter({ hasText: name }).getByRole("link", { name }).click();
   await expect(staff.getByRole("link", { name: `Knowledge-sharing session: ${caseTitle}` })).toHaveAttribute(
     "href",
@@ -100,7 +104,7 @@ test("a visitor without JavaScript asks for a session; an editor plans an activi
   await context.close();
 });
 
-test("the request's address refuses drafts, cross-site posts and viewers, and keeps nothing a robot sends", async ({
+test("the request's address refuses drafts, cross-site posts and viewers, answers in the visitor's language, and keeps nothing a robot sends", async ({
   baseURL,
   requestAs,
 }) => {
@@ -128,6 +132,25 @@ test("the request's address refuses drafts, cross-site posts and viewers, and ke
   });
   expect(trapped.status()).toBe(200);
   expect(await trapped.text()).toContain("Thank you: your request was sent");
+
+  // A visitor reading in Indonesian is answered in Indonesian: the form's messages and the acknowledgement.
+  const indonesian = { Origin: baseURL!, "Accept-Language": "id" };
+  const short = await postFormWith(
+    anonymous,
+    `/library/${published}/enquiry`,
+    request("Pendek", { message: "Halo" }),
+    indonesian,
+  );
+  expect(short.status()).toBe(400);
+  expect(await short.text()).toContain("Masukkan minimal 10 karakter.");
+  const asker = request("Siti Rahayu");
+  const sent = await postFormWith(anonymous, `/library/${published}/enquiry`, asker, indonesian);
+  expect(sent.status()).toBe(200);
+  expect(await sent.text()).toContain("Terima kasih: permintaan Anda telah terkirim");
+  const admin = await requestAs("admin");
+  const outbox = await (await admin.get("/admin/mail")).text();
+  const ack = outbox.split("<tr").find((row) => row.includes(asker.email));
+  expect(ack, "the acknowledgement in the mailbox").toContain("Permintaan Anda telah kami terima");
 
   const editor = await requestAs("editor");
   const inbox = await (await editor.get("/enquiries?status=new")).text();
