@@ -5,7 +5,7 @@ import { recordAudit } from "../models/audit.server";
 import { lockRow, saveVersion } from "../models/versioned.server";
 import { pick, same, sortRows } from "./same-values";
 import { seedActor, type SeedRun } from "./seed-run.server";
-import { storedRecords, type Stored } from "./their-changes.server";
+import { changedByOthers, storedRecords, type Stored } from "./their-changes.server";
 
 /*
  * The seed's bulk path (docs/decisions/0011-one-write-path-for-the-seed.md), for the kinds of
@@ -108,7 +108,11 @@ export async function putLinks<Link extends Record<string, unknown>>(
   run.count(current.length ? "updated" : "created");
 }
 
-/** Makes the record cite exactly the sources content/ names for it. */
+/**
+ * Makes the record cite exactly the sources content/ names for it, unless someone changed its
+ * citations in the app since (app/models/source-writes.server.ts audits them under the same
+ * `<kind>_citations`): then they stay as they are, and the report says so.
+ */
 export async function putCitations(run: SeedRun, kind: t.CitableKind, id: number, sourceSlugs: string[]) {
   const owner = and(eq(t.citations.subjectKind, kind), eq(t.citations.subjectId, id))!;
   const current = await run.tx
@@ -116,5 +120,10 @@ export async function putCitations(run: SeedRun, kind: t.CitableKind, id: number
     .from(t.citations)
     .where(owner);
   const wanted = sourceSlugs.map((slug) => ({ sourceId: run.id("source", slug), subjectKind: kind, subjectId: id }));
+  if (same(sortRows(current), sortRows(wanted))) return;
+  if ((await changedByOthers(run.tx, `${kind}_citations`, [id])).size) {
+    run.leave(`${kind}_citations`, String(id), `the sources of ${kind} ${id}`, "changed");
+    return;
+  }
   await putLinks(run, { table: t.citations, owner, entityType: `${kind}_citations`, ownerId: id }, current, wanted);
 }

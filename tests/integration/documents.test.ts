@@ -187,4 +187,25 @@ describe.each(drivers)("documents and sources on %s", (driver) => {
     expect((await auditOf("activity_citations", activity.id)).map((r) => r.action)).toEqual(["cite", "uncite"]);
     expect((await auditOf("agreement_citations", agreement.id)).map((r) => r.action)).toEqual(["cite", "uncite"]);
   });
+
+  it("keeps a seeded record's citations changed in the app when the seed runs again", async () => {
+    const [seeded] = await db
+      .select({ id: t.citations.subjectId })
+      .from(t.citations)
+      .where(eq(t.citations.subjectKind, "activity"))
+      .limit(1);
+    const subject = { kind: "activity" as const, id: seeded!.id };
+    const before = await citedSourcesFor(db, subject);
+    const [other] = await db.select({ id: t.sources.id }).from(t.sources);
+    const extra = before.some((s) => s.id === other!.id) ? before[0]!.id : other!.id;
+    if (before.some((s) => s.id === extra)) await removeCitation(db, actor, { sourceId: extra, subject });
+    else await citeSource(db, actor, { sourceId: extra, subject, note: "added in the app" });
+    const changed = (await citedSourcesFor(db, subject)).map((s) => s.id).sort();
+
+    const stats = await seedContent(db, { demo: false });
+    expect((await citedSourcesFor(db, subject)).map((s) => s.id).sort()).toEqual(changed);
+    expect(stats.leftAlone).toContainEqual(
+      expect.objectContaining({ kind: "activity_citations", key: String(subject.id), reason: "changed" }),
+    );
+  });
 });
