@@ -8,9 +8,6 @@ import { getDocument, isPublicDocument } from "../models/documents.server";
 import { documentStoreFor } from "../storage/document-store";
 import { kindOfMediaType } from "../storage/sniff";
 
-/** The policy of a download: nothing in it runs, loads or submits, even opened in a tab. */
-export const documentPolicy = "sandbox; default-src 'none'";
-
 /** `filename*` of RFC 6266 (RFC 8187 encoding), with a plain ASCII `filename` for old clients. */
 export function contentDisposition(type: "inline" | "attachment", fileName: string): string {
   const fallback = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\%]/g, "_");
@@ -26,8 +23,9 @@ export function contentDisposition(type: "inline" | "attachment", fileName: stri
  * a case the library publishes, and 404 otherwise (as if there were none). The type sent is the
  * one read from the content at upload: PDF and raster images open in the browser, office files
  * are only downloaded (application/octet-stream, attachment). The name in the address is for the
- * reader; the id decides. `X-Content-Type-Options: nosniff` goes with every response
- * (app/server/security.server.ts), which leaves this one its own policy instead of the pages'.
+ * reader; the id decides. `X-Content-Type-Options: nosniff` goes with every response, and a
+ * response with Content-Disposition gets `Content-Security-Policy: sandbox; default-src 'none'`
+ * instead of the pages' policy (app/server/security.server.ts).
  */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const id = idParam(params);
@@ -40,7 +38,6 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const headers = new Headers({
     "Content-Type": inline ? document.mediaType : "application/octet-stream",
     "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", document.fileName),
-    "Content-Security-Policy": documentPolicy,
     ETag: etag,
     // A signed-in user's copy is theirs alone; what a visitor may read is public, but only for as
     // long as its case is published: check again each time.

@@ -37,9 +37,6 @@ function forbid(res: Response) {
   res.status(403).type("text/plain").send("Cross-site request refused.");
 }
 
-/** The address of a document's download. */
-const documentDownloadPath = /^\/documents\/\d+\/[^/]+$/;
-
 /**
  * Security headers for every response; the CSP nonce is fresh per request and handed to React.
  * HSTS goes out whenever the public origin (APP_URL) is https: behind a TLS proxy the app sees
@@ -70,10 +67,7 @@ export function securityHeaders(options: { development: boolean; secure: boolean
       `form-action 'self'`,
       `frame-ancestors 'none'`,
     ];
-    // A document's download sends its own, stricter policy (app/routes/documents.$id.$fileName.ts).
-    if (!(req.method === "GET" || req.method === "HEAD") || !documentDownloadPath.test(req.path)) {
-      res.setHeader("Content-Security-Policy", csp.join("; "));
-    }
+    res.setHeader("Content-Security-Policy", csp.join("; "));
     withoutPolicyOnNotModified(res);
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
@@ -87,16 +81,22 @@ export function securityHeaders(options: { development: boolean; secure: boolean
   };
 }
 
+/** The policy of a download (a document, an export): nothing in it runs, loads or submits, even opened in a tab. */
+export const downloadPolicy = "sandbox; default-src 'none'";
+
 /**
  * A 304 (lib/http-cache.server.ts) tells the browser to show the page it kept, whose scripts carry
  * the nonce of the response that brought them. The headers of a 304 replace the kept ones, so a
  * policy with this request's new nonce would block every script on that page: a 304 goes without.
- * Hooked into writeHead because the status is known only once React Router has answered.
+ * A download (a response with Content-Disposition: a document, an export) gets the download policy
+ * instead of the pages'. Hooked into writeHead because the status and headers are known only once
+ * React Router has answered.
  */
 function withoutPolicyOnNotModified(res: Response) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
   res.writeHead = ((...args: unknown[]) => {
     if (args[0] === 304) res.removeHeader("Content-Security-Policy");
+    else if (res.hasHeader("Content-Disposition")) res.setHeader("Content-Security-Policy", downloadPolicy);
     return writeHead(...args);
   }) as Response["writeHead"];
 }

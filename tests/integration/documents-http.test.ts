@@ -220,7 +220,10 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     expect((await get(links["draft.png"]!)).status).toBe(404);
     expect((await get(links["Minutes.pdf"]!)).status).toBe(404);
     expect((await get(links["draft.png"]!, { Cookie: cookies.viewer })).status).toBe(200);
-    expect((await get("/documents/2000000000/x.pdf", { Cookie: cookies.viewer })).status).toBe(404);
+    const missing = await get("/documents/2000000000/x.pdf", { Cookie: cookies.viewer });
+    expect(missing.status).toBe(404);
+    // Not a download but the site's error page, under the pages' policy.
+    expect(missing.headers.get("content-security-policy")).toMatch(/^default-src 'self'; script-src 'self' 'nonce-/);
   });
 
   it("takes a document off a record: gone with its bytes once no record carries it", async () => {
