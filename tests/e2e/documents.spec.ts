@@ -4,8 +4,8 @@
  */
 import { readFileSync } from "node:fs";
 import { createActivity, createAgreement } from "../support/http-factories";
-import { pdfBytes } from "../support/sample-files";
-import { expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
+import { pdfBytes, pngBytes } from "../support/sample-files";
+import { addSession, expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
 import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
 test.describe("documents and sources", () => {
@@ -82,5 +82,54 @@ test.describe("documents and sources", () => {
     await cited.getByRole("button", { name: /^Remove ?: Mal Pelayanan Publik diresmikan$/ }).click();
     await expect(page.getByText("The source is no longer cited here.")).toBeVisible();
     await expect(page.getByRole("region", { name: "Sources" }).getByText("No sources are cited.")).toBeVisible();
+  });
+
+  test("without JavaScript, an editor attaches an image, is told a page is refused, cites a source and removes both", async ({
+    browser,
+    baseURL,
+  }) => {
+    const context = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB", viewport: phone });
+    try {
+      await addSession(context, baseURL!, "editor");
+      const id = await createAgreement(context.request, baseURL!, `No-script documents ${uniqueSuffix()}`);
+      const page = await context.newPage();
+      await page.goto(`/agreements/${id}`);
+      const documents = page.getByRole("region", { name: "Documents" });
+      await documents.getByText("Attach a document").click();
+      await documents.getByLabel("File").setInputFiles({
+        name: "page.png",
+        mimeType: "image/png",
+        buffer: Buffer.from("<html><script>alert(1)</script></html>"),
+      });
+      await documents.getByRole("button", { name: "Upload and attach" }).click();
+      await expect(page.getByText(/This kind of file is not accepted\./)).toBeVisible();
+
+      await page.goto(`/agreements/${id}`);
+      await documents.getByText("Attach a document").click();
+      await documents
+        .getByLabel("File")
+        .setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: pngBytes() });
+      await documents.getByRole("button", { name: "Upload and attach" }).click();
+      await expect(page).toHaveURL(new RegExp(`/agreements/${id}$`));
+      await expect(page.getByText("The document was attached.")).toBeVisible();
+      await expect(documents.getByRole("link", { name: "poster.png" })).toBeVisible();
+
+      const sources = page.getByRole("region", { name: "Sources" });
+      await sources.getByText("Cite a source").click();
+      await sources.getByLabel("Source").selectOption({ index: 1 });
+      await sources.getByLabel("Note").fill("cited without scripts");
+      await sources.getByRole("button", { name: "Cite", exact: true }).click();
+      await expect(page.getByText("The source is cited.")).toBeVisible();
+      await expect(sources.getByText("(cited without scripts)")).toBeVisible();
+
+      await documents.getByRole("button", { name: /^Remove ?: poster\.png$/ }).click();
+      await expect(page.getByText("The document was removed.")).toBeVisible();
+      await expect(documents.getByText("No documents are attached.")).toBeVisible();
+      await sources.getByRole("button", { name: /^Remove ?: / }).click();
+      await expect(page.getByText("The source is no longer cited here.")).toBeVisible();
+      await expect(sources.getByText("No sources are cited.")).toBeVisible();
+    } finally {
+      await context.close();
+    }
   });
 });
