@@ -173,6 +173,26 @@ function fitted(collection: FeatureCollection) {
   return { projection, height };
 }
 
+const boundsOf = new WeakMap<Country, [[number, number], [number, number]]>();
+
+/**
+ * Whether a country may show in the picture, from its longitude and latitude bounds against the
+ * view's: the countries far away are not projected at all. A country across the antimeridian, or a
+ * view across it, is always projected (clipping then leaves out what is not in view).
+ */
+function viewFilter(projection: GeoProjection, height: number) {
+  const corner = (x: number, y: number) => projection.invert!([x, y]) ?? [0, 0];
+  const [west, north] = corner(0, 0);
+  const [east, south] = corner(mapWidth, height);
+  return (shape: Country) => {
+    let bounds = boundsOf.get(shape);
+    if (!bounds) boundsOf.set(shape, (bounds = geoBounds(shape)));
+    const [[w, s], [e, n]] = bounds;
+    if (w > e || west > east) return true;
+    return e >= west && w <= east && n >= south && s <= north;
+  };
+}
+
 /** A curved arrow from one point towards another, stopping short of both dots. */
 function arrowPath(from: [number, number], to: [number, number]) {
   const [dx, dy] = [to[0] - from[0], to[1] - from[1]];
@@ -251,7 +271,9 @@ function draw(
   const { projection, height } = fitted(collection);
   const involvedIds = new Set(involved.map((c) => String(c.shape.id)));
   const countries: ReplicationMap["countries"] = [];
+  const inView = viewFilter(projection, height);
   for (const [id, shape] of countryShapes()) {
+    if (!inView(shape)) continue;
     const d = drawn(projection, shape);
     if (d) countries.push({ code: alpha2.get(id) ?? id, d, involved: involvedIds.has(id) });
   }
