@@ -60,8 +60,9 @@ export async function action({ context, request }: Route.ActionArgs) {
   }
   const parsed = uploadForm.safeParse(Object.fromEntries(form.fields));
   if (!parsed.success) {
-    const titleTooLong = parsed.error.issues.some((i) => i.path[0] === "title");
-    return titleTooLong ? refuse(400, "documents.titleTooLong", { max: 200 }) : refuse(400, "validation.invalid");
+    const title = parsed.error.issues.find((i) => i.path[0] === "title");
+    if (title?.message === "validation.controlCharacters") return refuse(400, "validation.controlCharacters");
+    return title ? refuse(400, "documents.titleTooLong", { max: 200 }) : refuse(400, "validation.invalid");
   }
   if (!form.file) return refuse(400, "documents.missingFile");
   if (form.file.bytes.byteLength > uploadFileLimit) return refuse(413, "documents.tooLarge", { limit: "10 MB" });

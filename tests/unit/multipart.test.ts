@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { uploadForm } from "../../app/forms/documents";
 import { BodyTooLargeError, MalformedFormError, readMultipartForm } from "../../app/lib/multipart.server";
 import { bodyLimitFor, bodyLimits } from "../../app/server/request-limits.server";
 import { pdfBytes } from "../support/sample-files";
@@ -79,5 +80,16 @@ describe("the upload's form, read without request.formData()", () => {
     expect(bodyLimits.upload).toBeGreaterThan(10 * 1024 * 1024);
     expect(bodyLimitFor("/documents/1/a.pdf")).toBe(bodyLimits.record);
     expect(bodyLimitFor("/citations")).toBe(bodyLimits.record);
+  });
+});
+
+describe("the upload's other fields", () => {
+  const parse = (title: string) => uploadForm.safeParse({ subjectKind: "case", subjectId: "1", title });
+  it("takes a title of one line, trimmed, or none, and refuses control characters and a long one", () => {
+    expect(parse(" Poster ").data?.title).toBe("Poster");
+    expect(parse("").data?.title).toBeUndefined();
+    expect(parse("a\u0007b").error?.issues[0]?.message).toBe("validation.controlCharacters");
+    expect(parse("x".repeat(201)).success).toBe(false);
+    expect(uploadForm.safeParse({ subjectKind: "commitment", subjectId: "1" }).success).toBe(false);
   });
 });
