@@ -3,7 +3,7 @@
 // form works without JavaScript, results rows and rich text included.
 import type { APIRequestContext, Page } from "@playwright/test";
 import { addSession, expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
-import { signedInBrowser } from "./helpers";
+import { expectFitsPhone, expectNoAxeViolations, phone, signedInBrowser } from "./helpers";
 import { createUser } from "../support/http-factories";
 import { postForm } from "../support/http";
 
@@ -149,4 +149,71 @@ test("the case form works without JavaScript: a wrong row is named, rows and ric
   } finally {
     await context.close();
   }
+});
+
+test("the case pages are accessible and fit a phone", async ({ page, loginAs }) => {
+  await loginAs("editor");
+  await page.setViewportSize(phone);
+  for (const path of ["/cases", "/cases/new"]) {
+    await gotoHydrated(page, path);
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
+  }
+  await gotoHydrated(page, "/cases?status=published&sort=title");
+  await page
+    .getByRole("link", { name: "Malaria control through Early Diagnosis and Treatment (EDAT), Teluk Bintuni" })
+    .click();
+  await expect(page.getByRole("heading", { level: 2, name: "Results" })).toBeVisible();
+  await expect(page.getByText("UNPSA", { exact: false }).first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await expectFitsPhone(page);
+  await page.getByRole("link", { name: "Edit", exact: true }).click();
+  await expect(page.getByRole("group", { name: "Award 1" }).getByLabel("Year")).toHaveValue("2018");
+  await expect(page.getByLabel("Goal 3", { exact: true })).toBeChecked();
+  await expectNoAxeViolations(page);
+  await expectFitsPhone(page);
+});
+
+test("a stale save shows both versions, and the editor's changes can be taken back to the form", async ({
+  baseURL,
+  page,
+  loginAs,
+  requestAs,
+}) => {
+  await loginAs("editor");
+  const title = `Conflict case ${uniqueSuffix()}`;
+  const editor = await requestAs("editor");
+  const created = await postForm(editor, baseURL!, "/cases/new", {
+    titleEn: title,
+    summaryEn: "Two editors at once.",
+    sector: "health",
+    countryCode: "ID",
+  });
+  expect(created.status()).toBe(302);
+  const id = created.headers()["location"]!.split("/").pop()!;
+
+  // The form is opened, then someone else saves first.
+  await gotoHydrated(page, `/cases/${id}/edit`);
+  const admin = await requestAs("admin");
+  const version = await page.locator('input[name="version"]').inputValue();
+  const saved = await postForm(admin, baseURL!, `/cases/${id}/edit`, {
+    version,
+    titleEn: title,
+    summaryEn: "Changed by the admin.",
+    sector: "health",
+    countryCode: "ID",
+  });
+  expect(saved.status()).toBe(302);
+
+  await page.getByLabel("Title (English)", { exact: true }).fill(`${title} (mine)`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "Someone else saved this case meanwhile" })).toBeVisible();
+  const summaryRow = page.locator('tr[data-field="summaryEn"]');
+  await expect(summaryRow).toHaveAttribute("data-changed-by-others", "true");
+  await expect(summaryRow).toContainText("Changed by the admin.");
+  await page.getByRole("button", { name: "Back to the form with my changes" }).click();
+  await expect(page.getByLabel("Title (English)", { exact: true })).toHaveValue(`${title} (mine)`);
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${id}$`));
+  await expect(page.getByRole("heading", { level: 1, name: `${title} (mine)` })).toBeVisible();
 });
