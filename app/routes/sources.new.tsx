@@ -1,4 +1,4 @@
-import { getFormProps, getInputProps } from "@conform-to/react";
+import { getFormProps } from "@conform-to/react";
 import type { z } from "zod";
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/sources.new";
@@ -100,8 +100,8 @@ export default function NewSource({ loaderData, actionData }: Route.ComponentPro
       <p>{t("sources.newIntro", { record })}</p>
       <Form method="post" className="form" {...getFormProps(form)}>
         <ErrorSummary formId={form.id} errors={form.allErrors} labels={labels} />
-        <input {...getInputProps(fields.subjectKind, { type: "hidden" })} key={undefined} />
-        <input {...getInputProps(fields.subjectId, { type: "hidden" })} key={undefined} />
+        <input type="hidden" name="subjectKind" value={subject.kind} />
+        <input type="hidden" name="subjectId" value={subject.id} />
         <Field meta={fields.publisher} label={labels.publisher!}>
           {text("publisher", "text", 200)}
         </Field>
