@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import type { Language } from "../i18n/config";
 import { useTranslation } from "../i18n/translation";
 import { localized, type LocalizedText } from "../lib/localized";
 import { timelineOf, type ReplicationChain as Chain, type ReplicationMap, type TimelineStep } from "../lib/replication";
@@ -6,11 +7,25 @@ import { useLanguage } from "../lib/use-formatter";
 import { SourceLink } from "./source-link";
 import "../styles/replication.css";
 
+/** Where a step happened: the link's place and country, else the case's. */
+const placeOf = (step: TimelineStep): [LocalizedText | null, LocalizedText | null] => [
+  step.arrival?.place ?? step.case.place,
+  step.arrival?.countryName ?? step.case.countryName,
+];
+
 /** Where a step happened, as people write it: "Banyuwangi, East Java, Indonesia". */
-function stepPlace(step: TimelineStep, lang: "en" | "id") {
-  const place: LocalizedText | null = step.arrival?.place ?? step.case.place;
-  const country = step.arrival?.countryName ?? step.case.countryName;
-  return [localized(place, lang), localized(country, lang)].filter(Boolean).join(", ");
+function stepPlace(step: TimelineStep, lang: Language) {
+  return placeOf(step)
+    .map((text) => localized(text, lang))
+    .filter(Boolean)
+    .join(", ");
+}
+
+/** A record's own text in the reader's language, marked as English where it has no Indonesian. */
+function Text({ text, lang }: { text: LocalizedText | null; lang: Language }) {
+  const shown = localized(text, lang);
+  if (!shown) return null;
+  return <span lang={lang === "id" && !text?.id ? "en" : undefined}>{shown}</span>;
 }
 
 const stepYear = (step: TimelineStep) => step.arrival?.year ?? step.case.startedYear ?? null;
@@ -74,7 +89,7 @@ export function ReplicationChain({ chain, map }: { chain: Chain; map: Replicatio
                 key={p.caseId}
                 className={p.self ? "replication__point replication__point--self" : "replication__point"}
               >
-                <circle cx={p.x} cy={p.y} r={9} />
+                <circle cx={p.x} cy={p.y} r={11} />
                 <text x={p.x} y={p.y} dy="0.35em" textAnchor="middle">
                   {number.get(p.caseId)}
                 </text>
@@ -87,7 +102,6 @@ export function ReplicationChain({ chain, map }: { chain: Chain; map: Replicatio
       <ol className="replication__timeline">
         {steps.map((s, i) => {
           const year = stepYear(s);
-          const title = localized(s.case.title, lang);
           return (
             <li
               key={s.case.caseId}
@@ -98,14 +112,35 @@ export function ReplicationChain({ chain, map }: { chain: Chain; map: Replicatio
               </span>
               <div>
                 <p className="replication__when">
-                  <span className="replication__year">{year ?? t("replication.noYear")}</span>
-                  {" · "}
+                  {year ? (
+                    <>
+                      <span className="replication__year">{year}</span>
+                      {" · "}
+                    </>
+                  ) : null}
                   {t(`replication.${s.role === "self" ? "thisCase" : s.role}`)}
                 </p>
                 <p className="replication__case">
-                  {s.role === "self" ? <strong>{title}</strong> : <Link to={`/library/${s.case.slug}`}>{title}</Link>}
+                  {s.role === "self" ? (
+                    <strong>
+                      <Text text={s.case.title} lang={lang} />
+                    </strong>
+                  ) : (
+                    <Link to={`/library/${s.case.slug}`}>
+                      <Text text={s.case.title} lang={lang} />
+                    </Link>
+                  )}
                 </p>
-                <p className="replication__place">{stepPlace(s, lang)}</p>
+                <p className="replication__place">
+                  {placeOf(s)
+                    .filter((text) => localized(text, lang))
+                    .map((text, i) => (
+                      <span key={i}>
+                        {i ? ", " : null}
+                        <Text text={text} lang={lang} />
+                      </span>
+                    ))}
+                </p>
                 {s.from && s.arrival ? (
                   <p>
                     {t("replication.adaptedFrom", { case: localized(s.from.title, lang) })}
@@ -113,7 +148,11 @@ export function ReplicationChain({ chain, map }: { chain: Chain; map: Replicatio
                     {t(`caseLinkStatus.${s.arrival.status}`)}
                   </p>
                 ) : null}
-                {s.arrival?.note ? <p>{localized(s.arrival.note, lang)}</p> : null}
+                {s.arrival?.note ? (
+                  <p>
+                    <Text text={s.arrival.note} lang={lang} />
+                  </p>
+                ) : null}
                 {s.arrival?.source ? (
                   <p className="replication__source">
                     <SourceLink source={s.arrival.source} />

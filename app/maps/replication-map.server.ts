@@ -14,7 +14,7 @@ type Country = Feature<Polygon | MultiPolygon, { name: string }>;
 export const mapWidth = 640;
 const minHeight = 260;
 const maxHeight = 480;
-const padding = 28;
+const padding = 32;
 
 let shapes: Map<string, Country> | null = null;
 
@@ -197,8 +197,8 @@ function viewFilter(projection: GeoProjection, height: number) {
 function arrowPath(from: [number, number], to: [number, number]) {
   const [dx, dy] = [to[0] - from[0], to[1] - from[1]];
   const length = Math.hypot(dx, dy);
-  if (length < 16) return null;
-  const inset = 9 / length;
+  if (length < 24) return null;
+  const inset = 12 / length;
   const a = [from[0] + dx * inset, from[1] + dy * inset];
   const b = [to[0] - dx * inset, to[1] - dy * inset];
   // The bend: a fifth of the length, to the left of the way, so arrows both ways stay apart.

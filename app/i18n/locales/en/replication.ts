@@ -14,7 +14,6 @@ export const replication = {
   year: "Year",
   place: "Place",
   status: "Status",
-  noYear: "year not known",
   links: {
     title: "Replication links of “{{title}}”",
     back: "Back to the case",

@@ -13,7 +13,6 @@ export const replication = {
   year: "Tahun",
   place: "Tempat",
   status: "Status",
-  noYear: "tahun tidak diketahui",
   links: {
     title: "Tautan replikasi “{{title}}”",
     back: "Kembali ke kasus",
