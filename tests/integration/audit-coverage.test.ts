@@ -37,7 +37,10 @@ import { databaseStore } from "../../app/storage/document-store";
 import { pdfBytes } from "../support/sample-files";
 import { addEnquiry, createEnquiryActivity, setEnquiryStatus } from "../../app/models/enquiry-writes.server";
 import { queueTestMail } from "../support/mail-outbox";
-import { activityInput as baseActivityInput, makePublishedCase } from "../support/model-factories";
+import { archiveCase, publishCase } from "../../app/models/case-publish.server";
+import { publishCaseAs, restoreCaseAsDraft, submitCaseForReview } from "../../app/models/case-review.server";
+import { createCase, updateCase } from "../../app/models/case-writes.server";
+import { activityInput as baseActivityInput, caseInput, makePublishedCase } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -94,6 +97,12 @@ const audited = [
   "addEnquiry",
   "setEnquiryStatus",
   "createEnquiryActivity",
+  "createCase",
+  "updateCase",
+  "publishCase",
+  "publishCaseAs",
+  "archiveCase",
+  "restoreCaseAsDraft",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -1382,6 +1391,86 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       entityId: sourceId,
       before: true,
       after: false,
+    });
+  });
+
+  // --- library cases ------------------------------------------------------------------------
+
+  it("createCase, updateCase and the review steps: audited, versioned, and refused when stale", async () => {
+    type Saved = { id: number; version: number };
+    const created = await audit(() => createCase(db(), editor, caseInput()));
+    const draft = created.result as Saved;
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "case",
+      entityId: draft.id,
+      before: false,
+      after: true,
+    });
+    expect(await refused(() => createCase(db(), ghost, caseInput()))).toBeTruthy();
+
+    const updated = await audit(() =>
+      updateCase(db(), editor, draft.id, draft.version, caseInput({ title: { en: "Audited case" } })),
+    );
+    const revised = updated.result as Saved;
+    expectRow(updated.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "case",
+      entityId: draft.id,
+      before: true,
+      after: true,
+    });
+    expect(await refused(() => updateCase(db(), editor, draft.id, draft.version, caseInput()))).toBeInstanceOf(
+      ConflictError,
+    );
+
+    const submitted = (await audit(() => submitCaseForReview(db(), editor, draft.id, revised.version))).result as Saved;
+    // The editor changed it last: another editor or an admin publishes.
+    expect(
+      await refused(() => publishCaseAs(db(), { id: editor.userId, role: "editor" }, draft.id, submitted.version)),
+    ).toMatchObject({ status: 403 });
+    const publishedAs = await audit(() =>
+      publishCaseAs(db(), { id: admin.userId, role: "admin" }, draft.id, submitted.version),
+    );
+    expectRow(publishedAs.rows, {
+      actor: admin,
+      action: "publish",
+      entityType: "case",
+      entityId: draft.id,
+      before: true,
+      after: true,
+    });
+    const republished = await audit(() => publishCase(db(), admin, draft.id, (publishedAs.result as Saved).version));
+    expectRow(republished.rows, {
+      actor: admin,
+      action: "publish",
+      entityType: "case",
+      entityId: draft.id,
+      before: true,
+      after: true,
+    });
+
+    const current = republished.result as Saved;
+    expect(await refused(() => archiveCase(db(), admin, draft.id, current.version - 1))).toBeInstanceOf(ConflictError);
+    const archived = await audit(() => archiveCase(db(), admin, draft.id, current.version));
+    expectRow(archived.rows, {
+      actor: admin,
+      action: "archive",
+      entityType: "case",
+      entityId: draft.id,
+      before: true,
+      after: true,
+    });
+    const restored = await audit(() => restoreCaseAsDraft(db(), editor, draft.id, (archived.result as Saved).version));
+    expectRow(restored.rows, {
+      actor: editor,
+      action: "restore",
+      entityType: "case",
+      entityId: draft.id,
+      before: true,
+      after: true,
     });
   });
 });
