@@ -121,6 +121,63 @@ test.describe("replication links", () => {
     await expect(page.getByText("These two cases are already linked. Edit that link instead.").first()).toBeVisible();
     await context.close();
   });
+
+  test("a save over someone else's shows both versions, and the editor's changes go back into the form", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("editor");
+    await gotoHydrated(page, "/cases/1/links");
+    const idOf = await caseIdsOn(page, 1);
+    const outreach = idOf("Mobile outreach by vehicle for people with low digital literacy");
+    const buses = idOf("ASAN mobile service buses");
+    const links = `/cases/${outreach}/links`;
+    await gotoHydrated(page, links);
+    await page.getByText("Add a link").click();
+    const add = page
+      .locator("form")
+      .filter({ has: page.getByRole("button", { name: "Save the link" }) })
+      .last();
+    await add.getByLabel("Other case").selectOption(String(buses));
+    await add.getByRole("textbox", { name: /^Year/ }).fill("2020");
+    await add.getByRole("button", { name: "Save the link" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The link was added." })).toBeVisible();
+    const item = page
+      .getByRole("listitem")
+      .filter({ hasText: "inspired by" })
+      .filter({ hasText: "ASAN mobile service buses" });
+    await item.getByRole("link", { name: /^Edit/ }).click();
+    await waitForHydration(page);
+    const editAt = page.url();
+
+    // Someone else saves the link first.
+    const other = await page.context().newPage();
+    await gotoHydrated(other, editAt);
+    await other.getByRole("textbox", { name: /^Year/ }).last().fill("2021");
+    await other.getByRole("button", { name: "Save the link" }).first().click();
+    await expect(other.getByRole("status").filter({ hasText: "The link was saved." })).toBeVisible();
+    await other.close();
+
+    const edit = page.locator("section").filter({ has: page.getByRole("heading", { name: /^Edit the link with/ }) });
+    await edit.getByLabel("Status").selectOption("stopped");
+    await edit.getByRole("button", { name: "Save the link" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Someone else saved this record while you were editing" }),
+    ).toBeVisible();
+    const yearRow = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Year" }) });
+    await expect(yearRow).toContainText("2020");
+    await expect(yearRow).toContainText("2021");
+    await page.getByRole("button", { name: "Back to the form with my changes" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Your changes are back in the form." })).toBeVisible();
+    await page.getByRole("button", { name: "Save the link" }).first().click();
+    await expect(page.getByRole("status").filter({ hasText: "The link was saved." })).toBeVisible();
+    await expect(item).toContainText("2020");
+    await expect(item).toContainText("Stopped");
+
+    await item.locator("summary").click();
+    await item.getByRole("button", { name: /^Delete the link/ }).click();
+    await expect(page.getByRole("status").filter({ hasText: "The link was deleted." })).toBeVisible();
+  });
 });
 
 test.describe("the case page's replication chain", () => {
