@@ -68,7 +68,7 @@ export function securityHeaders(options: { development: boolean; secure: boolean
       `frame-ancestors 'none'`,
     ];
     res.setHeader("Content-Security-Policy", csp.join("; "));
-    withoutPolicyOnNotModified(res);
+    withoutPolicyOnNotModified(res, documentDownload.test(req.path));
     res.setHeader("X-Content-Type-Options", "nosniff");
     res.setHeader("X-Frame-Options", "DENY");
     res.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
@@ -81,22 +81,24 @@ export function securityHeaders(options: { development: boolean; secure: boolean
   };
 }
 
-/** The policy of a download (a document, an export): nothing in it runs, loads or submits, even opened in a tab. */
+/** The policy of a document's download: nothing in it runs, loads or submits, even opened in a tab. */
 export const downloadPolicy = "sandbox; default-src 'none'";
+/** The address of a document's download (app/routes/documents.$id.$fileName.ts). */
+const documentDownload = /^\/documents\/\d+\/[^/]+$/;
 
 /**
  * A 304 (lib/http-cache.server.ts) tells the browser to show the page it kept, whose scripts carry
  * the nonce of the response that brought them. The headers of a 304 replace the kept ones, so a
  * policy with this request's new nonce would block every script on that page: a 304 goes without.
- * A download (a response with Content-Disposition: a document, an export) gets the download policy
- * instead of the pages'. Hooked into writeHead because the status and headers are known only once
- * React Router has answered.
+ * A document's download (its address, answered with Content-Disposition) gets the download policy
+ * instead of the pages'; its 404 is the site's error page and keeps theirs. Hooked into writeHead
+ * because the status and headers are known only once React Router has answered.
  */
-function withoutPolicyOnNotModified(res: Response) {
+function withoutPolicyOnNotModified(res: Response, download: boolean) {
   const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => Response;
   res.writeHead = ((...args: unknown[]) => {
     if (args[0] === 304) res.removeHeader("Content-Security-Policy");
-    else if (res.hasHeader("Content-Disposition")) res.setHeader("Content-Security-Policy", downloadPolicy);
+    else if (download && res.hasHeader("Content-Disposition")) res.setHeader("Content-Security-Policy", downloadPolicy);
     return writeHead(...args);
   }) as Response["writeHead"];
 }

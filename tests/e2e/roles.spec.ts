@@ -14,6 +14,7 @@ import {
   somePartnership,
 } from "../support/http-factories";
 import { match, postForm } from "../support/http";
+import { pngBytes } from "../support/sample-files";
 import { demoAccounts, expect, signedInRequest, test, uniqueSuffix, type Role } from "./fixtures";
 import { linkFromMailbox } from "./mailbox";
 
@@ -106,6 +107,36 @@ function someEnquiry(playwright: { request: APIRequest }, baseURL: string) {
   })());
 }
 
+let documentAddress: Promise<string> | undefined;
+
+/**
+ * A document to walk /documents/:id/:name with: an image an editor attaches to an activity, once per
+ * worker. Only signed-in users may have it (an activity is no published case).
+ */
+function someDocument(playwright: { request: APIRequest }, baseURL: string, activity: string) {
+  return (documentAddress ??= (async () => {
+    const editor = await signedInRequest(playwright, baseURL, "editor");
+    try {
+      const name = `roles-walk-${uniqueSuffix()}.png`;
+      const uploaded = await editor.post("/documents", {
+        multipart: {
+          subjectKind: "activity",
+          subjectId: activity,
+          title: "",
+          file: { name, mimeType: "image/png", buffer: pngBytes() },
+        },
+        headers: { Origin: baseURL },
+        maxRedirects: 0,
+      });
+      expect(uploaded.status(), "the walk's document").toBe(302);
+      const page = await (await editor.get(`/activities/${activity}`)).text();
+      return match(page, new RegExp(`href="(/documents/\\d+/${name})"`), "the walk's document on its activity");
+    } finally {
+      await editor.dispose();
+    }
+  })());
+}
+
 /** Real record ids of the demo content, read from the pages as a viewer sees them. */
 async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
   const { mail, invitation } = await someOutboxMessage(playwright, baseURL);
@@ -115,11 +146,13 @@ async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
     const activities = await (await viewer.get("/activities")).text();
     const agreement = await (await viewer.get("/agreements/1")).text();
     const account = await (await viewer.get("/account")).text();
+    const activity = match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities");
     return {
       mail,
       invitation,
       enquiry,
-      activity: match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities"),
+      document: await someDocument(playwright, baseURL, activity),
+      activity,
       commitment: match(agreement, /href="\/commitments\/(\d+)"/, "a commitment link on /agreements/1"),
       calendarToken: match(account, /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address on /account"),
     };
@@ -143,6 +176,7 @@ function pagesOf(ids: {
   mail: string;
   invitation: string;
   enquiry: string;
+  document: string;
 }): PageCase[] {
   return [
     { route: "/", file: "routes/home.tsx", access: "public" },
@@ -151,6 +185,11 @@ function pagesOf(ids: {
     { route: "/logout", file: "routes/logout.ts", access: "public" },
     { route: "/language", file: "routes/language.ts", access: "public" },
     { route: "/follows", file: "routes/follows.tsx", access: "public" },
+    { route: "/documents", file: "routes/documents.tsx", access: "public" },
+    { route: "/citations", file: "routes/citations.tsx", access: "public" },
+    // Signed-in users may have any document; a visitor only a published case's (this is an activity's).
+    { route: ids.document, file: "routes/documents.$id.$fileName.ts", access: "viewer", type: /^image\/png$/ },
+    { route: `/sources/new?kind=activity&id=${ids.activity}`, file: "routes/sources.new.tsx", access: "editor" },
     // The walk has no valid token: without one, the link says it is not valid.
     { route: "/unsubscribe/not-a-token", file: "routes/unsubscribe.$token.tsx", access: "public" },
     { route: "/library", file: "routes/library.tsx", access: "public" },
@@ -197,7 +236,10 @@ const routeId = (p: PageCase) => p.file.replace(/\.tsx?$/, "");
 
 function expectedGet(who: Who, p: PageCase): Expectation {
   // Nothing to show at these: each only takes a POST.
-  if (p.route === "/logout" || p.route === "/language" || p.route === "/follows") return { status: 302, location: "/" };
+  if (["/logout", "/language", "/follows", "/documents", "/citations"].includes(p.route)) {
+    return { status: 302, location: "/" };
+  }
+  if (p.route.startsWith("/documents/") && who === "anonymous") return { status: 404 };
   if (p.route.startsWith("/unsubscribe/")) return { status: 404 };
   if (p.route === "/reset-password") return { status: 410 };
   if (p.route === "/webhooks/resend") return { status: 405 };
@@ -214,9 +256,14 @@ test("the walk covers every route module of app/routes.ts", () => {
   const files = [...config.matchAll(/"(routes\/[^"]+\.tsx?)"/g)].map((m) => m[1]!);
   // The staff layout has no address of its own; the catch-all is walked by "unknown pages … are 404".
   const walked = new Set([
-    ...pagesOf({ activity: "1", commitment: "1", mail: "1", invitation: "/invitation", enquiry: "1" }).map(
-      (p) => p.file,
-    ),
+    ...pagesOf({
+      activity: "1",
+      commitment: "1",
+      mail: "1",
+      invitation: "/invitation",
+      enquiry: "1",
+      document: "/documents/1/a.png",
+    }).map((p) => p.file),
     "routes/staff.tsx",
     "routes/not-found.tsx",
   ]);
