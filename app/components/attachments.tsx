@@ -2,6 +2,7 @@ import { Form } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { RecordSubject } from "../lib/record-subject";
 import { useLanguage } from "../lib/use-formatter";
+import "../styles/documents.css";
 
 /** What a page shows of a document (app/models/attachments.server.ts reads it). */
 export interface DocumentItem {

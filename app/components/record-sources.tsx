@@ -3,6 +3,7 @@ import { useTranslation } from "../i18n/translation";
 import type { RecordSubject } from "../lib/record-subject";
 import type { SourceInfo } from "../lib/source-info";
 import { SourceLink } from "./source-link";
+import "../styles/documents.css";
 
 /** A source a record cites, with the citation's note. */
 export interface CitedSourceItem extends SourceInfo {
@@ -54,7 +55,7 @@ export function RecordSources({
     <section aria-labelledby="sources-title">
       <h2 id="sources-title">{t("sources.title")}</h2>
       {sources.length ? (
-        <ul className="sources">
+        <ul className="sources record-sources">
           {sources.map((s) => (
             <li key={s.id}>
               <SourceLink source={s} />
