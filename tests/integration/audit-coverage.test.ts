@@ -40,6 +40,7 @@ import { queueTestMail } from "../support/mail-outbox";
 import { archiveCase, publishCase } from "../../app/models/case-publish.server";
 import { publishCaseAs, restoreCaseAsDraft, submitCaseForReview } from "../../app/models/case-review.server";
 import { createCase, updateCase } from "../../app/models/case-writes.server";
+import { createCaseLink, deleteCaseLink, updateCaseLink } from "../../app/models/case-links-writes.server";
 import { activityInput as baseActivityInput, caseInput, makePublishedCase } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
@@ -103,6 +104,9 @@ const audited = [
   "publishCaseAs",
   "archiveCase",
   "restoreCaseAsDraft",
+  "createCaseLink",
+  "updateCaseLink",
+  "deleteCaseLink",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -1471,6 +1475,60 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       entityId: draft.id,
       before: true,
       after: true,
+    });
+  });
+
+  it("createCaseLink, updateCaseLink and deleteCaseLink: audited, versioned, and refused when stale", async () => {
+    const [from, to] = [await createCase(db(), editor, caseInput()), await createCase(db(), editor, caseInput())];
+    const input = {
+      fromCaseId: from.id,
+      toCaseId: to.id,
+      place: { en: "Banyuwangi" },
+      countryCode: "ID",
+      latitude: -8.22,
+      longitude: 114.37,
+      year: 2017,
+      status: "running" as const,
+      note: null,
+      sourceId: null,
+    };
+    const created = await audit(() => createCaseLink(db(), editor, input));
+    const link = created.result as { id: number; version: number };
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "case_link",
+      entityId: link.id,
+      before: false,
+      after: true,
+    });
+    // An audit row that cannot be written takes the link with it.
+    const reversed = { ...input, fromCaseId: to.id, toCaseId: from.id };
+    expect(await refused(() => createCaseLink(db(), ghost, reversed))).toBeTruthy();
+    const updated = await audit(() => updateCaseLink(db(), editor, { ...input, year: 2018, id: link.id, version: 1 }));
+    expect(updated.result).toMatchObject({ version: 2, year: 2018 });
+    expectRow(updated.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "case_link",
+      entityId: link.id,
+      before: true,
+      after: true,
+    });
+    expect(await refused(() => updateCaseLink(db(), editor, { ...input, id: link.id, version: 1 }))).toBeInstanceOf(
+      ConflictError,
+    );
+    expect(await refused(() => deleteCaseLink(db(), editor, { id: link.id, version: 1 }))).toBeInstanceOf(
+      ConflictError,
+    );
+    const deleted = await audit(() => deleteCaseLink(db(), editor, { id: link.id, version: 2 }));
+    expectRow(deleted.rows, {
+      actor: editor,
+      action: "delete",
+      entityType: "case_link",
+      entityId: link.id,
+      before: true,
+      after: false,
     });
   });
 });
