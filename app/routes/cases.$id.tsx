@@ -15,6 +15,7 @@ import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { caseHistory } from "../models/case-history.server";
+import { resultSources } from "../models/case-public.server";
 import { archiveCase } from "../models/case-publish.server";
 import { isRevision } from "../lib/case-list";
 import { getStaffCase } from "../models/case-queries.server";
@@ -29,6 +30,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!found) notFound();
   return {
     ...found,
+    resultSources: await resultSources(db, found.case),
     history,
     canEdit: hasRole(user, "editor"),
     canPublish: hasRole(user, "editor") && mayPublish(user, found.case.editedBy),
@@ -224,7 +226,12 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
                 {text(r.label)}: <strong>{r.value}</strong> {text(r.unit ?? null)}
                 {r.date ? ` (${r.date})` : null}
                 {r.sourceSlug ? (
-                  <span className="muted"> {t("caseEditor.view.source", { source: r.sourceSlug })}</span>
+                  <span className="muted">
+                    {" "}
+                    {t("caseEditor.view.source", {
+                      source: loaderData.resultSources[r.sourceSlug]?.publisher ?? r.sourceSlug,
+                    })}
+                  </span>
                 ) : null}
               </li>
             ))}

@@ -164,7 +164,8 @@ test("the case pages are accessible and fit a phone", async ({ page, loginAs }) 
     .getByRole("link", { name: "Malaria control through Early Diagnosis and Treatment (EDAT), Teluk Bintuni" })
     .click();
   await expect(page.getByRole("heading", { level: 2, name: "Results" })).toBeVisible();
-  await expect(page.getByText("UNPSA", { exact: false }).first()).toBeVisible();
+  await expect(page.getByText("United Nations Public Service Award, 2018")).toBeVisible();
+  await expect(page.getByText("source: UN DESA").first()).toBeVisible();
   await expectNoAxeViolations(page);
   await expectFitsPhone(page);
   await page.getByRole("link", { name: "Edit", exact: true }).click();

@@ -119,7 +119,6 @@ export const caseEditor = {
   notArchived: "Only an archived case can be restored as a draft.",
   notFoundAnyMore: "This case no longer exists.",
   conflictTitle: "Someone else saved this case meanwhile",
-  stale: "Someone changed this case meanwhile. The page now shows the current version: try again.",
   view: {
     edit: "Edit",
     status: "Status",

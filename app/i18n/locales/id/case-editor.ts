@@ -120,7 +120,6 @@ export const caseEditor = {
   notArchived: "Hanya kasus yang diarsipkan yang dapat dipulihkan sebagai draf.",
   notFoundAnyMore: "Kasus ini sudah tidak ada.",
   conflictTitle: "Orang lain telah menyimpan kasus ini sementara itu",
-  stale: "Seseorang mengubah kasus ini sementara itu. Halaman kini menampilkan versi terbaru: coba lagi.",
   view: {
     edit: "Sunting",
     status: "Status",
