@@ -217,6 +217,8 @@ function pagesOf(ids: {
     { route: "/activities/new", file: "routes/activities.new.tsx", access: "editor" },
     { route: `/activities/${ids.activity}`, file: "routes/activities.$id.tsx", access: "viewer" },
     { route: `/activities/${ids.activity}/edit`, file: "routes/activities.$id.edit.tsx", access: "editor" },
+    // Viewers read a case's replication links; editors change them (the action checks).
+    { route: "/cases/1/links", file: "routes/cases.$id.links.tsx", access: "viewer" },
     // Who asked is personal data: editors and admins only.
     { route: "/enquiries", file: "routes/enquiries.tsx", access: "editor" },
     { route: `/enquiries/${ids.enquiry}`, file: "routes/enquiries.$id.tsx", access: "editor" },
