@@ -12,7 +12,7 @@ import { useFormatter } from "../lib/use-formatter";
 import { parseLibraryQuery } from "../models/library-search-query.server";
 import { searchLibrary } from "../models/library-search.server";
 import { dataVersion } from "../models/data-version.server";
-import { requestDataVersion } from "../lib/http-cache.server";
+import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import type { FacetCount } from "../models/library-search-facets.server";
 import "../styles/library.css";
 
@@ -26,10 +26,15 @@ function options(counts: FacetCount[], chosen: string | undefined, values?: read
   return list.map((value) => ({ value, count: byValue.get(value)?.count ?? 0 }));
 }
 
+// The same page for every visitor in a language: any cache may keep it, and a repeat view of an
+// unchanged library is answered 304 before the search runs (lib/http-cache.server.ts).
+export const middleware: Route.MiddlewareFunction[] = [httpCache({ visitors: true })];
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const query = parseLibraryQuery(new URL(request.url).searchParams);
   const lang = getLanguage(context);
-  // Without a search the counts are kept under the data version (searchLibrary says which).
+  // Without a search the counts are kept under the data version (searchLibrary says which); the
+  // middleware has read it unless the request carries a notice.
   const version = query.q ? undefined : (requestDataVersion(context) ?? (await dataVersion(db)));
   const found = await searchLibrary(db, query, { lang, version });
   const countryNames = new Map(found.country.map((c) => [c.value, localized(c.label, lang)]));

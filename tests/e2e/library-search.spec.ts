@@ -82,6 +82,21 @@ test("narrows the list and its counts by sector, and clears the filters", async 
   await expect(results(page)).toHaveCount(all);
 });
 
+test("lets any cache keep a visitor's search, and answers a repeat view 304", async ({ playwright, baseURL }) => {
+  const visitor = await playwright.request.newContext({ baseURL });
+  const first = await visitor.get("/library?q=malaria");
+  expect(first.status()).toBe(200);
+  expect(first.headers()["cache-control"]).toBe("public, max-age=0, must-revalidate");
+  const etag = first.headers()["etag"];
+  expect(etag).toBeTruthy();
+  const again = await visitor.get("/library?q=malaria", { headers: { "If-None-Match": etag! } });
+  expect(again.status()).toBe(304);
+  // Another search is another page.
+  const other = await visitor.get("/library?q=asan", { headers: { "If-None-Match": etag! } });
+  expect(other.status()).toBe(200);
+  await visitor.dispose();
+});
+
 test.describe("in Bahasa Indonesia", () => {
   test.use({ locale: "id-ID", extraHTTPHeaders: { "Accept-Language": "id" } });
 
