@@ -98,7 +98,12 @@ test("an editor drafts a case, a second editor publishes it, and a revision stay
   }
 });
 
-test("a viewer sees a case but no review actions", async ({ page, loginAs }) => {
+test("a viewer sees a case but no review actions, and the server refuses them", async ({
+  page,
+  baseURL,
+  loginAs,
+  requestAs,
+}) => {
   await loginAs("viewer");
   await gotoHydrated(page, "/cases?status=published&sort=title");
   await page.getByRole("link", { name: "ASAN Xidmat service centres", exact: true }).click();
@@ -106,6 +111,12 @@ test("a viewer sees a case but no review actions", async ({ page, loginAs }) => 
   await expect(page.getByRole("region", { name: "Review" })).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+  const id = page.url().split("/").pop()!;
+  const viewer = await requestAs("viewer");
+  for (const intent of ["publish", "archive", "submit", "restore"]) {
+    expect((await postForm(viewer, baseURL!, `/cases/${id}`, { intent, version: "1" })).status(), intent).toBe(403);
+  }
+  expect((await postForm(viewer, baseURL!, "/cases/new", { titleEn: "Intruder", summaryEn: "x" })).status()).toBe(403);
 });
 
 test("the case form works without JavaScript: a wrong row is named, rows and rich text are saved", async ({

@@ -219,6 +219,11 @@ function pagesOf(ids: {
     { route: `/activities/${ids.activity}/edit`, file: "routes/activities.$id.edit.tsx", access: "editor" },
     // Viewers read a case's replication links; editors change them (the action checks).
     { route: "/cases/1/links", file: "routes/cases.$id.links.tsx", access: "viewer" },
+    // Staff read the library's working copies; editors write them (and review them: the action checks).
+    { route: "/cases", file: "routes/cases.tsx", access: "viewer" },
+    { route: "/cases/new", file: "routes/cases.new.tsx", access: "editor" },
+    { route: "/cases/1", file: "routes/cases.$id.tsx", access: "viewer" },
+    { route: "/cases/1/edit", file: "routes/cases.$id.edit.tsx", access: "editor" },
     // Who asked is personal data: editors and admins only.
     { route: "/enquiries", file: "routes/enquiries.tsx", access: "editor" },
     { route: `/enquiries/${ids.enquiry}`, file: "routes/enquiries.$id.tsx", access: "editor" },
