@@ -229,3 +229,15 @@ test("a stale save shows both versions, and the editor's changes can be taken ba
   await expect(page).toHaveURL(new RegExp(`/cases/${id}$`));
   await expect(page.getByRole("heading", { level: 1, name: `${title} (mine)` })).toBeVisible();
 });
+
+test("the case pages speak Indonesian to a reader who asks for it", async ({ requestAs }) => {
+  const editor = await requestAs("editor");
+  const headers = { "Accept-Language": "id" };
+  const form = await (await editor.get("/cases/new", { headers })).text();
+  expect(form).toContain("Kasus pustaka baru");
+  expect(form).toContain("Judul (bahasa Inggris)");
+  expect(form).toContain("Hasil 1");
+  const list = await (await editor.get("/cases?status=published", { headers })).text();
+  expect(list).toContain("Kasus pustaka");
+  expect(list).toContain("Diterbitkan");
+});
