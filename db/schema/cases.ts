@@ -3,7 +3,6 @@ import {
   boolean,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -14,7 +13,6 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import type { LocalizedText } from "../../app/lib/localized";
 import { caseLinkStatuses, caseStatuses } from "../../app/lib/enums";
 import { activities } from "./activities";
 import { caseContent, caseSearchText } from "./case-content";
@@ -38,8 +36,6 @@ export const cases = pgTable(
     slug: text("slug").notNull().unique(),
     slugId: text("slug_id").unique(),
     ...caseContent(),
-    /** Superseded by `lessons_rich`; kept until the seed has moved every case across. */
-    lessons: jsonb("lessons").$type<LocalizedText[]>().notNull().default([]),
     status: caseStatus("status").notNull().default("draft"),
     /** Who last changed the working copy: a second editor (or an admin) publishes it. */
     editedBy: integer("edited_by").references(() => users.id, { onDelete: "set null" }),
