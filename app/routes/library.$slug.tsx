@@ -2,6 +2,7 @@ import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/library.$slug";
 import { CaseFacts } from "../components/case-facts";
+import { ReplicationChain } from "../components/replication-chain";
 import { CaseResults } from "../components/case-results";
 import { CaseTextSection, ShownInline } from "../components/case-text";
 import { SourceList } from "../components/source-list";
@@ -12,6 +13,7 @@ import { shownRich, shownText } from "../lib/case-text";
 import { caseSectors, type CaseSector } from "../lib/enums";
 import { notFound } from "../lib/http";
 import { httpCache } from "../lib/http-cache.server";
+import { replicationFor } from "../maps/replication.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { caseSources, findPublishedCase, resultSources } from "../models/case-public.server";
 import { linkOrigin } from "../models/user-tokens.server";
@@ -32,10 +34,14 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { t } = getI18n(context);
   // Everything else the page shows hangs off the case and is read side by side: a new section
   // adds its read here.
-  const [sources, sourcesOfResults] = await Promise.all([caseSources(db, found.caseId), resultSources(db, found)]);
+  const [sources, sourcesOfResults, replication] = await Promise.all([
+    caseSources(db, found.caseId),
+    resultSources(db, found),
+    replicationFor(db, found.caseId),
+  ]);
   const sector = (caseSectors as readonly string[]).includes(found.sector) ? (found.sector as CaseSector) : "other";
   const head = caseHead(found, lang, linkOrigin(request), { sector: t(`caseSector.${sector}`), site: t("app.name") });
-  return { case: found, sources, resultSources: sourcesOfResults, head };
+  return { case: found, sources, resultSources: sourcesOfResults, replication, head };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => caseMeta(loaderData?.head);
@@ -69,6 +75,9 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
       <CaseResults results={c.results} sources={loaderData.resultSources} />
       <CaseTextSection id="lessons" heading={t("libraryCase.lessons")} rich={shownRich(c.lessonsRich, lang)} />
       <CaseTextSection id="narrative" heading={t("libraryCase.narrative")} rich={shownRich(c.narrative, lang)} />
+      {loaderData.replication ? (
+        <ReplicationChain chain={loaderData.replication.chain} map={loaderData.replication.map} />
+      ) : null}
       {/*
         The sections other features add to a case (where its idea travelled, its documents, the
         activities that shared it, asking about it) go here, after the case's own text and before
