@@ -2,6 +2,7 @@ import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/cases.$id";
 import { AuditHistory } from "../components/audit-history";
 import { Badge, StatusBadge } from "../components/status-badge";
+import { RecordReferences } from "../components/record-references";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
@@ -21,17 +22,23 @@ import { isRevision } from "../lib/case-list";
 import { getStaffCase } from "../models/case-queries.server";
 import { mayPublish, publishCaseAs, restoreCaseAsDraft, submitCaseForReview } from "../models/case-review.server";
 import { ConflictError, RecordError } from "../models/errors.server";
+import { referencesOf } from "../models/record-references.server";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
-  const [found, history] = await Promise.all([getStaffCase(db, id), caseHistory(db, id)]);
+  const [found, history, references] = await Promise.all([
+    getStaffCase(db, id),
+    caseHistory(db, id),
+    referencesOf(db, { kind: "case", id }, hasRole(user, "editor")),
+  ]);
   if (!found) notFound();
   return {
     ...found,
     resultSources: await resultSources(db, found.case),
     history,
+    references,
     canEdit: hasRole(user, "editor"),
     canPublish: hasRole(user, "editor") && mayPublish(user, found.case.editedBy),
     title: localized(found.case.title, getLanguage(context)),
@@ -259,6 +266,8 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
 
       <RichSection id="lessons-title" title={t("caseEditor.sections.lessons")} value={c.lessonsRich} />
       <RichSection id="narrative-title" title={t("caseEditor.sections.narrative")} value={c.narrative} />
+
+      <RecordReferences references={loaderData.references} />
 
       <AuditHistory
         entries={history}
