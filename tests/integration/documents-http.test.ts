@@ -206,13 +206,10 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     ] as const) {
       expect((await upload(["case", id], file(name), { Cookie: cookies.editor })).status).toBe(302);
     }
-    // The staff case page is another part's: the ids follow the activity's two documents, in order.
-    const minutes = await linkOn(`/activities/${ids.activity}`, "Minutes.pdf");
-    const first = Number(match(minutes, /\/documents\/(\d+)\//, "id"));
     const links = {
-      "Minutes.pdf": minutes,
-      "published.png": `/documents/${first + 2}/published.png`,
-      "draft.png": `/documents/${first + 3}/draft.png`,
+      "Minutes.pdf": await linkOn(`/activities/${ids.activity}`, "Minutes.pdf"),
+      "published.png": await linkOn(`/cases/${ids.publishedCase}`, "published.png"),
+      "draft.png": await linkOn(`/cases/${ids.draftCase}`, "draft.png"),
     };
     const published = await get(links["published.png"]!);
     expect(published.status).toBe(200);
