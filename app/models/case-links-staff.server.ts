@@ -25,11 +25,13 @@ export function caseLinksOf(db: Database, caseId: number) {
       from: { id: fromCase.id, slug: fromCase.slug, title: fromCase.title, status: fromCase.status },
       to: { id: toCase.id, slug: toCase.slug, title: toCase.title, status: toCase.status },
       source: { publisher: sources.publisher, title: sources.title, publishedOn: sources.publishedOn },
+      countryName: countries.name,
     })
     .from(caseLinks)
     .innerJoin(fromCase, eq(fromCase.id, caseLinks.fromCaseId))
     .innerJoin(toCase, eq(toCase.id, caseLinks.toCaseId))
     .leftJoin(sources, eq(sources.id, caseLinks.sourceId))
+    .leftJoin(countries, eq(countries.code, caseLinks.countryCode))
     .where(or(eq(caseLinks.fromCaseId, caseId), eq(caseLinks.toCaseId, caseId)))
     .orderBy(asc(caseLinks.year), asc(caseLinks.id));
 }

@@ -143,7 +143,7 @@ export default function CaseLinks({ loaderData, actionData }: Route.ComponentPro
                 <p>
                   {[
                     localized(l.link.place, lang),
-                    l.link.countryCode,
+                    localized(l.countryName, lang),
                     l.link.year,
                     t(`caseLinkStatus.${l.link.status}`),
                   ]
