@@ -215,4 +215,17 @@ test.describe("the case page's replication chain", () => {
     await expect(self).toContainText("2017");
     await context.close();
   });
+
+  test("an Indonesian reader reads the chain in Indonesian", async ({ browser, baseURL }) => {
+    const context = await browser.newContext({ baseURL, locale: "id-ID", viewport: phone });
+    const page = await context.newPage();
+    await page.goto("/library/mal-pelayanan-publik");
+    const chain = page.getByRole("region", { name: "Perjalanan gagasan ini" });
+    const self = chain.getByRole("listitem").filter({ hasText: "Kasus ini" });
+    await expect(self).toContainText("Banyuwangi, Jawa Timur, Indonesia");
+    await expect(self).toContainText("Diadaptasi dari");
+    await expect(chain.getByRole("img", { name: /^Peta tempat-tempat dalam rantai ini: 1\. / })).toBeVisible();
+    await expectFitsPhone(page);
+    await context.close();
+  });
 });
