@@ -151,6 +151,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
             {t("caseEditor.view.edit")}
           </Link>
         ) : null}
+        <Link to={`/cases/${c.id}/links`}>{t("replication.links.manage")}</Link>
       </div>
       <p>{text(c.summary)}</p>
       <p role="note" className="notice">

@@ -15,6 +15,7 @@ export const replication = {
   place: "Place",
   status: "Status",
   links: {
+    manage: "Replication links",
     title: "Replication links of “{{title}}”",
     back: "Back to the case",
     intro:

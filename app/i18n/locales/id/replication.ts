@@ -14,6 +14,7 @@ export const replication = {
   place: "Tempat",
   status: "Status",
   links: {
+    manage: "Tautan replikasi",
     title: "Tautan replikasi “{{title}}”",
     back: "Kembali ke kasus",
     intro:
