@@ -2,6 +2,7 @@ import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/library.$slug";
 import { CaseFacts } from "../components/case-facts";
+import { PublicDocuments } from "../components/attachments";
 import { ReplicationChain } from "../components/replication-chain";
 import { CaseResults } from "../components/case-results";
 import { CaseTextSection, ShownInline } from "../components/case-text";
@@ -15,6 +16,7 @@ import { notFound } from "../lib/http";
 import { httpCache } from "../lib/http-cache.server";
 import { replicationFor } from "../maps/replication.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { publicDocumentsFor } from "../models/attachments.server";
 import { caseSources, findPublishedCase, resultSources } from "../models/case-public.server";
 import { linkOrigin } from "../models/user-tokens.server";
 import "../styles/library-case.css";
@@ -34,14 +36,15 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { t } = getI18n(context);
   // Everything else the page shows hangs off the case and is read side by side: a new section
   // adds its read here.
-  const [sources, sourcesOfResults, replication] = await Promise.all([
+  const [sources, sourcesOfResults, replication, documents] = await Promise.all([
     caseSources(db, found.caseId),
     resultSources(db, found),
     replicationFor(db, found.caseId),
+    publicDocumentsFor(db, found.caseId),
   ]);
   const sector = (caseSectors as readonly string[]).includes(found.sector) ? (found.sector as CaseSector) : "other";
   const head = caseHead(found, lang, linkOrigin(request), { sector: t(`caseSector.${sector}`), site: t("app.name") });
-  return { case: found, sources, resultSources: sourcesOfResults, replication, head };
+  return { case: found, sources, resultSources: sourcesOfResults, replication, documents, head };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => caseMeta(loaderData?.head);
@@ -83,6 +86,7 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
         activities that shared it, asking about it) go here, after the case's own text and before
         its sources.
       */}
+      <PublicDocuments documents={loaderData.documents} />
       <SourceList heading={t("libraryCase.sources")} sources={loaderData.sources} />
     </article>
   );

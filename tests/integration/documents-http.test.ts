@@ -28,7 +28,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
   let database: ServerDatabase | undefined;
   let server: RunningServer;
   const cookies = { editor: "", viewer: "" };
-  const ids = { editor: 0, activity: 0, draftCase: 0, publishedCase: 0 };
+  const ids = { editor: 0, activity: 0, draftCase: 0, publishedCase: 0, publishedSlug: "" };
 
   const open = () =>
     database ? openDatabase({ url: database.url, dataDir: "", maxConnections: 2 }) : openDatabase({ dataDir });
@@ -50,7 +50,9 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
       }
       ids.activity = (await handle.db.select({ id: t.activities.id }).from(t.activities).limit(1))[0]!.id;
       ids.draftCase = (await makeCase(handle.db)).id;
-      ids.publishedCase = (await makePublishedCase(handle.db))!.id;
+      const published = (await makePublishedCase(handle.db))!;
+      ids.publishedCase = published.id;
+      ids.publishedSlug = published.slug;
     } finally {
       await handle.close();
     }
@@ -215,6 +217,10 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     expect(published.status).toBe(200);
     expect(published.headers.get("content-type")).toBe("image/png");
     expect((await get(links["draft.png"]!)).status).toBe(404);
+    // The library's page of the case lists it for visitors, with the same address.
+    const page = decodeHtml(await (await get(`/library/${ids.publishedSlug}`)).text());
+    expect(page).toContain(`href="${links["published.png"]}"`);
+    expect(page).not.toContain("draft.png");
     expect((await get(links["Minutes.pdf"]!)).status).toBe(404);
     expect((await get(links["draft.png"]!, { Cookie: cookies.viewer })).status).toBe(200);
     const missing = await get("/documents/2000000000/x.pdf", { Cookie: cookies.viewer });
