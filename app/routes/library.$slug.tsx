@@ -3,6 +3,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/library.$slug";
 import { CaseFacts } from "../components/case-facts";
 import { PublicDocuments } from "../components/attachments";
+import { EnquiryForm } from "../components/enquiry-form";
+import { SharedActivities } from "../components/shared-activities";
 import { ReplicationChain } from "../components/replication-chain";
 import { CaseResults } from "../components/case-results";
 import { CaseTextSection, ShownInline } from "../components/case-text";
@@ -13,11 +15,13 @@ import { caseHead, caseMeta } from "../lib/case-head";
 import { shownRich, shownText } from "../lib/case-text";
 import { caseSectors, type CaseSector } from "../lib/enums";
 import { notFound } from "../lib/http";
+import { optionalUser } from "../lib/auth.server";
 import { httpCache } from "../lib/http-cache.server";
 import { replicationFor } from "../maps/replication.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { publicDocumentsFor } from "../models/attachments.server";
 import { caseSources, findPublishedCase, resultSources } from "../models/case-public.server";
+import { sharedActivities } from "../models/case-activities.server";
 import { linkOrigin } from "../models/user-tokens.server";
 import "../styles/library-case.css";
 
@@ -36,15 +40,17 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   const { t } = getI18n(context);
   // Everything else the page shows hangs off the case and is read side by side: a new section
   // adds its read here.
-  const [sources, sourcesOfResults, replication, documents] = await Promise.all([
+  const [sources, sourcesOfResults, replication, shared, documents] = await Promise.all([
     caseSources(db, found.caseId),
     resultSources(db, found),
     replicationFor(db, found.caseId),
+    // Visitors get completed activities' type, title and month only; signed-in people every one.
+    sharedActivities(db, found.caseId, { staff: optionalUser(context) !== null }),
     publicDocumentsFor(db, found.caseId),
   ]);
   const sector = (caseSectors as readonly string[]).includes(found.sector) ? (found.sector as CaseSector) : "other";
   const head = caseHead(found, lang, linkOrigin(request), { sector: t(`caseSector.${sector}`), site: t("app.name") });
-  return { case: found, sources, resultSources: sourcesOfResults, replication, documents, head };
+  return { case: found, sources, resultSources: sourcesOfResults, replication, shared, documents, head };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => caseMeta(loaderData?.head);
@@ -86,6 +92,9 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
         activities that shared it, asking about it) go here, after the case's own text and before
         its sources.
       */}
+      <SharedActivities activities={loaderData.shared} />
+      {/* Posts to its own address, so this page stays cacheable (app/routes/library.$slug.enquiry.tsx). */}
+      <EnquiryForm action={`/library/${c.slug}/enquiry`} />
       <PublicDocuments documents={loaderData.documents} />
       <SourceList heading={t("libraryCase.sources")} sources={loaderData.sources} />
     </article>

@@ -21,21 +21,24 @@ const request = (name: string, extra: Record<string, string> = {}) => ({
   ...extra,
 });
 
-test("a visitor without JavaScript asks for a session; an editor plans an activity that links back to the case", async ({
+test("a visitor without JavaScript asks for a session on a case; an editor plans an activity that links back to the case", async ({
   browser,
   baseURL,
 }) => {
   const name = `Aygün Məmmədova ${uniqueSuffix()}`;
   // axe runs in the page: a visitor's browser with JavaScript (visitor pages carry no app script anyway).
   const looking = await visitorPage(browser, baseURL!);
-  await looking.page.goto(`/library/${published}/enquiry`);
-  await expectNoAxeViolations(looking.page);
-  await expectFitsPhone(looking.page);
+  for (const address of [`/library/${published}`, `/library/${published}/enquiry`]) {
+    await looking.page.goto(address);
+    await expectNoAxeViolations(looking.page);
+    await expectFitsPhone(looking.page);
+  }
   await looking.context.close();
 
   const visitor = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB", viewport: phone });
   const page = await visitor.newPage();
-  await page.goto(`/library/${published}/enquiry`);
+  // The form is on the case's own page; it posts to an address of its own.
+  await page.goto(`/library/${published}`);
   const form = page.getByRole("region", { name: "Request a knowledge-sharing session about this innovation" });
   await expect(form).toBeVisible();
 
@@ -86,6 +89,9 @@ test("a visitor without JavaScript asks for a session; an editor plans an activi
   const caseTitle = (await cases.locator(`label[for="${await ticked.getAttribute("id")}"]`).innerText()).trim();
   await expect(staff.getByLabel("Title in English")).toHaveValue(`Knowledge-sharing session: ${caseTitle}`);
   const activityUrl = staff.url().replace(/\/edit$/, "");
+  // It took place: visitors of the case page may now see it.
+  await staff.getByLabel("Status").selectOption("completed");
+  await staff.getByLabel("Start date").fill("2025-03-10");
   await staff.getByRole("button", { name: "Save activity" }).click();
   await expect(staff).toHaveURL(activityUrl);
 
@@ -101,7 +107,25 @@ test("a visitor without JavaScript asks for a session; an editor plans an activi
     "href",
     new URL(activityUrl).pathname,
   );
+
+  // The case page lists where it was shared: staff with a link to the activity's page...
+  const activityTitle = `Knowledge-sharing session: ${caseTitle}`;
+  await staff.goto(`/library/${published}`);
+  const sharedForStaff = staff.getByRole("region", { name: "Shared in these activities" });
+  await expect(sharedForStaff.getByRole("link", { name: activityTitle }).first()).toBeVisible();
+  await expect(sharedForStaff.locator(`a[href="${new URL(activityUrl).pathname}"]`)).toHaveCount(1);
   await context.close();
+
+  // ...visitors its type, title and month, and nothing to follow into the staff's pages.
+  const reader = await browser.newContext({ baseURL, javaScriptEnabled: false, locale: "en-GB" });
+  const readerPage = await reader.newPage();
+  await readerPage.goto(`/library/${published}`);
+  const shared = readerPage.getByRole("region", { name: "Shared in these activities" });
+  await expect(shared.getByRole("listitem").filter({ hasText: activityTitle }).first()).toContainText(
+    "Knowledge sharing, March 2025",
+  );
+  await expect(shared.getByRole("link")).toHaveCount(0);
+  await reader.close();
 });
 
 test("the request's address refuses drafts, cross-site posts and viewers, answers in the visitor's language, and keeps nothing a robot sends", async ({
