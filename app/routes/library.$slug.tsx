@@ -92,10 +92,10 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
         activities that shared it, asking about it) go here, after the case's own text and before
         its sources.
       */}
+      <PublicDocuments documents={loaderData.documents} />
       <SharedActivities activities={loaderData.shared} />
       {/* Posts to its own address, so this page stays cacheable (app/routes/library.$slug.enquiry.tsx). */}
       <EnquiryForm action={`/library/${c.slug}/enquiry`} />
-      <PublicDocuments documents={loaderData.documents} />
       <SourceList heading={t("libraryCase.sources")} sources={loaderData.sources} />
     </article>
   );
