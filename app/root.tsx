@@ -10,6 +10,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteLoaderData,
   type ShouldRevalidateFunction,
 } from "react-router";
@@ -19,6 +20,7 @@ import timeZoneCookieScript from "./lib/time-zone-cookie.js?url&no-inline";
 import { useNonce } from "./lib/nonce";
 import { getLanguage, languageMiddleware } from "./i18n/i18n.server";
 import { supportedLanguages, type Language } from "./i18n/config";
+import { packsFor } from "./i18n/packs";
 import { authMiddleware, hasRole, optionalUser } from "./lib/auth.server";
 import { viewerTimeZone } from "./lib/time-zone.server";
 import { formBodyMiddleware } from "./lib/form-body.server";
@@ -68,17 +70,22 @@ export function Layout({ children }: { children: React.ReactNode }) {
   // people get the app. See docs/decisions/0003-visitor-pages-without-scripts.md.
   const app = Boolean(data?.user);
   const nonce = useNonce();
+  const packs = packsFor(useMatches(), data?.notice);
   return (
     <html lang={lang} data-scripts={app ? "app" : "none"}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {/* Which string packs the page renders with: the browser loads them before it hydrates. */}
+        {app && packs.length ? <meta name="string-packs" content={packs.join(" ")} /> : null}
         <Meta />
         <Links />
       </head>
       <body>
         {/* The server decides the language; after a client-side navigation (the switcher) follow it. */}
-        <TranslationProvider lang={lang}>{children}</TranslationProvider>
+        <TranslationProvider lang={lang} packs={packs}>
+          {children}
+        </TranslationProvider>
         {app ? (
           <>
             <ScrollRestoration />
@@ -140,11 +147,11 @@ function SiteFrame(props: {
                   </li>
                   {user.role !== "viewer" ? (
                     <li>
-                      <NavLink to="/enquiries">{t("enquiries.title")}</NavLink>
+                      <NavLink to="/enquiries">{t("nav.enquiries")}</NavLink>
                     </li>
                   ) : null}
                   <li>
-                    <NavLink to="/cases">{t("caseEditor.listTitle")}</NavLink>
+                    <NavLink to="/cases">{t("nav.cases")}</NavLink>
                   </li>
                 </>
               ) : null}
@@ -157,7 +164,7 @@ function SiteFrame(props: {
                     <NavLink to="/admin/users">{t("nav.users")}</NavLink>
                   </li>
                   <li>
-                    <NavLink to="/admin/mail">{t("mail.title")}</NavLink>
+                    <NavLink to="/admin/mail">{t("nav.mail")}</NavLink>
                   </li>
                 </>
               ) : null}

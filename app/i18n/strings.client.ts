@@ -1,30 +1,77 @@
 import type { Language } from "./config";
+import type { StringPack } from "./packs";
 import type { StringSource } from "./translation";
 import { createTranslator, flatten, type Messages, type Translator } from "./translator";
 
-// One chunk per language, so a page loads only its own language's strings.
-const chunks: Record<Language, () => Promise<Messages>> = {
-  en: () => import("./locales/en").then((m) => m.en),
-  id: () => import("./locales/id").then((m) => m.id),
+type Part = "core" | StringPack;
+
+// One chunk per language and part, so a page loads only its own language's strings, and the
+// library's, the dashboard's, the account's and the mail admin's only where a page uses them.
+const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
+  en: {
+    core: () => import("./locales/en-core").then((m) => m.enCore),
+    library: () => import("./locales/en-library").then((m) => m.enLibrary),
+    dashboard: () => import("./locales/en-dashboard").then((m) => m.enDashboard),
+    mail: () => import("./locales/en-mail").then((m) => m.enMail),
+    account: () => import("./locales/en-account").then((m) => m.enAccount),
+  },
+  id: {
+    core: () => import("./locales/id-core").then((m) => m.idCore),
+    library: () => import("./locales/id-library").then((m) => m.idLibrary),
+    dashboard: () => import("./locales/id-dashboard").then((m) => m.idDashboard),
+    mail: () => import("./locales/id-mail").then((m) => m.idMail),
+    account: () => import("./locales/id-account").then((m) => m.idAccount),
+  },
 };
 
-/** The browser's string source: loads a language's strings when first needed and keeps them. */
-export function browserStrings(language: Language): StringSource & { load(language: Language): Promise<Translator> } {
-  const ready = new Map<Language, Translator>();
-  const loading = new Map<Language, Promise<Translator>>();
-  function load(lang: Language): Promise<Translator> {
-    let promise = loading.get(lang);
+/** The browser's string source: loads a language's strings, part by part, when first needed, and keeps them. */
+export function browserStrings(language: Language): StringSource & {
+  load(language: Language, packs?: readonly StringPack[]): Promise<Translator>;
+} {
+  const parts = new Map<string, Map<string, string>>();
+  const loading = new Map<string, Promise<void>>();
+  const translators = new Map<string, Translator>();
+  const keyOf = (lang: Language, packs: readonly StringPack[]) => [lang, ...packs].join("|");
+
+  function loadPart(lang: Language, part: Part): Promise<void> {
+    const key = `${lang}|${part}`;
+    let promise = loading.get(key);
     if (!promise) {
-      promise = chunks[lang]().then((messages) => {
-        const translator = createTranslator(lang, flatten(messages));
-        ready.set(lang, translator);
-        return translator;
-      });
+      promise = chunks[lang][part]().then((messages) => void parts.set(key, flatten(messages)));
       // A chunk that failed to load (the network dropped) is tried again on the next render.
-      promise.catch(() => loading.delete(lang));
-      loading.set(lang, promise);
+      promise.catch(() => loading.delete(key));
+      loading.set(key, promise);
     }
     return promise;
   }
-  return { language, load, translator: (lang) => ready.get(lang) ?? load(lang) };
+
+  function ready(lang: Language, packs: readonly StringPack[]): Translator | null {
+    const key = keyOf(lang, packs);
+    let translator = translators.get(key);
+    if (translator) return translator;
+    const wanted: Part[] = ["core", ...packs];
+    if (!wanted.every((part) => parts.has(`${lang}|${part}`))) return null;
+    const strings = new Map<string, string>();
+    for (const part of wanted) for (const [k, v] of parts.get(`${lang}|${part}`)!) strings.set(k, v);
+    translator = createTranslator(lang, strings);
+    translators.set(key, translator);
+    return translator;
+  }
+
+  // The same promise for the same wait, so React keeps showing the previous page until it settles.
+  const waits = new Map<string, Promise<Translator>>();
+  function load(lang: Language, packs: readonly StringPack[] = []): Promise<Translator> {
+    const key = keyOf(lang, packs);
+    let wait = waits.get(key);
+    if (!wait) {
+      wait = Promise.all((["core", ...packs] as Part[]).map((part) => loadPart(lang, part))).then(() =>
+        ready(lang, packs)!,
+      );
+      wait.catch(() => waits.delete(key));
+      waits.set(key, wait);
+    }
+    return wait;
+  }
+
+  return { language, load, translator: (lang, packs = []) => ready(lang, packs) ?? load(lang, packs) };
 }

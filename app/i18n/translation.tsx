@@ -1,5 +1,6 @@
 import { createContext, use, useContext, type ReactNode } from "react";
 import { isLanguage, type Language } from "./config";
+import type { StringPack } from "./packs";
 import type { TFunction, Translator } from "./translator";
 
 /**
@@ -9,7 +10,8 @@ import type { TFunction, Translator } from "./translator";
 export interface StringSource {
   /** The language of the request (server) or of the document (browser). */
   language: Language;
-  translator(language: Language): Translator | Promise<Translator>;
+  /** The translator for a language with the string packs a page needs (the server has every string). */
+  translator(language: Language, packs?: readonly StringPack[]): Translator | Promise<Translator>;
 }
 
 const SourceContext = createContext<StringSource | null>(null);
@@ -22,13 +24,18 @@ export function StringSourceProvider({ source, children }: { source: StringSourc
 /**
  * Fixes `t` to a language for everything inside; the root layout wraps the page in it. After a
  * client-side navigation that changes the language, the new language's strings load while React
- * keeps showing the previous page (the source returns the same promise until then).
+ * keeps showing the previous page (the source returns the same promise until then). The same holds
+ * for a page whose string packs (i18n/packs.ts) are not loaded yet.
  */
-export function TranslationProvider(props: { lang: string | undefined; children: ReactNode }) {
+export function TranslationProvider(props: {
+  lang: string | undefined;
+  packs?: readonly StringPack[];
+  children: ReactNode;
+}) {
   const source = useContext(SourceContext);
   if (!source) throw new Error("TranslationProvider needs a StringSourceProvider above it");
   const language = isLanguage(props.lang) ? props.lang : source.language;
-  const found = source.translator(language);
+  const found = source.translator(language, props.packs);
   const { t } = found instanceof Promise ? use(found) : found;
   return <TranslationContext.Provider value={t}>{props.children}</TranslationContext.Provider>;
 }

@@ -30,6 +30,7 @@ import { getNoticePreferences, updateNoticePreferences } from "../models/notice-
 import { getAccount, updatePreferences } from "../models/user-account.server";
 import { calendarToken, resetCalendarKey } from "../models/user-calendar.server";
 import { changePassword } from "../models/user-passwords.server";
+import { accountPage } from "../i18n/packs";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -287,3 +288,6 @@ function PasswordForm({ result }: { result?: ActionResult }) {
     </Form>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = accountPage;

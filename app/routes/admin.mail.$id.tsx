@@ -16,6 +16,7 @@ import { idParam } from "../lib/route-params";
 import { useFormatter } from "../lib/use-formatter";
 import { getOutboxMail, retryMail } from "../models/mail-outbox.server";
 import "../styles/mail.css";
+import { mailPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
@@ -121,3 +122,6 @@ export default function OutboxMessage({ loaderData, actionData }: Route.Componen
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = mailPage;

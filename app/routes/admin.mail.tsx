@@ -13,6 +13,7 @@ import { titled } from "../lib/meta";
 import { useFormatter } from "../lib/use-formatter";
 import { listOutbox, type OutboxQuery } from "../models/mail-outbox.server";
 import "../styles/mail.css";
+import { mailPage } from "../i18n/packs";
 
 /** The list's state from its address; a status or page it does not know shows the first page of all. */
 function parseQuery(params: URLSearchParams): OutboxQuery {
@@ -111,3 +112,6 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = mailPage;

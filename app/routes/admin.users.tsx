@@ -32,6 +32,7 @@ import { invitationForm, pendingInvitationForm } from "../forms/access";
 import { listPendingInvitations } from "../models/invitation-list.server";
 import { inviteUser, resendInvitation, revokeInvitation } from "../models/invitations.server";
 import { linkOrigin } from "../models/user-tokens.server";
+import { accountPage } from "../i18n/packs";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
@@ -401,3 +402,6 @@ function OrganizationChoices({ organizations, lang }: { organizations: Organizat
     </>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = accountPage;

@@ -21,6 +21,7 @@ import type { CaseInput } from "../models/case-writes.server";
 import { updateCase } from "../models/case-writes.server";
 import { describeConflict } from "../models/conflict.server";
 import "../styles/activity.css";
+import { libraryPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
@@ -110,3 +111,6 @@ function cellsKept(values: Record<string, unknown>) {
     ]),
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

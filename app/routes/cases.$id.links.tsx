@@ -21,6 +21,7 @@ import { conflictWith } from "../models/conflict.server";
 import { caseLinkFormOptions, caseLinksOf, getLinkedCase } from "../models/case-links-staff.server";
 import { caseLinkEntity, createCaseLink, deleteCaseLink, updateCaseLink } from "../models/case-links-writes.server";
 import "../styles/case-links.css";
+import { libraryPage } from "../i18n/packs";
 
 const comparedFields = [
   "direction",
@@ -268,3 +269,6 @@ function useDescribe(choices: Route.ComponentProps["loaderData"]["choices"]) {
     },
   };
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -24,6 +24,7 @@ import { mayPublish, publishCaseAs, restoreCaseAsDraft, submitCaseForReview } fr
 import { ConflictError, RecordError } from "../models/errors.server";
 import { referencesOf } from "../models/record-references.server";
 import "../styles/activity.css";
+import { libraryPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -303,3 +304,6 @@ function RichSection({ id, title, value }: { id: string; title: string; value: L
     </section>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -14,6 +14,7 @@ import { titled } from "../lib/meta";
 import { caseFormOptions } from "../models/case-queries.server";
 import { createCase } from "../models/case-writes.server";
 import "../styles/activity.css";
+import { libraryPage } from "../i18n/packs";
 
 const defaults: FormValues = {
   sector: "public_service_delivery",
@@ -57,3 +58,6 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
     </div>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

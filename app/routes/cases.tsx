@@ -14,6 +14,7 @@ import { titled } from "../lib/meta";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { casePageSize, caseSorts } from "../lib/case-list";
 import { listStaffCases } from "../models/case-queries.server";
+import { libraryPage } from "../i18n/packs";
 
 // A query the list does not know reads as the whole list, never a fault.
 const query = z.object({
@@ -148,3 +149,6 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
     </div>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -20,6 +20,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import { getDashboardSnapshot, snapshotMaxAgeMs } from "../models/dashboard-snapshot.server";
 import "../styles/dashboard.css";
+import { dashboardPage } from "../i18n/packs";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
 // "The next 30 days" moves with the clock, so the tag does too, as the snapshot does.
@@ -157,3 +158,6 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = dashboardPage;

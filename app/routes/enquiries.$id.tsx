@@ -25,6 +25,7 @@ import { describeConflict } from "../models/conflict.server";
 import { getEnquiry } from "../models/enquiry-queries.server";
 import { createEnquiryActivity, setEnquiryStatus } from "../models/enquiry-writes.server";
 import "../styles/enquiries.css";
+import { libraryPage } from "../i18n/packs";
 
 /** One request, for editors and admins: who asked (personal data), its status and "Plan an activity". */
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -227,3 +228,6 @@ function StatusForm({
     </section>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -13,6 +13,7 @@ import { titled } from "../lib/meta";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { enquiryPageSize, listEnquiries } from "../models/enquiry-queries.server";
 import "../styles/enquiries.css";
+import { libraryPage } from "../i18n/packs";
 
 interface EnquiryQuery {
   status?: EnquiryStatus;
@@ -122,3 +123,6 @@ export default function Enquiries({ loaderData }: Route.ComponentProps) {
     </div>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -12,6 +12,7 @@ import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
 import { countResetRequest, requestPasswordReset } from "../models/password-reset.server";
 import { linkOrigin } from "../models/user-tokens.server";
+import { accountPage } from "../i18n/packs";
 
 export function loader({ context }: Route.LoaderArgs) {
   return { title: getI18n(context).t("access.forgotTitle") };
@@ -85,3 +86,6 @@ export default function ForgotPassword({ actionData }: Route.ComponentProps) {
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = accountPage;

@@ -13,6 +13,7 @@ import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
 import { acceptInvitation } from "../models/token-passwords.server";
 import { findValidToken } from "../models/user-tokens.server";
+import { accountPage } from "../i18n/packs";
 
 /** Who is invited, if the link is still good; 410 Gone otherwise. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -67,3 +68,6 @@ export default function Invitation({ loaderData, actionData }: Route.ComponentPr
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = accountPage;

@@ -15,6 +15,7 @@ import { requestInfoContext } from "../lib/request-context";
 import { enquiryCaseBySlug } from "../models/enquiry-queries.server";
 import { addEnquiry } from "../models/enquiry-writes.server";
 import { linkOrigin } from "../models/user-tokens.server";
+import { libraryPage } from "../i18n/packs";
 
 // What a slug looks like (content/ checks the same): anything else is no case.
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -99,3 +100,6 @@ export default function CaseEnquiry({ loaderData, actionData }: Route.ComponentP
     </div>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -1,9 +1,9 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
+import { lazy, Suspense } from "react";
 import type { Route } from "./+types/library.$slug";
 import { CaseFacts } from "../components/case-facts";
 import { PublicDocuments } from "../components/attachments";
-import { EnquiryForm } from "../components/enquiry-form";
 import { SharedActivities } from "../components/shared-activities";
 import { ReplicationChain } from "../components/replication-chain";
 import { CaseResults } from "../components/case-results";
@@ -24,6 +24,11 @@ import { caseSources, findPublishedCase, resultSources } from "../models/case-pu
 import { sharedActivities } from "../models/case-activities.server";
 import { linkOrigin } from "../models/user-tokens.server";
 import "../styles/library-case.css";
+import { libraryPage } from "../i18n/packs";
+
+// The request form is for partners without an account, whose pages load no script; signed-in
+// staff never see it, so their browsers never load its form code (Conform and zod).
+const EnquiryForm = lazy(() => import("../components/enquiry-form").then((m) => ({ default: m.EnquiryForm })));
 
 // What a slug looks like (content/ checks the same): anything else (`%00`, a path) is no case.
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -38,6 +43,7 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
   if (!found) notFound();
   const lang = getLanguage(context);
   const { t } = getI18n(context);
+  const staff = optionalUser(context) !== null;
   // Everything else the page shows hangs off the case and is read side by side: a new section
   // adds its read here.
   const [sources, sourcesOfResults, replication, shared, documents] = await Promise.all([
@@ -45,12 +51,12 @@ export async function loader({ params, context, request }: Route.LoaderArgs) {
     resultSources(db, found),
     replicationFor(db, found.caseId),
     // Visitors get completed activities' type, title and month only; signed-in people every one.
-    sharedActivities(db, found.caseId, { staff: optionalUser(context) !== null }),
+    sharedActivities(db, found.caseId, { staff }),
     publicDocumentsFor(db, found.caseId),
   ]);
   const sector = (caseSectors as readonly string[]).includes(found.sector) ? (found.sector as CaseSector) : "other";
   const head = caseHead(found, lang, linkOrigin(request), { sector: t(`caseSector.${sector}`), site: t("app.name") });
-  return { case: found, sources, resultSources: sourcesOfResults, replication, shared, documents, head };
+  return { case: found, sources, resultSources: sourcesOfResults, replication, shared, documents, head, staff };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => caseMeta(loaderData?.head);
@@ -95,8 +101,15 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
       <PublicDocuments documents={loaderData.documents} />
       <SharedActivities activities={loaderData.shared} />
       {/* Posts to its own address, so this page stays cacheable (app/routes/library.$slug.enquiry.tsx). */}
-      <EnquiryForm action={`/library/${c.slug}/enquiry`} />
+      {loaderData.staff ? null : (
+        <Suspense fallback={null}>
+          <EnquiryForm action={`/library/${c.slug}/enquiry`} />
+        </Suspense>
+      )}
       <SourceList heading={t("libraryCase.sources")} sources={loaderData.sources} />
     </article>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

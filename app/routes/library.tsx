@@ -15,6 +15,7 @@ import { dataVersion } from "../models/data-version.server";
 import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import type { FacetCount } from "../models/library-search-facets.server";
 import "../styles/library.css";
+import { libraryPage } from "../i18n/packs";
 
 type Option = { value: string; label?: string; count: number };
 
@@ -253,3 +254,6 @@ export default function Library({ loaderData }: Route.ComponentProps) {
     </div>
   );
 }
+
+// The library's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = libraryPage;

@@ -17,6 +17,7 @@ import { verifyLogin } from "../models/user-passwords.server";
 import { getI18n } from "../i18n/i18n.server";
 import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
+import { accountPage } from "../i18n/packs";
 
 export async function loader({ context }: Route.LoaderArgs) {
   if (optionalUser(context)) throw redirect("/dashboard");
@@ -118,3 +119,6 @@ export default function Login({ loaderData, actionData }: Route.ComponentProps) 
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = accountPage;

@@ -13,6 +13,7 @@ import { titled } from "../lib/meta";
 import { requestInfoContext } from "../lib/request-context";
 import { resetPassword } from "../models/token-passwords.server";
 import { findValidToken, linkOrigin } from "../models/user-tokens.server";
+import { accountPage } from "../i18n/packs";
 
 /** The account the link resets, if it is still good; 410 Gone otherwise. */
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -71,3 +72,6 @@ export default function ResetPassword({ loaderData, actionData }: Route.Componen
     </div>
   );
 }
+
+// This page's strings are a chunk of their own in the browser (i18n/packs.ts).
+export const handle = accountPage;

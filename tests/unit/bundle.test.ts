@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { supportedLanguages } from "../../app/i18n/config";
+import { packNamespaces } from "../../app/i18n/packs";
 import { readClientBuild, type ClientBuild } from "../support/client-build";
 
 // Reads build/client (npm test builds before this stage). What a visitor's page loads, no app
@@ -34,9 +36,18 @@ const readingPages = [
 /** What a signed-in person's first load of such a page may cost: React and React Router are ~110 KB. */
 const appBudget = 140 * 1024;
 
+/** The string packs a route's module names in its handle (`export const handle = libraryPage`). */
+function declaredPacks(route: string): string[] {
+  const source = readFileSync(path.join(root, "app", `${route}.tsx`), "utf8");
+  const name = /export const handle = (\w+)Page;/.exec(source)?.[1];
+  return name ? [name] : [];
+}
+
+/** A page's files, its language's core strings and the packs it declares. */
 const loads = (route: string, lang: string) => [
   ...build.pageFiles(route),
-  build.fileOf(`app/i18n/locales/${lang}.ts`)!,
+  build.fileOf(`app/i18n/locales/${lang}-core.ts`)!,
+  ...declaredPacks(route).map((pack) => build.fileOf(`app/i18n/locales/${lang}-${pack}.ts`)!),
 ];
 
 describe("the browser build", () => {
@@ -60,15 +71,24 @@ describe("the browser build", () => {
     expect(build.fileOf("app/root.tsx")).toBeDefined();
   });
 
-  it("keeps each language's strings in a chunk of its own, out of what every page loads", () => {
-    const chunks = supportedLanguages.map((lang) => build.fileOf(`app/i18n/locales/${lang}.ts`));
-    expect(new Set(chunks).size).toBe(supportedLanguages.length);
-    for (const [i, lang] of supportedLanguages.entries()) {
-      const others = build.sources(chunks[i]!).filter((s) => /^app\/i18n\/locales\//.test(s));
+  it("keeps each language's strings in chunks of their own (core, and each pack), out of what every page loads", () => {
+    const parts = ["core", ...Object.keys(packNamespaces)];
+    const chunks = supportedLanguages.flatMap((lang) =>
+      parts.map((part) => ({ lang, part, file: build.fileOf(`app/i18n/locales/${lang}-${part}.ts`) })),
+    );
+    expect(new Set(chunks.map((c) => c.file)).size).toBe(chunks.length);
+    for (const { lang, part, file } of chunks) {
+      const locales = build.sources(file!).filter((s) => /^app\/i18n\/locales\//.test(s));
       expect(
-        others.every((s) => s === `app/i18n/locales/${lang}.ts` || s.startsWith(`app/i18n/locales/${lang}/`)),
+        locales.every((s) => s === `app/i18n/locales/${lang}-${part}.ts` || s.startsWith(`app/i18n/locales/${lang}/`)),
       ).toBe(true);
     }
+    // A pack's namespaces are in its chunk only.
+    const libraryFiles = build.sources(build.fileOf("app/i18n/locales/en-library.ts")!);
+    expect(libraryFiles).toContain("app/i18n/locales/en/case-editor.ts");
+    expect(build.sources(build.fileOf("app/i18n/locales/en-core.ts")!)).not.toContain(
+      "app/i18n/locales/en/case-editor.ts",
+    );
     for (const route of readingPages) {
       const sources = build.pageFiles(route).flatMap((f) => build.sources(f));
       expect(

@@ -1,0 +1,4 @@
+import type { DashboardTranslation } from "./en-dashboard";
+import { dashboard } from "./id/dashboard";
+
+export const idDashboard: DashboardTranslation = { dashboard };
