@@ -1,5 +1,5 @@
 // An agreement as its page heads it: the record, its parent, partnership and sides, signatories,
-// the agreements that continue it, its sources and the tally of its commitments, in one prepared
+// the agreements that continue it and the tally of its commitments, in one prepared
 // query.
 import { eq, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
@@ -7,12 +7,10 @@ import {
   follows,
   agreementSignatories,
   agreements,
-  citations,
   countries,
   partnershipCountries,
   partnerships,
   people,
-  sources,
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { AgreementKind, AgreementStatus } from "../lib/enums";
@@ -49,7 +47,6 @@ export async function agreementHead(db: Database, id: number, today: string, vie
     signatories: row.signatories ?? [],
     children: row.children ?? [],
     sides: row.sides ?? [],
-    sources: row.sources ?? [],
   };
 }
 
@@ -76,14 +73,6 @@ function headQuery(db: Database) {
           order by ${partnershipCountries.position})
         from ${partnershipCountries} join ${countries} on ${countries.code} = ${partnershipCountries.countryCode}
         where ${partnershipCountries.partnershipId} = ${agreements.partnershipId})`,
-      sources: sql<CitedSource[] | null>`(
-        select json_agg(json_build_object('id', ${sources.id}, 'slug', ${sources.slug},
-          'publisher', ${sources.publisher}, 'title', ${sources.title},
-          'titleIsDescriptive', ${sources.titleIsDescriptive}, 'language', ${sources.language},
-          'url', ${sources.url}, 'publishedOn', ${sources.publishedOn}, 'quote', ${sources.quote})
-          order by ${sources.publishedOn}, ${sources.id})
-        from ${citations} join ${sources} on ${sources.id} = ${citations.sourceId}
-        where ${citations.subjectKind} = 'agreement' and ${citations.subjectId} = ${agreements.id})`,
       /** Whether the viewer follows it, for the follow button. */
       following: sql<boolean>`exists(select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")}
         and ${follows.subjectType} = 'agreement' and ${follows.subjectId} = ${agreements.id})`,

@@ -76,7 +76,7 @@ export async function getAgreement(
     commitmentCards(db, id, { page, pageSize, latestActivities }),
   ]);
   if (!head) return null;
-  const { agreement, parent, partnership, signatories, children, sides, sources, tally, following } = head;
+  const { agreement, parent, partnership, signatories, children, sides, tally, following } = head;
   const list = items.map((c) => ({
     ...c,
     overdue: isOverdue(c, today),
@@ -96,7 +96,6 @@ export async function getAgreement(
     renewedBy: lifecycle === "renewed" ? renewals : [],
     signatories,
     sides,
-    sources,
     /** Whether the viewer (`viewerId`) follows it. */
     following,
     counts: statusCounts,

@@ -90,7 +90,6 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
     continuedBy: a.continuedBy.map((c) => ({ id: c.id, kind: c.kind, title: text(c.title) })),
     renewedBy: a.renewedBy.map((r) => ({ id: r.id, title: text(r.title), inForceFrom: r.inForceFrom })),
     signatories: a.signatories.map((s) => ({ id: s.id, name: s.name, title: s.title && text(s.title) })),
-    sources: a.sources,
     counts: a.counts,
     progress: a.progress,
     commitmentPage: a.commitmentPage,
