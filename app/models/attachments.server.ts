@@ -1,6 +1,6 @@
 // The documents a record carries: listing them, detaching one (a document no record carries any
 // more goes, bytes and all), and the documents of a published case, which the library shows.
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, lte, sql } from "drizzle-orm";
 import { attachments, casePublications, documents } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { RecordSubject } from "../lib/record-subject";
@@ -39,14 +39,18 @@ export function attachmentsFor(db: Database, subject: RecordSubject): Promise<At
 
 /**
  * The documents of a case the library publishes; none for a case without a publication (a draft,
- * an archived one), whatever it carries.
+ * an archived one), whatever it carries. A document attached since the case was last published
+ * waits for the next publication, as the rest of a revision does.
  */
 export function publicDocumentsFor(db: Database, caseId: number): Promise<AttachedDocument[]> {
   return db
     .select(listed)
     .from(attachments)
     .innerJoin(documents, eq(documents.id, attachments.documentId))
-    .innerJoin(casePublications, eq(casePublications.caseId, attachments.subjectId))
+    .innerJoin(
+      casePublications,
+      and(eq(casePublications.caseId, attachments.subjectId), lte(attachments.createdAt, casePublications.publishedAt)),
+    )
     .where(ofSubject({ kind: "case", id: caseId }))
     .orderBy(asc(attachments.createdAt), asc(documents.id));
 }

@@ -1,7 +1,7 @@
 // Uploaded documents: storing one (its description, its bytes and its first attachment in one
 // transaction), and reading one back for a download, with who may.
 import { randomUUID, createHash } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, lte, eq } from "drizzle-orm";
 import { attachments, casePublications, documents } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { RecordSubject } from "../lib/record-subject";
@@ -74,13 +74,18 @@ export async function getDocument(db: Database, id: number) {
 
 /**
  * Whether a visitor without an account may download the document: only when it is attached to a
- * case the library publishes (one with a case_publications row).
+ * case the library publishes (one with a case_publications row), and was attached by the time that
+ * publication was made: a document added since waits, with the rest of the revision, for the next
+ * publication (docs/decisions/0014).
  */
 export async function isPublicDocument(db: Database, id: number): Promise<boolean> {
   const [row] = await db
     .select({ id: attachments.documentId })
     .from(attachments)
-    .innerJoin(casePublications, eq(casePublications.caseId, attachments.subjectId))
+    .innerJoin(
+      casePublications,
+      and(eq(casePublications.caseId, attachments.subjectId), lte(attachments.createdAt, casePublications.publishedAt)),
+    )
     .where(and(eq(attachments.documentId, id), eq(attachments.subjectKind, "case")))
     .limit(1);
   return !!row;

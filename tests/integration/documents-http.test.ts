@@ -28,7 +28,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
   let database: ServerDatabase | undefined;
   let server: RunningServer;
   const cookies = { editor: "", viewer: "" };
-  const ids = { editor: 0, activity: 0, draftCase: 0, publishedCase: 0, publishedSlug: "" };
+  const ids = { editor: 0, activity: 0, draftCase: 0, publishedCase: 0, publishedSlug: "", publishedVersion: 0 };
 
   const open = () =>
     database ? openDatabase({ url: database.url, dataDir: "", maxConnections: 2 }) : openDatabase({ dataDir });
@@ -53,6 +53,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
       const published = (await makePublishedCase(handle.db))!;
       ids.publishedCase = published.id;
       ids.publishedSlug = published.slug;
+      ids.publishedVersion = published.version;
     } finally {
       await handle.close();
     }
@@ -208,6 +209,14 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     ] as const) {
       expect((await upload(["case", id], file(name), { Cookie: cookies.editor })).status).toBe(302);
     }
+    // A document attached to a published case goes public with the case's next publication.
+    const republish = await fetch(url(`/cases/${ids.publishedCase}`), {
+      method: "POST",
+      body: new URLSearchParams({ intent: "publish", version: String(ids.publishedVersion) }),
+      headers: { Origin: server.url, Cookie: cookies.editor },
+      redirect: "manual",
+    });
+    expect(republish.status).toBe(302);
     const links = {
       "Minutes.pdf": await linkOn(`/activities/${ids.activity}`, "Minutes.pdf"),
       "published.png": await linkOn(`/cases/${ids.publishedCase}`, "published.png"),

@@ -13,6 +13,7 @@ import { citedSourcesFor } from "../../app/models/source-choices.server";
 import { citeSource, createSource, deleteSource, removeCitation } from "../../app/models/source-writes.server";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { databaseStore, type DocumentStore } from "../../app/storage/document-store";
+import { publishCase } from "../../app/models/case-publish.server";
 import { makeActivity, makeAgreement, makeCase, makePublishedCase, makeUser } from "../support/model-factories";
 import { exeBytes, pdfBytes, pngBytes } from "../support/sample-files";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -126,7 +127,7 @@ describe.each(drivers)("documents and sources on %s", (driver) => {
     expect((await auditOf("agreement_attachments", agreement.id)).map((r) => r.action)).toEqual(["attach", "detach"]);
   });
 
-  it("shows a case's documents to the public only while the case is published", async () => {
+  it("shows a case's documents to the public only as of the case's last publication", async () => {
     const draft = await makeCase(db);
     const published = await makePublishedCase(db);
     const put = (caseId: number) =>
@@ -140,6 +141,10 @@ describe.each(drivers)("documents and sources on %s", (driver) => {
     const shown = await put(published!.id);
     expect(await publicDocumentsFor(db, draft.id)).toEqual([]);
     expect(await isPublicDocument(db, hidden!.id)).toBe(false);
+    // Attached after the case was published: it waits, like the rest of a revision, for the next publication.
+    expect(await publicDocumentsFor(db, published!.id)).toEqual([]);
+    expect(await isPublicDocument(db, shown!.id)).toBe(false);
+    await publishCase(db, actor, published!.id, published!.version);
     expect(await publicDocumentsFor(db, published!.id)).toEqual([expect.objectContaining({ id: shown!.id })]);
     expect(await isPublicDocument(db, shown!.id)).toBe(true);
   });
