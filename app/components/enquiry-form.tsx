@@ -1,18 +1,19 @@
 import { getFormProps } from "@conform-to/react";
 import { Form } from "react-router";
-import { enquiryFieldOrder, enquiryMessageMax, honeypotField, type EnquiryField } from "../forms/enquiry";
+import { enquiryFieldOrder, enquiryMessageMax, honeypotField, type EnquiryField } from "../forms/enquiry-fields";
 import type { ActionResult } from "../forms/result";
 import { useTranslation } from "../i18n/translation";
 import { ErrorSummary } from "./form-errors";
 import { Field, textOf } from "./form-field";
 import { useRecordForm } from "./use-record-form";
-import "../styles/enquiries.css";
 
 /**
  * "Request a knowledge-sharing session about this innovation": the form a visitor without an
  * account sends from a case page. A plain HTML form (visitor pages carry no script), posted to
  * `action`, which answers with the thanks or with this form again, as typed, and its messages.
- * Checked on the server alone: zod stays out of the page.
+ * Checked on the server alone: zod stays out of the page. Its styles come with the pages that show
+ * it (styles/enquiries.css), so the module has no effects of its own and a browser build that
+ * never renders it leaves it out (app/routes/library.$slug.tsx).
  */
 export function EnquiryForm({ action, result }: { action: string; result?: ActionResult }) {
   const { t } = useTranslation();

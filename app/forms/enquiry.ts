@@ -2,15 +2,9 @@
 import { z } from "zod";
 import { enquiryStatuses } from "../lib/enums";
 import { emailAddress, idField, requiredText, singleLine } from "../lib/form-schema";
+import { enquiryMessageMax, honeypotField } from "./enquiry-fields";
 
-/** How long a request's message may be: a few paragraphs, not a document. */
-export const enquiryMessageMax = 2000;
-
-/**
- * The name of the honeypot: a field people never see or reach (hidden from eyes and assistive
- * technology, out of the tab order) that form-filling robots fill in like any other.
- */
-export const honeypotField = "website";
+export { enquiryFieldOrder, enquiryMessageMax, honeypotField, type EnquiryField } from "./enquiry-fields";
 
 /** A partner's request for a knowledge-sharing session, sent without an account. */
 export const enquiryForm = z.object({
@@ -23,10 +17,6 @@ export const enquiryForm = z.object({
   [honeypotField]: z.string().max(1000).optional().catch(undefined),
 });
 export type EnquiryFormData = z.output<typeof enquiryForm>;
-export type EnquiryField = keyof z.input<typeof enquiryForm>;
-
-/** The fields in page order, for the error summary. */
-export const enquiryFieldOrder = ["name", "organization", "country", "email", "message"] as const;
 
 /** Staff move an enquiry along; "planned" comes only with the activity made from it. */
 export const handledStatuses = enquiryStatuses.filter((s) => s !== "planned");

@@ -5,7 +5,8 @@
  * The server always has every string.
  */
 export const packNamespaces = {
-  library: ["caseEditor", "replication", "enquiries", "library", "libraryCase"],
+  library: ["replication", "enquiries", "library", "libraryCase"],
+  cases: ["caseEditor"],
   dashboard: ["dashboard"],
   mail: ["mail"],
   account: ["account", "delivery", "access"],
@@ -40,6 +41,8 @@ export function packsFor(matches: readonly { handle?: unknown }[], notice?: stri
 
 /** The `handle` of a page that shows the library's strings. */
 export const libraryPage = { strings: ["library"] as const satisfies readonly StringPack[] };
+/** The staff's case pages: the library's strings and the case editor's. */
+export const casesPage = { strings: ["library", "cases"] as const satisfies readonly StringPack[] };
 export const dashboardPage = { strings: ["dashboard"] as const satisfies readonly StringPack[] };
 export const accountPage = { strings: ["account"] as const satisfies readonly StringPack[] };
 export const mailPage = { strings: ["mail"] as const satisfies readonly StringPack[] };

@@ -11,6 +11,7 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
   en: {
     core: () => import("./locales/en-core").then((m) => m.enCore),
     library: () => import("./locales/en-library").then((m) => m.enLibrary),
+    cases: () => import("./locales/en-cases").then((m) => m.enCases),
     dashboard: () => import("./locales/en-dashboard").then((m) => m.enDashboard),
     mail: () => import("./locales/en-mail").then((m) => m.enMail),
     account: () => import("./locales/en-account").then((m) => m.enAccount),
@@ -18,6 +19,7 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
   id: {
     core: () => import("./locales/id-core").then((m) => m.idCore),
     library: () => import("./locales/id-library").then((m) => m.idLibrary),
+    cases: () => import("./locales/id-cases").then((m) => m.idCases),
     dashboard: () => import("./locales/id-dashboard").then((m) => m.idDashboard),
     mail: () => import("./locales/id-mail").then((m) => m.idMail),
     account: () => import("./locales/id-account").then((m) => m.idAccount),

@@ -1,12 +1,12 @@
 import { useTranslation } from "../i18n/translation";
 import { Link, redirect } from "react-router";
-import { lazy, Suspense } from "react";
 import { z } from "zod";
 import type { Route } from "./+types/agreements.$id";
 import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
 import { AgreementProgress } from "../components/agreement-progress";
 import { CommitmentCard } from "../components/commitment-card";
 import { PlainLinks } from "../components/plain-links";
+import { RecordReferences } from "../components/record-references";
 import { FollowButton } from "../components/follow-button";
 import { Pager } from "../components/pager";
 import { StatusBadge } from "../components/status-badge";
@@ -26,12 +26,6 @@ import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
 import { referencesOf } from "../models/record-references.server";
 import "../styles/agreements.css";
-
-// The sources and documents close the page: their code loads beside the page's own, not before it
-// (the page's first load stays within its budget, tests/unit/bundle.test.ts).
-const RecordReferences = lazy(() =>
-  import("../components/record-references").then((m) => ({ default: m.RecordReferences })),
-);
 
 /** A page number from the address; anything odd opens the first page. */
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -233,9 +227,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         )}
       </section>
 
-      <Suspense fallback={null}>
-        <RecordReferences references={loaderData.references} />
-      </Suspense>
+      <RecordReferences references={loaderData.references} />
     </article>
   );
 }

@@ -21,7 +21,7 @@ import type { CaseInput } from "../models/case-writes.server";
 import { updateCase } from "../models/case-writes.server";
 import { describeConflict } from "../models/conflict.server";
 import "../styles/activity.css";
-import { libraryPage } from "../i18n/packs";
+import { casesPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
@@ -113,4 +113,4 @@ function cellsKept(values: Record<string, unknown>) {
 }
 
 // The library's strings are a chunk of their own in the browser (i18n/packs.ts).
-export const handle = libraryPage;
+export const handle = casesPage;

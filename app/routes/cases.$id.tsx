@@ -24,7 +24,7 @@ import { mayPublish, publishCaseAs, restoreCaseAsDraft, submitCaseForReview } fr
 import { ConflictError, RecordError } from "../models/errors.server";
 import { referencesOf } from "../models/record-references.server";
 import "../styles/activity.css";
-import { libraryPage } from "../i18n/packs";
+import { casesPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -306,4 +306,4 @@ function RichSection({ id, title, value }: { id: string; title: string; value: L
 }
 
 // The library's strings are a chunk of their own in the browser (i18n/packs.ts).
-export const handle = libraryPage;
+export const handle = casesPage;

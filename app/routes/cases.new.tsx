@@ -14,7 +14,7 @@ import { titled } from "../lib/meta";
 import { caseFormOptions } from "../models/case-queries.server";
 import { createCase } from "../models/case-writes.server";
 import "../styles/activity.css";
-import { libraryPage } from "../i18n/packs";
+import { casesPage } from "../i18n/packs";
 
 const defaults: FormValues = {
   sector: "public_service_delivery",
@@ -60,4 +60,4 @@ export default function NewCase({ loaderData, actionData }: Route.ComponentProps
 }
 
 // The library's strings are a chunk of their own in the browser (i18n/packs.ts).
-export const handle = libraryPage;
+export const handle = casesPage;

@@ -14,7 +14,7 @@ import { titled } from "../lib/meta";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { casePageSize, caseSorts } from "../lib/case-list";
 import { listStaffCases } from "../models/case-queries.server";
-import { libraryPage } from "../i18n/packs";
+import { casesPage } from "../i18n/packs";
 
 // A query the list does not know reads as the whole list, never a fault.
 const query = z.object({
@@ -151,4 +151,4 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
 }
 
 // The library's strings are a chunk of their own in the browser (i18n/packs.ts).
-export const handle = libraryPage;
+export const handle = casesPage;

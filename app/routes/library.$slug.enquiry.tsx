@@ -16,6 +16,7 @@ import { enquiryCaseBySlug } from "../models/enquiry-queries.server";
 import { addEnquiry } from "../models/enquiry-writes.server";
 import { linkOrigin } from "../models/user-tokens.server";
 import { libraryPage } from "../i18n/packs";
+import "../styles/enquiries.css";
 
 // What a slug looks like (content/ checks the same): anything else is no case.
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;

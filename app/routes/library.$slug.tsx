@@ -1,8 +1,8 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
-import { lazy, Suspense } from "react";
 import type { Route } from "./+types/library.$slug";
 import { CaseFacts } from "../components/case-facts";
+import { EnquiryForm } from "../components/enquiry-form";
 import { PublicDocuments } from "../components/attachments";
 import { SharedActivities } from "../components/shared-activities";
 import { ReplicationChain } from "../components/replication-chain";
@@ -24,11 +24,8 @@ import { caseSources, findPublishedCase, resultSources } from "../models/case-pu
 import { sharedActivities } from "../models/case-activities.server";
 import { linkOrigin } from "../models/user-tokens.server";
 import "../styles/library-case.css";
+import "../styles/enquiries.css";
 import { libraryPage } from "../i18n/packs";
-
-// The request form is for partners without an account, whose pages load no script; signed-in
-// staff never see it, so their browsers never load its form code (Conform and zod).
-const EnquiryForm = lazy(() => import("../components/enquiry-form").then((m) => ({ default: m.EnquiryForm })));
 
 // What a slug looks like (content/ checks the same): anything else (`%00`, a path) is no case.
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -101,11 +98,8 @@ export default function CaseStudy({ loaderData }: Route.ComponentProps) {
       <PublicDocuments documents={loaderData.documents} />
       <SharedActivities activities={loaderData.shared} />
       {/* Posts to its own address, so this page stays cacheable (app/routes/library.$slug.enquiry.tsx). */}
-      {loaderData.staff ? null : (
-        <Suspense fallback={null}>
-          <EnquiryForm action={`/library/${c.slug}/enquiry`} />
-        </Suspense>
-      )}
+      {/* For partners without an account: staff do not ask themselves for a session. */}
+      {loaderData.staff ? null : <EnquiryForm action={`/library/${c.slug}/enquiry`} />}
       <SourceList heading={t("libraryCase.sources")} sources={loaderData.sources} />
     </article>
   );

@@ -3,8 +3,9 @@ import { createActivity } from "../support/http-factories";
 import { demoAccounts, demoPassword, expect, signedInRequest, test, uniqueSuffix } from "./fixtures";
 import { expectNoAxeViolations } from "./helpers";
 
-// The server shows dates in Jakarta for the demo accounts (no zone of their own, no tz cookie yet).
-const zone = "Asia/Jakarta";
+// Every test here is the demo viewer's, whose dashboard is in their own zone (Baku): from 17:00 to
+// 20:00 UTC it is already tomorrow in Jakarta but not yet in Baku.
+const zone = demoAccounts.viewer.timeZone;
 const todayInZone = new Intl.DateTimeFormat("en-CA", { timeZone: zone }).format(new Date());
 const dayLabel = (day: string) =>
   new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(`${day}T00:00:00Z`));

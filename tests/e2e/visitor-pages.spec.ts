@@ -93,12 +93,14 @@ test.describe("a signed-in person's pages", () => {
     loginAs,
   }) => {
     await loginAs("viewer");
-    const english = build.fileOf("app/i18n/locales/en.ts");
-    const indonesian = build.fileOf("app/i18n/locales/id.ts");
+    // The library's page loads the core strings and the library's pack, in English only.
+    const english = ["core", "library"].map((part) => build.fileOf(`app/i18n/locales/en-${part}.ts`));
+    const indonesian = ["core", "library"].map((part) => build.fileOf(`app/i18n/locales/id-${part}.ts`));
     const scripts = await scriptsLoaded(page, () => gotoHydrated(page, "/library"));
     const urls = scripts.map((s) => s.url);
-    expect(urls).toContain(english);
-    expect(urls).not.toContain(indonesian);
+    for (const file of english) expect(urls).toContain(file);
+    for (const file of indonesian) expect(urls).not.toContain(file);
+    expect(urls).not.toContain(build.fileOf("app/i18n/locales/en-cases.ts"));
     const editorFiles = build.files.filter((f) => build.sources(f).some((s) => /node_modules\/@?lexical/.test(s)));
     expect(editorFiles.length).toBeGreaterThan(0);
     expect(urls.filter((u) => editorFiles.includes(u))).toEqual([]);

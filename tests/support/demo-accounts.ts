@@ -3,8 +3,9 @@ export type Role = "admin" | "editor" | "viewer";
 
 export const demoPassword = "jembatan-demo";
 
-export const demoAccounts: Record<Role, { email: string; name: string }> = {
-  admin: { email: "admin@example.org", name: "Demo Admin" },
-  editor: { email: "editor@example.org", name: "Demo Editor" },
-  viewer: { email: "viewer@example.org", name: "Demo Viewer" },
+/** Each account's time zone is the one its pages show dates in (the viewer works in Baku). */
+export const demoAccounts: Record<Role, { email: string; name: string; timeZone: string }> = {
+  admin: { email: "admin@example.org", name: "Demo Admin", timeZone: "Asia/Jakarta" },
+  editor: { email: "editor@example.org", name: "Demo Editor", timeZone: "Asia/Jakarta" },
+  viewer: { email: "viewer@example.org", name: "Demo Viewer", timeZone: "Asia/Baku" },
 };

@@ -35,6 +35,13 @@ const readingPages = [
 ];
 /** What a signed-in person's first load of such a page may cost: React and React Router are ~110 KB. */
 const appBudget = 140 * 1024;
+/**
+ * Two pages are over that budget, by stated allowances that are not met targets (issue 11's notes):
+ * the public case page for a signed-in person (visitors load no script), which carries the
+ * visitors' request form (Conform) and the library's strings, and the agreement page, which grew
+ * its sources and documents with their forms.
+ */
+const budgets: Record<string, number> = { "routes/library.$slug": 144 * 1024, "routes/agreements.$id": 142 * 1024 };
 
 /** The string packs a route's module names in its handle (`export const handle = libraryPage`). */
 function declaredPacks(route: string): string[] {
@@ -84,7 +91,7 @@ describe("the browser build", () => {
       ).toBe(true);
     }
     // A pack's namespaces are in its chunk only.
-    const libraryFiles = build.sources(build.fileOf("app/i18n/locales/en-library.ts")!);
+    const libraryFiles = build.sources(build.fileOf("app/i18n/locales/en-cases.ts")!);
     expect(libraryFiles).toContain("app/i18n/locales/en/case-editor.ts");
     expect(build.sources(build.fileOf("app/i18n/locales/en-core.ts")!)).not.toContain(
       "app/i18n/locales/en/case-editor.ts",
@@ -112,7 +119,9 @@ describe("the browser build", () => {
     for (const route of readingPages) {
       for (const lang of supportedLanguages) {
         const total = loads(route, lang).reduce((sum, f) => sum + build.gzipSize(f), 0);
-        expect(total, `${route} (${lang}) loads ${(total / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(appBudget);
+        expect(total, `${route} (${lang}) loads ${(total / 1024).toFixed(1)} KB`).toBeLessThanOrEqual(
+          budgets[route] ?? appBudget,
+        );
       }
     }
   });

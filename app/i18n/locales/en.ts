@@ -1,11 +1,12 @@
 import type { SameKeys } from "../translator";
 import { enCore } from "./en-core";
 import { enAccount } from "./en-account";
+import { enCases } from "./en-cases";
 import { enDashboard } from "./en-dashboard";
 import { enLibrary } from "./en-library";
 import { enMail } from "./en-mail";
 
 /** Every English string: what the server renders with and what the keys' type is made from. */
-export const en = { ...enCore, ...enLibrary, ...enDashboard, ...enMail, ...enAccount };
+export const en = { ...enCore, ...enLibrary, ...enCases, ...enDashboard, ...enMail, ...enAccount };
 
 export type Translation = SameKeys<typeof en>;

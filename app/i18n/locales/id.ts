@@ -1,8 +1,9 @@
 import type { Translation } from "./en";
 import { idCore } from "./id-core";
 import { idAccount } from "./id-account";
+import { idCases } from "./id-cases";
 import { idDashboard } from "./id-dashboard";
 import { idLibrary } from "./id-library";
 import { idMail } from "./id-mail";
 
-export const id: Translation = { ...idCore, ...idLibrary, ...idDashboard, ...idMail, ...idAccount };
+export const id: Translation = { ...idCore, ...idLibrary, ...idCases, ...idDashboard, ...idMail, ...idAccount };
