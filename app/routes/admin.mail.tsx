@@ -8,34 +8,17 @@ import { env } from "../env.server";
 import { getI18n } from "../i18n/i18n.server";
 import { useTranslation } from "../i18n/translation";
 import { requireUser } from "../lib/auth.server";
-import { mailStatuses, type MailStatus } from "../lib/enums";
+import { mailStatuses } from "../lib/enums";
 import { titled } from "../lib/meta";
+import { parseStatusListQuery, statusListSearch } from "../lib/status-list-query";
 import { useFormatter } from "../lib/use-formatter";
-import { listOutbox, type OutboxQuery } from "../models/mail-outbox.server";
+import { listOutbox } from "../models/mail-outbox.server";
 import "../styles/mail.css";
 import { mailPage } from "../i18n/packs";
 
-/** The list's state from its address; a status or page it does not know shows the first page of all. */
-function parseQuery(params: URLSearchParams): OutboxQuery {
-  const status = params.get("status");
-  const page = Number(params.get("page"));
-  return {
-    status: mailStatuses.includes(status as MailStatus) ? (status as MailStatus) : undefined,
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
-  };
-}
-
-function queryString(query: OutboxQuery) {
-  const params = new URLSearchParams();
-  if (query.status) params.set("status", query.status);
-  if (query.page > 1) params.set("page", String(query.page));
-  const s = params.toString();
-  return s ? `?${s}` : "?";
-}
-
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "admin");
-  const query = parseQuery(new URL(request.url).searchParams);
+  const query = parseStatusListQuery(new URL(request.url).searchParams, mailStatuses);
   const { rows, hasNext } = await listOutbox(db, query);
   return { rows, hasNext, query, sending: !!env.RESEND_API_KEY, title: getI18n(context).t("mail.title") };
 }
@@ -103,8 +86,8 @@ export default function Outbox({ loaderData }: Route.ComponentProps) {
       {query.page > 1 || hasNext ? (
         <Pager
           label={t("mail.pagination")}
-          previous={query.page > 1 ? queryString({ ...query, page: query.page - 1 }) : undefined}
-          next={hasNext ? queryString({ ...query, page: query.page + 1 }) : undefined}
+          previous={query.page > 1 ? statusListSearch({ ...query, page: query.page - 1 }) : undefined}
+          next={hasNext ? statusListSearch({ ...query, page: query.page + 1 }) : undefined}
         >
           {t("pager.pageOnly", { page: format.number(query.page) })}
         </Pager>

@@ -7,41 +7,19 @@ import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { useTranslation } from "../i18n/translation";
 import { requireUser } from "../lib/auth.server";
-import { enquiryStatuses, type EnquiryStatus } from "../lib/enums";
+import { enquiryStatuses } from "../lib/enums";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { parseStatusListQuery, statusListSearch } from "../lib/status-list-query";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { enquiryPageSize, listEnquiries } from "../models/enquiry-queries.server";
 import "../styles/enquiries.css";
 import { libraryPage } from "../i18n/packs";
 
-interface EnquiryQuery {
-  status?: EnquiryStatus;
-  page: number;
-}
-
-/** The list's state from its address; a status or page it does not know shows the first page of all. */
-function parseQuery(params: URLSearchParams): EnquiryQuery {
-  const status = params.get("status");
-  const page = Number(params.get("page"));
-  return {
-    status: enquiryStatuses.includes(status as EnquiryStatus) ? (status as EnquiryStatus) : undefined,
-    page: Number.isInteger(page) && page >= 1 && page <= 10_000 ? page : 1,
-  };
-}
-
-function queryString(query: EnquiryQuery) {
-  const params = new URLSearchParams();
-  if (query.status) params.set("status", query.status);
-  if (query.page > 1) params.set("page", String(query.page));
-  const s = params.toString();
-  return s ? `?${s}` : "?";
-}
-
 /** Partners' requests, for editors and admins (who asked is personal data: viewers get 403). */
 export async function loader({ context, request }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
-  const query = parseQuery(new URL(request.url).searchParams);
+  const query = parseStatusListQuery(new URL(request.url).searchParams, enquiryStatuses);
   const { rows, total } = await listEnquiries(db, query);
   const pages = Math.max(1, Math.ceil(total / enquiryPageSize));
   return { rows, total, pages, query, title: getI18n(context).t("enquiries.title") };
@@ -114,8 +92,8 @@ export default function Enquiries({ loaderData }: Route.ComponentProps) {
       {pages > 1 ? (
         <Pager
           label={t("enquiries.list.pages")}
-          previous={query.page > 1 ? queryString({ ...query, page: query.page - 1 }) : undefined}
-          next={query.page < pages ? queryString({ ...query, page: query.page + 1 }) : undefined}
+          previous={query.page > 1 ? statusListSearch({ ...query, page: query.page - 1 }) : undefined}
+          next={query.page < pages ? statusListSearch({ ...query, page: query.page + 1 }) : undefined}
         >
           {t("pager.page", { page: format.number(query.page), pages: format.number(pages) })}
         </Pager>
