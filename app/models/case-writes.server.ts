@@ -1,10 +1,9 @@
 // Creating and changing a case's working copy: each change one transaction with its audit row.
-import { eq, like, or } from "drizzle-orm";
 import { cases, type caseContent } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { actorUserId, recordAudit, type Actor } from "./audit.server";
 import { RuleError } from "./errors.server";
-import { slugify } from "./slug.server";
+import { freeSlug, slugify } from "./slug.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 /** What an editor writes about a case: its content, as both tables store it. */
@@ -16,16 +15,6 @@ function withAwardKeys(input: CaseInput): CaseInput {
   return { ...input, awardKeys: keys };
 }
 
-async function freeCaseSlug(tx: Database, base: string) {
-  const rows = await tx
-    .select({ slug: cases.slug })
-    .from(cases)
-    .where(or(eq(cases.slug, base), like(cases.slug, `${base}-%`)));
-  const taken = new Set(rows.map((r) => r.slug));
-  if (!taken.has(base)) return base;
-  for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
-}
-
 /** A new draft. `options.slug` fixes the address (the seed keeps content/'s); otherwise the English title's. */
 export async function createCase(
   db: Database,
@@ -34,7 +23,7 @@ export async function createCase(
   options: { slug?: string; slugId?: string | null; synthetic?: boolean } = {},
 ) {
   return db.transaction(async (tx) => {
-    const slug = options.slug ?? (await freeCaseSlug(tx, slugify(input.title.en)));
+    const slug = options.slug ?? (await freeSlug(tx, "case", slugify(input.title.en)));
     const [created] = await tx
       .insert(cases)
       .values({

@@ -1,5 +1,6 @@
-import { eq, like, or } from "drizzle-orm";
-import { agreements, commitments } from "../../db/schema";
+import { eq, like, or, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { agreements, cases, commitments } from "../../db/schema";
 import type { Database } from "../../db/client";
 
 /** A readable address part from a title: lower-case ASCII words joined by hyphens, `fallback` if none. */
@@ -17,14 +18,19 @@ export function slugify(text: string, maxLength = 60, fallback = "item"): string
   return slug || fallback;
 }
 
-/** `base`, or `base-2`, `base-3`…: the first slug no record of the kind has taken. */
-export async function freeSlug(tx: Database, kind: "agreement" | "commitment", base: string) {
-  const table = kind === "agreement" ? agreements : commitments;
+/**
+ * `base`, or `base-2`, `base-3`…: the first slug no record of the kind has taken. A case's
+ * address is its English slug or its Indonesian one, so a new case avoids both.
+ */
+export async function freeSlug(tx: Database, kind: "agreement" | "commitment" | "case", base: string) {
+  const near = (column: AnyPgColumn) => or(eq(column, base), like(column, `${base}-%`));
+  const table = kind === "case" ? cases : kind === "agreement" ? agreements : commitments;
+  const slugId = kind === "case" ? cases.slugId : sql<null>`null`;
   const rows = await tx
-    .select({ slug: table.slug })
+    .select({ slug: table.slug, slugId })
     .from(table)
-    .where(or(eq(table.slug, base), like(table.slug, `${base}-%`)));
-  const taken = new Set(rows.map((r) => r.slug));
+    .where(kind === "case" ? or(near(cases.slug), near(cases.slugId)) : near(table.slug));
+  const taken = new Set(rows.flatMap((r) => [r.slug, r.slugId]));
   if (!taken.has(base)) return base;
   for (let i = 2; ; i++) if (!taken.has(`${base}-${i}`)) return `${base}-${i}`;
 }

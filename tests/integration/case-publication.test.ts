@@ -9,7 +9,7 @@ import * as t from "../../db/schema";
 import type { Database } from "../../db/client";
 import { archiveCase, publishCase } from "../../app/models/case-publish.server";
 import { seedContent } from "../../app/seed/seed-content.server";
-import { updateCase } from "../../app/models/case-writes.server";
+import { createCase, updateCase } from "../../app/models/case-writes.server";
 import { ConflictError } from "../../app/models/errors.server";
 import { caseInput, makeCase } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -58,6 +58,15 @@ describe.each(drivers)("case publication on %s", (driver) => {
       .where(and(eq(t.auditLog.entityType, "case"), eq(t.auditLog.entityId, String(draft.id))))
       .orderBy(t.auditLog.id);
     expect(actions.map((a) => a.action)).toEqual(["create", "publish", "update", "publish", "archive"]);
+  });
+
+  it("gives a new case an address no other case uses, in either language", async () => {
+    await createCase(db, { label: "cli" }, caseInput({ title: { en: "Other" } }), {
+      slug: "village-kiosks-x",
+      slugId: "village-kiosks",
+    });
+    const made = await makeCase(db, { title: { en: "Village kiosks" } });
+    expect(made.slug).toBe("village-kiosks-2");
   });
 
   it("searches the published text in both languages, with trigram names for typos", async () => {
