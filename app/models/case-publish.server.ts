@@ -18,8 +18,8 @@ function publishedContent(row: typeof cases.$inferSelect) {
 
 /**
  * Publishes the working copy as it stands at `version`: the public sees it from this commit on.
- * Staff may publish their own change only as an admin (`selfPublish`); otherwise a second editor
- * does, which the review route checks before calling (the rule needs the user's role).
+ * Who may publish (a second editor, or an admin) is publishCaseAs's rule (case-review.server.ts);
+ * this is the write itself, which the seed and the tests also call.
  */
 export async function publishCase(db: Database, actor: Actor, id: number, version: number) {
   return db.transaction(async (tx) => {
