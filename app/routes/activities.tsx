@@ -17,6 +17,7 @@ import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import { activityFilterOptions } from "../models/activity-filter-options.server";
 import { parseActivityQuery } from "../models/activity-query.server";
 import { searchActivities } from "../models/activity-search.server";
+import "../styles/filters.css";
 import "../styles/activity-list.css";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).

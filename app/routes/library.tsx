@@ -14,6 +14,7 @@ import { searchLibrary } from "../models/library-search.server";
 import { dataVersion } from "../models/data-version.server";
 import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import type { FacetCount } from "../models/library-search-facets.server";
+import "../styles/filters.css";
 import "../styles/library.css";
 import { libraryPage } from "../i18n/packs";
 
