@@ -10,6 +10,8 @@ export const packNamespaces = {
   dashboard: ["dashboard"],
   mail: ["mail"],
   account: ["account", "delivery", "access"],
+  visits: ["visits", "delegation", "itinerary", "briefing", "followUps"],
+  people: ["people", "organizations"],
 } as const;
 
 export type StringPack = keyof typeof packNamespaces;
@@ -46,3 +48,6 @@ export const casesPage = { strings: ["library", "cases"] as const satisfies read
 export const dashboardPage = { strings: ["dashboard"] as const satisfies readonly StringPack[] };
 export const accountPage = { strings: ["account"] as const satisfies readonly StringPack[] };
 export const mailPage = { strings: ["mail"] as const satisfies readonly StringPack[] };
+/** A visit's pages; they name people, so the people pack comes too. */
+export const visitsPage = { strings: ["visits", "people"] as const satisfies readonly StringPack[] };
+export const peoplePage = { strings: ["people"] as const satisfies readonly StringPack[] };

@@ -15,6 +15,8 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
     dashboard: () => import("./locales/en-dashboard").then((m) => m.enDashboard),
     mail: () => import("./locales/en-mail").then((m) => m.enMail),
     account: () => import("./locales/en-account").then((m) => m.enAccount),
+    visits: () => import("./locales/en-visits").then((m) => m.enVisits),
+    people: () => import("./locales/en-people").then((m) => m.enPeople),
   },
   id: {
     core: () => import("./locales/id-core").then((m) => m.idCore),
@@ -23,6 +25,8 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
     dashboard: () => import("./locales/id-dashboard").then((m) => m.idDashboard),
     mail: () => import("./locales/id-mail").then((m) => m.idMail),
     account: () => import("./locales/id-account").then((m) => m.idAccount),
+    visits: () => import("./locales/id-visits").then((m) => m.idVisits),
+    people: () => import("./locales/id-people").then((m) => m.idPeople),
   },
 };
 

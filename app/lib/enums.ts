@@ -86,6 +86,8 @@ export const mailKinds = [
   "weekly_digest",
   "enquiry_received",
   "enquiry_notice",
+  "briefing_pack",
+  "follow_up_due",
 ] as const;
 export type MailKind = (typeof mailKinds)[number];
 
@@ -103,3 +105,26 @@ export type FollowSubject = (typeof followSubjects)[number];
 /** What a single-use link sent by email lets its holder do. */
 export const userTokenPurposes = ["invitation", "password_reset"] as const;
 export type UserTokenPurpose = (typeof userTokenPurposes)[number];
+
+/** Which way a visit goes, seen from the partnership's side that records it: hosting or travelling. */
+export const visitDirections = ["incoming", "outgoing"] as const;
+export type VisitDirection = (typeof visitDirections)[number];
+
+/** Where a visit's preparation and aftermath stand; `done` needs the report written. */
+export const visitStages = ["planning", "confirmed", "under_way", "report_due", "done"] as const;
+export type VisitStage = (typeof visitStages)[number];
+
+/** Whose people a visit member is: the travelling delegation, or the hosts who receive it. */
+export const visitSides = ["delegation", "host"] as const;
+export type VisitSide = (typeof visitSides)[number];
+
+/** A member's part in a delegation; the hosts' counterparts are `counterpart`. */
+export const delegationRoles = ["head", "member", "interpreter", "liaison", "counterpart"] as const;
+export type DelegationRole = (typeof delegationRoles)[number];
+
+export const travelModes = ["flight", "train", "road", "other"] as const;
+export type TravelMode = (typeof travelModes)[number];
+
+/** A follow-up action after a visit. */
+export const followUpStatuses = ["open", "done", "dropped"] as const;
+export type FollowUpStatus = (typeof followUpStatuses)[number];

@@ -14,3 +14,4 @@ export * from "./users";
 export * from "./case-content";
 export * from "./documents";
 export * from "./enquiries";
+export * from "./visits";

@@ -33,6 +33,7 @@ export const citableKinds = [
   "commitment",
   "activity",
   "case",
+  "itinerary_item",
 ] as const;
 export const citableKind = pgEnum("citable_kind", citableKinds);
 

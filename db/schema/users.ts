@@ -29,6 +29,7 @@ export const users = pgTable(
     /** Email the user may turn off on /account; on until they do. */
     remindActivities: boolean("remind_activities").notNull().default(true),
     remindCommitments: boolean("remind_commitments").notNull().default(true),
+    remindFollowUps: boolean("remind_follow_ups").notNull().default(true),
     weeklyDigest: boolean("weekly_digest").notNull().default(true),
     ...editable(),
   },

@@ -5,5 +5,16 @@ import { idCases } from "./id-cases";
 import { idDashboard } from "./id-dashboard";
 import { idLibrary } from "./id-library";
 import { idMail } from "./id-mail";
+import { idPeople } from "./id-people";
+import { idVisits } from "./id-visits";
 
-export const id: Translation = { ...idCore, ...idLibrary, ...idCases, ...idDashboard, ...idMail, ...idAccount };
+export const id: Translation = {
+  ...idCore,
+  ...idLibrary,
+  ...idCases,
+  ...idDashboard,
+  ...idMail,
+  ...idAccount,
+  ...idVisits,
+  ...idPeople,
+};

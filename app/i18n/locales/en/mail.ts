@@ -43,5 +43,7 @@ export const mail = {
     weekly_digest: "Weekly digest",
     enquiry_received: "Enquiry acknowledgement",
     enquiry_notice: "New enquiry",
+    briefing_pack: "Visit briefing pack",
+    follow_up_due: "Follow-up due",
   },
 };

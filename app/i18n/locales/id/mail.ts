@@ -45,5 +45,7 @@ export const mail: Translation["mail"] = {
     weekly_digest: "Ringkasan mingguan",
     enquiry_received: "Tanda terima permintaan",
     enquiry_notice: "Permintaan baru",
+    briefing_pack: "Paket pengarahan kunjungan",
+    follow_up_due: "Tindak lanjut jatuh tempo",
   },
 };

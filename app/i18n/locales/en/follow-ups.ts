@@ -1,0 +1,3 @@
+export const followUps = {
+  title: "followUps",
+};

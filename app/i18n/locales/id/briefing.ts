@@ -1,0 +1,3 @@
+export const briefing = {
+  title: "briefing",
+};

@@ -1,0 +1,3 @@
+export const itinerary = {
+  title: "itinerary",
+};
