@@ -8,6 +8,8 @@ import { createCommitment, type CommitmentInput } from "../../app/models/commitm
 import { createUser } from "../../app/models/user.server";
 import { createCase, type CaseInput } from "../../app/models/case-writes.server";
 import { publishCase } from "../../app/models/case-publish.server";
+import { createVisit } from "../../app/models/visit-writes.server";
+import type { NewVisitInput } from "../../app/models/visit.server";
 
 /**
  * Records for integration tests, made through the app's own model functions, so each passes the
@@ -131,4 +133,31 @@ export function makeCase(db: Database, overrides: Partial<CaseInput> = {}, actor
 export async function makePublishedCase(db: Database, overrides: Partial<CaseInput> = {}, actor = testActor) {
   const draft = await makeCase(db, overrides, actor);
   return publishCase(db, actor, draft.id, draft.version);
+}
+
+/** A planned incoming visit to Baku (time zone Asia/Baku), 2 days: 10–11 June 2025, all day. */
+export function visitInput(overrides: Partial<NewVisitInput> = {}): NewVisitInput {
+  return {
+    ...activityInput({
+      title: { en: `Test visit ${unique()}` },
+      mode: "in_person",
+      startsAt: new Date("2025-06-10T00:00:00Z"),
+      endsAt: new Date("2025-06-11T00:00:00Z"),
+      allDay: true,
+      city: "Baku",
+      // No country: the factory works on an empty database too (pass countryCode: "AZ" after seeding).
+      countryCode: null,
+    }),
+    direction: "incoming",
+    hostOrganizationId: null,
+    cities: ["Baku"],
+    timeZone: "Asia/Baku",
+    objectives: null,
+    ...overrides,
+  };
+}
+
+/** Returns { activity, visit }, made through createVisit. */
+export function makeVisit(db: Database, overrides: Partial<NewVisitInput> = {}, actor = testActor) {
+  return createVisit(db, actor, visitInput(overrides));
 }

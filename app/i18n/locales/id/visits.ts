@@ -1,3 +1,5 @@
 export const visits = {
-  title: "visits",
+  title: "kunjungan",
+  unknownTimeZone: "Pilih zona waktu seperti Asia/Baku atau Asia/Jakarta.",
+  doneNeedsReport: "Kunjungan baru selesai setelah laporannya ditulis.",
 };
