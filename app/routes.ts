@@ -60,6 +60,8 @@ export default [
     ]),
     ...prefix("enquiries", [index("routes/enquiries.tsx"), route(":id", "routes/enquiries.$id.tsx")]),
     route("sources/new", "routes/sources.new.tsx"),
+    // A visit's follow-ups: listed for staff, added and edited by editors.
+    route("visits/:id/follow-ups", "routes/visits.$id.follow-ups.tsx"),
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/mail", "routes/admin.mail.tsx"),
     route("admin/mail/:id", "routes/admin.mail.$id.tsx"),

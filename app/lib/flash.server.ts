@@ -61,6 +61,9 @@ export const notices = [
   "sources.created",
   "sources.cited",
   "sources.removed",
+  "followUps.saved.created",
+  "followUps.saved.updated",
+  "briefing.issued",
 ] as const satisfies readonly TranslationKey[];
 
 export type Notice = (typeof notices)[number];

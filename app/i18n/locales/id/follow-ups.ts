@@ -1,3 +1,60 @@
-export const followUps = {
-  title: "followUps",
+import type { Translation } from "../en";
+
+// Tindak lanjut kunjungan: tindakan yang dijanjikan selama atau sesudah kunjungan.
+export const followUps: Translation["followUps"] = {
+  title: "Tindak lanjut",
+  pageTitle: "Tindak lanjut: {{visit}}",
+  intro:
+    "Tindakan yang dijanjikan selama atau sesudah kunjungan, masing-masing dengan penanggung jawab, tenggat, dan komitmen yang didukungnya.",
+  backToVisit: "Kembali ke kunjungan",
+  manage: "Tambah atau ubah tindak lanjut",
+  none: "Belum ada tindak lanjut.",
+  action: "Tindak lanjut",
+  owner: "Penanggung jawab",
+  dueOn: "Tenggat",
+  status: "Status",
+  commitments: "Komitmen",
+  noCommitments: "Tidak ada",
+  overdue: "Lewat tenggat",
+  edit: "Ubah",
+  addTitle: "Tambah tindak lanjut",
+  editTitle: "Ubah tindak lanjut: {{title}}",
+  statuses: {
+    open: "Terbuka",
+    done: "Selesai",
+    dropped: "Dibatalkan",
+  },
+  form: {
+    titleEn: "Yang harus dilakukan (Inggris)",
+    titleId: "Yang harus dilakukan (Indonesia)",
+    owner: "Penanggung jawab",
+    ownerHint: "Rekan yang melihatnya di halaman akunnya dan diingatkan sebelum tenggat.",
+    chooseOwner: "Pilih penanggung jawab",
+    dueOn: "Tenggat",
+    status: "Status",
+    commitmentsLegend: "Komitmen yang didukung",
+    commitmentsHint: "Komitmen dari perjanjian kunjungan ini.",
+    noAgreementCommitments: "Perjanjian kunjungan ini tidak memiliki komitmen untuk ditautkan.",
+    add: "Tambah tindak lanjut",
+    save: "Simpan tindak lanjut",
+    cancel: "Batal mengubah",
+  },
+  ownerRequired: "Pilih rekan yang bertanggung jawab atas tindak lanjut ini.",
+  unknownOwner: "Pilih penanggung jawab dari daftar.",
+  unknownCommitment: "Pilih komitmen dari perjanjian kunjungan ini.",
+  notFoundAnyMore: "Tindak lanjut ini dihapus saat Anda mengubahnya.",
+  conflictTitle: "Orang lain mengubah tindak lanjut ini saat Anda mengubahnya",
+  saved: {
+    created: "Tindak lanjut ditambahkan.",
+    updated: "Tindak lanjut disimpan.",
+  },
+  email: {
+    dueSubject: "Tindak lanjut bertenggat {{date}}: {{title}}",
+    dueHeading: "Tindak lanjut yang Anda tangani bertenggat {{date}}",
+    overdueSubject: "Tindak lanjut lewat tenggat sejak {{date}}: {{title}}",
+    overdueHeading: "Tindak lanjut yang Anda tangani bertenggat {{date}}",
+    visit: "Dari kunjungan: {{visit}}",
+    open: "Buka tindak lanjut",
+    why: "Anda menerima email ini karena Anda penanggung jawab tindak lanjut ini.",
+  },
 };
