@@ -1,5 +1,5 @@
 // A visit as stored and as the model writes it: the fields the `visits` row adds to its activity.
-import { visits } from "../../db/schema";
+import type { visits } from "../../db/schema";
 import type { VisitDirection, VisitStage } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import type { ActivityInput, RichText } from "./activity.server";
