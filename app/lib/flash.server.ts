@@ -63,6 +63,7 @@ export const notices = [
   "sources.removed",
   "followUps.saved.created",
   "followUps.saved.updated",
+  "delegation.saved",
   "briefing.issued",
 ] as const satisfies readonly TranslationKey[];
 
