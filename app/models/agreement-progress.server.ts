@@ -66,24 +66,27 @@ export function tallyColumns(
     .where(and(eq(commitments.agreementId, at.agreementId), eq(commitments.status, "complete")))
     .groupBy(commitmentConfirmations.commitmentId)
     .having(sql`count(distinct ${commitmentConfirmations.countryCode}) = ${sideCount}`);
+  // Counts by status and the overdue count in one pass over the index on (agreement, status, due
+  // date): two subqueries read the agreement's index range twice.
   return {
-    statusCounts: sql<Record<string, number> | null>`(
-      select json_object_agg(by_status.status, by_status.n)
-      from (select ${commitments.status} as status, count(*) as n from ${commitments}
-        where ${commitments.agreementId} = ${at.agreementId} group by ${commitments.status}) as by_status)`,
-    overdue: sql<number>`(select count(*) from ${commitments}
-      where ${commitments.agreementId} = ${at.agreementId} and ${overdueWhere(at.today)})`,
+    statusCounts: sql<{ counts: Record<string, number> | null; overdue: number | null }>`(
+      select json_build_object('counts', json_object_agg(by_status.status, by_status.n),
+        'overdue', sum(by_status.overdue))
+      from (select ${commitments.status} as status, count(*) as n,
+          count(*) filter (where ${overdueWhere(at.today)}) as overdue
+        from ${commitments} where ${commitments.agreementId} = ${at.agreementId}
+        group by ${commitments.status}) as by_status)`,
     fullyConfirmed: sql<number>`(select count(*) from (${confirmedCommitments}) as confirmed)`,
   };
 }
 
 /** The tally as the page uses it, from the columns `tallyColumns` added. */
 export function readTally(row: {
-  statusCounts: Record<string, number> | null;
-  overdue: number;
+  statusCounts: { counts: Record<string, number> | null; overdue: number | null };
   fullyConfirmed: number;
 }) {
   const counts: StatusCounts = {};
-  for (const [status, n] of Object.entries(row.statusCounts ?? {})) counts[status as CommitmentStatus] = Number(n);
-  return { counts, overdue: Number(row.overdue), fullyConfirmed: Number(row.fullyConfirmed) };
+  for (const [status, n] of Object.entries(row.statusCounts.counts ?? {}))
+    counts[status as CommitmentStatus] = Number(n);
+  return { counts, overdue: Number(row.statusCounts.overdue ?? 0), fullyConfirmed: Number(row.fullyConfirmed) };
 }
