@@ -1,0 +1,213 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Browser, BrowserContextOptions } from "@playwright/test";
+import { openDatabase, type Database } from "../../db/client";
+import * as t from "../../db/schema";
+import { makeUser, makeVisit } from "../support/model-factories";
+import { startBuiltServer, type RunningServer } from "../support/server-process";
+import { createServerDatabase } from "../support/test-database";
+import { addSession, expect, gotoHydrated, installHydrationProbe, test, uniqueSuffix } from "./fixtures";
+import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
+
+/*
+ * A visit's delegation (issue 12 item 3): an editor lists three members, one of them a person new
+ * to the app, with and without JavaScript; a viewer reads the delegation without anyone's needs.
+ * The visits and people are made through the models before this file's own server starts
+ * (PGlite is one process's database), as the public case page's tests do.
+ */
+
+test.describe.configure({ mode: "serial" });
+
+const password = "a long enough password";
+const editor = { email: `delegation-editor-${uniqueSuffix()}@example.org`, password };
+const viewer = { email: `delegation-viewer-${uniqueSuffix()}@example.org`, password };
+const fixture = { visits: [] as number[] };
+
+let server: RunningServer;
+let cleanUp: (() => Promise<unknown>) | undefined;
+
+async function fill(db: Database) {
+  const [org] = await db
+    .insert(t.organizations)
+    .values({
+      slug: "delegation-e2e-agency",
+      name: { en: "ASAN Service Agency", id: "Badan Layanan ASAN" },
+      acronym: "ASAN",
+      kind: "agency",
+    })
+    .returning();
+  await db.insert(t.people).values([
+    { slug: "delegation-e2e-rahmat", name: "Rahmat Hidayat", title: { en: "Deputy Minister" } },
+    { slug: "delegation-e2e-aysel", name: "Aysel Karimova", title: { en: "Director" }, organizationId: org!.id },
+  ]);
+  for (const title of ["Baku study visit", "Baku follow-up visit"]) {
+    const { activity } = await makeVisit(db, { title: { en: title } });
+    fixture.visits.push(activity.id);
+  }
+  await makeUser(db, { ...editor, role: "editor" });
+  await makeUser(db, { ...viewer, role: "viewer" });
+}
+
+/** The environment of a server on a new database holding the fixture, and how to throw it away. */
+async function delegationDatabase() {
+  if (process.env.DATABASE_URL) {
+    const database = await createServerDatabase({ prefix: "jembatan_delegation" });
+    const handle = await openDatabase({ url: database.url, dataDir: "", maxConnections: 1 });
+    try {
+      await handle.migrate();
+      await fill(handle.db);
+    } finally {
+      await handle.close();
+    }
+    return { env: { DATABASE_URL: database.url, WEB_CONCURRENCY: "1" }, cleanUp: () => database.drop() };
+  }
+  const dir = mkdtempSync(path.join(tmpdir(), "jembatan-delegation-"));
+  const dataDir = path.join(dir, "db");
+  const handle = await openDatabase({ dataDir });
+  try {
+    await handle.migrate();
+    await fill(handle.db);
+  } finally {
+    await handle.close();
+  }
+  return {
+    env: { DATA_DIR: dataDir, DATABASE_URL: undefined },
+    cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  const database = await delegationDatabase();
+  cleanUp = database.cleanUp;
+  server = await startBuiltServer(database.env);
+});
+test.afterAll(async () => {
+  await server?.stop("SIGKILL");
+  await cleanUp?.();
+});
+
+async function signedIn(browser: Browser, who: typeof editor, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", ...options });
+  await installHydrationProbe(context);
+  await addSession(context, server.url, who);
+  return { context, page: await context.newPage() };
+}
+
+test("an editor lists three members, one new to the app; a viewer reads them without their needs", async ({
+  browser,
+}) => {
+  const id = fixture.visits[0]!;
+  const { context, page } = await signedIn(browser, editor);
+  try {
+    await gotoHydrated(page, `/visits/${id}/delegation`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Delegation: Baku study visit");
+    const first = page.getByRole("group", { name: "Member 1" });
+    await first.getByLabel("Person", { exact: true }).selectOption({ label: "Rahmat Hidayat" });
+    await first.getByLabel("Role").selectOption({ label: "Head of delegation" });
+    await first.getByLabel("Arriving by").selectOption({ label: "Flight" });
+    await first.getByRole("group", { name: "Arrival" }).getByLabel("Flight or train number").fill("J2 42");
+    await first.getByLabel("Arrives").fill("2025-06-09T14:30");
+    await first.getByLabel("Dietary needs").fill("Vegetarian, no nuts");
+
+    await page.getByRole("button", { name: "Add a member" }).click();
+    const second = page.getByRole("group", { name: "Member 2" });
+    await expect(second.getByLabel("Person", { exact: true })).toBeFocused();
+    await second.getByLabel("Person", { exact: true }).selectOption({ label: "Aysel Karimova (ASAN)" });
+    await second.getByLabel("Side").selectOption({ label: "Host counterpart" });
+    await second.getByLabel("Role").selectOption({ label: "Counterpart" });
+
+    await page.getByRole("button", { name: "Add a member" }).click();
+    const third = page.getByRole("group", { name: "Member 3" });
+    await third.getByLabel("Or a new person's name").fill("Dewi Lestari");
+    await third.getByLabel("New person's organisation").selectOption({ label: "ASAN Service Agency (ASAN)" });
+    await third.getByLabel("Hotel").fill("Hilton Baku");
+
+    await page.setViewportSize(phone);
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
+
+    await page.getByRole("button", { name: "Save the delegation" }).click();
+    await expect(page).toHaveURL(new RegExp(`/visits/${id}$`));
+
+    // Back in the editor: the three rows as saved, needs included, times in Baku's.
+    await gotoHydrated(page, `/visits/${id}/delegation`);
+    await expect(first.getByLabel("Person", { exact: true })).toHaveValue(/\d+/);
+    await expect(first.getByLabel("Dietary needs")).toHaveValue("Vegetarian, no nuts");
+    await expect(first.getByLabel("Arrives")).toHaveValue("2025-06-09T14:30");
+    await expect(third.getByLabel("Person", { exact: true }).locator("option:checked")).toHaveText(
+      "Dewi Lestari (ASAN)",
+    );
+  } finally {
+    await context.close();
+  }
+
+  const reader = await signedIn(browser, viewer, { viewport: phone });
+  try {
+    await gotoHydrated(reader.page, `/visits/${id}/delegation`);
+    const delegation = reader.page.getByRole("region", { name: "Delegation" });
+    await expect(delegation.getByRole("listitem").filter({ hasText: "Rahmat Hidayat" }).first()).toContainText(
+      "Head of delegation",
+    );
+    await expect(delegation).toContainText("Flight J2 42");
+    await expect(delegation).toContainText("Dewi Lestari");
+    await expect(reader.page.getByRole("region", { name: "Host counterparts" })).toContainText("Aysel Karimova");
+    await expect(reader.page.getByText("Vegetarian")).toHaveCount(0);
+    await expect(reader.page.getByRole("button", { name: "Save the delegation" })).toHaveCount(0);
+    expect((await reader.page.request.post(`/visits/${id}/delegation`, { form: { version: "2" } })).status()).toBe(403);
+    await expectNoAxeViolations(reader.page);
+    await expectFitsPhone(reader.page);
+  } finally {
+    await reader.context.close();
+  }
+});
+
+test("the delegation's rows are added, refused and removed without JavaScript", async ({ browser }) => {
+  const id = fixture.visits[1]!;
+  const { context, page } = await signedIn(browser, editor, { javaScriptEnabled: false });
+  try {
+    await page.goto(`/visits/${id}/delegation`);
+    await page
+      .getByRole("group", { name: "Member 1" })
+      .getByLabel("Person", { exact: true })
+      .selectOption({ label: "Rahmat Hidayat" });
+    await page.getByRole("button", { name: "Add a member" }).click();
+    await page.getByRole("group", { name: "Member 2" }).getByLabel("Or a new person's name").fill("Budi Santoso");
+    await page.getByRole("button", { name: "Add a member" }).click();
+    // Rahmat twice: refused beside the second, and everything typed stays.
+    const third = page.getByRole("group", { name: "Member 3" });
+    await third.getByLabel("Person", { exact: true }).selectOption({ label: "Rahmat Hidayat" });
+    await third.getByLabel("Access needs").fill("Step-free rooms");
+    await page.getByRole("button", { name: "Save the delegation" }).click();
+    await expect(page.getByRole("alert").first()).toContainText(
+      "Member 3: Person: This person is already listed above.",
+    );
+    await expect(third.getByLabel("Access needs")).toHaveValue("Step-free rooms");
+    await expect(page.getByRole("group", { name: "Member 2" }).getByLabel("Or a new person's name")).toHaveValue(
+      "Budi Santoso",
+    );
+
+    await third.getByLabel("Person", { exact: true }).selectOption({ label: "Aysel Karimova (ASAN)" });
+    await page.getByRole("button", { name: "Remove member 1" }).click();
+    await expect(page.getByRole("group", { name: "Member 3" })).toHaveCount(0);
+    await expect(page.getByRole("group", { name: "Member 1" }).getByLabel("Or a new person's name")).toHaveValue(
+      "Budi Santoso",
+    );
+    await page
+      .getByRole("group", { name: "Member 1" })
+      .getByLabel("Role")
+      .selectOption({ label: "Head of delegation" });
+    await page.getByRole("button", { name: "Save the delegation" }).click();
+    await expect(page).toHaveURL(new RegExp(`/visits/${id}$`));
+
+    await page.goto(`/visits/${id}/delegation`);
+    await expect(page.getByRole("group", { name: "Member 1" }).getByLabel("Role")).toHaveValue("head");
+    await expect(page.getByRole("group", { name: "Member 2" }).getByLabel("Access needs")).toHaveValue(
+      "Step-free rooms",
+    );
+    await expect(page.getByRole("group", { name: "Member 3" })).toHaveCount(0);
+  } finally {
+    await context.close();
+  }
+});
