@@ -23,6 +23,10 @@ export default [
   // Exports check their own access: the calendar feed also takes a per-user token instead of a session.
   route("activities.csv", "routes/activities.csv.ts"),
   route("activities.ics", "routes/activities.ics.ts"),
+  // A visit's briefing as a PDF and its programme as calendar files: each checks its own access.
+  route("visits/:id/briefing.pdf", "routes/visits.$id.briefing.pdf.ts"),
+  route("visits/:id/calendar.ics", "routes/visits.$id.calendar.ics.ts"),
+  route("visits/:id/members/:memberId/calendar.ics", "routes/visits.$id.members.$memberId.calendar.ics.ts"),
   // Resend's delivery reports: signed by Resend, not a signed-in user (see the route).
   route("webhooks/resend", "routes/webhooks.resend.ts"),
   // Documents of cases, activities and agreements: the upload (the one form that carries a file)
@@ -62,6 +66,7 @@ export default [
     route("sources/new", "routes/sources.new.tsx"),
     // A visit's follow-ups: listed for staff, added and edited by editors.
     route("visits/:id/follow-ups", "routes/visits.$id.follow-ups.tsx"),
+    route("visits/:id/briefing", "routes/visits.$id.briefing.tsx"),
     route("visits/:id/delegation", "routes/visits.$id.delegation.tsx"),
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/mail", "routes/admin.mail.tsx"),

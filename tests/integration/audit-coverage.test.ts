@@ -41,7 +41,13 @@ import { archiveCase, publishCase } from "../../app/models/case-publish.server";
 import { publishCaseAs, restoreCaseAsDraft, submitCaseForReview } from "../../app/models/case-review.server";
 import { createCase, updateCase } from "../../app/models/case-writes.server";
 import { createCaseLink, deleteCaseLink, updateCaseLink } from "../../app/models/case-links-writes.server";
-import { activityInput as baseActivityInput, caseInput, makePublishedCase } from "../support/model-factories";
+import {
+  activityInput as baseActivityInput,
+  caseInput,
+  makePublishedCase,
+  makeVisit,
+} from "../support/model-factories";
+import { issueBriefing } from "../../app/models/briefing-issue.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -107,6 +113,7 @@ const audited = [
   "createCaseLink",
   "updateCaseLink",
   "deleteCaseLink",
+  "issueBriefing",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -1530,5 +1537,27 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       before: true,
       after: false,
     });
+  });
+
+  it("issueBriefing: audit row on the visit, version bumped; a stale version or a failed audit write issues nothing", async () => {
+    const { visit } = await makeVisit(db(), {}, editor);
+    const seen = { version: visit.version, itineraryVersion: visit.itineraryVersion, delegationVersion: 1 };
+    const origin = "https://jembatan.example.org";
+    const stale = await refused(() =>
+      issueBriefing(db(), editor, visit.activityId, { ...seen, version: 99 }, { origin }),
+    );
+    expect(stale).toBeInstanceOf(ConflictError);
+    const failed = await refused(() => issueBriefing(db(), ghost, visit.activityId, seen, { origin }));
+    expect(failed).toBeTruthy();
+    const { result, rows } = await audit(() => issueBriefing(db(), editor, visit.activityId, seen, { origin }));
+    expectRow(rows, {
+      actor: editor,
+      action: "issue_briefing",
+      entityType: "visit",
+      entityId: visit.activityId,
+      before: true,
+      after: true,
+    });
+    expect(result).toMatchObject({ version: visit.version + 1 });
   });
 });

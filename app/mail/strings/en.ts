@@ -38,6 +38,15 @@ export const mailEn = {
     noticeAction: "Open the request",
     noticeWhy: "You get this email as an editor of the library's requests, because {{what}} are on for your account.",
   },
+  briefing: {
+    subject: "Your briefing pack: {{title}}",
+    preview: "Your programme, travel and background for {{title}}.",
+    heading: "Your briefing for {{title}}",
+    text: "The briefing pack for {{title}} ({{dates}}) is ready: the programme you attend, your travel and hotel, the delegation, and the background to read before you go.",
+    action: "Open your briefing",
+    calendar: "Your programme for your calendar (it updates when the itinerary changes):",
+    signIn: "The briefing opens after you sign in to Jembatan.",
+  },
   notices: {
     why: "You get this email because {{what}} are on for your account.",
     whyDigest: "You get this email because the weekly digest is on for your account.",

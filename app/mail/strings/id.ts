@@ -38,6 +38,15 @@ export const mailId: MailStrings = {
     noticeAction: "Buka permintaan",
     noticeWhy: "Anda menerima email ini sebagai editor permintaan perpustakaan, karena {{what}} aktif untuk akun Anda.",
   },
+  briefing: {
+    subject: "Paket pengarahan Anda: {{title}}",
+    preview: "Program, perjalanan, dan latar belakang Anda untuk {{title}}.",
+    heading: "Pengarahan Anda untuk {{title}}",
+    text: "Paket pengarahan untuk {{title}} ({{dates}}) sudah siap: program yang Anda ikuti, perjalanan dan hotel Anda, delegasi, serta latar belakang untuk dibaca sebelum berangkat.",
+    action: "Buka pengarahan Anda",
+    calendar: "Program Anda untuk kalender (diperbarui ketika jadwal perjalanan berubah):",
+    signIn: "Pengarahan terbuka setelah Anda masuk ke Jembatan.",
+  },
   notices: {
     why: "Anda menerima email ini karena {{what}} aktif untuk akun Anda.",
     whyDigest: "Anda menerima email ini karena ringkasan mingguan aktif untuk akun Anda.",

@@ -1,0 +1,160 @@
+// A visit's briefing as a PDF: the same document as its page, in the reader's language, with the
+// visit's name and dates at the head of every page and the page numbers at its foot.
+import type { Language } from "../i18n/config";
+import type { TFunction } from "../i18n/translator";
+import type { Briefing } from "../models/briefing.server";
+import { attendeesLine, positionLine, travelLine } from "./briefing-text";
+import { createFormatter } from "./format";
+import { itemClock, itineraryDays, longDay } from "./itinerary-days";
+import { localized } from "./localized";
+import { pdfDocument, type PdfWriter } from "./pdf-document.server";
+import { visitDateRange } from "./visit-dates";
+
+export async function briefingPdf(briefing: Briefing, lang: Language, t: TFunction): Promise<Buffer> {
+  const { visit, member } = briefing;
+  const title = localized(visit.title, lang);
+  const place = createFormatter(lang, visit.timeZone);
+  const dates = visitDateRange(visit, place.day, (start, end) => t("activities.range", { start, end }));
+  const heading = t("briefing.heading", { title });
+  const { write, finish } = pdfDocument({
+    head: [title, dates, member ? t("briefing.forMember", { name: member.name }) : ""].filter(Boolean).join(" · "),
+    pageLabel: (page, pages) => t("briefing.page", { page, pages }),
+    title: heading,
+    lang,
+  });
+
+  write.h1(heading);
+  if (member) write.text(t("briefing.forMember", { name: member.name }), { bold: true });
+  write.fact(t("briefing.dates"), dates);
+  write.fact(t("briefing.direction"), t(`briefing.directions.${visit.direction}`));
+  write.fact(t("briefing.cities"), visit.cities.join(", "));
+  write.fact(t("briefing.host"), localized(visit.hostName, lang));
+
+  write.h2(t("briefing.objectives"));
+  write.text(localized(visit.objectives, lang) || t("briefing.nothingWritten"));
+
+  people(write, briefing, lang, t, place);
+  programme(write, briefing, lang, t);
+
+  write.h2(t("briefing.talkingPoints"));
+  write.text(visit.talkingPointsText || t("briefing.nothingWritten"));
+  write.h2(t("briefing.background"));
+  write.text(visit.backgroundText || t("briefing.nothingWritten"));
+
+  history(write, briefing, lang, t, place);
+  return finish();
+}
+
+function people(
+  write: PdfWriter,
+  { delegation, counterparts, member }: Briefing,
+  lang: Language,
+  t: TFunction,
+  place: ReturnType<typeof createFormatter>,
+) {
+  const roster = (heading: string, members: Briefing["delegation"]) => {
+    write.h2(heading);
+    if (!members.length) write.text(t("briefing.noMembers"));
+    for (const m of members) {
+      write.text(`${m.name} · ${t(`briefing.roles.${m.role}`)}`, { bold: true });
+      const position = positionLine(m, lang);
+      if (position) write.text(position, { indent: 12 });
+    }
+  };
+  roster(t("briefing.delegation"), delegation);
+  roster(t("briefing.counterparts"), counterparts);
+
+  const travelling = member ? [member] : delegation.filter((m) => m.logistics);
+  write.h2(t(member ? "briefing.yourLogistics" : "briefing.logistics"));
+  for (const m of travelling) {
+    const l = m.logistics;
+    if (!l) continue;
+    if (!member) write.h3(m.name);
+    const arrival = travelLine({ mode: l.arrivalMode, ref: l.arrivalRef, at: l.arrivalAt }, t, place);
+    const departure = travelLine({ mode: l.departureMode, ref: l.departureRef, at: l.departureAt }, t, place);
+    write.fact(t("briefing.arrival"), arrival || t("briefing.notGiven"));
+    write.fact(t("briefing.departure"), departure || t("briefing.notGiven"));
+    write.fact(t("briefing.hotel"), l.hotel || t("briefing.notGiven"));
+  }
+
+  const needing = (member ? [member] : delegation).filter((m) => m.needs);
+  if (needing.length) {
+    write.h2(t(member ? "briefing.yourNeeds" : "briefing.needs"));
+    write.text(t("briefing.needsPrivate"), { muted: true });
+    for (const m of needing) {
+      if (!member) write.h3(m.name);
+      write.fact(t("briefing.dietary"), m.needs!.dietary || t("briefing.noNeeds"));
+      write.fact(t("briefing.access"), m.needs!.access || t("briefing.noNeeds"));
+      write.fact(t("briefing.interpretation"), m.needs!.interpretation || t("briefing.noNeeds"));
+    }
+  }
+}
+
+function programme(write: PdfWriter, { items, delegation, member }: Briefing, lang: Language, t: TFunction) {
+  write.h2(t(member ? "briefing.yourProgramme" : "briefing.programme"));
+  if (!items.length) write.text(t("briefing.noItems"));
+  for (const day of itineraryDays(items)) {
+    write.h3(longDay(lang, day.date));
+    for (const item of day.items) {
+      const clock = itemClock(item);
+      const end = clock.endDate ? `${longDay(lang, clock.endDate)} ${clock.end}` : clock.end;
+      write.text(`${t("briefing.timeRange", { start: clock.start, end })} (${item.timeZone})`, { muted: true });
+      write.text(localized(item.title, lang), { bold: true });
+      const at = [item.placeName, item.address].filter(Boolean).join(", ");
+      write.fact(t("briefing.place"), at, 12);
+      write.fact(t("briefing.host"), localized(item.hostName, lang), 12);
+      write.fact(t("briefing.agenda"), localized(item.agenda, lang), 12);
+      write.fact(t("briefing.attendees"), attendeesLine(item, delegation, t), 12);
+      write.fact(t("briefing.transport"), item.transport ?? "", 12);
+      write.fact(t("briefing.itemCases"), item.cases.map((c) => localized(c.title, lang)).join("; "), 12);
+      write.gap(0.4);
+    }
+  }
+}
+
+function history(
+  write: PdfWriter,
+  briefing: Briefing,
+  lang: Language,
+  t: TFunction,
+  format: ReturnType<typeof createFormatter>,
+) {
+  write.h2(t("briefing.commitments"));
+  if (!briefing.commitments.length) write.text(t("briefing.noCommitments"));
+  for (const c of briefing.commitments) {
+    write.text(localized(c.text, lang));
+    write.text(
+      [
+        localized(c.agreementTitle, lang),
+        t(`commitmentStatus.${c.status}`),
+        c.dueOn ? `${t("briefing.due")} ${format.day(c.dueOn)}` : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
+      { muted: true, indent: 12 },
+    );
+  }
+  write.h2(t("briefing.cases"));
+  if (!briefing.cases.length) write.text(t("briefing.noCases"));
+  for (const c of briefing.cases) write.text(`• ${localized(c.title, lang)}`);
+
+  write.h2(t("briefing.earlierVisits"));
+  if (!briefing.earlierVisits.length) write.text(t("briefing.noEarlierVisits"));
+  for (const v of briefing.earlierVisits) {
+    write.h3(`${localized(v.title, lang)} (${format.day(v.startsAt.toISOString())})`);
+    write.text(v.lessonsText || t("briefing.noLessons"));
+  }
+
+  write.h2(t("briefing.followUps"));
+  if (!briefing.followUps.length) write.text(t("briefing.noFollowUps"));
+  for (const f of briefing.followUps) {
+    write.text(localized(f.title, lang), { bold: true });
+    write.text(
+      [f.ownerName, `${t("briefing.due")} ${format.day(f.dueOn)}`, localized(f.visitTitle, lang)].join(" · "),
+      {
+        muted: true,
+        indent: 12,
+      },
+    );
+  }
+}

@@ -1,0 +1,38 @@
+// The briefing's lines as words, the same on its page and in its PDF.
+import type { Language } from "../i18n/config";
+import type { TFunction } from "../i18n/translator";
+import type { TravelMode } from "./enums";
+import type { Formatter } from "./format";
+import { localized, type LocalizedText } from "./localized";
+
+/** "Head of Service Standards, KemenPANRB", or whichever part is known. */
+export function positionLine(
+  member: { title: LocalizedText | null; organizationName: LocalizedText | null },
+  lang: Language,
+): string {
+  return [localized(member.title, lang), localized(member.organizationName, lang)].filter(Boolean).join(", ");
+}
+
+/** "Flight GA 1234 · 10 Jun 2025, 09:30" (at the visit's place's time), or "" when nothing is known. */
+export function travelLine(
+  travel: { mode: TravelMode | null; ref: string | null; at: Date | string | null },
+  t: TFunction,
+  format: Formatter,
+): string {
+  const how = [travel.mode ? t(`briefing.travelModes.${travel.mode}`) : "", travel.ref ?? ""].filter(Boolean).join(" ");
+  return [how, travel.at ? format.dateTime(travel.at) : ""].filter(Boolean).join(" · ");
+}
+
+/** The names of an item's attendees, or "the whole delegation". */
+export function attendeesLine(
+  item: { allMembers: boolean; memberIds: number[] },
+  members: { id: number; name: string }[],
+  t: TFunction,
+): string {
+  if (item.allMembers) return t("briefing.everyone");
+  const names = new Map(members.map((m) => [m.id, m.name]));
+  return item.memberIds
+    .map((id) => names.get(id))
+    .filter(Boolean)
+    .join(", ");
+}

@@ -1,0 +1,117 @@
+// What a briefing shows of a visit's people and programme: the members (delegation and hosts)
+// with their titles on the visit's date, and the itinerary's items with who attends and the cases
+// they concern. Three batched queries for the items, two for the members, never one per row.
+import { asc, eq, inArray } from "drizzle-orm";
+import {
+  casePublications,
+  cases,
+  itineraryItemCases,
+  itineraryItemMembers,
+  itineraryItems,
+  organizations,
+  people,
+  visitMembers,
+} from "../../db/schema";
+import type { Database } from "../../db/client";
+import type { LocalizedText } from "../lib/localized";
+import { positionsOn } from "./person-positions.server";
+
+/** Every member of the visit (both sides), in protocol order, with the position held on `day`. */
+export async function briefingMembers(db: Database, visitId: number, day: string) {
+  const rows = await db
+    .select({
+      id: visitMembers.id,
+      personId: visitMembers.personId,
+      side: visitMembers.side,
+      role: visitMembers.role,
+      position: visitMembers.position,
+      arrivalMode: visitMembers.arrivalMode,
+      arrivalRef: visitMembers.arrivalRef,
+      arrivalAt: visitMembers.arrivalAt,
+      departureMode: visitMembers.departureMode,
+      departureRef: visitMembers.departureRef,
+      departureAt: visitMembers.departureAt,
+      hotel: visitMembers.hotel,
+      interpretationNeeds: visitMembers.interpretationNeeds,
+      dietaryNeeds: visitMembers.dietaryNeeds,
+      accessNeeds: visitMembers.accessNeeds,
+      name: people.name,
+      userId: people.userId,
+    })
+    .from(visitMembers)
+    .innerJoin(people, eq(people.id, visitMembers.personId))
+    .where(eq(visitMembers.visitId, visitId))
+    .orderBy(asc(visitMembers.side), asc(visitMembers.position), asc(visitMembers.id));
+  const positions = await positionsOn(
+    db,
+    rows.map((r) => r.personId),
+    day,
+  );
+  return rows.map((r) => {
+    const held = positions.get(r.personId);
+    return { ...r, title: held?.title ?? null, organizationName: held?.organizationName ?? null };
+  });
+}
+
+export type BriefingMemberRow = Awaited<ReturnType<typeof briefingMembers>>[number];
+
+export interface BriefingItem {
+  id: number;
+  startsAt: Date;
+  endsAt: Date;
+  timeZone: string;
+  title: LocalizedText;
+  agenda: LocalizedText | null;
+  placeName: string | null;
+  address: string | null;
+  hostName: LocalizedText | null;
+  transport: string | null;
+  allMembers: boolean;
+  /** The members named on the item (when not everyone attends). */
+  memberIds: number[];
+  cases: { id: number; title: LocalizedText; publicSlug: string | null }[];
+}
+
+/** The itinerary in time order, each item with who attends and the library cases it concerns. */
+export async function briefingItems(db: Database, visitId: number): Promise<BriefingItem[]> {
+  const rows = await db
+    .select({
+      id: itineraryItems.id,
+      startsAt: itineraryItems.startsAt,
+      endsAt: itineraryItems.endsAt,
+      timeZone: itineraryItems.timeZone,
+      title: itineraryItems.title,
+      agenda: itineraryItems.agenda,
+      placeName: itineraryItems.placeName,
+      address: itineraryItems.address,
+      hostName: organizations.name,
+      transport: itineraryItems.transport,
+      allMembers: itineraryItems.allMembers,
+    })
+    .from(itineraryItems)
+    .leftJoin(organizations, eq(organizations.id, itineraryItems.hostOrganizationId))
+    .where(eq(itineraryItems.visitId, visitId))
+    .orderBy(asc(itineraryItems.startsAt), asc(itineraryItems.id));
+  const ids = rows.map((r) => r.id);
+  if (!ids.length) return [];
+  const [attending, concerning] = await Promise.all([
+    db.select().from(itineraryItemMembers).where(inArray(itineraryItemMembers.itemId, ids)),
+    db
+      .select({
+        itemId: itineraryItemCases.itemId,
+        id: cases.id,
+        title: cases.title,
+        publicSlug: casePublications.slug,
+      })
+      .from(itineraryItemCases)
+      .innerJoin(cases, eq(cases.id, itineraryItemCases.caseId))
+      .leftJoin(casePublications, eq(casePublications.caseId, cases.id))
+      .where(inArray(itineraryItemCases.itemId, ids))
+      .orderBy(asc(cases.id)),
+  ]);
+  return rows.map((r) => ({
+    ...r,
+    memberIds: attending.filter((a) => a.itemId === r.id).map((a) => a.memberId),
+    cases: concerning.filter((c) => c.itemId === r.id).map(({ itemId: _item, ...c }) => c),
+  }));
+}

@@ -1,0 +1,146 @@
+// A visit's briefing pack as one document: what the page, the PDF and the mail are made from.
+// Who reads decides what it holds: the per-member version keeps only that member's items and
+// logistics, and dietary, access and interpretation needs reach only the visit's editors and the
+// member themself in their own version (decision 20).
+import { eq } from "drizzle-orm";
+import { activities, organizations, visits } from "../../db/schema";
+import type { Database } from "../../db/client";
+import { visitDays } from "../lib/visit-dates";
+import { briefingCommitments, earlierVisits, openFollowUps, visitCases } from "./briefing-history.server";
+import { briefingItems, briefingMembers, type BriefingItem, type BriefingMemberRow } from "./briefing-program.server";
+
+/** Who reads the briefing: their account, and whether they edit the visit. */
+export interface BriefingReader {
+  userId: number;
+  canEdit: boolean;
+}
+
+export type MemberNeeds = { dietary: string | null; access: string | null; interpretation: string | null };
+
+/** The briefing's visit: the activity's fields and the visit's own, with the host's name. */
+async function briefingVisit(db: Database, visitId: number) {
+  const [row] = await db
+    .select({
+      id: activities.id,
+      title: activities.title,
+      startsAt: activities.startsAt,
+      endsAt: activities.endsAt,
+      allDay: activities.allDay,
+      city: activities.city,
+      agreementId: activities.agreementId,
+      direction: visits.direction,
+      stage: visits.stage,
+      cities: visits.cities,
+      timeZone: visits.timeZone,
+      objectives: visits.objectives,
+      hostName: organizations.name,
+      talkingPointsHtml: visits.talkingPointsHtml,
+      talkingPointsText: visits.talkingPointsText,
+      backgroundHtml: visits.backgroundHtml,
+      backgroundText: visits.backgroundText,
+      briefingIssuedAt: visits.briefingIssuedAt,
+      version: visits.version,
+      itineraryVersion: visits.itineraryVersion,
+      delegationVersion: visits.delegationVersion,
+    })
+    .from(visits)
+    .innerJoin(activities, eq(activities.id, visits.activityId))
+    .leftJoin(organizations, eq(organizations.id, visits.hostOrganizationId))
+    .where(eq(visits.activityId, visitId));
+  return row ?? null;
+}
+
+export type BriefingVisit = NonNullable<Awaited<ReturnType<typeof briefingVisit>>>;
+
+/** The items a member attends: those for everyone and those that name them. */
+export function itemsOf(items: BriefingItem[], memberId: number): BriefingItem[] {
+  return items.filter((item) => item.allMembers || item.memberIds.includes(memberId));
+}
+
+/**
+ * Whether `reader` may read a member's needs in this version of the briefing: the visit's editors
+ * always; anyone else only their own, in their own version (`forMemberId`).
+ */
+export function needsVisible(
+  reader: BriefingReader,
+  member: { id: number; userId: number | null },
+  forMemberId: number | null,
+): boolean {
+  if (reader.canEdit) return true;
+  return forMemberId === member.id && member.userId != null && member.userId === reader.userId;
+}
+
+function shownMember(row: BriefingMemberRow, options: { logistics: boolean; needs: boolean; readerId: number }) {
+  return {
+    id: row.id,
+    name: row.name,
+    side: row.side,
+    role: row.role,
+    title: row.title,
+    organizationName: row.organizationName,
+    isReader: row.userId != null && row.userId === options.readerId,
+    logistics: options.logistics
+      ? {
+          arrivalMode: row.arrivalMode,
+          arrivalRef: row.arrivalRef,
+          arrivalAt: row.arrivalAt,
+          departureMode: row.departureMode,
+          departureRef: row.departureRef,
+          departureAt: row.departureAt,
+          hotel: row.hotel,
+        }
+      : null,
+    needs: options.needs
+      ? ({
+          dietary: row.dietaryNeeds,
+          access: row.accessNeeds,
+          interpretation: row.interpretationNeeds,
+        } satisfies MemberNeeds)
+      : null,
+  };
+}
+
+export type BriefingMember = ReturnType<typeof shownMember>;
+
+/**
+ * The briefing of visit `visitId` as `reader` may read it; with `memberId`, that delegation
+ * member's own version. Null when there is no such visit, or no such member of its delegation.
+ */
+export async function loadBriefing(db: Database, visitId: number, reader: BriefingReader, memberId: number | null) {
+  const visit = await briefingVisit(db, visitId);
+  if (!visit) return null;
+  const [rows, allItems, commitments, ownCases, earlier] = await Promise.all([
+    // Titles as they were on the visit's first day.
+    briefingMembers(db, visitId, visitDays(visit).first),
+    briefingItems(db, visitId),
+    briefingCommitments(db, visitId),
+    visitCases(db, visitId),
+    earlierVisits(db, visit),
+  ]);
+  const forRow = memberId == null ? null : rows.find((r) => r.id === memberId && r.side === "delegation");
+  if (memberId != null && !forRow) return null;
+  const followUps = await openFollowUps(db, [visitId, ...earlier.map((e) => e.id)]);
+  const items = forRow ? itemsOf(allItems, forRow.id) : allItems;
+  const show = (row: BriefingMemberRow) =>
+    shownMember(row, {
+      logistics: row.side === "delegation" && (!forRow || row.id === forRow.id),
+      needs: row.side === "delegation" && (!forRow || row.id === forRow.id) && needsVisible(reader, row, memberId),
+      readerId: reader.userId,
+    });
+  // Cases named by the items shown, then the visit's own, each once.
+  const cases = new Map<number, BriefingItem["cases"][number]>();
+  for (const c of [...items.flatMap((item) => item.cases), ...ownCases]) cases.set(c.id, c);
+  return {
+    visit,
+    member: forRow ? show(forRow) : null,
+    delegation: rows.filter((r) => r.side === "delegation").map(show),
+    counterparts: rows.filter((r) => r.side === "host").map(show),
+    items,
+    commitments,
+    cases: [...cases.values()],
+    earlierVisits: earlier,
+    followUps,
+  };
+}
+
+export type Briefing = NonNullable<Awaited<ReturnType<typeof loadBriefing>>>;
