@@ -22,7 +22,7 @@ test.describe.configure({ mode: "serial" });
 const password = "a long enough password";
 const editor = { email: `delegation-editor-${uniqueSuffix()}@example.org`, password };
 const viewer = { email: `delegation-viewer-${uniqueSuffix()}@example.org`, password };
-const fixture = { visits: [] as number[] };
+const fixture = { visits: [] as number[], aysel: 0 };
 
 let server: RunningServer;
 let cleanUp: (() => Promise<unknown>) | undefined;
@@ -37,11 +37,15 @@ async function fill(db: Database) {
       kind: "agency",
     })
     .returning();
-  await db.insert(t.people).values([
-    { slug: "delegation-e2e-rahmat", name: "Rahmat Hidayat", title: { en: "Deputy Minister" } },
-    { slug: "delegation-e2e-aysel", name: "Aysel Karimova", title: { en: "Director" }, organizationId: org!.id },
-  ]);
-  for (const title of ["Baku study visit", "Baku follow-up visit"]) {
+  const [, aysel] = await db
+    .insert(t.people)
+    .values([
+      { slug: "delegation-e2e-rahmat", name: "Rahmat Hidayat", title: { en: "Deputy Minister" } },
+      { slug: "delegation-e2e-aysel", name: "Aysel Karimova", title: { en: "Director" }, organizationId: org!.id },
+    ])
+    .returning();
+  fixture.aysel = aysel!.id;
+  for (const title of ["Baku study visit", "Baku follow-up visit", "Baku return visit"]) {
     const { activity } = await makeVisit(db, { title: { en: title } });
     fixture.visits.push(activity.id);
   }
@@ -209,5 +213,44 @@ test("the delegation's rows are added, refused and removed without JavaScript", 
     await expect(page.getByRole("group", { name: "Member 3" })).toHaveCount(0);
   } finally {
     await context.close();
+  }
+});
+
+test("a save over someone else's shows both delegations, and the editor's rows go back into the form", async ({
+  browser,
+}) => {
+  const id = fixture.visits[2]!;
+  const mine = await signedIn(browser, editor);
+  const theirs = await signedIn(browser, editor);
+  try {
+    await gotoHydrated(mine.page, `/visits/${id}/delegation`);
+    const saved = await theirs.page.request.post(`/visits/${id}/delegation`, {
+      form: { intent: "save", version: "1", personId: String(fixture.aysel), side: "host", role: "counterpart" },
+      maxRedirects: 0,
+    });
+    expect(saved.status()).toBe(302);
+
+    const first = mine.page.getByRole("group", { name: "Member 1" });
+    await first.getByLabel("Person", { exact: true }).selectOption({ label: "Rahmat Hidayat" });
+    await first.getByLabel("Hotel").fill("Fairmont Baku");
+    await mine.page.getByRole("button", { name: "Save the delegation" }).click();
+    await expect(
+      mine.page.getByRole("heading", { name: "Someone saved this delegation while you were editing it" }),
+    ).toBeVisible();
+    const row = mine.page.getByRole("row", { name: /Member 1/ });
+    await expect(row).toContainText("Rahmat Hidayat (Delegation, Member)");
+    await expect(row).toContainText("Aysel Karimova (Host counterpart, Counterpart)");
+    await expectNoAxeViolations(mine.page);
+
+    await mine.page.getByRole("button", { name: "Back to the form with my changes" }).click();
+    await expect(first.getByLabel("Hotel")).toHaveValue("Fairmont Baku");
+    await mine.page.getByRole("button", { name: "Save the delegation" }).click();
+    await expect(mine.page).toHaveURL(new RegExp(`/visits/${id}$`));
+    await gotoHydrated(mine.page, `/visits/${id}/delegation`);
+    await expect(first.getByLabel("Hotel")).toHaveValue("Fairmont Baku");
+    await expect(mine.page.getByRole("group", { name: "Member 2" })).toHaveCount(0);
+  } finally {
+    await mine.context.close();
+    await theirs.context.close();
   }
 });
