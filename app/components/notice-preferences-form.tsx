@@ -7,9 +7,9 @@ import { useTranslation } from "../i18n/translation";
 import { textOf } from "./form-field";
 import { useRecordForm } from "./use-record-form";
 
-const notices = ["remindActivities", "remindCommitments", "weeklyDigest"] as const;
+const notices = ["remindActivities", "remindCommitments", "remindFollowUps", "weeklyDigest"] as const;
 
-/** The account page's three email notices, each on until the user turns it off. */
+/** The account page's email notices, each on until the user turns it off. */
 export function NoticePreferencesForm({
   preferences,
   version,

@@ -14,4 +14,5 @@ export const noticePreferencesForm = z.object({
   remindActivities: checkbox,
   remindCommitments: checkbox,
   weeklyDigest: checkbox,
+  remindFollowUps: checkbox,
 });

@@ -13,7 +13,7 @@ export type TranslationKey = KeysOf<typeof en>;
  * tests/unit/translation-keys.test.ts checks the ones the schemas name.
  */
 export function isTranslationKey(message: string): message is TranslationKey {
-  return /^[a-z]+\.[a-zA-Z.]+$/.test(message);
+  return /^[a-z][a-zA-Z]*\.[a-zA-Z.]+$/.test(message);
 }
 
 /** The keys under a namespace, without it: `KeysUnder<"roles">` is `"admin" | "editor" | "viewer"`. */

@@ -11,6 +11,7 @@ import type { MailKind } from "../lib/enums";
 import { localized, placeName } from "../lib/localized";
 import type { NoticeKind } from "../models/notice-preferences.server";
 import { dueDigests } from "./digest-due.server";
+import { followUpCandidates } from "./follow-up-reminders.server";
 import { digestChanges, recordTitles } from "./digest.server";
 import { dueActivityReminders, dueCommitmentNotices } from "./notice-targets.server";
 import { activityReminderMail } from "./templates/activity-reminder";
@@ -58,12 +59,13 @@ export async function queuedKeys(db: Database, keys: string[]) {
 }
 
 export async function dueCandidates(db: Database, now: Date): Promise<Candidate[]> {
-  const [reminders, commitmentNotices, digests] = await Promise.all([
+  const [reminders, commitmentNotices, digests, followUpNotices] = await Promise.all([
     dueActivityReminders(db, now),
     dueCommitmentNotices(db, now),
     dueDigests(db, now),
+    followUpCandidates(db, now),
   ]);
-  const candidates: Candidate[] = [];
+  const candidates: Candidate[] = [...followUpNotices];
   for (const r of reminders) {
     candidates.push({
       dedupeKey: `activity-reminder:${r.lead}:${r.activityId}:${r.userId}`,

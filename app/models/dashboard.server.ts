@@ -8,6 +8,8 @@ import {
 } from "./dashboard-agreements.server";
 import { addMonths, dashboardClock, horizonMonths } from "./dashboard-clock.server";
 import { planProgress } from "./dashboard-plans.server";
+import { followUpSummary } from "./dashboard-follow-ups.server";
+import { upcomingVisits } from "./dashboard-visits.server";
 
 // The dashboard's sections live by job: the plans' progress, the agreement lists, the activity
 // lists and chart, and the calendar arithmetic they share.
@@ -19,15 +21,18 @@ export type { PlanProgress } from "./dashboard-plans.server";
 /** Everything the staff dashboard shows, in parallel queries that each aggregate in SQL. */
 export async function getDashboard(db: Database, now: Date = new Date(), timeZone = "UTC") {
   const clock = dashboardClock(now, timeZone);
-  const [plans, agreementCommitments, upcoming, overdue, expiring, dormant, quarters] = await Promise.all([
-    planProgress(db, clock),
-    commitmentsByAgreement(db),
-    upcomingActivities(db, clock),
-    overdueCommitments(db, clock),
-    expiringAgreements(db, clock),
-    dormantAgreements(db, clock),
-    activitiesPerQuarter(db, clock),
-  ]);
+  const [plans, agreementCommitments, upcoming, overdue, expiring, dormant, quarters, visits, followUps] =
+    await Promise.all([
+      planProgress(db, clock),
+      commitmentsByAgreement(db),
+      upcomingActivities(db, clock),
+      overdueCommitments(db, clock),
+      expiringAgreements(db, clock),
+      dormantAgreements(db, clock),
+      activitiesPerQuarter(db, clock),
+      upcomingVisits(db, clock),
+      followUpSummary(db, clock),
+    ]);
   return {
     today: clock.today,
     plans,
@@ -38,6 +43,8 @@ export async function getDashboard(db: Database, now: Date = new Date(), timeZon
     expiringUntil: addMonths(clock.today, horizonMonths),
     dormant,
     quarters,
+    visits,
+    followUps,
   };
 }
 

@@ -1,4 +1,4 @@
-// Which email notices a user gets: the three preferences of /account, and turning one off from
+// Which email notices a user gets: the preferences of /account, and turning one off from
 // an email's unsubscribe link.
 import { eq } from "drizzle-orm";
 import { users } from "../../db/schema";
@@ -7,13 +7,15 @@ import { recordAudit, type Actor } from "./audit.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 /** The notices a user may turn off, as unsubscribe links name them. */
-export const noticeKinds = ["activities", "commitments", "digest"] as const;
+export const noticeKinds = ["activities", "commitments", "digest", "followups"] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 export interface NoticePreferences {
   remindActivities: boolean;
   remindCommitments: boolean;
   weeklyDigest: boolean;
+  /** Reminders of the visit follow-ups the user owns. */
+  remindFollowUps: boolean;
 }
 
 /** The users column behind each kind. */
@@ -21,12 +23,14 @@ export const noticeColumn = {
   activities: "remindActivities",
   commitments: "remindCommitments",
   digest: "weeklyDigest",
+  followups: "remindFollowUps",
 } as const satisfies Record<NoticeKind, keyof NoticePreferences>;
 
 const view = (u: NoticePreferences) => ({
   remindActivities: u.remindActivities,
   remindCommitments: u.remindCommitments,
   weeklyDigest: u.weeklyDigest,
+  remindFollowUps: u.remindFollowUps,
 });
 
 export async function getNoticePreferences(db: Database, userId: number) {
@@ -35,6 +39,7 @@ export async function getNoticePreferences(db: Database, userId: number) {
       remindActivities: users.remindActivities,
       remindCommitments: users.remindCommitments,
       weeklyDigest: users.weeklyDigest,
+      remindFollowUps: users.remindFollowUps,
       version: users.version,
     })
     .from(users)
@@ -42,16 +47,24 @@ export async function getNoticePreferences(db: Database, userId: number) {
   return row ?? null;
 }
 
-/** The three preferences as the account page saves them; a stale form is a conflict. */
+/**
+ * The preferences as the account page saves them; a stale form is a conflict. One left out
+ * (`remindFollowUps` from a caller older than it) stays as it is.
+ */
 export async function updateNoticePreferences(
   db: Database,
   actor: Actor,
-  change: NoticePreferences & { id: number; version: number },
+  change: Omit<NoticePreferences, "remindFollowUps"> & { remindFollowUps?: boolean; id: number; version: number },
 ) {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, users, change.id, change.version);
     if (!before) return null;
-    const after = await saveVersion(tx, users, before, view(change));
+    const after = await saveVersion(
+      tx,
+      users,
+      before,
+      view({ ...change, remindFollowUps: change.remindFollowUps ?? before.remindFollowUps }),
+    );
     await recordAudit(tx, {
       actor,
       action: "update_notices",

@@ -3,6 +3,7 @@ import { useTranslation } from "../i18n/translation";
 import { Form, redirect, useLocation } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/account";
+import { AccountFollowUps } from "../components/account-follow-ups";
 import { ErrorSummary } from "../components/form-errors";
 import { NoticePreferencesForm } from "../components/notice-preferences-form";
 import { Field, textOf } from "../components/form-field";
@@ -27,6 +28,9 @@ import { deleteUserSessions } from "../models/session.server";
 import { ConflictError } from "../models/errors.server";
 import { clearRateLimit, hitRateLimit, passwordGuesses, releaseRateLimit } from "../models/rate-limit.server";
 import { getNoticePreferences, updateNoticePreferences } from "../models/notice-preferences.server";
+import { myFollowUps } from "../models/follow-up-owner.server";
+import { viewerTimeZone } from "../lib/time-zone.server";
+import { calendarToday } from "../lib/zoned-time";
 import { getAccount, updatePreferences } from "../models/user-account.server";
 import { calendarToken, resetCalendarKey } from "../models/user-calendar.server";
 import { changePassword } from "../models/user-passwords.server";
@@ -34,13 +38,18 @@ import { accountPage } from "../i18n/packs";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
-  const [account, notices] = await Promise.all([getAccount(db, user.id), getNoticePreferences(db, user.id)]);
+  const [account, notices, followUps] = await Promise.all([
+    getAccount(db, user.id),
+    getNoticePreferences(db, user.id),
+    myFollowUps(db, user.id, calendarToday(viewerTimeZone(request, user))),
+  ]);
   if (!account || !notices) notFound();
   const origin = env.APP_URL ?? new URL(request.url).origin;
   const { calendarKey: _secret, ...visible } = account;
   return {
     account: visible,
     notices,
+    followUps,
     calendarUrl: `${origin}/activities.ics?token=${calendarToken(await appSecret(), account)}`,
     timeZones: offeredTimeZones.includes(account.timeZone) ? offeredTimeZones : [account.timeZone, ...offeredTimeZones],
     title: getI18n(context).t("account.title"),
@@ -115,12 +124,13 @@ export async function action({ context, request }: Route.ActionArgs) {
       notices: () =>
         saveForm(form, noticePreferencesForm, {
           intent: "notices",
-          save: ({ version, remindActivities, remindCommitments, weeklyDigest }) =>
+          save: ({ version, remindActivities, remindCommitments, remindFollowUps, weeklyDigest }) =>
             updateNoticePreferences(db, actor, {
               id: user.id,
               version,
               remindActivities,
               remindCommitments,
+              remindFollowUps,
               weeklyDigest,
             }),
           done: () => redirectWithNotice("/account", "account.saved"),
@@ -153,6 +163,8 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
           <dd>{t(`roles.${account.role}`)}</dd>
         </dl>
       </section>
+
+      <AccountFollowUps items={loaderData.followUps} />
 
       <section aria-labelledby="preferences-title">
         <h2 id="preferences-title">{t("account.preferences")}</h2>

@@ -5,8 +5,10 @@ import { ActivityList } from "../components/activity-list";
 import { TableScroll } from "../components/table-scroll";
 import { CommitmentBar } from "../components/commitment-bar";
 import { DashboardDormant, DashboardExpiring } from "../components/dashboard-agreement-lists";
+import { DashboardFollowUps } from "../components/dashboard-follow-ups";
 import { DashboardOverdue } from "../components/dashboard-overdue";
 import { DashboardSection } from "../components/dashboard-section";
+import { DashboardVisits } from "../components/dashboard-visits";
 import { PlanProgress } from "../components/plan-progress";
 import { QuarterChart } from "../components/quarter-chart";
 import { StatusBadge } from "../components/status-badge";
@@ -44,6 +46,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const lang = useLanguage();
   const format = useFormatter();
   const { name, today, plans, agreements, upcoming, overdue, expiring, expiringUntil, dormant, quarters } = loaderData;
+  const { visits, followUps } = loaderData;
 
   const quarterLabel = (q: { quarter: number; year: number }) => t("dashboard.quarterLabel", q);
   const range = { from: quarterLabel(quarters[0]!), to: quarterLabel(quarters.at(-1)!) };
@@ -119,6 +122,23 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
               <Link to={upcomingLink}>{t("dashboard.allUpcoming")}</Link>
             </p>
           ) : null}
+        </DashboardSection>
+
+        <DashboardSection
+          id="visits"
+          title={t("dashboard.visitsTitle")}
+          intro={t("dashboard.visitsIntro", { from: format.day(visits.from), to: format.day(visits.to) })}
+          wide
+        >
+          <DashboardVisits items={visits.items} total={visits.total} />
+        </DashboardSection>
+
+        <DashboardSection
+          id="follow-ups"
+          title={t("dashboard.followUpsTitle")}
+          intro={t("dashboard.followUpsIntro", { date: format.day(today) })}
+        >
+          <DashboardFollowUps summary={followUps} />
         </DashboardSection>
 
         <DashboardSection id="overdue" title={t("dashboard.overdueTitle")} intro={t("dashboard.overdueIntro")}>

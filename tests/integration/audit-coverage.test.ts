@@ -48,6 +48,7 @@ import {
   makeVisit,
 } from "../support/model-factories";
 import { issueBriefing } from "../../app/models/briefing-issue.server";
+import { createFollowUp, updateFollowUp } from "../../app/models/follow-up-writes.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -114,6 +115,8 @@ const audited = [
   "updateCaseLink",
   "deleteCaseLink",
   "issueBriefing",
+  "createFollowUp",
+  "updateFollowUp",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -985,7 +988,7 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
 
   it("updateNoticePreferences and disableNotice: audit rows, version bumped; a stale version is a conflict", async () => {
     const before = await row(t.users, viewerId);
-    const prefs = { remindActivities: false, remindCommitments: true, weeklyDigest: true };
+    const prefs = { remindActivities: false, remindCommitments: true, weeklyDigest: true, remindFollowUps: true };
     const { result, rows } = await audit(() =>
       updateNoticePreferences(db(), { userId: viewerId }, { id: viewerId, version: before.version, ...prefs }),
     );
@@ -1559,5 +1562,32 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       after: true,
     });
     expect(result).toMatchObject({ version: visit.version + 1 });
+  });
+
+  it("createFollowUp and updateFollowUp: audit rows on the follow-up, versioned; stale or failed writes change nothing", async () => {
+    const { visit } = await makeVisit(db(), {}, editor);
+    const input = {
+      visitId: visit.activityId,
+      title: { en: "Send the minutes" },
+      ownerId: viewerId,
+      dueOn: "2031-01-10",
+      status: "open" as const,
+      commitmentIds: [],
+    };
+    expect(await refused(() => createFollowUp(db(), ghost, input))).toBeTruthy();
+    const { result, rows } = await audit(() => createFollowUp(db(), editor, input));
+    expectRow(rows, { actor: editor, action: "create", entityType: "follow_up", entityId: result!.id, after: true });
+    const change = { ...input, id: result!.id, status: "done" as const };
+    expect(await refused(() => updateFollowUp(db(), editor, { ...change, version: 99 }))).toBeInstanceOf(ConflictError);
+    const updated = await audit(() => updateFollowUp(db(), editor, { ...change, version: 1 }));
+    expectRow(updated.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "follow_up",
+      entityId: result!.id,
+      before: true,
+      after: true,
+    });
+    expect(updated.result).toMatchObject({ status: "done", version: 2 });
   });
 });

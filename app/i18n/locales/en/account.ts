@@ -27,4 +27,11 @@ export const account = {
   passwordRateLimited: "Too many wrong attempts. Try again in {{minutes}} minutes.",
   sessionsTitle: "Sessions",
   signOutEverywhere: "Sign out on every device",
+
+  myFollowUps: "My follow-ups",
+  myFollowUpsIntro: "Open follow-ups of visits that you own, soonest due first.",
+  noFollowUps: "You own no open follow-ups.",
+  followUpDue: "Due {{date}}",
+  followUpOverdue: "Overdue",
+  followUpVisit: "Visit: {{visit}}",
 };

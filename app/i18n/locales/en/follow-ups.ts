@@ -52,6 +52,6 @@ export const followUps = {
     overdueHeading: "A follow-up you own was due on {{date}}",
     visit: "From the visit: {{visit}}",
     open: "Open the follow-ups",
-    why: "You get this email because you own this follow-up.",
+    why: "You own this follow-up.",
   },
 };

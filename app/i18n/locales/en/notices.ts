@@ -15,6 +15,8 @@ export const notices = {
     remindCommitments: "Commitment due dates",
     remindCommitmentsHint:
       "When a commitment whose focal point works for your organization is due in 14 days, and when it becomes overdue.",
+    remindFollowUps: "Follow-up reminders",
+    remindFollowUpsHint: "3 days before a visit follow-up you own is due, and when it becomes overdue.",
     weeklyDigest: "Weekly digest",
     weeklyDigestHint: "On Monday at 08:00 in your time zone: what changed in the records you follow.",
     save: "Save email notices",
@@ -23,6 +25,7 @@ export const notices = {
     activities: "activity reminders",
     commitments: "commitment due-date notices",
     digest: "the weekly digest",
+    followups: "follow-up reminders",
   },
   unsubscribe: {
     title: "Unsubscribe",

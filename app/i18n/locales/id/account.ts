@@ -29,4 +29,11 @@ export const account: Translation["account"] = {
   passwordRateLimited: "Terlalu banyak percobaan yang salah. Coba lagi dalam {{minutes}} menit.",
   sessionsTitle: "Sesi",
   signOutEverywhere: "Keluar dari semua perangkat",
+
+  myFollowUps: "Tindak lanjut saya",
+  myFollowUpsIntro: "Tindak lanjut kunjungan yang masih terbuka dan Anda tangani, tenggat terdekat lebih dulu.",
+  noFollowUps: "Tidak ada tindak lanjut terbuka yang Anda tangani.",
+  followUpDue: "Tenggat {{date}}",
+  followUpOverdue: "Lewat tenggat",
+  followUpVisit: "Kunjungan: {{visit}}",
 };

@@ -55,6 +55,6 @@ export const followUps: Translation["followUps"] = {
     overdueHeading: "Tindak lanjut yang Anda tangani bertenggat {{date}}",
     visit: "Dari kunjungan: {{visit}}",
     open: "Buka tindak lanjut",
-    why: "Anda menerima email ini karena Anda penanggung jawab tindak lanjut ini.",
+    why: "Anda penanggung jawab tindak lanjut ini.",
   },
 };

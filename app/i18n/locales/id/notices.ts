@@ -16,6 +16,8 @@ export const notices: Translation["notices"] = {
     remindCommitments: "Tenggat komitmen",
     remindCommitmentsHint:
       "Saat komitmen yang narahubungnya bekerja di organisasi Anda jatuh tempo dalam 14 hari, dan saat komitmen itu melewati tenggat.",
+    remindFollowUps: "Pengingat tindak lanjut",
+    remindFollowUpsHint: "3 hari sebelum tenggat tindak lanjut kunjungan yang Anda tangani, dan saat tenggatnya lewat.",
     weeklyDigest: "Ringkasan mingguan",
     weeklyDigestHint: "Setiap Senin pukul 08.00 di zona waktu Anda: apa yang berubah pada catatan yang Anda ikuti.",
     save: "Simpan pemberitahuan email",
@@ -24,6 +26,7 @@ export const notices: Translation["notices"] = {
     activities: "pengingat kegiatan",
     commitments: "pemberitahuan tenggat komitmen",
     digest: "ringkasan mingguan",
+    followups: "pengingat tindak lanjut",
   },
   unsubscribe: {
     title: "Berhenti berlangganan",
