@@ -98,7 +98,9 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
     test = await createTestDatabase(driver);
     db = test.db;
     const editor = await makeUser(db, { role: "editor" });
-    const memberViewer = await makeUser(db, { role: "viewer", locale: "id" });
+    const memberViewer = await makeUser(db, { role: "viewer" });
+    // She reads Jembatan in Indonesian (set on /account): her mail comes in it.
+    await db.update(t.users).set({ locale: "id" }).where(eq(t.users.id, memberViewer.id));
     const otherViewer = await makeUser(db, { role: "viewer" });
     users.editor = editor.id;
     users.memberViewer = memberViewer.id;
