@@ -28,6 +28,3 @@ export function followUpFormValues(f: FollowUpSnapshot): FormValues {
     version: String(f.version),
   };
 }
-
-/** The fields the conflict view compares, in the form's order. */
-export const followUpConflictFields = ["titleEn", "titleId", "ownerId", "dueOn", "status", "commitmentIds"];

@@ -27,3 +27,6 @@ export const editFollowUpForm = z.object({
 /** The intents of the follow-ups page's two forms. */
 export const createFollowUpIntent = "create";
 export const updateFollowUpIntent = "update";
+
+/** The fields the conflict view compares, in the form's order. */
+export const followUpConflictFields = ["titleEn", "titleId", "ownerId", "dueOn", "status", "commitmentIds"];

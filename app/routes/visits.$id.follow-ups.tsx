@@ -4,8 +4,8 @@ import { FollowUpForm, type FollowUpFormOptions } from "../components/follow-up-
 import { fieldRows, RecordConflict, RevisedNotice } from "../components/record-conflict";
 import { VisitFollowUps } from "../components/visit-follow-ups";
 import { db } from "../db.server";
-import { editFollowUpForm, newFollowUpForm } from "../forms/follow-up";
-import { followUpConflictFields, followUpFormValues, followUpInput } from "../forms/follow-up.server";
+import { editFollowUpForm, followUpConflictFields, newFollowUpForm } from "../forms/follow-up";
+import { followUpFormValues, followUpInput } from "../forms/follow-up.server";
 import { resultFor } from "../forms/result";
 import { dispatchIntent, saveForm } from "../forms/save.server";
 import { useTranslation } from "../i18n/translation";
