@@ -319,7 +319,7 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
       db,
       { userId: users.editor },
       visitId,
-      { ...seen, itineraryVersion: 1 },
+      { ...seen, itineraryVersion: seen.itineraryVersion + 1 },
       { origin },
     ).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(ConflictError);
