@@ -49,6 +49,7 @@ import {
 } from "../support/model-factories";
 import { issueBriefing } from "../../app/models/briefing-issue.server";
 import { createFollowUp, updateFollowUp } from "../../app/models/follow-up-writes.server";
+import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -117,6 +118,7 @@ const audited = [
   "issueBriefing",
   "createFollowUp",
   "updateFollowUp",
+  "saveDelegation",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -145,6 +147,8 @@ const exempt: Record<string, string> = {
   confirmationsFor: "reads who confirmed each commitment",
   addMonths: "date arithmetic",
   createEnquiry: "the write of addEnquiry once its rate limits pass (covered through it)",
+  addNamedPerson:
+    "a step inside saveDelegation's transaction, writing the new person's create row (covered through it)",
 };
 
 describe("the audit coverage list", () => {
@@ -1562,6 +1566,35 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       after: true,
     });
     expect(result).toMatchObject({ version: visit.version + 1 });
+  });
+
+  it("saveDelegation: one audit row on the delegation and one per person it adds, versioned; stale or failed saves change nothing", async () => {
+    const { visit } = await makeVisit(db(), {}, editor);
+    const [known] = await db().select({ id: t.people.id }).from(t.people).limit(1);
+    const cells = {
+      side: "delegation" as const,
+      role: "member" as const,
+      ...{ arrivalMode: null, arrivalRef: null, arrivalAt: null, departureMode: null, departureRef: null },
+      ...{ departureAt: null, hotel: null, interpretationNeeds: null, dietaryNeeds: null, accessNeeds: null },
+    };
+    const members = [
+      { ...cells, row: 0, person: { id: known!.id } },
+      { ...cells, row: 1, person: { name: "Audited Newcomer", organizationId: null } },
+    ];
+    expect(await refused(() => saveDelegation(db(), ghost, visit.activityId, 1, members))).toBeTruthy();
+    const { result, rows } = await audit(() => saveDelegation(db(), editor, visit.activityId, 1, members));
+    expectRow(rows, {
+      actor: editor,
+      action: "update",
+      entityType: "visit_delegation",
+      entityId: visit.activityId,
+      before: true,
+      after: true,
+    });
+    expect(rows.filter((r) => r.entityType === "person" && r.action === "create")).toHaveLength(1);
+    expect(result).toMatchObject({ version: 2 });
+    const stale = await refused(() => saveDelegation(db(), editor, visit.activityId, 1, members.slice(0, 1)));
+    expect(stale).toBeInstanceOf(ConflictError);
   });
 
   it("createFollowUp and updateFollowUp: audit rows on the follow-up, versioned; stale or failed writes change nothing", async () => {
