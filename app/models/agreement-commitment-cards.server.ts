@@ -14,7 +14,7 @@ import {
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
-import { preparedOnce } from "./prepared.server";
+import { fixedLimit, preparedOnce } from "./prepared.server";
 
 interface FocalPoint {
   personId: number;
@@ -95,8 +95,7 @@ function cardsQuery(db: Database, pageSize: number) {
     .from(commitments)
     .where(eq(commitments.agreementId, sql.placeholder("agreementId")))
     .orderBy(asc(commitments.position), asc(commitments.id))
-    // Written into the SQL (drizzle sends a number as a parameter): see above.
-    .limit(sql.raw(String(Math.trunc(pageSize))) as unknown as number)
+    .limit(fixedLimit(pageSize))
     .offset(sql.placeholder("offset"))
     .as("page");
   const c = page.id;
