@@ -147,3 +147,55 @@ test("an overdue follow-up shows on the dashboard and on its owner's account pag
     await context.close();
   }
 });
+
+test("an edit saved over someone else's shows both versions, and the editor's goes back into the form and saves", async ({
+  browser,
+}) => {
+  const { context, page } = await signedIn(browser);
+  try {
+    await gotoHydrated(page, `/visits/${fixture.visit}/follow-ups`);
+    const row = page.getByRole("region", { name: "Follow-ups" }).getByRole("row").filter({ hasText: overdueTitle });
+    await row.getByRole("link", { name: /^Edit/ }).click();
+    await expect(page.getByRole("heading", { name: `Edit follow-up: ${overdueTitle}` })).toBeVisible();
+    const followUpId = await page.locator('#follow-up-form input[name="followUpId"]').inputValue();
+    const ownerId = await page.getByLabel("Owner", { exact: true }).inputValue();
+
+    // Someone else moves the due date meanwhile.
+    const theirs = await page.request.post(`/visits/${fixture.visit}/follow-ups`, {
+      form: {
+        intent: "update",
+        followUpId,
+        version: "1",
+        titleEn: overdueTitle,
+        ownerId,
+        dueOn: "2020-02-01",
+        status: "open",
+      },
+      maxRedirects: 0,
+    });
+    expect(theirs.status()).toBe(302);
+
+    await page.getByLabel("What is to be done (English)").fill(`${overdueTitle} by courier`);
+    await page.getByRole("button", { name: "Save follow-up" }).click();
+    await expect(
+      page.getByRole("heading", { name: "Someone changed this follow-up while you were editing it" }),
+    ).toBeVisible();
+    const due = page.getByRole("row").filter({ has: page.getByRole("rowheader", { name: "Due date" }) });
+    await expect(due).toContainText("15 Jan 2020");
+    await expect(due).toContainText("1 Feb 2020");
+    await expectNoAxeViolations(page);
+
+    await page.getByRole("button", { name: "Back to the form with my changes" }).click();
+    await expect(page.getByLabel("What is to be done (English)")).toHaveValue(`${overdueTitle} by courier`);
+    await page.getByRole("button", { name: "Save follow-up" }).click();
+    await expect(page.getByText("The follow-up was saved.")).toBeVisible();
+    await expect(
+      page
+        .getByRole("region", { name: "Follow-ups" })
+        .getByRole("row")
+        .filter({ hasText: `${overdueTitle} by courier` }),
+    ).toContainText("15 Jan 2020");
+  } finally {
+    await context.close();
+  }
+});
