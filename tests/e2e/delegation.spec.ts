@@ -1,20 +1,16 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContextOptions } from "@playwright/test";
-import { openDatabase, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { makeUser, makeVisit } from "../support/model-factories";
-import { startBuiltServer, type RunningServer } from "../support/server-process";
-import { createServerDatabase } from "../support/test-database";
+import { startFixtureServer } from "../support/fixture-server";
+import type { RunningServer } from "../support/server-process";
 import { addSession, expect, gotoHydrated, installHydrationProbe, test, uniqueSuffix } from "./fixtures";
 import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
 /*
  * A visit's delegation (issue 12 item 3): an editor lists three members, one of them a person new
  * to the app, with and without JavaScript; a viewer reads the delegation without anyone's needs.
- * The visits and people are made through the models before this file's own server starts
- * (PGlite is one process's database), as the public case page's tests do.
+ * The visits and people are made through the models before this file's own server starts.
  */
 
 test.describe.configure({ mode: "serial" });
@@ -25,7 +21,7 @@ const viewer = { email: `delegation-viewer-${uniqueSuffix()}@example.org`, passw
 const fixture = { visits: [] as number[], aysel: 0 };
 
 let server: RunningServer;
-let cleanUp: (() => Promise<unknown>) | undefined;
+let stop: (() => Promise<void>) | undefined;
 
 async function fill(db: Database) {
   const [org] = await db
@@ -53,43 +49,12 @@ async function fill(db: Database) {
   await makeUser(db, { ...viewer, role: "viewer" });
 }
 
-/** The environment of a server on a new database holding the fixture, and how to throw it away. */
-async function delegationDatabase() {
-  if (process.env.DATABASE_URL) {
-    const database = await createServerDatabase({ prefix: "jembatan_delegation" });
-    const handle = await openDatabase({ url: database.url, dataDir: "", maxConnections: 1 });
-    try {
-      await handle.migrate();
-      await fill(handle.db);
-    } finally {
-      await handle.close();
-    }
-    return { env: { DATABASE_URL: database.url, WEB_CONCURRENCY: "1" }, cleanUp: () => database.drop() };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "jembatan-delegation-"));
-  const dataDir = path.join(dir, "db");
-  const handle = await openDatabase({ dataDir });
-  try {
-    await handle.migrate();
-    await fill(handle.db);
-  } finally {
-    await handle.close();
-  }
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: undefined },
-    cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const database = await delegationDatabase();
-  cleanUp = database.cleanUp;
-  server = await startBuiltServer(database.env);
+  ({ server, stop } = await startFixtureServer("delegation", fill));
 });
 test.afterAll(async () => {
-  await server?.stop("SIGKILL");
-  await cleanUp?.();
+  await stop?.();
 });
 
 async function signedIn(browser: Browser, who: typeof editor, options: BrowserContextOptions = {}) {
