@@ -64,6 +64,13 @@ export default [
     ]),
     ...prefix("enquiries", [index("routes/enquiries.tsx"), route(":id", "routes/enquiries.$id.tsx")]),
     route("sources/new", "routes/sources.new.tsx"),
+    ...prefix("visits", [
+      index("routes/visits.tsx"),
+      route("new", "routes/visits.new.tsx"),
+      route(":id", "routes/visits.$id.tsx"),
+      route(":id/edit", "routes/visits.$id.edit.tsx"),
+      route(":id/report", "routes/visits.$id.report.tsx"),
+    ]),
     // A visit's follow-ups: listed for staff, added and edited by editors.
     route("visits/:id/follow-ups", "routes/visits.$id.follow-ups.tsx"),
     route("visits/:id/briefing", "routes/visits.$id.briefing.tsx"),

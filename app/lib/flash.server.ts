@@ -65,6 +65,10 @@ export const notices = [
   "followUps.saved.updated",
   "delegation.saved",
   "briefing.issued",
+  "visits.created",
+  "visits.saved",
+  "visits.reportSaved",
+  "visits.reportMarked",
 ] as const satisfies readonly TranslationKey[];
 
 export type Notice = (typeof notices)[number];

@@ -1,7 +1,7 @@
 // Creating and changing visits: one transaction each, the activity through the activity model's
 // own writes, the `visits` row beside it, each with its audit row; changes are version-checked.
 import { eq } from "drizzle-orm";
-import { organizations, visits } from "../../db/schema";
+import { activities, organizations, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { canonicalTimeZone } from "../lib/format";
 import { recordAudit, type Actor } from "./audit.server";
@@ -11,6 +11,7 @@ import { ConflictError, RecordError, RuleError } from "./errors.server";
 import {
   visitAsFields,
   visitAuditView,
+  visitOutcomes,
   visitValues,
   type NewVisitInput,
   type VisitChange,
@@ -37,12 +38,41 @@ export function checkStage(stage: VisitFields["stage"], reportWrittenAt: Date | 
   if (stage === "done" && !reportWrittenAt) throw new RuleError("stage", "visits.doneNeedsReport");
 }
 
-/** The visit row, locked until the transaction ends; stale `version` → ConflictError. Null if absent. */
-export async function lockVisit(tx: Database, id: number, version?: number): Promise<VisitRow | null> {
+/** What a stale save of a visit reports as saved now: the visit, its activity and both versions. */
+export async function visitSnapshot(tx: Database, row: VisitRow) {
+  const activity = await getActivityForEdit(tx, row.activityId);
+  return {
+    visit: visitAsFields(row),
+    outcomes: visitOutcomes(row),
+    activity: activity!.input,
+    version: row.version,
+    activityVersion: activity!.version,
+  };
+}
+
+export type VisitSnapshot = Awaited<ReturnType<typeof visitSnapshot>>;
+
+/**
+ * The visit row, locked until the transaction ends; null if absent. A stale `version` (or, when
+ * given, a stale `activityVersion` of its activity) → ConflictError with a VisitSnapshot.
+ */
+export async function lockVisit(
+  tx: Database,
+  id: number,
+  version?: number,
+  activityVersion?: number,
+): Promise<VisitRow | null> {
   const [row] = await tx.select().from(visits).where(eq(visits.activityId, id)).for("update");
   if (!row) return null;
-  if (version !== undefined && row.version !== version)
-    throw new ConflictError({ ...visitAsFields(row), version: row.version });
+  if (version !== undefined && row.version !== version) throw new ConflictError(await visitSnapshot(tx, row));
+  if (activityVersion !== undefined) {
+    const [activity] = await tx
+      .select({ version: activities.version })
+      .from(activities)
+      .where(eq(activities.id, id))
+      .for("update");
+    if (activity?.version !== activityVersion) throw new ConflictError(await visitSnapshot(tx, row));
+  }
   return row;
 }
 
@@ -98,19 +128,27 @@ export async function createVisit(db: Database, actor: Actor, input: NewVisitInp
  */
 export async function updateVisit(db: Database, actor: Actor, id: number, version: number, change: VisitChange) {
   return db.transaction(async (tx) => {
-    const before = await lockVisit(tx, id, version);
+    const before = await lockVisit(tx, id, version, change.activity?.version);
     if (!before) return null;
     const checked = await checkVisit(tx, change);
     checkStage(checked.stage, before.reportWrittenAt);
-    if (change.activity) {
-      const { version: activityVersion, ...fields } = change.activity;
-      const current = await getActivityForEdit(tx, id);
-      if (!current) return null;
-      await updateActivity(tx, actor, { ...current.input, ...fields, type: "visit", id, version: activityVersion });
-    }
+    if (change.activity) await changeActivity(tx, actor, id, change.activity);
     const { activity: _activity, ...own } = checked;
     return saveVisitVersion(tx, actor, before, visitValues(own));
   });
+}
+
+/** Writes the activity's fields a visit form carries over the rest of it, through the activity model. */
+export async function changeActivity(
+  tx: Database,
+  actor: Actor,
+  id: number,
+  change: NonNullable<VisitChange["activity"]>,
+) {
+  const { version, ...fields } = change;
+  const current = await getActivityForEdit(tx, id);
+  if (!current) return null;
+  return updateActivity(tx, actor, { ...current.input, ...fields, type: "visit", id, version });
 }
 
 function activityPart(input: NewVisitInput) {

@@ -1,0 +1,283 @@
+import { getFormProps } from "@conform-to/react";
+import type { ReactNode } from "react";
+import { Form, Link, useNavigation } from "react-router";
+import { newVisitSchema, visitEditSchema, visitFieldOrder, type VisitField } from "../forms/visit";
+import type { ActionResult, FormValues } from "../forms/result";
+import { useTranslation } from "../i18n/translation";
+import { RichTextField } from "../lexical/rich-text-field";
+import { visitDirections, visitStages } from "../lib/enums";
+import { localized } from "../lib/localized";
+import { useLanguage } from "../lib/use-formatter";
+import type { ActivityFormOptions } from "../models/activity-queries.server";
+import { FieldError } from "./field-error";
+import { ErrorSummary } from "./form-errors";
+import { Field, listOf, LocalizedField, textOf } from "./form-field";
+import { useRecordForm } from "./use-record-form";
+
+/** Zones the form suggests; any IANA zone is accepted. */
+const suggestedZones = ["Asia/Baku", "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Seoul", "Europe/Istanbul"];
+
+export type VisitFormOptions = Pick<ActivityFormOptions, "countries" | "agreements" | "commitments" | "organizations">;
+
+/**
+ * The form of a new visit (the activity's fields a visit needs and the visit's own) or, with
+ * `editing`, of a visit's edit page (its stage, talking points and background too). Works without
+ * JavaScript; keeps what was typed when refused.
+ */
+export function VisitForm({
+  defaultValue,
+  result,
+  options,
+  editing,
+  submitLabel,
+  cancelTo,
+  notice,
+}: {
+  defaultValue: FormValues;
+  result?: ActionResult;
+  options: VisitFormOptions;
+  editing: boolean;
+  submitLabel: string;
+  cancelTo: string;
+  notice?: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const navigation = useNavigation();
+  const [form, fields] = useRecordForm<VisitField>({
+    id: "visit",
+    result,
+    defaultValue,
+    schema: editing ? visitEditSchema : newVisitSchema,
+  });
+  const labels: Partial<Record<VisitField, string>> = {
+    titleEn: t("visits.form.titleEn"),
+    titleId: t("visits.form.titleId"),
+    direction: t("visits.form.direction"),
+    stage: t("visits.form.stage"),
+    startsOn: t("visits.form.startsOn"),
+    endsOn: t("visits.form.endsOn"),
+    cities: t("visits.form.cities"),
+    countryCode: t("visits.form.country"),
+    timeZone: t("visits.form.timeZone"),
+    hostOrganizationId: t("visits.form.host"),
+    agreementId: t("visits.form.agreement"),
+    commitmentIds: t("visits.form.commitmentsLegend"),
+    objectivesEn: t("visits.form.objectivesEn"),
+    objectivesId: t("visits.form.objectivesId"),
+    talkingPoints: t("visits.form.talkingPoints"),
+    background: t("visits.form.background"),
+  };
+  const error = (name: VisitField) => fields[name].errors?.[0];
+  const version = textOf(fields.version);
+  const activityVersion = textOf(fields.activityVersion);
+  const chosen = new Set(listOf(fields.commitmentIds));
+  const commitmentGroups = options.agreements
+    .map((a) => ({ agreement: a, items: options.commitments.filter((c) => c.agreementId === a.id) }))
+    .filter((g) => g.items.length);
+  const rich = (name: "talkingPoints" | "background") => {
+    const lexical = textOf(fields[`${name}Format`]) === "lexical";
+    return (
+      <RichTextField
+        name={name}
+        label={t(`visits.form.${name}`)}
+        hint={t(`visits.form.${name}Hint`)}
+        initialJson={lexical ? textOf(fields[name]) : null}
+        initialText={lexical ? textOf(fields[`${name}Text`]) : textOf(fields[name])}
+        shown={textOf(fields[`${name}Shown`]) || undefined}
+        plainTextHint={t("visits.form.plainTextHint")}
+        error={error(name)}
+      />
+    );
+  };
+
+  return (
+    <>
+      <ErrorSummary
+        formId={form.id}
+        errors={form.allErrors}
+        labels={labels as Record<string, string>}
+        order={visitFieldOrder}
+        anchors={{ commitmentIds: "commitments-group", talkingPoints: "talkingPoints", background: "background" }}
+      />
+      {notice}
+      <Form method="post" className="form activity-form" {...getFormProps(form)}>
+        <input type="hidden" name="intent" value="save" />
+        {version ? <input type="hidden" name="version" value={version} /> : null}
+        {activityVersion ? <input type="hidden" name="activityVersion" value={activityVersion} /> : null}
+
+        <LocalizedField
+          name="title"
+          fields={{ en: fields.titleEn, id: fields.titleId }}
+          labels={{ en: t("visits.form.titleEn"), id: t("visits.form.titleId") }}
+          maxLength={200}
+          required
+          markOptional={false}
+        />
+
+        <div className="activity-form__row">
+          <Field meta={fields.direction} label={t("visits.form.direction")}>
+            {(a) => (
+              <select {...a} defaultValue={textOf(fields.direction) || "incoming"}>
+                {visitDirections.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`visits.directions.${d}`)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {editing ? (
+            <Field meta={fields.stage} label={t("visits.form.stage")}>
+              {(a) => (
+                <select {...a} defaultValue={textOf(fields.stage) || "planning"}>
+                  {visitStages.map((s) => (
+                    <option key={s} value={s}>
+                      {t(`visits.stages.${s}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : null}
+        </div>
+
+        <fieldset className="activity-form__group">
+          <legend>{t("visits.form.whenLegend")}</legend>
+          <div className="activity-form__row">
+            <Field meta={fields.startsOn} label={t("visits.form.startsOn")}>
+              {(a) => <input {...a} type="date" required defaultValue={textOf(fields.startsOn)} />}
+            </Field>
+            <Field meta={fields.endsOn} label={t("visits.form.endsOn")} hint={t("visits.form.endsOnHint")}>
+              {(a) => <input {...a} type="date" defaultValue={textOf(fields.endsOn)} />}
+            </Field>
+          </div>
+        </fieldset>
+
+        <fieldset className="activity-form__group">
+          <legend>{t("visits.form.placeLegend")}</legend>
+          <Field meta={fields.cities} label={t("visits.form.cities")} hint={t("visits.form.citiesHint")}>
+            {(a) => <textarea {...a} rows={3} maxLength={1000} defaultValue={textOf(fields.cities)} />}
+          </Field>
+          <div className="activity-form__row">
+            <Field meta={fields.countryCode} label={t("visits.form.country")}>
+              {(a) => (
+                <select {...a} defaultValue={textOf(fields.countryCode)}>
+                  <option value="">{t("visits.form.noCountry")}</option>
+                  {options.countries.map((c) => (
+                    <option key={c.code} value={c.code}>
+                      {localized(c.name, lang)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field meta={fields.timeZone} label={t("visits.form.timeZone")} hint={t("visits.form.timeZoneHint")}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  required
+                  maxLength={64}
+                  list="visit-time-zones"
+                  autoComplete="off"
+                  defaultValue={textOf(fields.timeZone)}
+                />
+              )}
+            </Field>
+            <datalist id="visit-time-zones">
+              {suggestedZones.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </div>
+        </fieldset>
+
+        <Field meta={fields.hostOrganizationId} label={t("visits.form.host")}>
+          {(a) => (
+            <select {...a} defaultValue={textOf(fields.hostOrganizationId)}>
+              <option value="">{t("visits.form.noHost")}</option>
+              {options.organizations.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {localized(o.name, lang)}
+                  {o.acronym ? ` (${o.acronym})` : ""}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <Field meta={fields.agreementId} label={t("visits.form.agreement")}>
+          {(a) => (
+            <select {...a} defaultValue={textOf(fields.agreementId)}>
+              <option value="">{t("visits.form.noAgreement")}</option>
+              {options.agreements.map((ag) => (
+                <option key={ag.id} value={ag.id}>
+                  {localized(ag.title, lang)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+
+        <fieldset
+          id="commitments-group"
+          className="activity-form__group"
+          aria-describedby={["visit-commitments-hint", error("commitmentIds") ? fields.commitmentIds.errorId : null]
+            .filter(Boolean)
+            .join(" ")}
+        >
+          <legend>{t("visits.form.commitmentsLegend")}</legend>
+          <p id="visit-commitments-hint" className="hint">
+            {t("visits.form.commitmentsHint")}
+          </p>
+          <FieldError id={fields.commitmentIds.errorId} error={error("commitmentIds")} />
+          {commitmentGroups.length ? null : <p className="muted">{t("visits.form.none")}</p>}
+          {commitmentGroups.map(({ agreement, items }) => (
+            <fieldset key={agreement.id} className="activity-form__subgroup">
+              <legend>{localized(agreement.title, lang)}</legend>
+              <ul className="plain activity-form__choices">
+                {items.map((c) => (
+                  <li key={c.id}>
+                    <input
+                      type="checkbox"
+                      id={`commitment-${c.id}`}
+                      name="commitmentIds"
+                      value={c.id}
+                      defaultChecked={chosen.has(String(c.id))}
+                    />{" "}
+                    <label htmlFor={`commitment-${c.id}`}>{localized(c.text, lang)}</label>
+                  </li>
+                ))}
+              </ul>
+            </fieldset>
+          ))}
+        </fieldset>
+
+        <LocalizedField
+          name="objectives"
+          fields={{ en: fields.objectivesEn, id: fields.objectivesId }}
+          labels={{ en: t("visits.form.objectivesEn"), id: t("visits.form.objectivesId") }}
+          maxLength={5000}
+          rows={4}
+        />
+
+        {editing ? (
+          <>
+            {rich("talkingPoints")}
+            {rich("background")}
+          </>
+        ) : null}
+
+        <div className="activity-form__actions">
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {submitLabel}
+          </button>
+          <Link to={cancelTo} className="button button--secondary">
+            {t("form.cancel")}
+          </Link>
+        </div>
+      </Form>
+    </>
+  );
+}

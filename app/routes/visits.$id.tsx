@@ -1,0 +1,201 @@
+import { Link } from "react-router";
+import type { Route } from "./+types/visits.$id";
+import { Badge, StatusBadge } from "../components/status-badge";
+import { VisitHistory } from "../components/visit-history";
+import { db } from "../db.server";
+import { getLanguage } from "../i18n/i18n.server";
+import { visitsPage } from "../i18n/packs";
+import { useTranslation } from "../i18n/translation";
+// Only the renderer: a page that reads never loads the editor.
+import { RichText } from "../lexical/rich-text";
+import { hasRole, requireUser } from "../lib/auth.server";
+import { notFound } from "../lib/http";
+import { localized } from "../lib/localized";
+import { titled } from "../lib/meta";
+import { idParam } from "../lib/route-params";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { getActivity } from "../models/activity-queries.server";
+import { visitHistory } from "../models/visit-history.server";
+import { visitDetails } from "../models/visit-queries.server";
+import "../styles/activity.css";
+import "../styles/visits.css";
+
+export const handle = visitsPage;
+
+export async function loader({ context, request, params }: Route.LoaderArgs) {
+  const user = requireUser(context, request, "viewer");
+  const id = idParam(params);
+  const [activity, details] = await Promise.all([getActivity(db, id), visitDetails(db, id)]);
+  if (!activity || !details || activity.type !== "visit") notFound();
+  const history = await visitHistory(db, activity);
+  const { visit } = details;
+  return {
+    activity,
+    visit: {
+      direction: visit.direction,
+      stage: visit.stage,
+      cities: visit.cities,
+      timeZone: visit.timeZone,
+      objectives: visit.objectives,
+      talkingPointsHtml: visit.talkingPointsHtml,
+      backgroundHtml: visit.backgroundHtml,
+      outcomesHtml: visit.outcomesHtml,
+      reportWrittenAt: visit.reportWrittenAt?.toISOString() ?? null,
+      hostName: details.hostName,
+      hostAcronym: details.hostAcronym,
+    },
+    history,
+    canEdit: hasRole(user, "editor"),
+    title: localized(activity.title, getLanguage(context)),
+  };
+}
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+
+export default function VisitPage({ loaderData }: Route.ComponentProps) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const format = useFormatter();
+  const { activity: a, visit: v, history, canEdit } = loaderData;
+  const start = format.when(a.startsAt, a.allDay);
+  const end = format.when(a.endsAt, a.allDay);
+  const objectives = localized(v.objectives, lang);
+  const sections = [
+    ["delegation", t("visits.page.delegation")],
+    ["itinerary", t("visits.page.itinerary")],
+    ["briefing", t("visits.page.briefing")],
+    ["follow-ups", t("visits.page.followUps")],
+    ["report", t("visits.page.report")],
+  ] as const;
+
+  return (
+    <article className="page activity-page visit-page">
+      <p>
+        <Link to="/visits">← {t("visits.back")}</Link>
+      </p>
+      <div className="activity-page__header">
+        <h1>{loaderData.title}</h1>
+        {canEdit ? (
+          <Link to={`/visits/${a.id}/edit`} className="button">
+            {t("visits.edit")}
+          </Link>
+        ) : null}
+      </div>
+      <dl className="facts">
+        <dt>{t("visits.page.direction")}</dt>
+        <dd>{t(`visits.directions.${v.direction}`)}</dd>
+        <dt>{t("visits.page.stage")}</dt>
+        <dd>
+          <Badge value={v.stage} label={t(`visits.stages.${v.stage}`)} />
+        </dd>
+        <dt>{t("visits.page.when")}</dt>
+        <dd>
+          <time dateTime={new Date(a.startsAt).toISOString()}>
+            {end && end !== start ? t("visits.range", { start, end }) : start}
+          </time>
+        </dd>
+        <dt>{t("visits.page.cities")}</dt>
+        <dd>{v.cities.length ? v.cities.join(" → ") : <span className="muted">{t("visits.noneGiven")}</span>}</dd>
+        {a.countryName ? (
+          <>
+            <dt>{t("visits.page.country")}</dt>
+            <dd>{localized(a.countryName, lang)}</dd>
+          </>
+        ) : null}
+        <dt>{t("visits.page.timeZone")}</dt>
+        <dd>{v.timeZone}</dd>
+        <dt>{t("visits.page.host")}</dt>
+        <dd>
+          {v.hostName ? (
+            `${localized(v.hostName, lang)}${v.hostAcronym ? ` (${v.hostAcronym})` : ""}`
+          ) : (
+            <span className="muted">{t("visits.noneGiven")}</span>
+          )}
+        </dd>
+        {a.agreementId ? (
+          <>
+            <dt>{t("visits.page.agreement")}</dt>
+            <dd>
+              <Link to={`/agreements/${a.agreementId}`}>{localized(a.agreementTitle, lang)}</Link>
+            </dd>
+          </>
+        ) : null}
+      </dl>
+      <p>
+        <Link to={`/activities/${a.id}`}>{t("visits.asActivity")}</Link>
+      </p>
+
+      <nav aria-labelledby="preparation-title" className="visit-page__sections">
+        <h2 id="preparation-title">{t("visits.page.preparation")}</h2>
+        <ul className="plain visit-page__links">
+          {sections.map(([path, label]) => (
+            <li key={path}>
+              <Link to={`/visits/${a.id}/${path}`}>{label}</Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+
+      <section aria-labelledby="objectives-title">
+        <h2 id="objectives-title">{t("visits.page.objectives")}</h2>
+        {objectives ? (
+          <p className="visit-page__text">{objectives}</p>
+        ) : (
+          <p className="muted">{t("visits.noneGiven")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="commitments-title">
+        <h2 id="commitments-title">{t("visits.page.commitments")}</h2>
+        {a.commitments.length ? (
+          <ul className="plain">
+            {a.commitments.map((c) => (
+              <li key={c.id}>
+                <Link to={`/commitments/${c.id}`}>{localized(c.text, lang)}</Link>{" "}
+                <StatusBadge group="commitmentStatus" value={c.status} />
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="muted">{t("visits.page.noCommitments")}</p>
+        )}
+      </section>
+
+      {v.talkingPointsHtml ? (
+        <section aria-labelledby="talking-points-title">
+          <h2 id="talking-points-title">{t("visits.page.talkingPoints")}</h2>
+          <RichText html={v.talkingPointsHtml} />
+        </section>
+      ) : null}
+      {v.backgroundHtml ? (
+        <section aria-labelledby="background-title">
+          <h2 id="background-title">{t("visits.page.background")}</h2>
+          <RichText html={v.backgroundHtml} />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="report-title">
+        <h2 id="report-title">{t("visits.page.report")}</h2>
+        <p>
+          {v.reportWrittenAt
+            ? t("visits.page.reportWritten", { date: format.dateTime(v.reportWrittenAt) })
+            : t("visits.page.reportNotWritten")}
+        </p>
+        {v.outcomesHtml ? (
+          <>
+            <h3>{t("visits.page.outcomes")}</h3>
+            <RichText html={v.outcomesHtml} />
+          </>
+        ) : null}
+        {a.lessonsHtml ? (
+          <>
+            <h3>{t("visits.page.lessons")}</h3>
+            <RichText html={a.lessonsHtml} />
+          </>
+        ) : null}
+      </section>
+
+      <VisitHistory history={history} />
+    </article>
+  );
+}
