@@ -30,21 +30,9 @@ export function BriefingPeople({ briefing }: { briefing: Briefing }) {
                   {member ? null : <h3>{m.name}</h3>}
                   <dl className="facts">
                     <dt>{t("briefing.arrival")}</dt>
-                    <dd>
-                      {travelLine(
-                        { mode: m.logistics.arrivalMode, ref: m.logistics.arrivalRef, at: m.logistics.arrivalAt },
-                        t,
-                        place,
-                      ) || t("briefing.notGiven")}
-                    </dd>
+                    <dd>{travelLine(m.logistics.arrival, t, place) || t("briefing.notGiven")}</dd>
                     <dt>{t("briefing.departure")}</dt>
-                    <dd>
-                      {travelLine(
-                        { mode: m.logistics.departureMode, ref: m.logistics.departureRef, at: m.logistics.departureAt },
-                        t,
-                        place,
-                      ) || t("briefing.notGiven")}
-                    </dd>
+                    <dd>{travelLine(m.logistics.departure, t, place) || t("briefing.notGiven")}</dd>
                     <dt>{t("briefing.hotel")}</dt>
                     <dd>{m.logistics.hotel || t("briefing.notGiven")}</dd>
                   </dl>

@@ -70,8 +70,8 @@ function people(
     const l = m.logistics;
     if (!l) continue;
     if (!member) write.h3(m.name);
-    const arrival = travelLine({ mode: l.arrivalMode, ref: l.arrivalRef, at: l.arrivalAt }, t, place);
-    const departure = travelLine({ mode: l.departureMode, ref: l.departureRef, at: l.departureAt }, t, place);
+    const arrival = travelLine(l.arrival, t, place);
+    const departure = travelLine(l.departure, t, place);
     write.fact(t("briefing.arrival"), arrival || t("briefing.notGiven"));
     write.fact(t("briefing.departure"), departure || t("briefing.notGiven"));
     write.fact(t("briefing.hotel"), l.hotel || t("briefing.notGiven"));

@@ -1,6 +1,5 @@
-// What a briefing shows of a visit's people and programme: the members (delegation and hosts)
-// with their titles on the visit's date, and the itinerary's items with who attends and the cases
-// they concern. Three batched queries for the items, two for the members, never one per row.
+// What a briefing shows of a visit's programme: the itinerary's items with who attends and the
+// cases they concern. Three batched queries, never one per item.
 import { asc, eq, inArray } from "drizzle-orm";
 import {
   casePublications,
@@ -9,51 +8,9 @@ import {
   itineraryItemMembers,
   itineraryItems,
   organizations,
-  people,
-  visitMembers,
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
-import { positionsOn } from "./person-positions.server";
-
-/** Every member of the visit (both sides), in protocol order, with the position held on `day`. */
-export async function briefingMembers(db: Database, visitId: number, day: string) {
-  const rows = await db
-    .select({
-      id: visitMembers.id,
-      personId: visitMembers.personId,
-      side: visitMembers.side,
-      role: visitMembers.role,
-      position: visitMembers.position,
-      arrivalMode: visitMembers.arrivalMode,
-      arrivalRef: visitMembers.arrivalRef,
-      arrivalAt: visitMembers.arrivalAt,
-      departureMode: visitMembers.departureMode,
-      departureRef: visitMembers.departureRef,
-      departureAt: visitMembers.departureAt,
-      hotel: visitMembers.hotel,
-      interpretationNeeds: visitMembers.interpretationNeeds,
-      dietaryNeeds: visitMembers.dietaryNeeds,
-      accessNeeds: visitMembers.accessNeeds,
-      name: people.name,
-      userId: people.userId,
-    })
-    .from(visitMembers)
-    .innerJoin(people, eq(people.id, visitMembers.personId))
-    .where(eq(visitMembers.visitId, visitId))
-    .orderBy(asc(visitMembers.side), asc(visitMembers.position), asc(visitMembers.id));
-  const positions = await positionsOn(
-    db,
-    rows.map((r) => r.personId),
-    day,
-  );
-  return rows.map((r) => {
-    const held = positions.get(r.personId);
-    return { ...r, title: held?.title ?? null, organizationName: held?.organizationName ?? null };
-  });
-}
-
-export type BriefingMemberRow = Awaited<ReturnType<typeof briefingMembers>>[number];
 
 export interface BriefingItem {
   id: number;

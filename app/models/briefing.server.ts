@@ -3,19 +3,17 @@
 // logistics, and dietary, access and interpretation needs reach only the visit's editors and the
 // member themself in their own version (decision 20).
 import { eq } from "drizzle-orm";
-import { activities, organizations, visits } from "../../db/schema";
+import { activities, organizations, people, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { visitDays } from "../lib/visit-dates";
 import { briefingCommitments, earlierVisits, openFollowUps, visitCases } from "./briefing-history.server";
-import { briefingItems, briefingMembers, type BriefingItem, type BriefingMemberRow } from "./briefing-program.server";
+import { briefingItems, type BriefingItem } from "./briefing-program.server";
+import { membersOf, type DelegationMember } from "./visit-members-queries.server";
 
 /** Who reads the briefing: their account, and whether they edit the visit. */
 export interface BriefingReader {
   userId: number;
   canEdit: boolean;
 }
-
-export type MemberNeeds = { dietary: string | null; access: string | null; interpretation: string | null };
 
 /** The briefing's visit: the activity's fields and the visit's own, with the host's name. */
 async function briefingVisit(db: Database, visitId: number) {
@@ -63,40 +61,34 @@ export function itemsOf(items: BriefingItem[], memberId: number): BriefingItem[]
  */
 export function needsVisible(
   reader: BriefingReader,
-  member: { id: number; userId: number | null },
+  member: { id: number; personId: number },
   forMemberId: number | null,
+  readerPersonId: number | null,
 ): boolean {
   if (reader.canEdit) return true;
-  return forMemberId === member.id && member.userId != null && member.userId === reader.userId;
+  return forMemberId === member.id && member.personId === readerPersonId;
 }
 
-function shownMember(row: BriefingMemberRow, options: { logistics: boolean; needs: boolean; readerId: number }) {
+/** The person whose account is the reader's (people.user_id), if any. */
+async function readerPerson(db: Database, userId: number): Promise<number | null> {
+  const [row] = await db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
+  return row?.id ?? null;
+}
+
+function shownMember(
+  member: DelegationMember,
+  options: { logistics: boolean; needs: boolean; readerPersonId: number | null },
+) {
   return {
-    id: row.id,
-    name: row.name,
-    side: row.side,
-    role: row.role,
-    title: row.title,
-    organizationName: row.organizationName,
-    isReader: row.userId != null && row.userId === options.readerId,
-    logistics: options.logistics
-      ? {
-          arrivalMode: row.arrivalMode,
-          arrivalRef: row.arrivalRef,
-          arrivalAt: row.arrivalAt,
-          departureMode: row.departureMode,
-          departureRef: row.departureRef,
-          departureAt: row.departureAt,
-          hotel: row.hotel,
-        }
-      : null,
-    needs: options.needs
-      ? ({
-          dietary: row.dietaryNeeds,
-          access: row.accessNeeds,
-          interpretation: row.interpretationNeeds,
-        } satisfies MemberNeeds)
-      : null,
+    id: member.id,
+    name: member.name,
+    side: member.side,
+    role: member.role,
+    title: member.title,
+    organizationName: member.organizationName,
+    isReader: member.personId === options.readerPersonId,
+    logistics: options.logistics ? { arrival: member.arrival, departure: member.departure, hotel: member.hotel } : null,
+    needs: options.needs ? member.needs : null,
   };
 }
 
@@ -109,23 +101,25 @@ export type BriefingMember = ReturnType<typeof shownMember>;
 export async function loadBriefing(db: Database, visitId: number, reader: BriefingReader, memberId: number | null) {
   const visit = await briefingVisit(db, visitId);
   if (!visit) return null;
-  const [rows, allItems, commitments, ownCases, earlier] = await Promise.all([
-    // Titles as they were on the visit's first day.
-    briefingMembers(db, visitId, visitDays(visit).first),
+  // Needs are read at all only where someone may see them: for the editors, or a member's own version.
+  const [rows, allItems, commitments, ownCases, earlier, readerPersonId] = await Promise.all([
+    membersOf(db, visitId, { withNeeds: reader.canEdit || memberId != null }),
     briefingItems(db, visitId),
     briefingCommitments(db, visitId),
     visitCases(db, visitId),
     earlierVisits(db, visit),
+    readerPerson(db, reader.userId),
   ]);
   const forRow = memberId == null ? null : rows.find((r) => r.id === memberId && r.side === "delegation");
   if (memberId != null && !forRow) return null;
   const followUps = await openFollowUps(db, [visitId, ...earlier.map((e) => e.id)]);
   const items = forRow ? itemsOf(allItems, forRow.id) : allItems;
-  const show = (row: BriefingMemberRow) =>
+  const own = (row: DelegationMember) => row.side === "delegation" && (!forRow || row.id === forRow.id);
+  const show = (row: DelegationMember) =>
     shownMember(row, {
-      logistics: row.side === "delegation" && (!forRow || row.id === forRow.id),
-      needs: row.side === "delegation" && (!forRow || row.id === forRow.id) && needsVisible(reader, row, memberId),
-      readerId: reader.userId,
+      logistics: own(row),
+      needs: own(row) && needsVisible(reader, row, memberId, readerPersonId),
+      readerPersonId,
     });
   // Cases named by the items shown, then the visit's own, each once.
   const cases = new Map<number, BriefingItem["cases"][number]>();

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import type { Browser, BrowserContextOptions } from "@playwright/test";
-import { openDatabase, type Database } from "../../db/client";
+import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
 import { zonedToUtc } from "../../app/lib/zoned-time";
 import { makeUser, makeVisit } from "../support/model-factories";
-import { startBuiltServer, type RunningServer } from "../support/server-process";
-import { createServerDatabase } from "../support/test-database";
+import { startFixtureServer } from "../support/fixture-server";
+import type { RunningServer } from "../support/server-process";
 import { addSession, expect, gotoHydrated, installHydrationProbe, test, uniqueSuffix } from "./fixtures";
 import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
@@ -28,7 +25,7 @@ const viewer = { email: `briefing-viewer-${uniqueSuffix()}@example.org`, passwor
 const fixture = { visit: 0, head: 0, budi: 0 };
 
 let server: RunningServer;
-let cleanUp: (() => Promise<unknown>) | undefined;
+let stop: (() => Promise<void>) | undefined;
 
 async function fill(db: Database) {
   await makeUser(db, { ...editor, role: "editor" });
@@ -102,44 +99,11 @@ async function fill(db: Database) {
   ]);
 }
 
-/** The environment of a server on a new database holding the fixture, and how to throw it away. */
-async function briefingDatabase() {
-  if (process.env.DATABASE_URL) {
-    const database = await createServerDatabase({ prefix: "jembatan_briefing" });
-    const handle = await openDatabase({ url: database.url, dataDir: "", maxConnections: 1 });
-    try {
-      await handle.migrate();
-      await fill(handle.db);
-    } finally {
-      await handle.close();
-    }
-    return { env: { DATABASE_URL: database.url, WEB_CONCURRENCY: "1" }, cleanUp: () => database.drop() };
-  }
-  const dir = mkdtempSync(path.join(tmpdir(), "jembatan-briefing-"));
-  const dataDir = path.join(dir, "db");
-  const handle = await openDatabase({ dataDir });
-  try {
-    await handle.migrate();
-    await fill(handle.db);
-  } finally {
-    await handle.close();
-  }
-  return {
-    env: { DATA_DIR: dataDir, DATABASE_URL: undefined },
-    cleanUp: async () => rmSync(dir, { recursive: true, force: true }),
-  };
-}
-
 test.beforeAll(async () => {
   test.setTimeout(240_000);
-  const database = await briefingDatabase();
-  cleanUp = database.cleanUp;
-  server = await startBuiltServer(database.env);
+  ({ server, stop } = await startFixtureServer("briefing", fill));
 });
-test.afterAll(async () => {
-  await server?.stop("SIGKILL");
-  await cleanUp?.();
-});
+test.afterAll(() => stop?.());
 
 async function signedIn(browser: Browser, who: typeof editor, options: BrowserContextOptions = {}) {
   const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", ...options });
