@@ -75,6 +75,7 @@ export default [
     route("visits/:id/follow-ups", "routes/visits.$id.follow-ups.tsx"),
     route("visits/:id/briefing", "routes/visits.$id.briefing.tsx"),
     route("visits/:id/delegation", "routes/visits.$id.delegation.tsx"),
+    route("visits/:id/itinerary", "routes/visits.$id.itinerary.tsx"),
     route("admin/users", "routes/admin.users.tsx"),
     route("admin/mail", "routes/admin.mail.tsx"),
     route("admin/mail/:id", "routes/admin.mail.$id.tsx"),

@@ -64,6 +64,7 @@ export const notices = [
   "followUps.saved.created",
   "followUps.saved.updated",
   "delegation.saved",
+  "itinerary.saved",
   "briefing.issued",
   "visits.created",
   "visits.saved",

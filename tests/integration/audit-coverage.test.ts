@@ -50,6 +50,7 @@ import {
 import { issueBriefing } from "../../app/models/briefing-issue.server";
 import { createFollowUp, updateFollowUp } from "../../app/models/follow-up-writes.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
+import { saveItinerary } from "../../app/models/itinerary-writes.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -119,6 +120,7 @@ const audited = [
   "createFollowUp",
   "updateFollowUp",
   "saveDelegation",
+  "saveItinerary",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -1594,6 +1596,39 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(rows.filter((r) => r.entityType === "person" && r.action === "create")).toHaveLength(1);
     expect(result).toMatchObject({ version: 2 });
     const stale = await refused(() => saveDelegation(db(), editor, visit.activityId, 1, members.slice(0, 1)));
+    expect(stale).toBeInstanceOf(ConflictError);
+  });
+
+  it("saveItinerary: one audit row on the itinerary, versioned on its own; stale or failed saves change nothing", async () => {
+    const { visit } = await makeVisit(db(), {}, editor);
+    const item = {
+      id: null,
+      startsAt: new Date("2025-06-10T06:00:00Z"),
+      endsAt: new Date("2025-06-10T07:00:00Z"),
+      timeZone: "Asia/Baku",
+      title: { en: "Audited visit to a centre" },
+      agenda: null,
+      placeName: null,
+      address: null,
+      hostOrganizationId: null,
+      transport: null,
+      allMembers: true,
+      memberIds: [],
+      caseIds: [],
+    };
+    const change = { visitId: visit.activityId, version: 1, items: [item] };
+    expect(await refused(() => saveItinerary(db(), ghost, change))).toBeTruthy();
+    const { result, rows } = await audit(() => saveItinerary(db(), editor, change));
+    expectRow(rows, {
+      actor: editor,
+      action: "update",
+      entityType: "itinerary",
+      entityId: visit.activityId,
+      before: true,
+      after: true,
+    });
+    expect(result).toMatchObject({ version: 2 });
+    const stale = await refused(() => saveItinerary(db(), editor, { ...change, items: [] }));
     expect(stale).toBeInstanceOf(ConflictError);
   });
 
