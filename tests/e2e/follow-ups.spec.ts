@@ -20,6 +20,7 @@ const editor = {
   password: "a long enough password",
   name: "Fitri Rahmawati",
 };
+const viewer = { email: `follow-ups-viewer-${uniqueSuffix()}@example.org`, password: editor.password };
 const fixture = { visit: 0, upcoming: 0 };
 const overdueTitle = "Send the MPP handbook to ASAN";
 const laterTitle = "Agree the dates of the return visit";
@@ -46,6 +47,7 @@ async function fill(db: Database) {
   });
   fixture.upcoming = upcoming.activity.id;
   await makeUser(db, { email: editor.email, password: editor.password, name: editor.name, role: "editor" });
+  await makeUser(db, { ...viewer, role: "viewer" });
 }
 
 test.beforeAll(async () => {
@@ -56,10 +58,10 @@ test.afterAll(async () => {
   await stop?.();
 });
 
-async function signedIn(browser: Browser, options: BrowserContextOptions = {}) {
+async function signedIn(browser: Browser, options: BrowserContextOptions = {}, who: typeof viewer = editor) {
   const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", ...options });
   await installHydrationProbe(context);
-  await addSession(context, server.url, editor);
+  await addSession(context, server.url, who);
   return { context, page: await context.newPage() };
 }
 
@@ -195,6 +197,25 @@ test("an edit saved over someone else's shows both versions, and the editor's go
         .getByRole("row")
         .filter({ hasText: `${overdueTitle} by courier` }),
     ).toContainText("15 Jan 2020");
+  } finally {
+    await context.close();
+  }
+});
+
+test("a viewer reads a visit's follow-ups and may not change them", async ({ browser }) => {
+  const { context, page } = await signedIn(browser, { viewport: phone }, viewer);
+  try {
+    await gotoHydrated(page, `/visits/${fixture.visit}/follow-ups`);
+    await expect(page.getByRole("region", { name: "Follow-ups" }).getByRole("row")).toHaveCount(3);
+    await expect(page.getByRole("heading", { name: "Add a follow-up" })).toHaveCount(0);
+    await expect(page.getByRole("link", { name: /^Edit/ })).toHaveCount(0);
+    const post = await page.request.post(`/visits/${fixture.visit}/follow-ups`, {
+      form: { intent: "create", titleEn: "Not mine to add", ownerId: "1", dueOn: "2030-01-01", status: "open" },
+      maxRedirects: 0,
+    });
+    expect(post.status()).toBe(403);
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
   } finally {
     await context.close();
   }
