@@ -7,7 +7,7 @@ import type { FormErrors } from "../lib/forms";
 import { recordAudit, type Actor } from "./audit.server";
 import { ConflictError, RecordError } from "./errors.server";
 import { addNamedPerson } from "./visit-members-people.server";
-import { delegationState, memberStates, type MemberInput } from "./visit-members.server";
+import { delegationState, memberStates, type MemberInput, type MemberState } from "./visit-members.server";
 
 /**
  * The rules across rows: a person listed once, one head a side, no departure before the arrival.
@@ -65,6 +65,17 @@ async function checkReferences(tx: Database, members: MemberInput[]): Promise<Fo
     }
   }
   return errors;
+}
+
+/**
+ * A member as the audit log keeps them: their needs are personal (health, faith) and read by the
+ * visit's editors only, so the log, which outlives the visit, keeps only which of them were given.
+ */
+function audited({ interpretationNeeds, dietaryNeeds, accessNeeds, ...member }: MemberState) {
+  return {
+    ...member,
+    needsGiven: { interpretation: !!interpretationNeeds, dietary: !!dietaryNeeds, access: !!accessNeeds },
+  };
 }
 
 /**
@@ -136,8 +147,8 @@ export async function saveDelegation(
       action: "update",
       entityType: "visit_delegation",
       entityId: visitId,
-      before: { version: visit.version, members: before },
-      after: { version: next, members: after },
+      before: { version: visit.version, members: before.map(audited) },
+      after: { version: next, members: after.map(audited) },
     });
     return { visitId, version: next, members: after };
   });

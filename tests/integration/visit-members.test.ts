@@ -119,6 +119,14 @@ describe.each(drivers)("a visit's delegation on %s", (driver) => {
     expect(more).toHaveLength(0);
     expect(audit!.before).toMatchObject({ version: 1, members: [] });
     expect(audit!.after).toMatchObject({ version: 2 });
+    // The log keeps which needs were given, never what they say.
+    expect(JSON.stringify(audit!.after)).not.toContain("Vegetarian");
+    // In the editor's order: the minister, with the dietary needs, is the second row.
+    expect((audit!.after as { members: { needsGiven: object }[] }).members[1]!.needsGiven).toEqual({
+      interpretation: false,
+      dietary: true,
+      access: false,
+    });
 
     // The form shows it back in Baku's time, and a second save keeps the members' rows.
     const values = delegationFormValues((await delegationState(test.db, activity.id))!, "Asia/Baku");
