@@ -7,11 +7,13 @@ import { libraryStates, type LibraryQuery } from "../lib/library-query";
 import {
   allOf,
   filterConditions,
-  rowsOf,
+  queryValues,
   searchMatch,
+  shapeOf,
   type FilterName,
   type SearchMode,
 } from "./library-search-filter.server";
+import { preparedOnce } from "./prepared.server";
 
 export type FacetCount = { value: string; count: number; label?: LocalizedText };
 
@@ -38,7 +40,7 @@ const fixedCounts: {
   value: string;
   when: SQL;
 }[] = [
-  ...caseSectors.map((v) => ({ facet: "sector" as const, value: v, when: sql`ok_sector and sector = ${v}` })),
+  ...caseSectors.map((v) => ({ facet: "sector" as const, value: v, when: sql.raw(`ok_sector and sector = '${v}'`) })),
   ...sdgGoals.map((g) => ({
     facet: "sdg" as const,
     value: String(g),
@@ -68,28 +70,10 @@ type FacetRow = { value: string | null; n: number | null; label: LocalizedText |
  * each other sector would have, not zeros.
  */
 export async function libraryFacets(db: Database, query: LibraryQuery, mode: SearchMode): Promise<LibraryFacets> {
-  const match = searchMatch(mode, query.q) ?? sql`true`;
-  const c = filterConditions(query);
-  const flags = sql.join(
-    facetNames.map((name) => sql`${allOf(c, [], name)} as ${sql.raw(`ok_${name}`)}`),
-    sql`, `,
-  );
-  const counts = sql.join(
-    fixedCounts.map((f) => sql`count(*) filter (where ${f.when})`),
-    sql`, `,
-  );
-  const result = await db.execute(sql`
-    with m as materialized (
-      select country_code, sector, sdg_goals, award_keys, stopped_year, ${flags}, ${allOf(c)} as ok_all
-      from case_publications where ${match}
-    )
-    select country_code::text as value, count(*)::int as n,
-           (select name from countries where code = m.country_code) as label, null::int[] as counts
-      from m where ok_country group by country_code
-    union all
-    select null, null, null, array[${counts}, count(*) filter (where ok_all), count(*)]::int[] from m`);
+  const name = `library_facets:${shapeOf(query, mode)}`;
+  const rows = await preparedOnce(db, name, () => facetsStatement(db, query, mode, name)).execute(queryValues(query));
   const facets: LibraryFacets = { country: [], sector: [], sdg: [], award: [], state: [], total: 0, matches: 0 };
-  for (const row of rowsOf<FacetRow>(result)) {
+  for (const row of rows) {
     if (row.counts) {
       const n = row.counts.map(Number);
       fixedCounts.forEach((f, i) => {
@@ -102,4 +86,38 @@ export async function libraryFacets(db: Database, query: LibraryQuery, mode: Sea
     }
   }
   return facets;
+}
+
+function facetsStatement(db: Database, query: LibraryQuery, mode: SearchMode, name: string) {
+  const match = searchMatch(mode) ?? sql`true`;
+  const c = filterConditions(query);
+  const flags = sql.join(
+    facetNames.map((name) => sql`${allOf(c, [], name)} as ${sql.raw(`ok_${name}`)}`),
+    sql`, `,
+  );
+  const counts = sql.join(
+    fixedCounts.map((f) => sql`count(*) filter (where ${f.when})`),
+    sql`, `,
+  );
+  return db
+    .select({
+      value: sql<FacetRow["value"]>`value`,
+      n: sql<FacetRow["n"]>`n`,
+      label: sql<FacetRow["label"]>`label`,
+      counts: sql<FacetRow["counts"]>`counts`,
+    })
+    .from(
+      sql`(
+        with m as materialized (
+          select country_code, sector, sdg_goals, award_keys, stopped_year, ${flags}, ${allOf(c)} as ok_all
+          from case_publications where ${match}
+        )
+        select country_code::text as value, count(*)::int as n,
+               (select name from countries where code = m.country_code) as label, null::int[] as counts
+          from m where ok_country group by country_code
+        union all
+        select null, null, null, array[${counts}, count(*) filter (where ok_all), count(*)]::int[] from m
+      ) as facets`,
+    )
+    .prepare(name);
 }

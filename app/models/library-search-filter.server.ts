@@ -17,17 +17,38 @@ export type FilterName = "country" | "sector" | "sdg" | "award" | "state" | "yea
  */
 export const namesThreshold = 0.5;
 
+/**
+ * The library's statements are prepared once per shape (search mode, which filters are set, sort)
+ * and run with the query's values as parameters: building their SQL afresh cost more time in the
+ * app than the database took to answer. These are the values, by placeholder name.
+ */
+export function queryValues(query: LibraryQuery): Record<string, string | number> {
+  const values: Record<string, string | number> = {};
+  for (const key of ["q", "country", "sector", "sdg", "award", "year"] as const) {
+    if (query[key] !== undefined && query[key] !== "") values[key] = query[key];
+  }
+  return values;
+}
+
+/** The part of a statement's name that says which filters it has (running/stopped is in the SQL). */
+export function shapeOf(query: LibraryQuery, mode: SearchMode) {
+  const set = (["country", "sector", "sdg", "award", "year"] as const).filter((k) => query[k] !== undefined);
+  return [mode, ...set, query.state ?? ""].join(",");
+}
+
+const q = sql.placeholder("q");
+
 /** The search's English and Indonesian text-search queries: parsed once per statement (scalar subqueries). */
-export const tsQueries = (q: string) => ({
+export const tsQueries = () => ({
   en: sql`(select websearch_to_tsquery('english', ${q}))`,
   id: sql`(select websearch_to_tsquery('indonesian', ${q}))`,
 });
 
 /** Whether a case matches the search, in `mode`. */
-export function searchMatch(mode: SearchMode, q: string | undefined): SQL | undefined {
-  if (mode === "none" || !q) return undefined;
+export function searchMatch(mode: SearchMode): SQL | undefined {
+  if (mode === "none") return undefined;
   if (mode === "names") return sql`${q} <% names`;
-  const ts = tsQueries(q);
+  const ts = tsQueries();
   return sql`(search_en @@ ${ts.en} or search_id @@ ${ts.id})`;
 }
 
@@ -37,23 +58,24 @@ export function searchMatch(mode: SearchMode, q: string | undefined): SQL | unde
  * test is a substring search of the names, not their trigram similarity: word_similarity costs
  * 20 µs a row, 200 ms for a word every one of 10,000 cases holds; strpos a fraction of that.
  */
-export function searchRank(mode: SearchMode, q: string): SQL {
+export function searchRank(mode: SearchMode): SQL {
   if (mode === "names") return sql`word_similarity(${q}, names)`;
-  const ts = tsQueries(q);
+  const ts = tsQueries();
   return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + (strpos(names, lower(${q})) > 0)::int)`;
 }
 
-/** Each filter the query sets, as SQL. */
+/** Each filter the query sets, as SQL with placeholders (values: queryValues). */
 export function filterConditions(query: LibraryQuery): Partial<Record<FilterName, SQL>> {
   const c: Partial<Record<FilterName, SQL>> = {};
-  if (query.country) c.country = sql`country_code = ${query.country}`;
-  if (query.sector) c.sector = sql`sector = ${query.sector}`;
-  if (query.sdg !== undefined) c.sdg = sql`sdg_goals @> array[${query.sdg}]::smallint[]`;
-  if (query.award) c.award = sql`award_keys @> array[${query.award}]::text[]`;
+  const v = (name: string) => sql.placeholder(name);
+  if (query.country) c.country = sql`country_code = ${v("country")}`;
+  if (query.sector) c.sector = sql`sector = ${v("sector")}`;
+  if (query.sdg !== undefined) c.sdg = sql`sdg_goals @> array[${v("sdg")}]::smallint[]`;
+  if (query.award) c.award = sql`award_keys @> array[${v("award")}]::text[]`;
   if (query.state) c.state = query.state === "running" ? sql`stopped_year is null` : sql`stopped_year is not null`;
   // Running in that year: started by then, and not stopped before it.
   if (query.year !== undefined)
-    c.year = sql`(started_year <= ${query.year} and (stopped_year is null or stopped_year >= ${query.year}))`;
+    c.year = sql`(started_year <= ${v("year")} and (stopped_year is null or stopped_year >= ${v("year")}))`;
   return c;
 }
 

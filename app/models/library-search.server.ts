@@ -12,11 +12,13 @@ import {
   allOf,
   filterConditions,
   namesThreshold,
-  rowsOf,
+  queryValues,
   searchMatch,
   searchRank,
+  shapeOf,
   type SearchMode,
 } from "./library-search-filter.server";
+import { fixedLimit, preparedOnce } from "./prepared.server";
 import { snippetFragments, type Snippet } from "./library-search-snippet.server";
 
 export const libraryPageSize = 20;
@@ -35,8 +37,6 @@ export interface LibraryCaseRow {
   snippet: Snippet;
 }
 
-type RawRow = Omit<LibraryCaseRow, "snippet"> & { snippet: string | null };
-
 const configs = { en: "english", id: "indonesian" } as const;
 
 /**
@@ -47,7 +47,7 @@ function sortSpec(query: LibraryQuery, mode: SearchMode, lang: Language): { colu
   const by = (keys: string) => (at: string) => sql.raw(keys.replaceAll("@", at ? `${at}.` : ""));
   if (query.q && mode !== "none" && query.sort === "relevance")
     return {
-      columns: sql`${searchRank(mode, query.q)} as rank, published_at, case_id`,
+      columns: sql`${searchRank(mode)} as rank, published_at, case_id`,
       order: by("@rank desc, @published_at desc, @case_id desc"),
     };
   if (query.sort === "title")
@@ -74,11 +74,11 @@ function snippetText(lang: Language): SQL {
 }
 
 /** A snippet: where the words were found, ts_headline marks them; otherwise the summary's start. */
-function snippetSql(query: LibraryQuery, mode: SearchMode, lang: Language): SQL {
-  if (!query.q || mode !== "words") return sql`null`;
+function snippetSql(mode: SearchMode, lang: Language): SQL {
+  if (mode !== "words") return sql`null`;
   const config = configs[lang];
   return sql`ts_headline(${sql.raw(`'${config}'`)}::regconfig, ${snippetText(lang)},
-    websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${query.q}),
+    websearch_to_tsquery(${sql.raw(`'${config}'`)}::regconfig, ${sql.placeholder("q")}),
     'StartSel=' || chr(2) || ', StopSel=' || chr(3) || ', MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "')`;
 }
 
@@ -89,24 +89,63 @@ async function pageRows(
   mode: SearchMode,
   options: { lang: Language; limit: number; offset: number },
 ): Promise<LibraryCaseRow[]> {
-  const where = allOf(filterConditions(query), [searchMatch(mode, query.q)]);
-  const sort = sortSpec(query, mode, options.lang);
-  const result = await db.execute(sql`
-    select p.case_id as "caseId", p.slug, p.slug_id as "slugId", p.title, p.summary,
-           p.country_code as "countryCode", c.name as "countryName", p.sector,
-           p.started_year as "startedYear", p.stopped_year as "stoppedYear",
-           ${snippetSql(query, mode, options.lang)} as snippet
-    from (
-      select ${sort.columns} from case_publications where ${where}
-      order by ${sort.order("")} limit ${options.limit} offset ${options.offset}
-    ) as page
-    join case_publications p on p.case_id = page.case_id
-    join countries c on c.code = p.country_code
-    order by ${sort.order("page")}`);
-  return rowsOf<RawRow & { summary: LocalizedText }>(result).map(({ summary, snippet, ...row }) => ({
+  // The first pages' offsets are written in too (see rowsStatement); later pages share one statement.
+  const fixedOffset = options.offset <= options.limit * 9;
+  const name = `library_rows:${[shapeOf(query, mode), query.sort, options.lang, options.limit, fixedOffset ? options.offset : ""].join(":")}`;
+  const rows = await preparedOnce(db, name, () =>
+    rowsStatement(db, query, mode, { ...options, name, offset: fixedOffset ? options.offset : null }),
+  ).execute({ ...queryValues(query), offset: options.offset });
+  return rows.map(({ summary, snippet, ...row }) => ({
     ...row,
     snippet: snippetFragments(snippet, summary, options.lang),
   }));
+}
+
+/**
+ * The page's statement. Its size, and the first pages' offsets, are written in (fixedLimit), so
+ * PostgreSQL can keep a page's plan rather than plan each view afresh.
+ */
+function rowsStatement(
+  db: Database,
+  query: LibraryQuery,
+  mode: SearchMode,
+  options: { lang: Language; limit: number; offset: number | null; name: string },
+) {
+  const where = allOf(filterConditions(query), [searchMatch(mode)]);
+  const sort = sortSpec(query, mode, options.lang);
+  const column = <T>(name: string) => sql<T>`${sql.identifier(name)}`;
+  return db
+    .select({
+      caseId: column<number>("caseId"),
+      slug: column<string>("slug"),
+      slugId: column<string | null>("slugId"),
+      title: column<LocalizedText>("title"),
+      summary: column<LocalizedText>("summary"),
+      countryCode: column<string>("countryCode"),
+      countryName: column<LocalizedText>("countryName"),
+      sector: column<string>("sector"),
+      startedYear: column<number | null>("startedYear"),
+      stoppedYear: column<number | null>("stoppedYear"),
+      snippet: column<string | null>("snippet"),
+    })
+    .from(
+      sql`(
+        select p.case_id as "caseId", p.slug, p.slug_id as "slugId", p.title, p.summary,
+               p.country_code as "countryCode", c.name as "countryName", p.sector,
+               p.started_year as "startedYear", p.stopped_year as "stoppedYear",
+               ${snippetSql(mode, options.lang)} as snippet,
+               row_number() over (order by ${sort.order("page")}) as ord
+        from (
+          select ${sort.columns} from case_publications where ${where}
+          order by ${sort.order("")} limit ${fixedLimit(options.limit)}
+          offset ${options.offset === null ? sql.placeholder("offset") : fixedLimit(options.offset)}
+        ) as page
+        join case_publications p on p.case_id = page.case_id
+        join countries c on c.code = p.country_code
+      ) as rows`,
+    )
+    .orderBy(sql`ord`)
+    .prepare(options.name);
 }
 
 /**
