@@ -145,6 +145,9 @@ function SiteFrame(props: {
                   <li>
                     <NavLink to="/activities">{t("nav.activities")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/visits">{t("nav.visits")}</NavLink>
+                  </li>
                   {user.role !== "viewer" ? (
                     <li>
                       <NavLink to="/enquiries">{t("nav.enquiries")}</NavLink>

@@ -52,3 +52,9 @@ export async function visitDetails(db: Database, activityId: number) {
     .where(eq(visits.activityId, activityId));
   return row ?? null;
 }
+
+/** Whether the activity has a visit row (a seeded visit may not), so its page can link to the visit's. */
+export async function visitExists(db: Database, activityId: number) {
+  const [row] = await db.select({ id: visits.activityId }).from(visits).where(eq(visits.activityId, activityId));
+  return Boolean(row);
+}

@@ -25,6 +25,7 @@ import { activityCaseList } from "../models/case-activities.server";
 import { ConflictError } from "../models/errors.server";
 import { isFollowing } from "../models/follows.server";
 import { referencesOf } from "../models/record-references.server";
+import { visitExists } from "../models/visit-queries.server";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -44,6 +45,8 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     following,
     references,
     cases,
+    // A visit's delegation, itinerary, briefing and report are on the visit's own page.
+    hasVisit: activity.type === "visit" && (await visitExists(db, id)),
     canEdit: hasRole(user, "editor"),
     timeZone: viewerTimeZone(request, user),
     title: localized(activity.title, getLanguage(context)),
@@ -107,6 +110,11 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         ) : null}
       </div>
       <FollowButton subjectType="activity" subjectId={a.id} following={loaderData.following} />
+      {loaderData.hasVisit ? (
+        <p>
+          <Link to={`/visits/${a.id}`}>{t("activities.openVisit")}</Link>
+        </p>
+      ) : null}
       <dl className="facts">
         <dt>{t("activities.type")}</dt>
         <dd>{t(`activityType.${a.type}`)}</dd>

@@ -34,6 +34,7 @@ export const enCore = {
     dashboard: "Dashboard",
     agreements: "Agreements",
     activities: "Activities",
+    visits: "Visits",
     library: "Library",
     users: "Users",
     signIn: "Sign in",

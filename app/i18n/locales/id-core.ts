@@ -33,6 +33,7 @@ export const idCore: CoreTranslation = {
     dashboard: "Dasbor",
     agreements: "Perjanjian",
     activities: "Kegiatan",
+    visits: "Kunjungan",
     library: "Pustaka",
     users: "Pengguna",
     signIn: "Masuk",

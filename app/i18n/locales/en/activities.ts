@@ -12,6 +12,7 @@ export const activities = {
   back: "Back to the activities",
   backToActivity: "Back to the activity",
   edit: "Edit",
+  openVisit: "The visit: delegation, itinerary, briefing, report",
   saved: "The activity was saved.",
   created: "The activity was created.",
   mode: "Format",

@@ -13,6 +13,7 @@ export const activities: Translation["activities"] = {
   back: "Kembali ke daftar kegiatan",
   backToActivity: "Kembali ke kegiatan",
   edit: "Ubah",
+  openVisit: "Kunjungan ini: delegasi, agenda, pengarahan, laporan",
   saved: "Kegiatan telah disimpan.",
   created: "Kegiatan telah dibuat.",
   mode: "Bentuk",
