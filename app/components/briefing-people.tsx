@@ -30,9 +30,9 @@ export function BriefingPeople({ briefing }: { briefing: Briefing }) {
                   {member ? null : <h3>{m.name}</h3>}
                   <dl className="facts">
                     <dt>{t("briefing.arrival")}</dt>
-                    <dd>{travelLine(m.logistics.arrival, t, place) || t("briefing.notGiven")}</dd>
+                    <dd>{travelLine(m.logistics.arrival, t, place, visit.timeZone) || t("briefing.notGiven")}</dd>
                     <dt>{t("briefing.departure")}</dt>
-                    <dd>{travelLine(m.logistics.departure, t, place) || t("briefing.notGiven")}</dd>
+                    <dd>{travelLine(m.logistics.departure, t, place, visit.timeZone) || t("briefing.notGiven")}</dd>
                     <dt>{t("briefing.hotel")}</dt>
                     <dd>{m.logistics.hotel || t("briefing.notGiven")}</dd>
                   </dl>

@@ -47,11 +47,12 @@ export async function briefingPdf(briefing: Briefing, lang: Language, t: TFuncti
 
 function people(
   write: PdfWriter,
-  { delegation, counterparts, member }: Briefing,
+  { delegation, counterparts, member, visit }: Briefing,
   lang: Language,
   t: TFunction,
   place: ReturnType<typeof createFormatter>,
 ) {
+  const zone = visit.timeZone;
   const roster = (heading: string, members: Briefing["delegation"]) => {
     write.h2(heading);
     if (!members.length) write.text(t("briefing.noMembers"));
@@ -70,8 +71,8 @@ function people(
     const l = m.logistics;
     if (!l) continue;
     if (!member) write.h3(m.name);
-    const arrival = travelLine(l.arrival, t, place);
-    const departure = travelLine(l.departure, t, place);
+    const arrival = travelLine(l.arrival, t, place, zone);
+    const departure = travelLine(l.departure, t, place, zone);
     write.fact(t("briefing.arrival"), arrival || t("briefing.notGiven"));
     write.fact(t("briefing.departure"), departure || t("briefing.notGiven"));
     write.fact(t("briefing.hotel"), l.hotel || t("briefing.notGiven"));
@@ -98,15 +99,21 @@ function programme(write: PdfWriter, { items, delegation, member }: Briefing, la
     for (const item of day.items) {
       const clock = itemClock(item);
       const end = clock.endDate ? `${longDay(lang, clock.endDate)} ${clock.end}` : clock.end;
-      write.text(`${t("briefing.timeRange", { start: clock.start, end })} (${item.timeZone})`, { muted: true });
-      write.text(localized(item.title, lang), { bold: true });
-      const at = [item.placeName, item.address].filter(Boolean).join(", ");
-      write.fact(t("briefing.place"), at, 12);
-      write.fact(t("briefing.host"), localized(item.hostName, lang), 12);
-      write.fact(t("briefing.agenda"), localized(item.agenda, lang), 12);
-      write.fact(t("briefing.attendees"), attendeesLine(item, delegation, t), 12);
-      write.fact(t("briefing.transport"), item.transport ?? "", 12);
-      write.fact(t("briefing.itemCases"), item.cases.map((c) => localized(c.title, lang)).join("; "), 12);
+      const time = `${t("briefing.timeRange", { start: clock.start, end })} (${item.timeZone})`;
+      const title = localized(item.title, lang);
+      const facts: [string, string][] = [
+        [t("briefing.place"), [item.placeName, item.address].filter(Boolean).join(", ")],
+        [t("briefing.host"), localized(item.hostName, lang)],
+        [t("briefing.agenda"), localized(item.agenda, lang)],
+        [t("briefing.attendees"), attendeesLine(item, delegation, t)],
+        [t("briefing.transport"), item.transport ?? ""],
+        [t("briefing.itemCases"), item.cases.map((c) => localized(c.title, lang)).join("; ")],
+      ];
+      const shown = facts.filter(([, value]) => value);
+      write.keepTogether([time, title, ...shown.map(([label, value]) => `${label}: ${value}`)]);
+      write.text(time, { muted: true });
+      write.text(title, { bold: true });
+      for (const [label, value] of shown) write.fact(label, value, 12);
       write.gap(0.4);
     }
   }

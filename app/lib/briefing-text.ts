@@ -13,14 +13,18 @@ export function positionLine(
   return [localized(member.title, lang), localized(member.organizationName, lang)].filter(Boolean).join(", ");
 }
 
-/** "Flight GA 1234 · 10 Jun 2025, 09:30" (at the visit's place's time), or "" when nothing is known. */
+/**
+ * "Flight GA 1234 · 10 Jun 2025, 09:30 (Asia/Baku)": the time on the clock of the visit's place
+ * (`format` is made for `timeZone`), or "" when nothing is known.
+ */
 export function travelLine(
   travel: { mode: TravelMode | null; ref: string | null; at: Date | string | null },
   t: TFunction,
   format: Formatter,
+  timeZone: string,
 ): string {
   const how = [travel.mode ? t(`briefing.travelModes.${travel.mode}`) : "", travel.ref ?? ""].filter(Boolean).join(" ");
-  return [how, travel.at ? format.dateTime(travel.at) : ""].filter(Boolean).join(" · ");
+  return [how, travel.at ? `${format.dateTime(travel.at)} (${timeZone})` : ""].filter(Boolean).join(" · ");
 }
 
 /** The names of an item's attendees, or "the whole delegation". */

@@ -85,6 +85,12 @@ export function pdfDocument(frame: PdfFrame) {
       doc.font("regular").text(value, { width: width - indent, paragraphGap: 2 });
       doc.x = margin;
     },
+    /** Starts a new page unless these lines (at body size) fit on this one: a block never splits. */
+    keepTogether(lines: string[]) {
+      doc.font("regular").fontSize(10);
+      const height = lines.reduce((sum, line) => sum + doc.heightOfString(line, { width: width - 12 }) + 2, 0);
+      if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
+    },
     gap(lines = 0.5) {
       doc.moveDown(lines);
     },
