@@ -104,3 +104,7 @@ export const visitFieldOrder = [
   "talkingPoints",
   "background",
 ] as const;
+
+/** The visits list's two lists (`/visits?list=past`). */
+export const visitLists = ["upcoming", "past"] as const;
+export type VisitList = (typeof visitLists)[number];

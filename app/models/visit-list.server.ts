@@ -2,10 +2,9 @@
 import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { activities, countries, organizations, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
+import type { VisitList } from "../forms/visit";
 
 export const visitsPerPage = 20;
-export const visitLists = ["upcoming", "past"] as const;
-export type VisitList = (typeof visitLists)[number];
 
 /**
  * One page of visits: every activity of type visit (a seeded one may have no visit row yet: it has

@@ -11,7 +11,8 @@ import { hasRole, requireUser } from "../lib/auth.server";
 import { localized, placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { listVisits, visitLists, type VisitList } from "../models/visit-list.server";
+import { visitLists, type VisitList } from "../forms/visit";
+import { listVisits } from "../models/visit-list.server";
 import "../styles/visits.css";
 
 export const handle = visitsPage;
