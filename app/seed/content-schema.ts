@@ -11,6 +11,9 @@ import {
   caseLinkStatuses,
   commitmentStatuses,
   organizationKinds,
+  delegationRoles,
+  visitDirections,
+  visitSides,
 } from "../lib/enums";
 
 // What each file of content/ may hold: one schema per kind of record, checked as it is read.
@@ -125,6 +128,24 @@ export const agreement = z
   })
   .strict();
 
+/** A person of a visit: which side they are on and their part, as the visit's sources state them. */
+const visitMember = z.object({ person: slug, side: z.enum(visitSides), role: z.enum(delegationRoles) }).strict();
+
+/**
+ * What an activity of type visit adds, only as its sources state it: the direction seen from
+ * KemenPANRB, the host, the cities, the place's IANA zone, the objectives and who went and received.
+ */
+const activityVisit = z
+  .object({
+    direction: z.enum(visitDirections),
+    host: slug.optional(),
+    cities: z.array(z.string().min(1)).default([]),
+    time_zone: z.string().min(1),
+    objectives: text.optional(),
+    delegation: z.array(visitMember).default([]),
+  })
+  .strict();
+
 export const activity = z
   .object({
     slug,
@@ -145,6 +166,7 @@ export const activity = z
     organizers: z.array(slug).default([]),
     participants: z.array(slug).default([]),
     commitments: z.array(slug).default([]),
+    visit: activityVisit.optional(),
     sources: cites,
   })
   .strict();

@@ -4,6 +4,7 @@ import { parse } from "yaml";
 import { z } from "zod";
 import { caseLinkProblems } from "./case-link-references";
 import { checkReferences } from "./content-references";
+import { visitProblems } from "./visit-references";
 import {
   activity,
   agreement,
@@ -64,7 +65,7 @@ export function loadContent(dir = contentDir): Content {
     caseLinks: readList(dir, "case-links", caseLink),
   };
   checkReferences(content);
-  const linkProblems = caseLinkProblems(content);
+  const linkProblems = [...caseLinkProblems(content), ...visitProblems(content)];
   if (linkProblems.length) throw new Error("content/ has problems:\n- " + linkProblems.join("\n- "));
   return content;
 }

@@ -11,6 +11,7 @@ import { seedOrganizations, seedPartnerships, seedPeople } from "./partners.serv
 import { SeedRun, type SeedStats } from "./seed-run.server";
 import { demoModeKey, getSetting, seededKey, setSeedFlag } from "./settings.server";
 import { seedSources } from "./sources.server";
+import { seedVisits } from "./visits.server";
 
 export type { LeftAlone, SeedStats } from "./seed-run.server";
 
@@ -30,6 +31,7 @@ export async function seedContent(db: Database, options: { demo: boolean; conten
     await seedPeople(run, content.people);
     await seedAgreements(run, content.agreements);
     await seedActivities(run, content.activities);
+    await seedVisits(run, content.activities);
     await seedCases(run, content.cases);
     await seedCaseLinks(run, content.caseLinks);
     if (options.demo) {
