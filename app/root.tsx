@@ -148,6 +148,12 @@ function SiteFrame(props: {
                   <li>
                     <NavLink to="/visits">{t("nav.visits")}</NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/people">{t("nav.people")}</NavLink>
+                  </li>
+                  <li>
+                    <NavLink to="/organizations">{t("nav.organizations")}</NavLink>
+                  </li>
                   {user.role !== "viewer" ? (
                     <li>
                       <NavLink to="/enquiries">{t("nav.enquiries")}</NavLink>

@@ -56,6 +56,19 @@ export default [
       route(":id", "routes/activities.$id.tsx"),
       route(":id/edit", "routes/activities.$id.edit.tsx"),
     ]),
+    ...prefix("people", [
+      index("routes/people.tsx"),
+      route("new", "routes/people.new.tsx"),
+      route(":id", "routes/people.$id.tsx"),
+      route(":id/edit", "routes/people.$id.edit.tsx"),
+      route(":id/merge", "routes/people.$id.merge.tsx"),
+    ]),
+    ...prefix("organizations", [
+      index("routes/organizations.tsx"),
+      route("new", "routes/organizations.new.tsx"),
+      route(":id", "routes/organizations.$id.tsx"),
+      route(":id/edit", "routes/organizations.$id.edit.tsx"),
+    ]),
     ...prefix("cases", [
       index("routes/cases.tsx"),
       route("new", "routes/cases.new.tsx"),

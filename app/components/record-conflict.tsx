@@ -165,3 +165,16 @@ export function fieldRows(
     },
   }));
 }
+
+/**
+ * The typed values to carry back to the form: a reply gives an empty cell of a row as null, which
+ * would drop out and move the cells after it into the wrong row.
+ */
+export function cellsKept(values: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(values).map(([name, v]) => [
+      name,
+      Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : v,
+    ]),
+  );
+}

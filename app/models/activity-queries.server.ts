@@ -16,6 +16,7 @@ import { asInput, activityColumns, selectRows, type RichText } from "./activity.
 import { caseChoices } from "./case-activities.server";
 import { linkIds } from "./activity-links.server";
 import { organizationOptions, personOptions } from "./organization.server";
+import { positionsOn } from "./person-positions.server";
 import { citationsFor } from "./source.server";
 
 const byName = (name: typeof organizations.name) => asc(sql`lower(${name}->>'en')`);
@@ -42,8 +43,8 @@ export async function getActivity(db: Database, id: number) {
       .select({
         id: people.id,
         name: people.name,
-        title: people.title,
         role: activityParticipants.role,
+        organizationId: people.organizationId,
         organization: organizations.name,
         acronym: organizations.acronym,
       })
@@ -67,10 +68,29 @@ export async function getActivity(db: Database, id: number) {
       .orderBy(asc(agreements.id), asc(commitments.position), asc(commitments.id)),
     citationsFor(db, "activity", [id]),
   ]);
+  // Each participant's title and organisation as they were on the activity's (first) day.
+  const held = await positionsOn(
+    db,
+    participants.map((p) => p.id),
+    row.startsAt.toISOString().slice(0, 10),
+  );
   return {
     ...row,
     organizers,
-    participants,
+    participants: participants.map(({ organizationId, ...p }) => {
+      const position = held.get(p.id);
+      if (!position) return { ...p, title: null };
+      // The organisation of the position where it names one, else the one they work for now.
+      if (position.organizationId === null || position.organizationId === organizationId) {
+        return { ...p, title: position.title };
+      }
+      return {
+        ...p,
+        title: position.title,
+        organization: position.organizationName,
+        acronym: position.organizationAcronym,
+      };
+    }),
     commitments: served,
     sources: cited.get(id) ?? [],
   };

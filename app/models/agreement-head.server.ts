@@ -18,6 +18,7 @@ import type { LocalizedText } from "../lib/localized";
 import type { SourceInfo } from "../lib/source-info";
 import { readTally, tallyColumns } from "./agreement-progress.server";
 import { preparedOnce } from "./prepared.server";
+import { titleOnSql } from "./person-positions.server";
 
 export interface AgreementChild {
   id: number;
@@ -51,6 +52,8 @@ export async function agreementHead(db: Database, id: number, today: string, vie
 }
 
 function headQuery(db: Database) {
+  // A signatory's title as it was when the agreement was signed (today's for one not yet signed).
+  const signedDay = sql`coalesce(${agreements.signedOn}, ${sql.placeholder("today")}::date)`;
   const parent = alias(agreements, "parent");
   const child = alias(agreements, "child");
   return db
@@ -59,7 +62,7 @@ function headQuery(db: Database) {
       parent: { id: parent.id, title: parent.title, kind: parent.kind },
       partnership: { id: partnerships.id, name: partnerships.name },
       signatories: sql<{ id: number; name: string; title: LocalizedText | null }[] | null>`(
-        select json_agg(json_build_object('id', ${people.id}, 'name', ${people.name}, 'title', ${people.title})
+        select json_agg(json_build_object('id', ${people.id}, 'name', ${people.name}, 'title', ${titleOnSql(people.id, signedDay)})
           order by ${people.name})
         from ${agreementSignatories} join ${people} on ${people.id} = ${agreementSignatories.personId}
         where ${agreementSignatories.agreementId} = ${agreements.id})`,

@@ -10,6 +10,7 @@ import {
 } from "../../db/schema";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
+import { titleOnSql } from "./person-positions.server";
 
 interface ConfirmationView {
   countryCode: string;
@@ -54,7 +55,8 @@ export async function focalPointsFor(db: Database, ids: number[]): Promise<Map<n
       countryCode: commitmentFocalPoints.countryCode,
       personId: people.id,
       name: people.name,
-      title: people.title,
+      // The focal point's title today (the database's day).
+      title: titleOnSql(people.id, sql`current_date`),
     })
     .from(commitmentFocalPoints)
     .innerJoin(people, eq(people.id, commitmentFocalPoints.personId))

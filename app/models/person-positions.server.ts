@@ -1,5 +1,6 @@
 // A person's positions: what they held, and when. A record shows the position on its own date.
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import { organizations, personPositions } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
@@ -8,7 +9,27 @@ export type PositionOnDay = {
   title: LocalizedText;
   organizationId: number | null;
   organizationName: LocalizedText | null;
+  organizationAcronym: string | null;
 };
+
+/** Whether a position holds on `day`: an open start or end holds. */
+const holdsOn = (day: string | SQL) =>
+  and(
+    or(isNull(personPositions.startsOn), lte(personPositions.startsOn, day)),
+    or(isNull(personPositions.endsOn), gte(personPositions.endsOn, day)),
+  );
+/** Of the positions that hold, the one that started latest (an open start counts as earliest). */
+const latestFirst = [sql`${personPositions.startsOn} desc nulls last`, desc(personPositions.id)];
+
+/**
+ * The title a person held on a day, as a subquery for a statement that reads people in SQL (a
+ * prepared statement's JSON): the same rule as positionsOn. `day` is a date expression.
+ */
+export function titleOnSql(personId: AnyPgColumn, day: SQL): SQL<LocalizedText | null> {
+  return sql<LocalizedText | null>`(select ${personPositions.title} from ${personPositions}
+    where ${personPositions.personId} = ${personId} and ${holdsOn(day)}
+    order by ${sql.join(latestFirst, sql`, `)} limit 1)`;
+}
 
 /**
  * The position each of these people held on `day` (YYYY-MM-DD), in one query: of the positions
@@ -25,22 +46,18 @@ export async function positionsOn(db: Database, personIds: number[], day: string
       title: personPositions.title,
       organizationId: personPositions.organizationId,
       organizationName: organizations.name,
+      organizationAcronym: organizations.acronym,
     })
     .from(personPositions)
     .leftJoin(organizations, eq(organizations.id, personPositions.organizationId))
-    .where(
-      and(
-        inArray(personPositions.personId, ids),
-        or(isNull(personPositions.startsOn), lte(personPositions.startsOn, day)),
-        or(isNull(personPositions.endsOn), gte(personPositions.endsOn, day)),
-      ),
-    )
-    .orderBy(asc(personPositions.personId), sql`${personPositions.startsOn} desc nulls last`, desc(personPositions.id));
+    .where(and(inArray(personPositions.personId, ids), holdsOn(day)))
+    .orderBy(asc(personPositions.personId), ...latestFirst);
   for (const row of rows) {
     held.set(row.personId, {
       title: row.title,
       organizationId: row.organizationId,
       organizationName: row.organizationName ?? null,
+      organizationAcronym: row.organizationAcronym ?? null,
     });
   }
   return held;

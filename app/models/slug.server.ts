@@ -1,6 +1,6 @@
 import { eq, like, or, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
-import { agreements, cases, commitments } from "../../db/schema";
+import { agreements, cases, commitments, organizations, people } from "../../db/schema";
 import type { Database } from "../../db/client";
 
 /** A readable address part from a title: lower-case ASCII words joined by hyphens, `fallback` if none. */
@@ -22,9 +22,19 @@ export function slugify(text: string, maxLength = 60, fallback = "item"): string
  * `base`, or `base-2`, `base-3`…: the first slug no record of the kind has taken. A case's
  * address is its English slug or its Indonesian one, so a new case avoids both.
  */
-export async function freeSlug(tx: Database, kind: "agreement" | "commitment" | "case", base: string) {
+export async function freeSlug(
+  tx: Database,
+  kind: "agreement" | "commitment" | "case" | "person" | "organization",
+  base: string,
+) {
   const near = (column: AnyPgColumn) => or(eq(column, base), like(column, `${base}-%`));
-  const table = kind === "case" ? cases : kind === "agreement" ? agreements : commitments;
+  const table = {
+    case: cases,
+    agreement: agreements,
+    commitment: commitments,
+    person: people,
+    organization: organizations,
+  }[kind];
   const slugId = kind === "case" ? cases.slugId : sql<null>`null`;
   const rows = await tx
     .select({ slug: table.slug, slugId })

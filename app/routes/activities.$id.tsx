@@ -168,7 +168,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
                   .join(", ");
                 return (
                   <li key={p.id}>
-                    {p.name}
+                    <Link to={`/people/${p.id}`}>{p.name}</Link>
                     {detail ? <span className="muted"> ({detail})</span> : null}
                   </li>
                 );

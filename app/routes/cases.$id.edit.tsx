@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/cases.$id.edit";
 import { CaseForm } from "../components/case-form";
-import { RecordConflict, RevisedNotice } from "../components/record-conflict";
+import { cellsKept, RecordConflict, RevisedNotice } from "../components/record-conflict";
 import { useCaseConflictRows } from "../components/case-conflict-rows";
 import { db } from "../db.server";
 import type { Case } from "../../db/schema";
@@ -96,19 +96,6 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
         />
       )}
     </div>
-  );
-}
-
-/**
- * The typed values to carry back to the form: a reply gives an empty cell of a row as null, which
- * would drop out and move the cells after it into the wrong row.
- */
-function cellsKept(values: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, v]) => [
-      name,
-      Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : v,
-    ]),
   );
 }
 

@@ -10,7 +10,7 @@ import { changedByOthers, storedRecords, type Stored } from "./their-changes.ser
 /*
  * The seed's bulk path (docs/decisions/0011-one-write-path-for-the-seed.md), for the kinds of
  * record the app has no editor and so no model write function for: sources, partnerships, key
- * figures, organizations, people, cases, and the link sets that hang off them. It keeps the
+ * figures, and the link sets that hang off records. It keeps the
  * models' rules: a change takes the row's lock at the version read, writes the next version, and
  * writes its audit row (whole rows before and after) in the same transaction.
  */

@@ -60,6 +60,11 @@ export function checkReferences(c: Content) {
   for (const p of c.people) {
     unique("person", p.slug);
     orgRef(p.organization, `person ${p.slug}`);
+    for (const x of p.positions) {
+      orgRef(x.organization, `person ${p.slug}`);
+      if (x.starts_on && x.ends_on && x.ends_on < x.starts_on)
+        problems.push(`person ${p.slug}: a position ends before it starts`);
+    }
     p.sources.forEach((x) => sourceRef(x, `person ${p.slug}`));
   }
   for (const a of c.agreements) {

@@ -93,8 +93,22 @@ export const organization = z
   })
   .strict();
 
+/**
+ * What a person held, and when: each date as precise as the person's sources state it, left out
+ * where they do not (an open start or end: not known to have started or ended).
+ */
+const position = z
+  .object({ title: text, organization: slug.optional(), starts_on: isoDate.optional(), ends_on: isoDate.optional() })
+  .strict();
+
 export const person = z
-  .object({ slug, name: z.string().min(1), title: text.optional(), organization: slug.optional(), sources: cites })
+  .object({
+    slug,
+    name: z.string().min(1),
+    organization: slug.optional(),
+    positions: z.array(position).default([]),
+    sources: cites,
+  })
   .strict();
 
 const commitment = z

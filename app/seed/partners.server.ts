@@ -2,11 +2,16 @@ import { eq } from "drizzle-orm";
 import * as t from "../../db/schema";
 import type { Content } from "./content.server";
 import { loadStored, putCitations, putLinks, putRecord } from "./content-records.server";
-import { type SeedRun } from "./seed-run.server";
+import { putThroughModel } from "./model-records.server";
+import { seedActor, type SeedRun } from "./seed-run.server";
+import { getOrganizationForEdit } from "../models/organization-queries.server";
+import { createOrganization, updateOrganization, type OrganizationInput } from "../models/organization-writes.server";
+import { getPersonForEdit } from "../models/people-queries.server";
+import { createPerson, inPositionOrder, updatePerson, type PersonInput } from "../models/people-writes.server";
 
 /*
- * The partnership with its countries and key figures, and the organizations and people of it: the
- * bulk path, as the app has no editor for them.
+ * The partnership with its countries and key figures (the bulk path, as the app has no editor for
+ * them), and the organizations and people of it, through the models of the app's forms.
  */
 
 export async function seedPartnerships(run: SeedRun, partnerships: Content["partnerships"]) {
@@ -56,6 +61,7 @@ export async function seedPartnerships(run: SeedRun, partnerships: Content["part
   }
 }
 
+/** Organisations go through the model the app's form uses: its checks, version and audit row. */
 export async function seedOrganizations(run: SeedRun, organizations: Content["organizations"]) {
   const stored = await loadStored(
     run,
@@ -64,10 +70,26 @@ export async function seedOrganizations(run: SeedRun, organizations: Content["or
     organizations.map((o) => o.slug),
   );
   for (const o of organizations) {
-    const put = await putRecord(run, t.organizations, "organization", stored, {
+    const input: OrganizationInput = {
+      name: o.name,
+      acronym: o.acronym ?? null,
+      kind: o.kind,
+      countryCode: o.country ?? null,
+      // Written in the app only: content/ has none, and a change there makes the record staff's.
+      parentId: null,
+      website: null,
+    };
+    const put = await putThroughModel(run, stored, {
+      kind: "organization",
       slug: o.slug,
       title: o.name.en,
-      values: { name: o.name, acronym: o.acronym ?? null, kind: o.kind, countryCode: o.country ?? null },
+      wanted: input,
+      current: async (row) => {
+        const form = (await getOrganizationForEdit(run.tx, row.id))!;
+        return { version: form.version, values: form.input };
+      },
+      create: () => createOrganization(run.tx, seedActor, input, { slug: o.slug }),
+      update: (id, version) => updateOrganization(run.tx, seedActor, id, version, input),
     });
     if (!put) continue;
     run.remember("organization", o.slug, put.id);
@@ -75,6 +97,7 @@ export async function seedOrganizations(run: SeedRun, organizations: Content["or
   }
 }
 
+/** People with their dated positions go through the model the app's form uses. */
 export async function seedPeople(run: SeedRun, people: Content["people"]) {
   const stored = await loadStored(
     run,
@@ -83,14 +106,34 @@ export async function seedPeople(run: SeedRun, people: Content["people"]) {
     people.map((p) => p.slug),
   );
   for (const p of people) {
-    const put = await putRecord(run, t.people, "person", stored, {
+    const input: PersonInput = {
+      name: p.name,
+      organizationId: run.optionalId("organization", p.organization),
+      // Contact details, languages and accounts are written in the app only: content/ is public.
+      email: null,
+      phone: null,
+      languages: [],
+      userId: null,
+      positions: inPositionOrder(
+        p.positions.map((x) => ({
+          title: x.title,
+          organizationId: run.optionalId("organization", x.organization),
+          startsOn: x.starts_on ?? null,
+          endsOn: x.ends_on ?? null,
+        })),
+      ),
+    };
+    const put = await putThroughModel(run, stored, {
+      kind: "person",
       slug: p.slug,
       title: p.name,
-      values: {
-        name: p.name,
-        title: p.title ?? null,
-        organizationId: run.optionalId("organization", p.organization),
+      wanted: input,
+      current: async (row) => {
+        const form = (await getPersonForEdit(run.tx, row.id))!;
+        return { version: form.version, values: form.input };
       },
+      create: () => createPerson(run.tx, seedActor, input, { slug: p.slug }),
+      update: (id, version) => updatePerson(run.tx, seedActor, id, version, input),
     });
     if (!put) continue;
     run.remember("person", p.slug, put.id);

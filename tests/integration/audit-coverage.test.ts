@@ -51,6 +51,9 @@ import { issueBriefing } from "../../app/models/briefing-issue.server";
 import { createFollowUp, updateFollowUp } from "../../app/models/follow-up-writes.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { saveItinerary } from "../../app/models/itinerary-writes.server";
+import { createOrganization, updateOrganization } from "../../app/models/organization-writes.server";
+import { createPerson, updatePerson } from "../../app/models/people-writes.server";
+import { organizationInput, personInput } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -121,6 +124,10 @@ const audited = [
   "updateFollowUp",
   "saveDelegation",
   "saveItinerary",
+  "createOrganization",
+  "updateOrganization",
+  "createPerson",
+  "updatePerson",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -1657,5 +1664,62 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       after: true,
     });
     expect(updated.result).toMatchObject({ status: "done", version: 2 });
+  });
+
+  it("createOrganization, updateOrganization, createPerson and updatePerson: audited, versioned, refused when stale", async () => {
+    const created = await audit(() => createOrganization(db(), editor, organizationInput()));
+    const org = created.result as { id: number; version: number };
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "organization",
+      entityId: org.id,
+      before: false,
+      after: true,
+    });
+    expect(await refused(() => createOrganization(db(), ghost, organizationInput()))).toBeTruthy();
+    const updated = await audit(() =>
+      updateOrganization(db(), editor, org.id, 1, organizationInput({ acronym: "TST" })),
+    );
+    expect(updated.result).toMatchObject({ version: 2, acronym: "TST" });
+    expectRow(updated.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "organization",
+      entityId: org.id,
+      before: true,
+      after: true,
+    });
+    expect(await refused(() => updateOrganization(db(), editor, org.id, 1, organizationInput()))).toBeInstanceOf(
+      ConflictError,
+    );
+
+    const positions = [{ title: { en: "Head" }, organizationId: org.id, startsOn: "2020-01-01", endsOn: null }];
+    const made = await audit(() => createPerson(db(), editor, personInput({ positions })));
+    const person = made.result as { id: number; version: number };
+    expectRow(made.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "person",
+      entityId: person.id,
+      before: false,
+      after: true,
+    });
+    expect(await refused(() => createPerson(db(), ghost, personInput({ positions })))).toBeTruthy();
+    const changed = await audit(() =>
+      updatePerson(db(), editor, person.id, 1, personInput({ name: "Renamed", positions: [] })),
+    );
+    expect(changed.result).toMatchObject({ version: 2, name: "Renamed", positions: [] });
+    expectRow(changed.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "person",
+      entityId: person.id,
+      before: true,
+      after: true,
+    });
+    expect(await refused(() => updatePerson(db(), editor, person.id, 1, personInput({ positions })))).toBeInstanceOf(
+      ConflictError,
+    );
   });
 });

@@ -1,6 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
+import { ConflictError, DuplicateError, RuleError } from "../../app/models/errors.server";
+import { createOrganization, updateOrganization } from "../../app/models/organization-writes.server";
+import { getPersonForEdit, listPeople } from "../../app/models/people-queries.server";
+import { createPerson, updatePerson } from "../../app/models/people-writes.server";
+import { mergePeople } from "../../app/models/person-merge.server";
 import { positionsOn } from "../../app/models/person-positions.server";
+import { makeActivity, makeUser, organizationInput, personInput, testActor } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("people on %s", (driver) => {
@@ -12,43 +19,208 @@ describe.each(drivers)("people on %s", (driver) => {
 
   it("positionsOn: the position holding on the day, the latest start winning, in one query", async () => {
     const { db } = test;
-    const [org] = await db
-      .insert(t.organizations)
-      .values({ slug: "p-org", name: { en: "Ministry", id: "Kementerian" }, kind: "ministry" })
-      .returning();
-    const [a, b, c] = await db
-      .insert(t.people)
-      .values([
-        { slug: "p-a", name: "A" },
-        { slug: "p-b", name: "B" },
-        { slug: "p-c", name: "C" },
-      ])
-      .returning();
-    await db.insert(t.personPositions).values([
-      {
-        personId: a!.id,
-        title: { en: "Director" },
-        organizationId: org!.id,
-        startsOn: "2015-01-01",
-        endsOn: "2016-12-31",
-      },
-      { personId: a!.id, title: { en: "Minister", id: "Menteri" }, organizationId: org!.id, startsOn: "2017-01-01" },
-      { personId: b!.id, title: { en: "Adviser" } },
-      { personId: b!.id, title: { en: "Head" }, startsOn: "2020-06-01", endsOn: "2020-12-31" },
-      { personId: c!.id, title: { en: "Later" }, startsOn: "2030-01-01" },
-    ]);
-    const in2016 = await positionsOn(db, [a!.id, b!.id, c!.id], "2016-05-01");
-    expect(in2016.get(a!.id)).toEqual({
+    const org = await createOrganization(
+      db,
+      testActor,
+      organizationInput({ name: { en: "Ministry", id: "Kementerian" } }),
+    );
+    const a = await createPerson(
+      db,
+      testActor,
+      personInput({
+        positions: [
+          { title: { en: "Director" }, organizationId: org.id, startsOn: "2015-01-01", endsOn: "2016-12-31" },
+          { title: { en: "Minister", id: "Menteri" }, organizationId: org.id, startsOn: "2017-01-01", endsOn: null },
+        ],
+      }),
+    );
+    const b = await createPerson(
+      db,
+      testActor,
+      personInput({
+        positions: [
+          { title: { en: "Adviser" }, organizationId: null, startsOn: null, endsOn: null },
+          { title: { en: "Head" }, organizationId: null, startsOn: "2020-06-01", endsOn: "2020-12-31" },
+        ],
+      }),
+    );
+    const c = await createPerson(
+      db,
+      testActor,
+      personInput({
+        positions: [{ title: { en: "Later" }, organizationId: null, startsOn: "2030-01-01", endsOn: null }],
+      }),
+    );
+    const in2016 = await positionsOn(db, [a.id, b.id, c.id], "2016-05-01");
+    expect(in2016.get(a.id)).toEqual({
       title: { en: "Director" },
-      organizationId: org!.id,
+      organizationId: org.id,
       organizationName: { en: "Ministry", id: "Kementerian" },
+      organizationAcronym: null,
     });
-    expect(in2016.get(b!.id)?.title).toEqual({ en: "Adviser" });
-    expect(in2016.has(c!.id)).toBe(false);
-    const in2020 = await positionsOn(db, [a!.id, b!.id, c!.id, a!.id], "2020-12-31");
-    expect(in2020.get(a!.id)?.title).toEqual({ en: "Minister", id: "Menteri" });
-    expect(in2020.get(b!.id)?.title).toEqual({ en: "Head" });
-    expect((await positionsOn(db, [b!.id], "2021-01-01")).get(b!.id)?.title).toEqual({ en: "Adviser" });
+    expect(in2016.get(b.id)?.title).toEqual({ en: "Adviser" });
+    expect(in2016.has(c.id)).toBe(false);
+    const in2020 = await positionsOn(db, [a.id, b.id, c.id, a.id], "2020-12-31");
+    expect(in2020.get(a.id)?.title).toEqual({ en: "Minister", id: "Menteri" });
+    expect(in2020.get(b.id)?.title).toEqual({ en: "Head" });
+    expect((await positionsOn(db, [b.id], "2021-01-01")).get(b.id)?.title).toEqual({ en: "Adviser" });
     expect((await positionsOn(db, [], "2021-01-01")).size).toBe(0);
+  });
+
+  it("saves a person with positions, audited, and refuses a stale save and bad references", async () => {
+    const { db } = test;
+    const person = await createPerson(
+      db,
+      testActor,
+      personInput({
+        name: "Siti Version",
+        languages: ["id", "en", "id"],
+        positions: [{ title: { en: "Analyst" }, organizationId: null, startsOn: "2020-01-01", endsOn: null }],
+      }),
+    );
+    expect(person.languages).toEqual(["id", "en"]);
+    const edit = (await getPersonForEdit(db, person.id))!;
+    const editor = { userId: (await makeUser(db, { role: "editor" })).id };
+    const saved = await updatePerson(db, editor, person.id, edit.version, {
+      ...edit.input,
+      positions: [
+        ...edit.input.positions,
+        { title: { en: "Director" }, organizationId: null, startsOn: "2024-01-01", endsOn: null },
+      ],
+    });
+    expect(saved!.version).toBe(edit.version + 1);
+    const [audit] = await db
+      .select()
+      .from(t.auditLog)
+      .where(
+        and(
+          eq(t.auditLog.entityType, "person"),
+          eq(t.auditLog.entityId, String(person.id)),
+          eq(t.auditLog.action, "update"),
+        ),
+      );
+    expect(audit).toMatchObject({
+      actorId: editor.userId,
+      after: { positions: [{ title: { en: "Analyst" } }, { title: { en: "Director" } }] },
+    });
+    // The editor's copy is now stale: nothing changes.
+    const error = await updatePerson(db, testActor, person.id, edit.version, { ...edit.input, name: "Stale" }).catch(
+      (e) => e,
+    );
+    expect(error).toBeInstanceOf(ConflictError);
+    expect((error as ConflictError).current).toMatchObject({ name: "Siti Version", positions: expect.any(Array) });
+    expect((await getPersonForEdit(db, person.id))!.input.positions).toHaveLength(2);
+    await expect(
+      updatePerson(db, testActor, person.id, saved!.version, { ...edit.input, organizationId: 999_999 }),
+    ).rejects.toBeInstanceOf(RuleError);
+    const bad = await updatePerson(db, testActor, person.id, saved!.version, {
+      ...edit.input,
+      positions: [{ title: { en: "Backwards" }, organizationId: null, startsOn: "2020-01-01", endsOn: "2019-01-01" }],
+    }).catch((e) => e);
+    expect(bad).toBeInstanceOf(RuleError);
+    expect((bad as RuleError).errors).toEqual({ "positionEndsOn[0]": { key: "people.endsBeforeStarts" } });
+    // One account, one person.
+    const account = await makeUser(db);
+    await createPerson(db, testActor, personInput({ userId: account.id }));
+    await expect(createPerson(db, testActor, personInput({ userId: account.id }))).rejects.toBeInstanceOf(
+      DuplicateError,
+    );
+  });
+
+  it("lists people a page at a time, found by name or organisation, with today's title", async () => {
+    const { db } = test;
+    const org = await createOrganization(
+      db,
+      testActor,
+      organizationInput({ name: { en: "Findable Bureau" }, acronym: "FBX" }),
+    );
+    await createPerson(
+      db,
+      testActor,
+      personInput({
+        name: "Zed 100%_Search",
+        organizationId: org.id,
+        positions: [{ title: { en: "Chief" }, organizationId: org.id, startsOn: null, endsOn: null }],
+      }),
+    );
+    const byAcronym = await listPeople(db, { q: "fbx", today: "2026-01-01" });
+    expect(byAcronym.people.map((p) => p.name)).toEqual(["Zed 100%_Search"]);
+    expect(byAcronym.people[0]!.title).toEqual({ en: "Chief" });
+    expect((await listPeople(db, { q: "100%_", today: "2026-01-01" })).total).toBe(1);
+    expect((await listPeople(db, { q: "0%s", today: "2026-01-01" })).total).toBe(0);
+    const firstPage = await listPeople(db, { today: "2026-01-01" }, 2);
+    expect(firstPage.people).toHaveLength(2);
+    expect(firstPage.total).toBeGreaterThan(2);
+  });
+
+  it("refuses an organisation that would be its own ancestor", async () => {
+    const { db } = test;
+    const parent = await createOrganization(db, testActor, organizationInput());
+    const child = await createOrganization(db, testActor, organizationInput({ parentId: parent.id }));
+    await expect(
+      updateOrganization(db, testActor, parent.id, parent.version, { ...organizationInput(), parentId: child.id }),
+    ).rejects.toMatchObject({ errors: { parentId: { key: "organizations.parentCycle" } } });
+  });
+
+  it("merges a duplicate: every reference moves, a shared participation collapses, one transaction with audit rows", async () => {
+    const { db } = test;
+    const survivor = await createPerson(db, testActor, personInput({ name: "Ulvi Survivor", languages: ["az"] }));
+    const duplicate = await createPerson(
+      db,
+      testActor,
+      personInput({
+        name: "Ulvi Duplicate",
+        email: "ulvi@example.org",
+        languages: ["en"],
+        positions: [{ title: { en: "Head" }, organizationId: null, startsOn: "2023-10-10", endsOn: null }],
+      }),
+    );
+    const both = await makeActivity(db, { countryCode: null, participantIds: [survivor.id, duplicate.id] });
+    const onlyDuplicate = await makeActivity(db, { countryCode: null, participantIds: [duplicate.id] });
+    const [source] = await db
+      .insert(t.sources)
+      .values({ slug: `s-${survivor.id}`, publisher: "P", title: "T" })
+      .returning();
+    await db.insert(t.citations).values([
+      { sourceId: source!.id, subjectKind: "person", subjectId: survivor.id },
+      { sourceId: source!.id, subjectKind: "person", subjectId: duplicate.id },
+    ]);
+    await expect(
+      mergePeople(db, testActor, { survivorId: survivor.id, duplicateId: survivor.id }),
+    ).rejects.toBeInstanceOf(RuleError);
+    await expect(
+      mergePeople(db, testActor, {
+        survivorId: survivor.id,
+        duplicateId: duplicate.id,
+        survivorVersion: survivor.version + 5,
+      }),
+    ).rejects.toBeInstanceOf(ConflictError);
+
+    const merged = await mergePeople(db, testActor, {
+      survivorId: survivor.id,
+      duplicateId: duplicate.id,
+      survivorVersion: survivor.version,
+    });
+    expect(merged!.survivor).toMatchObject({ email: "ulvi@example.org", languages: ["az", "en"] });
+    expect(await db.select().from(t.people).where(eq(t.people.id, duplicate.id))).toEqual([]);
+    const participants = await db
+      .select({ activityId: t.activityParticipants.activityId, personId: t.activityParticipants.personId })
+      .from(t.activityParticipants)
+      .where(eq(t.activityParticipants.personId, survivor.id));
+    expect(participants.map((p) => p.activityId).sort()).toEqual([both.id, onlyDuplicate.id].sort());
+    const cited = await db.select().from(t.citations).where(eq(t.citations.subjectKind, "person"));
+    expect(cited.filter((c) => c.subjectId === duplicate.id)).toEqual([]);
+    expect(cited.filter((c) => c.subjectId === survivor.id)).toHaveLength(1);
+    expect((await positionsOn(db, [survivor.id], "2024-01-01")).get(survivor.id)?.title).toEqual({ en: "Head" });
+    const audits = await db
+      .select({ action: t.auditLog.action, entityId: t.auditLog.entityId })
+      .from(t.auditLog)
+      .where(eq(t.auditLog.entityType, "person"));
+    expect(audits).toEqual(
+      expect.arrayContaining([
+        { action: "merge", entityId: String(survivor.id) },
+        { action: "delete", entityId: String(duplicate.id) },
+      ]),
+    );
   });
 });

@@ -9,6 +9,8 @@ import { createUser } from "../../app/models/user.server";
 import { createCase, type CaseInput } from "../../app/models/case-writes.server";
 import { publishCase } from "../../app/models/case-publish.server";
 import { createVisit } from "../../app/models/visit-writes.server";
+import { createOrganization, type OrganizationInput } from "../../app/models/organization-writes.server";
+import { createPerson, type PersonInput } from "../../app/models/people-writes.server";
 import type { NewVisitInput } from "../../app/models/visit.server";
 
 /**
@@ -160,4 +162,40 @@ export function visitInput(overrides: Partial<NewVisitInput> = {}): NewVisitInpu
 /** Returns { activity, visit }, made through createVisit. */
 export function makeVisit(db: Database, overrides: Partial<NewVisitInput> = {}, actor = testActor) {
   return createVisit(db, actor, visitInput(overrides));
+}
+
+/** A ministry with no country, parent or website; the name is unique. */
+export function organizationInput(overrides: Partial<OrganizationInput> = {}): OrganizationInput {
+  return {
+    name: { en: `Test organisation ${unique()}` },
+    acronym: null,
+    kind: "ministry",
+    countryCode: null,
+    parentId: null,
+    website: null,
+    ...overrides,
+  };
+}
+
+export function makeOrganization(db: Database, overrides: Partial<OrganizationInput> = {}, actor = testActor) {
+  return createOrganization(db, actor, organizationInput(overrides));
+}
+
+/** A person with no organisation, contact details, account or positions; the name is unique. */
+export function personInput(overrides: Partial<PersonInput> = {}): PersonInput {
+  return {
+    name: `Test person ${unique()}`,
+    organizationId: null,
+    email: null,
+    phone: null,
+    languages: [],
+    userId: null,
+    positions: [],
+    ...overrides,
+  };
+}
+
+/** Returns the person with their positions, made through createPerson. */
+export function makePerson(db: Database, overrides: Partial<PersonInput> = {}, actor = testActor) {
+  return createPerson(db, actor, personInput(overrides));
 }

@@ -35,6 +35,8 @@ export const enCore = {
     agreements: "Agreements",
     activities: "Activities",
     visits: "Visits",
+    people: "People",
+    organizations: "Organisations",
     library: "Library",
     users: "Users",
     signIn: "Sign in",

@@ -34,6 +34,8 @@ export const idCore: CoreTranslation = {
     agreements: "Perjanjian",
     activities: "Kegiatan",
     visits: "Kunjungan",
+    people: "Orang",
+    organizations: "Organisasi",
     library: "Pustaka",
     users: "Pengguna",
     signIn: "Masuk",
