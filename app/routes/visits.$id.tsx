@@ -1,5 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/visits.$id";
+import { DelegationList } from "../components/delegation-list";
 import { Badge, StatusBadge } from "../components/status-badge";
 import { VisitHistory } from "../components/visit-history";
 import { db } from "../db.server";
@@ -17,6 +18,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { getActivity } from "../models/activity-queries.server";
 import { visitHistory } from "../models/visit-history.server";
 import { visitDetails } from "../models/visit-queries.server";
+import { membersOf } from "../models/visit-members-queries.server";
 import "../styles/activity.css";
 import "../styles/visits.css";
 
@@ -27,7 +29,11 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const id = idParam(params);
   const [activity, details] = await Promise.all([getActivity(db, id), visitDetails(db, id)]);
   if (!activity || !details || activity.type !== "visit") notFound();
-  const history = await visitHistory(db, activity);
+  // The members' needs are for the visit's editors only.
+  const [history, members] = await Promise.all([
+    visitHistory(db, activity),
+    membersOf(db, id, { withNeeds: hasRole(user, "editor") }),
+  ]);
   const { visit } = details;
   return {
     activity,
@@ -45,6 +51,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
       hostAcronym: details.hostAcronym,
     },
     history,
+    members,
     canEdit: hasRole(user, "editor"),
     title: localized(activity.title, getLanguage(context)),
   };
@@ -143,6 +150,16 @@ export default function VisitPage({ loaderData }: Route.ComponentProps) {
         ) : (
           <p className="muted">{t("visits.noneGiven")}</p>
         )}
+      </section>
+
+      <section aria-labelledby="delegation-title">
+        <h2 id="delegation-title">{t("delegation.title")}</h2>
+        <DelegationList members={loaderData.members} timeZone={v.timeZone} />
+        {canEdit ? (
+          <p>
+            <Link to={`/visits/${a.id}/delegation`}>{t("delegation.edit")}</Link>
+          </p>
+        ) : null}
       </section>
 
       <section aria-labelledby="commitments-title">

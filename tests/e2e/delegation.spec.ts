@@ -99,6 +99,11 @@ test("an editor lists three members, one new to the app; a viewer reads them wit
 
     await page.getByRole("button", { name: "Save the delegation" }).click();
     await expect(page).toHaveURL(new RegExp(`/visits/${id}$`));
+    await expect(page.getByRole("status").filter({ hasText: "The delegation was saved." })).toBeVisible();
+    // The visit's page shows the delegation, needs included for its editors.
+    const onVisit = page.getByRole("region", { name: "Delegation", exact: true });
+    await expect(onVisit.getByRole("region", { name: "Members of the delegation" })).toContainText("Rahmat Hidayat");
+    await expect(onVisit).toContainText("Dietary: Vegetarian, no nuts");
 
     // Back in the editor: the three rows as saved, needs included, times in Baku's.
     await gotoHydrated(page, `/visits/${id}/delegation`);
@@ -115,7 +120,7 @@ test("an editor lists three members, one new to the app; a viewer reads them wit
   const reader = await signedIn(browser, viewer, { viewport: phone });
   try {
     await gotoHydrated(reader.page, `/visits/${id}/delegation`);
-    const delegation = reader.page.getByRole("region", { name: "Delegation" });
+    const delegation = reader.page.getByRole("region", { name: "Members of the delegation" });
     await expect(delegation.getByRole("listitem").filter({ hasText: "Rahmat Hidayat" }).first()).toContainText(
       "Head of delegation",
     );
@@ -127,6 +132,11 @@ test("an editor lists three members, one new to the app; a viewer reads them wit
     expect((await reader.page.request.post(`/visits/${id}/delegation`, { form: { version: "2" } })).status()).toBe(403);
     await expectNoAxeViolations(reader.page);
     await expectFitsPhone(reader.page);
+    // And on the visit's page: the delegation, without anyone's needs.
+    await gotoHydrated(reader.page, `/visits/${id}`);
+    await expect(reader.page.getByRole("region", { name: "Delegation", exact: true })).toContainText("Dewi Lestari");
+    await expect(reader.page.getByText("Vegetarian")).toHaveCount(0);
+    await expect(reader.page.getByRole("link", { name: "Edit the delegation" })).toHaveCount(0);
   } finally {
     await reader.context.close();
   }

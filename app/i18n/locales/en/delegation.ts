@@ -39,7 +39,7 @@ export const delegation = {
     dietaryNeeds: "Dietary needs",
     accessNeeds: "Access needs",
   },
-  sides: { delegation: "Delegation", host: "Host counterparts" },
+  sides: { delegation: "Members of the delegation", host: "Host counterparts" },
   side: { delegation: "Delegation", host: "Host counterpart" },
   roles: {
     head: "Head of delegation",

@@ -39,7 +39,7 @@ export const delegation = {
     dietaryNeeds: "Kebutuhan makanan",
     accessNeeds: "Kebutuhan aksesibilitas",
   },
-  sides: { delegation: "Delegasi", host: "Mitra tuan rumah" },
+  sides: { delegation: "Anggota delegasi", host: "Mitra tuan rumah" },
   side: { delegation: "Delegasi", host: "Mitra tuan rumah" },
   roles: {
     head: "Ketua delegasi",
