@@ -32,6 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     total,
     q,
     page,
+    pageSize: peoplePageSize,
     pages: Math.max(1, Math.ceil(total / peoplePageSize)),
     canEdit: hasRole(user, "editor"),
     title: getI18n(context).t("people.title"),
@@ -43,7 +44,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 export default function People({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const { people, total, q, page, pages, canEdit } = loaderData;
+  const { people, total, q, page, pageSize, pages, canEdit } = loaderData;
   const pageLink = (p: number) => {
     const params = new URLSearchParams();
     if (q) params.set("q", q);
@@ -51,7 +52,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
     const s = params.toString();
     return s ? `/people?${s}` : "/people";
   };
-  const from = (page - 1) * peoplePageSize + 1;
+  const from = (page - 1) * pageSize + 1;
   return (
     <div className="page">
       <div className="page-heading">
