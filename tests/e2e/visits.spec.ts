@@ -184,3 +184,42 @@ test("a viewer reads visits but may not edit one (403)", async ({ page, loginAs,
   await expect(page.getByRole("heading", { level: 1, name: "Visits" })).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("an editor writes the report, marks it written, and only then the visit can be done", async ({
+  page,
+  loginAs,
+}) => {
+  await loginAs("editor");
+  await gotoHydrated(page, "/visits/new");
+  const title = `Reported visit ${uniqueSuffix()}`;
+  await fillNewVisit(page, title);
+  await page.getByRole("button", { name: "Create the visit" }).click();
+  await expect(page).toHaveURL(/\/visits\/\d+$/);
+  const path = new URL(page.url()).pathname;
+
+  await gotoHydrated(page, `${path}/report`);
+  await expect(page.getByRole("heading", { level: 1, name: `Report of the visit: ${title}` })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Documents" })).toBeVisible();
+  const outcomes = page.getByRole("textbox", { name: "Outcomes" });
+  await expect(outcomes).toHaveAttribute("contenteditable", "true");
+  await outcomes.click();
+  await page.keyboard.type("A pilot front office in Bandung");
+  const lessons = page.getByRole("textbox", { name: "Lessons learned" });
+  await lessons.click();
+  await page.keyboard.type("Bring an interpreter for each site");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Save the report" }).click();
+  await expect(page).toHaveURL(new RegExp(`${path}$`));
+  await expect(page.getByRole("status")).toHaveText("The report was saved.");
+  await expect(page.getByText("A pilot front office in Bandung")).toBeVisible();
+  await expect(page.getByText("Bring an interpreter for each site")).toBeVisible();
+
+  await gotoHydrated(page, `${path}/report`);
+  await page.getByRole("button", { name: "Mark the report written" }).click();
+  await expect(page.getByRole("status")).toHaveText("The report is marked as written.");
+  await gotoHydrated(page, `${path}/edit`);
+  await page.getByLabel("Stage").selectOption({ label: "Done" });
+  await page.getByRole("button", { name: "Save the visit" }).click();
+  await expect(page.getByRole("status")).toHaveText("The visit was saved.");
+  await expect(page.getByText("Done", { exact: true })).toBeVisible();
+});
