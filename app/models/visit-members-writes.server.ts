@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import type { FormErrors } from "../lib/forms";
 import { recordAudit, type Actor } from "./audit.server";
 import { ConflictError, RecordError } from "./errors.server";
-import { addNamedPerson } from "./visit-members-people.server";
+import { createPerson } from "./people-writes.server";
 import { delegationState, memberStates, type MemberInput, type MemberState } from "./visit-members.server";
 
 /**
@@ -78,6 +78,16 @@ function audited({ interpretationNeeds, dietaryNeeds, accessNeeds, ...member }: 
   };
 }
 
+/** A person known by name (and organisation) only, as the people model creates one. */
+const namedPerson = (person: { name: string; organizationId: number | null }) => ({
+  ...person,
+  email: null,
+  phone: null,
+  languages: [],
+  userId: null,
+  positions: [],
+});
+
 /**
  * Replaces the delegation of visit `visitId` with `members` (in their order) if nobody saved it
  * since `version`: otherwise ConflictError with the delegation saved now, and nothing changes.
@@ -106,7 +116,7 @@ export async function saveDelegation(
     const rows = [];
     for (const [position, m] of members.entries()) {
       const { row: _row, person, ...fields } = m;
-      const personId = "id" in person ? person.id : await addNamedPerson(tx, actor, person);
+      const personId = "id" in person ? person.id : (await createPerson(tx, actor, namedPerson(person))).id;
       rows.push({ ...fields, visitId, personId, position });
     }
     const kept = rows.map((r) => r.personId);
