@@ -3,9 +3,9 @@
 import type { Language } from "../i18n/config";
 import type { TFunction } from "../i18n/translator";
 import type { Briefing } from "../models/briefing.server";
-import { attendeesLine, positionLine, travelLine } from "./briefing-text";
+import { positionLine, travelLine } from "./briefing-text";
 import { createFormatter } from "./format";
-import { itemClock, itineraryDays, longDay } from "./itinerary-days";
+import { longDay } from "./itinerary-days";
 import { localized } from "./localized";
 import { pdfDocument, type PdfWriter } from "./pdf-document.server";
 import { visitDateRange } from "./visit-dates";
@@ -91,31 +91,44 @@ function people(
   }
 }
 
-function programme(write: PdfWriter, { items, delegation, member }: Briefing, lang: Language, t: TFunction) {
+function programme(write: PdfWriter, { items, member }: Briefing, lang: Language, t: TFunction) {
   write.h2(t(member ? "briefing.yourProgramme" : "briefing.programme"));
   if (!items.length) write.text(t("briefing.noItems"));
-  for (const day of itineraryDays(items)) {
-    write.h3(longDay(lang, day.date));
-    for (const item of day.items) {
-      const clock = itemClock(item);
-      const end = clock.endDate ? `${longDay(lang, clock.endDate)} ${clock.end}` : clock.end;
-      const time = `${t("briefing.timeRange", { start: clock.start, end })} (${item.timeZone})`;
-      const title = localized(item.title, lang);
-      const facts: [string, string][] = [
-        [t("briefing.place"), [item.placeName, item.address].filter(Boolean).join(", ")],
-        [t("briefing.host"), localized(item.hostName, lang)],
-        [t("briefing.agenda"), localized(item.agenda, lang)],
-        [t("briefing.attendees"), attendeesLine(item, delegation, t)],
-        [t("briefing.transport"), item.transport ?? ""],
-        [t("briefing.itemCases"), item.cases.map((c) => localized(c.title, lang)).join("; ")],
-      ];
-      const shown = facts.filter(([, value]) => value);
-      write.keepTogether([time, title, ...shown.map(([label, value]) => `${label}: ${value}`)]);
-      write.text(time, { muted: true });
-      write.text(title, { bold: true });
-      for (const [label, value] of shown) write.fact(label, value, 12);
-      write.gap(0.4);
+  let day = "";
+  for (const item of items) {
+    if (item.place.day !== day) {
+      day = item.place.day;
+      write.h3(longDay(lang, day));
     }
+    // The place's clock first, the other side's beside it: "09:00–11:00 (Asia/Baku) · 12:00–14:00 (Asia/Jakarta)".
+    const time = [item.place, item.other]
+      .flatMap((span) => {
+        if (!span) return [];
+        const end = span.endDay ? `${longDay(lang, span.endDay)} ${span.end}` : span.end;
+        return [`${t("briefing.timeRange", { start: span.start, end })} (${span.timeZone})`];
+      })
+      .join(" · ");
+    const title = localized(item.title, lang);
+    const host = item.host
+      ? localized(item.host.name, lang) + (item.host.acronym ? ` (${item.host.acronym})` : "")
+      : "";
+    const facts: [string, string][] = [
+      [t("briefing.place"), [item.placeName, item.address].filter(Boolean).join(", ")],
+      [t("briefing.host"), host],
+      [t("briefing.agenda"), localized(item.agenda, lang)],
+      [
+        t("briefing.attendees"),
+        item.allMembers ? t("briefing.everyone") : item.attendees.map((a) => a.name).join(", "),
+      ],
+      [t("briefing.transport"), item.transport ?? ""],
+      [t("briefing.itemCases"), item.cases.map((c) => localized(c.title, lang)).join("; ")],
+    ];
+    const shown = facts.filter(([, value]) => value);
+    write.keepTogether([time, title, ...shown.map(([label, value]) => `${label}: ${value}`)]);
+    write.text(time, { muted: true });
+    write.text(title, { bold: true });
+    for (const [label, value] of shown) write.fact(label, value, 12);
+    write.gap(0.4);
   }
 }
 

@@ -26,17 +26,3 @@ export function travelLine(
   const how = [travel.mode ? t(`briefing.travelModes.${travel.mode}`) : "", travel.ref ?? ""].filter(Boolean).join(" ");
   return [how, travel.at ? `${format.dateTime(travel.at)} (${timeZone})` : ""].filter(Boolean).join(" · ");
 }
-
-/** The names of an item's attendees, or "the whole delegation". */
-export function attendeesLine(
-  item: { allMembers: boolean; memberIds: number[] },
-  members: { id: number; name: string }[],
-  t: TFunction,
-): string {
-  if (item.allMembers) return t("briefing.everyone");
-  const names = new Map(members.map((m) => [m.id, m.name]));
-  return item.memberIds
-    .map((id) => names.get(id))
-    .filter(Boolean)
-    .join(", ");
-}

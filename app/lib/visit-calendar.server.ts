@@ -20,9 +20,9 @@ export function visitCalendarResponse(
     url: `${ctx.origin}/visits/${visit.id}/briefing${member ? `?member=${member.id}` : ""}`,
     items: items.map((item) => ({
       id: item.id,
-      startsAt: item.startsAt,
-      endsAt: item.endsAt,
-      timeZone: item.timeZone,
+      startsAt: new Date(item.startsAt),
+      endsAt: new Date(item.endsAt),
+      timeZone: item.place.timeZone,
       title: localized(item.title, ctx.lang),
       agenda: localized(item.agenda, ctx.lang),
       placeName: item.placeName,

@@ -38,7 +38,7 @@ export function briefingCommitments(db: Database, visitId: number) {
 /** The library cases the visit's lessons concern (the activity's own links). */
 export function visitCases(db: Database, visitId: number) {
   return db
-    .select({ id: cases.id, title: cases.title, publicSlug: casePublications.slug })
+    .select({ id: cases.id, title: cases.title, slug: casePublications.slug })
     .from(activityCases)
     .innerJoin(cases, eq(cases.id, activityCases.caseId))
     .leftJoin(casePublications, eq(casePublications.caseId, cases.id))

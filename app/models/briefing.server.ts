@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import { activities, organizations, people, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { briefingCommitments, earlierVisits, openFollowUps, visitCases } from "./briefing-history.server";
-import { briefingItems, type BriefingItem } from "./briefing-program.server";
+import { itineraryOf, type Itinerary } from "./itinerary-queries.server";
 import { membersOf, type DelegationMember } from "./visit-members-queries.server";
 
 /** Who reads the briefing: their account, and whether they edit the visit. */
@@ -51,8 +51,11 @@ async function briefingVisit(db: Database, visitId: number) {
 export type BriefingVisit = NonNullable<Awaited<ReturnType<typeof briefingVisit>>>;
 
 /** The items a member attends: those for everyone and those that name them. */
-export function itemsOf(items: BriefingItem[], memberId: number): BriefingItem[] {
-  return items.filter((item) => item.allMembers || item.memberIds.includes(memberId));
+export function itemsOf<T extends { allMembers: boolean; attendees: { id: number }[] }>(
+  items: T[],
+  memberId: number,
+): T[] {
+  return items.filter((item) => item.allMembers || item.attendees.some((a) => a.id === memberId));
 }
 
 /**
@@ -102,9 +105,9 @@ export async function loadBriefing(db: Database, visitId: number, reader: Briefi
   const visit = await briefingVisit(db, visitId);
   if (!visit) return null;
   // Needs are read at all only where someone may see them: for the editors, or a member's own version.
-  const [rows, allItems, commitments, ownCases, earlier, readerPersonId] = await Promise.all([
+  const [rows, itinerary, commitments, ownCases, earlier, readerPersonId] = await Promise.all([
     membersOf(db, visitId, { withNeeds: reader.canEdit || memberId != null }),
-    briefingItems(db, visitId),
+    itineraryOf(db, visitId),
     briefingCommitments(db, visitId),
     visitCases(db, visitId),
     earlierVisits(db, visit),
@@ -113,6 +116,7 @@ export async function loadBriefing(db: Database, visitId: number, reader: Briefi
   const forRow = memberId == null ? null : rows.find((r) => r.id === memberId && r.side === "delegation");
   if (memberId != null && !forRow) return null;
   const followUps = await openFollowUps(db, [visitId, ...earlier.map((e) => e.id)]);
+  const allItems = itinerary?.items ?? [];
   const items = forRow ? itemsOf(allItems, forRow.id) : allItems;
   const own = (row: DelegationMember) => row.side === "delegation" && (!forRow || row.id === forRow.id);
   const show = (row: DelegationMember) =>
@@ -122,13 +126,15 @@ export async function loadBriefing(db: Database, visitId: number, reader: Briefi
       readerPersonId,
     });
   // Cases named by the items shown, then the visit's own, each once.
-  const cases = new Map<number, BriefingItem["cases"][number]>();
+  const cases = new Map<number, Itinerary["items"][number]["cases"][number]>();
   for (const c of [...items.flatMap((item) => item.cases), ...ownCases]) cases.set(c.id, c);
   return {
     visit,
     member: forRow ? show(forRow) : null,
     delegation: rows.filter((r) => r.side === "delegation").map(show),
     counterparts: rows.filter((r) => r.side === "host").map(show),
+    /** The itinerary as its own pages show it, holding only the items of this version. */
+    itinerary: itinerary ? { ...itinerary, items } : null,
     items,
     commitments,
     cases: [...cases.values()],

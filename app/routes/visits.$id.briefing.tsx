@@ -2,8 +2,8 @@ import { Link } from "react-router";
 import type { Route } from "./+types/visits.$id.briefing";
 import { BriefingHistory } from "../components/briefing-history";
 import { BriefingPeople } from "../components/briefing-people";
-import { BriefingProgramme } from "../components/briefing-programme";
 import { ActionForm } from "../components/form-action";
+import { ItineraryDays } from "../components/itinerary-days";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { briefingIssueForm } from "../forms/briefing";
@@ -173,7 +173,14 @@ export default function BriefingPage({ loaderData, actionData }: Route.Component
       </section>
 
       <BriefingPeople briefing={briefing} />
-      <BriefingProgramme briefing={briefing} />
+      <section aria-labelledby="briefing-programme" className="briefing-programme">
+        <h2 id="briefing-programme">{t(member ? "briefing.yourProgramme" : "briefing.programme")}</h2>
+        {briefing.itinerary?.items.length ? (
+          <ItineraryDays itinerary={briefing.itinerary} headingLevel={3} />
+        ) : (
+          <p className="muted">{t("briefing.noItems")}</p>
+        )}
+      </section>
 
       <section aria-labelledby="briefing-talking-points">
         <h2 id="briefing-talking-points">{t("briefing.talkingPoints")}</h2>
