@@ -110,13 +110,8 @@ export async function seedVisits(run: SeedRun, activities: Content["activities"]
 
     const want = members(run, a.visit!);
     const now = await memberStates(run.tx, activity.id);
-    if (
-      same(
-        now.map(({ name: _name, ...m }) => m),
-        asStates(want),
-      )
-    )
-      run.count("unchanged");
+    const storedMembers = now.map(({ name: _name, ...m }) => m);
+    if (same(storedMembers, asStates(want))) run.count("unchanged");
     else if (delegationsTheirs.has(String(activity.id))) run.leave("delegation", a.slug, a.title.en, "changed");
     else {
       const version = activity.visit?.delegationVersion ?? 1;

@@ -1,6 +1,7 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
+import { attachVisit } from "../../app/models/visit-attach.server";
 import { membersOf } from "../../app/models/visit-members-queries.server";
 import { memberStates } from "../../app/models/visit-members.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
@@ -117,6 +118,35 @@ describe.each(drivers)("seeding content/'s visits on %s", (driver) => {
       ["Ulvi Mehdiyev", "delegation", "head"],
       ["Abdullah Azwar Anas", "host", "counterpart"],
     ]);
+  });
+
+  it("attachVisit writes a visit row for a visit activity with its audit row; a bad zone writes nothing", async () => {
+    const id = await idOf(t.activities, "2016-11-02-deputy-visit-to-azerbaijan");
+    const fields = (await visitOf(id))!.visit;
+    await test.db.delete(t.visits).where(eq(t.visits.activityId, id));
+    const audits = async () =>
+      await test.db
+        .select()
+        .from(t.auditLog)
+        .where(and(eq(t.auditLog.entityType, "visit"), eq(t.auditLog.entityId, String(id))))
+        .orderBy(t.auditLog.id);
+    const before = (await audits()).length;
+    await expect(attachVisit(test.db, editor, id, { ...fields, timeZone: "Mars/Olympus" })).rejects.toThrow(
+      "visits.unknownTimeZone",
+    );
+    expect(await visitOf(id)).toBeUndefined();
+    expect(await audits()).toHaveLength(before);
+
+    const row = await attachVisit(test.db, editor, id, fields);
+    expect(row).toMatchObject({ activityId: id, timeZone: "Asia/Baku", version: 1 });
+    expect((await audits()).at(-1)).toMatchObject({
+      action: "create",
+      actorId: editor.userId,
+      after: expect.objectContaining({ timeZone: "Asia/Baku" }),
+    });
+    // Once only, and only for an activity of type visit.
+    expect(await attachVisit(test.db, editor, id, fields)).toBeNull();
+    expect(await attachVisit(test.db, editor, await idOf(t.activities, "2017-07-24-mou-signing"), fields)).toBeNull();
   });
 
   it("refuses a visit block content/ cannot back: unknown person, two heads, no real zone", async () => {
