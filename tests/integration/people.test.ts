@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
@@ -6,8 +9,12 @@ import { createOrganization, updateOrganization } from "../../app/models/organiz
 import { getPersonForEdit, listPeople } from "../../app/models/people-queries.server";
 import { createPerson, updatePerson } from "../../app/models/people-writes.server";
 import { mergePeople } from "../../app/models/person-merge.server";
+import { getActivity } from "../../app/models/activity-queries.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import { positionsOn } from "../../app/models/person-positions.server";
 import { makeActivity, makeUser, organizationInput, personInput, testActor } from "../support/model-factories";
+import { fetchSignIn } from "../support/http";
+import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("people on %s", (driver) => {
@@ -222,5 +229,118 @@ describe.each(drivers)("people on %s", (driver) => {
         { action: "delete", entityId: String(duplicate.id) },
       ]),
     );
+  });
+});
+
+describe.each(drivers)("the seeded people's dated positions on %s", (driver) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(driver);
+    await seedContent(test.db, { demo: false });
+  });
+  afterAll(() => test?.close());
+
+  const activityBySlug = async (slug: string) =>
+    (await getActivity(
+      test.db,
+      (await test.db.select().from(t.activities).where(eq(t.activities.slug, slug)))[0]!.id,
+    ))!;
+  const personBySlug = async (slug: string) =>
+    (await test.db.select().from(t.people).where(eq(t.people.slug, slug)))[0]!;
+
+  it("shows each participant's title as it was on the activity's date", async () => {
+    const anasIn = async (slug: string) =>
+      (await activityBySlug(slug)).participants.find((p) => p.name === "Abdullah Azwar Anas")!;
+    const in2017 = await anasIn("2017-09-visit-to-azerbaijan-with-regional-leaders");
+    expect(in2017.title).toEqual({ en: "Regent of Banyuwangi", id: "Bupati Banyuwangi" });
+    expect(in2017.organization).toMatchObject({ en: "Banyuwangi Regency Government" });
+    const in2023 = await anasIn("2023-10-10-visit-to-asan-xidmat-baku");
+    expect(in2023.title?.en).toBe("Minister of Administrative and Bureaucratic Reform");
+    expect(in2023.acronym).toBe("KemenPANRB");
+    const busan = await activityBySlug("2016-11-10-busan-bilateral-meeting");
+    expect(busan.participants.every((p) => p.title)).toBe(true);
+  });
+
+  it("keeps a person edited in the app when the seed runs again, and says so", async () => {
+    const anas = await personBySlug("abdullah-azwar-anas");
+    const edit = (await getPersonForEdit(test.db, anas.id))!;
+    const editor = { userId: (await makeUser(test.db, { role: "editor" })).id };
+    await updatePerson(test.db, editor, anas.id, edit.version, { ...edit.input, email: "anas@example.org" });
+    const again = await seedContent(test.db, { demo: false });
+    expect(again).toMatchObject({ created: 0, updated: 0 });
+    expect(again.leftAlone).toEqual([
+      { kind: "person", key: "abdullah-azwar-anas", title: "Abdullah Azwar Anas", reason: "changed" },
+    ]);
+    expect((await getPersonForEdit(test.db, anas.id))!.input).toMatchObject({
+      email: "anas@example.org",
+      positions: edit.input.positions,
+    });
+  });
+});
+
+/*
+ * Personal data never reaches visitors: the production server on a fresh embedded database (demo
+ * content and accounts), a person with contact details added through the app's form, then every
+ * page and export a visitor can reach, and the staff's exports, read for them.
+ */
+describe("a person's contact details over HTTP", () => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), "jembatan-people-"));
+  let server: RunningServer;
+  const email = "private.person@example.org";
+  const phone = "+62 812 0000 4242";
+  const get = (address: string, cookie?: string) =>
+    fetch(server.url + address, { headers: cookie ? { Cookie: cookie } : {}, redirect: "manual" });
+
+  beforeAll(async () => {
+    server = await startBuiltServer({ DATA_DIR: path.join(dataDir, "db") });
+  }, 240_000);
+  afterAll(async () => {
+    await server?.stop("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it("shows them to signed-in staff only: never to visitors, in the library or in exports", async () => {
+    const editor = await fetchSignIn(server.url, "editor@example.org", "jembatan-demo");
+    const viewer = await fetchSignIn(server.url, "viewer@example.org", "jembatan-demo");
+    const created = await fetch(`${server.url}/people/new`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: editor, Origin: server.url },
+      body: new URLSearchParams({ name: "Private Person", email, phone, languages: "id, az" }),
+    });
+    expect(created.status).toBe(302);
+    const personPage = created.headers.get("location")!;
+    expect(personPage).toMatch(/^\/people\/\d+$/);
+
+    // Staff read them on the person's page.
+    const staffView = await (await get(personPage, viewer)).text();
+    expect(staffView).toContain(email);
+    expect(staffView).toContain(phone);
+
+    // A visitor is sent to sign in from every staff page and export, and sees them nowhere.
+    for (const address of [personPage, `${personPage}/edit`, "/people", "/people?q=Private", "/organizations"]) {
+      const res = await get(address);
+      expect(res.status, address).toBe(302);
+      expect(res.headers.get("location"), address).toMatch(/^\/login/);
+    }
+    for (const address of ["/activities.csv", "/activities.ics", "/activities.csv?type=visit"]) {
+      const res = await get(address);
+      const body = await res.text();
+      expect(res.status === 302 || res.status === 401 || res.status === 403, `${address}: ${res.status}`).toBe(true);
+      expect(body, address).not.toContain(email);
+    }
+    for (const address of ["/", "/library", "/library?q=Private", "/login"]) {
+      const res = await get(address);
+      const body = await res.text();
+      expect(res.status, address).toBe(200);
+      expect(body, address).not.toContain(email);
+      expect(body, address).not.toContain(phone);
+      expect(body, address).not.toContain("Private Person");
+    }
+    // The staff's own exports carry no one's contact details either.
+    for (const address of ["/activities.csv", "/activities.ics"]) {
+      const body = await (await get(address, viewer)).text();
+      expect(body, address).not.toContain(email);
+    }
   });
 });
