@@ -1,6 +1,8 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/visits.$id";
 import { DelegationList } from "../components/delegation-list";
+import { ItineraryDays } from "../components/itinerary-days";
+import { VisitFollowUps } from "../components/visit-follow-ups";
 import { Badge, StatusBadge } from "../components/status-badge";
 import { VisitHistory } from "../components/visit-history";
 import { db } from "../db.server";
@@ -15,6 +17,11 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { viewerTimeZone } from "../lib/time-zone.server";
+import { calendarToday } from "../lib/zoned-time";
+import { openFollowUps } from "../models/briefing-history.server";
+import { visitFollowUps } from "../models/follow-up-queries.server";
+import { itineraryOf } from "../models/itinerary-queries.server";
 import { getActivity } from "../models/activity-queries.server";
 import { visitHistory } from "../models/visit-history.server";
 import { visitDetails } from "../models/visit-queries.server";
@@ -30,10 +37,18 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const [activity, details] = await Promise.all([getActivity(db, id), visitDetails(db, id)]);
   if (!activity || !details || activity.type !== "visit") notFound();
   // The members' needs are for the visit's editors only.
-  const [history, members] = await Promise.all([
+  const today = calendarToday(viewerTimeZone(request, user));
+  const [history, members, itinerary, followUps] = await Promise.all([
     visitHistory(db, activity),
     membersOf(db, id, { withNeeds: hasRole(user, "editor") }),
+    itineraryOf(db, id),
+    visitFollowUps(db, id, today),
   ]);
+  // The history's slot for what earlier visits left open.
+  const earlierFollowUps = await openFollowUps(
+    db,
+    history.earlierVisits.map((v) => v.id),
+  );
   const { visit } = details;
   return {
     activity,
@@ -52,6 +67,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     },
     history,
     members,
+    itinerary,
+    followUps,
+    earlierFollowUps,
     canEdit: hasRole(user, "editor"),
     title: localized(activity.title, getLanguage(context)),
   };
@@ -212,7 +230,40 @@ export default function VisitPage({ loaderData }: Route.ComponentProps) {
         ) : null}
       </section>
 
-      <VisitHistory history={history} />
+      <section aria-labelledby="itinerary-title">
+        <h2 id="itinerary-title">{t("visits.page.itinerary")}</h2>
+        {loaderData.itinerary ? <ItineraryDays itinerary={loaderData.itinerary} headingLevel={3} /> : null}
+        <p>
+          <Link to={`/visits/${a.id}/itinerary`}>{t("visits.page.itinerary")}</Link>
+        </p>
+      </section>
+
+      <VisitFollowUps visitId={a.id} items={loaderData.followUps} canEdit={canEdit} />
+
+      <VisitHistory
+        history={history}
+        followUps={
+          loaderData.earlierFollowUps.length ? (
+            <>
+              <h3>{t("visits.history.openFollowUps")}</h3>
+              <ul className="plain">
+                {loaderData.earlierFollowUps.map((f) => (
+                  <li key={f.id}>
+                    {localized(f.title, lang)}{" "}
+                    <span className="muted">
+                      {t("visits.history.followUpOf", {
+                        visit: localized(f.visitTitle, lang),
+                        owner: f.ownerName,
+                        date: format.day(f.dueOn),
+                      })}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null
+        }
+      />
     </article>
   );
 }

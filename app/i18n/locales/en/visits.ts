@@ -105,6 +105,8 @@ export const visits = {
     byThisVisit: "served by this visit",
     cases: "Library cases",
     noCases: "No library cases linked.",
+    openFollowUps: "Open follow-ups of earlier visits",
+    followUpOf: "({{visit}}; {{owner}}, due {{date}})",
   },
   report: {
     intro: "Outcomes and lessons learned; documents and photos are attached below.",

@@ -105,6 +105,8 @@ export const visits = {
     byThisVisit: "didukung kunjungan ini",
     cases: "Kasus pustaka",
     noCases: "Tidak ada kasus pustaka yang ditautkan.",
+    openFollowUps: "Tindak lanjut terbuka dari kunjungan sebelumnya",
+    followUpOf: "({{visit}}; {{owner}}, jatuh tempo {{date}})",
   },
   report: {
     intro: "Hasil dan pelajaran; dokumen dan foto dilampirkan di bawah.",
