@@ -19,22 +19,14 @@ import { visitCalendar } from "../../app/models/briefing-calendar.server";
 import { issueBriefing } from "../../app/models/briefing-issue.server";
 import { loadBriefing, type BriefingReader } from "../../app/models/briefing.server";
 import { ConflictError } from "../../app/models/errors.server";
-import { makeUser, makeVisit } from "../support/model-factories";
+import { itineraryState } from "../../app/models/itinerary-state.server";
+import { saveItinerary } from "../../app/models/itinerary-writes.server";
+import { makePerson, makeUser, makeVisit } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 const origin = "https://jembatan.example.org";
 const visitTitle = { en: "Visit to ASAN Xidmat in Bakı", id: "Kunjungan ke ASAN Xidmat di Bakı" };
 const firstItem = { en: "Opening meeting at ASAN Xidmat", id: "Pertemuan pembuka di ASAN Xidmat" };
-
-/** A person, optionally with an account or an address of their own. */
-async function person(db: Database, name: string, extra: Partial<typeof t.people.$inferInsert> = {}) {
-  const slug = `${name.toLowerCase().replace(/[^a-z]+/g, "-")}-${Math.random().toString(36).slice(2, 8)}`;
-  const [row] = await db
-    .insert(t.people)
-    .values({ slug, name, ...extra })
-    .returning();
-  return row!;
-}
 
 async function member(db: Database, values: typeof t.visitMembers.$inferInsert) {
   const [row] = await db.insert(t.visitMembers).values(values).returning();
@@ -109,10 +101,10 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
 
     const { visit } = await makeVisit(db, { title: visitTitle, objectives: { en: "Learn how ASAN Xidmat works" } });
     visitId = visit.activityId;
-    const rini = await person(db, "Rini Widyantini", { userId: memberViewer.id });
-    const budi = await person(db, "Budi Santoso", { email: "budi@example.org" });
-    const aygun = await person(db, "Aygün Məmmədova");
-    const ulvi = await person(db, "Ulvi Mehdiyev", { email: "ulvi@example.az" });
+    const rini = await makePerson(db, { name: "Rini Widyantini", userId: memberViewer.id });
+    const budi = await makePerson(db, { name: "Budi Santoso", email: "budi@example.org" });
+    const aygun = await makePerson(db, { name: "Aygün Məmmədova" });
+    const ulvi = await makePerson(db, { name: "Ulvi Mehdiyev", email: "ulvi@example.az" });
     members.head = (
       await member(db, {
         visitId,
@@ -280,16 +272,27 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
 
   it("keeps each event's UID and raises its SEQUENCE when the itinerary is saved", async () => {
     const before = (await memberCalendar(members.budi)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
-    // An itinerary save raises the visit's itinerary version (the itinerary's own model does this).
-    const [visit] = await db
-      .update(t.visits)
-      .set({ itineraryVersion: before[0]!.sequence + 1 })
-      .where(eq(t.visits.activityId, visitId))
-      .returning();
+    // The editor moves the opening meeting half an hour later and saves the itinerary.
+    const [current] = await db.select().from(t.visits).where(eq(t.visits.activityId, visitId));
+    const state = await itineraryState(db, visitId, current!.itineraryVersion);
+    const saved = await saveItinerary(
+      db,
+      { userId: users.editor },
+      {
+        visitId,
+        version: state.version,
+        items: state.items.map((item) => ({
+          ...item,
+          startsAt: new Date(new Date(item.startsAt).getTime() + (item.id === items.opening ? 1_800_000 : 0)),
+          endsAt: new Date(item.endsAt),
+        })),
+      },
+    );
+    expect(saved).toBeTruthy();
     const after = (await memberCalendar(members.budi)).getAllSubcomponents("vevent").map((v) => new ICAL.Event(v));
     expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
-    expect(after.map((e) => e.sequence)).toEqual(before.map(() => visit!.itineraryVersion));
-    expect(after[0]!.sequence).toBeGreaterThan(before[0]!.sequence);
+    expect(after.map((e) => e.sequence)).toEqual(before.map((e) => e.sequence + 1));
+    expect(after[0]!.startDate.toString()).toBe("2025-06-10T09:30:00");
   });
 
   it("writes every zone's changes into its VTIMEZONE, to the minute", () => {
