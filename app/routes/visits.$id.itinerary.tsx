@@ -137,6 +137,8 @@ export default function ItineraryPage({ loaderData, actionData }: Route.Componen
             />
           ) : (
             <ItineraryForm
+              // Saved, the page reloads with the next version: the form starts afresh from it.
+              key={String(edit.values.version)}
               defaultValue={edit.values}
               result={actionData}
               options={edit.options}

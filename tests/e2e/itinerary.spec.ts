@@ -217,6 +217,9 @@ test("a save over someone else's itinerary shows both, and the editor's items go
     await mine.page.getByRole("button", { name: "Save the itinerary" }).click();
     await expect(mine.page).toHaveURL(new RegExp(`/visits/${id}/itinerary$`));
     await expect(mine.page.getByRole("region", { name: "Tuesday, 10 June 2025" })).toContainText("Opening meeting");
+    // The form starts afresh from what was saved: the stored item keeps its id when saved again.
+    await expect(first.locator('input[name="itemKey"]')).toHaveValue(/^\d+$/);
+    await expect(first.getByLabel("Title (English)")).toHaveValue("Opening meeting");
   } finally {
     await mine.context.close();
     await theirs.context.close();
