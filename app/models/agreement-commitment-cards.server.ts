@@ -15,6 +15,7 @@ import {
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
 import { fixedLimit, preparedOnce } from "./prepared.server";
+import { titleOnSql } from "./person-positions.server";
 
 interface FocalPoint {
   personId: number;
@@ -110,9 +111,10 @@ function cardsQuery(db: Database, pageSize: number) {
       version: page.version,
       responsible: organizations.name,
       responsibleAcronym: organizations.acronym,
+      // Each focal point's title today (the database's day).
       focal: sql<FocalPointJson[] | null>`(
         select json_agg(json_build_object('countryCode', ${commitmentFocalPoints.countryCode}, 'personId', ${people.id},
-          'name', ${people.name}, 'title', ${people.title}))
+          'name', ${people.name}, 'title', ${titleOnSql(people.id, sql`current_date`)}))
         from ${commitmentFocalPoints} join ${people} on ${people.id} = ${commitmentFocalPoints.personId}
         where ${commitmentFocalPoints.commitmentId} = ${c})`,
       milestonesDone: sql<number>`(select count(${commitmentMilestones.completedOn}) from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,
