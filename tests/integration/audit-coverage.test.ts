@@ -51,6 +51,10 @@ import { issueBriefing } from "../../app/models/briefing-issue.server";
 import { createFollowUp, updateFollowUp } from "../../app/models/follow-up-writes.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { saveItinerary } from "../../app/models/itinerary-writes.server";
+import { createVisit, updateVisit } from "../../app/models/visit-writes.server";
+import { saveVisitReport } from "../../app/models/visit-report.server";
+import { visitAsFields } from "../../app/models/visit.server";
+import { visitInput } from "../support/model-factories";
 import { createOrganization, updateOrganization } from "../../app/models/organization-writes.server";
 import { createPerson, updatePerson } from "../../app/models/people-writes.server";
 import { organizationInput, personInput } from "../support/model-factories";
@@ -128,6 +132,9 @@ const audited = [
   "updateOrganization",
   "createPerson",
   "updatePerson",
+  "createVisit",
+  "updateVisit",
+  "saveVisitReport",
 ];
 
 /** Not audited by design: sign-in bookkeeping, a step of another change, or no write at all. */
@@ -156,6 +163,10 @@ const exempt: Record<string, string> = {
   confirmationsFor: "reads who confirmed each commitment",
   addMonths: "date arithmetic",
   createEnquiry: "the write of addEnquiry once its rate limits pass (covered through it)",
+  lockVisit: "takes a row lock; writes nothing",
+  saveVisitVersion:
+    "a step inside updateVisit's, saveVisitReport's and markReportWritten's transactions, writing their row",
+  changeActivity: "a step inside updateVisit's and saveVisitReport's transactions, through updateActivity (audited)",
 };
 
 describe("the audit coverage list", () => {
@@ -1551,6 +1562,70 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       before: true,
       after: false,
     });
+  });
+
+  it("createVisit, updateVisit and saveVisitReport: the activity's rows and the visit's, versioned; stale or failed saves change nothing", async () => {
+    const created = await audit(() => createVisit(db(), editor, visitInput()));
+    const { activity, visit } = created.result as Awaited<ReturnType<typeof createVisit>>;
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "activity",
+      entityId: activity.id,
+      before: false,
+      after: true,
+    });
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "visit",
+      entityId: activity.id,
+      before: false,
+      after: true,
+    });
+    expect(await refused(() => createVisit(db(), ghost, visitInput()))).toBeTruthy();
+    const fields = { ...visitAsFields(visit), cities: ["Baku", "Sheki"] };
+    expect(await refused(() => updateVisit(db(), editor, activity.id, 99, fields))).toBeInstanceOf(ConflictError);
+    expect(await refused(() => updateVisit(db(), ghost, activity.id, 1, fields))).toBeTruthy();
+    const updated = await audit(() =>
+      updateVisit(db(), editor, activity.id, 1, {
+        ...fields,
+        activity: { version: 1, title: { en: "Audited visit" } },
+      }),
+    );
+    expectRow(updated.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "visit",
+      entityId: activity.id,
+      before: true,
+      after: true,
+    });
+    expectRow(updated.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "activity",
+      entityId: activity.id,
+      before: true,
+      after: true,
+    });
+    const outcomes = { json: { root: { children: [] } }, html: "<p>Agreed</p>", text: "Agreed" };
+    const report = { outcomes, lessons: null };
+    expect(
+      await refused(() => saveVisitReport(db(), editor, activity.id, { version: 1, activityVersion: 2 }, report)),
+    ).toBeInstanceOf(ConflictError);
+    const saved = await audit(() =>
+      saveVisitReport(db(), editor, activity.id, { version: 2, activityVersion: 2 }, report),
+    );
+    expectRow(saved.rows, {
+      actor: editor,
+      action: "update",
+      entityType: "visit",
+      entityId: activity.id,
+      before: true,
+      after: true,
+    });
+    expect(saved.result).toMatchObject({ version: 3, outcomesText: "Agreed" });
   });
 
   it("issueBriefing: audit row on the visit, version bumped; a stale version or a failed audit write issues nothing", async () => {
