@@ -88,7 +88,7 @@ test.describe("visits on a phone", () => {
 
     // The activity of the visit links back, and the activity list still lists it as a visit.
     await gotoHydrated(page, `/activities/${id}`);
-    await expect(page.getByRole("link", { name: /The visit: delegation/ })).toHaveAttribute("href", `/visits/${id}`);
+    await expect(page.getByRole("link", { name: "The visit's page" })).toHaveAttribute("href", `/visits/${id}`);
     await gotoHydrated(page, `/activities?type=visit&q=${encodeURIComponent(title)}`);
     await expect(page.getByRole("link", { name: title })).toBeVisible();
   });

@@ -12,7 +12,7 @@ export const activities = {
   back: "Back to the activities",
   backToActivity: "Back to the activity",
   edit: "Edit",
-  openVisit: "The visit: delegation, itinerary, briefing, report",
+  openVisit: "The visit's page",
   saved: "The activity was saved.",
   created: "The activity was created.",
   mode: "Format",

@@ -13,7 +13,7 @@ export const activities: Translation["activities"] = {
   back: "Kembali ke daftar kegiatan",
   backToActivity: "Kembali ke kegiatan",
   edit: "Ubah",
-  openVisit: "Kunjungan ini: delegasi, agenda, pengarahan, laporan",
+  openVisit: "Halaman kunjungan",
   saved: "Kegiatan telah disimpan.",
   created: "Kegiatan telah dibuat.",
   mode: "Bentuk",
