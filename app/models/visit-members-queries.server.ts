@@ -63,7 +63,6 @@ export async function membersOf(
       name: people.name,
       side: visitMembers.side,
       role: visitMembers.role,
-      personTitle: people.title,
       personOrganizationId: people.organizationId,
       personOrganizationName: organizations.name,
       arrivalMode: visitMembers.arrivalMode,
@@ -104,7 +103,8 @@ export async function membersOf(
       name: r.name,
       side: r.side,
       role: r.role,
-      title: position ? position.title : r.personTitle,
+      // A title is a position's: without one held on the visit's date, none is shown.
+      title: position?.title ?? null,
       organizationId: fromPosition ? position.organizationId : r.personOrganizationId,
       organizationName: fromPosition ? position.organizationName : r.personOrganizationName,
       arrival: { mode: r.arrivalMode, ref: r.arrivalRef, at: r.arrivalAt },

@@ -30,7 +30,6 @@ export const people = pgTable(
     id: serial("id").primaryKey(),
     slug: text("slug").notNull().unique(),
     name: text("name").notNull(),
-    title: localized("title"),
     organizationId: integer("organization_id").references(() => organizations.id),
     /** Contact details: personal data, shown to signed-in staff only and never exported to the public. */
     email: text("email"),

@@ -36,8 +36,8 @@ async function fill(db: Database) {
   const [, aysel] = await db
     .insert(t.people)
     .values([
-      { slug: "delegation-e2e-rahmat", name: "Rahmat Hidayat", title: { en: "Deputy Minister" } },
-      { slug: "delegation-e2e-aysel", name: "Aysel Karimova", title: { en: "Director" }, organizationId: org!.id },
+      { slug: "delegation-e2e-rahmat", name: "Rahmat Hidayat" },
+      { slug: "delegation-e2e-aysel", name: "Aysel Karimova", organizationId: org!.id },
     ])
     .returning();
   fixture.aysel = aysel!.id;

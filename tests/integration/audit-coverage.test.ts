@@ -1723,16 +1723,24 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       commitmentIds: [],
     };
     expect(await refused(() => createFollowUp(db(), ghost, input))).toBeTruthy();
-    const { result, rows } = await audit(() => createFollowUp(db(), editor, input));
-    expectRow(rows, { actor: editor, action: "create", entityType: "follow_up", entityId: result!.id, after: true });
-    const change = { ...input, id: result!.id, status: "done" as const };
+    const created = await audit(() => createFollowUp(db(), editor, input));
+    const id = (created.result as { id: number }).id;
+    expectRow(created.rows, {
+      actor: editor,
+      action: "create",
+      entityType: "follow_up",
+      entityId: id,
+      before: false,
+      after: true,
+    });
+    const change = { ...input, id, status: "done" as const };
     expect(await refused(() => updateFollowUp(db(), editor, { ...change, version: 99 }))).toBeInstanceOf(ConflictError);
     const updated = await audit(() => updateFollowUp(db(), editor, { ...change, version: 1 }));
     expectRow(updated.rows, {
       actor: editor,
       action: "update",
       entityType: "follow_up",
-      entityId: result!.id,
+      entityId: id,
       before: true,
       after: true,
     });

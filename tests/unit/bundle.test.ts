@@ -36,12 +36,17 @@ const readingPages = [
 /** What a signed-in person's first load of such a page may cost: React and React Router are ~110 KB. */
 const appBudget = 140 * 1024;
 /**
- * Two pages are over that budget, by stated allowances that are not met targets (issue 11's notes):
- * the public case page for a signed-in person (visitors load no script), which carries the
- * visitors' request form (Conform) and the library's strings, and the agreement page, which grew
- * its sources and documents with their forms.
+ * Three pages are over that budget, by stated allowances that are not met targets (the issues'
+ * notes): the public case page for a signed-in person (visitors load no script), which carries the
+ * visitors' request form (Conform) and the library's strings; the agreement page, which grew its
+ * sources and documents with their forms; and the commitment page, 0.1 KB over once the
+ * navigation named visits, people and organisations (issue 12).
  */
-const budgets: Record<string, number> = { "routes/library.$slug": 144 * 1024, "routes/agreements.$id": 142 * 1024 };
+const budgets: Record<string, number> = {
+  "routes/library.$slug": 144 * 1024,
+  "routes/agreements.$id": 142 * 1024,
+  "routes/commitments.$id": 141 * 1024,
+};
 
 /** The string packs a route's module names in its handle (`export const handle = libraryPage`). */
 function declaredPacks(route: string): string[] {
