@@ -1,6 +1,6 @@
 import { Form } from "react-router";
 import { useTranslation } from "../i18n/translation";
-import type { RecordSubject } from "../lib/record-subject";
+import type { DocumentSubject } from "../lib/record-subject";
 import { useLanguage } from "../lib/use-formatter";
 import "../styles/documents.css";
 
@@ -31,7 +31,7 @@ function useSize() {
 }
 
 /** A document's link: its title (or file name), with the file's extension and size. */
-function DocumentLink({ document: d }: { document: DocumentItem }) {
+export function DocumentLink({ document: d }: { document: DocumentItem }) {
   const size = useSize();
   const extension = d.fileName.split(".").pop()?.toUpperCase() ?? "";
   return (
@@ -71,16 +71,29 @@ export function Attachments({
   subject,
   documents,
   canEdit,
+  returnTo,
+  headingLevel = 2,
+  label,
 }: {
-  subject: RecordSubject;
+  subject: DocumentSubject;
   documents: DocumentItem[];
   canEdit: boolean;
+  /** The page to come back to after an upload or removal, when it is not the record's own. */
+  returnTo?: string;
+  headingLevel?: 2 | 3 | 4 | 5;
+  /** What the upload is for, for a screen reader where a page has several (an item's title). */
+  label?: string;
 }) {
   const { t } = useTranslation();
   const formId = `upload-${subject.kind}-${subject.id}`;
+  const Heading = `h${headingLevel}` as const;
+  const back = returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
   return (
-    <section aria-labelledby="documents-title" className="attachments">
-      <h2 id="documents-title">{t("documents.title")}</h2>
+    <section aria-labelledby={`${formId}-heading`} className="attachments">
+      <Heading id={`${formId}-heading`}>
+        {t("documents.title")}
+        {label ? <span className="visually-hidden">: {label}</span> : null}
+      </Heading>
       {documents.length ? (
         <ul className="plain documents">
           {documents.map((d) => (
@@ -92,6 +105,7 @@ export function Attachments({
                   <input type="hidden" name="subjectKind" value={subject.kind} />
                   <input type="hidden" name="subjectId" value={subject.id} />
                   <input type="hidden" name="documentId" value={d.id} />
+                  {back}
                   <button type="submit" className="button button--quiet">
                     {t("documents.detach")}
                     <span className="visually-hidden">: {d.title ?? d.fileName}</span>
@@ -106,7 +120,10 @@ export function Attachments({
       )}
       {canEdit ? (
         <details className="add-form">
-          <summary>{t("documents.uploadTitle")}</summary>
+          <summary>
+            {t("documents.uploadTitle")}
+            {label ? <span className="visually-hidden">: {label}</span> : null}
+          </summary>
           <Form
             method="post"
             action="/documents"
@@ -117,6 +134,7 @@ export function Attachments({
           >
             <input type="hidden" name="subjectKind" value={subject.kind} />
             <input type="hidden" name="subjectId" value={subject.id} />
+            {back}
             <div className="field">
               <label htmlFor={`${formId}-file`}>{t("documents.file")}</label>
               <p id={`${formId}-file-hint`} className="hint">

@@ -1,6 +1,7 @@
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
+import { Attachments, DocumentLink } from "./attachments";
 import type { Language } from "../i18n/config";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
@@ -47,11 +48,20 @@ function shortDay(lang: Language, date: string) {
 /**
  * A visit's itinerary day by day, each item at its place's clock with the other side's time beside
  * it ("Baku 10:00–11:00 · Jakarta 13:00–14:00"), the place, host, who attends, how they get there,
- * the agenda and the library cases it concerns. An item that overlaps another for the same members
+ * the agenda, the library cases it concerns and its documents. An item that overlaps another for the same members
  * says so in words, beside a marked badge. Embeddable: give it `itineraryOf`'s result. Needs the
  * visits pack's strings.
  */
-export function ItineraryDays({ itinerary, headingLevel = 2 }: { itinerary: Itinerary; headingLevel?: 2 | 3 | 4 }) {
+export function ItineraryDays({
+  itinerary,
+  headingLevel = 2,
+  canAttach = false,
+}: {
+  itinerary: Itinerary;
+  headingLevel?: 2 | 3 | 4;
+  /** An editor's itinerary page: each item's documents with the forms to attach and remove. */
+  canAttach?: boolean;
+}) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const days = useMemo(() => {
@@ -163,7 +173,31 @@ export function ItineraryDays({ itinerary, headingLevel = 2 }: { itinerary: Itin
                         </dd>
                       </div>
                     ) : null}
+                    {item.documents.length && !canAttach ? (
+                      <div>
+                        <dt>{t("documents.title")}</dt>
+                        <dd>
+                          <ul className="plain">
+                            {item.documents.map((d) => (
+                              <li key={d.id}>
+                                <DocumentLink document={d} />
+                              </li>
+                            ))}
+                          </ul>
+                        </dd>
+                      </div>
+                    ) : null}
                   </dl>
+                  {canAttach ? (
+                    <Attachments
+                      subject={{ kind: "itinerary_item", id: item.id }}
+                      documents={item.documents}
+                      canEdit
+                      headingLevel={(headingLevel + 2) as 4 | 5}
+                      label={localized(item.title, lang)}
+                      returnTo={`/visits/${itinerary.visitId}/itinerary#itinerary-item-${item.id}`}
+                    />
+                  ) : null}
                 </li>
               );
             })}

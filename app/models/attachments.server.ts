@@ -1,9 +1,9 @@
 // The documents a record carries: listing them, detaching one (a document no record carries any
 // more goes, bytes and all), and the documents of a published case, which the library shows.
-import { and, asc, eq, lte, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { attachments, casePublications, documents } from "../../db/schema";
 import type { Database } from "../../db/client";
-import type { RecordSubject } from "../lib/record-subject";
+import type { DocumentSubject } from "../lib/record-subject";
 import type { DocumentStore } from "../storage/document-store";
 import { recordAudit, type Actor } from "./audit.server";
 
@@ -24,17 +24,31 @@ const listed = {
   byteSize: documents.byteSize,
 };
 
-const ofSubject = (subject: RecordSubject) =>
+const ofSubject = (subject: DocumentSubject) =>
   and(eq(attachments.subjectKind, subject.kind), eq(attachments.subjectId, subject.id));
 
 /** The documents attached to a record, oldest first. */
-export function attachmentsFor(db: Database, subject: RecordSubject): Promise<AttachedDocument[]> {
+export function attachmentsFor(db: Database, subject: DocumentSubject): Promise<AttachedDocument[]> {
   return db
     .select(listed)
     .from(attachments)
     .innerJoin(documents, eq(documents.id, attachments.documentId))
     .where(ofSubject(subject))
     .orderBy(asc(attachments.createdAt), asc(documents.id));
+}
+
+/** The documents of many itinerary items in one query, by item id (an item without any: none). */
+export async function attachmentsForItems(db: Database, itemIds: number[]): Promise<Map<number, AttachedDocument[]>> {
+  const byItem = new Map<number, AttachedDocument[]>();
+  if (!itemIds.length) return byItem;
+  const rows = await db
+    .select({ ...listed, itemId: attachments.subjectId })
+    .from(attachments)
+    .innerJoin(documents, eq(documents.id, attachments.documentId))
+    .where(and(eq(attachments.subjectKind, "itinerary_item"), inArray(attachments.subjectId, itemIds)))
+    .orderBy(asc(attachments.createdAt), asc(documents.id));
+  for (const { itemId, ...document } of rows) byItem.set(itemId, [...(byItem.get(itemId) ?? []), document]);
+  return byItem;
 }
 
 /**
@@ -63,7 +77,7 @@ export async function detachDocument(
   db: Database,
   store: DocumentStore,
   actor: Actor,
-  target: { documentId: number; subject: RecordSubject },
+  target: { documentId: number; subject: DocumentSubject },
 ): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [gone] = await tx

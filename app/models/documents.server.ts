@@ -4,7 +4,7 @@ import { randomUUID, createHash } from "node:crypto";
 import { and, lte, eq } from "drizzle-orm";
 import { attachments, casePublications, documents } from "../../db/schema";
 import type { Database } from "../../db/client";
-import type { RecordSubject } from "../lib/record-subject";
+import type { DocumentSubject } from "../lib/record-subject";
 import type { DocumentStore } from "../storage/document-store";
 import { cleanFileName, sniff } from "../storage/sniff";
 import { recordAudit, type Actor } from "./audit.server";
@@ -22,7 +22,7 @@ export interface DocumentUpload {
   bytes: Uint8Array;
   title: string | null;
   /** The record it is attached to, in the same transaction. */
-  attachTo: RecordSubject;
+  attachTo: DocumentSubject;
 }
 
 /**

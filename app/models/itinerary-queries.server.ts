@@ -19,6 +19,7 @@ import {
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
 import { utcToZoned } from "../lib/zoned-time";
+import { attachmentsForItems } from "./attachments.server";
 import { caseChoices } from "./case-activities.server";
 import { itineraryState, type ItineraryStateItem } from "./itinerary-state.server";
 import { findOverlaps } from "./itinerary-overlaps.server";
@@ -75,7 +76,7 @@ const span = (startsAt: Date, endsAt: Date, timeZone: string): ZonedSpan => {
 /**
  * A visit's itinerary as its pages show it: items in time order, each at its place's clock with
  * the other side's beside it, who attends, the host, linked cases (with their public address when
- * published) and the items it overlaps for the same members. Null when the visit does not exist.
+ * published), its documents (staff-only) and the items it overlaps for the same members. Null when the visit does not exist.
  * A fixed number of queries, whatever the number of items.
  */
 export async function itineraryOf(db: Database, visitId: number) {
@@ -109,6 +110,10 @@ export async function itineraryOf(db: Database, visitId: number) {
   ]);
   if (!visit) return null;
   const state = await itineraryState(db, visitId, visit.version);
+  const documentsOf = await attachmentsForItems(
+    db,
+    state.items.map((item) => item.id),
+  );
   const memberName = new Map(members.map((m) => [m.id, m.name]));
   const delegation = members.filter((m) => m.side === "delegation").map((m) => m.id);
   const hostOf = new Map(hosts.map((h) => [h.id, h]));
@@ -167,6 +172,7 @@ export async function itineraryOf(db: Database, visitId: number) {
           return found ? [{ id, title: found.title, slug: found.slug }] : [];
         }),
         overlaps: clashes,
+        documents: documentsOf.get(item.id) ?? [],
       };
     }),
   };

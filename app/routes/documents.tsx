@@ -7,10 +7,11 @@ import type { TranslationKey } from "../i18n/keys";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
 import { BodyTooLargeError, MalformedFormError, readMultipartForm } from "../lib/multipart.server";
-import { recordPage } from "../lib/record-subject";
+import { safeReturnPath } from "../lib/record-subject";
 import { detachDocument } from "../models/attachments.server";
 import { uploadDocument } from "../models/documents.server";
 import { RecordError } from "../models/errors.server";
+import { subjectPage } from "../models/record-subject.server";
 import { bodyLimits, uploadFileLimit } from "../server/request-limits.server";
 import { documentStoreFor } from "../storage/document-store";
 
@@ -47,7 +48,8 @@ export async function action({ context, request }: Route.ActionArgs) {
     const subject = { kind: parsed.data.subjectKind, id: parsed.data.subjectId };
     const done = await detachDocument(db, store, actor, { documentId: parsed.data.documentId, subject });
     if (!done) return refuse(404, "documents.notAttached");
-    return redirectWithNotice(recordPage(subject), "documents.detached");
+    const back = safeReturnPath(parsed.data.returnTo) ?? (await subjectPage(db, subject)) ?? "/";
+    return redirectWithNotice(back, "documents.detached");
   }
 
   let form;
@@ -80,5 +82,6 @@ export async function action({ context, request }: Route.ActionArgs) {
     const [problem] = Object.values(error.errors);
     return refuse(error.status, problem!.key, problem!.values);
   }
-  return redirectWithNotice(recordPage(subject), "documents.uploaded");
+  const back = safeReturnPath(parsed.data.returnTo) ?? (await subjectPage(db, subject)) ?? "/";
+  return redirectWithNotice(back, "documents.uploaded");
 }

@@ -123,7 +123,7 @@ export default function ItineraryPage({ loaderData, actionData }: Route.Componen
         <Link to={`/visits/${id}`}>← {t("itinerary.backToVisit")}</Link>
       </p>
       <h1>{loaderData.title}</h1>
-      <ItineraryDays itinerary={itinerary} />
+      <ItineraryDays itinerary={itinerary} canAttach={!!edit} />
       {edit ? (
         <section aria-labelledby="itinerary-edit-title" className="itinerary-edit">
           <h2 id="itinerary-edit-title">{t("itinerary.edit.heading")}</h2>

@@ -179,7 +179,12 @@ export default function VisitReport({ loaderData, actionData }: Route.ComponentP
         </>
       )}
 
-      <Attachments subject={{ kind: "activity", id }} documents={loaderData.documents} canEdit />
+      <Attachments
+        subject={{ kind: "activity", id }}
+        documents={loaderData.documents}
+        canEdit
+        returnTo={`/visits/${id}/report`}
+      />
 
       <section aria-labelledby="written-title">
         <h2 id="written-title">{t("visits.page.report")}</h2>
