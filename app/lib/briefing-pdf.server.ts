@@ -122,6 +122,7 @@ function programme(write: PdfWriter, { items, member }: Briefing, lang: Language
       ],
       [t("briefing.transport"), item.transport ?? ""],
       [t("briefing.itemCases"), item.cases.map((c) => localized(c.title, lang)).join("; ")],
+      [t("documents.title"), item.documents.map((d) => d.fileName).join("; ")],
     ];
     const shown = facts.filter(([, value]) => value);
     write.keepTogether([time, title, ...shown.map(([label, value]) => `${label}: ${value}`)]);
