@@ -68,6 +68,7 @@ export default [
       route("new", "routes/organizations.new.tsx"),
       route(":id", "routes/organizations.$id.tsx"),
       route(":id/edit", "routes/organizations.$id.edit.tsx"),
+      route(":id/merge", "routes/organizations.$id.merge.tsx"),
     ]),
     ...prefix("cases", [
       index("routes/cases.tsx"),

@@ -64,6 +64,7 @@ export const notices = [
   "people.created",
   "people.saved",
   "people.merged",
+  "organizations.merged",
   "organizations.created",
   "organizations.saved",
   "followUps.saved.created",

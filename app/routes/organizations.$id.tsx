@@ -46,6 +46,9 @@ export default function OrganizationPage({ loaderData }: Route.ComponentProps) {
             <Link to={`/organizations/${o.id}/edit`} className="button">
               {t("organizations.editOrganization")}
             </Link>
+            <Link to={`/organizations/${o.id}/merge`} className="button button--secondary">
+              {t("organizations.merge.link")}
+            </Link>
           </div>
         ) : null}
       </div>

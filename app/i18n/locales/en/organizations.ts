@@ -8,7 +8,8 @@ export const organizations = {
   backToOrganization: "Back to the organisation",
   created: "The organisation was added.",
   saved: "The organisation was saved.",
-  notFoundAnyMore: "This organisation was deleted while you were editing.",
+  notFoundAnyMore: "This organisation was deleted or merged while you were editing.",
+  merged: "The duplicate was merged into this organisation.",
   conflictTitle: "Someone saved this organisation while you were editing",
   search: "Search organisations",
   searchButton: "Search",
@@ -55,5 +56,18 @@ export const organizations = {
     noPeople: "No one recorded here.",
     sources: "Sources",
     notGiven: "Not given",
+  },
+  merge: {
+    link: "Merge a duplicate",
+    title: "Merge a duplicate into {{name}}",
+    intro:
+      "Everything that names the duplicate (people and their positions, accounts, activities, visits, itineraries, commitments, cases, bodies under it, sources, documents) moves to {{name}}, the acronym, website, country and parent {{name}} lacks are taken over, and the duplicate is deleted. This cannot be undone.",
+    duplicate: "The duplicate",
+    choose: "Choose an organisation",
+    submit: "Merge and delete the duplicate",
+    self: "Choose an organisation other than this one.",
+    gone: "That organisation no longer exists.",
+    cycle: "This merge would make the organisation part of itself. Change the parents first.",
+    stale: "Someone changed this organisation since you opened this page. Look again, then merge if it is still right.",
   },
 };

@@ -10,7 +10,8 @@ export const organizations: PeopleTranslation["organizations"] = {
   backToOrganization: "Kembali ke organisasi ini",
   created: "Organisasi telah ditambahkan.",
   saved: "Organisasi telah disimpan.",
-  notFoundAnyMore: "Organisasi ini telah dihapus ketika Anda sedang mengubahnya.",
+  notFoundAnyMore: "Organisasi ini telah dihapus atau digabungkan ketika Anda sedang mengubahnya.",
+  merged: "Duplikat telah digabungkan ke organisasi ini.",
   conflictTitle: "Seseorang menyimpan organisasi ini ketika Anda sedang mengubahnya",
   search: "Cari organisasi",
   searchButton: "Cari",
@@ -57,5 +58,19 @@ export const organizations: PeopleTranslation["organizations"] = {
     noPeople: "Belum ada orang yang tercatat di sini.",
     sources: "Sumber",
     notGiven: "Tidak diisi",
+  },
+  merge: {
+    link: "Gabungkan duplikat",
+    title: "Gabungkan duplikat ke {{name}}",
+    intro:
+      "Semua yang menyebut duplikat (orang dan jabatannya, akun, kegiatan, kunjungan, rencana perjalanan, komitmen, kasus, badan di bawahnya, sumber, dokumen) dipindahkan ke {{name}}, singkatan, situs web, negara dan induk yang belum dimiliki {{name}} diambil alih, lalu duplikat dihapus. Ini tidak dapat dibatalkan.",
+    duplicate: "Duplikat",
+    choose: "Pilih organisasi",
+    submit: "Gabungkan dan hapus duplikat",
+    self: "Pilih organisasi lain selain organisasi ini.",
+    gone: "Organisasi itu sudah tidak ada.",
+    cycle: "Penggabungan ini akan menjadikan organisasi bagian dari dirinya sendiri. Ubah induknya terlebih dahulu.",
+    stale:
+      "Seseorang mengubah organisasi ini sejak Anda membuka halaman ini. Periksa lagi, lalu gabungkan jika masih benar.",
   },
 };
