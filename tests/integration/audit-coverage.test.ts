@@ -58,6 +58,8 @@ import { visitInput } from "../support/model-factories";
 import { createOrganization, updateOrganization } from "../../app/models/organization-writes.server";
 import { createPerson, updatePerson } from "../../app/models/people-writes.server";
 import { organizationInput, personInput } from "../support/model-factories";
+import { mergeOrganizations } from "../../app/models/organization-merge.server";
+import { mergePeople } from "../../app/models/person-merge.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 /** Every model module, found on disk, so a new one cannot slip past the coverage check. */
@@ -68,7 +70,7 @@ const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }
 
 /** What a function that changes data is called here. Readers (get/list/find/…) never match. */
 const mutating =
-  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change|retry|invite|resend|accept|request|issue|consume)/;
+  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change|retry|invite|resend|accept|request|issue|consume|merge)/;
 
 /** Exercised below, each with its audit row checked. */
 const audited = [
@@ -132,6 +134,8 @@ const audited = [
   "updateOrganization",
   "createPerson",
   "updatePerson",
+  "mergePeople",
+  "mergeOrganizations",
   "createVisit",
   "updateVisit",
   "saveVisitReport",
@@ -1802,5 +1806,44 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect(await refused(() => updatePerson(db(), editor, person.id, 1, personInput({ positions })))).toBeInstanceOf(
       ConflictError,
     );
+  });
+
+  it("mergeOrganizations and mergePeople: a merge row on the survivor and a delete row on the duplicate, refused when stale", async () => {
+    for (const [kind, make, merge] of [
+      [
+        "organization",
+        () => createOrganization(db(), editor, organizationInput()),
+        (survivorId: number, duplicateId: number, survivorVersion: number, actor: { userId: number }) =>
+          mergeOrganizations(db(), actor, { survivorId, duplicateId, survivorVersion }),
+      ],
+      [
+        "person",
+        () => createPerson(db(), editor, personInput()),
+        (survivorId: number, duplicateId: number, survivorVersion: number, actor: { userId: number }) =>
+          mergePeople(db(), actor, { survivorId, duplicateId, survivorVersion }),
+      ],
+    ] as const) {
+      const survivor = await make();
+      const duplicate = await make();
+      expect(await refused(() => merge(survivor.id, duplicate.id, 1, ghost))).toBeTruthy();
+      expect(await refused(() => merge(survivor.id, duplicate.id, 2, editor))).toBeInstanceOf(ConflictError);
+      const { rows } = await audit(() => merge(survivor.id, duplicate.id, 1, editor));
+      expectRow(rows, {
+        actor: editor,
+        action: "merge",
+        entityType: kind,
+        entityId: survivor.id,
+        before: true,
+        after: true,
+      });
+      expectRow(rows, {
+        actor: editor,
+        action: "delete",
+        entityType: kind,
+        entityId: duplicate.id,
+        before: true,
+        after: true,
+      });
+    }
   });
 });
