@@ -132,6 +132,39 @@ test("a duplicate is merged into the person and is gone", async ({ page, loginAs
   expect((await page.request.get(duplicateUrl)).status()).toBe(404);
 });
 
+test("a duplicate organisation is merged into another and is gone", async ({ page, loginAs }) => {
+  await loginAs("editor");
+  const addOrganization = async (name: string, website: string) => {
+    await gotoHydrated(page, "/organizations/new");
+    await page.getByLabel("Name in English").fill(name);
+    await page.getByLabel("Kind").selectOption({ label: "Agency" });
+    if (website) await page.getByLabel("Website").fill(website);
+    await page.getByRole("button", { name: "New organisation" }).click();
+    await expect(page).toHaveURL(/\/organizations\/\d+$/);
+    return new URL(page.url()).pathname;
+  };
+  const survivorName = `ASAN Service ${suffix}`;
+  const duplicateOrg = `ASAN Xidmat ${suffix}`;
+  const survivorUrl = await addOrganization(survivorName, "");
+  const duplicateUrl = await addOrganization(duplicateOrg, "https://example.org/asan");
+
+  await gotoHydrated(page, survivorUrl);
+  await page.getByRole("link", { name: "Merge a duplicate" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Merge a duplicate into ${survivorName}`);
+  await page.getByLabel("The duplicate").selectOption({ label: duplicateOrg });
+  await page.setViewportSize(phone);
+  await expectNoAxeViolations(page);
+  await expectFitsPhone(page);
+  await page.getByRole("button", { name: "Merge and delete the duplicate" }).click();
+  await expect(page).toHaveURL(new RegExp(`${survivorUrl}$`));
+  await expect(
+    page.getByRole("status").filter({ hasText: "The duplicate was merged into this organisation." }),
+  ).toBeVisible();
+  // The survivor took the website it lacked.
+  await expect(page.getByRole("link", { name: /example\.org\/asan/ })).toBeVisible();
+  expect((await page.request.get(duplicateUrl)).status()).toBe(404);
+});
+
 test("a viewer reads people and organisations but may not edit them", async ({ page, loginAs, requestAs }) => {
   await loginAs("viewer");
   await gotoHydrated(page, personUrl);
