@@ -1,9 +1,10 @@
 // Saving a visit's itinerary: every item at once, in one transaction with one audit row, checked
 // against the itinerary's own version (visits.itinerary_version), so two editors of the same
 // itinerary conflict and an editor of another part of the visit does not.
-import { eq, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import {
   activities,
+  attachments,
   cases,
   itineraryItemCases,
   itineraryItemMembers,
@@ -17,6 +18,8 @@ import { canonicalTimeZone } from "../lib/format";
 import type { FormErrors } from "../lib/forms";
 import type { LocalizedText } from "../lib/localized";
 import { utcToZoned } from "../lib/zoned-time";
+import { documentStoreFor } from "../storage/document-store";
+import { detachDocument } from "./attachments.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { ConflictError, RecordError } from "./errors.server";
 import { itineraryState, type ItineraryState } from "./itinerary-state.server";
@@ -110,6 +113,22 @@ const itemValues = (visitId: number, item: ItineraryItemInput) => ({
 });
 
 /**
+ * Items left out of a save take their documents with them: attachments name their record by kind
+ * and id, with no foreign key, so they would otherwise stay behind, and a document no record
+ * carries any more is deleted with its bytes (detachDocument), each with its audit row.
+ */
+async function detachFromRemoved(tx: Database, actor: Actor, itemIds: number[]) {
+  if (!itemIds.length) return;
+  const attached = await tx
+    .select({ documentId: attachments.documentId, itemId: attachments.subjectId })
+    .from(attachments)
+    .where(and(eq(attachments.subjectKind, "itinerary_item"), inArray(attachments.subjectId, itemIds)));
+  const store = documentStoreFor(tx);
+  for (const { documentId, itemId } of attached)
+    await detachDocument(tx, store, actor, { documentId, subject: { kind: "itinerary_item", id: itemId } });
+}
+
+/**
  * Replaces the visit's itinerary with `change.items` if nobody saved it since `change.version`;
  * otherwise ConflictError (carrying the itinerary saved now) and nothing changes. Stored items keep
  * their ids; the others are added, and items left out are deleted. A broken rule is a RecordError
@@ -147,6 +166,11 @@ export async function saveItinerary(db: Database, actor: Actor, change: Itinerar
         ).map((r) => Number(r.id))
       : [];
     const ids = items.map((item) => (isKept(item) ? item.id! : newIds.shift()!));
+    await detachFromRemoved(
+      tx,
+      actor,
+      before.items.map((item) => item.id).filter((id) => !ids.includes(id)),
+    );
     await tx.delete(itineraryItems).where(eq(itineraryItems.visitId, visitId));
     if (items.length)
       await tx.insert(itineraryItems).values(items.map((item, i) => ({ id: ids[i]!, ...itemValues(visitId, item) })));

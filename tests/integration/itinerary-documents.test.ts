@@ -2,12 +2,14 @@
  * Documents on itinerary items (issue 12): attached as to any record, listed by itineraryOf in
  * one query for all items, editors only, and never public. Both drivers.
  */
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Database } from "../../db/client";
 import { detachDocument } from "../../app/models/attachments.server";
 import { isPublicDocument, uploadDocument } from "../../app/models/documents.server";
 import { itineraryOf } from "../../app/models/itinerary-queries.server";
+import { saveItinerary, type ItineraryItemInput } from "../../app/models/itinerary-writes.server";
 import { subjectPage } from "../../app/models/record-subject.server";
 import { attachRole, mayBePublic, safeReturnPath } from "../../app/lib/record-subject";
 import { seedContent } from "../../app/seed/seed-content.server";
@@ -99,6 +101,42 @@ describe.each(drivers)("documents on itinerary items on %s", (driver) => {
       attachTo: { kind: "itinerary_item", id: items[2]! },
     });
     expect(await isPublicDocument(db, stored!.id)).toBe(false);
+  });
+
+  it("takes an item's documents with it when a save leaves the item out", async () => {
+    const { visit, activity } = await makeVisit(db);
+    const item = (hour: number): ItineraryItemInput => ({
+      id: null,
+      startsAt: new Date(activity.startsAt.getTime() + hour * 3_600_000),
+      endsAt: new Date(activity.startsAt.getTime() + (hour + 1) * 3_600_000),
+      timeZone: "Asia/Baku",
+      title: { en: `Item at ${hour}` },
+      agenda: null,
+      placeName: null,
+      address: null,
+      hostOrganizationId: null,
+      transport: null,
+      allMembers: true,
+      memberIds: [],
+      caseIds: [],
+    });
+    const saved = (await saveItinerary(db, actor, {
+      visitId: visit.activityId,
+      version: 1,
+      items: [item(1), item(3)],
+    }))!;
+    const [gone, kept] = saved.items.map((i) => i.id);
+    const doc = await uploadDocument(db, store, actor, {
+      fileName: "gone.pdf",
+      bytes: pdfBytes(),
+      title: null,
+      attachTo: { kind: "itinerary_item", id: gone! },
+    });
+    const keptItem = { ...item(3), id: kept! };
+    await saveItinerary(db, actor, { visitId: visit.activityId, version: 2, items: [keptItem] });
+    const left = await db.select().from(t.attachments).where(eq(t.attachments.documentId, doc!.id));
+    expect(left).toEqual([]);
+    expect(await db.select().from(t.documents).where(eq(t.documents.id, doc!.id))).toEqual([]);
   });
 
   it("goes back only to a same-site path", () => {
