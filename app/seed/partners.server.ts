@@ -4,6 +4,7 @@ import type { Content } from "./content.server";
 import { loadStored, putCitations, putLinks, putRecord } from "./content-records.server";
 import { putThroughModel } from "./model-records.server";
 import { seedActor, type SeedRun } from "./seed-run.server";
+import { mergedByOthers } from "./their-changes.server";
 import { getOrganizationForEdit } from "../models/organization-queries.server";
 import { createOrganization, updateOrganization, type OrganizationInput } from "../models/organization-writes.server";
 import { getPersonForEdit } from "../models/people-queries.server";
@@ -63,6 +64,7 @@ export async function seedPartnerships(run: SeedRun, partnerships: Content["part
 
 /** Organisations go through the model the app's form uses: its checks, version and audit row. */
 export async function seedOrganizations(run: SeedRun, organizations: Content["organizations"]) {
+  const merged = await mergedByOthers(run.tx, "organization");
   const stored = await loadStored(
     run,
     t.organizations,
@@ -91,7 +93,12 @@ export async function seedOrganizations(run: SeedRun, organizations: Content["or
       create: () => createOrganization(run.tx, seedActor, input, { slug: o.slug }),
       update: (id, version) => updateOrganization(run.tx, seedActor, id, version, input),
     });
-    if (!put) continue;
+    if (!put) {
+      // A duplicate merged away in the app: content/ naming it means the survivor.
+      const into = merged.get(o.slug);
+      if (into !== undefined) run.remember("organization", o.slug, into);
+      continue;
+    }
     run.remember("organization", o.slug, put.id);
     if (put.ours) await putCitations(run, "organization", put.id, o.sources);
   }
@@ -99,6 +106,7 @@ export async function seedOrganizations(run: SeedRun, organizations: Content["or
 
 /** People with their dated positions go through the model the app's form uses. */
 export async function seedPeople(run: SeedRun, people: Content["people"]) {
+  const merged = await mergedByOthers(run.tx, "person");
   const stored = await loadStored(
     run,
     t.people,
@@ -135,7 +143,12 @@ export async function seedPeople(run: SeedRun, people: Content["people"]) {
       create: () => createPerson(run.tx, seedActor, input, { slug: p.slug }),
       update: (id, version) => updatePerson(run.tx, seedActor, id, version, input),
     });
-    if (!put) continue;
+    if (!put) {
+      // A duplicate merged away in the app: content/ naming it means the survivor.
+      const into = merged.get(p.slug);
+      if (into !== undefined) run.remember("person", p.slug, into);
+      continue;
+    }
     run.remember("person", p.slug, put.id);
     if (put.ours) await putCitations(run, "person", put.id, p.sources);
   }

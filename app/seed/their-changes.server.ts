@@ -68,3 +68,31 @@ export async function storedRecords<Row extends { id: number | string }>(
     deleted: (slug) => deleted.has(slug),
   };
 }
+
+/**
+ * Records of one kind merged into another in the app, by the slug they had: the survivor's id,
+ * following merges of merges. Content/ that names a merged duplicate then means the survivor.
+ */
+export async function mergedByOthers(tx: Database, entityType: string) {
+  const rows = await tx
+    .select({
+      id: auditLog.entityId,
+      slug: sql<string>`${auditLog.before}->>'slug'`,
+      into: sql<string>`${auditLog.after}->>'mergedInto'`,
+    })
+    .from(auditLog)
+    .where(
+      and(
+        eq(auditLog.entityType, entityType),
+        eq(auditLog.action, "delete"),
+        byOthers,
+        sql`${auditLog.after} ? 'mergedInto'`,
+      ),
+    );
+  const next = new Map(rows.map((r) => [Number(r.id), Number(r.into)]));
+  const survivor = (id: number) => {
+    for (let hops = 0; next.has(id) && hops < rows.length; hops++) id = next.get(id)!;
+    return id;
+  };
+  return new Map(rows.map((r) => [r.slug, survivor(Number(r.into))]));
+}

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { mergeOrganizations } from "../../app/models/organization-merge.server";
+import { seedContent } from "../../app/seed/seed-content.server";
 import { makeActivity, makeOrganization, makePerson, makeVisit, testActor } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
@@ -123,5 +124,22 @@ describe.each(drivers)("merging organisations on %s", (driver) => {
       errors: { duplicateId: { key: "organizations.merge.cycle" } },
     });
     expect(await db.select().from(t.organizations).where(eq(t.organizations.id, x.id))).toHaveLength(1);
+  });
+});
+
+describe.each(drivers)("a seeded organisation merged away on %s", (driver) => {
+  let test: TestDatabase;
+  beforeAll(async () => {
+    test = await createTestDatabase(driver);
+    await seedContent(test.db, { demo: false });
+  });
+  afterAll(() => test?.close());
+
+  it("is not made again by the seed, and content naming it means the survivor", async () => {
+    const { db } = test;
+    const [survivor, duplicate] = await db.select().from(t.organizations).orderBy(t.organizations.id).limit(2);
+    await mergeOrganizations(db, testActor, { survivorId: survivor!.id, duplicateId: duplicate!.id });
+    await seedContent(db, { demo: false });
+    expect(await db.select().from(t.organizations).where(eq(t.organizations.slug, duplicate!.slug))).toEqual([]);
   });
 });
