@@ -147,6 +147,12 @@ async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
     const agreement = await (await viewer.get("/agreements/1")).text();
     const account = await (await viewer.get("/account")).text();
     const activity = match(activities, /href="\/activities\/(\d+)"/, "an activity link on /activities");
+    // The seeded visits are past: the 2023 Baku visit has a delegation, hence a member's calendar.
+    const pastVisits = await (await viewer.get("/visits?list=past")).text();
+    const visit = match(pastVisits, /href="\/visits\/(\d+)"/, "a visit link on /visits?list=past");
+    const briefing = await (await viewer.get(`/visits/${visit}/briefing`)).text();
+    const people = await (await viewer.get("/people")).text();
+    const organizations = await (await viewer.get("/organizations")).text();
     return {
       mail,
       invitation,
@@ -155,6 +161,10 @@ async function demoIds(playwright: { request: APIRequest }, baseURL: string) {
       activity,
       commitment: match(agreement, /href="\/commitments\/(\d+)"/, "a commitment link on /agreements/1"),
       calendarToken: match(account, /\/activities\.ics\?token=([A-Za-z0-9._-]+)/, "the calendar address on /account"),
+      visit,
+      member: match(briefing, /[?&;]member=(\d+)/, "a member's version on the briefing"),
+      person: match(people, /href="\/people\/(\d+)"/, "a person link on /people"),
+      organization: match(organizations, /href="\/organizations\/(\d+)"/, "an organisation link on /organizations"),
     };
   } finally {
     await viewer.dispose();
@@ -177,7 +187,12 @@ function pagesOf(ids: {
   invitation: string;
   enquiry: string;
   document: string;
+  visit: string;
+  member: string;
+  person: string;
+  organization: string;
 }): PageCase[] {
+  const v = `/visits/${ids.visit}`;
   return [
     { route: "/", file: "routes/home.tsx", access: "public" },
     { route: "/healthz", file: "routes/healthz.ts", access: "public", type: /^application\/json/ },
@@ -227,6 +242,43 @@ function pagesOf(ids: {
     // Who asked is personal data: editors and admins only.
     { route: "/enquiries", file: "routes/enquiries.tsx", access: "editor" },
     { route: `/enquiries/${ids.enquiry}`, file: "routes/enquiries.$id.tsx", access: "editor" },
+    { route: "/visits", file: "routes/visits.tsx", access: "viewer" },
+    { route: "/visits/new", file: "routes/visits.new.tsx", access: "editor" },
+    { route: v, file: "routes/visits.$id.tsx", access: "viewer" },
+    { route: `${v}/edit`, file: "routes/visits.$id.edit.tsx", access: "editor" },
+    { route: `${v}/report`, file: "routes/visits.$id.report.tsx", access: "editor" },
+    { route: `${v}/delegation`, file: "routes/visits.$id.delegation.tsx", access: "viewer" },
+    { route: `${v}/itinerary`, file: "routes/visits.$id.itinerary.tsx", access: "viewer" },
+    { route: `${v}/follow-ups`, file: "routes/visits.$id.follow-ups.tsx", access: "viewer" },
+    { route: `${v}/briefing`, file: "routes/visits.$id.briefing.tsx", access: "viewer" },
+    {
+      route: `${v}/briefing.pdf`,
+      file: "routes/visits.$id.briefing.pdf.ts",
+      access: "viewer",
+      type: /^application\/pdf/,
+    },
+    {
+      route: `${v}/calendar.ics`,
+      file: "routes/visits.$id.calendar.ics.ts",
+      access: "viewer",
+      type: /^text\/calendar/,
+    },
+    {
+      route: `${v}/members/${ids.member}/calendar.ics`,
+      file: "routes/visits.$id.members.$memberId.calendar.ics.ts",
+      access: "viewer",
+      type: /^text\/calendar/,
+    },
+    { route: "/people", file: "routes/people.tsx", access: "viewer" },
+    { route: "/people/new", file: "routes/people.new.tsx", access: "editor" },
+    { route: `/people/${ids.person}`, file: "routes/people.$id.tsx", access: "viewer" },
+    { route: `/people/${ids.person}/edit`, file: "routes/people.$id.edit.tsx", access: "editor" },
+    { route: `/people/${ids.person}/merge`, file: "routes/people.$id.merge.tsx", access: "editor" },
+    { route: "/organizations", file: "routes/organizations.tsx", access: "viewer" },
+    { route: "/organizations/new", file: "routes/organizations.new.tsx", access: "editor" },
+    { route: `/organizations/${ids.organization}`, file: "routes/organizations.$id.tsx", access: "viewer" },
+    { route: `/organizations/${ids.organization}/edit`, file: "routes/organizations.$id.edit.tsx", access: "editor" },
+    { route: `/organizations/${ids.organization}/merge`, file: "routes/organizations.$id.merge.tsx", access: "editor" },
     { route: "/admin/users", file: "routes/admin.users.tsx", access: "admin" },
     { route: "/admin/mail", file: "routes/admin.mail.tsx", access: "admin" },
     { route: `/admin/mail/${ids.mail}`, file: "routes/admin.mail.$id.tsx", access: "admin" },
@@ -270,6 +322,10 @@ test("the walk covers every route module of app/routes.ts", () => {
       invitation: "/invitation",
       enquiry: "1",
       document: "/documents/1/a.png",
+      visit: "1",
+      member: "1",
+      person: "1",
+      organization: "1",
     }).map((p) => p.file),
     "routes/staff.tsx",
     "routes/not-found.tsx",
