@@ -4,6 +4,7 @@ import { people } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { recordAudit, type Actor } from "./audit.server";
 import { ConflictError, RuleError } from "./errors.server";
+import { moveSubjectLinks, referenceTally } from "./merge-references.server";
 import { auditedPerson } from "./people-writes.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
@@ -16,13 +17,7 @@ import { lockRow, saveVersion } from "./versioned.server";
 async function moveReferences(tx: Database, survivorId: number, duplicateId: number) {
   const s = survivorId;
   const d = duplicateId;
-  const count = async (query: ReturnType<typeof sql>) => (await tx.execute(query)) as unknown as { count?: number };
-  const moved: Record<string, number> = {};
-  const tally = async (table: string, query: ReturnType<typeof sql>) => {
-    const result = await count(query);
-    moved[table] =
-      (moved[table] ?? 0) + Number(result.count ?? (result as { affectedRows?: number }).affectedRows ?? 0);
-  };
+  const { moved, tally } = referenceTally(tx);
 
   // Activities: a role the survivor lacks is taken from the duplicate's participation.
   await tx.execute(sql`update activity_participants s set role = coalesce(s.role, d.role)
@@ -74,19 +69,7 @@ async function moveReferences(tx: Database, survivorId: number, duplicateId: num
       and a.organization_id is not distinct from b.organization_id
       and a.starts_on is not distinct from b.starts_on and a.ends_on is not distinct from b.ends_on`);
 
-  // Sources cited and documents attached to the person.
-  for (const [table, key] of [
-    ["citations", "source_id"],
-    ["attachments", "document_id"],
-  ] as const) {
-    await tally(
-      table,
-      sql`update ${sql.identifier(table)} set subject_id = ${s} where subject_kind = 'person' and subject_id = ${d}
-        and ${sql.identifier(key)} not in (select ${sql.identifier(key)} from ${sql.identifier(table)}
-          where subject_kind = 'person' and subject_id = ${s})`,
-    );
-    await tx.execute(sql`delete from ${sql.identifier(table)} where subject_kind = 'person' and subject_id = ${d}`);
-  }
+  await moveSubjectLinks(tx, tally, "person", s, d);
   return moved;
 }
 

@@ -1,40 +1,39 @@
-import { getFormProps } from "@conform-to/react";
-import { z } from "zod";
-import { Form, Link } from "react-router";
 import type { Route } from "./+types/people.$id.merge";
-import { ErrorSummary } from "../components/form-errors";
-import { Field, textOf } from "../components/form-field";
-import { useRecordForm } from "../components/use-record-form";
+import { MergeForm } from "../components/merge-form";
 import { db } from "../db.server";
+import { mergeFormSchema } from "../forms/merge";
 import { saveForm } from "../forms/save.server";
-import { getI18n } from "../i18n/i18n.server";
+import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { peoplePage } from "../i18n/packs";
 import { useTranslation } from "../i18n/translation";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
-import { idField } from "../lib/form-schema";
 import { notFound } from "../lib/http";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
-import { useLanguage } from "../lib/use-formatter";
 import { personOptions } from "../models/organization.server";
 import { getPersonForEdit } from "../models/people-queries.server";
 import { mergePeople } from "../models/person-merge.server";
 import "../styles/activity.css";
-
-const mergeFormSchema = z.object({ version: idField, duplicateId: idField });
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
   const id = idParam(params);
   const [person, everyone] = await Promise.all([getPersonForEdit(db, id), personOptions(db)]);
   if (!person) notFound();
+  const lang = getLanguage(context);
   return {
     id,
     name: person.name,
     version: String(person.version),
-    candidates: everyone.filter((p) => p.id !== id),
+    // Labelled here, in the reader's language: the page needs nothing else of them.
+    candidates: everyone
+      .filter((p) => p.id !== id)
+      .map((p) => ({
+        id: p.id,
+        label: p.organization ? `${p.name} (${p.acronym ?? localized(p.organization, lang)})` : p.name,
+      })),
     title: getI18n(context).t("people.merge.title", { name: person.name }),
   };
 }
@@ -59,46 +58,21 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function MergePerson({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const { id, name, candidates } = loaderData;
-  const [form, fields] = useRecordForm<"duplicateId" | "version">({
-    id: "merge",
-    result: actionData,
-    defaultValue: { version: loaderData.version },
-  });
+  const { id, name } = loaderData;
   return (
-    <div className="page">
-      <p>
-        <Link to={`/people/${id}`}>← {t("people.backToPerson")}</Link>
-      </p>
-      <h1>{loaderData.title}</h1>
-      <p>{t("people.merge.intro", { name })}</p>
-      <ErrorSummary formId={form.id} errors={form.allErrors} />
-      <Form method="post" className="form" {...getFormProps(form)}>
-        <input type="hidden" name="version" value={loaderData.version} />
-        <Field meta={fields.duplicateId} label={t("people.merge.duplicate")}>
-          {(a) => (
-            <select {...a} required defaultValue={textOf(fields.duplicateId)}>
-              <option value="">{t("people.merge.choose")}</option>
-              {candidates.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                  {p.organization ? ` (${p.acronym ?? localized(p.organization, lang)})` : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <div className="form-actions">
-          <button type="submit" className="button">
-            {t("people.merge.submit")}
-          </button>
-          <Link to={`/people/${id}`} className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
-      </Form>
-    </div>
+    <MergeForm
+      back={{ to: `/people/${id}`, label: t("people.backToPerson") }}
+      title={loaderData.title}
+      intro={t("people.merge.intro", { name })}
+      version={loaderData.version}
+      candidates={loaderData.candidates}
+      actionData={actionData}
+      words={{
+        duplicate: t("people.merge.duplicate"),
+        choose: t("people.merge.choose"),
+        submit: t("people.merge.submit"),
+      }}
+    />
   );
 }
 
