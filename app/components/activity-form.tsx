@@ -10,6 +10,7 @@ import type { FieldMessage } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ActivityFormOptions } from "../models/activity-queries.server";
+import { CommitmentChoices } from "./commitment-choices";
 import { FieldError } from "./field-error";
 import { ErrorSummary } from "./form-errors";
 import { EnumField, Field, listOf, LocalizedField, textOf } from "./form-field";
@@ -80,9 +81,6 @@ export function ActivityForm({
     lessons: t("activities.form.lessons"),
   };
 
-  const commitmentGroups = options.agreements
-    .map((a) => ({ agreement: a, items: options.commitments.filter((c) => c.agreementId === a.id) }))
-    .filter((g) => g.items.length);
   const chosenCommitments = new Set(listOf(fields.commitmentIds));
   const lexical = textOf(fields.lessonsFormat) === "lexical";
   const version = textOf(fields.version);
@@ -201,39 +199,17 @@ export function ActivityForm({
           )}
         </Field>
 
-        <fieldset
-          id="commitments-group"
-          className="activity-form__group"
-          aria-describedby={["commitments-hint", error("commitmentIds") ? fields.commitmentIds.errorId : null]
-            .filter(Boolean)
-            .join(" ")}
-        >
-          <legend>{t("activities.form.commitmentsLegend")}</legend>
-          <p id="commitments-hint" className="hint">
-            {t("activities.form.commitmentsHint")}
-          </p>
-          <FieldError id={fields.commitmentIds.errorId} error={error("commitmentIds")} />
-          {commitmentGroups.length ? null : <p className="muted">{t("activities.form.none")}</p>}
-          {commitmentGroups.map(({ agreement, items }) => (
-            <fieldset key={agreement.id} className="activity-form__subgroup">
-              <legend>{localized(agreement.title, lang)}</legend>
-              <ul className="plain activity-form__choices">
-                {items.map((c) => (
-                  <li key={c.id}>
-                    <input
-                      type="checkbox"
-                      id={`commitment-${c.id}`}
-                      name="commitmentIds"
-                      value={c.id}
-                      defaultChecked={chosenCommitments.has(String(c.id))}
-                    />{" "}
-                    <label htmlFor={`commitment-${c.id}`}>{localized(c.text, lang)}</label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          ))}
-        </fieldset>
+        <CommitmentChoices
+          options={options}
+          chosen={chosenCommitments}
+          error={error("commitmentIds")}
+          errorId={fields.commitmentIds.errorId}
+          words={{
+            legend: t("activities.form.commitmentsLegend"),
+            hint: t("activities.form.commitmentsHint"),
+            none: t("activities.form.none"),
+          }}
+        />
 
         <CheckboxGroup
           id="organizers-group"

@@ -9,7 +9,7 @@ import { visitDirections, visitStages } from "../lib/enums";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ActivityFormOptions } from "../models/activity-queries.server";
-import { FieldError } from "./field-error";
+import { CommitmentChoices } from "./commitment-choices";
 import { ErrorSummary } from "./form-errors";
 import { Field, listOf, LocalizedField, textOf } from "./form-field";
 import { useRecordForm } from "./use-record-form";
@@ -72,9 +72,6 @@ export function VisitForm({
   const version = textOf(fields.version);
   const activityVersion = textOf(fields.activityVersion);
   const chosen = new Set(listOf(fields.commitmentIds));
-  const commitmentGroups = options.agreements
-    .map((a) => ({ agreement: a, items: options.commitments.filter((c) => c.agreementId === a.id) }))
-    .filter((g) => g.items.length);
   const rich = (name: "talkingPoints" | "background") => {
     const lexical = textOf(fields[`${name}Format`]) === "lexical";
     return (
@@ -220,39 +217,17 @@ export function VisitForm({
           )}
         </Field>
 
-        <fieldset
-          id="commitments-group"
-          className="activity-form__group"
-          aria-describedby={["visit-commitments-hint", error("commitmentIds") ? fields.commitmentIds.errorId : null]
-            .filter(Boolean)
-            .join(" ")}
-        >
-          <legend>{t("visits.form.commitmentsLegend")}</legend>
-          <p id="visit-commitments-hint" className="hint">
-            {t("visits.form.commitmentsHint")}
-          </p>
-          <FieldError id={fields.commitmentIds.errorId} error={error("commitmentIds")} />
-          {commitmentGroups.length ? null : <p className="muted">{t("visits.form.none")}</p>}
-          {commitmentGroups.map(({ agreement, items }) => (
-            <fieldset key={agreement.id} className="activity-form__subgroup">
-              <legend>{localized(agreement.title, lang)}</legend>
-              <ul className="plain activity-form__choices">
-                {items.map((c) => (
-                  <li key={c.id}>
-                    <input
-                      type="checkbox"
-                      id={`commitment-${c.id}`}
-                      name="commitmentIds"
-                      value={c.id}
-                      defaultChecked={chosen.has(String(c.id))}
-                    />{" "}
-                    <label htmlFor={`commitment-${c.id}`}>{localized(c.text, lang)}</label>
-                  </li>
-                ))}
-              </ul>
-            </fieldset>
-          ))}
-        </fieldset>
+        <CommitmentChoices
+          options={options}
+          chosen={chosen}
+          error={error("commitmentIds")}
+          errorId={fields.commitmentIds.errorId}
+          words={{
+            legend: t("visits.form.commitmentsLegend"),
+            hint: t("visits.form.commitmentsHint"),
+            none: t("visits.form.none"),
+          }}
+        />
 
         <LocalizedField
           name="objectives"
