@@ -10,6 +10,13 @@ export type ActivityType = (typeof activityTypes)[number];
 export const activityModes = ["in_person", "online", "hybrid"] as const;
 export type ActivityMode = (typeof activityModes)[number];
 
+/**
+ * How precise a recorded date is: the sources give some events to the day, some only by month or
+ * year. A month or year is stored as its first day and shown as the period ("Sept 2017").
+ */
+export const datePrecisions = ["day", "month", "year"] as const;
+export type DatePrecision = (typeof datePrecisions)[number];
+
 export const activityStatuses = ["planned", "confirmed", "completed", "postponed", "cancelled"] as const;
 export type ActivityStatus = (typeof activityStatuses)[number];
 
@@ -19,8 +26,18 @@ export type AgreementKind = (typeof agreementKinds)[number];
 export const agreementStatuses = ["draft", "signed", "in_force", "expired", "terminated"] as const;
 export type AgreementStatus = (typeof agreementStatuses)[number];
 
-/** The levels the Open Government Partnership uses for commitment completion, plus withdrawn. */
-export const commitmentStatuses = ["not_started", "limited", "substantial", "complete", "withdrawn"] as const;
+/**
+ * The levels the Open Government Partnership uses for commitment completion, plus withdrawn; "not
+ * assessed" (OGP's "no evidence available") until someone rates the commitment on evidence.
+ */
+export const commitmentStatuses = [
+  "not_assessed",
+  "not_started",
+  "limited",
+  "substantial",
+  "complete",
+  "withdrawn",
+] as const;
 export type CommitmentStatus = (typeof commitmentStatuses)[number];
 
 /**

@@ -12,7 +12,7 @@ import {
   text,
   timestamp,
 } from "drizzle-orm/pg-core";
-import { activityModes, activityStatuses, activityTypes } from "../../app/lib/enums";
+import { activityModes, activityStatuses, activityTypes, datePrecisions } from "../../app/lib/enums";
 import { agreements, commitments } from "./agreements";
 import { editable, localized, tsvector } from "./columns";
 import { countries } from "./countries";
@@ -23,6 +23,8 @@ export const activityType = pgEnum("activity_type", activityTypes);
 export const activityMode = pgEnum("activity_mode", activityModes);
 
 export const activityStatus = pgEnum("activity_status", activityStatuses);
+
+export const datePrecision = pgEnum("date_precision", datePrecisions);
 
 export const activities = pgTable(
   "activities",
@@ -37,6 +39,10 @@ export const activities = pgTable(
     endsAt: timestamp("ends_at", { withTimezone: true }).notNull(),
     /** Day-precision events (most of the record) are dates, not instants: shown as-is in every zone. */
     allDay: boolean("all_day").notNull().default(false),
+    /** A month or year (the source gives no day) is stored from its first day to its last, all day. */
+    datePrecision: datePrecision("date_precision").notNull().default("day"),
+    /** The source gives the date as "about" or it is inferred: shown with "c.". */
+    dateApproximate: boolean("date_approximate").notNull().default(false),
     city: text("city"),
     countryCode: char("country_code", { length: 2 }).references(() => countries.code),
     mode: activityMode("mode").notNull().default("in_person"),
@@ -48,6 +54,8 @@ export const activities = pgTable(
     lessonsText: text("lessons_text"),
     /** Marks rows that `npm run bench` generated, so they can be told apart and removed. */
     synthetic: boolean("synthetic").notNull().default(false),
+    /** Part of the demo's example scenario (dated relative to today), not of the sourced record. */
+    example: boolean("example").notNull().default(false),
     search: tsvector("search").generatedAlwaysAs(
       (): SQL =>
         sql`to_tsvector('simple'::regconfig, coalesce(${activities.title}->>'en', '') || ' ' || coalesce(${activities.title}->>'id', '') || ' ' || coalesce(${activities.city}, '') || ' ' || coalesce(${activities.description}->>'en', '') || ' ' || coalesce(${activities.description}->>'id', '') || ' ' || coalesce(${activities.lessonsText}, ''))`,

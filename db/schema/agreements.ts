@@ -20,6 +20,7 @@ import { countries } from "./countries";
 import { organizations, people } from "./organizations";
 import { agreementKinds, agreementStatuses, commitmentStatuses } from "../../app/lib/enums";
 import { partnerships } from "./partnerships";
+import { sources } from "./sources";
 import { users } from "./users";
 
 export const agreementKind = pgEnum("agreement_kind", agreementKinds);
@@ -43,9 +44,13 @@ export const agreements = pgTable(
     signedCity: text("signed_city"),
     inForceFrom: date("in_force_from"),
     inForceUntil: date("in_force_until"),
+    /** No source gives the end date: it was worked out (e.g. a two-year plan from its signing). */
+    inForceUntilInferred: boolean("in_force_until_inferred").notNull().default(false),
     status: agreementStatus("status").notNull().default("draft"),
     /** A renewal continues its parent; an action plan implements it. */
     parentId: integer("parent_id").references((): AnyPgColumn => agreements.id),
+    /** Part of the demo's example scenario, not of the sourced record. */
+    example: boolean("example").notNull().default(false),
     ...editable(),
   },
   (t) => [index("agreements_partnership_idx").on(t.partnershipId), index("agreements_parent_idx").on(t.parentId)],
@@ -75,9 +80,11 @@ export const commitments = pgTable(
     text: localized("text").notNull(),
     area: text("area").notNull(),
     responsibleOrganizationId: integer("responsible_organization_id").references(() => organizations.id),
-    status: commitmentStatus("status").notNull().default("not_started"),
+    /** The latest assessment's status, kept with it in one transaction; no default, so each writer says. */
+    status: commitmentStatus("status").notNull(),
     dueOn: date("due_on"),
     position: integer("position").notNull().default(0),
+    example: boolean("example").notNull().default(false),
     ...editable(),
   },
   (t) => [
@@ -118,6 +125,32 @@ export const commitmentMilestones = pgTable(
     position: integer("position").notNull().default(0),
   },
   (t) => [index("commitment_milestones_commitment_idx").on(t.commitmentId, t.position)],
+);
+
+/**
+ * Who rated a commitment, when, and on what evidence. The newest is the commitment's status; the
+ * reason for a rating lives here, not in the commitment's text.
+ */
+export const commitmentAssessments = pgTable(
+  "commitment_assessments",
+  {
+    id: serial("id").primaryKey(),
+    commitmentId: integer("commitment_id")
+      .notNull()
+      .references(() => commitments.id, { onDelete: "cascade" }),
+    status: commitmentStatus("status").notNull(),
+    assessedOn: date("assessed_on").notNull(),
+    /** The staff member who rated it; null when the rating came from content/ or the account is gone. */
+    assessedBy: integer("assessed_by").references(() => users.id, { onDelete: "set null" }),
+    /** Who rated it, as written (an organisation or report), when not a user of the app. */
+    assessor: text("assessor"),
+    /** The reasoning and evidence, in the rater's words. */
+    evidence: localized("evidence").notNull(),
+    sourceId: integer("source_id").references(() => sources.id, { onDelete: "set null" }),
+    example: boolean("example").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("commitment_assessments_commitment_idx").on(t.commitmentId, t.assessedOn, t.id)],
 );
 
 /** What shows a commitment was met: a link, a note, or both. "Complete" needs at least one. */

@@ -1,5 +1,16 @@
 import { relations, sql } from "drizzle-orm";
-import { type AnyPgColumn, char, date, index, integer, pgEnum, pgTable, serial, text } from "drizzle-orm/pg-core";
+import {
+  type AnyPgColumn,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  serial,
+  text,
+} from "drizzle-orm/pg-core";
 import { editable, localized } from "./columns";
 import { organizationKinds } from "../../app/lib/enums";
 import { countries } from "./countries";
@@ -43,6 +54,8 @@ export const people = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'::text[]`),
+    /** A made-up person of the demo's example scenario, never a real one given made-up deeds. */
+    example: boolean("example").notNull().default(false),
     ...editable(),
   },
   (t) => [index("people_organization_idx").on(t.organizationId)],

@@ -191,6 +191,8 @@ export const followUps = pgTable(
     dueOn: date("due_on").notNull(),
     status: followUpStatus("status").notNull().default("open"),
     doneAt: timestamp("done_at", { withTimezone: true }),
+    /** Part of the demo's example scenario, not of the sourced record. */
+    example: boolean("example").notNull().default(false),
     ...editable(),
   },
   (t) => [

@@ -123,6 +123,7 @@ export const enCore = {
     terminated: "Terminated",
   },
   commitmentStatus: {
+    not_assessed: "Not assessed",
     not_started: "Not started",
     limited: "Limited",
     substantial: "Substantial",

@@ -122,6 +122,7 @@ export const idCore: CoreTranslation = {
     terminated: "Diakhiri",
   },
   commitmentStatus: {
+    not_assessed: "Belum dinilai",
     not_started: "Belum dimulai",
     limited: "Terbatas",
     substantial: "Substansial",
