@@ -123,6 +123,13 @@ export type FollowSubject = (typeof followSubjects)[number];
 export const userTokenPurposes = ["invitation", "password_reset"] as const;
 export type UserTokenPurpose = (typeof userTokenPurposes)[number];
 
+/**
+ * What a visit's secret link opens without a session: a calendar's .ics (for a calendar app to
+ * subscribe to), or one delegation member's own briefing (for a member who has no account).
+ */
+export const visitLinkPurposes = ["calendar", "briefing"] as const;
+export type VisitLinkPurpose = (typeof visitLinkPurposes)[number];
+
 /** Which way a visit goes, seen from the partnership's side that records it: hosting or travelling. */
 export const visitDirections = ["incoming", "outgoing"] as const;
 export type VisitDirection = (typeof visitDirections)[number];

@@ -20,6 +20,7 @@ import {
   followUpStatuses,
   travelModes,
   visitDirections,
+  visitLinkPurposes,
   visitSides,
   visitStages,
 } from "../../app/lib/enums";
@@ -220,6 +221,41 @@ export const followUpCommitments = pgTable(
   ],
 );
 
+export const visitLinkPurpose = pgEnum("visit_link_purpose", visitLinkPurposes);
+
+/**
+ * A secret link into one visit that works without a session (decision 21): a calendar
+ * subscription made by a signed-in user (`user_id`) or for a member, or a delegation member's own
+ * briefing. Like user_tokens, only the token's hash is stored; a link is good until it expires
+ * (null: until revoked), is revoked, or its member, user or visit is gone.
+ */
+export const visitLinks = pgTable(
+  "visit_links",
+  {
+    id: serial("id").primaryKey(),
+    visitId: integer("visit_id")
+      .notNull()
+      .references(() => visits.activityId, { onDelete: "cascade" }),
+    /** Whose programme or briefing: a delegation member; null for the whole visit's calendar. */
+    memberId: integer("member_id").references(() => visitMembers.id, { onDelete: "cascade" }),
+    /** The account that holds the link (a calendar subscription); null for a member's own link. */
+    userId: integer("user_id").references(() => users.id, { onDelete: "cascade" }),
+    purpose: visitLinkPurpose("purpose").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    createdBy: integer("created_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex("visit_links_hash_idx").on(t.tokenHash),
+    // The briefing page's "your links" and revoking a holder's older link.
+    index("visit_links_holder_idx").on(t.visitId, t.purpose, t.memberId, t.userId),
+    check("visit_links_holder", sql`${t.userId} is not null or ${t.memberId} is not null`),
+    check("visit_links_briefing_member", sql`${t.purpose} <> 'briefing' or ${t.memberId} is not null`),
+  ],
+);
+
 export const visitsRelations = relations(visits, ({ one, many }) => ({
   activity: one(activities, { fields: [visits.activityId], references: [activities.id] }),
   hostOrganization: one(organizations, { fields: [visits.hostOrganizationId], references: [organizations.id] }),
@@ -232,3 +268,4 @@ export type Visit = typeof visits.$inferSelect;
 export type VisitMember = typeof visitMembers.$inferSelect;
 export type ItineraryItem = typeof itineraryItems.$inferSelect;
 export type FollowUp = typeof followUps.$inferSelect;
+export type VisitLink = typeof visitLinks.$inferSelect;
