@@ -44,7 +44,7 @@ export const enquiries: Translation["enquiries"] = {
     pages: "Sorğuların səhifələri",
   },
   detail: {
-    title: "{{name}} tərəfindən sorğu",
+    title: "{{name}} tərəfindən göndərilmiş sorğu",
     back: "Sorğulara qayıt",
     received: "Daxil olub",
     case: "Nümunə",
