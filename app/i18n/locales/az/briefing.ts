@@ -65,7 +65,7 @@ export const briefing: Translation["briefing"] = {
   transport: "Oraya necə getmək olar",
   itemCases: "Kitabxana nümunələri",
   talkingPoints: "Müzakirə mövzuları",
-  background: "Arxa plan",
+  background: "Ümumi məlumat",
   nothingWritten: "Hələ heç nə yazılmayıb.",
   commitments: "Səfərin xidmət etdiyi öhdəliklər",
   commitment: "Öhdəlik",

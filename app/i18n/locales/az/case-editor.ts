@@ -9,7 +9,7 @@ export const caseEditor = {
   backToCase: "Nümunəyə qayıt",
   none: "Nümunə yoxdur.",
   columns: { case: "Nümunə", status: "Status", country: "Ölkə", sector: "Sahə", updated: "Son dəyişiklik" },
-  revisionPending: "Düzəliş gözləyir",
+  revisionPending: "Dərc gözləyən düzəliş",
   filter: {
     legend: "Göstər",
     status: "Status",

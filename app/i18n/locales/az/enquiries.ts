@@ -56,7 +56,7 @@ export const enquiries: Translation["enquiries"] = {
     message: "Mesaj",
     language: "Səhifənin dili",
     status: "Status",
-    handledBy: "Sonuncu icra edən",
+    handledBy: "Sonuncu dəfə baxan",
     activity: "Planlaşdırılmış tədbir",
     changeStatus: "Statusu dəyişin",
     newStatus: "Yeni status",

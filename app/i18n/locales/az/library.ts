@@ -21,7 +21,7 @@ export const library: Translation["library"] = {
   state: "Davam edir və ya dayandırılıb",
   running: "Davam edir",
   stopped: "Dayandırılıb",
-  year: "Həmin il davam edən",
+  year: "Fəaliyyətdə olduğu il",
   sort: "Sıralama",
   sortRelevance: "Ən uyğun",
   sortNewest: "Ən yeni",

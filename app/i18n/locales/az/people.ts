@@ -30,7 +30,7 @@ export const people: PeopleTranslation["people"] = {
     email: "E-poçt",
     phone: "Telefon",
     languages: "Danışdığı dillər",
-    userId: "Jembatan-dakı hesabı",
+    userId: "Jembatan sistemindəki hesabı",
     positionTitleEn: "Vəzifənin adı ingilis dilində",
     positionTitleId: "Vəzifənin adı İndoneziya dilində",
     positionOrganizationId: "Təşkilat",
