@@ -11,9 +11,11 @@ import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ActivityFormOptions } from "../models/activity-queries.server";
 import { CommitmentChoices } from "./commitment-choices";
+import { DatesFieldset } from "./dates-fieldset";
 import { FieldError } from "./field-error";
 import { ErrorSummary } from "./form-errors";
 import { EnumField, Field, listOf, LocalizedField, textOf } from "./form-field";
+import { AgreementField, CountryField } from "./record-selects";
 import { useRecordForm } from "./use-record-form";
 
 // Where the summary's links lead: a group's fieldset, or the editor.
@@ -130,40 +132,14 @@ export function ActivityForm({
           />
         </div>
 
-        <fieldset className="activity-form__group" aria-describedby="when-hint">
-          <legend>{t("activities.form.whenLegend")}</legend>
-          <p id="when-hint" className="hint">
-            {t("activities.form.whenHint", { zone: timeZone })}
-          </p>
-          <div className="activity-form__row">
-            <Field meta={fields.startsOn} label={t("activities.form.startsOn")}>
-              {(a) => <input {...a} type="date" required defaultValue={textOf(fields.startsOn)} />}
-            </Field>
-            <Field meta={fields.startTime} label={t("activities.form.startTime")}>
-              {(a) => <input {...a} type="time" defaultValue={textOf(fields.startTime)} />}
-            </Field>
-          </div>
-          <div className="activity-form__row">
-            <Field meta={fields.endsOn} label={t("activities.form.endsOn")} hint={t("activities.form.endsOnHint")}>
-              {(a) => <input {...a} type="date" defaultValue={textOf(fields.endsOn)} />}
-            </Field>
-            <Field meta={fields.endTime} label={t("activities.form.endTime")}>
-              {(a) => (
-                <input
-                  {...a}
-                  type="time"
-                  defaultValue={textOf(fields.endTime)}
-                  // The end-before-start message sits under the end date; it concerns the time too.
-                  aria-describedby={
-                    [error("endTime") ? fields.endTime.errorId : null, error("endsOn") ? fields.endsOn.errorId : null]
-                      .filter(Boolean)
-                      .join(" ") || undefined
-                  }
-                />
-              )}
-            </Field>
-          </div>
-        </fieldset>
+        <DatesFieldset
+          legend={t("activities.form.whenLegend")}
+          hint={t("activities.form.whenHint", { zone: timeZone })}
+          startsOn={{ meta: fields.startsOn, label: t("activities.form.startsOn") }}
+          startTime={{ meta: fields.startTime, label: t("activities.form.startTime") }}
+          endsOn={{ meta: fields.endsOn, label: t("activities.form.endsOn"), hint: t("activities.form.endsOnHint") }}
+          endTime={{ meta: fields.endTime, label: t("activities.form.endTime") }}
+        />
 
         <fieldset className="activity-form__group">
           <legend>{t("activities.form.placeLegend")}</legend>
@@ -171,33 +147,19 @@ export function ActivityForm({
             <Field meta={fields.city} label={t("activities.form.city")}>
               {(a) => <input {...a} type="text" maxLength={100} defaultValue={textOf(fields.city)} />}
             </Field>
-            <Field meta={fields.countryCode} label={t("activities.form.country")}>
-              {(a) => (
-                <select {...a} defaultValue={textOf(fields.countryCode)}>
-                  <option value="">{t("activities.form.noCountry")}</option>
-                  {options.countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {localized(c.name, lang)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CountryField
+              field={{ meta: fields.countryCode, label: t("activities.form.country") }}
+              none={t("activities.form.noCountry")}
+              countries={options.countries}
+            />
           </div>
         </fieldset>
 
-        <Field meta={fields.agreementId} label={t("activities.form.agreement")}>
-          {(a) => (
-            <select {...a} defaultValue={textOf(fields.agreementId)}>
-              <option value="">{t("activities.form.noAgreement")}</option>
-              {options.agreements.map((ag) => (
-                <option key={ag.id} value={ag.id}>
-                  {localized(ag.title, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AgreementField
+          field={{ meta: fields.agreementId, label: t("activities.form.agreement") }}
+          none={t("activities.form.noAgreement")}
+          agreements={options.agreements}
+        />
 
         <CommitmentChoices
           options={options}

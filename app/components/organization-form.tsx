@@ -1,15 +1,14 @@
 import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
 import { Form } from "react-router";
-import { organizationFields, organizationFormSchema, type OrganizationField } from "../forms/organization";
+import { organizationFields, organizationFormSchema, type OrganizationField as FieldName } from "../forms/organization";
 import type { ActionResult, FormValues } from "../forms/result";
 import { useTranslation } from "../i18n/translation";
 import { organizationKinds } from "../lib/enums";
-import { localized } from "../lib/localized";
-import { useLanguage } from "../lib/use-formatter";
 import type { OrganizationFormOptions } from "../models/organization-queries.server";
 import { ErrorSummary } from "./form-errors";
 import { Field, FormActions, LocalizedField, textOf } from "./form-field";
+import { CountryField, OrganizationField } from "./record-selects";
 import { useRecordForm } from "./use-record-form";
 
 /** The create/edit form of an organisation; `selfId` (editing) keeps it from being its own parent. */
@@ -31,8 +30,7 @@ export function OrganizationForm({
   notice?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const [form, fields] = useRecordForm<OrganizationField>({
+  const [form, fields] = useRecordForm<FieldName>({
     id: "organization",
     result,
     defaultValue,
@@ -69,33 +67,22 @@ export function OrganizationForm({
             </select>
           )}
         </Field>
-        <Field meta={fields.countryCode} label={label("countryCode")} optional>
-          {(a) => (
-            <select {...a} defaultValue={textOf(fields.countryCode)}>
-              <option value="">{t("organizations.noCountry")}</option>
-              {options.countries.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {localized(c.name, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field meta={fields.parentId} label={label("parentId")} hint={t("organizations.hints.parentId")} optional>
-          {(a) => (
-            <select {...a} defaultValue={textOf(fields.parentId)}>
-              <option value="">{t("organizations.noParent")}</option>
-              {options.organizations
-                .filter((o) => o.id !== selfId)
-                .map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {localized(o.name, lang)}
-                    {o.acronym ? ` (${o.acronym})` : ""}
-                  </option>
-                ))}
-            </select>
-          )}
-        </Field>
+        <CountryField
+          field={{ meta: fields.countryCode, label: label("countryCode"), optional: true }}
+          none={t("organizations.noCountry")}
+          countries={options.countries}
+        />
+        <OrganizationField
+          field={{
+            meta: fields.parentId,
+            label: label("parentId"),
+            hint: t("organizations.hints.parentId"),
+            optional: true,
+          }}
+          none={t("organizations.noParent")}
+          organizations={options.organizations}
+          exclude={selfId}
+        />
         <Field meta={fields.website} label={label("website")} hint={t("organizations.hints.website")} optional>
           {(a) => <input {...a} type="url" maxLength={500} defaultValue={textOf(fields.website)} />}
         </Field>

@@ -6,16 +6,14 @@ import type { ActionResult, FormValues } from "../forms/result";
 import { useTranslation } from "../i18n/translation";
 import { RichTextField } from "../lexical/rich-text-field";
 import { visitDirections, visitStages } from "../lib/enums";
-import { localized } from "../lib/localized";
-import { useLanguage } from "../lib/use-formatter";
 import type { ActivityFormOptions } from "../models/activity-queries.server";
 import { CommitmentChoices } from "./commitment-choices";
+import { DatesFieldset } from "./dates-fieldset";
 import { ErrorSummary } from "./form-errors";
 import { Field, listOf, LocalizedField, textOf } from "./form-field";
+import { AgreementField, CountryField, OrganizationField } from "./record-selects";
+import { TimeZoneInput, TimeZoneSuggestions } from "./time-zone-field";
 import { useRecordForm } from "./use-record-form";
-
-/** Zones the form suggests; any IANA zone is accepted. */
-const suggestedZones = ["Asia/Baku", "Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "Asia/Seoul", "Europe/Istanbul"];
 
 export type VisitFormOptions = Pick<ActivityFormOptions, "countries" | "agreements" | "commitments" | "organizations">;
 
@@ -42,7 +40,6 @@ export function VisitForm({
   notice?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const navigation = useNavigation();
   const [form, fields] = useRecordForm<VisitField>({
     id: "visit",
@@ -139,17 +136,11 @@ export function VisitForm({
           ) : null}
         </div>
 
-        <fieldset className="activity-form__group">
-          <legend>{t("visits.form.whenLegend")}</legend>
-          <div className="activity-form__row">
-            <Field meta={fields.startsOn} label={t("visits.form.startsOn")}>
-              {(a) => <input {...a} type="date" required defaultValue={textOf(fields.startsOn)} />}
-            </Field>
-            <Field meta={fields.endsOn} label={t("visits.form.endsOn")} hint={t("visits.form.endsOnHint")}>
-              {(a) => <input {...a} type="date" defaultValue={textOf(fields.endsOn)} />}
-            </Field>
-          </div>
-        </fieldset>
+        <DatesFieldset
+          legend={t("visits.form.whenLegend")}
+          startsOn={{ meta: fields.startsOn, label: t("visits.form.startsOn") }}
+          endsOn={{ meta: fields.endsOn, label: t("visits.form.endsOn"), hint: t("visits.form.endsOnHint") }}
+        />
 
         <fieldset className="activity-form__group">
           <legend>{t("visits.form.placeLegend")}</legend>
@@ -157,65 +148,29 @@ export function VisitForm({
             {(a) => <textarea {...a} rows={3} maxLength={1000} defaultValue={textOf(fields.cities)} />}
           </Field>
           <div className="activity-form__row">
-            <Field meta={fields.countryCode} label={t("visits.form.country")}>
-              {(a) => (
-                <select {...a} defaultValue={textOf(fields.countryCode)}>
-                  <option value="">{t("visits.form.noCountry")}</option>
-                  {options.countries.map((c) => (
-                    <option key={c.code} value={c.code}>
-                      {localized(c.name, lang)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <CountryField
+              field={{ meta: fields.countryCode, label: t("visits.form.country") }}
+              none={t("visits.form.noCountry")}
+              countries={options.countries}
+            />
             <Field meta={fields.timeZone} label={t("visits.form.timeZone")} hint={t("visits.form.timeZoneHint")}>
-              {(a) => (
-                <input
-                  {...a}
-                  type="text"
-                  required
-                  maxLength={64}
-                  list="visit-time-zones"
-                  autoComplete="off"
-                  defaultValue={textOf(fields.timeZone)}
-                />
-              )}
+              {(a) => <TimeZoneInput {...a} list="visit-time-zones" required defaultValue={textOf(fields.timeZone)} />}
             </Field>
-            <datalist id="visit-time-zones">
-              {suggestedZones.map((z) => (
-                <option key={z} value={z} />
-              ))}
-            </datalist>
+            <TimeZoneSuggestions id="visit-time-zones" />
           </div>
         </fieldset>
 
-        <Field meta={fields.hostOrganizationId} label={t("visits.form.host")}>
-          {(a) => (
-            <select {...a} defaultValue={textOf(fields.hostOrganizationId)}>
-              <option value="">{t("visits.form.noHost")}</option>
-              {options.organizations.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {localized(o.name, lang)}
-                  {o.acronym ? ` (${o.acronym})` : ""}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <OrganizationField
+          field={{ meta: fields.hostOrganizationId, label: t("visits.form.host") }}
+          none={t("visits.form.noHost")}
+          organizations={options.organizations}
+        />
 
-        <Field meta={fields.agreementId} label={t("visits.form.agreement")}>
-          {(a) => (
-            <select {...a} defaultValue={textOf(fields.agreementId)}>
-              <option value="">{t("visits.form.noAgreement")}</option>
-              {options.agreements.map((ag) => (
-                <option key={ag.id} value={ag.id}>
-                  {localized(ag.title, lang)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <AgreementField
+          field={{ meta: fields.agreementId, label: t("visits.form.agreement") }}
+          none={t("visits.form.noAgreement")}
+          agreements={options.agreements}
+        />
 
         <CommitmentChoices
           options={options}
