@@ -4,7 +4,7 @@ import { adminLevels, caseSectors, type AdminLevel, type CaseSector } from "../l
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { PublishedCase, PublicOrganization } from "../models/case-public.server";
-import { ShownInline } from "./case-text";
+import { ShownInline } from "./shown-text";
 
 const isSector = (v: string): v is CaseSector => (caseSectors as readonly string[]).includes(v);
 const isLevel = (v: string | null): v is AdminLevel => (adminLevels as readonly string[]).includes(v ?? "");

@@ -3,13 +3,14 @@ import { shownText } from "../lib/case-text";
 import type { SourceInfo } from "../lib/source-info";
 import type { PublishedCase } from "../models/case-public.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { ShownInline } from "./case-text";
+import { ShownInline } from "./shown-text";
+import { intlLocales } from "../i18n/config";
 
 /** A result's date as precise as its source: a year, a month, or a day. */
 function useResultDate() {
   const format = useFormatter();
   const lang = useLanguage();
-  const months = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+  const months = new Intl.DateTimeFormat(intlLocales[lang], {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

@@ -1,27 +1,7 @@
-import { useTranslation } from "../i18n/translation";
 import type { Shown } from "../lib/case-text";
 // Only the renderer: the public page never loads the editor.
 import { RichText } from "../lexical/rich-text";
-
-/** Says that the text before it is in the other language, in the reader's words. */
-export function FallbackMark({ shown }: { shown: Shown<unknown> }) {
-  const { t } = useTranslation();
-  if (!shown.fallback) return null;
-  return (
-    <span className="case-fallback">{` (${t(shown.lang === "en" ? "libraryCase.inEnglish" : "libraryCase.inIndonesian")})`}</span>
-  );
-}
-
-/** A short text inline, in its own language where that is not the page's. */
-export function ShownInline({ shown }: { shown: Shown<string> | null }) {
-  if (!shown) return null;
-  return (
-    <>
-      <span lang={shown.fallback ? shown.lang : undefined}>{shown.value}</span>
-      <FallbackMark shown={shown} />
-    </>
-  );
-}
+import { FallbackMark } from "./shown-text";
 
 /**
  * A section of the case page under its heading; nothing at all when the case has no such text. A

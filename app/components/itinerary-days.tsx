@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import { Attachments, DocumentLink } from "./attachments";
-import type { Language } from "../i18n/config";
+import { intlLocales, type Language } from "../i18n/config";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { Itinerary, ItineraryEntry, ZonedSpan } from "../models/itinerary-queries.server";
@@ -16,7 +16,7 @@ const dayFormats = new Map<Language, Intl.DateTimeFormat>();
 function longDay(lang: Language, date: string) {
   let format = dayFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "full", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(intlLocales[lang], { dateStyle: "full", timeZone: "UTC" });
     dayFormats.set(lang, format);
   }
   return format.format(new Date(`${date}T00:00:00Z`));
@@ -34,7 +34,7 @@ const shortFormats = new Map<Language, Intl.DateTimeFormat>();
 function shortDay(lang: Language, date: string) {
   let format = shortFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+    format = new Intl.DateTimeFormat(intlLocales[lang], {
       weekday: "short",
       day: "numeric",
       month: "short",

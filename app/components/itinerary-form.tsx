@@ -1,11 +1,10 @@
-import { getFormProps } from "@conform-to/react";
-import { useEffect, useRef, useState, type ReactNode } from "react";
-import { Form, Link, useNavigation } from "react-router";
+import type { ReactNode } from "react";
 import type { ItemColumn } from "../forms/itinerary";
+import { cellsOf } from "../forms/row-cells";
 import type { ActionResult, FormValues } from "../forms/result";
 import type { FieldErrors } from "../forms/submission";
 import { useTranslation } from "../i18n/translation";
-import type { Language } from "../i18n/config";
+import { intlLocales, type Language } from "../i18n/config";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ItineraryFormOptions } from "../models/itinerary-queries.server";
@@ -13,6 +12,9 @@ import { FieldError } from "./field-error";
 import { Field } from "./form-field";
 import { ErrorSummary } from "./form-errors";
 import type { ConflictRow } from "./record-conflict";
+import { OrganizationSelect } from "./record-selects";
+import { RepeatedRowsForm, RowFieldset, useRepeatedRows } from "./repeated-rows";
+import { TimeZoneInput, TimeZoneSuggestions } from "./time-zone-field";
 import { useRecordForm } from "./use-record-form";
 import "../styles/itinerary.css";
 
@@ -39,21 +41,18 @@ const removeItemIntent = "remove-item:";
 /** A row on screen: its key (a stored item's id, or a new row's "n3") and the starting row it shows (none: new). */
 type Row = { key: string; from: number | null; day: string; zone: string };
 
-/** The editor's choices: the visit's members, organisations, cases, and time zones. */
-export type ItineraryEditOptions = ItineraryFormOptions & { zones: string[]; commonZones: string[] };
+/** The editor's choices: the visit's members, organisations and cases, and the zones it suggests. */
+export type ItineraryEditOptions = ItineraryFormOptions & { commonZones: string[] };
 
 const dayFormats = new Map<Language, Intl.DateTimeFormat>();
 const dayName = (lang: Language, date: string) => {
   let format = dayFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "full", timeZone: "UTC" });
+    format = new Intl.DateTimeFormat(intlLocales[lang], { dateStyle: "full", timeZone: "UTC" });
     dayFormats.set(lang, format);
   }
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? format.format(new Date(`${date}T00:00:00Z`)) : date;
 };
-
-const cellsOf = (v: unknown): string[] =>
-  typeof v === "string" ? [v] : Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
 
 /**
  * The itinerary's editor: every item a group of fields, grouped by day, saved whole. Items are
@@ -78,7 +77,6 @@ export function ItineraryForm({
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const navigation = useNavigation();
   const [form, fields] = useRecordForm<ItemColumn | "version" | "itemMembers" | "itemCases">({
     id: "itinerary",
     result,
@@ -92,26 +90,20 @@ export function ItineraryForm({
   const ticked = new Set([...cellsOf(fields.itemMembers.initialValue), ...cellsOf(fields.itemCases.initialValue)]);
   const version = typeof fields.version.initialValue === "string" ? fields.version.initialValue : "";
 
-  const [rows, setRows] = useState<Row[]>(() => {
-    const count = Math.max(0, ...columns.map((c) => values[c].length));
-    const stored = Array.from({ length: count }, (_, i) => ({
-      key: values.itemKey[i] || `n${i + 1}`,
-      from: i,
-      day: values.itemDay[i] ?? "",
-      zone: values.itemZone[i] || timeZone,
-    }));
-    return stored.length ? stored : [{ key: "n1", from: null, day: "", zone: timeZone }];
-  });
-  const focusKey = useRef<string | null>(null);
-  const formRef = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (focusKey.current === null) return;
-    const target = formRef.current?.querySelector<HTMLElement>(
-      `[data-row="${focusKey.current}"] input[name="itemDay"], #itinerary-add`,
-    );
-    focusKey.current = null;
-    target?.focus();
-  }, [rows]);
+  const { rows, listRef, add, remove } = useRepeatedRows<Row>(
+    () => {
+      const count = Math.max(0, ...columns.map((c) => values[c].length));
+      const stored = Array.from({ length: count }, (_, i) => ({
+        key: values.itemKey[i] || `n${i + 1}`,
+        from: i,
+        day: values.itemDay[i] ?? "",
+        zone: values.itemZone[i] || timeZone,
+      }));
+      return stored.length ? stored : [{ key: "n1", from: null, day: "", zone: timeZone }];
+    },
+    'input[name="itemDay"]',
+    "itinerary-add",
+  );
 
   const label = (c: ItemColumn | "itemMembers" | "itemCases") => t(`itinerary.fields.${c}`);
   const cell = (c: ItemColumn, row: Row) => (row.from === null ? "" : (values[c][row.from] ?? ""));
@@ -143,47 +135,18 @@ export function ItineraryForm({
   const textCell = (c: ItemColumn, row: Row, i: number, max: number, inputLang?: Language) =>
     cellField(c, row, i, (a) => <input {...a} type="text" maxLength={max} lang={inputLang} />, { optional: true });
 
-  const add = (event: React.MouseEvent) => {
-    event.preventDefault();
-    const days = formRef.current?.querySelectorAll<HTMLInputElement>('input[name="itemDay"]');
-    const zones = formRef.current?.querySelectorAll<HTMLSelectElement>('select[name="itemZone"]');
+  // A new row starts on the last row's day and in its zone, as typed so far.
+  const addRow = (event: React.MouseEvent) => {
+    const days = listRef.current?.querySelectorAll<HTMLInputElement>('input[name="itemDay"]');
+    const zones = listRef.current?.querySelectorAll<HTMLInputElement>('input[name="itemZone"]');
     const next = 1 + Math.max(0, ...rows.map((r) => (/^n\d+$/.test(r.key) ? Number(r.key.slice(1)) : 0)));
-    const key = `n${next}`;
-    focusKey.current = key;
-    setRows((current) => [
-      ...current,
-      {
-        key,
-        from: null,
-        day: days?.length ? days[days.length - 1]!.value : "",
-        zone: zones?.length ? zones[zones.length - 1]!.value : timeZone,
-      },
-    ]);
+    add(event, {
+      key: `n${next}`,
+      from: null,
+      day: days?.length ? days[days.length - 1]!.value : "",
+      zone: zones?.length ? zones[zones.length - 1]!.value : timeZone,
+    });
   };
-  const remove = (event: React.MouseEvent, key: string) => {
-    event.preventDefault();
-    focusKey.current = "";
-    setRows((current) => current.filter((r) => r.key !== key));
-  };
-
-  const zoneOptions = (
-    <>
-      <optgroup label={t("itinerary.edit.commonZones")}>
-        {options.commonZones.map((z) => (
-          <option key={z} value={z}>
-            {z}
-          </option>
-        ))}
-      </optgroup>
-      <optgroup label={t("itinerary.edit.allZones")}>
-        {options.zones.map((z) => (
-          <option key={z} value={z}>
-            {z}
-          </option>
-        ))}
-      </optgroup>
-    </>
-  );
 
   const choiceGroup = (
     name: "itemMembers" | "itemCases",
@@ -237,171 +200,144 @@ export function ItineraryForm({
     <>
       <ErrorSummary formId={form.id} errors={form.allErrors} labels={labels} anchors={anchors} />
       {notice}
-      <Form method="post" ref={formRef} className="form activity-form itinerary-form" {...getFormProps(form)}>
-        {/* Enter in a field saves: the first submit button is the one a browser presses for it. */}
-        <button type="submit" name="intent" value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true">
-          {t("itinerary.edit.save")}
-        </button>
-        {version ? <input type="hidden" name="version" value={version} /> : null}
-        <p className="hint">{t("itinerary.edit.intro")}</p>
-        <div className="itinerary-form__rows">
-          {rows.map((row, i) => (
-            <div key={row.key}>
-              {heading(row, i)}
-              <fieldset data-row={row.key} className="activity-form__group itinerary-form__row">
-                <legend>{t("itinerary.edit.itemRow", { n: i + 1 })}</legend>
-                <input type="hidden" name="itemKey" value={row.key} />
-                <div className="activity-form__row">
-                  {cellField("itemDay", row, i, (a) => (
-                    <input {...a} type="date" defaultValue={a.defaultValue || row.day} />
-                  ))}
-                  {cellField(
-                    "itemStart",
-                    row,
-                    i,
-                    (a) => (
-                      <input {...a} type="time" />
-                    ),
-                    {
-                      hint: t("itinerary.hints.itemTime"),
-                    },
-                  )}
-                  {cellField("itemEnd", row, i, (a) => (
-                    <input {...a} type="time" />
-                  ))}
-                  {cellField("itemZone", row, i, (a) => (
-                    <select {...a} defaultValue={a.defaultValue || row.zone}>
-                      {zoneOptions}
-                    </select>
-                  ))}
-                </div>
-                <div className="activity-form__row">
-                  {cellField("itemTitleEn", row, i, (a) => (
-                    <input {...a} type="text" maxLength={200} lang="en" />
-                  ))}
-                  {textCell("itemTitleId", row, i, 200, "id")}
-                </div>
-                <div className="activity-form__row">
-                  {cellField(
-                    "itemAgendaEn",
-                    row,
-                    i,
-                    (a) => (
-                      <textarea {...a} rows={3} maxLength={2000} lang="en" />
-                    ),
-                    {
-                      optional: true,
-                    },
-                  )}
-                  {cellField(
-                    "itemAgendaId",
-                    row,
-                    i,
-                    (a) => (
-                      <textarea {...a} rows={3} maxLength={2000} lang="id" />
-                    ),
-                    {
-                      optional: true,
-                    },
-                  )}
-                </div>
-                <div className="activity-form__row">
-                  {textCell("itemPlace", row, i, 200)}
-                  {textCell("itemAddress", row, i, 500)}
-                </div>
-                <div className="activity-form__row">
-                  {cellField(
-                    "itemHost",
-                    row,
-                    i,
-                    (a) => (
-                      <select {...a}>
-                        <option value="">{t("itinerary.edit.noHost")}</option>
-                        {options.organizations.map((o) => (
-                          <option key={o.id} value={o.id}>
-                            {localized(o.name, lang)}
-                            {o.acronym ? ` (${o.acronym})` : ""}
-                          </option>
-                        ))}
-                      </select>
-                    ),
-                    { optional: true },
-                  )}
-                  {cellField(
-                    "itemTransport",
-                    row,
-                    i,
-                    (a) => (
-                      <input {...a} type="text" maxLength={300} />
-                    ),
-                    {
-                      hint: t("itinerary.hints.itemTransport"),
-                      optional: true,
-                    },
-                  )}
-                </div>
-                {cellField("itemAttendance", row, i, (a) => (
-                  <select {...a} defaultValue={a.defaultValue || "all"}>
-                    <option value="all">{t("itinerary.attendance.all")}</option>
-                    <option value="chosen">{t("itinerary.attendance.chosen")}</option>
-                  </select>
-                ))}
-                {choiceGroup(
-                  "itemMembers",
-                  row,
-                  i,
-                  options.members.map((m) => ({ id: m.id, label: m.name })),
-                  t("itinerary.edit.noMembers"),
-                )}
-                {choiceGroup(
-                  "itemCases",
-                  row,
-                  i,
-                  options.cases.map((c) => ({ id: c.id, label: localized(c.title, lang) })),
-                  t("itinerary.edit.noCases"),
-                )}
-                <p className="itinerary-form__remove">
-                  <button
-                    type="submit"
-                    name="intent"
-                    value={`${removeItemIntent}${row.key}`}
-                    className="button button--secondary"
-                    onClick={(event) => remove(event, row.key)}
-                  >
-                    {t("itinerary.edit.removeItem", { n: i + 1 })}
-                  </button>
-                </p>
-              </fieldset>
-            </div>
-          ))}
-          <p>
-            <button
-              id="itinerary-add"
-              type="submit"
-              name="intent"
-              value={addItemIntent}
-              className="button button--secondary"
-              onClick={add}
+      <RepeatedRowsForm
+        form={form}
+        className="form activity-form itinerary-form"
+        version={version}
+        intro={
+          <>
+            <p className="hint">{t("itinerary.edit.intro")}</p>
+            <TimeZoneSuggestions id="itinerary-zones" zones={options.commonZones} />
+          </>
+        }
+        rowsClassName="itinerary-form__rows"
+        listRef={listRef}
+        add={{ id: "itinerary-add", intent: addItemIntent, label: t("itinerary.edit.addItem"), onClick: addRow }}
+        saveLabel={t("itinerary.edit.save")}
+        cancelTo={cancelTo}
+      >
+        {rows.map((row, i) => (
+          <div key={row.key}>
+            {heading(row, i)}
+            <RowFieldset
+              rowKey={row.key}
+              legend={t("itinerary.edit.itemRow", { n: i + 1 })}
+              className="activity-form__group itinerary-form__row"
+              remove={{
+                intent: `${removeItemIntent}${row.key}`,
+                label: t("itinerary.edit.removeItem", { n: i + 1 }),
+                className: "itinerary-form__remove",
+                onClick: (event) => remove(event, row.key),
+              }}
             >
-              {t("itinerary.edit.addItem")}
-            </button>
-          </p>
-        </div>
-        <div className="activity-form__actions">
-          <button
-            type="submit"
-            name="intent"
-            value="save"
-            className="button"
-            disabled={navigation.state === "submitting"}
-          >
-            {t("itinerary.edit.save")}
-          </button>
-          <Link to={cancelTo} className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
-      </Form>
+              <input type="hidden" name="itemKey" value={row.key} />
+              <div className="activity-form__row">
+                {cellField("itemDay", row, i, (a) => (
+                  <input {...a} type="date" defaultValue={a.defaultValue || row.day} />
+                ))}
+                {cellField(
+                  "itemStart",
+                  row,
+                  i,
+                  (a) => (
+                    <input {...a} type="time" />
+                  ),
+                  {
+                    hint: t("itinerary.hints.itemTime"),
+                  },
+                )}
+                {cellField("itemEnd", row, i, (a) => (
+                  <input {...a} type="time" />
+                ))}
+                {cellField("itemZone", row, i, (a) => (
+                  <TimeZoneInput {...a} list="itinerary-zones" required defaultValue={a.defaultValue || row.zone} />
+                ))}
+              </div>
+              <div className="activity-form__row">
+                {cellField("itemTitleEn", row, i, (a) => (
+                  <input {...a} type="text" maxLength={200} lang="en" />
+                ))}
+                {textCell("itemTitleId", row, i, 200, "id")}
+              </div>
+              <div className="activity-form__row">
+                {cellField(
+                  "itemAgendaEn",
+                  row,
+                  i,
+                  (a) => (
+                    <textarea {...a} rows={3} maxLength={2000} lang="en" />
+                  ),
+                  {
+                    optional: true,
+                  },
+                )}
+                {cellField(
+                  "itemAgendaId",
+                  row,
+                  i,
+                  (a) => (
+                    <textarea {...a} rows={3} maxLength={2000} lang="id" />
+                  ),
+                  {
+                    optional: true,
+                  },
+                )}
+              </div>
+              <div className="activity-form__row">
+                {textCell("itemPlace", row, i, 200)}
+                {textCell("itemAddress", row, i, 500)}
+              </div>
+              <div className="activity-form__row">
+                {cellField(
+                  "itemHost",
+                  row,
+                  i,
+                  (a) => (
+                    <OrganizationSelect
+                      {...a}
+                      none={t("itinerary.edit.noHost")}
+                      organizations={options.organizations}
+                    />
+                  ),
+                  { optional: true },
+                )}
+                {cellField(
+                  "itemTransport",
+                  row,
+                  i,
+                  (a) => (
+                    <input {...a} type="text" maxLength={300} />
+                  ),
+                  {
+                    hint: t("itinerary.hints.itemTransport"),
+                    optional: true,
+                  },
+                )}
+              </div>
+              {cellField("itemAttendance", row, i, (a) => (
+                <select {...a} defaultValue={a.defaultValue || "all"}>
+                  <option value="all">{t("itinerary.attendance.all")}</option>
+                  <option value="chosen">{t("itinerary.attendance.chosen")}</option>
+                </select>
+              ))}
+              {choiceGroup(
+                "itemMembers",
+                row,
+                i,
+                options.members.map((m) => ({ id: m.id, label: m.name })),
+                t("itinerary.edit.noMembers"),
+              )}
+              {choiceGroup(
+                "itemCases",
+                row,
+                i,
+                options.cases.map((c) => ({ id: c.id, label: localized(c.title, lang) })),
+                t("itinerary.edit.noCases"),
+              )}
+            </RowFieldset>
+          </div>
+        ))}
+      </RepeatedRowsForm>
     </>
   );
 }

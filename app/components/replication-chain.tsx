@@ -1,9 +1,11 @@
 import { Link } from "react-router";
 import type { Language } from "../i18n/config";
 import { useTranslation } from "../i18n/translation";
+import { shownText } from "../lib/case-text";
 import { localized, type LocalizedText } from "../lib/localized";
 import { timelineOf, type ReplicationChain as Chain, type ReplicationMap, type TimelineStep } from "../lib/replication";
 import { useLanguage } from "../lib/use-formatter";
+import { ShownInline } from "./shown-text";
 import { SourceLink } from "./source-link";
 import "../styles/replication.css";
 
@@ -21,11 +23,9 @@ function stepPlace(step: TimelineStep, lang: Language) {
     .join(", ");
 }
 
-/** A record's own text in the reader's language, marked as English where it has no Indonesian. */
+/** A record's own text in the reader's language, marked where it has none in it. */
 function Text({ text, lang }: { text: LocalizedText | null; lang: Language }) {
-  const shown = localized(text, lang);
-  if (!shown) return null;
-  return <span lang={lang === "id" && !text?.id ? "en" : undefined}>{shown}</span>;
+  return <ShownInline shown={shownText(text, lang)} />;
 }
 
 const stepYear = (step: TimelineStep) => step.arrival?.year ?? step.case.startedYear ?? null;

@@ -1,10 +1,11 @@
 import { useTranslation } from "../i18n/translation";
 import type { SourceInfo } from "../lib/source-info";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { intlLocales, type Language } from "../i18n/config";
 
 /** A month of a source's date (YYYY-MM), in the reader's language: no day is made up. */
-const monthOf = (value: string, lang: string) =>
-  new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+const monthOf = (value: string, lang: Language) =>
+  new Intl.DateTimeFormat(intlLocales[lang], {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

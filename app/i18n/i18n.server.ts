@@ -2,6 +2,7 @@ import { createContext, createCookie, type MiddlewareFunction, type RouterContex
 import { fallbackLanguage, isLanguage, type Language } from "./config";
 import { en } from "./locales/en";
 import { id } from "./locales/id";
+import { az } from "./locales/az";
 import type { StringSource } from "./translation";
 import { createTranslator, flatten, type Translator } from "./translator";
 
@@ -46,7 +47,7 @@ const translators = new Map<Language, Translator>();
 export function translatorFor(language: Language): Translator {
   let translator = translators.get(language);
   if (!translator) {
-    translator = createTranslator(language, flatten({ en, id }[language]));
+    translator = createTranslator(language, flatten({ en, id, az }[language]));
     translators.set(language, translator);
   }
   return translator;

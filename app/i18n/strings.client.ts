@@ -28,6 +28,16 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
     visits: () => import("./locales/id-visits").then((m) => m.idVisits),
     people: () => import("./locales/id-people").then((m) => m.idPeople),
   },
+  az: {
+    core: () => import("./locales/az-core").then((m) => m.azCore),
+    library: () => import("./locales/az-library").then((m) => m.azLibrary),
+    cases: () => import("./locales/az-cases").then((m) => m.azCases),
+    dashboard: () => import("./locales/az-dashboard").then((m) => m.azDashboard),
+    mail: () => import("./locales/az-mail").then((m) => m.azMail),
+    account: () => import("./locales/az-account").then((m) => m.azAccount),
+    visits: () => import("./locales/az-visits").then((m) => m.azVisits),
+    people: () => import("./locales/az-people").then((m) => m.azPeople),
+  },
 };
 
 /** The browser's string source: loads a language's strings, part by part, when first needed, and keeps them. */

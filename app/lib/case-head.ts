@@ -34,7 +34,7 @@ export interface CaseHeadInput {
   publishedAt: Date | string;
 }
 
-const ogLocales: Record<Language, string> = { en: "en_GB", id: "id_ID" };
+const ogLocales: Record<Language, string> = { en: "en_GB", id: "id_ID", az: "az_AZ" };
 const descriptionLength = 200;
 
 /** A description short enough for a search result or a link preview, cut at a word. */
@@ -65,7 +65,11 @@ export function caseHead(
   const canonical = url(lang);
   const distinct = c.slugId && c.slugId !== c.slug;
   const alternates = distinct
-    ? [...supportedLanguages.map((l) => ({ hrefLang: l, href: url(l) })), { hrefLang: "x-default", href: url("en") }]
+    ? [
+        // Only English and Indonesian have a slug of their own; Azerbaijani readers get the English address.
+        ...(["en", "id"] as const).map((l) => ({ hrefLang: l, href: url(l) })),
+        { hrefLang: "x-default", href: url("en") },
+      ]
     : [];
   const country = localized(c.countryName, lang);
   const place = shownText(c.place, lang)?.value;

@@ -1,6 +1,4 @@
-import type { Language } from "../i18n/config";
-
-const locales: Record<Language, string> = { en: "en-GB", id: "id-ID" };
+import { intlLocales, type Language } from "../i18n/config";
 
 export interface Formatter {
   /** A calendar date (YYYY-MM-DD): the same day everywhere, so no time zone applies. */
@@ -9,6 +7,8 @@ export interface Formatter {
   dateTime(value: Date | string | null | undefined): string;
   /** An activity's start: a date for all-day events, else date and time in the viewer's zone. */
   when(value: Date | string, allDay: boolean): string;
+  /** The month ("Sept 2017") or year ("2017") of a date, where that is all its source gives. */
+  period(value: Date | string, precision: "month" | "year"): string;
   number(value: number): string;
 }
 
@@ -27,14 +27,17 @@ export function createFormatter(lang: Language, timeZone: string): Formatter {
 }
 
 function buildFormatter(lang: Language, timeZone: string): Formatter {
-  const locale = locales[lang];
+  const locale = intlLocales[lang];
   const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
   const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const month = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+  const year = new Intl.DateTimeFormat(locale, { year: "numeric", timeZone: "UTC" });
   const number = new Intl.NumberFormat(locale);
   return {
     day: (value) => (value ? day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : ""),
     dateTime: (value) => (value ? dateTime.format(new Date(value)) : ""),
     when: (value, allDay) => (allDay ? day.format(new Date(value)) : dateTime.format(new Date(value))),
+    period: (value, precision) => (precision === "month" ? month : year).format(new Date(value)),
     number: (value) => number.format(value),
   };
 }

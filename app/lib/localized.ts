@@ -1,17 +1,20 @@
 import type { Language } from "../i18n/config";
 
-/** Text people read, kept per language: English always, Indonesian where written. */
-export type LocalizedText = { en: string; id?: string };
+/** Text people read, kept per language: English always, Indonesian and Azerbaijani where written. */
+export type LocalizedText = { en: string; id?: string; az?: string };
 
-/** A record's own text from a form's two inputs: English, and Indonesian where one was written. */
-export function localizedText(en: string, id: string | undefined): LocalizedText {
-  return id ? { en, id } : { en };
+/** A record's own text from a form's inputs: English, and each other language where one was written. */
+export function localizedText(en: string, id: string | undefined, az?: string): LocalizedText {
+  return { en, ...(id ? { id } : {}), ...(az ? { az } : {}) };
 }
 
-/** The text in the reader's language, falling back to English where no translation exists. */
+/**
+ * The text in the reader's language, falling back to English where no translation exists. Where
+ * the page should say that it fell back, use shownText (lib/case-text.ts) and FallbackMark.
+ */
 export function localized(text: LocalizedText | null | undefined, lang: Language): string {
   if (!text) return "";
-  return (lang === "id" ? text.id : undefined) ?? text.en;
+  return (lang === "en" ? undefined : text[lang]) ?? text.en;
 }
 
 /** Where something happens, as people write it: "Baku, Azerbaijan", or whichever part is known. */
@@ -27,4 +30,4 @@ export function placeName(
 export type RichDoc = { json: unknown; html: string; text: string };
 
 /** Rich text kept per language, each written on its own (a case may be written in one language first). */
-export type LocalizedRichText = { en?: RichDoc; id?: RichDoc };
+export type LocalizedRichText = { en?: RichDoc; id?: RichDoc; az?: RichDoc };

@@ -10,6 +10,6 @@ export function readerText(text: LocalizedText, lang: Language): LocalizedText;
 export function readerText(text: LocalizedText | null, lang: Language): LocalizedText | null;
 export function readerText(text: LocalizedText | null, lang: Language): LocalizedText | null {
   if (!text) return null;
-  // An Indonesian reader falls back to English where no translation exists.
-  return lang === "id" && text.id ? { en: "", id: localized(text, lang) } : { en: text.en };
+  // A reader of another language falls back to English where no translation exists.
+  return lang !== "en" && text[lang] ? { en: "", [lang]: localized(text, lang) } : { en: text.en };
 }

@@ -2,7 +2,7 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { users, userTokens, type User } from "../../db/schema";
 import type { Database } from "../../db/client";
-import type { Language } from "../i18n/config";
+import { isLanguage, type Language } from "../i18n/config";
 import type { Role } from "../lib/enums";
 import { unusablePasswordHash } from "../lib/password.server";
 import { queueMail } from "../mail/queue.server";
@@ -31,7 +31,7 @@ export interface NewInvitation {
 /** A new token for the invitee and its email, queued in the caller's transaction. */
 async function sendInvitation(tx: Database, inviter: Inviter, user: User, origin: string) {
   const { token, row } = await issueToken(tx, { userId: user.id, purpose: "invitation", createdBy: inviter.userId });
-  const lang: Language = user.locale === "id" ? "id" : "en";
+  const lang: Language = isLanguage(user.locale) ? user.locale : "en";
   const message = await invitationMail({
     lang,
     origin,

@@ -37,7 +37,8 @@ export interface LibraryCaseRow {
   snippet: Snippet;
 }
 
-const configs = { en: "english", id: "indonesian" } as const;
+// Azerbaijani has no text-search configuration of its own; its readers' snippets fall back to English text.
+const configs = { en: "english", id: "indonesian", az: "english" } as const;
 
 /**
  * The sort: the columns the page's subquery selects to sort by, and the order over them (`at`

@@ -3,12 +3,14 @@ import type { Route } from "./+types/cases.$id";
 import { AuditHistory } from "../components/audit-history";
 import { Badge, StatusBadge } from "../components/status-badge";
 import { RecordReferences } from "../components/record-references";
+import { FallbackMark } from "../components/shown-text";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
 import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
+import { shownRich } from "../lib/case-text";
 import { redirectWithNotice, type Notice } from "../lib/flash.server";
 import { notFound } from "../lib/http";
 import { localized, type LocalizedRichText, type LocalizedText } from "../lib/localized";
@@ -279,24 +281,19 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
   );
 }
 
-/** A rich text in the reader's language, or the other one, marked as such. */
+/** A rich text in the reader's language, or another, marked as such. */
 function RichSection({ id, title, value }: { id: string; title: string; value: LocalizedRichText }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const own = value[lang];
-  const other = value[lang === "id" ? "en" : "id"];
-  const shown = own ?? other;
+  const shown = shownRich(value, useLanguage());
   return (
     <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
-      {!own && other ? (
-        <p className="muted">
-          {t(lang === "id" ? "caseEditor.view.inOtherLanguage" : "caseEditor.view.inEnglishMissing")}
-        </p>
-      ) : null}
+      <h2 id={id}>
+        {title}
+        {shown ? <FallbackMark shown={shown} /> : null}
+      </h2>
       {shown ? (
-        <div lang={own ? undefined : lang === "id" ? "en" : "id"}>
-          <RichText html={shown.html} />
+        <div lang={shown.fallback ? shown.lang : undefined}>
+          <RichText html={shown.value} />
         </div>
       ) : (
         <p className="muted">{t("caseEditor.view.notWritten")}</p>

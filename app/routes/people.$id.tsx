@@ -12,6 +12,7 @@ import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { getPerson } from "../models/people-queries.server";
+import { intlLocales } from "../i18n/config";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   // Signed-in staff only: the page shows contact details, which never reach visitors.
@@ -26,7 +27,7 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 /** A language's name in the reader's language ("Azerbaijani"), the code itself where unknown. */
 function useLanguageName() {
   const lang = useLanguage();
-  const names = new Intl.DisplayNames([lang === "id" ? "id-ID" : "en-GB"], { type: "language", fallback: "code" });
+  const names = new Intl.DisplayNames([intlLocales[lang]], { type: "language", fallback: "code" });
   return (code: string) => {
     try {
       return names.of(code) ?? code;

@@ -31,7 +31,7 @@ describe("the case page's head", () => {
     expect(both.canonical).toBe("https://j.example/library/balai-satu-atap");
     expect(both.alternates.map((a) => a.hrefLang)).toEqual(["en", "id", "x-default"]);
     expect(both.locale).toBe("id_ID");
-    expect(both.localeAlternates).toEqual(["en_GB"]);
+    expect(both.localeAlternates).toEqual(["en_GB", "az_AZ"]);
     // No Indonesian title yet: the English one, for every head.
     expect(both.title).toBe("One-stop halls");
   });

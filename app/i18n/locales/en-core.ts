@@ -54,6 +54,9 @@ export const enCore = {
     change: "Change",
     en: "English",
     id: "Bahasa Indonesia",
+    az: "Azərbaycanca",
+    /** Marks a text shown in another language than the page's, because it has none in the page's. */
+    shownIn: { en: "in English", id: "in Indonesian", az: "in Azerbaijani" },
   },
   landing: {
     title: "Jembatan: {{partnership}}",

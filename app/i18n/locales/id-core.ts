@@ -53,6 +53,8 @@ export const idCore: CoreTranslation = {
     change: "Ganti",
     en: "English",
     id: "Bahasa Indonesia",
+    az: "Azərbaycanca",
+    shownIn: { en: "dalam bahasa Inggris", id: "dalam bahasa Indonesia", az: "dalam bahasa Azerbaijan" },
   },
   landing: {
     title: "Jembatan: {{partnership}}",

@@ -26,8 +26,5 @@ export const libraryCase = {
   lessons: "Lessons learned",
   narrative: "The full story",
   sources: "Sources",
-  /** After a text shown in the other language because this one has none. */
-  inEnglish: "in English",
-  inIndonesian: "in Indonesian",
   publishedOn: "Published {{date}}",
 };

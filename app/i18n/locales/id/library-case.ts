@@ -27,7 +27,5 @@ export const libraryCase = {
   narrative: "Kisah lengkap",
   sources: "Sumber",
   /** Sesudah teks yang ditampilkan dalam bahasa lain karena teks dalam bahasa ini belum ada. */
-  inEnglish: "dalam bahasa Inggris",
-  inIndonesian: "dalam bahasa Indonesia",
   publishedOn: "Diterbitkan {{date}}",
 };

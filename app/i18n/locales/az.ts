@@ -1,0 +1,20 @@
+import type { Translation } from "./en";
+import { azCore } from "./az-core";
+import { azAccount } from "./az-account";
+import { azCases } from "./az-cases";
+import { azDashboard } from "./az-dashboard";
+import { azLibrary } from "./az-library";
+import { azMail } from "./az-mail";
+import { azPeople } from "./az-people";
+import { azVisits } from "./az-visits";
+
+export const az: Translation = {
+  ...azCore,
+  ...azLibrary,
+  ...azCases,
+  ...azDashboard,
+  ...azMail,
+  ...azAccount,
+  ...azVisits,
+  ...azPeople,
+};
