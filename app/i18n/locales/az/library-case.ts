@@ -27,7 +27,5 @@ export const libraryCase = {
   narrative: "Ətraflı təsvir",
   sources: "Mənbələr",
   /** Bu dildə mətn olmadığı üçün digər dildə göstərilən mətndən sonra. */
-  inEnglish: "ingilis dilində",
-  inIndonesian: "İndoneziya dilində",
   publishedOn: "Dərc edilib: {{date}}",
 };
