@@ -4,12 +4,11 @@ import { useTranslation } from "../i18n/translation";
 import { Form } from "react-router";
 import { editCommitmentForm, newCommitmentForm } from "../forms/commitment";
 import type { ActionResult, FormValues } from "../forms/result";
-import { commitmentStatuses } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import { ErrorSummary } from "./form-errors";
-import { EnumField, Field, FormActions, LocalizedField, textOf } from "./form-field";
+import { Field, FormActions, LocalizedField, textOf } from "./form-field";
 import { useRecordForm } from "./use-record-form";
 
 type CommitmentField = keyof z.input<typeof editCommitmentForm>;
@@ -69,13 +68,6 @@ export function CommitmentForm({
       <Field meta={fields.dueOn} label={t("commitments.dueOn")} optional>
         {(a) => <input {...a} type="date" defaultValue={textOf(fields.dueOn)} />}
       </Field>
-      <EnumField
-        meta={fields.status}
-        label={t("commitments.status")}
-        hint={t("commitments.form.statusHint")}
-        choices={commitmentStatuses}
-        group="commitmentStatus"
-      />
       <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
     </Form>
   );

@@ -4,7 +4,7 @@ import type { FieldMessage } from "../lib/forms";
 
 /** The forms of the commitment page, by the `intent` each posts. */
 export type CommitmentIntent =
-  "status" | "evidence" | "milestone" | "milestone-done" | "focal-point" | "confirm" | "withdraw-confirmation";
+  "assess" | "evidence" | "milestone" | "milestone-done" | "focal-point" | "confirm" | "withdraw-confirmation";
 
 /** The page action's answer to a change it refused: the one ActionResult shape of every form. */
 export type CommitmentActionResult = ActionResult;

@@ -11,7 +11,6 @@ export function commitmentInput(v: z.output<typeof newCommitmentForm>): Commitme
     area: v.area,
     responsibleOrganizationId: v.responsibleOrganizationId ?? null,
     dueOn: v.dueOn ?? null,
-    status: v.status,
   };
 }
 
@@ -23,7 +22,6 @@ export function commitmentFormValues(c: Commitment): Record<string, string> {
     area: c.area,
     responsibleOrganizationId: c.responsibleOrganizationId ? String(c.responsibleOrganizationId) : "",
     dueOn: c.dueOn ?? "",
-    status: c.status,
     version: String(c.version),
   };
 }

@@ -1,7 +1,8 @@
 // The commitment forms' fields: no server code, so the browser can check them too.
 import { z } from "zod";
 import { commitmentStatuses } from "../lib/enums";
-import { idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
+import { blankAsMissing } from "../lib/forms";
+import { calendarDate, idField, optionalDate, optionalId, optionalText, requiredText } from "../lib/form-schema";
 
 const commitmentFields = {
   textEn: requiredText(3, 2000),
@@ -9,14 +10,18 @@ const commitmentFields = {
   area: requiredText(2, 80),
   responsibleOrganizationId: optionalId,
   dueOn: optionalDate,
-  status: z.enum(commitmentStatuses),
 };
 
 export const newCommitmentForm = z.object(commitmentFields);
 export const editCommitmentForm = z.object({ ...commitmentFields, version: idField });
 
-export const statusForm = z.object({
-  intent: z.literal("status"),
+/** An assessment: the status, the day it holds for, the evidence in both languages, and its source. */
+export const assessForm = z.object({
+  intent: z.literal("assess"),
   version: idField,
   status: z.enum(commitmentStatuses),
+  assessedOn: z.preprocess(blankAsMissing, calendarDate),
+  evidenceEn: requiredText(3, 4000),
+  evidenceId: optionalText(4000),
+  sourceId: optionalId,
 });

@@ -32,7 +32,7 @@ export const notices = [
   "caseEditor.restored",
   "commitments.saved.created",
   "commitments.saved.updated",
-  "commitments.saved.status",
+  "commitments.saved.assess",
   "commitments.saved.evidence",
   "commitments.saved.milestone",
   "commitments.saved.milestoneDone",

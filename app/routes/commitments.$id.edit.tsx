@@ -21,7 +21,7 @@ import { updateCommitment } from "../models/commitment-writes.server";
 import { organizationOptions } from "../models/organization.server";
 import "../styles/agreements.css";
 
-const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn", "status"];
+const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn"];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
@@ -66,11 +66,9 @@ export default function EditCommitment({ loaderData, actionData }: Route.Compone
     area: t("commitments.area"),
     responsibleOrganizationId: t("commitments.responsible"),
     dueOn: t("commitments.dueOn"),
-    status: t("commitments.status"),
   };
   const display = (field: string, value: string | string[] | undefined) => {
     const one = [value ?? ""].flat()[0] ?? "";
-    if (field === "status") return one ? t(`commitmentStatus.${one}`, { defaultValue: one }) : "";
     if (field === "dueOn") return /^\d{4}-\d{2}-\d{2}$/.test(one) ? format.day(one) : one;
     if (field === "responsibleOrganizationId") {
       return localized(organizations.find((o) => String(o.id) === one)?.name, lang);

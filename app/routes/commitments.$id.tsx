@@ -10,7 +10,8 @@ import { FocalPointsSection } from "../components/commitment-focal-points";
 import { FollowButton } from "../components/follow-button";
 import { MilestonesSection } from "../components/commitment-milestones";
 import type { CommitmentIntent } from "../components/commitment-section";
-import { StatusForm } from "../components/commitment-status-form";
+import { AssessForm } from "../components/commitment-assess-form";
+import { AssessmentSection } from "../components/commitment-assessment";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
 import { getLanguage } from "../i18n/i18n.server";
@@ -25,7 +26,7 @@ import { idParam } from "../lib/route-params";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
-import { statusForm } from "../forms/commitment";
+import { assessForm } from "../forms/commitment";
 import {
   confirmForm,
   evidenceForm,
@@ -44,8 +45,9 @@ import { addEvidence } from "../models/commitment-evidence.server";
 import { focalPointCandidates, setFocalPoint } from "../models/commitment-focal-points.server";
 import { addMilestone, completeMilestone } from "../models/commitment-milestones.server";
 import { isOverdue } from "../models/commitment-overdue.server";
+import { assessCommitment, assessmentsOf } from "../models/commitment-assessments.server";
 import { getCommitment } from "../models/commitment-queries.server";
-import { setCommitmentStatus } from "../models/commitment-writes.server";
+import { sourceChoices } from "../models/source-choices.server";
 import { isFollowing } from "../models/follows.server";
 import "../styles/agreements.css";
 
@@ -56,12 +58,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!commitment) notFound();
   const canEdit = hasRole(user, "editor");
   const today = calendarToday(viewerTimeZone(request, user));
-  const candidates = canEdit
-    ? await focalPointCandidates(
-        db,
-        commitment.sides.map((s) => s.code),
-      )
-    : [];
+  const [candidates, assessments, sources] = await Promise.all([
+    canEdit
+      ? focalPointCandidates(
+          db,
+          commitment.sides.map((s) => s.code),
+        )
+      : [],
+    assessmentsOf(db, id),
+    canEdit ? sourceChoices(db) : [],
+  ]);
   // Which sides this user may confirm for, and how: the page offers only those.
   const confirmer = canEdit ? await sideOfUser(db, { userId: user.id }) : null;
   const confirmRights = Object.fromEntries(commitment.sides.map((s) => [s.code, mayConfirm(confirmer, s.code)]));
@@ -72,13 +78,16 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     following: await isFollowing(db, user.id, { subjectType: "commitment", subjectId: id }),
     confirmRights,
     candidates,
+    assessments,
+    sources,
+    today,
     title: localized(commitment.text, getLanguage(context)).slice(0, 80),
   };
 }
 
 // The notice each form leaves on the page it returns to.
 const savedNotices: Record<CommitmentIntent, Notice> = {
-  status: "commitments.saved.status",
+  assess: "commitments.saved.assess",
   evidence: "commitments.saved.evidence",
   milestone: "commitments.saved.milestone",
   "milestone-done": "commitments.saved.milestoneDone",
@@ -107,8 +116,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
   return dispatchIntent(
     form,
     {
-      status: () =>
-        track(statusForm, (v) => setCommitmentStatus(db, actor, { id, version: v.version, status: v.status })),
+      assess: () =>
+        track(assessForm, (v) =>
+          assessCommitment(db, actor, id, v.version, {
+            status: v.status,
+            assessedOn: v.assessedOn,
+            evidence: localizedText(v.evidenceEn, v.evidenceId),
+            sourceId: v.sourceId ?? null,
+          }),
+        ),
       evidence: () =>
         track(evidenceForm, (v) => addEvidence(db, actor, { commitmentId: id, url: v.url, note: v.note })),
       milestone: () =>
@@ -175,9 +191,18 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
       <FollowButton subjectType="commitment" subjectId={c.id} following={loaderData.following} />
       <CommitmentFacts commitment={c} overdue={overdue} />
       <EvidenceSection evidence={c.evidence} canEdit={canEdit} result={resultFor("evidence")} formKey={formKey} />
-      {canEdit ? (
-        <StatusForm status={c.status} version={c.version} result={resultFor("status")} formKey={formKey} />
-      ) : null}
+      <AssessmentSection status={c.status} assessments={loaderData.assessments}>
+        {canEdit ? (
+          <AssessForm
+            status={c.status}
+            version={c.version}
+            today={loaderData.today}
+            sources={loaderData.sources}
+            result={resultFor("assess")}
+            formKey={formKey}
+          />
+        ) : null}
+      </AssessmentSection>
       <ConfirmationsSection
         sides={c.sides}
         confirmations={c.confirmations}

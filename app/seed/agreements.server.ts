@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import * as t from "../../db/schema";
 import type { Content } from "./content.server";
 import { getAgreementForEdit } from "../models/agreement-edit.server";
 import { createAgreement, updateAgreement } from "../models/agreement-writes.server";
+import { assessCommitment, assessmentsOf } from "../models/commitment-assessments.server";
 import { createCommitment, updateCommitment } from "../models/commitment-writes.server";
 import { loadStored, putCitations } from "./content-records.server";
 import { putThroughModel } from "./model-records.server";
@@ -81,7 +83,6 @@ async function seedCommitments(
       area: m.area,
       responsibleOrganizationId: run.optionalId("organization", m.responsible),
       dueOn: m.due_on ?? null,
-      status: m.status,
     };
     const put = await putThroughModel(run, stored, {
       kind: "commitment",
@@ -94,6 +95,35 @@ async function seedCommitments(
     });
     if (!put) continue;
     run.remember("commitment", m.slug, put.id);
-    if (put.ours) await putCitations(run, "commitment", put.id, m.sources);
+    if (!put.ours) continue;
+    await putCitations(run, "commitment", put.id, m.sources);
+    await withdrawUnsourcedRating(run, m.slug, put.id);
   }
 }
+
+/**
+ * content/ once rated commitments with no source stating the rating; a database seeded then still
+ * carries it, with no assessment behind it. No source reports progress, so the seed rates it not
+ * assessed again, through the model, which records why. A rating made in the app has its assessment
+ * and stays.
+ */
+async function withdrawUnsourcedRating(run: SeedRun, slug: string, commitmentId: number) {
+  const [row] = await run.tx
+    .select({ status: t.commitments.status, version: t.commitments.version })
+    .from(t.commitments)
+    .where(eq(t.commitments.id, commitmentId));
+  if (!row || row.status === "not_assessed" || (await assessmentsOf(run.tx, commitmentId)).length) return;
+  await run.write("commitment", slug, () =>
+    assessCommitment(run.tx, seedActor, commitmentId, row.version, {
+      status: "not_assessed",
+      assessedOn: new Date().toISOString().slice(0, 10),
+      assessor: "Jembatan's seed content",
+      evidence: unsourcedRating,
+    }),
+  );
+}
+
+const unsourcedRating = {
+  en: "No source reports progress on this commitment; the rating an earlier version of the seed content gave it had none.",
+  id: "Tidak ada sumber yang melaporkan kemajuan komitmen ini; penilaian yang diberikan versi lama konten awal tidak bersumber.",
+};

@@ -9,7 +9,6 @@ import {
   awardKeys,
   caseSectors,
   caseLinkStatuses,
-  commitmentStatuses,
   organizationKinds,
   delegationRoles,
   visitDirections,
@@ -117,7 +116,8 @@ const commitment = z
     text,
     area: z.string().min(1),
     responsible: slug.optional(),
-    status: z.enum(commitmentStatuses).default("not_started"),
+    // No status: a seeded commitment is not assessed (no source reports progress on any), and a
+    // rating would need an assessment with a source that states it.
     due_on: isoDate.optional(),
     sources: cites,
   })

@@ -8,7 +8,6 @@ import { agreementInput } from "../../app/forms/agreement.server";
 import { evidenceForm } from "../../app/forms/commitment-tracking";
 import { commitmentFormValues } from "../../app/forms/commitment.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
-import { lifecycleOf } from "../../app/models/agreement-lifecycle.server";
 import { getAgreement, listAgreements } from "../../app/models/agreement-queries.server";
 import { createAgreement, updateAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
 import { confirmCompletion, withdrawConfirmation } from "../../app/models/commitment-confirmations.server";
@@ -16,15 +15,17 @@ import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { setFocalPoint } from "../../app/models/commitment-focal-points.server";
 import { addMilestone, completeMilestone } from "../../app/models/commitment-milestones.server";
 import { getCommitment, getCommitmentForEdit } from "../../app/models/commitment-queries.server";
-import { createCommitment, setCommitmentStatus, updateCommitment } from "../../app/models/commitment-writes.server";
+import { assessCommitment } from "../../app/models/commitment-assessments.server";
+import { createCommitment, updateCommitment } from "../../app/models/commitment-writes.server";
 import { describeConflict } from "../../app/models/conflict.server";
 import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { checkForm } from "../../app/forms/submission";
 import { calendarToday } from "../../app/lib/zoned-time";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 import { formData } from "../support/form-data";
+import { assessmentInput } from "../support/model-factories";
 
-// A fixed day, so lifecycle states do not drift with the calendar.
+// A fixed day, so statuses do not drift with the calendar.
 const today = "2025-03-01";
 
 /** Counts the statements `run` sends, by wrapping the driver's query method for the duration. */
@@ -73,7 +74,6 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       area: "testing",
       responsibleOrganizationId: null,
       dueOn: "2025-01-31",
-      status: "not_started",
     }))!;
   }
 
@@ -103,47 +103,36 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   });
   afterAll(() => test.close());
 
-  it("lists every agreement with its lifecycle: the 2017 MoU is renewed by the 2024 renewal", async () => {
+  it("lists every agreement with its status: the 2017 MoU is renewed by the 2024 renewal", async () => {
     const list = await listAgreements(test.db, today);
     const mou = list.find((a) => a.id === mouId)!;
-    expect(mou.lifecycle).toBe("renewed");
+    expect(mou.state).toBe("renewed");
     expect(mou.renewedBy).toEqual([
       { id: renewalId, title: expect.objectContaining({ en: expect.stringMatching(/Renewal/) }) },
     ]);
-    expect(list.find((a) => a.id === renewalId)!.lifecycle).toBe("in_force");
+    expect(list.find((a) => a.id === renewalId)!.state).toBe("in_force");
     const plan = list.find((a) => a.id === actionPlanId)!;
-    expect(plan.lifecycle).toBe("in_force");
+    expect(plan.state).toBe("in_force");
+    // No source gives its end: the seed marks the date as inferred.
+    expect(plan.inForceUntilInferred).toBe(true);
+    expect(mou.inForceUntilInferred).toBe(false);
     expect(plan.progress).toEqual({ total: 3, active: 3, complete: 0, percent: 0 });
     // After its stated end, the action plan reads as expired.
-    expect((await listAgreements(test.db, "2026-07-02")).find((a) => a.id === actionPlanId)!.lifecycle).toBe("expired");
+    expect((await listAgreements(test.db, "2026-07-02")).find((a) => a.id === actionPlanId)!.state).toBe("expired");
     expect(mou.progress.total).toBeGreaterThanOrEqual(4);
-  });
-
-  it("derives the lifecycle from the record, its dates and its renewals", () => {
-    const base = { status: "signed" as const, inForceFrom: "2020-01-01", inForceUntil: "2024-12-31" };
-    expect(lifecycleOf({ ...base, status: "draft" }, [], today)).toBe("draft");
-    expect(lifecycleOf({ ...base, status: "terminated" }, [], today)).toBe("terminated");
-    expect(lifecycleOf(base, [], today)).toBe("expired");
-    expect(lifecycleOf({ ...base, inForceUntil: null }, [], today)).toBe("in_force");
-    expect(lifecycleOf({ ...base, inForceFrom: "2030-01-01", inForceUntil: null }, [], today)).toBe("signed");
-    expect(lifecycleOf({ ...base, inForceUntil: today }, [], today)).toBe("in_force");
-    // A draft renewal, or one not yet in force, has not renewed anything.
-    const renewal = { status: "signed" as const, inForceFrom: "2024-07-01", inForceUntil: null };
-    expect(lifecycleOf(base, [renewal], today)).toBe("renewed");
-    expect(lifecycleOf(base, [{ ...renewal, status: "draft" }], today)).toBe("expired");
-    expect(lifecycleOf(base, [{ ...renewal, inForceFrom: "2030-01-01" }], today)).toBe("expired");
   });
 
   it("shows the 2017 MoU with its one-stop-shop commitment and the activities that serve it", async () => {
     const mou = (await getAgreement(test.db, mouId, today))!;
-    expect(mou.lifecycle).toBe("renewed");
+    expect(mou.state).toBe("renewed");
     expect(mou.renewedBy.map((r) => r.id)).toEqual([renewalId]);
     expect(mou.sides.map((s) => s.code)).toEqual(["ID", "AZ"]);
     expect((await referencesOf(test.db, { kind: "agreement", id: mouId }, false)).sources.length).toBeGreaterThan(0);
     expect(mou.signatories.map((s) => s.name)).toEqual(expect.arrayContaining(["Asman Abnur", "Inam Karimov"]));
     const oneStopId = await slugId(t.commitments, "mou-2017-one-stop-shop-concept");
     const oneStop = mou.commitments.find((c) => c.id === oneStopId)!;
-    expect(oneStop.status).toBe("substantial");
+    // No source reports progress on it: seeded, it is not assessed.
+    expect(oneStop.status).toBe("not_assessed");
     expect(oneStop.responsible?.en).toMatch(/Administrative and Bureaucratic Reform/);
     expect(oneStop.activities.map((a) => a.title.en)).toEqual(
       expect.arrayContaining([expect.stringMatching(/ASAN Xidmat in Baku/)]),
@@ -164,7 +153,6 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
         area: "testing",
         responsibleOrganizationId: null,
         dueOn: null,
-        status: "not_started",
       }))!;
       await addEvidence(test.db, editor, { commitmentId: c.id, note: "A note" });
       await addMilestone(test.db, editor, { commitmentId: c.id, title: { en: "A step" }, dueOn: null });
@@ -222,25 +210,16 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
 
   it("refuses 'complete' without evidence, beside the status field, and changes nothing", async () => {
     const c = await newCommitment();
-    const error = await setCommitmentStatus(test.db, editor, {
-      id: c.id,
-      version: c.version,
-      status: "complete",
-    }).catch((e: unknown) => e);
+    const error = await assessCommitment(test.db, editor, c.id, c.version, assessmentInput("complete")).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(RuleError);
     expect(error).toMatchObject({ field: "status", key: "commitments.completeNeedsEvidence" });
     const [after] = await test.db.select().from(t.commitments).where(eq(t.commitments.id, c.id));
-    expect(after).toMatchObject({ status: "not_started", version: 1 });
-    // Creating a commitment as complete is refused the same way.
-    await expect(
-      createCommitment(test.db, editor, mouId, {
-        text: { en: "Done already" },
-        area: "x",
-        responsibleOrganizationId: null,
-        dueOn: null,
-        status: "complete",
-      }),
-    ).rejects.toMatchObject({ key: "commitments.completeNeedsEvidence" });
+    expect(after).toMatchObject({ status: "not_assessed", version: 1 });
+    expect(
+      await test.db.select().from(t.commitmentAssessments).where(eq(t.commitmentAssessments.commitmentId, c.id)),
+    ).toEqual([]);
   });
 
   it("checks evidence: http(s) links only, a note of at most 2000 characters, one of the two", () => {
@@ -261,7 +240,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   it("completes a commitment with evidence; each side confirms separately; reopening withdraws confirmations", async () => {
     const c = await newCommitment("Publish a joint report on public service malls.");
     await addEvidence(test.db, editor, { commitmentId: c.id, url: "https://example.org/report", note: "Joint report" });
-    const complete = (await setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "complete" }))!;
+    const complete = (await assessCommitment(test.db, editor, c.id, 1, assessmentInput("complete")))!;
     expect(complete).toMatchObject({ status: "complete", version: 2 });
 
     const first = (await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "ID" }))!;
@@ -297,7 +276,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "FR" }),
     ).rejects.toMatchObject({ key: "commitments.notASide" });
 
-    const reopened = (await setCommitmentStatus(test.db, editor, { id: c.id, version: 2, status: "substantial" }))!;
+    const reopened = (await assessCommitment(test.db, editor, c.id, 2, assessmentInput("substantial")))!;
     expect(reopened.version).toBe(3);
     expect(
       await test.db.select().from(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.commitmentId, c.id)),
@@ -307,7 +286,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     ).rejects.toMatchObject({ key: "commitments.confirmNeedsComplete" });
 
     const actions = (await auditRows("commitment", c.id)).map((r) => r.action);
-    expect(actions).toEqual(["create", "add_evidence", "update_status", "confirm", "confirm", "update_status"]);
+    expect(actions).toEqual(["create", "add_evidence", "assess", "confirm", "confirm", "assess"]);
     const last = (await auditRows("commitment", c.id)).at(-1)!;
     expect(last.actorId).toBe(editor.userId);
     expect((last.after as { withdrawnConfirmations: unknown[] }).withdrawnConfirmations).toHaveLength(2);
@@ -316,7 +295,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   it("withdraws one side's confirmation on request", async () => {
     const c = await newCommitment("Hold a closing workshop.");
     await addEvidence(test.db, editor, { commitmentId: c.id, note: "Held in Jakarta" });
-    await setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "complete" });
+    await assessCommitment(test.db, editor, c.id, 1, assessmentInput("complete"));
     await confirmCompletion(test.db, azEditor, { commitmentId: c.id, version: 2, countryCode: "AZ" });
     expect(await withdrawConfirmation(test.db, azEditor, { commitmentId: c.id, countryCode: "AZ" })).toMatchObject({
       withdrawn: { countryCode: "AZ" },
@@ -332,7 +311,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   it("withdraws only the confirmation the editor saw: one given again since is a conflict", async () => {
     const c = await newCommitment("Publish the closing report.");
     await addEvidence(test.db, editor, { commitmentId: c.id, note: "Published" });
-    await setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "complete" });
+    await assessCommitment(test.db, editor, c.id, 1, assessmentInput("complete"));
     const seen = (await confirmCompletion(test.db, editor, { commitmentId: c.id, version: 2, countryCode: "ID" }))!;
     const seenAt = seen.confirmation!.confirmedAt.toISOString();
     // Someone else withdraws it and confirms again in the meantime.
@@ -362,7 +341,6 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       area: "testing",
       responsibleOrganizationId: null,
       dueOn: null,
-      status: "limited" as const,
     };
     const saved = (await updateCommitment(test.db, editor, { id: c.id, version: 1, ...input }))!;
     expect(saved.version).toBe(2);
@@ -371,11 +349,11 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).current).toMatchObject({ version: 2, area: "testing" });
-    await expect(
-      setCommitmentStatus(test.db, editor, { id: c.id, version: 1, status: "withdrawn" }),
-    ).rejects.toBeInstanceOf(ConflictError);
+    await expect(assessCommitment(test.db, editor, c.id, 1, assessmentInput("withdrawn"))).rejects.toBeInstanceOf(
+      ConflictError,
+    );
     const [row] = await test.db.select().from(t.commitments).where(eq(t.commitments.id, c.id));
-    expect(row).toMatchObject({ version: 2, area: "testing", status: "limited" });
+    expect(row).toMatchObject({ version: 2, area: "testing", status: "not_assessed" });
     expect((await auditRows("commitment", c.id)).map((r) => r.action)).toEqual(["create", "update"]);
 
     // The conflict view lists what the other editor changed since version 1, not what this one typed.
@@ -386,13 +364,13 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       theirs: commitmentFormValues(row!),
       currentVersion: row!.version,
       yours: { ...commitmentFormValues(c), area: "other" },
-      fields: ["textEn", "area", "status"],
+      fields: ["textEn", "area", "dueOn"],
       baseValues: commitmentFormValues,
     });
-    expect(conflict.changed).toEqual(["textEn", "status"]);
+    expect(conflict.changed).toEqual(["textEn", "dueOn"]);
     expect(conflict.theirs).toMatchObject({
       textEn: "Translate the service standards into Azerbaijani.",
-      status: "limited",
+      dueOn: "",
     });
     expect(conflict.version).toBe(2);
     expect(conflict.savedBy).toEqual({ name: "Demo Editor", label: null, at: expect.any(String) });

@@ -57,7 +57,8 @@ import { visitAsFields } from "../../app/models/visit.server";
 import { visitInput } from "../support/model-factories";
 import { createOrganization, updateOrganization } from "../../app/models/organization-writes.server";
 import { createPerson, updatePerson } from "../../app/models/people-writes.server";
-import { organizationInput, personInput } from "../support/model-factories";
+import { assessmentInput, organizationInput, personInput } from "../support/model-factories";
+import { assessCommitment } from "../../app/models/commitment-assessments.server";
 import { mergeOrganizations } from "../../app/models/organization-merge.server";
 import { mergePeople } from "../../app/models/person-merge.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -70,7 +71,7 @@ const modules = import.meta.glob("../../app/models/*.server.ts", { eager: true }
 
 /** What a function that changes data is called here. Readers (get/list/find/…) never match. */
 const mutating =
-  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change|retry|invite|resend|accept|request|issue|consume|merge)/;
+  /^(create|update|delete|remove|set|add|confirm|withdraw|complete|reset|record|hit|clear|release|store|end|lock|insert|upsert|save|archive|restore|publish|disable|enable|revoke|change|retry|invite|resend|accept|request|issue|consume|merge|assess)/;
 
 /** Exercised below, each with its audit row checked. */
 const audited = [
@@ -81,7 +82,7 @@ const audited = [
   "updateAgreement",
   "createCommitment",
   "updateCommitment",
-  "setCommitmentStatus",
+  "assessCommitment",
   "addEvidence",
   "addMilestone",
   "completeMilestone",
@@ -512,7 +513,6 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     area: "audit",
     responsibleOrganizationId: null,
     dueOn: "2026-06-30",
-    status: "not_started",
   });
 
   it("createCommitment: one audit row with the new commitment", async () => {
@@ -543,7 +543,6 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       area: before.area,
       responsibleOrganizationId: before.responsibleOrganizationId,
       dueOn: before.dueOn,
-      status: before.status,
     };
     const { result, rows } = await audit(() =>
       commitmentModel.updateCommitment(db(), editor, { ...change, id: commitmentId, version: before.version }),
@@ -607,42 +606,40 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
     expect((await db().select().from(t.commitmentEvidence)).length).toBe(count);
   });
 
-  it("setCommitmentStatus: audit row with before and after, version bumped; a stale version is a conflict", async () => {
+  it("assessCommitment: audit row with before and after and the assessment, version bumped; a stale version is a conflict", async () => {
     const before = await row(t.commitments, commitmentId);
     const { result, rows } = await audit(() =>
-      commitmentModel.setCommitmentStatus(db(), editor, {
-        id: commitmentId,
-        version: before.version,
-        status: "complete",
-      }),
+      assessCommitment(db(), editor, commitmentId, before.version, assessmentInput("complete")),
     );
     expect(result).toMatchObject({ status: "complete", version: before.version + 1 });
     const entry = expectRow(rows, {
       actor: editor,
-      action: "update_status",
+      action: "assess",
       entityType: "commitment",
       entityId: commitmentId,
       before: true,
       after: true,
     });
     expect(entry.before).toMatchObject({ status: before.status, version: before.version });
-    expect(entry.after).toMatchObject({ status: "complete", version: before.version + 1 });
+    expect(entry.after).toMatchObject({
+      status: "complete",
+      version: before.version + 1,
+      assessment: { status: "complete", assessedBy: editor.userId },
+    });
 
     const saved = await row(t.commitments, commitmentId);
+    const assessments = () =>
+      db().select().from(t.commitmentAssessments).where(eq(t.commitmentAssessments.commitmentId, commitmentId));
+    const recorded = (await assessments()).length;
     const stale = await refused(() =>
-      commitmentModel.setCommitmentStatus(db(), editor, {
-        id: commitmentId,
-        version: before.version,
-        status: "limited",
-      }),
+      assessCommitment(db(), editor, commitmentId, before.version, assessmentInput("limited")),
     );
     expect(stale).toBeInstanceOf(ConflictError);
     expect(await row(t.commitments, commitmentId)).toEqual(saved);
 
-    await refused(() =>
-      commitmentModel.setCommitmentStatus(db(), ghost, { id: commitmentId, version: saved.version, status: "limited" }),
-    );
+    await refused(() => assessCommitment(db(), ghost, commitmentId, saved.version, assessmentInput("limited")));
     expect(await row(t.commitments, commitmentId)).toEqual(saved);
+    expect(await assessments()).toHaveLength(recorded);
   });
 
   it("confirmCompletion: audit row with the confirmation; a stale version is a conflict", async () => {

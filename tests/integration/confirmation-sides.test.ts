@@ -17,10 +17,10 @@ import {
 } from "../../app/models/commitment-confirmations.server";
 import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { getCommitment } from "../../app/models/commitment-queries.server";
-import { setCommitmentStatus } from "../../app/models/commitment-writes.server";
+import { assessCommitment } from "../../app/models/commitment-assessments.server";
 import { createUser, listUsers, updateUser } from "../../app/models/user.server";
 import { RuleError } from "../../app/models/errors.server";
-import { makeCommitment } from "../support/model-factories";
+import { assessmentInput, makeCommitment } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("who confirms for a side, on %s", (driver) => {
@@ -67,7 +67,7 @@ describe.each(drivers)("who confirms for a side, on %s", (driver) => {
     const editor = users.editor!;
     const c = await makeCommitment(db(), agreementId, { text: { en: text } }, editor);
     await addEvidence(db(), editor, { commitmentId: c.id, note: "Done." });
-    const done = (await setCommitmentStatus(db(), editor, { id: c.id, version: 1, status: "complete" }))!;
+    const done = (await assessCommitment(db(), editor, c.id, 1, assessmentInput("complete")))!;
     return { id: done.id, version: done.version };
   }
 

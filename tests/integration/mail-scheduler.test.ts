@@ -14,13 +14,21 @@ import { readUnsubscribeToken, unsubscribeToken } from "../../app/mail/unsubscri
 import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import { updateActivity } from "../../app/models/activity-writes.server";
 import { setFocalPoint } from "../../app/models/commitment-focal-points.server";
-import { setCommitmentStatus, updateCommitment } from "../../app/models/commitment-writes.server";
+import { assessCommitment } from "../../app/models/commitment-assessments.server";
+import { updateCommitment } from "../../app/models/commitment-writes.server";
 import { addFollow } from "../../app/models/follows.server";
 import { disableNotice, updateNoticePreferences } from "../../app/models/notice-preferences.server";
 import { updatePreferences } from "../../app/models/user-account.server";
 import { updateUser } from "../../app/models/user.server";
 import { zonedToUtc, utcToZoned } from "../../app/lib/zoned-time";
-import { makeActivity, makeAgreement, makeCommitment, makeUser, testActor } from "../support/model-factories";
+import {
+  assessmentInput,
+  makeActivity,
+  makeAgreement,
+  makeCommitment,
+  makeUser,
+  testActor,
+} from "../support/model-factories";
 import { createServerDatabase, createTestDatabase, drivers } from "../support/test-database";
 import type { DatabaseDriver } from "../../db/client";
 
@@ -207,7 +215,7 @@ describe.each(drivers)("the notice scheduler on %s", (driver) => {
     // A completed commitment is never overdue.
     const done = await makeCommitment(db, mou.id, { dueOn: "2035-06-20" });
     await setFocalPoint(db, testActor, { commitmentId: done.id, countryCode: "AZ", personId: ids["inam-karimov"]! });
-    await setCommitmentStatus(db, testActor, { id: done.id, version: done.version, status: "withdrawn" });
+    await assessCommitment(db, testActor, done.id, done.version, assessmentInput("withdrawn"));
     await pass(new Date("2035-06-21T06:00:00Z"));
     expect(await outbox(`commitment-overdue:${done.id}:`)).toEqual([]);
   });
@@ -346,7 +354,7 @@ describe.each(drivers)("the notice scheduler on %s", (driver) => {
       await updateCommitment(
         db,
         { userId: jakarta },
-        { ...commitment, status: "limited", id: commitment.id, version: commitment.version },
+        { ...commitment, area: "digested", id: commitment.id, version: commitment.version },
       );
       const edit = (await getActivityForEdit(db, followed.id))!;
       await updateActivity(db, testActor, { ...edit.input, city: "Bandung", id: followed.id, version: edit.version });

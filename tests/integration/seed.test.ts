@@ -7,10 +7,11 @@ import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import { deleteActivity, updateActivity } from "../../app/models/activity-writes.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
 import { updateAgreement } from "../../app/models/agreement-writes.server";
-import { setCommitmentStatus } from "../../app/models/commitment-writes.server";
+import { assessCommitment } from "../../app/models/commitment-assessments.server";
 import { seedContent, seedIfEmpty } from "../../app/seed/seed-content.server";
 import { seedSummary } from "../../app/seed/seed-summary";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
+import { assessmentInput } from "../support/model-factories";
 
 describe.each(drivers)("seeding content/ on %s", (driver) => {
   let test: TestDatabase;
@@ -234,7 +235,7 @@ describe.each(drivers)("seeding content/ on %s", (driver) => {
     const { id: _id, version, partnershipId: _p, slug: _s, createdAt: _c, updatedAt: _u, ...fields } = form;
     await updateAgreement(test.db, editor, { ...fields, id: mou.id, version, signedCity: "Jakarta (as staff recall)" });
     const concept = await commitment("mou-2017-one-stop-shop-concept");
-    await setCommitmentStatus(test.db, editor, { id: concept.id, version: concept.version, status: "withdrawn" });
+    await assessCommitment(test.db, editor, concept.id, concept.version, assessmentInput("withdrawn"));
 
     const content = loadContent();
     const mouContent = content.agreements.find((a) => a.slug === "mou-2017")!;

@@ -183,7 +183,7 @@ describe.each(drivers)("visits on %s", (driver) => {
     expect(history.earlierVisits.map((v) => v.id)).toEqual([earlier.activity.id]);
     expect(history.earlierVisits[0]).toMatchObject({ lessonsHtml: "<p>Book early</p>", hasVisit: true });
     expect(history.commitments).toEqual([
-      expect.objectContaining({ id: commitment.id, status: "not_started", byThisVisit: false }),
+      expect.objectContaining({ id: commitment.id, status: "not_assessed", byThisVisit: false }),
     ]);
     expect(history.cases.map((c) => c.id)).toEqual([kase.id]);
   });

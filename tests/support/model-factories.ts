@@ -5,6 +5,8 @@ import { createActivity } from "../../app/models/activity-writes.server";
 import { createAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
 import type { Actor } from "../../app/models/audit.server";
 import { createCommitment, type CommitmentInput } from "../../app/models/commitment-writes.server";
+import type { AssessmentInput } from "../../app/models/commitment-assessments.server";
+import type { CommitmentStatus } from "../../app/lib/enums";
 import { createUser } from "../../app/models/user.server";
 import { createCase, type CaseInput } from "../../app/models/case-writes.server";
 import { publishCase } from "../../app/models/case-publish.server";
@@ -76,14 +78,23 @@ export function makeAgreement(
   return createAgreement(db, actor, { ...agreementInput(overrides), partnershipId });
 }
 
-/** A commitment not started, with no due date or responsible organization. */
+/** A commitment (not assessed, as every new one) with no due date or responsible organization. */
 export function commitmentInput(overrides: Partial<CommitmentInput> = {}): CommitmentInput {
   return {
     text: { en: `A commitment made by a test (${unique()}).` },
     area: "testing",
     responsibleOrganizationId: null,
     dueOn: null,
-    status: "not_started",
+    ...overrides,
+  };
+}
+
+/** An assessment rating a commitment `status` today, with evidence in English. */
+export function assessmentInput(status: CommitmentStatus, overrides: Partial<AssessmentInput> = {}): AssessmentInput {
+  return {
+    status,
+    assessedOn: new Date().toISOString().slice(0, 10),
+    evidence: { en: `Rated ${status} by a test.` },
     ...overrides,
   };
 }

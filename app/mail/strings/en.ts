@@ -94,6 +94,7 @@ export const mailEn = {
       delete: "Deleted",
       link: "Links changed",
       update_status: "Status changed",
+      assess: "Assessed",
       add_evidence: "Evidence added",
       add_milestone: "Milestone added",
       complete_milestone: "Milestone done",

@@ -94,6 +94,7 @@ export const mailId: MailStrings = {
       delete: "Dihapus",
       link: "Tautan diubah",
       update_status: "Status diubah",
+      assess: "Dinilai",
       add_evidence: "Bukti ditambahkan",
       add_milestone: "Tonggak ditambahkan",
       complete_milestone: "Tonggak selesai",
