@@ -48,12 +48,24 @@ interface ActivityJson {
 export async function commitmentCards(
   db: Database,
   agreementId: number,
-  { page, pageSize, latestActivities }: { page: number; pageSize: number; latestActivities: number },
+  {
+    page,
+    pageSize,
+    latestActivities,
+    today,
+  }: {
+    page: number;
+    pageSize: number;
+    latestActivities: number;
+    /** The viewer's day (YYYY-MM-DD): focal points are titled as on it. */
+    today: string;
+  },
 ) {
   const rows = await preparedOnce(db, `commitment_cards_${pageSize}`, () => cardsQuery(db, pageSize)).execute({
     agreementId,
     offset: (page - 1) * pageSize,
     latest: latestActivities,
+    today,
   });
   return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, latest, ...row }) => ({
     ...row,
@@ -111,10 +123,10 @@ function cardsQuery(db: Database, pageSize: number) {
       version: page.version,
       responsible: organizations.name,
       responsibleAcronym: organizations.acronym,
-      // Each focal point's title today (the database's day).
+      // Each focal point's title on the viewer's day.
       focal: sql<FocalPointJson[] | null>`(
         select json_agg(json_build_object('countryCode', ${commitmentFocalPoints.countryCode}, 'personId', ${people.id},
-          'name', ${people.name}, 'title', ${titleOnSql(people.id, sql`current_date`)}))
+          'name', ${people.name}, 'title', ${titleOnSql(people.id, sql`${sql.placeholder("today")}::date`)}))
         from ${commitmentFocalPoints} join ${people} on ${people.id} = ${commitmentFocalPoints.personId}
         where ${commitmentFocalPoints.commitmentId} = ${c})`,
       milestonesDone: sql<number>`(select count(${commitmentMilestones.completedOn}) from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,

@@ -73,7 +73,7 @@ export async function getAgreement(
 ) {
   const [head, items] = await Promise.all([
     agreementHead(db, id, today, viewerId),
-    commitmentCards(db, id, { page, pageSize, latestActivities }),
+    commitmentCards(db, id, { page, pageSize, latestActivities, today }),
   ]);
   if (!head) return null;
   const { agreement, parent, partnership, signatories, children, sides, tally, following } = head;

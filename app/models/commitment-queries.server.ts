@@ -12,6 +12,7 @@ import type { Database } from "../../db/client";
 import { isFullyConfirmed } from "./commitment-confirmations.server";
 import { sidesOf } from "./commitment-sides.server";
 import { activitiesFor, activitiesPerPage, confirmationsFor, focalPointsFor } from "./commitment-summaries.server";
+import { calendarToday } from "../lib/zoned-time";
 import { citationsFor } from "./source.server";
 
 /** A commitment as its edit form starts from it, with the agreement it belongs to: one query. */
@@ -24,8 +25,11 @@ export async function getCommitmentForEdit(db: Database, id: number) {
   return row ?? null;
 }
 
-/** One commitment in full: its agreement, the sides, focal points, milestones, evidence, confirmations. */
-export async function getCommitment(db: Database, id: number) {
+/**
+ * One commitment in full: its agreement, the sides, focal points (titled as on `today`, the
+ * viewer's day), milestones, evidence, confirmations.
+ */
+export async function getCommitment(db: Database, id: number, today = calendarToday("UTC")) {
   const [row] = await db
     .select({
       commitment: commitments,
@@ -45,7 +49,7 @@ export async function getCommitment(db: Database, id: number) {
   if (!row) return null;
   const [sides, focal, milestones, evidence, confirmations, served, cited] = await Promise.all([
     sidesOf(db, [row.agreement.partnershipId]),
-    focalPointsFor(db, [id]),
+    focalPointsFor(db, [id], today),
     db
       .select()
       .from(commitmentMilestones)

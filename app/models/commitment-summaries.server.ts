@@ -46,8 +46,12 @@ interface FocalPoint {
   title: LocalizedText | null;
 }
 
-/** Each commitment's focal points by side. */
-export async function focalPointsFor(db: Database, ids: number[]): Promise<Map<number, Record<string, FocalPoint>>> {
+/** Each commitment's focal points by side, each with the title held on `day` (the viewer's today). */
+export async function focalPointsFor(
+  db: Database,
+  ids: number[],
+  day: string,
+): Promise<Map<number, Record<string, FocalPoint>>> {
   if (!ids.length) return new Map();
   const rows = await db
     .select({
@@ -55,8 +59,7 @@ export async function focalPointsFor(db: Database, ids: number[]): Promise<Map<n
       countryCode: commitmentFocalPoints.countryCode,
       personId: people.id,
       name: people.name,
-      // The focal point's title today (the database's day).
-      title: titleOnSql(people.id, sql`current_date`),
+      title: titleOnSql(people.id, sql`${day}::date`),
     })
     .from(commitmentFocalPoints)
     .innerJoin(people, eq(people.id, commitmentFocalPoints.personId))

@@ -54,10 +54,10 @@ import "../styles/agreements.css";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
-  const commitment = await getCommitment(db, id);
+  const today = calendarToday(viewerTimeZone(request, user));
+  const commitment = await getCommitment(db, id, today);
   if (!commitment) notFound();
   const canEdit = hasRole(user, "editor");
-  const today = calendarToday(viewerTimeZone(request, user));
   const [candidates, assessments, sources] = await Promise.all([
     canEdit
       ? focalPointCandidates(

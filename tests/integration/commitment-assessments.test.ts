@@ -11,6 +11,9 @@ import { checkForm } from "../../app/forms/submission";
 import { assessCommitment, assessmentsOf } from "../../app/models/commitment-assessments.server";
 import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { confirmCompletion } from "../../app/models/commitment-confirmations.server";
+import { setFocalPoint } from "../../app/models/commitment-focal-points.server";
+import { getCommitment } from "../../app/models/commitment-queries.server";
+import { getAgreement } from "../../app/models/agreement-queries.server";
 import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { assessmentInput, makeCommitment } from "../support/model-factories";
@@ -179,6 +182,21 @@ describe.each(drivers)("assessing commitments on %s", (driver) => {
     );
     expect(bad.success).toBe(false);
     if (!bad.success) expect(Object.keys(bad.errors).sort()).toEqual(["assessedOn", "evidenceEn", "status"]);
+  });
+
+  it("titles a commitment's focal points as on the viewer's day, not the database's", async () => {
+    const c = await makeCommitment(db(), mouId, {}, editor);
+    const [anas] = await db().select().from(t.people).where(eq(t.people.slug, "abdullah-azwar-anas"));
+    await setFocalPoint(db(), editor, { commitmentId: c.id, countryCode: "ID", personId: anas!.id });
+    // He became minister on 10 October 2023: in Jakarta that day begins while UTC is still on the 9th.
+    const titleOn = async (day: string) => (await getCommitment(db(), c.id, day))!.focalPoints.ID!.title?.en;
+    expect(await titleOn("2023-10-09")).toBe("Regent of Banyuwangi");
+    expect(await titleOn("2023-10-10")).toBe("Minister of Administrative and Bureaucratic Reform");
+    const cardOn = async (day: string) =>
+      (await getAgreement(db(), mouId, day, { pageSize: 100 }))!.commitments.find((x) => x.id === c.id)!.focalPoints.ID!
+        .title?.en;
+    expect(await cardOn("2023-10-09")).toBe("Regent of Banyuwangi");
+    expect(await cardOn("2023-10-10")).toBe("Minister of Administrative and Bureaucratic Reform");
   });
 
   it("rates not assessed again, through the model, a seeded commitment carrying an earlier content's unsourced rating", async () => {
