@@ -1,16 +1,17 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
-import type { AgreementKind, AgreementStatus } from "../lib/enums";
+import type { AgreementState } from "../lib/agreement-status";
+import type { AgreementKind } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { StatusBadge } from "./status-badge";
+import { AgreementStatusBadge, InferredMark } from "./agreement-status";
 
 interface AgreementRef {
   id: number;
   kind: AgreementKind;
   title: LocalizedText;
-  status: AgreementStatus;
+  state: AgreementState;
 }
 
 function AgreementLine({ a, children }: { a: AgreementRef; children: React.ReactNode }) {
@@ -22,13 +23,17 @@ function AgreementLine({ a, children }: { a: AgreementRef; children: React.React
       <span className="meta">
         {t(`agreementKind.${a.kind}`)} · {children}
       </span>{" "}
-      <StatusBadge group="agreementStatus" value={a.status} />
+      <AgreementStatusBadge state={a.state} />
     </li>
   );
 }
 
-/** Agreements whose in-force period ends within the next six months, soonest first. */
-export function DashboardExpiring({ items }: { items: (AgreementRef & { inForceUntil: string; daysLeft: number })[] }) {
+/** Agreements whose status is expiring, soonest first. */
+export function DashboardExpiring({
+  items,
+}: {
+  items: (AgreementRef & { inForceUntil: string; inForceUntilInferred: boolean; daysLeft: number })[];
+}) {
   const { t } = useTranslation();
   const format = useFormatter();
   if (!items.length) return <p className="muted">{t("dashboard.noExpiring")}</p>;
@@ -36,7 +41,8 @@ export function DashboardExpiring({ items }: { items: (AgreementRef & { inForceU
     <ul className="plain dashboard-list">
       {items.map((a) => (
         <AgreementLine key={a.id} a={a}>
-          {t("dashboard.endsOn", { date: format.day(a.inForceUntil) })} ·{" "}
+          {t("dashboard.endsOn", { date: format.day(a.inForceUntil) })}
+          <InferredMark inferred={a.inForceUntilInferred} /> ·{" "}
           {a.daysLeft === 0
             ? t("dashboard.endsToday")
             : t("dashboard.daysLeft", { count: a.daysLeft, formatted: format.number(a.daysLeft) })}
@@ -46,7 +52,7 @@ export function DashboardExpiring({ items }: { items: (AgreementRef & { inForceU
   );
 }
 
-/** Binding agreements without activity for six months, the longest quiet first. */
+/** Agreements in force without an activity for six months, the longest quiet first. */
 export function DashboardDormant({ items }: { items: (AgreementRef & { lastActivityOn: string | null })[] }) {
   const { t } = useTranslation();
   const format = useFormatter();

@@ -1,6 +1,8 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import { localized } from "../lib/localized";
+import { AgreementPeriod, AgreementStatusBadge } from "./agreement-status";
+import { ExampleBadge } from "./example-badge";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import type { PlanProgress as PlanProgressData } from "../models/dashboard.server";
 
@@ -67,9 +69,9 @@ export function PlanProgress({ plan }: { plan: PlanProgressData }) {
         <Link to={`/agreements/${plan.id}`}>{title}</Link>
       </h3>
       <p className="meta">
-        {plan.inForceUntil
-          ? t("dashboard.inForce", { from: format.day(plan.inForceFrom), until: format.day(plan.inForceUntil) })
-          : t("dashboard.inForceFrom", { from: format.day(plan.inForceFrom) })}
+        <ExampleBadge example={plan.example} />
+        <AgreementStatusBadge state={plan.state} />{" "}
+        <AgreementPeriod from={plan.inForceFrom} until={plan.inForceUntil} inferred={plan.inForceUntilInferred} />
       </p>
       <table className="table plan-progress__table">
         <caption className="visually-hidden">{t("dashboard.planCaption", { plan: title })}</caption>
@@ -93,7 +95,9 @@ export function PlanProgress({ plan }: { plan: PlanProgressData }) {
                     days: format.number(plan.elapsed.days),
                     total: format.number(plan.elapsed.totalDays),
                   })
-                : t("dashboard.elapsedOpenEnded", { count: plan.daysIn, days: format.number(plan.daysIn) })}
+                : plan.daysIn !== null
+                  ? t("dashboard.elapsedOpenEnded", { count: plan.daysIn, days: format.number(plan.daysIn) })
+                  : t("agreements.periodUnknown")}
             </td>
           </tr>
           {plan.total ? (

@@ -4,12 +4,21 @@ import { alias } from "drizzle-orm/pg-core";
 import { agreements } from "../../db/schema";
 import type { Database } from "../../db/client";
 import { calendarToday } from "../lib/zoned-time";
-import { lifecycleOf } from "./agreement-lifecycle.server";
+import { agreementStateOf, renewalInEffect } from "../lib/agreement-status";
 import { commitmentCountsByAgreement, progressOf } from "./agreement-progress.server";
 import { isFullyConfirmed } from "./commitment-confirmations.server";
 import { isOverdue } from "./commitment-overdue.server";
 import { commitmentCards } from "./agreement-commitment-cards.server";
 import { agreementHead } from "./agreement-head.server";
+
+/** The renewals in effect that make an agreement renewed, to name and link beside its status. */
+function renewedByOf<R extends Parameters<typeof renewalInEffect>[0]>(
+  state: string,
+  renewals: R[],
+  today: string,
+): R[] {
+  return state === "renewed" ? renewals.filter((r) => renewalInEffect(r, today)) : [];
+}
 
 export async function listAgreements(db: Database, today = calendarToday("UTC")) {
   const parent = alias(agreements, "parent");
@@ -25,6 +34,7 @@ export async function listAgreements(db: Database, today = calendarToday("UTC"))
         signedOn: agreements.signedOn,
         inForceFrom: agreements.inForceFrom,
         inForceUntil: agreements.inForceUntil,
+        inForceUntilInferred: agreements.inForceUntilInferred,
         parentId: agreements.parentId,
         parentTitle: parent.title,
       })
@@ -40,14 +50,14 @@ export async function listAgreements(db: Database, today = calendarToday("UTC"))
   }
   return rows.map((r) => {
     const renewals = renewalsOf.get(r.id) ?? [];
-    const lifecycle = lifecycleOf(r, renewals, today);
+    const state = agreementStateOf(r, renewals, today);
     const c = counts.get(r.id) ?? {};
     return {
       ...r,
       commitments: c,
       progress: progressOf(c),
-      lifecycle,
-      renewedBy: lifecycle === "renewed" ? renewals.map((x) => ({ id: x.id, title: x.title })) : [],
+      state,
+      renewedBy: renewedByOf(state, renewals, today).map((x) => ({ id: x.id, title: x.title })),
     };
   });
 }
@@ -85,15 +95,15 @@ export async function getAgreement(
   const { counts: statusCounts, overdue, fullyConfirmed } = tally;
   const progress = progressOf(statusCounts);
   const renewals = children.filter((c) => c.kind === "renewal");
-  const lifecycle = lifecycleOf(agreement, renewals, today);
+  const state = agreementStateOf(agreement, renewals, today);
   return {
     ...agreement,
-    lifecycle,
+    state,
     partnership,
     parent,
     /** Every later agreement that continues or implements this one. */
     continuedBy: children,
-    renewedBy: lifecycle === "renewed" ? renewals : [],
+    renewedBy: renewedByOf(state, renewals, today),
     signatories,
     sides,
     /** Whether the viewer (`viewerId`) follows it. */

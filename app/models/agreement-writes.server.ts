@@ -18,6 +18,8 @@ export interface AgreementInput {
   signedCity: string | null;
   inForceFrom: string | null;
   inForceUntil: string | null;
+  /** No source gives the end date; left out, a new agreement's is not inferred and an edit keeps it. */
+  inForceUntilInferred?: boolean;
   status: Agreement["status"];
   parentId: number | null;
   signatoryIds: number[];

@@ -1,10 +1,10 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, lte, sql } from "drizzle-orm";
 import { activities, agreements, commitments } from "../../db/schema";
-import type { AgreementKind } from "../lib/enums";
-import type { LocalizedText } from "../lib/localized";
+import { bindingStates, type AgreementState } from "../lib/agreement-status";
 import type { Database } from "../../db/client";
 import { zonedToUtc } from "../lib/zoned-time";
-import { commitmentCountsByAgreement, type StatusCounts } from "./agreement-progress.server";
+import { listAgreements } from "./agreement-queries.server";
+import { agreementStateIn, agreementStateSql } from "./agreement-status.server";
 import { overdueWhere } from "./commitment-overdue.server";
 import {
   addMonths,
@@ -14,34 +14,28 @@ import {
   type DashboardClock,
 } from "./dashboard-clock.server";
 
-// Agreements that still bind the parties: drafts, expired and terminated ones are history.
+// Recorded statuses of agreements that may bind the parties; what binds today is `bindingStates`.
 export const liveStatuses = ["signed", "in_force"] as const;
 
-// What the dashboard's agreement lists show of each.
-const agreementListFields = {
+/** What the dashboard's agreement lists show of each: the status is computed as /agreements does. */
+const agreementListFields = (today: string) => ({
   id: agreements.id,
   kind: agreements.kind,
   title: agreements.title,
-  status: agreements.status,
-};
+  state: agreementStateSql(today),
+});
 
-interface AgreementCommitments {
-  id: number;
-  kind: AgreementKind;
-  title: LocalizedText;
-  status: (typeof agreements.$inferSelect)["status"];
-  commitments: StatusCounts;
-}
-
-export async function commitmentsByAgreement(db: Database): Promise<AgreementCommitments[]> {
-  const [rows, counts] = await Promise.all([
-    db
-      .select(agreementListFields)
-      .from(agreements)
-      .orderBy(asc(agreements.signedOn), asc(agreements.inForceFrom), asc(agreements.id)),
-    commitmentCountsByAgreement(db),
-  ]);
-  return rows.map((r) => ({ ...r, commitments: counts.get(r.id) ?? {} }));
+/** Every agreement with its status (and what renewed it) and its commitments counted by status. */
+export async function commitmentsByAgreement(db: Database, clock: DashboardClock) {
+  const rows = await listAgreements(db, clock.today);
+  return rows.map((r) => ({
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    state: r.state,
+    renewedBy: r.renewedBy,
+    commitments: r.commitments,
+  }));
 }
 
 /** Commitments past their due date and not settled, oldest first; capped, with the full count. */
@@ -71,22 +65,17 @@ export async function overdueCommitments(db: Database, clock: DashboardClock, li
   };
 }
 
-/** Binding agreements whose in-force period ends between today and six months from today. */
+/** Agreements whose status is expiring (in force, ending within `expiringDays`), soonest first. */
 export async function expiringAgreements(db: Database, clock: DashboardClock) {
-  const horizon = addMonths(clock.today, horizonMonths);
+  const expiring: AgreementState[] = ["expiring"];
   const rows = await db
     .select({
-      ...agreementListFields,
+      ...agreementListFields(clock.today),
       inForceUntil: agreements.inForceUntil,
+      inForceUntilInferred: agreements.inForceUntilInferred,
     })
     .from(agreements)
-    .where(
-      and(
-        inArray(agreements.status, [...liveStatuses]),
-        gte(agreements.inForceUntil, clock.today),
-        lte(agreements.inForceUntil, horizon),
-      ),
-    )
+    .where(agreementStateIn(clock.today, expiring))
     .orderBy(asc(agreements.inForceUntil), asc(agreements.id));
   return rows.map((r) => ({
     ...r,
@@ -96,15 +85,16 @@ export async function expiringAgreements(db: Database, clock: DashboardClock) {
 }
 
 /**
- * Binding, unexpired agreements with no activity started or updated in the last six months. An
- * agreement younger than six months cannot have been quiet that long, so it is left out.
+ * Agreements in force with no activity that took place in the last six months. When it took
+ * place is the activity's own date, never when its row was written or changed: loading the seed
+ * or an import touches every row and says nothing about the cooperation. An agreement younger
+ * than six months cannot have been quiet that long, so it is left out. One query, whose probes
+ * are ranges on the (agreement_id, starts_at) index.
  */
 export async function dormantAgreements(db: Database, clock: DashboardClock) {
   const sinceDay = addMonths(clock.today, -horizonMonths);
   const since = zonedToUtc(sinceDay, "00:00", clock.timeZone);
-  // Two probes rather than one OR: the first is a range on the (agreement_id, starts_at) index; the
-  // second reads the agreement's rows only when the first found nothing.
-  const startedLately = db
+  const tookPlaceLately = db
     .select({ one: sql`1` })
     .from(activities)
     .where(
@@ -112,16 +102,6 @@ export async function dormantAgreements(db: Database, clock: DashboardClock) {
         eq(activities.agreementId, agreements.id),
         gte(activities.startsAt, since),
         lte(activities.startsAt, clock.now),
-      ),
-    );
-  const updatedLately = db
-    .select({ one: sql`1` })
-    .from(activities)
-    .where(
-      and(
-        eq(activities.agreementId, agreements.id),
-        gte(activities.updatedAt, since),
-        lte(activities.updatedAt, clock.now),
       ),
     );
   // The latest activity up to now, in one backward step on (agreement_id, starts_at). Written as
@@ -140,7 +120,7 @@ export async function dormantAgreements(db: Database, clock: DashboardClock) {
     .as("last_activity");
   const rows = await db
     .select({
-      ...agreementListFields,
+      ...agreementListFields(clock.today),
       // Its date on the viewer's calendar (all-day activities are dates already).
       lastActivityOn: sql<
         string | null
@@ -150,14 +130,12 @@ export async function dormantAgreements(db: Database, clock: DashboardClock) {
     .leftJoinLateral(last, sql`true`)
     .where(
       and(
-        inArray(agreements.status, [...liveStatuses]),
-        or(isNull(agreements.inForceUntil), gte(agreements.inForceUntil, clock.today)),
+        agreementStateIn(clock.today, bindingStates),
         lte(
           sql`coalesce(${agreements.inForceFrom}, ${agreements.signedOn}, (${agreements.createdAt} at time zone ${clock.timeZone})::date)`,
           sinceDay,
         ),
-        sql`not exists (${startedLately})`,
-        sql`not exists (${updatedLately})`,
+        sql`not exists (${tookPlaceLately})`,
       ),
     );
   // Never active first, then the longest quiet.

@@ -3,13 +3,10 @@
 import { and, asc, eq, gte, lt, lte, sql } from "drizzle-orm";
 import { activities, followUps, users } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { dashboardListLimit, dayMs, daysBetween, toDate, type DashboardClock } from "./dashboard-clock.server";
+import { addDays, dashboardListLimit, daysBetween, type DashboardClock } from "./dashboard-clock.server";
 
 /** How far ahead "due soon" looks. */
 export const followUpSoonDays = 14;
-
-const addDays = (day: string, days: number) =>
-  new Date(toDate(day).getTime() + days * dayMs).toISOString().slice(0, 10);
 
 const itemFields = {
   id: followUps.id,

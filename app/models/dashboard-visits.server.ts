@@ -5,15 +5,12 @@ import { activities, itineraryItems, visitMembers, visits } from "../../db/schem
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
 import { utcToZoned } from "../lib/zoned-time";
-import { dashboardListLimit, dayMs, toDate, type DashboardClock } from "./dashboard-clock.server";
+import { addDays, dashboardListLimit, dayMs, toDate, type DashboardClock } from "./dashboard-clock.server";
 
 /** How far ahead the dashboard looks for visits. */
 export const upcomingVisitDays = 90;
 /** A visit longer than this is checked for its first days only (no real visit is). */
 const maxVisitDays = 60;
-
-const addDays = (day: string, days: number) =>
-  new Date(toDate(day).getTime() + days * dayMs).toISOString().slice(0, 10);
 
 export interface UpcomingVisit {
   id: number;

@@ -6,7 +6,8 @@ import {
   expiringAgreements,
   overdueCommitments,
 } from "./dashboard-agreements.server";
-import { addMonths, dashboardClock, horizonMonths } from "./dashboard-clock.server";
+import { expiringDays } from "../lib/agreement-status";
+import { addDays, dashboardClock } from "./dashboard-clock.server";
 import { planProgress } from "./dashboard-plans.server";
 import { followUpSummary } from "./dashboard-follow-ups.server";
 import { upcomingVisits } from "./dashboard-visits.server";
@@ -24,7 +25,7 @@ export async function getDashboard(db: Database, now: Date = new Date(), timeZon
   const [plans, agreementCommitments, upcoming, overdue, expiring, dormant, quarters, visits, followUps] =
     await Promise.all([
       planProgress(db, clock),
-      commitmentsByAgreement(db),
+      commitmentsByAgreement(db, clock),
       upcomingActivities(db, clock),
       overdueCommitments(db, clock),
       expiringAgreements(db, clock),
@@ -40,7 +41,7 @@ export async function getDashboard(db: Database, now: Date = new Date(), timeZon
     upcoming,
     overdue,
     expiring,
-    expiringUntil: addMonths(clock.today, horizonMonths),
+    expiringUntil: addDays(clock.today, expiringDays),
     dormant,
     quarters,
     visits,

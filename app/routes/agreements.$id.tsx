@@ -2,14 +2,13 @@ import { useTranslation } from "../i18n/translation";
 import { Link, redirect } from "react-router";
 import { z } from "zod";
 import type { Route } from "./+types/agreements.$id";
-import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
+import { AgreementPeriod, AgreementStatusBadge } from "../components/agreement-status";
 import { AgreementProgress } from "../components/agreement-progress";
 import { CommitmentCard } from "../components/commitment-card";
 import { PlainLinks } from "../components/plain-links";
 import { RecordReferences } from "../components/record-references";
 import { FollowButton } from "../components/follow-button";
 import { Pager } from "../components/pager";
-import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
 import type { Language } from "../i18n/config";
 import { getLanguage } from "../i18n/i18n.server";
@@ -72,12 +71,12 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
     title: text(a.title),
     summary: text(a.summary),
     kind: a.kind,
-    status: a.status,
-    lifecycle: a.lifecycle,
+    state: a.state,
     signedOn: a.signedOn,
     signedCity: a.signedCity,
     inForceFrom: a.inForceFrom,
     inForceUntil: a.inForceUntil,
+    inForceUntilInferred: a.inForceUntilInferred,
     partnership: { name: text(a.partnership.name) },
     sides: a.sides.map((s) => ({ code: s.code, name: text(s.name) })),
     parent: a.parent && { id: a.parent.id, title: text(a.parent.title) },
@@ -136,13 +135,9 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
       <dl className="facts">
         <dt>{t("agreements.kind")}</dt>
         <dd>{t(`agreementKind.${a.kind}`)}</dd>
-        <dt>{t("agreements.state")}</dt>
+        <dt>{t("agreements.status")}</dt>
         <dd>
-          <AgreementLifecycle lifecycle={a.lifecycle} renewedBy={a.renewedBy} />
-        </dd>
-        <dt>{t("agreements.recordedStatus")}</dt>
-        <dd>
-          <StatusBadge group="agreementStatus" value={a.status} />
+          <AgreementStatusBadge state={a.state} renewedBy={a.renewedBy} />
         </dd>
         <dt>{t("agreements.partnership")}</dt>
         <dd>
@@ -162,7 +157,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         ) : null}
         <dt>{t("agreements.period")}</dt>
         <dd>
-          <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} />
+          <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} inferred={a.inForceUntilInferred} />
         </dd>
         {a.parent ? (
           <>

@@ -1,7 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { Link } from "react-router";
 import type { Route } from "./+types/agreements";
-import { AgreementLifecycle, AgreementPeriod } from "../components/agreement-lifecycle";
+import { AgreementPeriod, AgreementStatusBadge } from "../components/agreement-status";
 import { AgreementProgress } from "../components/agreement-progress";
 import { TableScroll } from "../components/table-scroll";
 import { db } from "../db.server";
@@ -53,7 +53,7 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
                 <th scope="col">{t("agreements.agreement")}</th>
                 <th scope="col">{t("agreements.kind")}</th>
                 <th scope="col">{t("agreements.period")}</th>
-                <th scope="col">{t("agreements.state")}</th>
+                <th scope="col">{t("agreements.status")}</th>
                 <th scope="col">{t("agreements.progress")}</th>
               </tr>
             </thead>
@@ -71,10 +71,10 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
                   </th>
                   <td>{t(`agreementKind.${a.kind}`)}</td>
                   <td>
-                    <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} />
+                    <AgreementPeriod from={a.inForceFrom} until={a.inForceUntil} inferred={a.inForceUntilInferred} />
                   </td>
                   <td>
-                    <AgreementLifecycle lifecycle={a.lifecycle} renewedBy={a.renewedBy} />
+                    <AgreementStatusBadge state={a.state} renewedBy={a.renewedBy} />
                   </td>
                   <td>
                     <AgreementProgress counts={a.commitments} progress={a.progress} />

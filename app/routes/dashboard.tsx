@@ -11,7 +11,7 @@ import { DashboardSection } from "../components/dashboard-section";
 import { DashboardVisits } from "../components/dashboard-visits";
 import { PlanProgress } from "../components/plan-progress";
 import { QuarterChart } from "../components/quarter-chart";
-import { StatusBadge } from "../components/status-badge";
+import { AgreementStatusBadge } from "../components/agreement-status";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
@@ -88,7 +88,7 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                         <span className="meta">{t(`agreementKind.${a.kind}`)}</span>
                       </th>
                       <td>
-                        <StatusBadge group="agreementStatus" value={a.status} />
+                        <AgreementStatusBadge state={a.state} renewedBy={a.renewedBy} />
                       </td>
                       <td>
                         {Object.values(a.commitments).some(Boolean) ? (

@@ -40,6 +40,7 @@ export async function seedAgreements(run: SeedRun, agreements: Content["agreemen
       signedCity: a.signed_city ?? null,
       inForceFrom: a.in_force_from ?? null,
       inForceUntil: a.in_force_until ?? null,
+      inForceUntilInferred: a.in_force_until_inferred,
       status: a.status,
       parentId: run.optionalId("agreement", a.parent),
       signatoryIds: a.signatories.map((p) => run.id("person", p)).sort((x, y) => x - y),

@@ -134,6 +134,8 @@ export const agreement = z
     signed_city: z.string().optional(),
     in_force_from: isoDate.optional(),
     in_force_until: isoDate.optional(),
+    /** No source gives the end date: it was worked out (say how in the summary). */
+    in_force_until_inferred: z.boolean().default(false),
     status: z.enum(agreementStatuses),
     parent: slug.optional(),
     signatories: z.array(slug).default([]),

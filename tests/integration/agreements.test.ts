@@ -8,7 +8,6 @@ import { agreementInput } from "../../app/forms/agreement.server";
 import { evidenceForm } from "../../app/forms/commitment-tracking";
 import { commitmentFormValues } from "../../app/forms/commitment.server";
 import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
-import { lifecycleOf } from "../../app/models/agreement-lifecycle.server";
 import { getAgreement, listAgreements } from "../../app/models/agreement-queries.server";
 import { createAgreement, updateAgreement, type AgreementInput } from "../../app/models/agreement-writes.server";
 import { confirmCompletion, withdrawConfirmation } from "../../app/models/commitment-confirmations.server";
@@ -26,7 +25,7 @@ import { createTestDatabase, drivers, type TestDatabase } from "../support/test-
 import { formData } from "../support/form-data";
 import { assessmentInput } from "../support/model-factories";
 
-// A fixed day, so lifecycle states do not drift with the calendar.
+// A fixed day, so statuses do not drift with the calendar.
 const today = "2025-03-01";
 
 /** Counts the statements `run` sends, by wrapping the driver's query method for the duration. */
@@ -104,40 +103,28 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
   });
   afterAll(() => test.close());
 
-  it("lists every agreement with its lifecycle: the 2017 MoU is renewed by the 2024 renewal", async () => {
+  it("lists every agreement with its status: the 2017 MoU is renewed by the 2024 renewal", async () => {
     const list = await listAgreements(test.db, today);
     const mou = list.find((a) => a.id === mouId)!;
-    expect(mou.lifecycle).toBe("renewed");
+    expect(mou.state).toBe("renewed");
     expect(mou.renewedBy).toEqual([
       { id: renewalId, title: expect.objectContaining({ en: expect.stringMatching(/Renewal/) }) },
     ]);
-    expect(list.find((a) => a.id === renewalId)!.lifecycle).toBe("in_force");
+    expect(list.find((a) => a.id === renewalId)!.state).toBe("in_force");
     const plan = list.find((a) => a.id === actionPlanId)!;
-    expect(plan.lifecycle).toBe("in_force");
+    expect(plan.state).toBe("in_force");
+    // No source gives its end: the seed marks the date as inferred.
+    expect(plan.inForceUntilInferred).toBe(true);
+    expect(mou.inForceUntilInferred).toBe(false);
     expect(plan.progress).toEqual({ total: 3, active: 3, complete: 0, percent: 0 });
     // After its stated end, the action plan reads as expired.
-    expect((await listAgreements(test.db, "2026-07-02")).find((a) => a.id === actionPlanId)!.lifecycle).toBe("expired");
+    expect((await listAgreements(test.db, "2026-07-02")).find((a) => a.id === actionPlanId)!.state).toBe("expired");
     expect(mou.progress.total).toBeGreaterThanOrEqual(4);
-  });
-
-  it("derives the lifecycle from the record, its dates and its renewals", () => {
-    const base = { status: "signed" as const, inForceFrom: "2020-01-01", inForceUntil: "2024-12-31" };
-    expect(lifecycleOf({ ...base, status: "draft" }, [], today)).toBe("draft");
-    expect(lifecycleOf({ ...base, status: "terminated" }, [], today)).toBe("terminated");
-    expect(lifecycleOf(base, [], today)).toBe("expired");
-    expect(lifecycleOf({ ...base, inForceUntil: null }, [], today)).toBe("in_force");
-    expect(lifecycleOf({ ...base, inForceFrom: "2030-01-01", inForceUntil: null }, [], today)).toBe("signed");
-    expect(lifecycleOf({ ...base, inForceUntil: today }, [], today)).toBe("in_force");
-    // A draft renewal, or one not yet in force, has not renewed anything.
-    const renewal = { status: "signed" as const, inForceFrom: "2024-07-01", inForceUntil: null };
-    expect(lifecycleOf(base, [renewal], today)).toBe("renewed");
-    expect(lifecycleOf(base, [{ ...renewal, status: "draft" }], today)).toBe("expired");
-    expect(lifecycleOf(base, [{ ...renewal, inForceFrom: "2030-01-01" }], today)).toBe("expired");
   });
 
   it("shows the 2017 MoU with its one-stop-shop commitment and the activities that serve it", async () => {
     const mou = (await getAgreement(test.db, mouId, today))!;
-    expect(mou.lifecycle).toBe("renewed");
+    expect(mou.state).toBe("renewed");
     expect(mou.renewedBy.map((r) => r.id)).toEqual([renewalId]);
     expect(mou.sides.map((s) => s.code)).toEqual(["ID", "AZ"]);
     expect((await referencesOf(test.db, { kind: "agreement", id: mouId }, false)).sources.length).toBeGreaterThan(0);

@@ -20,6 +20,7 @@ export const agreements = {
     draft: "Draft",
     signed: "Signed",
     in_force: "In force",
+    expiring: "Expiring",
     expired: "Expired",
     renewed: "Renewed",
     terminated: "Terminated",
@@ -30,6 +31,7 @@ export const agreements = {
   periodFrom: "From {{from}}",
   periodUntil: "Until {{until}}",
   periodUnknown: "Not stated",
+  inferredEnd: "(end date inferred: no source gives it)",
   noSignatories: "Not stated in the sources.",
   noCommitments: "No commitments yet.",
   commitmentsShowing: "Showing {{from}}–{{to}} of {{total}} commitments",
@@ -56,9 +58,10 @@ export const agreements = {
     signedCity: "City of signing",
     inForceFrom: "In force from",
     inForceUntil: "In force until",
+    inForceUntilInferred: "The end date is inferred: no source gives it",
     status: "Recorded status",
     statusHint:
-      "Draft and terminated are shown as recorded. Otherwise the dates and any renewal decide whether the agreement shows as signed, in force, expired or renewed.",
+      "Draft and terminated are shown as recorded. Otherwise the dates and any renewal decide whether the agreement shows as signed, in force, expiring (90 days or fewer left), expired or renewed.",
     parent: "Continues or implements",
     parentHint:
       "A renewal continues an earlier agreement; an action plan implements one. Only agreements of the same partnership can be chosen.",

@@ -47,17 +47,18 @@ export const dashboard = {
   daysOverdue_one: "{{formatted}} day overdue",
   daysOverdue_other: "{{formatted}} days overdue",
 
-  expiringTitle: "Agreements expiring within six months",
-  expiringIntro: "In force or signed, and ending between today and {{date}}.",
-  noExpiring: "No agreement expires in the next six months.",
+  expiringTitle: "Expiring agreements",
+  expiringIntro: "In force, with 90 days or fewer left: ending between today and {{date}}.",
+  noExpiring: "No agreement in force ends in the next 90 days.",
   endsOn: "ends {{date}}",
   endsToday: "last day today",
   daysLeft_one: "{{formatted}} day left",
   daysLeft_other: "{{formatted}} days left",
 
   dormantTitle: "Dormant agreements",
-  dormantIntro: "In force or signed, and no activity started or updated in the last six months.",
-  noDormant: "Every agreement in force has had activity in the last six months.",
+  dormantIntro:
+    "In force for six months or more, and no activity took place in the last six months. When an activity took place counts, not when it was recorded or imported.",
+  noDormant: "Every agreement in force has had an activity take place in the last six months.",
   lastActivity: "last activity",
   neverActive: "no activity logged",
 

@@ -22,6 +22,7 @@ export const agreements: Translation["agreements"] = {
     draft: "Rancangan",
     signed: "Ditandatangani",
     in_force: "Berlaku",
+    expiring: "Segera berakhir",
     expired: "Berakhir",
     renewed: "Diperbarui",
     terminated: "Diakhiri",
@@ -32,6 +33,7 @@ export const agreements: Translation["agreements"] = {
   periodFrom: "Sejak {{from}}",
   periodUntil: "Hingga {{until}}",
   periodUnknown: "Tidak disebutkan",
+  inferredEnd: "(tanggal berakhir merupakan perkiraan: tidak disebutkan sumber)",
   noSignatories: "Tidak disebutkan dalam sumber.",
   noCommitments: "Belum ada komitmen.",
   commitmentsShowing: "Menampilkan {{from}}–{{to}} dari {{total}} komitmen",
@@ -58,9 +60,10 @@ export const agreements: Translation["agreements"] = {
     signedCity: "Kota penandatanganan",
     inForceFrom: "Berlaku sejak",
     inForceUntil: "Berlaku hingga",
+    inForceUntilInferred: "Tanggal berakhir merupakan perkiraan: tidak disebutkan sumber",
     status: "Status tercatat",
     statusHint:
-      "Rancangan dan diakhiri ditampilkan sesuai catatan. Selain itu, tanggal dan pembaruan yang ada menentukan apakah perjanjian ditampilkan sebagai ditandatangani, berlaku, berakhir, atau diperbarui.",
+      "Rancangan dan diakhiri ditampilkan sesuai catatan. Selain itu, tanggal dan pembaruan yang ada menentukan apakah perjanjian ditampilkan sebagai ditandatangani, berlaku, segera berakhir (sisa 90 hari atau kurang), berakhir, atau diperbarui.",
     parent: "Melanjutkan atau melaksanakan",
     parentHint:
       "Pembaruan melanjutkan perjanjian sebelumnya; rencana aksi melaksanakan suatu perjanjian. Hanya perjanjian dalam kemitraan yang sama yang dapat dipilih.",

@@ -50,9 +50,9 @@ export const dashboard: Translation["dashboard"] = {
   daysOverdue_one: "terlambat {{formatted}} hari",
   daysOverdue_other: "terlambat {{formatted}} hari",
 
-  expiringTitle: "Perjanjian yang berakhir dalam enam bulan",
-  expiringIntro: "Berlaku atau telah ditandatangani, dan berakhir antara hari ini dan {{date}}.",
-  noExpiring: "Tidak ada perjanjian yang berakhir dalam enam bulan ke depan.",
+  expiringTitle: "Perjanjian yang segera berakhir",
+  expiringIntro: "Berlaku, dengan sisa 90 hari atau kurang: berakhir antara hari ini dan {{date}}.",
+  noExpiring: "Tidak ada perjanjian berlaku yang berakhir dalam 90 hari ke depan.",
   endsOn: "berakhir {{date}}",
   endsToday: "hari ini hari terakhir",
   daysLeft_one: "sisa {{formatted}} hari",
@@ -60,8 +60,8 @@ export const dashboard: Translation["dashboard"] = {
 
   dormantTitle: "Perjanjian tidak aktif",
   dormantIntro:
-    "Berlaku atau telah ditandatangani, tetapi tidak ada kegiatan yang dimulai atau diperbarui dalam enam bulan terakhir.",
-  noDormant: "Setiap perjanjian yang berlaku memiliki kegiatan dalam enam bulan terakhir.",
+    "Berlaku selama enam bulan atau lebih, tetapi tidak ada kegiatan yang berlangsung dalam enam bulan terakhir. Yang dihitung adalah waktu kegiatan berlangsung, bukan waktu kegiatan dicatat atau diimpor.",
+  noDormant: "Setiap perjanjian yang berlaku memiliki kegiatan yang berlangsung dalam enam bulan terakhir.",
   lastActivity: "kegiatan terakhir",
   neverActive: "belum ada kegiatan yang dicatat",
 
