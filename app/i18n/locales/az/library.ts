@@ -4,7 +4,7 @@ import type { Translation } from "../en";
 export const library: Translation["library"] = {
   title: "İnnovasiyalar kitabxanası",
   intro:
-    "Tərəfdaş ölkələrin bir-birinə təklif etdiyi dövlət xidmətlərinin göstərilməsi sahəsində innovasiyalar və onlardan əldə edilən dərslər.",
+    "Dövlət xidmətlərinin göstərilməsi sahəsində tərəfdaş ölkələrin bir-birinə təqdim etdiyi innovasiyalar və onlardan əldə edilən dərslər.",
   country: "Ölkə",
   sector: "Sahə",
   organization: "Təşkilat",
