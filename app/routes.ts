@@ -23,10 +23,13 @@ export default [
   // Exports check their own access: the calendar feed also takes a per-user token instead of a session.
   route("activities.csv", "routes/activities.csv.ts"),
   route("activities.ics", "routes/activities.ics.ts"),
-  // A visit's briefing as a PDF and its programme as calendar files: each checks its own access.
+  // A visit's briefing as a PDF and its programme as calendar files: each checks its own access
+  // (the calendars also take a secret link's token instead of a session, decision 21).
   route("visits/:id/briefing.pdf", "routes/visits.$id.briefing.pdf.ts"),
   route("visits/:id/calendar.ics", "routes/visits.$id.calendar.ics.ts"),
   route("visits/:id/members/:memberId/calendar.ics", "routes/visits.$id.members.$memberId.calendar.ics.ts"),
+  // A delegation member's own briefing by their personal link, without a session (decision 21).
+  route("visits/:id/members/:memberId/briefing", "routes/visits.$id.members.$memberId.briefing.tsx"),
   // Resend's delivery reports: signed by Resend, not a signed-in user (see the route).
   route("webhooks/resend", "routes/webhooks.resend.ts"),
   // Documents of cases, activities and agreements: the upload (the one form that carries a file)

@@ -114,7 +114,8 @@ function exportText(editor: LexicalEditor, node: LexicalNode) {
   return node.exportDOM(editor);
 }
 
-function createEditor(): LexicalEditor {
+/** A headless editor with the shared node list: the renderer's, and the PDF's reader of stored states. */
+export function createEditor(): LexicalEditor {
   return createHeadlessEditor({
     namespace: richTextNamespace,
     nodes: [...richTextNodes],

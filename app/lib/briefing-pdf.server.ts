@@ -2,6 +2,7 @@
 // visit's name and dates at the head of every page and the page numbers at its foot.
 import type { Language } from "../i18n/config";
 import type { TFunction } from "../i18n/translator";
+import { richTextBlocks } from "../lexical/blocks.server";
 import type { Briefing } from "../models/briefing.server";
 import { positionLine, travelLine } from "./briefing-text";
 import { createFormatter } from "./format";
@@ -10,7 +11,18 @@ import { localized } from "./localized";
 import { pdfDocument, type PdfWriter } from "./pdf-document.server";
 import { visitDateRange } from "./visit-dates";
 
-export async function briefingPdf(briefing: Briefing, lang: Language, t: TFunction): Promise<Buffer> {
+/** The stored Lexical states of the visit's rich texts (briefingRichText), drawn with their formatting. */
+export interface BriefingStates {
+  talkingPoints: unknown;
+  background: unknown;
+}
+
+export async function briefingPdf(
+  briefing: Briefing,
+  lang: Language,
+  t: TFunction,
+  states?: BriefingStates,
+): Promise<Buffer> {
   const { visit, member } = briefing;
   const title = localized(visit.title, lang);
   const place = createFormatter(lang, visit.timeZone);
@@ -36,10 +48,15 @@ export async function briefingPdf(briefing: Briefing, lang: Language, t: TFuncti
   people(write, briefing, lang, t, place);
   programme(write, briefing, lang, t);
 
-  write.h2(t("briefing.talkingPoints"));
-  write.text(visit.talkingPointsText || t("briefing.nothingWritten"));
-  write.h2(t("briefing.background"));
-  write.text(visit.backgroundText || t("briefing.nothingWritten"));
+  const richText = (heading: string, state: unknown, text: string | null) => {
+    write.h2(heading);
+    // Without a readable state (none given, or one this editor no longer reads): the plain text.
+    const blocks = state === undefined ? null : richTextBlocks(state);
+    if (blocks?.length) write.richText(blocks);
+    else write.text(text || t("briefing.nothingWritten"));
+  };
+  richText(t("briefing.talkingPoints"), states?.talkingPoints, visit.talkingPointsText);
+  richText(t("briefing.background"), states?.background, visit.backgroundText);
 
   history(write, briefing, lang, t, place);
   return finish();

@@ -72,6 +72,7 @@ export const notices = [
   "delegation.saved",
   "itinerary.saved",
   "briefing.issued",
+  "visitLinks.stopped",
   "visits.created",
   "visits.saved",
   "visits.reportSaved",

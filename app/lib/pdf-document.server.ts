@@ -3,11 +3,14 @@
 // numbers on every page, written once the content is laid out (pages are buffered).
 import { createRequire } from "node:module";
 import PDFDocument from "pdfkit";
+import type { RichBlock, TextRun } from "../lexical/blocks.server";
 
 const require = createRequire(import.meta.url);
 const fonts = {
   regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
   bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+  italic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Oblique.ttf"),
+  boldItalic: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-BoldOblique.ttf"),
 };
 
 const margin = 56; // 2 cm
@@ -37,6 +40,8 @@ export function pdfDocument(frame: PdfFrame) {
   });
   doc.registerFont("regular", fonts.regular);
   doc.registerFont("bold", fonts.bold);
+  doc.registerFont("italic", fonts.italic);
+  doc.registerFont("boldItalic", fonts.boldItalic);
   const chunks: Buffer[] = [];
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const ended = new Promise<void>((resolve, reject) => {
@@ -91,6 +96,41 @@ export function pdfDocument(frame: PdfFrame) {
       const height = lines.reduce((sum, line) => sum + doc.heightOfString(line, { width: width - 12 }) + 2, 0);
       if (doc.y + height > doc.page.height - doc.page.margins.bottom) doc.addPage();
     },
+    /**
+     * A rich text's blocks (app/lexical/blocks.server.ts): headings, paragraphs, quotes, and list
+     * items with their bullet or number, indented by depth; bold and italic kept, a link's address
+     * printed after its text (paper cannot be clicked).
+     */
+    richText(blocks: RichBlock[]) {
+      for (const block of blocks) {
+        if (block.kind === "heading") {
+          const size = { 2: 12, 3: 11, 4: 10.5 }[block.level];
+          doc.moveDown(0.2);
+          doc.font("bold").fontSize(size).fillColor(ink).text(plain(block.runs), margin, doc.y, { width });
+          doc.moveDown(0.1);
+          continue;
+        }
+        const indent = block.kind === "item" ? 4 + block.depth * 14 : block.kind === "quote" ? 14 : 0;
+        const x = margin + indent;
+        const pieces = runPieces(block.runs);
+        doc.fontSize(10).fillColor(block.kind === "quote" ? muted : ink);
+        if (block.kind === "item") {
+          // The marker in its own gutter; the item's lines start after it.
+          const y = doc.y;
+          doc.font("regular").text(block.marker, x, y, { width: 16, lineBreak: false });
+          doc.y = y;
+        }
+        const start = block.kind === "item" ? x + 16 : x;
+        pieces.forEach((piece, i) => {
+          doc.font(piece.font).text(piece.text, i === 0 ? start : undefined, i === 0 ? doc.y : undefined, {
+            width: width - (start - margin),
+            continued: i < pieces.length - 1,
+            paragraphGap: 3,
+          });
+        });
+        doc.x = margin;
+      }
+    },
     gap(lines = 0.5) {
       doc.moveDown(lines);
     },
@@ -130,3 +170,17 @@ export function pdfDocument(frame: PdfFrame) {
 }
 
 export type PdfWriter = ReturnType<typeof pdfDocument>["write"];
+
+const plain = (runs: TextRun[]) => runs.map((r) => r.text).join("");
+
+/** Runs as pieces of text in one font each, a link's address after its last piece. */
+function runPieces(runs: TextRun[]) {
+  const pieces: { text: string; font: "regular" | "bold" | "italic" | "boldItalic" }[] = [];
+  runs.forEach((run, i) => {
+    if (!run.text) return;
+    const font = run.bold ? (run.italic ? "boldItalic" : "bold") : run.italic ? "italic" : "regular";
+    pieces.push({ text: run.text, font });
+    if (run.url && runs[i + 1]?.url !== run.url) pieces.push({ text: ` (${run.url})`, font: "regular" });
+  });
+  return pieces;
+}

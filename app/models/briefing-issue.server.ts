@@ -1,6 +1,8 @@
 // Issuing a visit's briefing pack: the visit records when, and every delegation member who can be
 // reached (their account's address, else the person's own) gets a mail with the link to their own
-// version and their calendar, all in one transaction with the audit row (decision 12's outbox).
+// version and their calendar, all in one transaction with the audit row (decision 12's outbox). A
+// member without an account cannot sign in, so their mail carries personal links instead, made
+// anew on each issue (the older ones revoked; decision 21).
 import { and, asc, eq } from "drizzle-orm";
 import { activities, people, users, visitMembers, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
@@ -13,6 +15,7 @@ import { queueMail } from "../mail/queue.server";
 import { briefingPackMail } from "../mail/templates/briefing-pack";
 import { recordAudit, type Actor } from "./audit.server";
 import { ConflictError } from "./errors.server";
+import { issueVisitLinkIn } from "./visit-links.server";
 
 /** The versions of the visit the editor read the briefing at: any change since makes the issue stale. */
 export interface IssuedVersions {
@@ -55,6 +58,15 @@ export async function briefingRecipients(tx: Database, visitId: number) {
     const lang: Language = isLanguage(r.locale) ? r.locale : (r.languages.find(isLanguage) ?? "en");
     return [{ memberId: r.memberId, name: r.name, address, userId: account?.id ?? null, lang }];
   });
+}
+
+/** A member's own briefing and calendar links, held by the member (no account). */
+async function personalLinks(tx: Database, actor: Actor, visitId: number, memberId: number, now: Date) {
+  const holder = { visitId, memberId, userId: null };
+  const briefing = await issueVisitLinkIn(tx, actor, { ...holder, purpose: "briefing" }, now);
+  const calendar = await issueVisitLinkIn(tx, actor, { ...holder, purpose: "calendar" }, now);
+  // The member was just read from this visit's delegation in this transaction.
+  return { briefing: briefing!, calendar: calendar! };
 }
 
 /**
@@ -116,6 +128,7 @@ export async function issueBriefing(
     for (const to of recipients) {
       const { t } = translatorFor(to.lang);
       const format = createFormatter(to.lang, before.timeZone);
+      const links = to.userId == null ? await personalLinks(tx, actor, visitId, to.memberId, issuedAt) : null;
       await queueMail(
         tx,
         { kind: "briefing_pack", to: { address: to.address, name: to.name, userId: to.userId }, locale: to.lang },
@@ -125,8 +138,9 @@ export async function issueBriefing(
           name: to.name,
           title: localized(before.title, to.lang),
           dates: visitDateRange(before, format.day, (start, end) => t("activities.range", { start, end })),
-          briefingUrl: options.origin + memberBriefingPath(visitId, to.memberId),
-          calendarUrl: options.origin + memberCalendarPath(visitId, to.memberId),
+          briefingUrl: options.origin + (links?.briefing.path ?? memberBriefingPath(visitId, to.memberId)),
+          calendarUrl: options.origin + (links?.calendar.path ?? memberCalendarPath(visitId, to.memberId)),
+          personalUntil: links ? format.day(links.briefing.expiresAt!.toISOString()) : null,
         }),
       );
     }

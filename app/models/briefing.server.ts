@@ -9,10 +9,15 @@ import { briefingCommitments, earlierVisits, openFollowUps, visitCases } from ".
 import { itineraryOf, type Itinerary } from "./itinerary-queries.server";
 import { membersOf, type DelegationMember } from "./visit-members-queries.server";
 
-/** Who reads the briefing: their account, and whether they edit the visit. */
+/**
+ * Who reads the briefing: their account, and whether they edit the visit; or, with no account, the
+ * delegation member whose personal link it is (decision 21).
+ */
 export interface BriefingReader {
-  userId: number;
+  userId: number | null;
   canEdit: boolean;
+  /** The member reading their own version by their personal link. */
+  linkMemberId?: number;
 }
 
 /** The briefing's visit: the activity's fields and the visit's own, with the host's name. */
@@ -48,6 +53,15 @@ async function briefingVisit(db: Database, visitId: number) {
   return row ?? null;
 }
 
+/** The visit's rich texts as stored (Lexical states), for the PDF, which draws them itself. */
+export async function briefingRichText(db: Database, visitId: number) {
+  const [row] = await db
+    .select({ talkingPoints: visits.talkingPointsJson, background: visits.backgroundJson })
+    .from(visits)
+    .where(eq(visits.activityId, visitId));
+  return row ?? null;
+}
+
 export type BriefingVisit = NonNullable<Awaited<ReturnType<typeof briefingVisit>>>;
 
 /** The items a member attends: those for everyone and those that name them. */
@@ -69,11 +83,13 @@ export function needsVisible(
   readerPersonId: number | null,
 ): boolean {
   if (reader.canEdit) return true;
+  if (reader.linkMemberId != null) return forMemberId === member.id && member.id === reader.linkMemberId;
   return forMemberId === member.id && member.personId === readerPersonId;
 }
 
 /** The person whose account is the reader's (people.user_id), if any. */
-async function readerPerson(db: Database, userId: number): Promise<number | null> {
+async function readerPerson(db: Database, userId: number | null): Promise<number | null> {
+  if (userId == null) return null;
   const [row] = await db.select({ id: people.id }).from(people).where(eq(people.userId, userId));
   return row?.id ?? null;
 }

@@ -12,10 +12,14 @@ export const tokenLifetimeMs: Record<UserTokenPurpose, number> = {
 };
 
 /** Like a session's: only the hash is stored, so a leaked table opens no account. */
-const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("base64url");
 
 /** 32 random bytes in base64url: what a link carries. Anything else is no token of ours. */
 const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+export const isTokenShaped = (token: string) => tokenPattern.test(token);
+
+/** A new raw token: 256 random bits, too many to guess, so no lookup needs a rate limit. */
+export const randomToken = () => randomBytes(32).toString("base64url");
 
 /**
  * Where the links in an email lead. APP_URL when it is set, since a request's Host header is the
@@ -35,7 +39,7 @@ export async function issueToken(
   tx: Database,
   input: { userId: number; purpose: UserTokenPurpose; createdBy: number | null },
 ) {
-  const token = randomBytes(32).toString("base64url");
+  const token = randomToken();
   const [row] = await tx
     .insert(userTokens)
     .values({
@@ -62,7 +66,7 @@ const live = and(isNull(userTokens.usedAt), isNull(userTokens.revokedAt), gt(use
  * password, nor the reverse), neither used, revoked nor expired, and its user not disabled.
  */
 export async function findValidToken(db: Database, token: string, purpose: UserTokenPurpose) {
-  if (!tokenPattern.test(token)) return null;
+  if (!isTokenShaped(token)) return null;
   const [found] = await db
     .select({
       tokenId: userTokens.id,

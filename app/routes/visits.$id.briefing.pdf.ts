@@ -8,7 +8,7 @@ import { idParam } from "../lib/route-params";
 import { localized } from "../lib/localized";
 import { memberParam } from "../lib/member-param";
 import { visitDays } from "../lib/visit-dates";
-import { loadBriefing } from "../models/briefing.server";
+import { briefingRichText, loadBriefing } from "../models/briefing.server";
 import { slugify } from "../models/slug.server";
 
 /**
@@ -18,14 +18,13 @@ import { slugify } from "../models/slug.server";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const lang = getLanguage(context);
-  const briefing = await loadBriefing(
-    db,
-    idParam(params),
-    { userId: user.id, canEdit: hasRole(user, "editor") },
-    memberParam(request),
-  );
-  if (!briefing) notFound();
-  const bytes = await briefingPdf(briefing, lang, getI18n(context).t);
+  const id = idParam(params);
+  const [briefing, states] = await Promise.all([
+    loadBriefing(db, id, { userId: user.id, canEdit: hasRole(user, "editor") }, memberParam(request)),
+    briefingRichText(db, id),
+  ]);
+  if (!briefing || !states) notFound();
+  const bytes = await briefingPdf(briefing, lang, getI18n(context).t, states);
   // A clean ASCII name: briefing-<visit>-<first day>[-<member>].pdf.
   const name = [
     "briefing",

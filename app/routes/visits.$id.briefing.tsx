@@ -1,55 +1,93 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/visits.$id.briefing";
+import { BriefingBody } from "../components/briefing-body";
 import { BriefingHistory } from "../components/briefing-history";
-import { BriefingPeople } from "../components/briefing-people";
+import { BriefingLinks } from "../components/briefing-links";
 import { ActionForm } from "../components/form-action";
-import { ItineraryDays } from "../components/itinerary-days";
 import { db } from "../db.server";
 import { env } from "../env.server";
 import { briefingIssueForm } from "../forms/briefing";
-import { dispatchIntent, saveForm } from "../forms/save.server";
+import { resultFor } from "../forms/result";
+import { dispatchIntent, intentOf, refuseSubmission, saveForm } from "../forms/save.server";
+import { parseSubmission } from "../forms/submission";
+import { visitLinkForm, visitLinkIntents } from "../forms/visit-links";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { visitsPage } from "../i18n/packs";
 import { useTranslation } from "../i18n/translation";
-import { RichText } from "../lexical/rich-text";
 import { hasRole, requireUser } from "../lib/auth.server";
-import { createFormatter } from "../lib/format";
 import { redirectWithNotice } from "../lib/flash.server";
-import { notFound } from "../lib/http";
+import { forbidden, notFound } from "../lib/http";
 import { localized } from "../lib/localized";
 import { memberParam } from "../lib/member-param";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { visitDateRange } from "../lib/visit-dates";
+import { useFormatter } from "../lib/use-formatter";
 import { issueBriefing } from "../models/briefing-issue.server";
 import { loadBriefing } from "../models/briefing.server";
+import type { SessionUser } from "../models/session.server";
+import { linkOrigin } from "../models/user-tokens.server";
+import { issueVisitLink, revokeVisitLinks, visitLinksOf } from "../models/visit-links.server";
 import "../styles/briefing.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
   const canEdit = hasRole(user, "editor");
-  const briefing = await loadBriefing(db, id, { userId: user.id, canEdit }, memberParam(request));
+  const [briefing, links] = await Promise.all([
+    loadBriefing(db, id, { userId: user.id, canEdit }, memberParam(request)),
+    visitLinksOf(db, id, { userId: user.id, canEdit }),
+  ]);
   if (!briefing) notFound();
   const title = getI18n(context).t("briefing.heading", {
     title: localized(briefing.visit.title, getLanguage(context)),
   });
-  return { briefing, canEdit, title };
+  return { briefing, canEdit, links, title };
+}
+
+/**
+ * A secret link's forms (decision 21): anyone who reads the briefing makes and stops their own
+ * calendar subscription; only editors a member's personal briefing link, which is the member's
+ * (no account holds it). A new link's address is answered once, never redirected with.
+ */
+async function linkAction(form: FormData, request: Request, user: SessionUser, visitId: number) {
+  const submission = parseSubmission(form, visitLinkForm);
+  if (submission.status !== "success") return refuseSubmission(String(form.get("intent")), submission);
+  const { intent, member } = submission.value;
+  const memberId = member ?? null;
+  const personal = intent === "makeMemberLink" || intent === "stopMemberLink";
+  if (personal && (!hasRole(user, "editor") || memberId == null)) forbidden();
+  const actor = { userId: user.id };
+  const holder = personal
+    ? { visitId, purpose: "briefing" as const, memberId, userId: null }
+    : { visitId, purpose: "calendar" as const, memberId, userId: user.id };
+  if (intent === "stopCalendarLink" || intent === "stopMemberLink") {
+    await revokeVisitLinks(db, actor, holder);
+    // A member's personal links go together: their calendar's too.
+    if (personal) await revokeVisitLinks(db, actor, { ...holder, purpose: "calendar" });
+    const back = `/visits/${visitId}/briefing${memberId ? `?member=${memberId}` : ""}`;
+    return redirectWithNotice(back, "visitLinks.stopped");
+  }
+  const made = await issueVisitLink(db, actor, holder);
+  if (!made) notFound();
+  return { made: { url: linkOrigin(request) + made.path, purpose: holder.purpose } };
 }
 
 export async function action({ context, request, params }: Route.ActionArgs) {
-  const user = requireUser(context, request, "editor");
+  const user = requireUser(context, request, "viewer");
   const id = idParam(params);
   const form = await request.formData();
   const origin = env.APP_URL ?? new URL(request.url).origin;
+  if ((visitLinkIntents as readonly string[]).includes(intentOf(form))) return linkAction(form, request, user, id);
   return dispatchIntent(
     form,
     {
       issue: () =>
         saveForm(form, briefingIssueForm, {
           intent: "issue",
-          save: (v) => issueBriefing(db, { userId: user.id }, id, v, { origin }),
+          save: (v) => {
+            if (!hasRole(user, "editor")) forbidden();
+            return issueBriefing(db, { userId: user.id }, id, v, { origin });
+          },
           done: () => redirectWithNotice(`/visits/${id}/briefing`, "briefing.issued"),
           stale: "briefing.issueStale",
         }),
@@ -62,15 +100,14 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function BriefingPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const format = useFormatter();
   const { briefing, canEdit } = loaderData;
   const { visit, member } = briefing;
-  const place = createFormatter(lang, visit.timeZone);
-  const dates = visitDateRange(visit, place.day, (start, end) => t("activities.range", { start, end }));
-  const refusal = actionData?.reply.error?.[""]?.[0];
+  // A new link's address, or the refused form's answer.
+  const actionResult = actionData && "reply" in actionData ? actionData : undefined;
+  const issueResult = resultFor(actionResult, "issue");
+  const refusal = issueResult?.reply.error?.[""]?.[0];
   const base = `/visits/${visit.id}`;
-  const objectives = localized(visit.objectives, lang);
   return (
     <article className="page briefing">
       <nav className="briefing-tools" aria-label={t("briefing.tools")}>
@@ -133,7 +170,7 @@ export default function BriefingPage({ loaderData, actionData }: Route.Component
           <p className="hint">{t("briefing.issueHelp")}</p>
           <ActionForm
             id="issue"
-            result={actionData}
+            result={issueResult}
             values={{
               intent: "issue",
               version: visit.version,
@@ -148,56 +185,14 @@ export default function BriefingPage({ loaderData, actionData }: Route.Component
         </section>
       ) : null}
 
-      <section aria-labelledby="briefing-facts">
-        <h2 id="briefing-facts">{t("briefing.facts")}</h2>
-        <dl className="facts">
-          <dt>{t("briefing.dates")}</dt>
-          <dd>{dates}</dd>
-          <dt>{t("briefing.direction")}</dt>
-          <dd>{t(`briefing.directions.${visit.direction}`)}</dd>
-          {visit.cities.length ? (
-            <>
-              <dt>{t("briefing.cities")}</dt>
-              <dd>{visit.cities.join(", ")}</dd>
-            </>
-          ) : null}
-          {visit.hostName ? (
-            <>
-              <dt>{t("briefing.host")}</dt>
-              <dd>{localized(visit.hostName, lang)}</dd>
-            </>
-          ) : null}
-        </dl>
-        <h3>{t("briefing.objectives")}</h3>
-        <p className="briefing__objectives">{objectives || t("briefing.nothingWritten")}</p>
-      </section>
-
-      <BriefingPeople briefing={briefing} />
-      <section aria-labelledby="briefing-programme" className="briefing-programme">
-        <h2 id="briefing-programme">{t(member ? "briefing.yourProgramme" : "briefing.programme")}</h2>
-        {briefing.itinerary?.items.length ? (
-          <ItineraryDays itinerary={briefing.itinerary} headingLevel={3} />
-        ) : (
-          <p className="muted">{t("briefing.noItems")}</p>
-        )}
-      </section>
-
-      <section aria-labelledby="briefing-talking-points">
-        <h2 id="briefing-talking-points">{t("briefing.talkingPoints")}</h2>
-        {visit.talkingPointsHtml ? (
-          <RichText html={visit.talkingPointsHtml} />
-        ) : (
-          <p className="muted">{t("briefing.nothingWritten")}</p>
-        )}
-      </section>
-      <section aria-labelledby="briefing-background">
-        <h2 id="briefing-background">{t("briefing.background")}</h2>
-        {visit.backgroundHtml ? (
-          <RichText html={visit.backgroundHtml} />
-        ) : (
-          <p className="muted">{t("briefing.nothingWritten")}</p>
-        )}
-      </section>
+      <BriefingBody briefing={briefing} />
+      <BriefingLinks
+        links={loaderData.links}
+        member={member}
+        canEdit={canEdit}
+        made={actionData && "made" in actionData ? actionData.made : null}
+        result={resultFor(actionResult, ...visitLinkIntents)}
+      />
 
       <BriefingHistory briefing={briefing} />
     </article>

@@ -48,6 +48,7 @@ import {
   makeVisit,
 } from "../support/model-factories";
 import { issueBriefing } from "../../app/models/briefing-issue.server";
+import { findVisitLink, issueVisitLink, revokeVisitLinks } from "../../app/models/visit-links.server";
 import { createFollowUp, updateFollowUp } from "../../app/models/follow-up-writes.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { saveItinerary } from "../../app/models/itinerary-writes.server";
@@ -127,6 +128,8 @@ const audited = [
   "updateCaseLink",
   "deleteCaseLink",
   "issueBriefing",
+  "issueVisitLink",
+  "revokeVisitLinks",
   "createFollowUp",
   "updateFollowUp",
   "saveDelegation",
@@ -169,6 +172,7 @@ const exempt: Record<string, string> = {
   addMonths: "date arithmetic",
   createEnquiry: "the write of addEnquiry once its rate limits pass (covered through it)",
   lockVisit: "takes a row lock; writes nothing",
+  issueVisitLinkIn: "a step inside issueVisitLink's and issueBriefing's transactions, writing its own audit rows",
   saveVisitVersion:
     "a step inside updateVisit's, saveVisitReport's and markReportWritten's transactions, writing their row",
   changeActivity: "a step inside updateVisit's and saveVisitReport's transactions, through updateActivity (audited)",
@@ -1649,6 +1653,53 @@ describe.each(drivers)("every change is audited and versioned on %s", (driver) =
       after: true,
     });
     expect(result).toMatchObject({ version: visit.version + 1 });
+  });
+
+  it("issueVisitLink and revokeVisitLinks: audit rows on the visit without the token; a failed audit write changes nothing", async () => {
+    const { visit } = await makeVisit(db(), {}, editor);
+    const holder = { visitId: visit.activityId, purpose: "calendar" as const, memberId: null, userId: viewerId };
+    const links = () => db().select().from(t.visitLinks).where(eq(t.visitLinks.visitId, visit.activityId));
+    expect(await refused(() => issueVisitLink(db(), ghost, holder))).toBeTruthy();
+    expect(await links()).toEqual([]);
+
+    const viewer = { userId: viewerId };
+    const first = await audit(() => issueVisitLink(db(), viewer, holder));
+    const made = first.result as { token: string; id: number };
+    const issued = expectRow(first.rows, {
+      actor: viewer,
+      action: "issue_visit_link",
+      entityType: "visit",
+      entityId: visit.activityId,
+      before: false,
+      after: true,
+    });
+    expect(issued.after).toMatchObject({ linkId: made.id, purpose: "calendar", userId: viewerId });
+    // Neither the token nor its hash is written anywhere but the link's row.
+    const [stored] = await links();
+    expect(JSON.stringify(first.rows)).not.toContain(made.token);
+    expect(JSON.stringify(first.rows)).not.toContain(stored!.tokenHash);
+
+    // A new link revokes the old one, each step with its row.
+    const second = await audit(() => issueVisitLink(db(), viewer, holder));
+    expect(second.rows.map((r) => r.action)).toEqual(["revoke_visit_link", "issue_visit_link"]);
+    const want = { visitId: visit.activityId, purpose: "calendar" as const, memberId: null };
+    expect(await findVisitLink(db(), made.token, want)).toBeNull();
+
+    // Revoked by someone whose audit row cannot be written: the link still works.
+    const current = (second.result as { token: string }).token;
+    await refused(() => revokeVisitLinks(db(), ghost, holder));
+    expect(await findVisitLink(db(), current, want)).not.toBeNull();
+    const stop = await audit(() => revokeVisitLinks(db(), viewer, holder));
+    expect(stop.result).toBe(1);
+    expectRow(stop.rows, {
+      actor: viewer,
+      action: "revoke_visit_link",
+      entityType: "visit",
+      entityId: visit.activityId,
+      before: false,
+      after: true,
+    });
+    expect(await findVisitLink(db(), current, want)).toBeNull();
   });
 
   it("saveDelegation: one audit row on the delegation and one per person it adds, versioned; stale or failed saves change nothing", async () => {

@@ -17,7 +17,8 @@ import { visitCalendarResponse } from "../../app/lib/visit-calendar.server";
 import { zonedToUtc } from "../../app/lib/zoned-time";
 import { visitCalendar } from "../../app/models/briefing-calendar.server";
 import { issueBriefing } from "../../app/models/briefing-issue.server";
-import { loadBriefing, type BriefingReader } from "../../app/models/briefing.server";
+import { briefingRichText, loadBriefing, type BriefingReader } from "../../app/models/briefing.server";
+import { renderRichText } from "../../app/lexical/render.server";
 import { ConflictError } from "../../app/models/errors.server";
 import { itineraryState } from "../../app/models/itinerary-state.server";
 import { saveItinerary } from "../../app/models/itinerary-writes.server";
@@ -59,6 +60,54 @@ async function item(
   }
   return row!;
 }
+
+const textNode = (text: string, format = 0) => ({
+  type: "text",
+  version: 1,
+  text,
+  format,
+  detail: 0,
+  mode: "normal",
+  style: "",
+});
+const block = (type: string, children: unknown[], extra: Record<string, unknown> = {}) => ({
+  type,
+  version: 1,
+  children,
+  direction: "ltr",
+  format: "",
+  indent: 0,
+  ...extra,
+});
+const listOf = (listType: "bullet" | "number", items: string[]) =>
+  block(
+    "list",
+    items.map((text, i) => block("listitem", [textNode(text)], { value: i + 1 })),
+    { listType, start: 1, tag: listType === "bullet" ? "ul" : "ol" },
+  );
+/** Talking points as the editor saves them: a heading, a bulleted and a numbered list, bold text and a link. */
+const richState = {
+  root: block("root", [
+    block("heading", [textNode("What to ask")], { tag: "h2" }),
+    listOf("bullet", ["Queue times at the centre", "Staff training"]),
+    listOf("number", ["Open the meeting", "Thank the hosts"]),
+    block(
+      "paragraph",
+      [
+        textNode("Mind the ", 0),
+        textNode("dress code", 1),
+        textNode(". "),
+        block("link", [textNode("Read the report")], {
+          url: "https://asan.gov.az/en",
+          rel: null,
+          target: null,
+          title: null,
+        }),
+      ],
+      { textFormat: 0, textStyle: "" },
+    ),
+  ]),
+};
 
 /** Each page's text, as a PDF reader extracts it. */
 async function pdfPages(bytes: Buffer): Promise<string[]> {
@@ -213,6 +262,24 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
     });
   });
 
+  it("prints the talking points' rich text in the PDF: headings, bullets, numbers, bold, links with their address", async () => {
+    const { json } = await renderRichText(richState);
+    await db.update(t.visits).set({ talkingPointsJson: json }).where(eq(t.visits.activityId, visitId));
+    const states = (await briefingRichText(db, visitId))!;
+    const text = (
+      await pdfPages(await briefingPdf(await briefing("editor"), "en", translatorFor("en").t, states))
+    ).join(" ");
+    expect(text).toContain("What to ask");
+    expect(text).toMatch(/•\s+Queue times at the centre/);
+    expect(text).toMatch(/•\s+Staff training/);
+    expect(text).toMatch(/1\.\s+Open the meeting/);
+    expect(text).toMatch(/2\.\s+Thank the hosts/);
+    expect(text).toContain("Read the report (https://asan.gov.az/en)");
+    // Without the states (an old caller), the plain text is printed as before.
+    const plain = (await pdfPages(await briefingPdf(await briefing("editor"), "en", translatorFor("en").t))).join(" ");
+    expect(plain).not.toContain("•");
+  });
+
   it("prints a PDF with the visit's name on every page and the programme's first item", async () => {
     const b = await briefing("editor");
     const english = await pdfPages(await briefingPdf(b, "en", translatorFor("en").t));
@@ -343,7 +410,14 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
     expect(mails[0]!.subject).toContain(visitTitle.id);
     expect(mails[0]!.text).toContain(`${origin}/visits/${visitId}/briefing?member=${members.head}`);
     expect(mails[0]!.text).toContain(`${origin}/visits/${visitId}/members/${members.head}/calendar.ics`);
-    expect(mails[1]!.text).toContain(`?member=${members.budi}`);
+    // Budi has no account: his mail carries his personal links (decision 21), not sign-in ones.
+    expect(mails[1]!.text).toMatch(
+      new RegExp(`${origin}/visits/${visitId}/members/${members.budi}/briefing\\?token=[A-Za-z0-9_-]{43}`),
+    );
+    expect(mails[1]!.text).toMatch(
+      new RegExp(`${origin}/visits/${visitId}/members/${members.budi}/calendar\\.ics\\?token=[A-Za-z0-9_-]{43}`),
+    );
+    expect(mails[1]!.text).not.toContain(`?member=${members.budi}`);
     expect(mails[1]!.html).not.toContain("Vegetarian");
 
     const audit = await db

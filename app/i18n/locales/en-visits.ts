@@ -4,7 +4,8 @@ import { delegation } from "./en/delegation";
 import { followUps } from "./en/follow-ups";
 import { itinerary } from "./en/itinerary";
 import { visits } from "./en/visits";
+import { visitLinks } from "./en/visit-links";
 
-export const enVisits = { visits, delegation, itinerary, briefing, followUps };
+export const enVisits = { visits, delegation, itinerary, briefing, followUps, visitLinks };
 
 export type VisitsTranslation = SameKeys<typeof enVisits>;

@@ -46,6 +46,8 @@ export const mailEn = {
     action: "Open your briefing",
     calendar: "Your programme for your calendar (it updates when the itinerary changes):",
     signIn: "The briefing opens after you sign in to Jembatan.",
+    personal:
+      "These two links are yours alone and open without an account until {{date}}: please do not forward them. Each new issue of the briefing sends new ones.",
   },
   notices: {
     why: "You get this email because {{what}} are on for your account.",

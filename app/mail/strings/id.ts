@@ -46,6 +46,8 @@ export const mailId: MailStrings = {
     action: "Buka pengarahan Anda",
     calendar: "Program Anda untuk kalender (diperbarui ketika jadwal perjalanan berubah):",
     signIn: "Pengarahan terbuka setelah Anda masuk ke Jembatan.",
+    personal:
+      "Kedua tautan ini khusus untuk Anda dan terbuka tanpa akun sampai {{date}}: mohon jangan diteruskan. Setiap penerbitan baru pengarahan mengirim tautan baru.",
   },
   notices: {
     why: "Anda menerima email ini karena {{what}} aktif untuk akun Anda.",

@@ -19,12 +19,15 @@ interface BriefingPack {
   briefingUrl: string;
   /** The member's own programme as an iCalendar file. */
   calendarUrl: string;
+  /** For a member without an account, whose links open without signing in: the day they stop. */
+  personalUntil: string | null;
 }
 
 /**
  * A delegation member's briefing pack: a link to their own version of the briefing (their items,
  * travel and hotel, the background) and to their programme for their calendar. Nothing personal
- * is in the message itself; the briefing is read signed in.
+ * is in the message itself; the briefing is read signed in, or (a member without an account)
+ * through personal links that open only this member's briefing and calendar.
  */
 export function BriefingPackMail(props: BriefingPack) {
   const { t } = mailTranslator(props.lang);
@@ -44,7 +47,9 @@ export function BriefingPackMail(props: BriefingPack) {
       <Text style={mailStyles.text}>
         {t("email.briefing.calendar")} <Link href={props.calendarUrl}>{props.calendarUrl}</Link>
       </Text>
-      <Text style={mailStyles.small}>{t("email.briefing.signIn")}</Text>
+      <Text style={mailStyles.small}>
+        {props.personalUntil ? t("email.briefing.personal", { date: props.personalUntil }) : t("email.briefing.signIn")}
+      </Text>
     </MailLayout>
   );
 }
