@@ -82,6 +82,15 @@ export async function caseSources(db: Database, caseId: number) {
   return rows.map((r) => sourceInfo(r.source));
 }
 
+/** The language a case's address is in: Indonesian for its Indonesian slug, else null (any). */
+export async function slugLanguage(db: Database, slug: string): Promise<"id" | null> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(casePublications)
+    .where(and(eq(casePublications.slugId, slug), sql`${casePublications.slug} <> ${slug}`));
+  return row ? "id" : null;
+}
+
 /** The sources its results name (by slug), keyed by slug: each result links to its own. */
 export async function resultSources(db: Database, c: Pick<PublishedCase, "results">) {
   const slugs = [...new Set(c.results.map((r) => r.sourceSlug).filter((s): s is string => !!s))];
