@@ -3,16 +3,15 @@ import { useTranslation } from "../i18n/translation";
 import type { ActivityStatus, ActivityType } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized, placeName } from "../lib/localized";
+import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";
 
-interface ActivityListItem {
+interface ActivityListItem extends SourcedDate {
   id: number;
   title: LocalizedText;
   type: ActivityType;
   status: ActivityStatus;
-  startsAt: Date | string;
-  allDay: boolean;
   city: string | null;
   countryName: LocalizedText | null;
 }
@@ -26,7 +25,7 @@ export function ActivityList({ items, empty }: { items: ActivityListItem[]; empt
     <ul className="activity-list">
       {items.map((a) => (
         <li key={a.id}>
-          <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>{" "}
+          <time dateTime={new Date(a.startsAt).toISOString()}>{sourcedDate(format, t, a)}</time>{" "}
           <strong>
             <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
           </strong>

@@ -2,21 +2,25 @@ import { useRef, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { TFunction } from "../i18n/translator";
-import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
+import {
+  activityQueryString,
+  type ActivityQuery,
+  type ActivitySortKey,
+} from "../lib/activity-query";
 import type { Formatter } from "../lib/format";
+import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter } from "../lib/use-formatter";
 import { usePlainLinks } from "../lib/use-plain-links";
 import { Badge } from "./status-badge";
 import { TableScroll } from "./table-scroll";
 
 /** What a row of the table shows, already in the reader's language (the loader localizes). */
-export interface ActivityTableRow {
+export interface ActivityTableRow extends SourcedDate {
   id: number;
   title: string;
   type: string;
   status: string;
   startsAt: Date;
-  allDay: boolean;
   place: string;
   agreementId: number | null;
   agreement: string;
@@ -32,7 +36,12 @@ interface Column {
   id: ActivitySortKey;
   /** Dates start with the newest, the agreement with the latest made; words start from A. */
   firstDir: "asc" | "desc";
-  cell(row: ActivityTableRow, labels: ActivityTableLabels, format: Formatter): ReactNode;
+  cell(
+    row: ActivityTableRow,
+    labels: ActivityTableLabels,
+    format: Formatter,
+    t: TFunction,
+  ): ReactNode;
 }
 
 // The title is the row's header cell (rendered as <th>), which names the row for screen readers.
@@ -41,22 +50,37 @@ const columns: Column[] = [
   {
     id: "startsAt",
     firstDir: "desc",
-    cell: (r, _, format) => (
-      <time dateTime={new Date(r.startsAt).toISOString()}>{format.when(r.startsAt, r.allDay)}</time>
+    cell: (r, _, format, t) => (
+      <time dateTime={new Date(r.startsAt).toISOString()}>
+        {sourcedDate(format, t, r)}
+      </time>
     ),
   },
-  { id: "title", firstDir: "asc", cell: (r) => <a href={`/activities/${r.id}`}>{r.title}</a> },
-  { id: "type", firstDir: "asc", cell: (r, labels) => labels.type[r.type] ?? r.type },
+  {
+    id: "title",
+    firstDir: "asc",
+    cell: (r) => <a href={`/activities/${r.id}`}>{r.title}</a>,
+  },
+  {
+    id: "type",
+    firstDir: "asc",
+    cell: (r, labels) => labels.type[r.type] ?? r.type,
+  },
   {
     id: "status",
     firstDir: "asc",
-    cell: (r, labels) => <Badge value={r.status} label={labels.status[r.status] ?? r.status} />,
+    cell: (r, labels) => (
+      <Badge value={r.status} label={labels.status[r.status] ?? r.status} />
+    ),
   },
   { id: "place", firstDir: "asc", cell: (r) => r.place },
   {
     id: "agreement",
     firstDir: "desc",
-    cell: (r) => (r.agreementId ? <a href={`/agreements/${r.agreementId}`}>{r.agreement}</a> : null),
+    cell: (r) =>
+      r.agreementId ? (
+        <a href={`/agreements/${r.agreementId}`}>{r.agreement}</a>
+      ) : null,
   },
 ];
 
@@ -80,18 +104,29 @@ export function ActivityTable({
   const body = useRef<HTMLTableSectionElement>(null);
   usePlainLinks(body);
   const sortedColumn = t(`activityList.columns.${query.sort}`);
-  const sortedWay = t(query.dir === "asc" ? "activityList.sortedAscending" : "activityList.sortedDescending");
+  const sortedWay = t(
+    query.dir === "asc"
+      ? "activityList.sortedAscending"
+      : "activityList.sortedDescending",
+  );
 
   return (
     <TableScroll labelledBy="activity-table-caption">
       <table className="table activity-table">
         <caption id="activity-table-caption" className="visually-hidden">
-          {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
+          {t("activityList.caption", {
+            sorted: `${sortedColumn}, ${sortedWay}`,
+          })}
         </caption>
         <thead>
           <tr>
             {columns.map((column) => (
-              <SortableHeader key={column.id} column={column} query={query} t={t} />
+              <SortableHeader
+                key={column.id}
+                column={column}
+                query={query}
+                t={t}
+              />
             ))}
           </tr>
         </thead>
@@ -101,10 +136,10 @@ export function ActivityTable({
               {columns.map((column) =>
                 column.id === "title" ? (
                   <th key={column.id} scope="row">
-                    {column.cell(row, labels, format)}
+                    {column.cell(row, labels, format, t)}
                   </th>
                 ) : (
-                  <td key={column.id}>{column.cell(row, labels, format)}</td>
+                  <td key={column.id}>{column.cell(row, labels, format, t)}</td>
                 ),
               )}
             </tr>
@@ -115,14 +150,34 @@ export function ActivityTable({
   );
 }
 
-function SortableHeader({ column, query, t }: { column: Column; query: ActivityQuery; t: TFunction }) {
+function SortableHeader({
+  column,
+  query,
+  t,
+}: {
+  column: Column;
+  query: ActivityQuery;
+  t: TFunction;
+}) {
   const sorted = query.sort === column.id ? query.dir : undefined;
   const next = sorted ? (sorted === "asc" ? "desc" : "asc") : column.firstDir;
   const label = t(`activityList.columns.${column.id}`);
   return (
-    <th scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
+    <th
+      scope="col"
+      aria-sort={
+        sorted === "asc"
+          ? "ascending"
+          : sorted === "desc"
+            ? "descending"
+            : undefined
+      }
+    >
       <Link
-        to={activityQueryString(query, { sort: column.id, dir: next, page: 1 }) || "?"}
+        to={
+          activityQueryString(query, { sort: column.id, dir: next, page: 1 }) ||
+          "?"
+        }
         className="sort-link"
         aria-label={t("activityList.sortBy", { column: label })}
         preventScrollReset

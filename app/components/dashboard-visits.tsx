@@ -2,15 +2,14 @@ import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
+import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import "../styles/dashboard-visits.css";
 import { TableScroll } from "./table-scroll";
 
-interface UpcomingVisit {
+interface UpcomingVisit extends SourcedDate {
   id: number;
   title: LocalizedText;
-  startsAt: Date | string;
-  allDay: boolean;
   city: string | null;
   direction: "incoming" | "outgoing";
   delegationComplete: boolean;
@@ -51,7 +50,7 @@ export function DashboardVisits({ items, total }: { items: UpcomingVisit[]; tota
                     {[t(`dashboard.visitDirection.${v.direction}`), v.city].filter(Boolean).join(" · ")}
                   </span>
                 </th>
-                <td>{format.when(v.startsAt, v.allDay)}</td>
+                <td>{sourcedDate(format, t, v)}</td>
                 <td>
                   <State
                     done={v.delegationComplete}

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import { RichText } from "../lexical/rich-text";
 import { localized } from "../lib/localized";
+import { sourcedDate } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import type { VisitHistory as History } from "../models/visit-history.server";
 import { StatusBadge } from "./status-badge";
@@ -28,7 +29,7 @@ export function VisitHistory({ history, followUps }: { history: History; followU
             <li key={v.id}>
               <Link to={v.hasVisit ? `/visits/${v.id}` : `/activities/${v.id}`}>{localized(v.title, lang)}</Link>{" "}
               <span className="muted">
-                {format.when(v.startsAt, v.allDay)}
+                {sourcedDate(format, t, v)}
                 {v.city ? `, ${v.city}` : ""}
               </span>
               {v.lessonsHtml ? (

@@ -4,7 +4,9 @@ import type { Language } from "../i18n/config";
 import type { ActivityRow } from "../models/activity-search.server";
 import { csvRecord, utf8Bom } from "./csv";
 import { calendar, dateValue, escapeText, utcStamp } from "./icalendar";
+import { createFormatter } from "./format";
 import { localized, placeName } from "./localized";
+import { isoAtPrecision, sourcedDate } from "./sourced-date";
 import { zonedClock } from "./zoned-time";
 
 interface ExportContext {
@@ -57,8 +59,10 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
   const label = labelLookup(t);
   const clock = zonedClock(timeZone);
   const h = (key: KeysUnder<"activityList.csvHeaders">) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
+  const format = createFormatter(lang, timeZone);
   const header = csvRecord([
     h("id"),
+    h("date"),
     h("start"),
     h("end"),
     h("allDay"),
@@ -71,16 +75,18 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
     h("agreement"),
     h("link"),
   ]);
-  const when = (date: Date, allDay: boolean) => {
-    if (allDay) return date.toISOString().slice(0, 10);
+  // A month or year stays one in the start and end columns too ("2017-09"): no day its source lacks.
+  const when = (date: Date, r: ActivityRow) => {
+    if (r.allDay) return isoAtPrecision(date, r.datePrecision);
     const local = clock(date);
     return `${local.date} ${local.time}`;
   };
   return stream(utf8Bom + header, rows, (r) =>
     csvRecord([
       r.id,
-      when(r.startsAt, r.allDay),
-      when(r.endsAt, r.allDay),
+      sourcedDate(format, t, r),
+      when(r.startsAt, r),
+      when(r.endsAt, r),
       label(r.allDay ? "activityList.yes" : "activityList.no"),
       localized(r.title, lang),
       label(`activityType.${r.type}`),
@@ -102,9 +108,14 @@ const icalStatus: Record<string, string> = {
   cancelled: "CANCELLED",
 };
 
+/**
+ * Every activity is an event: one whose source gives only a month or year is an all-day event
+ * spanning that month or year (stored so), its description saying so, as the feed's does.
+ */
 export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportContext & { now: Date }) {
   const { t, lang, origin } = ctx;
   const label = labelLookup(t);
+  const format = createFormatter(lang, ctx.timeZone);
   const host = new URL(origin).hostname;
   const head = calendar([
     "BEGIN:VCALENDAR",
@@ -113,6 +124,7 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(t("activityList.calendarName"))}`,
+    `X-WR-CALDESC:${escapeText(t("activityList.calendarDescription"))}`,
     "X-PUBLISHED-TTL:PT1H",
   ]);
   return stream(
@@ -123,7 +135,10 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
       dayAfterEnd.setUTCDate(dayAfterEnd.getUTCDate() + 1);
       const place = placeName(r.city, r.countryName, lang);
       const url = `${origin}/activities/${r.id}`;
+      // The date as its source gives it, where the event's own dates say more than that.
+      const shown = r.datePrecision !== "day" || r.dateApproximate ? sourcedDate(format, t, r) : null;
       const description = [
+        r.datePrecision !== "day" ? t("activityList.calendarPeriod", { date: shown }) : shown,
         `${label(`activityType.${r.type}`)} · ${label(`activityStatus.${r.status}`)}`,
         r.agreementTitle ? localized(r.agreementTitle, lang) : null,
         url,

@@ -5,6 +5,7 @@ import { activities, agreements, countries } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
 import type { ActivityQuery, ActivitySortKey } from "../lib/activity-query";
+import { sourcedDateColumns } from "./activity.server";
 import { fixedLimit, preparedOnce } from "./prepared.server";
 import { filterValues, filterWhere, plannerExpectsMany } from "./activity-filter.server";
 
@@ -42,6 +43,7 @@ export const activityListFields = {
   status: activities.status,
   startsAt: activities.startsAt,
   allDay: activities.allDay,
+  ...sourcedDateColumns,
   city: activities.city,
   countryName: countries.name,
 };

@@ -84,6 +84,8 @@ function auditView(row: ActivityRow, links: LinkIds) {
     startsAt: row.startsAt.toISOString(),
     endsAt: row.endsAt.toISOString(),
     allDay: row.allDay,
+    datePrecision: row.datePrecision,
+    dateApproximate: row.dateApproximate,
     city: row.city,
     countryCode: row.countryCode,
     mode: row.mode,

@@ -1,6 +1,7 @@
 // An activity as stored and as the model writes it: the row's columns and the input's shape.
 import { activities } from "../../db/schema";
-import { type activityModes, type activityStatuses, type activityTypes } from "../lib/enums";
+import { type activityModes, type activityStatuses, type activityTypes, type DatePrecision } from "../lib/enums";
+import { periodSpan } from "../lib/sourced-date";
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
 import type { LinkIds } from "./activity-links.server";
@@ -20,6 +21,13 @@ export interface ActivityInput {
   startsAt: Date;
   endsAt: Date;
   allDay: boolean;
+  /**
+   * How precise the source's date is. A month or year is saved as the whole period, whatever
+   * day within it the start and end name. Absent: a day, as given.
+   */
+  datePrecision?: DatePrecision;
+  /** The source gives the date only roughly, or it is inferred. Absent: exact. */
+  dateApproximate?: boolean;
   city: string | null;
   countryCode: string | null;
   agreementId: number | null;
@@ -39,6 +47,12 @@ export interface ActivityInput {
 /** The stored state a conflict reports: what someone else saved, with its version. */
 export type ActivitySnapshot = ActivityInput & { version: number };
 
+/** How precise an activity's date is, for every query that shows it (lib/sourced-date.ts). */
+export const sourcedDateColumns = {
+  datePrecision: activities.datePrecision,
+  dateApproximate: activities.dateApproximate,
+};
+
 // Every column but the generated `search`, which only the list's search reads.
 export const activityColumns = {
   id: activities.id,
@@ -50,6 +64,7 @@ export const activityColumns = {
   startsAt: activities.startsAt,
   endsAt: activities.endsAt,
   allDay: activities.allDay,
+  ...sourcedDateColumns,
   city: activities.city,
   countryCode: activities.countryCode,
   mode: activities.mode,
@@ -75,6 +90,8 @@ export function asInput(row: ActivityRow, links: LinkIds): ActivityInput {
     startsAt: row.startsAt,
     endsAt: row.endsAt,
     allDay: row.allDay,
+    datePrecision: row.datePrecision,
+    dateApproximate: row.dateApproximate,
     city: row.city,
     countryCode: row.countryCode,
     agreementId: row.agreementId,
@@ -89,14 +106,16 @@ export function asInput(row: ActivityRow, links: LinkIds): ActivityInput {
 }
 
 export function columnValues(input: ActivityInput) {
+  const datePrecision = input.datePrecision ?? "day";
   return {
     agreementId: input.agreementId,
     type: input.type,
     title: input.title,
     description: input.description,
-    startsAt: input.startsAt,
-    endsAt: input.endsAt,
     allDay: input.allDay,
+    ...periodSpan(datePrecision, input.startsAt, input.endsAt),
+    datePrecision,
+    dateApproximate: input.dateApproximate ?? false,
     city: input.city,
     countryCode: input.countryCode,
     mode: input.mode,

@@ -3,7 +3,9 @@
 import { and, asc, count, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { activities, itineraryItems, visitMembers, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { sourcedDateColumns } from "./activity.server";
 import type { LocalizedText } from "../lib/localized";
+import type { SourcedDate } from "../lib/sourced-date";
 import { utcToZoned } from "../lib/zoned-time";
 import { addDays, dashboardListLimit, dayMs, toDate, type DashboardClock } from "./dashboard-clock.server";
 
@@ -12,11 +14,10 @@ export const upcomingVisitDays = 90;
 /** A visit longer than this is checked for its first days only (no real visit is). */
 const maxVisitDays = 60;
 
-export interface UpcomingVisit {
+export interface UpcomingVisit extends SourcedDate {
   id: number;
   title: LocalizedText;
   startsAt: Date;
-  allDay: boolean;
   city: string | null;
   direction: "incoming" | "outgoing";
   /** At least one head, and every member's arrival and departure known. */
@@ -69,6 +70,7 @@ export async function upcomingVisits(db: Database, clock: DashboardClock, limit 
         startsAt: activities.startsAt,
         endsAt: activities.endsAt,
         allDay: activities.allDay,
+        ...sourcedDateColumns,
         city: activities.city,
         direction: visits.direction,
         timeZone: visits.timeZone,
@@ -92,6 +94,8 @@ export async function upcomingVisits(db: Database, clock: DashboardClock, limit 
       title: r.title,
       startsAt: r.startsAt,
       allDay: r.allDay,
+      datePrecision: r.datePrecision,
+      dateApproximate: r.dateApproximate,
       city: r.city,
       direction: r.direction,
       delegationComplete: delegations.get(r.id) ?? false,

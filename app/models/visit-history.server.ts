@@ -4,6 +4,7 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { activities, activityCases, activityCommitments, agreements, cases, commitments } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { sourcedDateColumns } from "./activity.server";
 
 /** How many earlier visits the page recalls, newest first. */
 export const earlierVisitsRecalled = 10;
@@ -45,6 +46,7 @@ function earlierVisits(db: Database, visit: VisitKey) {
       startsAt: activities.startsAt,
       endsAt: activities.endsAt,
       allDay: activities.allDay,
+      ...sourcedDateColumns,
       city: activities.city,
       lessonsHtml: activities.lessonsHtml,
       // Seeded visits may have no visit row: their page is the activity's.

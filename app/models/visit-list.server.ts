@@ -3,6 +3,7 @@ import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { activities, countries, organizations, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { VisitList } from "../forms/visit";
+import { sourcedDateColumns } from "./activity.server";
 
 export const visitsPerPage = 20;
 
@@ -20,6 +21,7 @@ export async function listVisits(db: Database, options: { list: VisitList; page:
       startsAt: activities.startsAt,
       endsAt: activities.endsAt,
       allDay: activities.allDay,
+      ...sourcedDateColumns,
       city: activities.city,
       countryName: countries.name,
       direction: visits.direction,

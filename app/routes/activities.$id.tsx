@@ -16,6 +16,7 @@ import { notFound } from "../lib/http";
 import { redirectWithNotice } from "../lib/flash.server";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
+import { sourcedRange } from "../lib/sourced-date";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { activityHistory } from "../models/activity-history.server";
@@ -87,9 +88,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
   const outputs = localized(a.outputs, lang);
   const place = placeName(a.city, a.countryName, lang);
 
-  const start = format.when(a.startsAt, a.allDay);
-  const end = format.when(a.endsAt, a.allDay);
-  const when = end && end !== start ? t("activities.range", { start, end }) : start;
+  const when = sourcedRange(format, t, a);
 
   return (
     <article className="page activity-page">

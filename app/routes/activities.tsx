@@ -41,6 +41,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       status: r.status,
       startsAt: r.startsAt,
       allDay: r.allDay,
+      datePrecision: r.datePrecision,
+      dateApproximate: r.dateApproximate,
       place: placeName(r.city, r.countryName, lang),
       agreementId: r.agreementId,
       agreement: localized(r.agreementTitle, lang),

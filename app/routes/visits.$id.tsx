@@ -15,6 +15,7 @@ import { hasRole, requireUser } from "../lib/auth.server";
 import { notFound } from "../lib/http";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { sourcedRange } from "../lib/sourced-date";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { viewerTimeZone } from "../lib/time-zone.server";
@@ -82,8 +83,7 @@ export default function VisitPage({ loaderData }: Route.ComponentProps) {
   const lang = useLanguage();
   const format = useFormatter();
   const { activity: a, visit: v, history, canEdit } = loaderData;
-  const start = format.when(a.startsAt, a.allDay);
-  const end = format.when(a.endsAt, a.allDay);
+  const when = sourcedRange(format, t, a, "visits.range");
   const objectives = localized(v.objectives, lang);
   const sections = [
     ["delegation", t("visits.page.delegation")],
@@ -115,9 +115,7 @@ export default function VisitPage({ loaderData }: Route.ComponentProps) {
         </dd>
         <dt>{t("visits.page.when")}</dt>
         <dd>
-          <time dateTime={new Date(a.startsAt).toISOString()}>
-            {end && end !== start ? t("visits.range", { start, end }) : start}
-          </time>
+          <time dateTime={new Date(a.startsAt).toISOString()}>{when}</time>
         </dd>
         <dt>{t("visits.page.cities")}</dt>
         <dd>{v.cities.length ? v.cities.join(" → ") : <span className="muted">{t("visits.noneGiven")}</span>}</dd>

@@ -10,6 +10,7 @@ import { useTranslation } from "../i18n/translation";
 import { hasRole, requireUser } from "../lib/auth.server";
 import { localized, placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
+import { sourcedRange } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { visitLists, type VisitList } from "../forms/visit";
 import { listVisits } from "../models/visit-list.server";
@@ -72,8 +73,6 @@ export default function Visits({ loaderData }: Route.ComponentProps) {
             </thead>
             <tbody>
               {visits.map((v) => {
-                const start = format.when(v.startsAt, v.allDay);
-                const end = format.when(v.endsAt, v.allDay);
                 return (
                   <tr key={v.id}>
                     <th scope="row">
@@ -81,7 +80,7 @@ export default function Visits({ loaderData }: Route.ComponentProps) {
                         {localized(v.title, lang)}
                       </Link>
                     </th>
-                    <td>{end && end !== start ? t("visits.range", { start, end }) : start}</td>
+                    <td>{sourcedRange(format, t, v, "visits.range")}</td>
                     <td>{placeName(v.city, v.countryName, lang)}</td>
                     <td>{v.direction ? t(`visits.directions.${v.direction}`) : ""}</td>
                     <td>

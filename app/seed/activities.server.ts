@@ -1,5 +1,6 @@
 import * as t from "../../db/schema";
 import type { Content } from "./content.server";
+import { periodSpan } from "../lib/sourced-date";
 import { type ActivityInput } from "../models/activity.server";
 import { getActivityForEdit } from "../models/activity-queries.server";
 import { createActivity, updateActivity } from "../models/activity-writes.server";
@@ -26,6 +27,8 @@ function activityInput(run: SeedRun, a: ActivityContent): ActivityInput {
     : allDay
       ? new Date(startsAt.getTime() + day - 1000)
       : startsAt;
+  // As the model stores it, so that a seed run again finds nothing changed.
+  const span = periodSpan(a.date_precision, startsAt, endsAt);
   const ids = (kind: "organization" | "person" | "commitment", slugs: string[]) =>
     slugs.map((s) => run.id(kind, s)).sort((x, y) => x - y);
   return {
@@ -33,9 +36,10 @@ function activityInput(run: SeedRun, a: ActivityContent): ActivityInput {
     type: a.type,
     status: a.status,
     mode: a.mode,
-    startsAt,
-    endsAt,
     allDay,
+    ...span,
+    datePrecision: a.date_precision,
+    dateApproximate: a.date_approximate,
     city: a.city ?? null,
     countryCode: a.country ?? null,
     agreementId: run.optionalId("agreement", a.agreement),

@@ -9,6 +9,7 @@ import {
   awardKeys,
   caseSectors,
   caseLinkStatuses,
+  datePrecisions,
   organizationKinds,
   delegationRoles,
   visitDirections,
@@ -172,6 +173,13 @@ export const activity = z
     /** A date (all-day, as reported) or an ISO instant with its offset. */
     starts: z.union([isoDate, z.iso.datetime({ offset: true })]),
     ends: z.union([isoDate, z.iso.datetime({ offset: true })]).optional(),
+    /**
+     * How much of the date the sources give: a month or year is written as its first day
+     * (2017-09-01) and stored as the whole period. Approximate: the sources give it only roughly
+     * or it is inferred from them (shown "c. Sept 2017").
+     */
+    date_precision: z.enum(datePrecisions).default("day"),
+    date_approximate: z.boolean().default(false),
     city: z.string().optional(),
     country: z
       .string()

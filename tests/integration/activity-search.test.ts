@@ -140,7 +140,7 @@ describe.each(drivers)("searching activities on %s", (driver) => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const csv = new TextDecoder().decode(bytes);
     const visits = (await searchActivities(test.db, query("type=visit"), options)).total;
-    expect(csv.startsWith("ID,Mulai (Asia/Jakarta),Selesai (Asia/Jakarta)")).toBe(true);
+    expect(csv.startsWith("ID,Tanggal (sesuai sumber),Mulai (Asia/Jakarta),Selesai (Asia/Jakarta)")).toBe(true);
     expect(csv.trim().split("\r\n")).toHaveLength(visits + 1);
     expect(csv).toContain("Kunjungan");
 

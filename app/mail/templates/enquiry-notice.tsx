@@ -28,7 +28,7 @@ export function EnquiryNoticeMail(props: EnquiryNotice) {
   const footer = (
     <NoticeFooter
       t={t}
-      why={t("email.enquiries.noticeWhy", { what: t("notices.kinds.enquiries") })}
+      why={t("email.enquiries.noticeWhy", { what: t("notices.kinds.activities") })}
       unsubscribeUrl={props.unsubscribeUrl}
     />
   );

@@ -19,6 +19,8 @@ export const activities = {
   when: "When",
   allDay: "all day",
   range: "{{start}} to {{end}}",
+  /** A date its source gives only roughly, or that is inferred. */
+  approximateDate: "c. {{date}}",
   agreement: "Agreement",
   commitments: "Commitments it serves",
   organizers: "Organizers",

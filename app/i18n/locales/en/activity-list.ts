@@ -37,6 +37,7 @@ export const activityList = {
   caption: "Activities, {{sorted}}",
   csvHeaders: {
     id: "ID",
+    date: "Date (as the source gives it)",
     start: "Start ({{zone}})",
     end: "End ({{zone}})",
     allDay: "All day",
@@ -53,4 +54,7 @@ export const activityList = {
   no: "no",
   calendarSignIn: "Sign in, or use your calendar address from your account page.",
   calendarName: "Jembatan activities",
+  calendarDescription:
+    "Activities of the cooperation. Where a source gives only the month or year of an activity, it is an all-day event spanning that whole month or year, and its description says so.",
+  calendarPeriod: "Date: {{date}}. The source gives no day: this event spans the whole period.",
 };

@@ -20,6 +20,7 @@ export const activities: Translation["activities"] = {
   when: "Waktu",
   allDay: "sepanjang hari",
   range: "{{start}} sampai {{end}}",
+  approximateDate: "sekitar {{date}}",
   agreement: "Perjanjian",
   commitments: "Komitmen yang didukung",
   organizers: "Penyelenggara",

@@ -39,6 +39,7 @@ export const activityList: Translation["activityList"] = {
   caption: "Kegiatan, {{sorted}}",
   csvHeaders: {
     id: "ID",
+    date: "Tanggal (sesuai sumber)",
     start: "Mulai ({{zone}})",
     end: "Selesai ({{zone}})",
     allDay: "Sepanjang hari",
@@ -55,4 +56,7 @@ export const activityList: Translation["activityList"] = {
   no: "tidak",
   calendarSignIn: "Masuk, atau gunakan alamat kalender dari halaman akun Anda.",
   calendarName: "Kegiatan Jembatan",
+  calendarDescription:
+    "Kegiatan kerja sama. Jika sumber hanya menyebutkan bulan atau tahun suatu kegiatan, kegiatan itu tampil sepanjang hari selama seluruh bulan atau tahun tersebut, dan keterangannya menyebutkan hal itu.",
+  calendarPeriod: "Tanggal: {{date}}. Sumber tidak menyebutkan harinya: acara ini mencakup seluruh periode tersebut.",
 };
