@@ -7,18 +7,27 @@ import { useTranslation } from "../i18n/translation";
 import { textOf } from "./form-field";
 import { useRecordForm } from "./use-record-form";
 
-const notices = ["remindActivities", "remindCommitments", "remindFollowUps", "weeklyDigest"] as const;
+const allNotices = [
+  "remindActivities",
+  "remindCommitments",
+  "remindFollowUps",
+  "weeklyDigest",
+  "notifyEnquiries",
+] as const;
 
-/** The account page's email notices, each on until the user turns it off. */
+/** The account page's email notices, each on until the user turns it off; library requests for editors and admins. */
 export function NoticePreferencesForm({
   preferences,
+  handlesEnquiries,
   version,
   result,
 }: {
-  preferences: Record<(typeof notices)[number], boolean>;
+  preferences: Record<(typeof allNotices)[number], boolean>;
+  handlesEnquiries: boolean;
   version: number;
   result?: ActionResult;
 }) {
+  const notices = handlesEnquiries ? allNotices : allNotices.filter((n) => n !== "notifyEnquiries");
   const { t } = useTranslation();
   const [form, fields] = useRecordForm<keyof z.input<typeof noticePreferencesForm>>({
     id: "notices",

@@ -15,4 +15,6 @@ export const noticePreferencesForm = z.object({
   remindCommitments: checkbox,
   weeklyDigest: checkbox,
   remindFollowUps: checkbox,
+  /** Offered to editors and admins only; absent from the others' form, so left as it is. */
+  notifyEnquiries: checkbox.optional(),
 });

@@ -31,13 +31,16 @@ export function languageFromHeader(header: string | null): Language | null {
   return ranked.map((r) => r.primary).find(isLanguage) ?? null;
 }
 
-/** The switcher's cookie wins over Accept-Language; a ?lng= link still works for sharing. */
-async function detectLanguage(request: Request): Promise<Language> {
+/**
+ * The language the reader asked for, if any: a ?lng= link (for sharing), else the switcher's
+ * cookie, else Accept-Language. Null for a reader who says nothing, as crawlers often do.
+ */
+async function chosenLanguage(request: Request): Promise<Language | null> {
   const fromUrl = new URL(request.url).searchParams.get("lng");
   if (isLanguage(fromUrl)) return fromUrl;
   const fromCookie: unknown = await languageCookie.parse(request.headers.get("Cookie"));
   if (isLanguage(fromCookie)) return fromCookie;
-  return languageFromHeader(request.headers.get("Accept-Language")) ?? fallbackLanguage;
+  return languageFromHeader(request.headers.get("Accept-Language"));
 }
 
 // The server holds every language whole: one translator per language, made on first use and
@@ -60,11 +63,22 @@ export const serverStrings = (language: Language): StringSource => ({
 });
 
 const languageContext = createContext<Language>(fallbackLanguage);
+const chosenContext = createContext<boolean>(false);
 
 export const languageMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
-  context.set(languageContext, await detectLanguage(request));
+  const chosen = await chosenLanguage(request);
+  context.set(languageContext, chosen ?? fallbackLanguage);
+  context.set(chosenContext, chosen !== null);
   return next();
 };
+
+/**
+ * Lets an address decide the language where the reader did not: a case's Indonesian slug is an
+ * Indonesian page for a crawler that sends no Accept-Language (a route middleware, after the root's).
+ */
+export function preferAddressLanguage(context: Readonly<RouterContextProvider>, language: Language | null) {
+  if (language && !context.get(chosenContext)) context.set(languageContext, language);
+}
 
 export function getLanguage(context: Readonly<RouterContextProvider>): Language {
   return context.get(languageContext);

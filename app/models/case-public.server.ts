@@ -1,10 +1,9 @@
 // What a visitor reads of one case: its publication, never the staff's working copy.
-import { eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
-import { casePublications, countries, organizations, sources } from "../../db/schema";
+import { casePublications, citations, countries, organizations, sources } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { SourceInfo } from "../lib/source-info";
-import { citationsFor } from "./source.server";
 
 const contact = alias(organizations, "contact_organization");
 
@@ -62,10 +61,34 @@ const sourceInfo = (s: typeof sources.$inferSelect): SourceInfo & { id: number; 
   quote: s.quote,
 });
 
-/** The sources the case cites, oldest first. */
+/**
+ * The sources the published case cites, oldest first. A source cited since the case was last
+ * published waits for the next publication, as the rest of a revision does (and as documents do).
+ */
 export async function caseSources(db: Database, caseId: number) {
-  const cited = await citationsFor(db, "case", [caseId]);
-  return (cited.get(caseId) ?? []).map(sourceInfo);
+  const rows = await db
+    .select({ source: sources })
+    .from(citations)
+    .innerJoin(sources, eq(sources.id, citations.sourceId))
+    .innerJoin(
+      casePublications,
+      and(
+        eq(casePublications.caseId, citations.subjectId),
+        or(isNull(citations.createdAt), lte(citations.createdAt, casePublications.publishedAt)),
+      ),
+    )
+    .where(and(eq(citations.subjectKind, "case"), eq(citations.subjectId, caseId)))
+    .orderBy(asc(sources.publishedOn), asc(sources.id));
+  return rows.map((r) => sourceInfo(r.source));
+}
+
+/** The language a case's address is in: Indonesian for its Indonesian slug, else null (any). */
+export async function slugLanguage(db: Database, slug: string): Promise<"id" | null> {
+  const [row] = await db
+    .select({ one: sql`1` })
+    .from(casePublications)
+    .where(and(eq(casePublications.slugId, slug), sql`${casePublications.slug} <> ${slug}`));
+  return row ? "id" : null;
 }
 
 /** The sources its results name (by slug), keyed by slug: each result links to its own. */

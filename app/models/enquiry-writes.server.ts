@@ -66,15 +66,14 @@ const auditView = (row: typeof enquiries.$inferSelect) => ({
 });
 
 /**
- * Who hears of a new request: enabled editors and admins who left activity reminders on (the
- * request asks for an activity; there is no preference of its own yet). An address that bounced
- * or complained gets it as `suppressed` (queueMail).
+ * Who hears of a new request: enabled editors and admins who left enquiry notices on. An address
+ * that bounced or complained gets it as `suppressed` (queueMail).
  */
 function noticeRecipients(db: Database) {
   return db
     .select({ userId: users.id, email: users.email, name: users.name, locale: users.locale })
     .from(users)
-    .where(and(inArray(users.role, ["editor", "admin"]), isNull(users.disabledAt), eq(users.remindActivities, true)));
+    .where(and(inArray(users.role, ["editor", "admin"]), isNull(users.disabledAt), eq(users.notifyEnquiries, true)));
 }
 
 /**
@@ -127,7 +126,7 @@ export async function createEnquiry(
     );
     for (const to of await noticeRecipients(tx)) {
       const lang: Language = isLanguage(to.locale) ? to.locale : "en";
-      const unsubscribeUrl = input.origin + unsubscribePath(unsubscribeToken(input.secret, to.userId, "activities"));
+      const unsubscribeUrl = input.origin + unsubscribePath(unsubscribeToken(input.secret, to.userId, "enquiries"));
       await queueMail(
         tx,
         {

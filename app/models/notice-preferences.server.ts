@@ -7,7 +7,7 @@ import { recordAudit, type Actor } from "./audit.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 /** The notices a user may turn off, as unsubscribe links name them. */
-export const noticeKinds = ["activities", "commitments", "digest", "followups"] as const;
+export const noticeKinds = ["activities", "commitments", "digest", "followups", "enquiries"] as const;
 export type NoticeKind = (typeof noticeKinds)[number];
 
 export interface NoticePreferences {
@@ -16,6 +16,8 @@ export interface NoticePreferences {
   weeklyDigest: boolean;
   /** Reminders of the visit follow-ups the user owns. */
   remindFollowUps: boolean;
+  /** A visitor's request for a knowledge-sharing session (sent to editors and admins only). */
+  notifyEnquiries: boolean;
 }
 
 /** The users column behind each kind. */
@@ -24,6 +26,7 @@ export const noticeColumn = {
   commitments: "remindCommitments",
   digest: "weeklyDigest",
   followups: "remindFollowUps",
+  enquiries: "notifyEnquiries",
 } as const satisfies Record<NoticeKind, keyof NoticePreferences>;
 
 const view = (u: NoticePreferences) => ({
@@ -31,6 +34,7 @@ const view = (u: NoticePreferences) => ({
   remindCommitments: u.remindCommitments,
   weeklyDigest: u.weeklyDigest,
   remindFollowUps: u.remindFollowUps,
+  notifyEnquiries: u.notifyEnquiries,
 });
 
 export async function getNoticePreferences(db: Database, userId: number) {
@@ -40,6 +44,7 @@ export async function getNoticePreferences(db: Database, userId: number) {
       remindCommitments: users.remindCommitments,
       weeklyDigest: users.weeklyDigest,
       remindFollowUps: users.remindFollowUps,
+      notifyEnquiries: users.notifyEnquiries,
       version: users.version,
     })
     .from(users)
@@ -49,12 +54,14 @@ export async function getNoticePreferences(db: Database, userId: number) {
 
 /**
  * The preferences as the account page saves them; a stale form is a conflict. One left out
- * (`remindFollowUps` from a caller older than it) stays as it is.
+ * (`remindFollowUps` from a caller older than it, `notifyEnquiries` from a form that does not offer
+ * it) stays as it is.
  */
 export async function updateNoticePreferences(
   db: Database,
   actor: Actor,
-  change: Omit<NoticePreferences, "remindFollowUps"> & { remindFollowUps?: boolean; id: number; version: number },
+  change: Omit<NoticePreferences, "remindFollowUps" | "notifyEnquiries"> &
+    Partial<Pick<NoticePreferences, "remindFollowUps" | "notifyEnquiries">> & { id: number; version: number },
 ) {
   return db.transaction(async (tx) => {
     const before = await lockRow(tx, users, change.id, change.version);
@@ -63,7 +70,11 @@ export async function updateNoticePreferences(
       tx,
       users,
       before,
-      view({ ...change, remindFollowUps: change.remindFollowUps ?? before.remindFollowUps }),
+      view({
+        ...change,
+        remindFollowUps: change.remindFollowUps ?? before.remindFollowUps,
+        notifyEnquiries: change.notifyEnquiries ?? before.notifyEnquiries,
+      }),
     );
     await recordAudit(tx, {
       actor,

@@ -49,6 +49,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
   return {
     account: visible,
     notices,
+    // Requests from the library's visitors go to editors and admins only.
+    handlesEnquiries: user.role !== "viewer",
     followUps,
     calendarUrl: `${origin}/activities.ics?token=${calendarToken(await appSecret(), account)}`,
     timeZones: offeredTimeZones.includes(account.timeZone) ? offeredTimeZones : [account.timeZone, ...offeredTimeZones],
@@ -124,7 +126,7 @@ export async function action({ context, request }: Route.ActionArgs) {
       notices: () =>
         saveForm(form, noticePreferencesForm, {
           intent: "notices",
-          save: ({ version, remindActivities, remindCommitments, remindFollowUps, weeklyDigest }) =>
+          save: ({ version, remindActivities, remindCommitments, remindFollowUps, weeklyDigest, notifyEnquiries }) =>
             updateNoticePreferences(db, actor, {
               id: user.id,
               version,
@@ -132,6 +134,8 @@ export async function action({ context, request }: Route.ActionArgs) {
               remindCommitments,
               remindFollowUps,
               weeklyDigest,
+              // A viewer's form does not offer it: whatever such a post says is not theirs to change.
+              notifyEnquiries: user.role === "viewer" ? undefined : notifyEnquiries,
             }),
           done: () => redirectWithNotice("/account", "account.saved"),
           stale: "account.conflict",
@@ -181,6 +185,7 @@ export default function Account({ loaderData, actionData }: Route.ComponentProps
         <NoticePreferencesForm
           key={location.key}
           preferences={loaderData.notices}
+          handlesEnquiries={loaderData.handlesEnquiries}
           version={loaderData.notices.version}
           result={resultFor(actionData, "notices")}
         />

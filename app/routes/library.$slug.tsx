@@ -11,7 +11,7 @@ import { CaseTextSection } from "../components/case-text";
 import { ShownInline } from "../components/shown-text";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
-import { getI18n, getLanguage } from "../i18n/i18n.server";
+import { getI18n, getLanguage, preferAddressLanguage } from "../i18n/i18n.server";
 import { caseHead, caseMeta } from "../lib/case-head";
 import { shownRich, shownText } from "../lib/case-text";
 import { caseSectors, type CaseSector } from "../lib/enums";
@@ -21,7 +21,7 @@ import { httpCache } from "../lib/http-cache.server";
 import { replicationFor } from "../maps/replication.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { publicDocumentsFor } from "../models/attachments.server";
-import { caseSources, findPublishedCase, resultSources } from "../models/case-public.server";
+import { caseSources, findPublishedCase, resultSources, slugLanguage } from "../models/case-public.server";
 import { sharedActivities } from "../models/case-activities.server";
 import { linkOrigin } from "../models/user-tokens.server";
 import "../styles/library-case.css";
@@ -31,13 +31,21 @@ import { libraryPage } from "../i18n/packs";
 // What a slug looks like (content/ checks the same): anything else (`%00`, a path) is no case.
 const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
-// A repeat view of an unchanged case is answered 304 before the loader runs; visitors' pages may
-// be kept by any cache (docs/decisions/0015-public-case-pages.md).
-export const middleware: Route.MiddlewareFunction[] = [httpCache({ visitors: true })];
+const isSlug = (slug: string) => slugPattern.test(slug) && slug.length <= 200;
+
+// The Indonesian slug reads in Indonesian to a reader who chose no language (a crawler following
+// the page's hreflang link). A repeat view of an unchanged case is answered 304 before the loader
+// runs; visitors' pages may be kept by any cache (docs/decisions/0015-public-case-pages.md).
+export const middleware: Route.MiddlewareFunction[] = [
+  async ({ params, context }, next) => {
+    if (isSlug(params.slug!)) preferAddressLanguage(context, await slugLanguage(db, params.slug!));
+    return next();
+  },
+  httpCache({ visitors: true }),
+];
 
 export async function loader({ params, context, request }: Route.LoaderArgs) {
-  const found =
-    slugPattern.test(params.slug) && params.slug.length <= 200 ? await findPublishedCase(db, params.slug) : null;
+  const found = isSlug(params.slug) ? await findPublishedCase(db, params.slug) : null;
   if (!found) notFound();
   const lang = getLanguage(context);
   const { t } = getI18n(context);

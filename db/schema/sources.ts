@@ -1,5 +1,5 @@
 import { relations } from "drizzle-orm";
-import { boolean, index, integer, pgEnum, pgTable, primaryKey, serial, text } from "drizzle-orm/pg-core";
+import { boolean, index, integer, pgEnum, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { editable } from "./columns";
 
 /**
@@ -47,6 +47,11 @@ export const citations = pgTable(
     subjectKind: citableKind("subject_kind").notNull(),
     subjectId: integer("subject_id").notNull(),
     note: text("note"),
+    /**
+     * When the record started citing it: a published case shows only what it cited when published.
+     * Null for citations older than this column, which count as cited before any publication.
+     */
+    createdAt: timestamp("created_at", { withTimezone: true }).$defaultFn(() => new Date()),
   },
   (t) => [
     primaryKey({ columns: [t.sourceId, t.subjectKind, t.subjectId] }),

@@ -30,6 +30,8 @@ export const users = pgTable(
     remindActivities: boolean("remind_activities").notNull().default(true),
     remindCommitments: boolean("remind_commitments").notNull().default(true),
     remindFollowUps: boolean("remind_follow_ups").notNull().default(true),
+    /** A notice when a visitor asks for a knowledge-sharing session (editors and admins only). */
+    notifyEnquiries: boolean("notify_enquiries").notNull().default(true),
     weeklyDigest: boolean("weekly_digest").notNull().default(true),
     ...editable(),
   },

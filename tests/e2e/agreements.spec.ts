@@ -9,7 +9,7 @@ import {
   uniqueSuffix,
   waitForHydration,
 } from "./fixtures";
-import { createAgreement, createCommitment } from "../support/http-factories";
+import { assessmentForm, createAgreement, createCommitment } from "../support/http-factories";
 import { postForm } from "../support/http";
 import { expectNoAxeViolations, signedInBrowser } from "./helpers";
 
@@ -66,6 +66,43 @@ test.describe("agreements", () => {
     await expectNoAxeViolations(page);
   });
 
+  test("The same agreement has the same status on /agreements, its page and the dashboard", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("viewer");
+    await gotoHydrated(page, "/agreements");
+    const rows = page
+      .getByRole("table")
+      .getByRole("row")
+      .filter({ has: page.getByRole("rowheader") });
+    const listed: { title: string; status: string }[] = [];
+    for (const row of await rows.all()) {
+      const title = (await row.getByRole("rowheader").getByRole("link").first().textContent())!;
+      // Kind, period, status, progress.
+      listed.push({ title, status: (await row.getByRole("cell").nth(2).innerText()).trim() });
+    }
+    expect(listed.map((a) => a.title)).toEqual(expect.arrayContaining([mouTitle, renewalTitle]));
+    expect(listed.find((a) => a.title === mouTitle)!.status).toMatch(/^Renewed\s+Renewed by/);
+
+    await gotoHydrated(page, "/dashboard");
+    const table = page.getByRole("region", { name: "Commitments by status" }).getByRole("table");
+    for (const a of listed) {
+      // By its heading cell: a renewed agreement's status cell links to its renewal.
+      const heading = page
+        .getByRole("rowheader")
+        .filter({ has: page.getByRole("link", { name: a.title, exact: true }) });
+      const row = table.getByRole("row").filter({ has: heading });
+      await expect(row.getByRole("cell").first(), a.title).toHaveText(a.status, { useInnerText: true });
+    }
+
+    for (const a of listed) {
+      await openAgreement(page, a.title);
+      const facts = page.getByRole("definition").filter({ has: page.locator(".agreement-status") });
+      await expect(facts, a.title).toHaveText(a.status, { useInnerText: true });
+    }
+  });
+
   test("the 2017 MoU's page lists its commitments with their status and the activities that serve them", async ({
     page,
     loginAs,
@@ -77,7 +114,9 @@ test.describe("agreements", () => {
 
     const commitment = page.getByRole("article", { name: oneStopShop });
     await expect(commitment).toBeVisible();
-    await expect(commitment.locator(".badge").first()).toHaveText("Substantial");
+    // No source reports progress on it, and its text carries no rating.
+    await expect(commitment.locator(".badge").first()).toHaveText("Not assessed");
+    await expect(commitment).not.toContainText(/rated/i);
     await expect(commitment).toContainText("Ministry of Administrative and Bureaucratic Reform");
     await expect(commitment).toContainText("Indonesia: not confirmed yet");
     await expect(commitment).toContainText("Azerbaijan: not confirmed yet");
@@ -110,10 +149,8 @@ test.describe("agreements", () => {
       });
       agreementPath = `/agreements/${agreement}`;
       for (let n = 1; n <= 23; n++) {
-        const status = n <= 3 ? "limited" : "not_started";
         await createCommitment(editor, baseURL!, agreement, `Step ${String(n).padStart(2, "0")} of ${tag}`, {
           area: "planning",
-          status,
         });
       }
     } finally {
@@ -157,7 +194,13 @@ test.describe("agreements", () => {
     const agreementPath = await page.getByRole("link", { name: `← ${mouTitle}` }).getAttribute("href");
     await expect(page.getByRole("heading", { level: 2, name: "Activities serving it" })).toBeVisible();
     await expect(page.getByRole("link", { name: bakuVisit })).toBeVisible();
-    for (const name of ["Change status", "Add evidence", "Add milestone", /Confirm completion/, /Save focal point/]) {
+    for (const name of [
+      "Record the assessment",
+      "Add evidence",
+      "Add milestone",
+      /Confirm completion/,
+      /Save focal point/,
+    ]) {
       await expect(page.getByRole("button", { name })).toHaveCount(0);
     }
     await expect(page.getByRole("link", { name: "Edit commitment" })).toHaveCount(0);
@@ -166,9 +209,9 @@ test.describe("agreements", () => {
     const api = await signedInRequest(playwright, baseURL!, "viewer");
     try {
       const posts: [string, Record<string, string>][] = [
-        [path, { intent: "status", version: "1", status: "withdrawn" }],
+        [path, assessmentForm(1, "withdrawn")],
         [path, { intent: "evidence", url: "https://example.org/forged" }],
-        [`${path}/edit`, { version: "1", textEn: "Forged", area: "x", status: "withdrawn" }],
+        [`${path}/edit`, { version: "1", textEn: "Forged", area: "x" }],
         [
           "/agreements/new",
           {
@@ -183,7 +226,7 @@ test.describe("agreements", () => {
           `${agreementPath}/edit`,
           { version: "1", kind: "mou", titleEn: "Forged", summaryEn: "Should not be saved", status: "draft" },
         ],
-        [`${agreementPath}/commitments/new`, { textEn: "Forged commitment", area: "x", status: "not_started" }],
+        [`${agreementPath}/commitments/new`, { textEn: "Forged commitment", area: "x" }],
       ];
       for (const [url, form] of posts) {
         const response = await postForm(api, baseURL!, url, form);
@@ -194,7 +237,10 @@ test.describe("agreements", () => {
     }
     await page.reload();
     await waitForHydration(page);
-    await expect(page.locator(".facts .badge").first()).toHaveText("Substantial");
+    await expect(page.locator(".facts .badge").first()).toHaveText("Not assessed");
+    await expect(page.getByRole("region", { name: "Assessment" })).toContainText(
+      "Nobody has assessed this commitment's progress yet.",
+    );
     await expect(page.getByText("No evidence yet.")).toBeVisible();
   });
 
@@ -297,13 +343,19 @@ test.describe("tracking a commitment to completion", () => {
     await waitForHydration(page);
     const commitmentPath = new URL(page.url()).pathname;
 
-    // Complete without evidence is refused, beside the status field.
-    await page.getByLabel("New status").selectOption("complete");
-    await page.getByRole("button", { name: "Change status" }).click();
-    const status = page.getByLabel("New status");
+    // A new commitment is not assessed. Complete without evidence is refused, beside the status
+    // field, and what was typed stays.
+    await expect(page.locator(".facts .badge").first()).toHaveText("Not assessed");
+    const assess = page.getByRole("form", { name: "Assess the commitment" });
+    const status = assess.getByLabel("Status", { exact: true });
+    const reasons = assess.getByLabel("Evidence and reasoning in English");
+    await status.selectOption("complete");
+    await reasons.fill("The joint standard is published.");
+    await assess.getByRole("button", { name: "Record the assessment" }).click();
     await expect(status).toHaveAttribute("aria-invalid", "true");
     await expect(status).toHaveAccessibleDescription(/complete only with at least one piece of evidence/);
-    await expect(page.locator(".facts .badge").first()).toHaveText("Not started");
+    await expect(reasons).toHaveValue("The joint standard is published.");
+    await expect(page.locator(".facts .badge").first()).toHaveText("Not assessed");
 
     // Evidence: only http(s) links.
     await page.getByLabel("Link").fill("ftp://example.org/standard.pdf");
@@ -318,10 +370,18 @@ test.describe("tracking a commitment to completion", () => {
     await expect(page.getByText("Published by both ministries.")).toBeVisible();
     await expect(page.getByLabel("Link")).toHaveValue("");
 
-    await page.getByLabel("New status").selectOption("complete");
-    await page.getByRole("button", { name: "Change status" }).click();
-    await expect(page.getByRole("status")).toHaveText("The status was changed.");
+    await status.selectOption("complete");
+    await reasons.fill("The joint standard is published.");
+    await assess.getByLabel("Source (optional)").selectOption({ index: 1 });
+    const source = await assess.getByLabel("Source (optional)").locator("option:checked").textContent();
+    await assess.getByRole("button", { name: "Record the assessment" }).click();
+    await expect(page.getByRole("status")).toHaveText("The assessment was recorded.");
     await expect(page.locator(".facts .badge").first()).toHaveText("Complete");
+    const assessment = page.getByRole("region", { name: "Assessment" });
+    await expect(assessment).toContainText(/Assessed by Demo Editor on \d{1,2} \w{3} \d{4}/);
+    await expect(assessment).toContainText("The joint standard is published.");
+    await expect(assessment).toContainText(source!.split(":")[0]!);
+    await expect(reasons).toHaveValue("");
     await expect(page.getByText("Awaiting confirmation by Indonesia, Azerbaijan")).toBeVisible();
 
     const confirmations = page.getByRole("region", { name: "Confirmation of completion" });
@@ -390,7 +450,7 @@ test.describe("tracking a commitment to completion", () => {
       const agreementId = agreementPath.split("/").pop()!;
       path = `/commitments/${await createCommitment(editor, baseURL!, agreementId, text, { area: "service-centres" })}`;
       expect((await post(editor, path, { intent: "evidence", note: "Opened in Baku." })).status()).toBe(302);
-      expect((await post(editor, path, { intent: "status", version: "1", status: "complete" })).status()).toBe(302);
+      expect((await post(editor, path, assessmentForm(1, "complete"))).status()).toBe(302);
 
       // Indonesia's editor cannot confirm, nor withdraw, for Azerbaijan.
       const forged = await post(editor, path, { intent: "confirm", version: "2", countryCode: "AZ" });
@@ -489,7 +549,7 @@ test.describe("tracking a commitment to completion", () => {
     await expect(page.getByRole("row", { name: /^Commitment in English/ })).not.toContainText(
       "changed by someone else",
     );
-    await expect(page.getByRole("row", { name: /^Status/ })).toContainText("same");
+    await expect(page.getByRole("row", { name: /^Due/ })).toContainText("same");
     await page.getByRole("button", { name: "Back to the form with my changes" }).click();
     await expect(page.getByLabel("Area")).toHaveValue("personnel-mobility");
 

@@ -14,6 +14,7 @@ import { citeSource, createSource, deleteSource, removeCitation } from "../../ap
 import { seedContent } from "../../app/seed/seed-content.server";
 import { databaseStore, type DocumentStore } from "../../app/storage/document-store";
 import { publishCase } from "../../app/models/case-publish.server";
+import { caseSources } from "../../app/models/case-public.server";
 import { makeActivity, makeAgreement, makeCase, makePublishedCase, makeUser } from "../support/model-factories";
 import { exeBytes, pdfBytes, pngBytes } from "../support/sample-files";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -147,6 +148,25 @@ describe.each(drivers)("documents and sources on %s", (driver) => {
     await publishCase(db, actor, published!.id, published!.version);
     expect(await publicDocumentsFor(db, published!.id)).toEqual([expect.objectContaining({ id: shown!.id })]);
     expect(await isPublicDocument(db, shown!.id)).toBe(true);
+  });
+
+  it("shows a published case's sources to the public only as of the case's last publication", async () => {
+    const published = await makePublishedCase(db);
+    const source = await createSource(db, actor, {
+      publisher: "Antara",
+      title: "A later report",
+      titleIsDescriptive: false,
+      language: "id",
+      publishedOn: "2024",
+      url: null,
+      quote: null,
+      citeOn: { kind: "case", id: published!.id },
+      note: null,
+    });
+    // Cited after the case was published: private until the case is published again.
+    expect(await caseSources(db, published!.id)).toEqual([]);
+    await publishCase(db, actor, published!.id, published!.version);
+    expect(await caseSources(db, published!.id)).toEqual([expect.objectContaining({ id: source!.id })]);
   });
 
   it("adds a source and cites it, cites one from the list once, removes a citation, audited", async () => {

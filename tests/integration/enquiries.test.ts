@@ -48,7 +48,7 @@ describe.each(drivers)("enquiries on %s", (driver) => {
       makeUser(db, { role: "editor" }),
     ]);
     await db.update(t.users).set({ locale: "id" }).where(eq(t.users.id, admin.id));
-    await db.update(t.users).set({ remindActivities: false }).where(eq(t.users.id, quietEditor.id));
+    await db.update(t.users).set({ notifyEnquiries: false }).where(eq(t.users.id, quietEditor.id));
     await db.update(t.users).set({ disabledAt: new Date() }).where(eq(t.users.id, disabledEditor.id));
     // The admin's address bounced: their notice is kept back, as every notice to it is.
     await db.insert(t.mailSuppressions).values({ address: admin.email.toLowerCase(), reason: "bounced" });
@@ -126,6 +126,9 @@ describe.each(drivers)("enquiries on %s", (driver) => {
     expect(byUser.get(editor.id)).toMatchObject({ status: "queued", locale: "en" });
     expect(byUser.get(editor.id)!.text).toContain(`${origin}/enquiries/${id}`);
     expect(byUser.get(editor.id)!.headers).toHaveProperty("List-Unsubscribe");
+    // Its unsubscribe link turns off these notices, not the editor's activity reminders.
+    const link = (byUser.get(editor.id)!.headers as Record<string, string>)["List-Unsubscribe"]!;
+    expect(link).toMatch(new RegExp(`/unsubscribe/${editor.id}\\.enquiries\\.`));
     expect(byUser.get(admin.id)).toMatchObject({ status: "suppressed", locale: "id" });
     expect(byUser.has(viewer.id)).toBe(false);
     expect(byUser.has(quietEditor.id)).toBe(false);

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { casePageDatabase, casePageFixture as f } from "../support/case-page-fixture";
 import { decodeHtml, fetchSignIn } from "../support/http";
+import { languageCookie } from "../../app/i18n/i18n.server";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { drivers } from "../support/test-database";
 
@@ -107,6 +108,19 @@ describe.each(drivers)("the public case page on %s", (driver) => {
       expect(text).toContain("Semuanya bermula dari satu loket.");
       expect(jsonLd(html)[0]).toMatchObject({ inLanguage: "id", headline: "Izin tanpa antre" });
     }
+  });
+
+  it("lets the Indonesian slug choose Indonesian for a reader who chose no language, and only then", async () => {
+    const lang = async (slug: string, headers: Record<string, string> = {}) =>
+      /<html lang="([a-z]+)"/.exec(await (await get(`/library/${slug}`, headers)).text())?.[1];
+    // A crawler following the page's hreflang link sends no Accept-Language and no cookie.
+    expect(await lang(f.slugId)).toBe("id");
+    expect(await lang(f.slug)).toBe("en");
+    // Whatever the reader asked for wins over the address.
+    expect(await lang(f.slugId, { "Accept-Language": "en" })).toBe("en");
+    const english = (await languageCookie.serialize("en")).split(";")[0]!;
+    expect(await lang(f.slugId, { Cookie: english })).toBe("en");
+    expect(await lang(`${f.slugId}?lng=az`)).toBe("az");
   });
 
   it("answers a repeat anonymous view with 304 from its ETag, kept by any cache, without a new nonce", async () => {

@@ -5,14 +5,42 @@ import { translatorFor } from "../../app/i18n/i18n.server";
 import type { KeysUnder, TranslationKey } from "../../app/i18n/keys";
 import { en } from "../../app/i18n/locales/en";
 import { id } from "../../app/i18n/locales/id";
-import { flatten } from "../../app/i18n/translator";
+import { az } from "../../app/i18n/locales/az";
+import { supportedLanguages } from "../../app/i18n/config";
+import { packOfKey } from "../../app/i18n/packs";
+import { flatten, type Messages } from "../../app/i18n/translator";
+import { mailEn } from "../../app/mail/strings/en";
+import { mailId } from "../../app/mail/strings/id";
+import { mailAz } from "../../app/mail/strings/az";
 
-const keysOf = (messages: typeof en) => [...flatten(messages).keys()].sort();
+const keysOf = (messages: Messages) => new Set(flatten(messages).keys());
+
+/** Each key one language has and another lacks, named with its pack: "az lacks visits: visitLinks.stop". */
+function differences(languages: Record<string, Messages>, packOf: (key: string) => string): string[] {
+  const [[base, baseMessages], ...others] = Object.entries(languages);
+  const baseKeys = keysOf(baseMessages!);
+  return others.flatMap(([lang, messages]) => {
+    const keys = keysOf(messages);
+    return [
+      ...[...baseKeys].filter((k) => !keys.has(k)).map((k) => `${lang} lacks ${packOf(k)}: ${k}`),
+      ...[...keys].filter((k) => !baseKeys.has(k)).map((k) => `${lang} has ${packOf(k)}: ${k}, which ${base} lacks`),
+    ];
+  });
+}
 
 describe("translation keys", () => {
-  it("are the same in every language", () => {
-    // SameKeys holds this at compile time; this holds it for whatever slips past a type (a spread).
-    expect(keysOf(id)).toEqual(keysOf(en));
+  it("are the same in every language, pack by pack", () => {
+    // SameKeys holds this at compile time; this holds it for whatever slips past a type (a spread,
+    // a module's extra key), and names each key that is missing.
+    expect(differences({ en, id, az }, (key) => packOfKey(key) ?? "core")).toEqual([]);
+  });
+
+  it("of the emails are the same in every language", () => {
+    expect(differences({ en: mailEn, id: mailId, az: mailAz }, () => "emails")).toEqual([]);
+  });
+
+  it("cover every supported language", () => {
+    expect([...supportedLanguages].sort()).toEqual(["az", "en", "id"]);
   });
 
   it("fail the typecheck when misspelt or missing (npm run typecheck covers this file)", () => {

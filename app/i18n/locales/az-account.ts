@@ -1,5 +1,6 @@
-import { enAccount, type AccountTranslation } from "./en-account";
+import type { AccountTranslation } from "./en-account";
+import { access } from "./az/access";
+import { account } from "./az/account";
+import { delivery } from "./az/delivery";
 
-// PLACEHOLDER (issue 13): the English strings stand in until the Azerbaijani account pack is translated
-// into ./az/ modules, as ./id-account.ts is; replace this file, do not extend it.
-export const azAccount: AccountTranslation = enAccount;
+export const azAccount: AccountTranslation = { account, delivery, access };

@@ -1,5 +1,4 @@
-import { enMail, type MailTranslation } from "./en-mail";
+import type { MailTranslation } from "./en-mail";
+import { mail } from "./az/mail";
 
-// PLACEHOLDER (issue 13): the English strings stand in until the Azerbaijani mail pack is translated
-// into ./az/ modules, as ./id-mail.ts is; replace this file, do not extend it.
-export const azMail: MailTranslation = enMail;
+export const azMail: MailTranslation = { mail };

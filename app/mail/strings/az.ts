@@ -1,4 +1,111 @@
-import { mailEn, type MailStrings } from "./en";
+import type { MailStrings } from "./en";
 
-// PLACEHOLDER (issue 13): English until the emails' Azerbaijani strings are written.
-export const mailAz: MailStrings = mailEn;
+export const mailAz: MailStrings = {
+  access: {
+    copyLink: "Düymə işləməzsə, bu ünvanı kopyalayıb brauzerinizə yapışdırın:",
+    greeting: "Hörmətli {{name}},",
+    invitationSubject: "Sizi {{app}} platformasına dəvət edirik",
+    invitationPreview: "{{inviter}} sizi {{app}} platformasına dəvət edib.",
+    invitationText: "{{inviter}} sizi əməkdaşlığın iş platforması olan {{app}}-a {{role}} kimi dəvət edib.",
+    invitationAction: "Parolunuzu seçin",
+    invitationExpiry:
+      "Keçid bir dəfə, 72 saat ərzində işləyir. Müddəti bitibsə, {{inviter}}-dən yeni dəvət göndərməsini xahiş edin.",
+    invitationIgnore: "Bu dəvəti gözləmirdinizsə, bu məktuba əhəmiyyət verməyə bilərsiniz.",
+    resetSubject: "{{app}} parolunuzun bərpası",
+    resetPreview: "Yeni parol seçmək üçün keçid.",
+    resetText: "Kimsə {{app}} hesabınızın ({{email}}) parolunun bərpasını tələb edib.",
+    resetAction: "Yeni parol seçin",
+    resetExpiry: "Keçid bir dəfə, bir saat ərzində işləyir.",
+    resetIgnore: "Bunu siz tələb etməmisinizsə, bu məktuba əhəmiyyət verməyin: parolunuz olduğu kimi qalır.",
+    changedSubject: "{{app}} parolunuz dəyişdirildi",
+    changedPreview: "Parolunuz dəyişdirildi və bütün seanslar bağlandı.",
+    changedText: "{{app}} hesabınızın ({{email}}) parolu indicə dəyişdirildi və bütün seanslar bağlandı.",
+    changedWarning:
+      "Bunu siz etməmisinizsə, dərhal aşağıdakı səhifə vasitəsilə yeni parol seçin və administratora məlumat verin.",
+    changedAction: "Parolumu bərpa et",
+  },
+  enquiries: {
+    receivedSubject: "Sorğunuz qəbul edildi: {{title}}",
+    receivedPreview: "Bilik mübadiləsi sessiyası üçün sorğunuz əməkdaşlığın əməkdaşlarına çatıb.",
+    receivedText:
+      "“{{title}}” mövzusunda bilik mübadiləsi sessiyası tələb etdiyiniz üçün təşəkkür edirik. Əməkdaşlığın əməkdaşları sorğunuzla tanış olub bu ünvana cavab verəcəklər.",
+    receivedCase: "Soruşduğunuz innovasiya:",
+    receivedIgnore:
+      "Bu sorğunu siz göndərməmisinizsə, bu məktuba əhəmiyyət verməyə bilərsiniz: başqa heç nə göndərilməyəcək.",
+    noticeSubject: "Sessiya üçün yeni sorğu: {{title}}",
+    noticeHeading: "Tərəfdaş bilik mübadiləsi sessiyası tələb edir",
+    noticeText: "{{name}} ({{organization}}, {{country}}) “{{title}}” barədə soruşur.",
+    noticeAction: "Sorğunu açın",
+    noticeWhy:
+      "Bu məktubu kitabxananın sorğuları üzrə redaktor kimi alırsınız, çünki hesabınız üçün aktivdir: {{what}}.",
+  },
+  briefing: {
+    subject: "Brifinq paketiniz: {{title}}",
+    preview: "{{title}} üzrə proqramınız, səfər məlumatlarınız və arayış materialları.",
+    heading: "{{title}} üzrə brifinqiniz",
+    text: "{{title}} ({{dates}}) üzrə brifinq paketi hazırdır: iştirak etdiyiniz proqram, yol və mehmanxana məlumatlarınız, nümayəndə heyəti və yola düşməzdən əvvəl oxumalı olduğunuz arayış materialları.",
+    action: "Brifinqi açın",
+    calendar: "Təqviminiz üçün proqramınız (səfər proqramı dəyişdikdə yenilənir):",
+    signIn: "Brifinq Jembatan-a daxil olduqdan sonra açılır.",
+    personal:
+      "Bu iki keçid yalnız sizə məxsusdur və {{date}} tarixinədək hesab olmadan açılır: lütfən, onları başqasına göndərməyin. Brifinqin hər yeni buraxılışı ilə yeni keçidlər göndərilir.",
+  },
+  notices: {
+    why: "Bu məktubu alırsınız, çünki hesabınız üçün aktivdir: {{what}}.",
+    whyDigest: "Bu məktubu alırsınız, çünki hesabınız üçün həftəlik xülasə aktivdir.",
+    unsubscribe: "Abunəlikdən imtina",
+    open: "Jembatan-da açın",
+    activityReminder: {
+      subjectWeek: "Qarşıdakı tədbir: {{title}}",
+      subjectDay: "Tezliklə başlayır: {{title}}",
+      heading: "{{title}}",
+      when: "Başlama vaxtı: {{when}}.",
+      where: "Yer: {{place}}",
+      online: "Onlayn",
+      why: "Tədbiri təşkilatınız təşkil edir və ya onun əməkdaşlarından biri iştirak edir.",
+    },
+    commitmentDue: {
+      subject: "İcra müddəti {{date}}: {{text}}",
+      heading: "Öhdəliyin icra müddəti {{date}} tarixində başa çatır",
+      text: "Onun statusu: {{status}}. İcra müddəti bitməzdən əvvəl statusu yeniləyin, sübut əlavə edin və ya mərhələləri icra edilmiş kimi qeyd edin.",
+      why: "Onun əlaqələndiricilərindən biri təşkilatınızda çalışır.",
+    },
+    commitmentOverdue: {
+      subject: "{{date}} tarixindən müddəti keçib: {{text}}",
+      heading: "Öhdəliyin icra müddəti keçib",
+      text: "İcra müddəti {{date}} idi, statusu isə: {{status}}.",
+    },
+    digest: {
+      subject: "Bu həftə izlədiklərinizdə nələr dəyişib",
+      heading: "{{from}} – {{to}} dövründə nələr dəyişib",
+      intro: "İzlədiyiniz sazişlərdə, öhdəliklərdə və tədbirlərdə dəyişikliklər, ən yenisi birinci.",
+      changes_one: "{{count}} dəyişiklik",
+      changes_other: "{{count}} dəyişiklik",
+      change: "{{action}}: {{when}}, {{who}}",
+      more_one: "və daha {{count}}",
+      more_other: "və daha {{count}}",
+      someone: "kimsə",
+      process: "sistem",
+      agreement: "Saziş",
+      commitment: "Öhdəlik",
+      activity: "Tədbir",
+      manage: "Bunları öz səhifələrində izləyirsiniz; izləməni də orada dayandıra bilərsiniz.",
+    },
+    actions: {
+      create: "Yaradıldı",
+      update: "Dəyişdirildi",
+      delete: "Silindi",
+      link: "Əlaqələr dəyişdirildi",
+      update_status: "Status dəyişdirildi",
+      assess: "Qiymətləndirildi",
+      add_evidence: "Sübut əlavə edildi",
+      add_milestone: "Mərhələ əlavə edildi",
+      complete_milestone: "Mərhələ icra edildi",
+      set_focal_point: "Əlaqələndirici dəyişdirildi",
+      confirm: "İcra təsdiqləndi",
+      confirm_on_behalf: "İcra tərəf adından təsdiqləndi",
+      withdraw_confirmation: "Təsdiq geri götürüldü",
+      withdraw_confirmation_on_behalf: "Təsdiq tərəf adından geri götürüldü",
+    },
+  },
+};

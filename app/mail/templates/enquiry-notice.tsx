@@ -28,7 +28,7 @@ export function EnquiryNoticeMail(props: EnquiryNotice) {
   const footer = (
     <NoticeFooter
       t={t}
-      why={t("email.enquiries.noticeWhy", { what: t("notices.kinds.activities") })}
+      why={t("email.enquiries.noticeWhy", { what: t("notices.kinds.enquiries") })}
       unsubscribeUrl={props.unsubscribeUrl}
     />
   );

@@ -19,6 +19,8 @@ export const notices = {
     remindFollowUpsHint: "3 days before a visit follow-up you own is due, and when it becomes overdue.",
     weeklyDigest: "Weekly digest",
     weeklyDigestHint: "On Monday at 08:00 in your time zone: what changed in the records you follow.",
+    notifyEnquiries: "Requests from the library",
+    notifyEnquiriesHint: "When a visitor asks for a knowledge-sharing session about a case in the library.",
     save: "Save email notices",
   },
   kinds: {
@@ -26,6 +28,7 @@ export const notices = {
     commitments: "commitment due-date notices",
     digest: "the weekly digest",
     followups: "follow-up reminders",
+    enquiries: "notices of library requests",
   },
   unsubscribe: {
     title: "Unsubscribe",

@@ -20,6 +20,8 @@ export const notices: Translation["notices"] = {
     remindFollowUpsHint: "3 hari sebelum tenggat tindak lanjut kunjungan yang Anda tangani, dan saat tenggatnya lewat.",
     weeklyDigest: "Ringkasan mingguan",
     weeklyDigestHint: "Setiap Senin pukul 08.00 di zona waktu Anda: apa yang berubah pada catatan yang Anda ikuti.",
+    notifyEnquiries: "Permintaan dari pustaka",
+    notifyEnquiriesHint: "Saat pengunjung meminta sesi berbagi pengetahuan tentang sebuah kasus di pustaka.",
     save: "Simpan pemberitahuan email",
   },
   kinds: {
@@ -27,6 +29,7 @@ export const notices: Translation["notices"] = {
     commitments: "pemberitahuan tenggat komitmen",
     digest: "ringkasan mingguan",
     followups: "pengingat tindak lanjut",
+    enquiries: "pemberitahuan permintaan dari pustaka",
   },
   unsubscribe: {
     title: "Berhenti berlangganan",

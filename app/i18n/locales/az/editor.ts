@@ -1,0 +1,20 @@
+export const editor = {
+  toolbar: "Formatlama",
+  bold: "Qalın",
+  italic: "Kursiv",
+  heading: "Başlıq",
+  bulletList: "Markerli siyahı",
+  numberedList: "Nömrəli siyahı",
+  quote: "Sitat",
+  link: "Keçid",
+  undo: "Geri qaytar",
+  redo: "Təkrarla",
+  linkUrl: "Keçidin ünvanı",
+  linkHint: "Veb ünvan (https://…) və ya e-poçt ünvanı.",
+  linkApply: "Keçid əlavə et",
+  linkInvalid: "https:// ilə başlayan veb ünvan və ya e-poçt ünvanı daxil edin.",
+  tooLong: "Bu mətn çox uzundur.",
+  tooDeep:
+    "Siyahılar ən çoxu {{max}} səviyyə iç-içə ola bilər. Bəzi bəndləri bir səviyyə yuxarı keçirin və yenidən saxlayın.",
+  invalid: "Bu mətni oxumaq mümkün olmadı. Yenidən cəhd edin.",
+};
