@@ -39,6 +39,21 @@ test("a commitment's edit form and its tracking forms work without JavaScript", 
     await expect(page).toHaveURL(new RegExp(`/commitments/${id}$`));
     await expect(page.locator(".facts")).toContainText("no scripts");
 
+    // The assessment form: complete with no evidence yet is refused, keeping what was typed; a
+    // rating the rules allow is recorded and shown with who gave it.
+    const assess = page.getByRole("form", { name: "Assess the commitment" });
+    await assess.getByLabel("Status", { exact: true }).selectOption("complete");
+    await assess.getByLabel("Evidence and reasoning in English").fill("Two of three malls opened.");
+    await assess.getByRole("button", { name: "Record the assessment" }).click();
+    await expect(page.getByRole("alert").first()).toBeVisible();
+    await expect(assess.getByLabel("Evidence and reasoning in English")).toHaveValue("Two of three malls opened.");
+    await expect(assess.getByLabel("Status", { exact: true })).toHaveValue("complete");
+    await assess.getByLabel("Status", { exact: true }).selectOption("substantial");
+    await assess.getByRole("button", { name: "Record the assessment" }).click();
+    await expect(page.getByRole("status")).toHaveText("The assessment was recorded.");
+    await expect(page.getByRole("region", { name: "Assessment" })).toContainText("Two of three malls opened.");
+    await expect(page.locator(".facts .badge").first()).toHaveText("Substantial");
+
     // A tracking form: evidence with an address that is no web page is refused, then corrected.
     await page.getByLabel("Link (optional)").fill("ftp://example.org/report");
     await page.getByRole("button", { name: "Add evidence" }).click();

@@ -78,7 +78,19 @@ export async function createAgreement(
 
 /** The commitment form's fields, with `extra` on top. */
 export function commitmentForm(text: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { textEn: text, area: "browser tests", status: "not_started", ...extra };
+  return { textEn: text, area: "browser tests", ...extra };
+}
+
+/** The commitment page's assessment form: `status` from `version`, rated today (UTC) with evidence. */
+export function assessmentForm(version: number | string, status: string, extra: Record<string, string> = {}) {
+  return {
+    intent: "assess",
+    version: String(version),
+    status,
+    assessedOn: new Date().toISOString().slice(0, 10),
+    evidenceEn: `Rated ${status} by a browser test.`,
+    ...extra,
+  };
 }
 
 /** Creates a commitment of agreement `agreementId` as an editor. */
