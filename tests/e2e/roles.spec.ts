@@ -270,6 +270,30 @@ function pagesOf(ids: {
       access: "viewer",
       type: /^text\/calendar/,
     },
+    // A secret link's token instead of a session (decision 21): without a live one, for the
+    // right visit and member, nobody gets anything, signed in or not.
+    {
+      route: `${v}/members/${ids.member}/briefing`,
+      file: "routes/visits.$id.members.$memberId.briefing.tsx",
+      access: "public",
+    },
+    {
+      route: `${v}/members/${ids.member}/briefing?token=${"A".repeat(43)}`,
+      file: "routes/visits.$id.members.$memberId.briefing.tsx",
+      access: "public",
+    },
+    {
+      route: `${v}/calendar.ics?token=${"A".repeat(43)}`,
+      file: "routes/visits.$id.calendar.ics.ts",
+      access: "public",
+      type: /^text\/calendar/,
+    },
+    {
+      route: `${v}/members/${ids.member}/calendar.ics?token=not-a-token`,
+      file: "routes/visits.$id.members.$memberId.calendar.ics.ts",
+      access: "public",
+      type: /^text\/calendar/,
+    },
     { route: "/people", file: "routes/people.tsx", access: "viewer" },
     { route: "/people/new", file: "routes/people.new.tsx", access: "editor" },
     { route: `/people/${ids.person}`, file: "routes/people.$id.tsx", access: "viewer" },
@@ -301,6 +325,7 @@ function expectedGet(who: Who, p: PageCase): Expectation {
   }
   if (p.route.startsWith("/documents/") && who === "anonymous") return { status: 404 };
   if (p.route.startsWith("/unsubscribe/")) return { status: 404 };
+  if (/^\/visits\/\d+\/(members\/\d+\/briefing|.*\?token=)/.test(p.route)) return { status: 404 };
   if (p.route === "/reset-password") return { status: 410 };
   if (p.route === "/webhooks/resend") return { status: 405 };
   // Signed in, the sign-in page sends you on to the dashboard.
