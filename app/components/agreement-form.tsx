@@ -108,6 +108,17 @@ export function AgreementForm({
           {(a) => <input {...a} type="date" defaultValue={textOf(fields.inForceUntil)} />}
         </Field>
       </div>
+      <div className="field">
+        <label>
+          <input
+            type="checkbox"
+            name={fields.inForceUntilInferred.name}
+            id={fields.inForceUntilInferred.id}
+            defaultChecked={textOf(fields.inForceUntilInferred) === "on"}
+          />{" "}
+          {t("agreements.form.inForceUntilInferred")}
+        </label>
+      </div>
       <EnumField
         meta={fields.status}
         label={t("agreements.form.status")}

@@ -16,6 +16,8 @@ export function agreementInput(
     signedCity: v.signedCity ?? null,
     inForceFrom: v.inForceFrom ?? null,
     inForceUntil: v.inForceUntil ?? null,
+    // Nothing to infer without an end date.
+    inForceUntilInferred: !!v.inForceUntil && v.inForceUntilInferred,
     status: v.status,
     parentId: v.parentId ?? null,
     signatoryIds: [...new Set(v.signatoryIds)],
@@ -35,6 +37,7 @@ export function agreementFormValues(a: Agreement & { signatoryIds: number[] }): 
     signedCity: a.signedCity ?? "",
     inForceFrom: a.inForceFrom ?? "",
     inForceUntil: a.inForceUntil ?? "",
+    inForceUntilInferred: a.inForceUntilInferred ? "on" : "",
     status: a.status,
     parentId: a.parentId ? String(a.parentId) : "",
     signatoryIds: a.signatoryIds.map(String).sort(),

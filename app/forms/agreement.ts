@@ -13,6 +13,11 @@ const agreementFields = {
   signedCity: optionalText(120),
   inForceFrom: optionalDate,
   inForceUntil: optionalDate,
+  /** A ticked checkbox posts "on"; an unticked one posts nothing. */
+  inForceUntilInferred: z
+    .enum(["on"])
+    .optional()
+    .transform((v) => v === "on"),
   status: z.enum(agreementStatuses),
   parentId: optionalId,
   signatoryIds: z.preprocess(asList, z.array(idField).max(20)),

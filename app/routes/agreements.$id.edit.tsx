@@ -115,6 +115,7 @@ function useDescribe(options: AgreementFormOptions) {
     signedCity: t("agreements.form.signedCity"),
     inForceFrom: t("agreements.form.inForceFrom"),
     inForceUntil: t("agreements.form.inForceUntil"),
+    inForceUntilInferred: t("agreements.form.inForceUntilInferred"),
     status: t("agreements.form.status"),
     parentId: t("agreements.form.parent"),
     signatoryIds: t("agreements.signatories"),
@@ -133,6 +134,8 @@ function useDescribe(options: AgreementFormOptions) {
         case "inForceFrom":
         case "inForceUntil":
           return /^\d{4}-\d{2}-\d{2}$/.test(one) ? format.day(one) : one;
+        case "inForceUntilInferred":
+          return one === "on" ? t("agreements.inferredEnd") : "";
         case "parentId":
           return localized(options.agreements.find((a) => String(a.id) === one)?.title, lang);
         case "signatoryIds":

@@ -8,6 +8,13 @@ import { getAgreement, listAgreements } from "../../app/models/agreement-queries
 import { agreementStateSql } from "../../app/models/agreement-status.server";
 import { addMonths, getDashboard } from "../../app/models/dashboard.server";
 import { seedContent } from "../../app/seed/seed-content.server";
+import { newAgreementForm } from "../../app/forms/agreement";
+import { agreementFormValues, agreementInput } from "../../app/forms/agreement.server";
+import { checkForm } from "../../app/forms/submission";
+import { getAgreementForEdit } from "../../app/models/agreement-edit.server";
+import { createAgreement } from "../../app/models/agreement-writes.server";
+import { formData } from "../support/form-data";
+import { testActor } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
 describe.each(drivers)("one agreement status on %s", (driver) => {
@@ -154,6 +161,39 @@ describe.each(drivers)("one agreement status on %s", (driver) => {
         expect(bindingStates, what).toContain(d.state);
       }
     }
+  });
+
+  it("keeps an end date marked inferred from the agreement form, and only with an end date", async () => {
+    const form = (fields: Record<string, string>) => {
+      const checked = checkForm(
+        newAgreementForm,
+        formData({
+          partnershipId: String(partnershipId),
+          kind: "action_plan",
+          titleEn: `Inferred end ${++n}`,
+          summaryEn: "A plan whose end no source gives.",
+          status: "in_force",
+          inForceFrom: "2025-01-01",
+          ...fields,
+        }),
+      );
+      if (!checked.success) throw new Error(JSON.stringify(checked.errors));
+      return { ...agreementInput(checked.data), partnershipId };
+    };
+    const inferred = await createAgreement(
+      test.db,
+      testActor,
+      form({ inForceUntil: "2026-12-31", inForceUntilInferred: "on" }),
+    );
+    expect(inferred.inForceUntilInferred).toBe(true);
+    const edit = agreementFormValues((await getAgreementForEdit(test.db, inferred.id))!);
+    expect(edit.inForceUntilInferred).toBe("on");
+    expect((await createAgreement(test.db, testActor, form({ inForceUntil: "2026-12-31" }))).inForceUntilInferred).toBe(
+      false,
+    );
+    expect((await createAgreement(test.db, testActor, form({ inForceUntilInferred: "on" }))).inForceUntilInferred).toBe(
+      false,
+    );
   });
 
   it("does not count seeding or an import as activity for the dormant rule", async () => {
