@@ -69,7 +69,9 @@ function Assessment({ assessment: a }: { assessment: AssessmentItem }) {
         <StatusBadge group="commitmentStatus" value={a.status} />{" "}
         <span className="meta">{t("commitments.assessment.by", { who, when: format.day(a.assessedOn) })}</span>
       </p>
-      <p className="assessment__evidence">{localized(a.evidence, lang)}</p>
+      <p className="assessment__evidence">
+        <strong>{t("commitments.assessment.reasons")}:</strong> {localized(a.evidence, lang)}
+      </p>
       {a.source ? (
         <p>
           <SourceLink source={a.source} />

@@ -116,7 +116,7 @@ export async function assessCommitment(
 }
 
 /** A commitment's assessments, newest first, with who rated each and the source that states it. */
-export function assessmentsOf(db: Database, commitmentId: number) {
+export function listAssessments(db: Database, commitmentId: number) {
   return db
     .select({
       id: commitmentAssessments.id,
@@ -144,5 +144,3 @@ export function assessmentsOf(db: Database, commitmentId: number) {
     .where(eq(commitmentAssessments.commitmentId, commitmentId))
     .orderBy(desc(commitmentAssessments.assessedOn), desc(commitmentAssessments.id));
 }
-
-export type Assessment = Awaited<ReturnType<typeof assessmentsOf>>[number];

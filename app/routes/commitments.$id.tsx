@@ -45,7 +45,7 @@ import { addEvidence } from "../models/commitment-evidence.server";
 import { focalPointCandidates, setFocalPoint } from "../models/commitment-focal-points.server";
 import { addMilestone, completeMilestone } from "../models/commitment-milestones.server";
 import { isOverdue } from "../models/commitment-overdue.server";
-import { assessCommitment, assessmentsOf } from "../models/commitment-assessments.server";
+import { assessCommitment, listAssessments } from "../models/commitment-assessments.server";
 import { getCommitment } from "../models/commitment-queries.server";
 import { sourceChoices } from "../models/source-choices.server";
 import { isFollowing } from "../models/follows.server";
@@ -65,7 +65,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
           commitment.sides.map((s) => s.code),
         )
       : [],
-    assessmentsOf(db, id),
+    listAssessments(db, id),
     canEdit ? sourceChoices(db) : [],
   ]);
   // Which sides this user may confirm for, and how: the page offers only those.

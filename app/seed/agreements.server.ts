@@ -3,7 +3,7 @@ import * as t from "../../db/schema";
 import type { Content } from "./content.server";
 import { getAgreementForEdit } from "../models/agreement-edit.server";
 import { createAgreement, updateAgreement } from "../models/agreement-writes.server";
-import { assessCommitment, assessmentsOf } from "../models/commitment-assessments.server";
+import { assessCommitment, listAssessments } from "../models/commitment-assessments.server";
 import { createCommitment, updateCommitment } from "../models/commitment-writes.server";
 import { loadStored, putCitations } from "./content-records.server";
 import { putThroughModel } from "./model-records.server";
@@ -113,7 +113,7 @@ async function withdrawUnsourcedRating(run: SeedRun, slug: string, commitmentId:
     .select({ status: t.commitments.status, version: t.commitments.version })
     .from(t.commitments)
     .where(eq(t.commitments.id, commitmentId));
-  if (!row || row.status === "not_assessed" || (await assessmentsOf(run.tx, commitmentId)).length) return;
+  if (!row || row.status === "not_assessed" || (await listAssessments(run.tx, commitmentId)).length) return;
   await run.write("commitment", slug, () =>
     assessCommitment(run.tx, seedActor, commitmentId, row.version, {
       status: "not_assessed",

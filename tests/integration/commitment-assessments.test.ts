@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { assessForm } from "../../app/forms/commitment";
 import { checkForm } from "../../app/forms/submission";
-import { assessCommitment, assessmentsOf } from "../../app/models/commitment-assessments.server";
+import { assessCommitment, listAssessments } from "../../app/models/commitment-assessments.server";
 import { addEvidence } from "../../app/models/commitment-evidence.server";
 import { confirmCompletion } from "../../app/models/commitment-confirmations.server";
 import { setFocalPoint } from "../../app/models/commitment-focal-points.server";
@@ -92,7 +92,7 @@ describe.each(drivers)("assessing commitments on %s", (driver) => {
       assessmentInput("substantial", { assessedOn: "2025-03-01", assessor: "Joint review team" }),
     );
     expect(await commitmentRow(c.id)).toMatchObject({ status: "substantial", version: 4 });
-    const history = await assessmentsOf(db(), c.id);
+    const history = await listAssessments(db(), c.id);
     expect(history.map((a) => [a.status, a.assessedOn])).toEqual([
       ["substantial", "2025-03-01"],
       ["limited", "2025-01-10"],
@@ -116,7 +116,7 @@ describe.each(drivers)("assessing commitments on %s", (driver) => {
     expect(stale).toBeInstanceOf(ConflictError);
     expect((stale as ConflictError).current).toMatchObject({ status: "not_started", version: 2 });
     expect(await commitmentRow(c.id)).toMatchObject({ status: "not_started", version: 2 });
-    expect(await assessmentsOf(db(), c.id)).toHaveLength(1);
+    expect(await listAssessments(db(), c.id)).toHaveLength(1);
     expect(await auditSince(mark)).toHaveLength(1);
     expect(await assessCommitment(db(), editor, 2 ** 31 - 1, 1, assessmentInput("limited"))).toBeNull();
   });
@@ -143,7 +143,7 @@ describe.each(drivers)("assessing commitments on %s", (driver) => {
     });
     expect(await refusal("complete", {})).toBeInstanceOf(RuleError);
     expect(await commitmentRow(c.id)).toMatchObject({ status: "limited", version: 2 });
-    expect(await assessmentsOf(db(), c.id)).toHaveLength(1);
+    expect(await listAssessments(db(), c.id)).toHaveLength(1);
     expect(await auditSince(mark)).toEqual([]);
   });
 
@@ -205,10 +205,10 @@ describe.each(drivers)("assessing commitments on %s", (driver) => {
     await db().update(t.commitments).set({ status: "limited" }).where(eq(t.commitments.id, c!.id));
     await seedContent(test.db, { demo: false });
     expect(await commitmentRow(c!.id)).toMatchObject({ status: "not_assessed", version: c!.version + 1 });
-    const [why] = await assessmentsOf(db(), c!.id);
+    const [why] = await listAssessments(db(), c!.id);
     expect(why).toMatchObject({ status: "not_assessed", assessedBy: null, assessor: "Jembatan's seed content" });
     // Seeding again changes nothing more.
     await seedContent(test.db, { demo: false });
-    expect(await assessmentsOf(db(), c!.id)).toHaveLength(1);
+    expect(await listAssessments(db(), c!.id)).toHaveLength(1);
   });
 });
