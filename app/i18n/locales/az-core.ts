@@ -24,6 +24,8 @@ export const azCore: CoreTranslation = {
     tagline: "Dövlət xidmətləri sahəsində əməkdaşlıq körpüsü",
     skipToContent: "Məzmuna keçin",
     mainNav: "Əsas menyu",
+    example: "Nümunə",
+    exampleHint: "Demo üçün uydurulub və bu günə nisbətən tarixlənib; mənbələrə əsaslanan qeydlərin hissəsi deyil",
   },
   nav: {
     mail: "Poçt",

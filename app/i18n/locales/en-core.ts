@@ -25,6 +25,8 @@ export const enCore = {
     tagline: "A bridge for public service cooperation",
     skipToContent: "Skip to content",
     mainNav: "Main",
+    example: "Example",
+    exampleHint: "Made up for the demo and dated from today; not part of the sourced record",
   },
   nav: {
     mail: "Mail",

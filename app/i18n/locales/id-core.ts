@@ -24,6 +24,8 @@ export const idCore: CoreTranslation = {
     tagline: "Jembatan kerja sama pelayanan publik",
     skipToContent: "Langsung ke konten",
     mainNav: "Utama",
+    example: "Contoh",
+    exampleHint: "Rekaan untuk demo dan bertanggal relatif terhadap hari ini; bukan bagian dari catatan bersumber",
   },
   nav: {
     mail: "Surel",
