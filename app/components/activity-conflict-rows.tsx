@@ -6,6 +6,8 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import type { ActivityFormOptions } from "../models/activity-queries.server";
 import type { ConflictRow } from "./record-conflict";
 
+const whenFields = ["startsOn", "startTime", "endsOn", "endTime", "datePrecision", "dateApproximate"];
+
 /** How the conflict view compares two versions of an activity, row by row, in the reader's language. */
 export function useActivityConflictRows(options: ActivityFormOptions): ConflictRow[] {
   const { t } = useTranslation();
@@ -57,10 +59,15 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
         const start = moment(valueOf(v, "startsOn"), valueOf(v, "startTime"));
         const end = moment(valueOf(v, "endsOn") || valueOf(v, "startsOn"), valueOf(v, "endTime"));
         const range = end && end !== start ? t("activities.range", { start, end }) : start;
-        return [valueOf(v, "startTime") ? range : `${range} (${t("activities.allDay")})`];
+        const precision = valueOf(v, "datePrecision") || "day";
+        return [
+          valueOf(v, "startTime") ? range : `${range} (${t("activities.allDay")})`,
+          ...(precision !== "day" ? [t(`activities.form.precisions.${precision}`, { defaultValue: precision })] : []),
+          ...(valueOf(v, "dateApproximate") ? [t("activities.form.approximate")] : []),
+        ];
       },
-      compare: (v) => ["startsOn", "startTime", "endsOn", "endTime"].map((f) => valueOf(v, f)).join("|"),
-      fields: ["startsOn", "startTime", "endsOn", "endTime"],
+      compare: (v) => whenFields.map((f) => valueOf(v, f)).join("|"),
+      fields: whenFields,
     },
     { key: "city", label: t("activities.fields.city"), show: text("city") },
     {

@@ -4,7 +4,7 @@ import { useTranslation } from "../i18n/translation";
 import { Form, Link, useNavigation } from "react-router";
 import { activityFieldOrder, activityFormSchema, type ActivityField } from "../forms/activity";
 import type { ActionResult, FormValues } from "../forms/result";
-import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
+import { activityModes, activityStatuses, activityTypes, datePrecisions } from "../lib/enums";
 import { RichTextField } from "../lexical/rich-text-field";
 import type { FieldMessage } from "../lib/forms";
 import { localized } from "../lib/localized";
@@ -139,7 +139,36 @@ export function ActivityForm({
           startTime={{ meta: fields.startTime, label: t("activities.form.startTime") }}
           endsOn={{ meta: fields.endsOn, label: t("activities.form.endsOn"), hint: t("activities.form.endsOnHint") }}
           endTime={{ meta: fields.endTime, label: t("activities.form.endTime") }}
-        />
+        >
+          <div className="activity-form__row">
+            <Field
+              meta={fields.datePrecision}
+              label={t("activities.form.precision")}
+              hint={t("activities.form.precisionHint")}
+            >
+              {(a) => (
+                <select {...a} defaultValue={textOf(fields.datePrecision) || "day"}>
+                  {datePrecisions.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`activities.form.precisions.${p}`)}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+          <div className="field">
+            <label>
+              <input
+                type="checkbox"
+                name={fields.dateApproximate.name}
+                id={fields.dateApproximate.id}
+                defaultChecked={textOf(fields.dateApproximate) === "on"}
+              />{" "}
+              {t("activities.form.approximate")}
+            </label>
+          </div>
+        </DatesFieldset>
 
         <fieldset className="activity-form__group">
           <legend>{t("activities.form.placeLegend")}</legend>

@@ -1,6 +1,6 @@
 // The activity form's fields, checked with zod: the same schema on the server and in the browser.
 import { z } from "zod";
-import { activityModes, activityStatuses, activityTypes } from "../lib/enums";
+import { activityModes, activityStatuses, activityTypes, datePrecisions } from "../lib/enums";
 import { asList, calendarDate, countryCode, idField, optionalId, optionalText, requiredText } from "../lib/form-schema";
 import { blankAsMissing } from "../lib/forms";
 
@@ -57,6 +57,12 @@ export const activityFormSchema = z
     startTime: z.preprocess(blankAsMissing, clockTime.optional()),
     endsOn: z.preprocess(blankAsMissing, calendarDate.optional()),
     endTime: z.preprocess(blankAsMissing, clockTime.optional()),
+    datePrecision: z.preprocess(blankAsMissing, z.enum(datePrecisions).default("day")),
+    /** A ticked checkbox posts "on"; an unticked one posts nothing. */
+    dateApproximate: z
+      .enum(["on"])
+      .optional()
+      .transform((v) => v === "on"),
     city: optionalText(100),
     countryCode: z.preprocess(blankAsMissing, countryCode.optional()),
     agreementId: optionalId,
@@ -96,6 +102,8 @@ export const activityFieldOrder = [
   "startTime",
   "endsOn",
   "endTime",
+  "datePrecision",
+  "dateApproximate",
   "city",
   "countryCode",
   "agreementId",

@@ -101,6 +101,7 @@ test("the CSV and calendar exports hold the filtered activities and parse", asyn
   // The demo viewer's time zone is Baku's.
   expect(header).toEqual([
     "ID",
+    "Date (as the source gives it)",
     "Start (Asia/Baku)",
     "End (Asia/Baku)",
     "All day",
@@ -113,11 +114,11 @@ test("the CSV and calendar exports hold the filtered activities and parse", asyn
     "Agreement",
     "Link",
   ]);
-  expect(records.map((r) => r[4])).toEqual(listed);
-  expect(records.every((r) => r[5] === "Visit" && r.length === header!.length)).toBe(true);
-  const baku = records.find((r) => r[4] === bakuVisit)!;
-  expect(baku.slice(1, 4)).toEqual(["2023-10-10", "2023-10-10", "yes"]);
-  expect(baku[11]).toMatch(/^http:\/\/[^/]+\/activities\/\d+$/);
+  expect(records.map((r) => r[5])).toEqual(listed);
+  expect(records.every((r) => r[6] === "Visit" && r.length === header!.length)).toBe(true);
+  const baku = records.find((r) => r[5] === bakuVisit)!;
+  expect(baku.slice(1, 5)).toEqual(["10 Oct 2023", "2023-10-10", "2023-10-10", "yes"]);
+  expect(baku[12]).toMatch(/^http:\/\/[^/]+\/activities\/\d+$/);
 
   const href = await page.getByRole("link", { name: "Calendar (iCalendar)" }).getAttribute("href");
   const ics = await page.request.get(href!);

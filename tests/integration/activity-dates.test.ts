@@ -1,13 +1,15 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
+import { activityFormSchema } from "../../app/forms/activity";
+import { activityFormValues, activityInput } from "../../app/forms/activity.server";
 import { translatorFor } from "../../app/i18n/i18n.server";
 import { activitiesCsv, activitiesIcs } from "../../app/lib/activity-export.server";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import { parseActivityQuery } from "../../app/models/activity-query.server";
 import { eachActivityBatch } from "../../app/models/activity-search.server";
-import { updateActivity } from "../../app/models/activity-writes.server";
+import { createActivity, updateActivity } from "../../app/models/activity-writes.server";
 import { parseCsv } from "../support/http";
 import { makeActivity, testActor } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -79,6 +81,40 @@ describe.each(drivers)("dates as precise as their sources on %s", (driver) => {
       .limit(1);
     expect(audit!.before).toMatchObject({ datePrecision: "year", dateApproximate: true });
     expect(audit!.after).toMatchObject({ datePrecision: "day", dateApproximate: false });
+  });
+
+  it("takes the precision and the approximate mark from the form, times dropped for a month", async () => {
+    const data = activityFormSchema.parse({
+      titleEn: "Study visit, month only",
+      type: "visit",
+      status: "completed",
+      mode: "in_person",
+      startsOn: "2019-05-20",
+      startTime: "09:00",
+      datePrecision: "month",
+      dateApproximate: "on",
+    });
+    const saved = await createActivity(test.db, testActor, await activityInput(data, "Asia/Jakarta"));
+    expect(saved).toMatchObject({
+      startsAt: new Date("2019-05-01T00:00:00Z"),
+      endsAt: new Date("2019-05-31T23:59:59Z"),
+      allDay: true,
+      datePrecision: "month",
+      dateApproximate: true,
+    });
+    const form = (await getActivityForEdit(test.db, saved.id))!;
+    expect(activityFormValues(form.input, "Asia/Jakarta")).toMatchObject({
+      startsOn: "2019-05-01",
+      endsOn: "2019-05-31",
+      startTime: "",
+      datePrecision: "month",
+      dateApproximate: "on",
+    });
+    // Unticked, the checkbox posts nothing: exact; no precision posted is a day.
+    expect(activityFormSchema.parse({ ...data, dateApproximate: undefined, datePrecision: "" })).toMatchObject({
+      datePrecision: "day",
+      dateApproximate: false,
+    });
   });
 
   const exportCtx = (lang: "en" | "id") => ({

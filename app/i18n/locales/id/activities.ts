@@ -48,6 +48,11 @@ export const activities: Translation["activities"] = {
     endsOn: "Tanggal selesai (opsional)",
     endsOnHint: "Jika kosong: hari yang sama dengan tanggal mulai.",
     endTime: "Jam selesai (opsional)",
+    precision: "Sumber menyebutkan",
+    precisionHint:
+      "Bulan atau tahun disimpan sebagai seluruh periodenya: tanggal di atas boleh hari mana pun di dalamnya.",
+    precisions: { day: "Harinya", month: "Bulannya saja", year: "Tahunnya saja" },
+    approximate: "Tanggalnya perkiraan (sumber menyebut “sekitar”, atau tanggal disimpulkan)",
     placeLegend: "Tempat",
     city: "Kota",
     country: "Negara",
