@@ -4,6 +4,8 @@ import { Link } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import type { AgreementState } from "../lib/agreement-status";
+import { AgreementStatusBadge } from "./agreement-status";
 import { StatusBadge } from "./status-badge";
 
 /** The organization that answers for a commitment, or that none is named. */
@@ -79,7 +81,8 @@ interface CommitmentFactsData {
   fullyConfirmed: boolean;
   area: string;
   dueOn: string | null;
-  agreement: { id: number; title: LocalizedText };
+  /** With its status where the page shows it (the commitment's own page; an agreement's cards need not). */
+  agreement: { id: number; title: LocalizedText; state?: AgreementState };
   responsible: { name: LocalizedText; acronym: string | null } | null;
   sides: { code: string; name: LocalizedText }[];
   confirmations: { countryCode: string }[];
@@ -108,6 +111,12 @@ export function CommitmentFacts({ commitment: c, overdue }: { commitment: Commit
       <dt>{t("commitments.agreement")}</dt>
       <dd>
         <Link to={`/agreements/${c.agreement.id}`}>{localized(c.agreement.title, lang)}</Link>
+        {c.agreement.state ? (
+          <>
+            {" "}
+            <AgreementStatusBadge state={c.agreement.state} />
+          </>
+        ) : null}
       </dd>
       <dt>{t("commitments.area")}</dt>
       <dd>{c.area}</dd>

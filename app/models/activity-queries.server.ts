@@ -12,7 +12,9 @@ import {
   people,
 } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { calendarToday } from "../lib/zoned-time";
 import { asInput, activityColumns, selectRows, type RichText } from "./activity.server";
+import { agreementStateSql } from "./agreement-status.server";
 import { caseChoices } from "./case-activities.server";
 import { linkIds } from "./activity-links.server";
 import { organizationOptions, personOptions } from "./organization.server";
@@ -21,12 +23,20 @@ import { citationsFor } from "./source.server";
 
 const byName = (name: typeof organizations.name) => asc(sql`lower(${name}->>'en')`);
 
-/** One activity with everything its page shows; a fixed number of queries, none per linked row. */
-export async function getActivity(db: Database, id: number) {
+/**
+ * One activity with everything its page shows, its agreement's status as of `today` (the
+ * viewer's day) among it; a fixed number of queries, none per linked row.
+ */
+export async function getActivity(db: Database, id: number, today = calendarToday("UTC")) {
   // The page shows the lessons as stored HTML; the editor's state and the plain text stay behind.
   const { lessonsJson: _json, lessonsText: _text, ...shown } = activityColumns;
   const [row] = await db
-    .select({ ...shown, countryName: countries.name, agreementTitle: agreements.title })
+    .select({
+      ...shown,
+      countryName: countries.name,
+      agreementTitle: agreements.title,
+      agreementState: agreementStateSql(today),
+    })
     .from(activities)
     .leftJoin(countries, eq(countries.code, activities.countryCode))
     .leftJoin(agreements, eq(agreements.id, activities.agreementId))

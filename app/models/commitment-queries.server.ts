@@ -13,6 +13,7 @@ import { isFullyConfirmed } from "./commitment-confirmations.server";
 import { sidesOf } from "./commitment-sides.server";
 import { activitiesFor, activitiesPerPage, confirmationsFor, focalPointsFor } from "./commitment-summaries.server";
 import { calendarToday } from "../lib/zoned-time";
+import { agreementStateSql } from "./agreement-status.server";
 import { citationsFor } from "./source.server";
 
 /** A commitment as its edit form starts from it, with the agreement it belongs to: one query. */
@@ -39,6 +40,8 @@ export async function getCommitment(db: Database, id: number, today = calendarTo
         title: agreements.title,
         kind: agreements.kind,
         partnershipId: agreements.partnershipId,
+        /** As /agreements shows it on the viewer's day. */
+        state: agreementStateSql(today),
       },
       responsible: { id: organizations.id, name: organizations.name, acronym: organizations.acronym },
     })

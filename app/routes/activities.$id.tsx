@@ -1,6 +1,7 @@
 import { useTranslation } from "../i18n/translation";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/activities.$id";
+import { AgreementStatusBadge } from "../components/agreement-status";
 import { AuditHistory } from "../components/audit-history";
 import { FollowButton } from "../components/follow-button";
 import { RecordReferences } from "../components/record-references";
@@ -19,6 +20,7 @@ import { idParam } from "../lib/route-params";
 import { sourcedRange } from "../lib/sourced-date";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { calendarToday } from "../lib/zoned-time";
 import { activityHistory } from "../models/activity-history.server";
 import { getActivity } from "../models/activity-queries.server";
 import { deleteActivity } from "../models/activity-writes.server";
@@ -32,8 +34,9 @@ import "../styles/activity.css";
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
+  const timeZone = viewerTimeZone(request, user);
   const [activity, history, following, references, cases] = await Promise.all([
-    getActivity(db, id),
+    getActivity(db, id, calendarToday(timeZone)),
     activityHistory(db, id),
     isFollowing(db, user.id, { subjectType: "activity", subjectId: id }),
     referencesOf(db, { kind: "activity", id }, hasRole(user, "editor")),
@@ -49,7 +52,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     // A visit's delegation, itinerary, briefing and report are on the visit's own page.
     hasVisit: activity.type === "visit" && (await visitExists(db, id)),
     canEdit: hasRole(user, "editor"),
-    timeZone: viewerTimeZone(request, user),
+    timeZone,
     title: localized(activity.title, getLanguage(context)),
   };
 }
@@ -138,7 +141,8 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
           <>
             <dt>{t("activities.agreement")}</dt>
             <dd>
-              <Link to={`/agreements/${a.agreementId}`}>{localized(a.agreementTitle, lang)}</Link>
+              <Link to={`/agreements/${a.agreementId}`}>{localized(a.agreementTitle, lang)}</Link>{" "}
+              <AgreementStatusBadge state={a.agreementState} />
             </dd>
           </>
         ) : null}

@@ -4,7 +4,9 @@ import * as t from "../../db/schema";
 import { agreementStateOf, agreementStates, bindingStates, type AgreementState } from "../../app/lib/agreement-status";
 import type { AgreementKind, AgreementStatus } from "../../app/lib/enums";
 import { calendarToday } from "../../app/lib/zoned-time";
+import { getActivity } from "../../app/models/activity-queries.server";
 import { getAgreement, listAgreements } from "../../app/models/agreement-queries.server";
+import { getCommitment } from "../../app/models/commitment-queries.server";
 import { agreementStateSql } from "../../app/models/agreement-status.server";
 import { addMonths, getDashboard } from "../../app/models/dashboard.server";
 import { seedContent } from "../../app/seed/seed-content.server";
@@ -160,6 +162,24 @@ describe.each(drivers)("one agreement status on %s", (driver) => {
         expect([d.state, state.get(d.id)], what).toEqual([d.state, d.state]);
         expect(bindingStates, what).toContain(d.state);
       }
+    }
+  });
+
+  it("shows an activity's and a commitment's agreement with the status /agreements gives it", async () => {
+    for (const today of ["2024-06-30", "2024-07-01", "2026-07-02"]) {
+      const state = new Map((await listAgreements(test.db, today)).map((a) => [a.id, a.state]));
+      const linked = await test.db
+        .select({ id: t.activities.id, agreementId: t.activities.agreementId })
+        .from(t.activities)
+        .where(sql`${t.activities.agreementId} is not null`);
+      expect(linked.length).toBeGreaterThan(0);
+      for (const a of linked)
+        expect((await getActivity(test.db, a.id, today))!.agreementState).toBe(state.get(a.agreementId!));
+      const commitments = await test.db
+        .select({ id: t.commitments.id, agreementId: t.commitments.agreementId })
+        .from(t.commitments);
+      for (const c of commitments)
+        expect((await getCommitment(test.db, c.id, today))!.agreement.state).toBe(state.get(c.agreementId));
     }
   });
 
