@@ -10,6 +10,7 @@ import type { FieldMessage } from "../lib/forms";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ActivityFormOptions } from "../models/activity-queries.server";
+import { CheckboxField } from "./checkbox-field";
 import { CommitmentChoices } from "./commitment-choices";
 import { DatesFieldset } from "./dates-fieldset";
 import { FieldError } from "./field-error";
@@ -157,17 +158,7 @@ export function ActivityForm({
               )}
             </Field>
           </div>
-          <div className="field">
-            <label>
-              <input
-                type="checkbox"
-                name={fields.dateApproximate.name}
-                id={fields.dateApproximate.id}
-                defaultChecked={textOf(fields.dateApproximate) === "on"}
-              />{" "}
-              {t("activities.form.approximate")}
-            </label>
-          </div>
+          <CheckboxField meta={fields.dateApproximate} label={t("activities.form.approximate")} />
         </DatesFieldset>
 
         <fieldset className="activity-form__group">

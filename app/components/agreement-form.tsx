@@ -8,6 +8,7 @@ import { agreementKinds, agreementStatuses } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
+import { CheckboxField } from "./checkbox-field";
 import { FieldError } from "./field-error";
 import { ErrorSummary } from "./form-errors";
 import { EnumField, Field, FormActions, listOf, LocalizedField, textOf } from "./form-field";
@@ -108,17 +109,7 @@ export function AgreementForm({
           {(a) => <input {...a} type="date" defaultValue={textOf(fields.inForceUntil)} />}
         </Field>
       </div>
-      <div className="field">
-        <label>
-          <input
-            type="checkbox"
-            name={fields.inForceUntilInferred.name}
-            id={fields.inForceUntilInferred.id}
-            defaultChecked={textOf(fields.inForceUntilInferred) === "on"}
-          />{" "}
-          {t("agreements.form.inForceUntilInferred")}
-        </label>
-      </div>
+      <CheckboxField meta={fields.inForceUntilInferred} label={t("agreements.form.inForceUntilInferred")} />
       <EnumField
         meta={fields.status}
         label={t("agreements.form.status")}
