@@ -1,8 +1,9 @@
 import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { awardColumns, caseFieldOrder, caseFormSchema, resultColumns, type CaseField } from "../forms/case";
 import type { ActionResult, FormValues } from "../forms/result";
+import { cellsOf } from "../forms/row-cells";
 import type { FieldErrors } from "../forms/submission";
 import { useTranslation } from "../i18n/translation";
 import { RichTextField } from "../lexical/rich-text-field";
@@ -12,7 +13,9 @@ import { useLanguage } from "../lib/use-formatter";
 import type { CaseFormOptions } from "../models/case-queries.server";
 import { FieldError } from "./field-error";
 import { ErrorSummary } from "./form-errors";
-import { EnumField, Field, listOf, LocalizedField, textOf, type FieldMeta } from "./form-field";
+import { EnumField, Field, FormActions, listOf, LocalizedField, textOf, type FieldMeta } from "./form-field";
+import { OrganizationField } from "./record-selects";
+import { filledRows, RowCell, RowFieldset, rowErrorLabels, type CellAttributes } from "./repeated-rows";
 import { useRecordForm } from "./use-record-form";
 
 type Column = (typeof resultColumns)[number] | (typeof awardColumns)[number];
@@ -33,7 +36,6 @@ interface CaseFormProps {
 export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo, notice }: CaseFormProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const navigation = useNavigation();
   const [form, fields] = useRecordForm<CaseField>({ id: "case", result, defaultValue, schema: caseFormSchema });
   const label = (field: string) =>
     t(`caseEditor.fields.${field}` as "caseEditor.fields.titleEn", { defaultValue: field });
@@ -42,68 +44,44 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
   // The summary names each wrong cell of a row as "Result 2: Figure", in the page's order.
   const labels: Record<string, string> = {};
   const order: string[] = [];
+  const anchors: Record<string, string> = { sdgGoals: "case-sdg-goals" };
   for (const field of caseFieldOrder) {
     if (field === "results" || field === "awards") {
       const columns: readonly Column[] = field === "results" ? resultColumns : awardColumns;
       const rowKey = field === "results" ? "caseEditor.resultRow" : "caseEditor.awardRow";
-      for (const name of Object.keys(errors).sort()) {
-        const match = /^(\w+)\[(\d+)\]$/.exec(name);
-        if (!match || !columns.includes(match[1] as Column)) continue;
-        labels[name] = `${t(rowKey, { n: Number(match[2]) + 1 })}: ${label(match[1]!)}`;
-        order.push(name);
+      for (const wrong of rowErrorLabels(errors, columns, "case", (n, c) => `${t(rowKey, { n })}: ${label(c)}`)) {
+        labels[wrong.name] = wrong.label;
+        anchors[wrong.name] = wrong.anchor;
+        order.push(wrong.name);
       }
     } else {
       labels[field] = label(field);
       order.push(field);
     }
   }
-  const anchors: Record<string, string> = {
-    sdgGoals: "case-sdg-goals",
-    ...Object.fromEntries(
-      order.filter((n) => n.includes("[")).map((n) => [n, `case-${n.replace(/\[(\d+)\]/, "-$1")}`]),
-    ),
-  };
 
-  const organizationChoices = options.organizations.map((o) => ({
-    id: String(o.id),
-    name: localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""),
-  }));
   const version = textOf(fields.version);
   const goals = new Set(listOf(fields.sdgGoals));
 
-  // A row's cells by position: a reply gives an empty cell back as null, which must keep its place.
-  const column = (name: Column): string[] => {
-    const v = fields[name].initialValue;
-    if (typeof v === "string") return [v];
-    return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
-  };
+  const column = (name: string) => cellsOf(fields[name as Column].initialValue);
   // The rows up to the last one with anything typed (an award's kind alone is nothing), then empty ones.
-  const rowsOf = (columns: readonly Column[], blank: number) => {
-    const typed = columns.slice(columns === awardColumns ? 1 : 0);
-    let filled = Math.max(0, ...typed.map((c) => column(c).length));
-    while (filled > 0 && typed.every((c) => !column(c)[filled - 1])) filled--;
-    return filled + blank;
-  };
-  const cell = (name: Column, i: number) => column(name)[i] ?? "";
-  const cellId = (name: Column, i: number) => `case-${name}-${i}`;
-  const cellError = (name: Column, i: number) => errors[`${name}[${i}]`]?.[0];
-  const cellField = (
-    name: Column,
-    i: number,
-    control: (a: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode,
-    hint?: string,
-  ) => (
-    <Field id={cellId(name, i)} name={name} label={label(name)} error={cellError(name, i)} hint={hint}>
+  const rowsOf = (columns: readonly Column[], blank: number) =>
+    filledRows(column, columns.slice(columns === awardColumns ? 1 : 0)) + blank;
+  const cellField = (name: Column, i: number, control: (a: CellAttributes) => ReactNode, hint?: string) => (
+    <RowCell
+      prefix="case"
+      column={name}
+      row={i}
+      label={label(name)}
+      errors={errors}
+      value={column(name)[i] ?? ""}
+      hint={hint}
+    >
       {control}
-    </Field>
+    </RowCell>
   );
   const textCell = (name: Column, i: number, max: number, inputLang?: "en" | "id", hint?: string) =>
-    cellField(
-      name,
-      i,
-      (a) => <input {...a} type="text" maxLength={max} lang={inputLang} defaultValue={cell(name, i)} />,
-      hint,
-    );
+    cellField(name, i, (a) => <input {...a} type="text" maxLength={max} lang={inputLang} />, hint);
 
   const rich = (name: "lessonsEn" | "lessonsId" | "narrativeEn" | "narrativeId") => {
     const lexical = textOf(fields[`${name}Format`]) === "lexical";
@@ -121,18 +99,11 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
     );
   };
   const organizationSelect = (meta: FieldMeta, fieldLabel: string) => (
-    <Field meta={meta} label={fieldLabel}>
-      {(a) => (
-        <select {...a} defaultValue={textOf(meta)}>
-          <option value="">{t("caseEditor.noOrganization")}</option>
-          {organizationChoices.map((o) => (
-            <option key={o.id} value={o.id}>
-              {o.name}
-            </option>
-          ))}
-        </select>
-      )}
-    </Field>
+    <OrganizationField
+      field={{ meta, label: fieldLabel }}
+      none={t("caseEditor.noOrganization")}
+      organizations={options.organizations}
+    />
   );
 
   return (
@@ -252,8 +223,11 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
             {t("caseEditor.hints.results")}
           </p>
           {Array.from({ length: rowsOf(resultColumns, blankRows.results) }, (_, i) => (
-            <fieldset key={i} className="activity-form__subgroup case-form__row">
-              <legend>{t("caseEditor.resultRow", { n: i + 1 })}</legend>
+            <RowFieldset
+              key={i}
+              legend={t("caseEditor.resultRow", { n: i + 1 })}
+              className="activity-form__subgroup case-form__row"
+            >
               <div className="activity-form__row">
                 {textCell("resultLabelEn", i, 300, "en")}
                 {textCell("resultLabelId", i, 300, "id")}
@@ -266,7 +240,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
               <div className="activity-form__row">
                 {textCell("resultDate", i, 10, undefined, t("caseEditor.hints.resultDate"))}
                 {cellField("resultSource", i, (a) => (
-                  <select {...a} defaultValue={cell("resultSource", i)}>
+                  <select {...a}>
                     <option value="">{t("caseEditor.noSource")}</option>
                     {options.sources.map((s) => (
                       <option key={s.slug} value={s.slug}>
@@ -276,7 +250,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
                   </select>
                 ))}
               </div>
-            </fieldset>
+            </RowFieldset>
           ))}
         </fieldset>
 
@@ -314,11 +288,14 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
             {t("caseEditor.hints.awards")}
           </p>
           {Array.from({ length: rowsOf(awardColumns, blankRows.awards) }, (_, i) => (
-            <fieldset key={i} className="activity-form__subgroup case-form__row">
-              <legend>{t("caseEditor.awardRow", { n: i + 1 })}</legend>
+            <RowFieldset
+              key={i}
+              legend={t("caseEditor.awardRow", { n: i + 1 })}
+              className="activity-form__subgroup case-form__row"
+            >
               <div className="activity-form__row">
                 {cellField("awardKey", i, (a) => (
-                  <select {...a} defaultValue={cell("awardKey", i) || "unpsa"}>
+                  <select {...a} defaultValue={a.defaultValue || "unpsa"}>
                     {awardKeys.map((k) => (
                       <option key={k} value={k}>
                         {t(`awardKey.${k}`)}
@@ -327,7 +304,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
                   </select>
                 ))}
                 {cellField("awardYear", i, (a) => (
-                  <input {...a} type="text" inputMode="numeric" maxLength={4} defaultValue={cell("awardYear", i)} />
+                  <input {...a} type="text" inputMode="numeric" maxLength={4} />
                 ))}
               </div>
               <div className="activity-form__row">
@@ -338,7 +315,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
                 {textCell("awardCategoryEn", i, 300, "en")}
                 {textCell("awardCategoryId", i, 300, "id")}
               </div>
-            </fieldset>
+            </RowFieldset>
           ))}
         </fieldset>
 
@@ -352,14 +329,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
         {rich("narrativeEn")}
         {rich("narrativeId")}
 
-        <div className="activity-form__actions">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {submitLabel}
-          </button>
-          <Link to={cancelTo} className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
       </Form>
     </>
   );

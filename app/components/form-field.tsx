@@ -1,7 +1,7 @@
 import { getTextareaProps, type FieldMetadata } from "@conform-to/react";
 import type { KeysUnder, ValueGroup } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
-import { Link } from "react-router";
+import { Link, useNavigation } from "react-router";
 import type { FieldErrors } from "../forms/submission";
 import { valueOf, type FieldMessage, type FormErrors, type FormValues } from "../lib/forms";
 import { FieldError } from "./field-error";
@@ -191,12 +191,31 @@ export function LocalizedField({
   );
 }
 
-/** The submit button and the way back without saving. */
-export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; cancelTo: string }) {
+/**
+ * The submit button, resting while the form is on its way, and the way back without saving. With
+ * `intent`, the button names what it asks for (a form whose other buttons ask for something else).
+ */
+export function FormActions({
+  submitLabel,
+  cancelTo,
+  intent,
+}: {
+  submitLabel: string;
+  cancelTo: string;
+  intent?: string;
+}) {
   const { t } = useTranslation();
+  const navigation = useNavigation();
+  // Both names: the forms' stylesheets (agreements.css, activity.css) style one each, alike.
   return (
-    <div className="form-actions">
-      <button type="submit" className="button">
+    <div className="form-actions activity-form__actions">
+      <button
+        type="submit"
+        name={intent ? "intent" : undefined}
+        value={intent}
+        className="button"
+        disabled={navigation.state === "submitting"}
+      >
         {submitLabel}
       </button>
       <Link to={cancelTo} className="button button--secondary">

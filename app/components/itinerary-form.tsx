@@ -9,11 +9,10 @@ import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ItineraryFormOptions } from "../models/itinerary-queries.server";
 import { FieldError } from "./field-error";
-import { Field } from "./form-field";
 import { ErrorSummary } from "./form-errors";
 import type { ConflictRow } from "./record-conflict";
 import { OrganizationSelect } from "./record-selects";
-import { RepeatedRowsForm, RowFieldset, useRepeatedRows } from "./repeated-rows";
+import { RepeatedRowsForm, RowCell, RowFieldset, useRepeatedRows, type CellAttributes } from "./repeated-rows";
 import { TimeZoneInput, TimeZoneSuggestions } from "./time-zone-field";
 import { useRecordForm } from "./use-record-form";
 import "../styles/itinerary.css";
@@ -125,12 +124,21 @@ export function ItineraryForm({
     c: ItemColumn,
     row: Row,
     i: number,
-    control: (a: Attributes) => ReactNode,
+    control: (a: CellAttributes) => ReactNode,
     { hint, optional }: { hint?: string; optional?: boolean } = {},
   ) => (
-    <Field id={cellId(c, i)} name={c} label={label(c)} error={error(c, i)} hint={hint} optional={optional}>
-      {(a) => control({ ...a, defaultValue: cell(c, row) })}
-    </Field>
+    <RowCell
+      prefix="itinerary"
+      column={c}
+      row={i}
+      label={label(c)}
+      errors={errors}
+      value={cell(c, row)}
+      hint={hint}
+      optional={optional}
+    >
+      {control}
+    </RowCell>
   );
   const textCell = (c: ItemColumn, row: Row, i: number, max: number, inputLang?: Language) =>
     cellField(c, row, i, (a) => <input {...a} type="text" maxLength={max} lang={inputLang} />, { optional: true });
@@ -341,15 +349,6 @@ export function ItineraryForm({
     </>
   );
 }
-
-/** A cell's control attributes: its id, name, description and starting value. */
-type Attributes = {
-  id: string;
-  name: string;
-  "aria-invalid"?: true;
-  "aria-describedby"?: string;
-  defaultValue: string;
-};
 
 /** The conflict view's rows: one per day of either version, its items one line each. */
 export function useItineraryConflictRows() {

@@ -1,15 +1,16 @@
 import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { personFieldOrder, personFormSchema, positionColumns, type PersonField } from "../forms/person";
 import type { ActionResult, FormValues } from "../forms/result";
+import { cellsOf } from "../forms/row-cells";
 import type { FieldErrors } from "../forms/submission";
 import { useTranslation } from "../i18n/translation";
-import { localized } from "../lib/localized";
-import { useLanguage } from "../lib/use-formatter";
 import type { PersonFormOptions } from "../models/people-queries.server";
 import { ErrorSummary } from "./form-errors";
-import { Field, textOf } from "./form-field";
+import { Field, FormActions, textOf } from "./form-field";
+import { OrganizationField, OrganizationSelect } from "./record-selects";
+import { filledRows, RowCell, RowFieldset, rowErrorLabels, type CellAttributes } from "./repeated-rows";
 import { useRecordForm } from "./use-record-form";
 
 type Column = (typeof positionColumns)[number];
@@ -28,8 +29,6 @@ interface PersonFormProps {
 /** The create/edit form of a person and their positions: works without JavaScript, keeps what was typed on errors. */
 export function PersonForm({ defaultValue, result, options, submitLabel, cancelTo, notice }: PersonFormProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  const navigation = useNavigation();
   const [form, fields] = useRecordForm<PersonField>({ id: "person", result, defaultValue, schema: personFormSchema });
   const label = (field: string) => t(`people.fields.${field}` as "people.fields.name", { defaultValue: field });
   const errors = form.allErrors as Record<string, FieldErrors | undefined>;
@@ -37,56 +36,28 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
   // The summary names each wrong cell of a row as "Position 2: From", in the page's order.
   const labels: Record<string, string> = {};
   const order: string[] = [];
+  const anchors: Record<string, string> = {};
   for (const field of personFieldOrder) {
     if (field !== "positions") {
       labels[field] = label(field);
       order.push(field);
       continue;
     }
-    for (const name of Object.keys(errors).sort()) {
-      const match = /^(\w+)\[(\d+)\]$/.exec(name);
-      if (!match || !positionColumns.includes(match[1] as Column)) continue;
-      labels[name] = `${t("people.positionRow", { n: Number(match[2]) + 1 })}: ${label(match[1]!)}`;
-      order.push(name);
+    const rowLabel = (n: number, c: string) => `${t("people.positionRow", { n })}: ${label(c)}`;
+    for (const wrong of rowErrorLabels(errors, positionColumns, "person", rowLabel)) {
+      labels[wrong.name] = wrong.label;
+      anchors[wrong.name] = wrong.anchor;
+      order.push(wrong.name);
     }
   }
-  const anchors = Object.fromEntries(
-    order.filter((n) => n.includes("[")).map((n) => [n, `person-${n.replace(/\[(\d+)\]/, "-$1")}`]),
-  );
 
-  const organizationChoices = options.organizations.map((o) => ({
-    id: String(o.id),
-    name: localized(o.name, lang) + (o.acronym ? ` (${o.acronym})` : ""),
-  }));
   const version = textOf(fields.version);
-
-  // A row's cells by position: a reply gives an empty cell back as null, which must keep its place.
-  const column = (name: Column): string[] => {
-    const v = fields[name].initialValue;
-    if (typeof v === "string") return [v];
-    return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
-  };
-  let filled = Math.max(0, ...positionColumns.map((c) => column(c).length));
-  while (filled > 0 && positionColumns.every((c) => !column(c)[filled - 1])) filled--;
-  const cell = (name: Column, i: number) => column(name)[i] ?? "";
-  const cellField = (
-    name: Column,
-    i: number,
-    control: (a: { id: string; name: string; "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode,
-  ) => (
-    <Field id={`person-${name}-${i}`} name={name} label={label(name)} error={errors[`${name}[${i}]`]?.[0]}>
+  const column = (name: string) => cellsOf(fields[name as Column].initialValue);
+  const filled = filledRows(column, positionColumns);
+  const cellField = (name: Column, i: number, control: (a: CellAttributes) => ReactNode) => (
+    <RowCell prefix="person" column={name} row={i} label={label(name)} errors={errors} value={column(name)[i] ?? ""}>
       {control}
-    </Field>
-  );
-  const organizationOptions = (none: string) => (
-    <>
-      <option value="">{none}</option>
-      {organizationChoices.map((o) => (
-        <option key={o.id} value={o.id}>
-          {o.name}
-        </option>
-      ))}
-    </>
+    </RowCell>
   );
 
   return (
@@ -102,13 +73,11 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
           <Field meta={fields.name} label={label("name")}>
             {(a) => <input {...a} type="text" required maxLength={200} defaultValue={textOf(fields.name)} />}
           </Field>
-          <Field meta={fields.organizationId} label={label("organizationId")} optional>
-            {(a) => (
-              <select {...a} defaultValue={textOf(fields.organizationId)}>
-                {organizationOptions(t("people.noOrganization"))}
-              </select>
-            )}
-          </Field>
+          <OrganizationField
+            field={{ meta: fields.organizationId, label: label("organizationId"), optional: true }}
+            none={t("people.noOrganization")}
+            organizations={options.organizations}
+          />
           <Field meta={fields.languages} label={label("languages")} hint={t("people.hints.languages")} optional>
             {(a) => <input {...a} type="text" maxLength={200} defaultValue={textOf(fields.languages)} />}
           </Field>
@@ -147,41 +116,31 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
             {t("people.hints.positions")}
           </p>
           {Array.from({ length: filled + blankRows }, (_, i) => (
-            <fieldset key={i} className="activity-form__subgroup">
-              <legend>{t("people.positionRow", { n: i + 1 })}</legend>
+            <RowFieldset key={i} legend={t("people.positionRow", { n: i + 1 })} className="activity-form__subgroup">
               <div className="activity-form__row">
                 {cellField("positionTitleEn", i, (a) => (
-                  <input {...a} type="text" lang="en" maxLength={300} defaultValue={cell("positionTitleEn", i)} />
+                  <input {...a} type="text" lang="en" maxLength={300} />
                 ))}
                 {cellField("positionTitleId", i, (a) => (
-                  <input {...a} type="text" lang="id" maxLength={300} defaultValue={cell("positionTitleId", i)} />
+                  <input {...a} type="text" lang="id" maxLength={300} />
                 ))}
               </div>
               {cellField("positionOrganizationId", i, (a) => (
-                <select {...a} defaultValue={cell("positionOrganizationId", i)}>
-                  {organizationOptions(t("people.noOrganization"))}
-                </select>
+                <OrganizationSelect {...a} none={t("people.noOrganization")} organizations={options.organizations} />
               ))}
               <div className="activity-form__row">
                 {cellField("positionStartsOn", i, (a) => (
-                  <input {...a} type="date" defaultValue={cell("positionStartsOn", i)} />
+                  <input {...a} type="date" />
                 ))}
                 {cellField("positionEndsOn", i, (a) => (
-                  <input {...a} type="date" defaultValue={cell("positionEndsOn", i)} />
+                  <input {...a} type="date" />
                 ))}
               </div>
-            </fieldset>
+            </RowFieldset>
           ))}
         </fieldset>
 
-        <div className="activity-form__actions">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {submitLabel}
-          </button>
-          <Link to={cancelTo} className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
       </Form>
     </>
   );

@@ -1,6 +1,8 @@
 import { useTranslation } from "../i18n/translation";
 import { Form, Link } from "react-router";
-import type { ConflictView, FormValues } from "../forms/result";
+import type { ReactNode } from "react";
+import type { ActionResult, ConflictView, FormValues } from "../forms/result";
+import { cellsOf } from "../forms/row-cells";
 import { useFormatter } from "../lib/use-formatter";
 import "../styles/record-conflict.css";
 
@@ -105,7 +107,9 @@ export function RecordConflict({
           <input type="hidden" name="intent" value="revise" />
           <input type="hidden" name="version" value={conflict.version} />
           {carried.flatMap(([name, value]) =>
-            (Array.isArray(value) ? value : [value])
+            // A reply gives an empty cell of a row as null: it keeps its place, or the cells after
+            // it would move into the wrong row.
+            (Array.isArray(value) ? cellsOf(value) : [value])
               .filter((v): v is string => typeof v === "string")
               .map((v, i) => <input key={`${name}-${i}`} type="hidden" name={name} value={v} />),
           )}
@@ -167,14 +171,31 @@ export function fieldRows(
 }
 
 /**
- * The typed values to carry back to the form: a reply gives an empty cell of a row as null, which
- * would drop out and move the cells after it into the wrong row.
+ * An edit page's body, the same for every record with a version: the conflict view when the save
+ * met a newer version, else the form, given the notice to show above it once the editor took their
+ * changes back from that view.
  */
-export function cellsKept(values: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, v]) => [
-      name,
-      Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : v,
-    ]),
+export function ConflictOrForm({
+  result,
+  rows,
+  discardTo,
+  title,
+  form,
+}: {
+  result?: ActionResult;
+  rows: ConflictRow[] | ((conflict: ConflictView) => ConflictRow[]);
+  discardTo: string;
+  title?: string;
+  form: (notice: ReactNode) => ReactNode;
+}) {
+  if (!result?.conflict) return form(result?.revised ? <RevisedNotice /> : undefined);
+  return (
+    <RecordConflict
+      conflict={result.conflict}
+      rows={typeof rows === "function" ? rows(result.conflict) : rows}
+      submitted={result.reply.initialValue ?? {}}
+      discardTo={discardTo}
+      title={title}
+    />
   );
 }

@@ -1,6 +1,6 @@
 import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Form, Link, useNavigation } from "react-router";
+import { Form } from "react-router";
 import { newVisitSchema, visitEditSchema, visitFieldOrder, type VisitField } from "../forms/visit";
 import type { ActionResult, FormValues } from "../forms/result";
 import { useTranslation } from "../i18n/translation";
@@ -10,7 +10,7 @@ import type { ActivityFormOptions } from "../models/activity-queries.server";
 import { CommitmentChoices } from "./commitment-choices";
 import { DatesFieldset } from "./dates-fieldset";
 import { ErrorSummary } from "./form-errors";
-import { Field, listOf, LocalizedField, textOf } from "./form-field";
+import { Field, FormActions, listOf, LocalizedField, textOf } from "./form-field";
 import { AgreementField, CountryField, OrganizationField } from "./record-selects";
 import { TimeZoneInput, TimeZoneSuggestions } from "./time-zone-field";
 import { useRecordForm } from "./use-record-form";
@@ -40,7 +40,6 @@ export function VisitForm({
   notice?: ReactNode;
 }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const [form, fields] = useRecordForm<VisitField>({
     id: "visit",
     result,
@@ -199,14 +198,7 @@ export function VisitForm({
           </>
         ) : null}
 
-        <div className="activity-form__actions">
-          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
-            {submitLabel}
-          </button>
-          <Link to={cancelTo} className="button button--secondary">
-            {t("form.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
       </Form>
     </>
   );

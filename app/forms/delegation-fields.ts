@@ -1,5 +1,6 @@
 // The delegation form's fields, apart from its schema: the page's script loads these, not zod.
 import type { FormValues } from "./result";
+import { cellsOf } from "./row-cells";
 
 /** The columns of a member's row: one value per row under each name, the rows' order kept. */
 export const memberColumns = [
@@ -25,12 +26,8 @@ export type MemberColumn = (typeof memberColumns)[number];
 /** The columns whose value is the editor's own typing: a row with none of them is an empty row. */
 export const typedColumns = memberColumns.filter((c) => c !== "side" && c !== "role" && !c.endsWith("Mode"));
 
-/** A column's cells by row: a reply gives an empty cell back as null, which must keep its place. */
-export function columnOf(values: Record<string, unknown>, name: MemberColumn): string[] {
-  const v = values[name];
-  if (typeof v === "string") return [v];
-  return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
-}
+/** A column's cells by row. */
+export const columnOf = (values: Record<string, unknown>, name: MemberColumn) => cellsOf(values[name]);
 
 /** How many rows the columns hold (the longest column). */
 export const rowCount = (values: Record<string, unknown>) =>

@@ -1,6 +1,7 @@
 // The itinerary form and the itinerary: rows of local times in each item's zone turned into UTC
 // items for the model, and back; a row added or removed; both versions of a conflict by day.
 import type { Language } from "../i18n/config";
+import { canonicalTimeZone } from "../lib/format";
 import { localized, type LocalizedText } from "../lib/localized";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ItineraryItemInput } from "../models/itinerary-writes.server";
@@ -15,6 +16,7 @@ import {
   type ItineraryRows,
 } from "./itinerary";
 import type { FormValues } from "./result";
+import { cellsOf } from "./row-cells";
 
 const orNull = (v: string | undefined) => (v ? v : null);
 
@@ -40,7 +42,8 @@ export function itineraryInput(value: ItineraryFormData) {
     if (!rowTyped(v, i)) continue;
     const cell = (c: ItemColumn) => v[c][i] ?? "";
     const key = cell("itemKey");
-    const zone = cell("itemZone");
+    // Typed, a zone may come in any case ("asia/baku"): it is kept as the zone spells itself.
+    const zone = canonicalTimeZone(cell("itemZone")) ?? cell("itemZone");
     items.push({
       id: /^\d{1,10}$/.test(key) ? Number(key) : null,
       startsAt: zonedToUtc(cell("itemDay"), cell("itemStart"), zone),
@@ -104,12 +107,8 @@ export function itineraryFormValues(state: { version: number; items: ItinerarySt
   return { ...values, version: String(state.version) };
 }
 
-/** Typed values as a list per column: a reply gives a single row's cell as a string, an empty one as null. */
-export function columnsOf(values: Record<string, unknown>, name: string): string[] {
-  const v = values[name];
-  if (typeof v === "string") return [v];
-  return Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : [];
-}
+/** Typed values as a list per column. */
+export const columnsOf = (values: Record<string, unknown>, name: string) => cellsOf(values[name]);
 
 /** The typed values with a new empty row after the others, on the last row's day and zone. */
 export function withRowAdded(values: Record<string, unknown>, defaultZone: string): FormValues {

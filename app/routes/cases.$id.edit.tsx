@@ -1,7 +1,7 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/cases.$id.edit";
 import { CaseForm } from "../components/case-form";
-import { cellsKept, RecordConflict, RevisedNotice } from "../components/record-conflict";
+import { ConflictOrForm } from "../components/record-conflict";
 import { useCaseConflictRows } from "../components/case-conflict-rows";
 import { db } from "../db.server";
 import type { Case } from "../../db/schema";
@@ -77,24 +77,22 @@ export default function EditCase({ loaderData, actionData }: Route.ComponentProp
         <Link to={`/cases/${id}`}>← {t("caseEditor.backToCase")}</Link>
       </p>
       <h1>{loaderData.title}</h1>
-      {actionData?.conflict ? (
-        <RecordConflict
-          conflict={actionData.conflict}
-          rows={rows}
-          submitted={cellsKept(actionData.reply.initialValue ?? {})}
-          discardTo={`/cases/${id}/edit`}
-          title={t("caseEditor.conflictTitle")}
-        />
-      ) : (
-        <CaseForm
-          defaultValue={loaderData.values}
-          result={actionData}
-          options={options}
-          submitLabel={t("caseEditor.save")}
-          cancelTo={`/cases/${id}`}
-          notice={actionData?.revised ? <RevisedNotice /> : undefined}
-        />
-      )}
+      <ConflictOrForm
+        result={actionData}
+        rows={rows}
+        discardTo={`/cases/${id}/edit`}
+        title={t("caseEditor.conflictTitle")}
+        form={(notice) => (
+          <CaseForm
+            defaultValue={loaderData.values}
+            result={actionData}
+            options={options}
+            submitLabel={t("caseEditor.save")}
+            cancelTo={`/cases/${id}`}
+            notice={notice}
+          />
+        )}
+      />
     </div>
   );
 }

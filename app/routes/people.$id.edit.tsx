@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/people.$id.edit";
 import { usePersonConflictRows } from "../components/person-conflict-rows";
 import { PersonForm } from "../components/person-form";
-import { cellsKept, RecordConflict, RevisedNotice } from "../components/record-conflict";
+import { ConflictOrForm } from "../components/record-conflict";
 import { db } from "../db.server";
 import { personFormSchema } from "../forms/person";
 import { personConflictFields, personFormValues, personInput } from "../forms/person.server";
@@ -73,24 +73,22 @@ export default function EditPerson({ loaderData, actionData }: Route.ComponentPr
         <Link to={`/people/${id}`}>← {t("people.backToPerson")}</Link>
       </p>
       <h1>{loaderData.title}</h1>
-      {actionData?.conflict ? (
-        <RecordConflict
-          conflict={actionData.conflict}
-          rows={rows}
-          submitted={cellsKept(actionData.reply.initialValue ?? {})}
-          discardTo={`/people/${id}/edit`}
-          title={t("people.conflictTitle")}
-        />
-      ) : (
-        <PersonForm
-          defaultValue={loaderData.values}
-          result={actionData}
-          options={options}
-          submitLabel={t("form.save")}
-          cancelTo={`/people/${id}`}
-          notice={actionData?.revised ? <RevisedNotice /> : undefined}
-        />
-      )}
+      <ConflictOrForm
+        result={actionData}
+        rows={rows}
+        discardTo={`/people/${id}/edit`}
+        title={t("people.conflictTitle")}
+        form={(notice) => (
+          <PersonForm
+            defaultValue={loaderData.values}
+            result={actionData}
+            options={options}
+            submitLabel={t("form.save")}
+            cancelTo={`/people/${id}`}
+            notice={notice}
+          />
+        )}
+      />
     </div>
   );
 }

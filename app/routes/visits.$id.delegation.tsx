@@ -3,7 +3,7 @@ import type { Route } from "./+types/visits.$id.delegation";
 import { DelegationForm } from "../components/delegation-form";
 import { DelegationList } from "../components/delegation-list";
 import { useDelegationConflictRows } from "../components/delegation-conflict-rows";
-import { RecordConflict, RevisedNotice } from "../components/record-conflict";
+import { ConflictOrForm } from "../components/record-conflict";
 import { db } from "../db.server";
 import { delegationFormSchema } from "../forms/delegation";
 import { delegationFormValues, memberInputsFromForm, submittedValues } from "../forms/delegation.server";
@@ -109,38 +109,25 @@ export default function DelegationPage({ loaderData, actionData }: Route.Compone
       <h1>{loaderData.title}</h1>
       <p>{t("delegation.intro")}</p>
       {members ? <DelegationList members={members} timeZone={timeZone} headingLevel={2} /> : null}
-      {edit && actionData?.conflict ? (
-        <RecordConflict
-          conflict={actionData.conflict}
-          rows={conflictRows(edit.options, actionData.conflict)}
-          submitted={cellsKept(actionData.reply.initialValue ?? {})}
+      {edit ? (
+        <ConflictOrForm
+          result={actionData}
+          rows={(conflict) => conflictRows(edit.options, conflict)}
           discardTo={`/visits/${id}/delegation`}
           title={t("delegation.conflictTitle")}
-        />
-      ) : edit ? (
-        <DelegationForm
-          defaultValue={edit.values}
-          result={actionData}
-          options={edit.options}
-          timeZone={timeZone}
-          cancelTo={`/visits/${id}`}
-          notice={actionData?.revised ? <RevisedNotice /> : undefined}
+          form={(notice) => (
+            <DelegationForm
+              defaultValue={edit.values}
+              result={actionData}
+              options={edit.options}
+              timeZone={timeZone}
+              cancelTo={`/visits/${id}`}
+              notice={notice}
+            />
+          )}
         />
       ) : null}
     </div>
-  );
-}
-
-/**
- * The typed values to carry back to the form: a reply gives an empty cell of a row as null, which
- * would drop out and move the cells after it into the wrong row.
- */
-function cellsKept(values: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, v]) => [
-      name,
-      Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : v,
-    ]),
   );
 }
 

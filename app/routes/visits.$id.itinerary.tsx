@@ -2,7 +2,7 @@ import { Link } from "react-router";
 import type { Route } from "./+types/visits.$id.itinerary";
 import { ItineraryDays } from "../components/itinerary-days";
 import { ItineraryForm, useItineraryConflictRows } from "../components/itinerary-form";
-import { RecordConflict, RevisedNotice } from "../components/record-conflict";
+import { ConflictOrForm } from "../components/record-conflict";
 import { db } from "../db.server";
 import { addItemIntent, itineraryFormSchema, removeItemIntent } from "../forms/itinerary";
 import {
@@ -33,9 +33,6 @@ import { saveItinerary, type ItineraryItemInput } from "../models/itinerary-writ
 import { loadVisit } from "../models/visit-queries.server";
 import "../styles/activity.css";
 
-/** Every zone the editor offers: the partners' first, then all the runtime knows. */
-const allZones = () => Intl.supportedValuesOf("timeZone");
-
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
@@ -48,6 +45,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   if (!canEdit) return { id, title, itinerary, edit: null };
   const [stored, options] = await Promise.all([itineraryForEdit(db, id), itineraryFormOptions(db, id)]);
   if (!stored) notFound();
+  // Suggested only: any zone the runtime knows is accepted (the schema checks it).
   const commonZones = [...new Set([stored.timeZone, ...offeredTimeZones])];
   return {
     id,
@@ -56,7 +54,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     edit: {
       timeZone: stored.timeZone,
       values: itineraryFormValues(stored.state),
-      options: { ...options, commonZones, zones: allZones() },
+      options: { ...options, commonZones },
     },
   };
 }
@@ -127,42 +125,27 @@ export default function ItineraryPage({ loaderData, actionData }: Route.Componen
       {edit ? (
         <section aria-labelledby="itinerary-edit-title" className="itinerary-edit">
           <h2 id="itinerary-edit-title">{t("itinerary.edit.heading")}</h2>
-          {actionData?.conflict ? (
-            <RecordConflict
-              conflict={actionData.conflict}
-              rows={conflictRows(actionData.conflict)}
-              submitted={cellsKept(actionData.reply.initialValue ?? {})}
-              discardTo={`/visits/${id}/itinerary`}
-              title={t("itinerary.conflictTitle")}
-            />
-          ) : (
-            <ItineraryForm
-              // Saved, the page reloads with the next version: the form starts afresh from it.
-              key={String(edit.values.version)}
-              defaultValue={edit.values}
-              result={actionData}
-              options={edit.options}
-              timeZone={edit.timeZone}
-              cancelTo={`/visits/${id}`}
-              notice={actionData?.revised ? <RevisedNotice /> : undefined}
-            />
-          )}
+          <ConflictOrForm
+            result={actionData}
+            rows={conflictRows}
+            discardTo={`/visits/${id}/itinerary`}
+            title={t("itinerary.conflictTitle")}
+            form={(notice) => (
+              <ItineraryForm
+                // Saved, the page reloads with the next version: the form starts afresh from it.
+                key={String(edit.values.version)}
+                defaultValue={edit.values}
+                result={actionData}
+                options={edit.options}
+                timeZone={edit.timeZone}
+                cancelTo={`/visits/${id}`}
+                notice={notice}
+              />
+            )}
+          />
         </section>
       ) : null}
     </div>
-  );
-}
-
-/**
- * The typed values to carry back to the form: a reply gives an empty cell of a row as null, which
- * would drop out and move the cells after it into the wrong row.
- */
-function cellsKept(values: Record<string, unknown>) {
-  return Object.fromEntries(
-    Object.entries(values).map(([name, v]) => [
-      name,
-      Array.isArray(v) ? v.map((x) => (typeof x === "string" ? x : "")) : v,
-    ]),
   );
 }
 
