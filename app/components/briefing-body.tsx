@@ -3,10 +3,38 @@ import { useTranslation } from "../i18n/translation";
 import { RichText } from "../lexical/rich-text";
 import { createFormatter } from "../lib/format";
 import { localized } from "../lib/localized";
-import { useLanguage } from "../lib/use-formatter";
+import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { visitDateRange } from "../lib/visit-dates";
 import { BriefingPeople } from "./briefing-people";
 import { ItineraryDays } from "./itinerary-days";
+
+/** The briefing's title, whose version it is, and when it was issued. */
+export function BriefingHeader({ briefing, title }: { briefing: Briefing; title: string }) {
+  const { t } = useTranslation();
+  const format = useFormatter();
+  const { visit, member } = briefing;
+  return (
+    <header className="briefing__header">
+      <h1>{title}</h1>
+      {member ? <p className="briefing__for">{t("briefing.forMember", { name: member.name })}</p> : null}
+      <p className="muted">
+        {visit.briefingIssuedAt
+          ? t("briefing.issuedOn", { when: format.dateTime(visit.briefingIssuedAt) })
+          : t("briefing.notIssued")}
+      </p>
+    </header>
+  );
+}
+
+function RichSection({ id, heading, html }: { id: string; heading: string; html: string | null }) {
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{heading}</h2>
+      {html ? <RichText html={html} /> : <p className="muted">{t("briefing.nothingWritten")}</p>}
+    </section>
+  );
+}
 
 /**
  * The briefing itself, as staff read it and as a member reads their own by their personal link:
@@ -55,22 +83,8 @@ export function BriefingBody({ briefing }: { briefing: Briefing }) {
         )}
       </section>
 
-      <section aria-labelledby="briefing-talking-points">
-        <h2 id="briefing-talking-points">{t("briefing.talkingPoints")}</h2>
-        {visit.talkingPointsHtml ? (
-          <RichText html={visit.talkingPointsHtml} />
-        ) : (
-          <p className="muted">{t("briefing.nothingWritten")}</p>
-        )}
-      </section>
-      <section aria-labelledby="briefing-background">
-        <h2 id="briefing-background">{t("briefing.background")}</h2>
-        {visit.backgroundHtml ? (
-          <RichText html={visit.backgroundHtml} />
-        ) : (
-          <p className="muted">{t("briefing.nothingWritten")}</p>
-        )}
-      </section>
+      <RichSection id="briefing-talking-points" heading={t("briefing.talkingPoints")} html={visit.talkingPointsHtml} />
+      <RichSection id="briefing-background" heading={t("briefing.background")} html={visit.backgroundHtml} />
     </>
   );
 }

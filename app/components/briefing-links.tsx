@@ -28,8 +28,6 @@ export function BriefingLinks({
   const memberId = member?.id ?? null;
   const calendar = links.calendar.find((l) => l.memberId === memberId);
   const personal = member ? links.briefing.find((l) => l.memberId === member.id) : undefined;
-  const values = (intent: string): Record<string, string | number> =>
-    member ? { intent, member: member.id } : { intent };
   const refusal = result?.reply.error?.[""]?.[0];
   const live = (l: { createdAt: Date | string; expiresAt: Date | string | null }, key: "calendarLive" | "memberLive") =>
     t(`visitLinks.${key}`, {
@@ -58,20 +56,7 @@ export function BriefingLinks({
       <p className="hint">{t("visitLinks.calendarHelp")}</p>
       {shown("calendar")}
       <p>{calendar ? live(calendar, "calendarLive") : t("visitLinks.calendarNone")}</p>
-      <div className="briefing-links__actions">
-        <ActionForm id="make-calendar-link" values={values("makeCalendarLink")}>
-          <button type="submit" className="button">
-            {t(calendar ? "visitLinks.makeNew" : "visitLinks.makeCalendar")}
-          </button>
-        </ActionForm>
-        {calendar ? (
-          <ActionForm id="stop-calendar-link" values={values("stopCalendarLink")}>
-            <button type="submit" className="button button--secondary">
-              {t("visitLinks.stop")}
-            </button>
-          </ActionForm>
-        ) : null}
-      </div>
+      <LinkActions kind="Calendar" live={!!calendar} member={member} first={t("visitLinks.makeCalendar")} />
       {calendar ? <p className="hint">{t("visitLinks.makeNewHint")}</p> : null}
 
       {canEdit && member ? (
@@ -80,22 +65,43 @@ export function BriefingLinks({
           <p className="hint">{t("visitLinks.memberHelp")}</p>
           {shown("briefing")}
           <p>{personal ? live(personal, "memberLive") : t("visitLinks.memberNone")}</p>
-          <div className="briefing-links__actions">
-            <ActionForm id="make-member-link" values={values("makeMemberLink")}>
-              <button type="submit" className="button">
-                {t(personal ? "visitLinks.makeNew" : "visitLinks.makeMember")}
-              </button>
-            </ActionForm>
-            {personal ? (
-              <ActionForm id="stop-member-link" values={values("stopMemberLink")}>
-                <button type="submit" className="button button--secondary">
-                  {t("visitLinks.stop")}
-                </button>
-              </ActionForm>
-            ) : null}
-          </div>
+          <LinkActions kind="Member" live={!!personal} member={member} first={t("visitLinks.makeMember")} />
         </>
       ) : null}
     </section>
+  );
+}
+
+/** "Make a link" (a new one once one is live) and, for a live one, "Stop the link". */
+function LinkActions({
+  kind,
+  live,
+  member,
+  first,
+}: {
+  kind: "Calendar" | "Member";
+  live: boolean;
+  member: { id: number } | null;
+  /** The button's words when no link is live. */
+  first: string;
+}) {
+  const { t } = useTranslation();
+  const values = (intent: string): Record<string, string | number> =>
+    member ? { intent, member: member.id } : { intent };
+  return (
+    <div className="briefing-links__actions">
+      <ActionForm id={`make-${kind.toLowerCase()}-link`} values={values(`make${kind}Link`)}>
+        <button type="submit" className="button">
+          {live ? t("visitLinks.makeNew") : first}
+        </button>
+      </ActionForm>
+      {live ? (
+        <ActionForm id={`stop-${kind.toLowerCase()}-link`} values={values(`stop${kind}Link`)}>
+          <button type="submit" className="button button--secondary">
+            {t("visitLinks.stop")}
+          </button>
+        </ActionForm>
+      ) : null}
+    </div>
   );
 }

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import type { Route } from "./+types/visits.$id.briefing";
-import { BriefingBody } from "../components/briefing-body";
+import { BriefingBody, BriefingHeader } from "../components/briefing-body";
 import { BriefingHistory } from "../components/briefing-history";
 import { BriefingLinks } from "../components/briefing-links";
 import { ActionForm } from "../components/form-action";
@@ -21,7 +21,6 @@ import { localized } from "../lib/localized";
 import { memberParam } from "../lib/member-param";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
-import { useFormatter } from "../lib/use-formatter";
 import { issueBriefing } from "../models/briefing-issue.server";
 import { loadBriefing } from "../models/briefing.server";
 import type { SessionUser } from "../models/session.server";
@@ -100,7 +99,6 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function BriefingPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const format = useFormatter();
   const { briefing, canEdit } = loaderData;
   const { visit, member } = briefing;
   // A new link's address, or the refused form's answer.
@@ -147,15 +145,7 @@ export default function BriefingPage({ loaderData, actionData }: Route.Component
         ) : null}
       </nav>
 
-      <header className="briefing__header">
-        <h1>{loaderData.title}</h1>
-        {member ? <p className="briefing__for">{t("briefing.forMember", { name: member.name })}</p> : null}
-        <p className="muted">
-          {visit.briefingIssuedAt
-            ? t("briefing.issuedOn", { when: format.dateTime(visit.briefingIssuedAt) })
-            : t("briefing.notIssued")}
-        </p>
-      </header>
+      <BriefingHeader briefing={briefing} title={loaderData.title} />
 
       {canEdit && !member ? (
         <section className="briefing__issue" aria-labelledby="briefing-issue">

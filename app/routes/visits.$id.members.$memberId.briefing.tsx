@@ -1,5 +1,5 @@
 import type { Route } from "./+types/visits.$id.members.$memberId.briefing";
-import { BriefingBody } from "../components/briefing-body";
+import { BriefingBody, BriefingHeader } from "../components/briefing-body";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { visitsPage } from "../i18n/packs";
@@ -8,7 +8,6 @@ import { notFound } from "../lib/http";
 import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
-import { useFormatter } from "../lib/use-formatter";
 import { loadBriefing } from "../models/briefing.server";
 import { findVisitLink } from "../models/visit-links.server";
 import "../styles/briefing.css";
@@ -47,21 +46,11 @@ export const headers: Route.HeadersFunction = () => ({ "Cache-Control": "private
 
 export default function SharedBriefing({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const format = useFormatter();
   const { briefing } = loaderData;
-  const { visit, member } = briefing;
   return (
     <article className="page briefing">
-      <header className="briefing__header">
-        <h1>{loaderData.title}</h1>
-        {member ? <p className="briefing__for">{t("briefing.forMember", { name: member.name })}</p> : null}
-        <p className="muted">
-          {visit.briefingIssuedAt
-            ? t("briefing.issuedOn", { when: format.dateTime(visit.briefingIssuedAt) })
-            : t("briefing.notIssued")}
-        </p>
-        <p className="hint">{t("visitLinks.shared")}</p>
-      </header>
+      <BriefingHeader briefing={briefing} title={loaderData.title} />
+      <p className="hint">{t("visitLinks.shared")}</p>
       <BriefingBody briefing={briefing} />
     </article>
   );

@@ -277,3 +277,74 @@ test("the PDF and the calendars download for staff, and for nobody else", async 
     await anonymous.dispose();
   }
 });
+
+const linksRegion = "Links that open without signing in";
+
+test("a calendar subscription is made on the briefing page, shown once, and answers a calendar app without a session", async ({
+  browser,
+  playwright,
+}) => {
+  const { context, page } = await signedIn(browser, viewer, { viewport: phone });
+  let address = "";
+  try {
+    await gotoHydrated(page, briefing(fixture.budi));
+    const links = page.getByRole("region", { name: linksRegion });
+    await expect(links).toContainText("You have no subscription link for this calendar.");
+    // A viewer makes calendar links for herself, never a member's personal link.
+    await expect(links.getByRole("button", { name: "Make a personal link" })).toHaveCount(0);
+    await links.getByRole("button", { name: "Make a subscription link" }).click();
+    address = await links.getByLabel("Link address").inputValue();
+    expect(address).toMatch(
+      new RegExp(`/visits/${fixture.visit}/members/${fixture.budi}/calendar\\.ics\\?token=[A-Za-z0-9_-]{43}$`),
+    );
+    await expect(links).toContainText("You made a subscription link on");
+    await expectNoAxeViolations(page);
+    await expectFitsPhone(page);
+    // Read again, the page says a link is live but shows it no more.
+    await gotoHydrated(page, briefing(fixture.budi));
+    await expect(links.getByLabel("Link address")).toHaveCount(0);
+    await expect(links.getByRole("button", { name: "Stop the link" })).toBeVisible();
+  } finally {
+    await context.close();
+  }
+  const calendarApp = await playwright.request.newContext();
+  try {
+    const ics = await calendarApp.get(address, { maxRedirects: 0 });
+    expect(ics.status()).toBe(200);
+    expect(await ics.text()).toContain("BEGIN:VCALENDAR");
+  } finally {
+    await calendarApp.dispose();
+  }
+});
+
+test("an editor makes a member's personal link; the member, without an account, reads her own briefing by it", async ({
+  browser,
+}) => {
+  const { context, page } = await signedIn(browser, editor);
+  let address = "";
+  try {
+    await gotoHydrated(page, briefing(fixture.budi));
+    const links = page.getByRole("region", { name: linksRegion });
+    // Issuing the briefing (above) mailed him one already: a new one retires it.
+    await links.getByRole("button", { name: /^Make a (new|personal) link$/ }).click();
+    address = await links.getByLabel("Link address").inputValue();
+    expect(address).toMatch(new RegExp(`/visits/${fixture.visit}/members/${fixture.budi}/briefing\\?token=`));
+  } finally {
+    await context.close();
+  }
+  const member = await browser.newContext({ baseURL: server.url, locale: "en-GB", viewport: phone });
+  await installHydrationProbe(member);
+  try {
+    const memberPage = await member.newPage();
+    await gotoHydrated(memberPage, address);
+    await expect(memberPage.getByText("Version for Budi Santoso").first()).toBeVisible();
+    await expect(memberPage.getByRole("region", { name: "Your needs" })).toContainText("Vegetarian");
+    await expect(memberPage.getByRole("region", { name: "Your programme" })).toContainText("Video call with Jakarta");
+    await expect(memberPage.getByText("Halal meals")).toHaveCount(0);
+    await expect(memberPage.getByRole("region", { name: linksRegion })).toHaveCount(0);
+    await expectNoAxeViolations(memberPage);
+    await expectFitsPhone(memberPage);
+  } finally {
+    await member.close();
+  }
+});
