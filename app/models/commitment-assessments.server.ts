@@ -14,6 +14,7 @@ import type { CommitmentStatus } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { actorUserId, recordAudit, type Actor } from "./audit.server";
 import { RuleError } from "./errors.server";
+import { sourceInfoColumns } from "./source-choices.server";
 import { lockRow, saveVersion } from "./versioned.server";
 
 export interface AssessmentInput {
@@ -127,16 +128,7 @@ export function listAssessments(db: Database, commitmentId: number) {
       byUser: commitmentAssessments.assessedBy,
       evidence: commitmentAssessments.evidence,
       example: commitmentAssessments.example,
-      source: {
-        id: sources.id,
-        publisher: sources.publisher,
-        title: sources.title,
-        titleIsDescriptive: sources.titleIsDescriptive,
-        language: sources.language,
-        url: sources.url,
-        publishedOn: sources.publishedOn,
-        quote: sources.quote,
-      },
+      source: { id: sources.id, ...sourceInfoColumns },
     })
     .from(commitmentAssessments)
     .leftJoin(users, eq(users.id, commitmentAssessments.assessedBy))

@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { countries, keyFigures, partnershipCountries, partnerships, sources } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { sourceInfoColumns } from "./source-choices.server";
 
 /** The partnership the landing page presents (the first one), its countries and key numbers. */
 export async function getFeaturedPartnership(db: Database) {
@@ -19,15 +20,7 @@ export async function getFeaturedPartnership(db: Database) {
         value: keyFigures.value,
         label: keyFigures.label,
         asOf: keyFigures.asOf,
-        source: {
-          publisher: sources.publisher,
-          title: sources.title,
-          titleIsDescriptive: sources.titleIsDescriptive,
-          language: sources.language,
-          url: sources.url,
-          publishedOn: sources.publishedOn,
-          quote: sources.quote,
-        },
+        source: sourceInfoColumns,
       })
       .from(keyFigures)
       .leftJoin(sources, eq(sources.id, keyFigures.sourceId))

@@ -10,18 +10,23 @@ export interface CitedSource extends SourceInfo {
   note: string | null;
 }
 
+/** What a reader sees of a source (SourceInfo), as a select's columns. */
+export const sourceInfoColumns = {
+  publisher: sources.publisher,
+  title: sources.title,
+  titleIsDescriptive: sources.titleIsDescriptive,
+  language: sources.language,
+  url: sources.url,
+  publishedOn: sources.publishedOn,
+  quote: sources.quote,
+};
+
 /** The sources a record cites, oldest first, each with the citation's note. */
 export function citedSourcesFor(db: Database, subject: RecordSubject): Promise<CitedSource[]> {
   return db
     .select({
       id: sources.id,
-      publisher: sources.publisher,
-      title: sources.title,
-      titleIsDescriptive: sources.titleIsDescriptive,
-      language: sources.language,
-      url: sources.url,
-      publishedOn: sources.publishedOn,
-      quote: sources.quote,
+      ...sourceInfoColumns,
       note: citations.note,
     })
     .from(citations)
