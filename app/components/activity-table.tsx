@@ -2,11 +2,7 @@ import { useRef, type ReactNode } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { TFunction } from "../i18n/translator";
-import {
-  activityQueryString,
-  type ActivityQuery,
-  type ActivitySortKey,
-} from "../lib/activity-query";
+import { activityQueryString, type ActivityQuery, type ActivitySortKey } from "../lib/activity-query";
 import type { Formatter } from "../lib/format";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter } from "../lib/use-formatter";
@@ -36,12 +32,7 @@ interface Column {
   id: ActivitySortKey;
   /** Dates start with the newest, the agreement with the latest made; words start from A. */
   firstDir: "asc" | "desc";
-  cell(
-    row: ActivityTableRow,
-    labels: ActivityTableLabels,
-    format: Formatter,
-    t: TFunction,
-  ): ReactNode;
+  cell(row: ActivityTableRow, labels: ActivityTableLabels, format: Formatter, t: TFunction): ReactNode;
 }
 
 // The title is the row's header cell (rendered as <th>), which names the row for screen readers.
@@ -50,11 +41,7 @@ const columns: Column[] = [
   {
     id: "startsAt",
     firstDir: "desc",
-    cell: (r, _, format, t) => (
-      <time dateTime={new Date(r.startsAt).toISOString()}>
-        {sourcedDate(format, t, r)}
-      </time>
-    ),
+    cell: (r, _, format, t) => <time dateTime={new Date(r.startsAt).toISOString()}>{sourcedDate(format, t, r)}</time>,
   },
   {
     id: "title",
@@ -69,18 +56,13 @@ const columns: Column[] = [
   {
     id: "status",
     firstDir: "asc",
-    cell: (r, labels) => (
-      <Badge value={r.status} label={labels.status[r.status] ?? r.status} />
-    ),
+    cell: (r, labels) => <Badge value={r.status} label={labels.status[r.status] ?? r.status} />,
   },
   { id: "place", firstDir: "asc", cell: (r) => r.place },
   {
     id: "agreement",
     firstDir: "desc",
-    cell: (r) =>
-      r.agreementId ? (
-        <a href={`/agreements/${r.agreementId}`}>{r.agreement}</a>
-      ) : null,
+    cell: (r) => (r.agreementId ? <a href={`/agreements/${r.agreementId}`}>{r.agreement}</a> : null),
   },
 ];
 
@@ -104,11 +86,7 @@ export function ActivityTable({
   const body = useRef<HTMLTableSectionElement>(null);
   usePlainLinks(body);
   const sortedColumn = t(`activityList.columns.${query.sort}`);
-  const sortedWay = t(
-    query.dir === "asc"
-      ? "activityList.sortedAscending"
-      : "activityList.sortedDescending",
-  );
+  const sortedWay = t(query.dir === "asc" ? "activityList.sortedAscending" : "activityList.sortedDescending");
 
   return (
     <TableScroll labelledBy="activity-table-caption">
@@ -121,12 +99,7 @@ export function ActivityTable({
         <thead>
           <tr>
             {columns.map((column) => (
-              <SortableHeader
-                key={column.id}
-                column={column}
-                query={query}
-                t={t}
-              />
+              <SortableHeader key={column.id} column={column} query={query} t={t} />
             ))}
           </tr>
         </thead>
@@ -150,34 +123,14 @@ export function ActivityTable({
   );
 }
 
-function SortableHeader({
-  column,
-  query,
-  t,
-}: {
-  column: Column;
-  query: ActivityQuery;
-  t: TFunction;
-}) {
+function SortableHeader({ column, query, t }: { column: Column; query: ActivityQuery; t: TFunction }) {
   const sorted = query.sort === column.id ? query.dir : undefined;
   const next = sorted ? (sorted === "asc" ? "desc" : "asc") : column.firstDir;
   const label = t(`activityList.columns.${column.id}`);
   return (
-    <th
-      scope="col"
-      aria-sort={
-        sorted === "asc"
-          ? "ascending"
-          : sorted === "desc"
-            ? "descending"
-            : undefined
-      }
-    >
+    <th scope="col" aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}>
       <Link
-        to={
-          activityQueryString(query, { sort: column.id, dir: next, page: 1 }) ||
-          "?"
-        }
+        to={activityQueryString(query, { sort: column.id, dir: next, page: 1 }) || "?"}
         className="sort-link"
         aria-label={t("activityList.sortBy", { column: label })}
         preventScrollReset
