@@ -115,7 +115,8 @@ export function pdfDocument(frame: PdfFrame) {
         const pieces = runPieces(block.runs);
         doc.fontSize(10).fillColor(block.kind === "quote" ? muted : ink);
         if (block.kind === "item") {
-          // The marker in its own gutter; the item's lines start after it.
+          // The marker in its own gutter, on the page its item's first line is on.
+          if (doc.y + doc.currentLineHeight(true) > doc.page.height - doc.page.margins.bottom) doc.addPage();
           const y = doc.y;
           doc.font("regular").text(block.marker, x, y, { width: 16, lineBreak: false });
           doc.y = y;
