@@ -212,6 +212,8 @@ function SiteFrame(props: {
         <p>
           {t("footer.about")} {t("footer.sources")}
         </p>
+        {/* Records are written in English and Indonesian; an Azerbaijani text exists only where a source gives one. */}
+        {lang === "az" ? <p>{t("language.contentFallback")}</p> : null}
       </footer>
     </>
   );

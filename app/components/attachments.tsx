@@ -1,5 +1,6 @@
 import { Form } from "react-router";
 import { useTranslation } from "../i18n/translation";
+import { numberFormat } from "../lib/date-format";
 import type { DocumentSubject } from "../lib/record-subject";
 import { useLanguage } from "../lib/use-formatter";
 import "../styles/documents.css";
@@ -23,7 +24,7 @@ const accepted = ".pdf,.png,.jpg,.jpeg,.gif,.webp,.docx,.xlsx,.pptx,.odt,.ods,.o
 function useSize() {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+  const number = numberFormat(lang, { maximumFractionDigits: 1 });
   return (bytes: number) =>
     bytes >= 1024 * 1024
       ? t("documents.megabytes", { size: number.format(bytes / (1024 * 1024)) })

@@ -4,13 +4,13 @@ import type { SourceInfo } from "../lib/source-info";
 import type { PublishedCase } from "../models/case-public.server";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { ShownInline } from "./shown-text";
-import { intlLocales } from "../i18n/config";
+import { dateFormat } from "../lib/date-format";
 
 /** A result's date as precise as its source: a year, a month, or a day. */
 function useResultDate() {
   const format = useFormatter();
   const lang = useLanguage();
-  const months = new Intl.DateTimeFormat(intlLocales[lang], {
+  const months = dateFormat(lang, {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

@@ -2,21 +2,22 @@ import { useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import { Attachments, DocumentLink } from "./attachments";
-import { intlLocales, type Language } from "../i18n/config";
+import type { Language } from "../i18n/config";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { Itinerary, ItineraryEntry, ZonedSpan } from "../models/itinerary-queries.server";
 import "../styles/itinerary.css";
+import { dateFormat, type DateFormat } from "../lib/date-format";
 
 /** A zone's place as people say it: "Asia/Baku" → "Baku", "America/Argentina/Buenos_Aires" → "Buenos Aires". */
 export const zoneCity = (timeZone: string) => (timeZone.split("/").pop() ?? timeZone).replaceAll("_", " ");
 
-const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+const dayFormats = new Map<Language, DateFormat>();
 /** "Tuesday, 10 June 2025" for a calendar date, in the reader's language. */
 function longDay(lang: Language, date: string) {
   let format = dayFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocales[lang], { dateStyle: "full", timeZone: "UTC" });
+    format = dateFormat(lang, { dateStyle: "full", timeZone: "UTC" });
     dayFormats.set(lang, format);
   }
   return format.format(new Date(`${date}T00:00:00Z`));
@@ -30,11 +31,11 @@ function Clock({ span, day, lang, strong }: { span: ZonedSpan; day: string; lang
   return strong ? <strong>{text}</strong> : <span>{text}</span>;
 }
 
-const shortFormats = new Map<Language, Intl.DateTimeFormat>();
+const shortFormats = new Map<Language, DateFormat>();
 function shortDay(lang: Language, date: string) {
   let format = shortFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocales[lang], {
+    format = dateFormat(lang, {
       weekday: "short",
       day: "numeric",
       month: "short",

@@ -4,7 +4,7 @@ import { cellsOf } from "../forms/row-cells";
 import type { ActionResult, FormValues } from "../forms/result";
 import type { FieldErrors } from "../forms/submission";
 import { useTranslation } from "../i18n/translation";
-import { intlLocales, type Language } from "../i18n/config";
+import type { Language } from "../i18n/config";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { ItineraryFormOptions } from "../models/itinerary-queries.server";
@@ -16,6 +16,7 @@ import { RepeatedRowsForm, RowCell, RowFieldset, useRepeatedRows, type CellAttri
 import { TimeZoneInput, TimeZoneSuggestions } from "./time-zone-field";
 import { useRecordForm } from "./use-record-form";
 import "../styles/itinerary.css";
+import { dateFormat, type DateFormat } from "../lib/date-format";
 
 // The form's names (app/forms/itinerary.ts), written out so no zod reaches the browser with them.
 const columns: readonly ItemColumn[] = [
@@ -43,11 +44,11 @@ type Row = { key: string; from: number | null; day: string; zone: string };
 /** The editor's choices: the visit's members, organisations and cases, and the zones it suggests. */
 export type ItineraryEditOptions = ItineraryFormOptions & { commonZones: string[] };
 
-const dayFormats = new Map<Language, Intl.DateTimeFormat>();
+const dayFormats = new Map<Language, DateFormat>();
 const dayName = (lang: Language, date: string) => {
   let format = dayFormats.get(lang);
   if (!format) {
-    format = new Intl.DateTimeFormat(intlLocales[lang], { dateStyle: "full", timeZone: "UTC" });
+    format = dateFormat(lang, { dateStyle: "full", timeZone: "UTC" });
     dayFormats.set(lang, format);
   }
   return /^\d{4}-\d{2}-\d{2}$/.test(date) ? format.format(new Date(`${date}T00:00:00Z`)) : date;

@@ -1,10 +1,10 @@
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import { localized } from "../lib/localized";
-import { intlLocales } from "../i18n/config";
 import { useLanguage } from "../lib/use-formatter";
 import type { SharedActivity } from "../models/case-activities.server";
 import { StatusBadge } from "./status-badge";
+import { dateFormat } from "../lib/date-format";
 
 /**
  * "Shared in these activities" on a case page (app/models/case-activities.server.ts sharedActivities).
@@ -15,7 +15,7 @@ export function SharedActivities({ activities }: { activities: SharedActivity[] 
   const { t } = useTranslation();
   const lang = useLanguage();
   if (!activities.length) return null;
-  const month = new Intl.DateTimeFormat(intlLocales[lang], { month: "long", year: "numeric", timeZone: "UTC" });
+  const month = dateFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" });
   return (
     <section className="shared-activities" aria-labelledby="shared-activities-title">
       <h2 id="shared-activities-title">{t("enquiries.shared.title")}</h2>

@@ -1,11 +1,12 @@
 import { useTranslation } from "../i18n/translation";
 import type { SourceInfo } from "../lib/source-info";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
-import { intlLocales, type Language } from "../i18n/config";
+import type { Language } from "../i18n/config";
+import { dateFormat } from "../lib/date-format";
 
 /** A month of a source's date (YYYY-MM), in the reader's language: no day is made up. */
 const monthOf = (value: string, lang: Language) =>
-  new Intl.DateTimeFormat(intlLocales[lang], {
+  dateFormat(lang, {
     month: "long",
     year: "numeric",
     timeZone: "UTC",

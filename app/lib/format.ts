@@ -1,4 +1,5 @@
-import { intlLocales, type Language } from "../i18n/config";
+import type { Language } from "../i18n/config";
+import { dateFormat, numberFormat } from "./date-format";
 
 export interface Formatter {
   /** A calendar date (YYYY-MM-DD): the same day everywhere, so no time zone applies. */
@@ -27,12 +28,11 @@ export function createFormatter(lang: Language, timeZone: string): Formatter {
 }
 
 function buildFormatter(lang: Language, timeZone: string): Formatter {
-  const locale = intlLocales[lang];
-  const day = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
-  const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone });
-  const month = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
-  const year = new Intl.DateTimeFormat(locale, { year: "numeric", timeZone: "UTC" });
-  const number = new Intl.NumberFormat(locale);
+  const day = dateFormat(lang, { dateStyle: "medium", timeZone: "UTC" });
+  const dateTime = dateFormat(lang, { dateStyle: "medium", timeStyle: "short", timeZone });
+  const month = dateFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" });
+  const year = dateFormat(lang, { year: "numeric", timeZone: "UTC" });
+  const number = numberFormat(lang);
   return {
     day: (value) => (value ? day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : ""),
     dateTime: (value) => (value ? dateTime.format(new Date(value)) : ""),

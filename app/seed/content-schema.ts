@@ -19,7 +19,9 @@ import {
 // What each file of content/ may hold: one schema per kind of record, checked as it is read.
 
 const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "slugs are lower-case words joined by -");
-const text = z.object({ en: z.string().min(1), id: z.string().min(1) }).strict();
+// English and Indonesian always; Azerbaijani only where a source gives the text (a name as written in
+// Azerbaijan): elsewhere an Azerbaijani reader sees the English, marked as such.
+const text = z.object({ en: z.string().min(1), id: z.string().min(1), az: z.string().min(1).optional() }).strict();
 const isoDate = z.iso.date();
 const cites = z.array(slug).min(1, "every record cites at least one source");
 

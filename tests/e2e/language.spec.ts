@@ -1,6 +1,7 @@
-import type { BrowserContext } from "@playwright/test";
+import type { BrowserContext, Page } from "@playwright/test";
 import { postForm } from "../support/http";
 import { expect, gotoHydrated, test, waitForHydration } from "./fixtures";
+import { expectNoAxeViolations } from "./helpers";
 
 /** The language the `lng` cookie holds (React Router's cookies are base64-encoded JSON). */
 async function languageCookie(context: BrowserContext) {
@@ -31,6 +32,80 @@ test.describe("Accept-Language: id", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Masuk" })).toBeVisible();
     await expect(page.getByLabel("Kata sandi")).toBeVisible();
     await expect(page.getByRole("button", { name: "Masuk" })).toBeVisible();
+  });
+});
+
+/** Azerbaijani on the page: its language, the layout's words, and the note on records shown in English. */
+async function expectAzerbaijani(page: Page) {
+  await expect(page.locator("html")).toHaveAttribute("lang", "az");
+  await expect(page.getByRole("navigation", { name: "Əsas menyu" })).toBeVisible();
+  await expect(page.getByRole("banner").getByRole("combobox", { name: "Dil" })).toHaveValue("az");
+  await expect(page.getByText("Qeydlərin Azərbaycan dilində mətni olmadıqda")).toBeVisible();
+}
+
+test.describe("Accept-Language: az", () => {
+  test.use({ locale: "az-Latn-AZ", extraHTTPHeaders: { "Accept-Language": "az-AZ,az;q=0.9,en;q=0.5" } });
+
+  test("the visitors' pages speak Azerbaijani and pass axe", async ({ page }) => {
+    await gotoHydrated(page, "/");
+    await expectAzerbaijani(page);
+    await expect(page.getByRole("heading", { level: 2, name: "Əsas göstəricilər" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await gotoHydrated(page, "/library");
+    await expectAzerbaijani(page);
+    await expect(page.getByRole("heading", { level: 1, name: "İnnovasiyalar kitabxanası" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await gotoHydrated(page, "/login");
+    await expectAzerbaijani(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Daxil olun" })).toBeVisible();
+    await expect(page.getByLabel("Parol")).toBeVisible();
+  });
+
+  test("a case page marks the texts it shows in English", async ({ page }) => {
+    await gotoHydrated(page, "/library");
+    await page.getByRole("main").getByRole("link", { name: /ASAN/ }).first().click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "az");
+    await expect(page.getByText("(ingilis dilində)").first()).toBeVisible();
+    await expect(page.getByRole("main").locator('[lang="en"]').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  });
+});
+
+test.describe("Azerbaijani, signed in", () => {
+  test("the staff's pages speak Azerbaijani, dates and numbers included", async ({ page, loginAs }) => {
+    test.setTimeout(120_000);
+    // The sign-in fixture expects the English dashboard; the reader then chooses Azerbaijani.
+    await loginAs("admin");
+    await page.getByLabel("Language").selectOption({ label: "Azərbaycanca" });
+    await page.getByRole("button", { name: "Change" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "az");
+    await gotoHydrated(page, "/dashboard");
+    await expectAzerbaijani(page);
+    await expect(page.getByRole("heading", { level: 1, name: "İdarə paneli" })).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    await gotoHydrated(page, "/activities");
+    await expectAzerbaijani(page);
+    await expect(page.getByRole("heading", { level: 1, name: "Tədbirlər" })).toBeVisible();
+    // Intl's Azerbaijani months: "10 okt 2023", "1 iyl 2024".
+    await expect(
+      page
+        .getByRole("table")
+        .getByText(/\b(yan|fev|mar|apr|may|iyn|iyl|avq|sen|okt|noy|dek)\b/)
+        .first(),
+    ).toBeVisible();
+    await expectNoAxeViolations(page);
+
+    for (const [url, heading] of [
+      ["/agreements", "Sazişlər"],
+      ["/account", "Hesabınız"],
+    ] as const) {
+      await gotoHydrated(page, url);
+      await expectAzerbaijani(page);
+      await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    }
   });
 });
 
@@ -106,6 +181,28 @@ test.describe("the language switcher", () => {
     await waitForHydration(page);
     await expect(page.getByRole("heading", { level: 1, name: "Library of innovations" })).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Language" })).toHaveValue("en");
+  });
+
+  test("offers Azərbaycanca and keeps it", async ({ page, context }) => {
+    await gotoHydrated(page, "/library");
+    await page.getByLabel("Language").selectOption({ label: "Azərbaycanca" });
+    await page.getByRole("button", { name: "Change" }).click();
+    await expect(page).toHaveURL(/\/library$/);
+    await expect(page.locator("html")).toHaveAttribute("lang", "az");
+    await expect(page.getByRole("heading", { level: 1, name: "İnnovasiyalar kitabxanası" })).toBeVisible();
+    expect((await languageCookie(context))?.value).toBe("az");
+
+    await page.reload();
+    await waitForHydration(page);
+    await expect(page.locator("html")).toHaveAttribute("lang", "az");
+    await page.getByRole("link", { name: /^Jembatan/ }).click();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { level: 2, name: "Əsas göstəricilər" })).toBeVisible();
+
+    await page.getByLabel("Dil").selectOption({ label: "English" });
+    await page.getByRole("button", { name: "Dəyiş" }).click();
+    await expect(page.locator("html")).toHaveAttribute("lang", "en");
+    expect((await languageCookie(context))?.value).toBe("en");
   });
 
   test.describe("without JavaScript", () => {

@@ -17,8 +17,9 @@ const keysOf = (messages: Messages) => new Set(flatten(messages).keys());
 
 /** Each key one language has and another lacks, named with its pack: "az lacks visits: visitLinks.stop". */
 function differences(languages: Record<string, Messages>, packOf: (key: string) => string): string[] {
-  const [[base, baseMessages], ...others] = Object.entries(languages);
-  const baseKeys = keysOf(baseMessages!);
+  const [first, ...others] = Object.entries(languages);
+  const [base, baseMessages] = first!;
+  const baseKeys = keysOf(baseMessages);
   return others.flatMap(([lang, messages]) => {
     const keys = keysOf(messages);
     return [

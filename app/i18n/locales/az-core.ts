@@ -57,6 +57,8 @@ export const azCore: CoreTranslation = {
     id: "Bahasa Indonesia",
     az: "Azərbaycanca",
     shownIn: { en: "ingilis dilində", id: "İndoneziya dilində", az: "Azərbaycan dilində" },
+    contentFallback:
+      "Qeydlərin Azərbaycan dilində mətni olmadıqda, onlar ingilis dilində göstərilir: sazişlərin, tədbirlərin və təşkilatların adları və təsvirləri mənbələrdə Azərbaycan dilində verilmədikcə tərcümə edilmir.",
   },
   landing: {
     title: "Jembatan: {{partnership}}",

@@ -59,6 +59,7 @@ export const enCore = {
     az: "Azərbaycanca",
     /** Marks a text shown in another language than the page's, because it has none in the page's. */
     shownIn: { en: "in English", id: "in Indonesian", az: "in Azerbaijani" },
+    contentFallback: "Where a record has no text in this language, it is shown in English.",
   },
   landing: {
     title: "Jembatan: {{partnership}}",

@@ -57,6 +57,8 @@ export const idCore: CoreTranslation = {
     id: "Bahasa Indonesia",
     az: "Azərbaycanca",
     shownIn: { en: "dalam bahasa Inggris", id: "dalam bahasa Indonesia", az: "dalam bahasa Azerbaijan" },
+    contentFallback:
+      "Jika suatu catatan tidak memiliki teks dalam bahasa ini, catatan itu ditampilkan dalam bahasa Inggris.",
   },
   landing: {
     title: "Jembatan: {{partnership}}",
