@@ -1,5 +1,6 @@
 import { openDatabase, type Database, type DatabaseDriver, type DatabaseHandle } from "../db/client";
 import { env } from "./env.server";
+import { keepExamplesCurrent } from "./seed/examples.server";
 import { seedIfEmpty } from "./seed/seed-content.server";
 import { pingDatabase } from "./models/health.server";
 import { errorSummary, logger, requestState } from "./server/logger.server";
@@ -75,6 +76,7 @@ async function start({ migrate }: { migrate: boolean }) {
     state.handle = handle;
     await handle.migrate();
     await seedIfEmpty(handle.db, { demo: true });
+    await keepExamplesCurrent(handle.db);
     state.status = "up";
     return;
   }

@@ -5,6 +5,7 @@ import type { LocalizedText } from "../lib/localized";
 import { localized, placeName } from "../lib/localized";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { ExampleBadge } from "./example-badge";
 import { StatusBadge } from "./status-badge";
 
 interface ActivityListItem extends SourcedDate {
@@ -14,6 +15,7 @@ interface ActivityListItem extends SourcedDate {
   status: ActivityStatus;
   city: string | null;
   countryName: LocalizedText | null;
+  example?: boolean;
 }
 
 export function ActivityList({ items, empty }: { items: ActivityListItem[]; empty: string }) {
@@ -29,6 +31,7 @@ export function ActivityList({ items, empty }: { items: ActivityListItem[]; empt
           <strong>
             <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
           </strong>
+          <ExampleBadge example={a.example} />
           <span className="meta">
             {t(`activityType.${a.type}`)}
             {a.city || a.countryName ? ` · ${placeName(a.city, a.countryName, lang)}` : null}

@@ -7,6 +7,7 @@ import type { Formatter } from "../lib/format";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter } from "../lib/use-formatter";
 import { usePlainLinks } from "../lib/use-plain-links";
+import { ExampleBadge } from "./example-badge";
 import { Badge } from "./status-badge";
 import { TableScroll } from "./table-scroll";
 
@@ -20,6 +21,7 @@ export interface ActivityTableRow extends SourcedDate {
   place: string;
   agreementId: number | null;
   agreement: string;
+  example: boolean;
 }
 
 /** Labels for the coded columns, translated once per table rather than once per cell. */
@@ -46,13 +48,14 @@ const columns: Column[] = [
   {
     id: "title",
     firstDir: "asc",
-    cell: (r) => <a href={`/activities/${r.id}`}>{r.title}</a>,
+    cell: (r) => (
+      <>
+        <a href={`/activities/${r.id}`}>{r.title}</a>
+        <ExampleBadge example={r.example} />
+      </>
+    ),
   },
-  {
-    id: "type",
-    firstDir: "asc",
-    cell: (r, labels) => labels.type[r.type] ?? r.type,
-  },
+  { id: "type", firstDir: "asc", cell: (r, labels) => labels.type[r.type] ?? r.type },
   {
     id: "status",
     firstDir: "asc",
@@ -92,9 +95,7 @@ export function ActivityTable({
     <TableScroll labelledBy="activity-table-caption">
       <table className="table activity-table">
         <caption id="activity-table-caption" className="visually-hidden">
-          {t("activityList.caption", {
-            sorted: `${sortedColumn}, ${sortedWay}`,
-          })}
+          {t("activityList.caption", { sorted: `${sortedColumn}, ${sortedWay}` })}
         </caption>
         <thead>
           <tr>

@@ -5,12 +5,14 @@ import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import { ConfirmationList, type ConfirmationItem } from "./commitment-confirmations";
 import { ActivityLinks, DueDate, ResponsibleOrganization, type ServingActivity } from "./commitment-facts";
+import { ExampleBadge } from "./example-badge";
 import { StatusBadge } from "./status-badge";
 
 interface CommitmentSummary {
   id: number;
   text: LocalizedText;
   status: CommitmentStatus;
+  example?: boolean;
   dueOn: string | null;
   overdue: boolean;
   responsible: LocalizedText | null;
@@ -47,6 +49,7 @@ export function CommitmentCard({
         <dt>{t("commitments.status")}</dt>
         <dd>
           <StatusBadge group="commitmentStatus" value={c.status} />
+          <ExampleBadge example={c.example} />
           {c.fullyConfirmed ? <span className="meta">{t("commitments.fullyComplete")}</span> : null}
         </dd>
         <dt>{t("commitments.responsible")}</dt>

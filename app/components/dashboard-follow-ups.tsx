@@ -4,6 +4,7 @@ import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import "../styles/dashboard-visits.css";
+import { ExampleBadge } from "./example-badge";
 
 interface FollowUpItem {
   id: number;
@@ -13,6 +14,7 @@ interface FollowUpItem {
   visitTitle: LocalizedText;
   ownerName: string;
   daysOverdue?: number;
+  example?: boolean;
 }
 
 interface Summary {
@@ -70,6 +72,7 @@ function FollowUpList({ id, title, items }: { id: string; title: string; items: 
         {items.map((f) => (
           <li key={f.id}>
             <Link to={`/visits/${f.visitId}/follow-ups#follow-up-${f.id}`}>{localized(f.title, lang)}</Link>
+            <ExampleBadge example={f.example} />
             <span className="meta">
               <Link to={`/visits/${f.visitId}`}>{localized(f.visitTitle, lang)}</Link>
             </span>

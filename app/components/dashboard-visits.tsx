@@ -5,6 +5,7 @@ import { localized } from "../lib/localized";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import "../styles/dashboard-visits.css";
+import { ExampleBadge } from "./example-badge";
 import { TableScroll } from "./table-scroll";
 
 interface UpcomingVisit extends SourcedDate {
@@ -15,6 +16,7 @@ interface UpcomingVisit extends SourcedDate {
   delegationComplete: boolean;
   itineraryComplete: boolean;
   briefingReady: boolean;
+  example?: boolean;
 }
 
 /** A state in words (never colour alone): done, or what is still missing. */
@@ -46,6 +48,7 @@ export function DashboardVisits({ items, total }: { items: UpcomingVisit[]; tota
               <tr key={v.id}>
                 <th scope="row">
                   <Link to={`/visits/${v.id}`}>{localized(v.title, lang)}</Link>
+                  <ExampleBadge example={v.example} />
                   <span className="meta">
                     {[t(`dashboard.visitDirection.${v.direction}`), v.city].filter(Boolean).join(" · ")}
                   </span>

@@ -6,6 +6,7 @@ import { useTranslation } from "../i18n/translation";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { TableScroll } from "./table-scroll";
 import "../styles/follow-ups.css";
+import { ExampleBadge } from "./example-badge";
 
 /** A follow-up as the list shows it (app/models/follow-up-queries.server.ts gives these). */
 export interface VisitFollowUp {
@@ -17,6 +18,7 @@ export interface VisitFollowUp {
   /** Open and due before the viewer's today. */
   overdue: boolean;
   commitments: { id: number; text: LocalizedText }[];
+  example?: boolean;
 }
 
 /**
@@ -66,7 +68,10 @@ export function VisitFollowUps({
             <tbody>
               {items.map((f) => (
                 <tr key={f.id} id={`follow-up-${f.id}`}>
-                  <th scope="row">{localized(f.title, lang)}</th>
+                  <th scope="row">
+                    {localized(f.title, lang)}
+                    <ExampleBadge example={f.example} />
+                  </th>
                   <td>{f.ownerName}</td>
                   <td>
                     {format.day(f.dueOn)}

@@ -74,6 +74,7 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
     h("country"),
     h("agreement"),
     h("link"),
+    h("example"),
   ]);
   // A month or year stays one in the start and end columns too ("2017-09"): no day its source lacks.
   const when = (date: Date, r: ActivityRow) => {
@@ -96,6 +97,7 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
       localized(r.countryName, lang),
       localized(r.agreementTitle, lang),
       `${origin}/activities/${r.id}`,
+      label(r.example ? "activityList.yes" : "activityList.no"),
     ]),
   );
 }
@@ -141,6 +143,7 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
         r.datePrecision !== "day" ? t("activityList.calendarPeriod", { date: shown }) : shown,
         `${label(`activityType.${r.type}`)} · ${label(`activityStatus.${r.status}`)}`,
         r.agreementTitle ? localized(r.agreementTitle, lang) : null,
+        r.example ? t("activityList.calendarExample") : null,
         url,
       ]
         .filter(Boolean)

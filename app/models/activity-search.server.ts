@@ -46,6 +46,8 @@ export const activityListFields = {
   ...sourcedDateColumns,
   city: activities.city,
   countryName: countries.name,
+  /** Part of the demo's example scenario: badged wherever it is shown. */
+  example: activities.example,
 };
 
 const rowFields = {

@@ -106,18 +106,25 @@ export function activitySlug(title: string): string {
   return `${slugify(title, 60, "activity")}-${randomBytes(4).toString("hex").slice(0, 6)}`;
 }
 
-/** `options.slug` fixes the address (the seed keeps content/'s); otherwise one is made from the title. */
+/**
+ * `options.slug` fixes the address (the seed keeps content/'s); otherwise one is made from the title.
+ * `options.example` marks a record of the demo's example scenario (app/seed/examples.server.ts).
+ */
 export async function createActivity(
   db: Database,
   actor: Actor,
   input: ActivityInput,
-  options: { slug?: string } = {},
+  options: { slug?: string; example?: boolean } = {},
 ) {
   return db.transaction(async (tx) => {
     await checkReferences(tx, input);
     const [row] = await tx
       .insert(activities)
-      .values({ slug: options.slug ?? activitySlug(input.title.en), ...columnValues(input) })
+      .values({
+        slug: options.slug ?? activitySlug(input.title.en),
+        example: options.example ?? false,
+        ...columnValues(input),
+      })
       .returning(activityColumns);
     const links = linksOf(input);
     await writeLinks(tx, row!.id, noLinks, links);

@@ -73,6 +73,7 @@ export const activityColumns = {
   lessonsJson: activities.lessonsJson,
   lessonsHtml: activities.lessonsHtml,
   lessonsText: activities.lessonsText,
+  example: activities.example,
   version: activities.version,
   createdAt: activities.createdAt,
   updatedAt: activities.updatedAt,

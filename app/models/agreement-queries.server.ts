@@ -37,6 +37,7 @@ export async function listAgreements(db: Database, today = calendarToday("UTC"))
         inForceUntilInferred: agreements.inForceUntilInferred,
         parentId: agreements.parentId,
         parentTitle: parent.title,
+        example: agreements.example,
       })
       .from(agreements)
       .leftJoin(parent, eq(parent.id, agreements.parentId))

@@ -68,12 +68,15 @@ async function checkSignatories(tx: Database, ids: number[]) {
   if (found.length !== ids.length) throw new RuleError("signatoryIds", "validation.invalidChoice");
 }
 
-/** `options.slug` fixes the address (the seed keeps content/'s); otherwise one is made from the title. */
+/**
+ * `options.slug` fixes the address (the seed keeps content/'s); otherwise one is made from the title.
+ * `options.example` marks a record of the demo's example scenario.
+ */
 export async function createAgreement(
   db: Database,
   actor: Actor,
   input: AgreementInput & { partnershipId: number },
-  options: { slug?: string } = {},
+  options: { slug?: string; example?: boolean } = {},
 ) {
   return db.transaction(async (tx) => {
     const [partnership] = await tx
@@ -87,7 +90,7 @@ export async function createAgreement(
     const slug = options.slug ?? (await freeSlug(tx, "agreement", slugify(input.title.en)));
     const [row] = await tx
       .insert(agreements)
-      .values({ ...values, slug })
+      .values({ ...values, slug, example: options.example ?? false })
       .returning();
     if (signatoryIds.length) {
       await tx

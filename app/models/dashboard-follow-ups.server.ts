@@ -16,6 +16,7 @@ const itemFields = {
   visitTitle: activities.title,
   ownerId: followUps.ownerId,
   ownerName: users.name,
+  example: followUps.example,
 };
 
 function items(db: Database, where: ReturnType<typeof and>, limit: number) {

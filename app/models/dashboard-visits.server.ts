@@ -20,6 +20,8 @@ export interface UpcomingVisit extends SourcedDate {
   startsAt: Date;
   city: string | null;
   direction: "incoming" | "outgoing";
+  /** Part of the demo's example scenario. */
+  example: boolean;
   /** At least one head, and every member's arrival and departure known. */
   delegationComplete: boolean;
   /** At least one itinerary item on each day of the visit, in the visit's time zone. */
@@ -75,6 +77,7 @@ export async function upcomingVisits(db: Database, clock: DashboardClock, limit 
         direction: visits.direction,
         timeZone: visits.timeZone,
         briefingIssued: sql<boolean>`${visits.briefingIssuedAt} is not null`,
+        example: activities.example,
       })
       .from(visits)
       .innerJoin(activities, eq(activities.id, visits.activityId))
@@ -101,6 +104,7 @@ export async function upcomingVisits(db: Database, clock: DashboardClock, limit 
       delegationComplete: delegations.get(r.id) ?? false,
       itineraryComplete: visitDays(r).every((day) => covered.has(day)),
       briefingReady: Boolean(r.briefingIssued),
+      example: r.example,
     };
   });
   return { items, total: total?.n ?? 0, from: clock.today, to: lastDay };

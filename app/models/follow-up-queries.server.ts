@@ -20,6 +20,8 @@ export interface FollowUpItem {
   overdue: boolean;
   version: number;
   commitments: { id: number; text: LocalizedText }[];
+  /** Part of the demo's example scenario. */
+  example: boolean;
 }
 
 /** An open follow-up due before `today` (the viewer's calendar date) is overdue. */
@@ -56,6 +58,7 @@ export async function visitFollowUps(db: Database, visitId: number, today: strin
       dueOn: followUps.dueOn,
       status: followUps.status,
       version: followUps.version,
+      example: followUps.example,
     })
     .from(followUps)
     .innerJoin(users, eq(users.id, followUps.ownerId))

@@ -44,8 +44,13 @@ async function linkCommitments(tx: Database, followUpId: number, ids: number[]) 
 const doneAtFor = (status: FollowUpInput["status"], before: Date | null) =>
   status === "done" ? (before ?? new Date()) : null;
 
-/** Adds a follow-up to a visit; null when the visit does not exist. */
-export async function createFollowUp(db: Database, actor: Actor, input: FollowUpInput & { visitId: number }) {
+/** Adds a follow-up to a visit; null when the visit does not exist. `options.example`: the demo's example scenario. */
+export async function createFollowUp(
+  db: Database,
+  actor: Actor,
+  input: FollowUpInput & { visitId: number },
+  options: { example?: boolean } = {},
+) {
   return db.transaction(async (tx) => {
     // The visit stays while its follow-up is added (a concurrent delete waits).
     const [visit] = await tx
@@ -64,6 +69,7 @@ export async function createFollowUp(db: Database, actor: Actor, input: FollowUp
         dueOn: input.dueOn,
         status: input.status,
         doneAt: doneAtFor(input.status, null),
+        example: options.example ?? false,
       })
       .returning();
     await linkCommitments(tx, row!.id, commitmentIds);

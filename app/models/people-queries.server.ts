@@ -38,6 +38,7 @@ export async function listPeople(
         name: people.name,
         organization: organizations.name,
         acronym: organizations.acronym,
+        example: people.example,
       })
       .from(people)
       .leftJoin(organizations, eq(organizations.id, people.organizationId))
@@ -73,6 +74,7 @@ export async function getPerson(db: Database, id: number) {
       phone: people.phone,
       languages: people.languages,
       version: people.version,
+      example: people.example,
       organizationId: people.organizationId,
       organization: organizations.name,
       acronym: organizations.acronym,

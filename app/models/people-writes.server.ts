@@ -95,14 +95,22 @@ const personValues = ({ positions: _positions, ...values }: PersonInput) => ({
   languages: [...new Set(values.languages)],
 });
 
-/** A new person. `options.slug` fixes the address (the seed keeps content/'s); otherwise the name's. */
-export async function createPerson(db: Database, actor: Actor, input: PersonInput, options: { slug?: string } = {}) {
+/**
+ * A new person. `options.slug` fixes the address (the seed keeps content/'s); otherwise the name's.
+ * `options.example` marks a made-up person of the demo's example scenario.
+ */
+export async function createPerson(
+  db: Database,
+  actor: Actor,
+  input: PersonInput,
+  options: { slug?: string; example?: boolean } = {},
+) {
   return db.transaction(async (tx) => {
     await checkPerson(tx, input, null);
     const slug = options.slug ?? (await freeSlug(tx, "person", slugify(input.name)));
     const [row] = await tx
       .insert(people)
-      .values({ ...personValues(input), slug })
+      .values({ ...personValues(input), slug, example: options.example ?? false })
       .returning();
     const positions = inPositionOrder(input.positions);
     await writePositions(tx, row!.id, positions);

@@ -29,6 +29,7 @@ import { ConflictError } from "../models/errors.server";
 import { isFollowing } from "../models/follows.server";
 import { referencesOf } from "../models/record-references.server";
 import { visitExists } from "../models/visit-queries.server";
+import { ExampleBadge } from "../components/example-badge";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -105,6 +106,7 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
       ) : null}
       <div className="activity-page__header">
         <h1>{title}</h1>
+        <ExampleBadge example={a.example} />
         {canEdit ? (
           <Link to={`/activities/${a.id}/edit`} className="button">
             {t("activities.edit")}

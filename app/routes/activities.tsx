@@ -46,6 +46,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       place: placeName(r.city, r.countryName, lang),
       agreementId: r.agreementId,
       agreement: localized(r.agreementTitle, lang),
+      example: r.example,
     })),
     query,
     options: {

@@ -25,6 +25,7 @@ import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
 import { referencesOf } from "../models/record-references.server";
 import "../styles/agreements.css";
+import { ExampleBadge } from "../components/example-badge";
 
 /** A page number from the address; anything odd opens the first page. */
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -77,6 +78,7 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
     inForceFrom: a.inForceFrom,
     inForceUntil: a.inForceUntil,
     inForceUntilInferred: a.inForceUntilInferred,
+    example: a.example,
     partnership: { name: text(a.partnership.name) },
     sides: a.sides.map((s) => ({ code: s.code, name: text(s.name) })),
     parent: a.parent && { id: a.parent.id, title: text(a.parent.title) },
@@ -91,6 +93,7 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
       text: text(c.text),
       status: c.status,
       dueOn: c.dueOn,
+      example: c.example,
       overdue: c.overdue,
       responsible: readerText(c.responsible, lang),
       responsibleAcronym: c.responsibleAcronym,
@@ -120,6 +123,7 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
       </p>
       <div className="page-heading">
         <h1>{localized(a.title, lang)}</h1>
+        <ExampleBadge example={a.example} />
         {canEdit ? (
           <div className="page-actions">
             <Link to={`/agreements/${a.id}/edit`} className="button button--secondary">

@@ -15,6 +15,7 @@ import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { listAgreements } from "../models/agreement-queries.server";
 import "../styles/agreements.css";
+import { ExampleBadge } from "../components/example-badge";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
 export const middleware: Route.MiddlewareFunction[] = [httpCache()];
@@ -62,6 +63,7 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
                 <tr key={a.id}>
                   <th scope="row">
                     <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                    <ExampleBadge example={a.example} />
                     {a.parentId && a.parentTitle ? (
                       <span className="meta">
                         {t(a.kind === "action_plan" ? "agreements.implements" : "agreements.parent")}:{" "}

@@ -50,6 +50,7 @@ import { getCommitment } from "../models/commitment-queries.server";
 import { sourceChoices } from "../models/source-choices.server";
 import { isFollowing } from "../models/follows.server";
 import "../styles/agreements.css";
+import { ExampleBadge } from "../components/example-badge";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -180,6 +181,7 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
       </p>
       <div className="page-heading">
         <h1 className="commitment-title">{localized(c.text, lang)}</h1>
+        <ExampleBadge example={c.example} />
         {canEdit ? (
           <div className="page-actions">
             <Link to={`/commitments/${c.id}/edit`} className="button button--secondary">

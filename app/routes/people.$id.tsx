@@ -13,6 +13,7 @@ import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { getPerson } from "../models/people-queries.server";
 import { intlLocales } from "../i18n/config";
+import { ExampleBadge } from "../components/example-badge";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   // Signed-in staff only: the page shows contact details, which never reach visitors.
@@ -51,6 +52,7 @@ export default function PersonPage({ loaderData }: Route.ComponentProps) {
       </p>
       <div className="page-heading">
         <h1>{p.name}</h1>
+        <ExampleBadge example={p.example} />
         {canEdit ? (
           <div className="page-actions">
             <Link to={`/people/${p.id}/edit`} className="button">

@@ -14,6 +14,7 @@ import { viewerTimeZone } from "../lib/time-zone.server";
 import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { listPeople, peoplePageSize } from "../models/people-queries.server";
+import { ExampleBadge } from "../components/example-badge";
 
 // A query the list does not know reads as the whole list, never a fault.
 const query = z.object({
@@ -109,6 +110,7 @@ export default function People({ loaderData }: Route.ComponentProps) {
                   <tr key={p.id}>
                     <th scope="row">
                       <Link to={`/people/${p.id}`}>{p.name}</Link>
+                      <ExampleBadge example={p.example} />
                     </th>
                     <td>{localized(p.title, lang)}</td>
                     <td>{p.acronym ?? localized(p.organization, lang)}</td>

@@ -29,6 +29,7 @@ import { visitDetails } from "../models/visit-queries.server";
 import { membersOf } from "../models/visit-members-queries.server";
 import "../styles/activity.css";
 import "../styles/visits.css";
+import { ExampleBadge } from "../components/example-badge";
 
 export const handle = visitsPage;
 
@@ -100,6 +101,7 @@ export default function VisitPage({ loaderData }: Route.ComponentProps) {
       </p>
       <div className="activity-page__header">
         <h1>{loaderData.title}</h1>
+        <ExampleBadge example={a.example} />
         {canEdit ? (
           <Link to={`/visits/${a.id}/edit`} className="button">
             {t("visits.edit")}

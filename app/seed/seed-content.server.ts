@@ -9,6 +9,7 @@ import { seedCountries } from "./countries.server";
 import { seedDemoAccounts } from "./demo-accounts.server";
 import { seedOrganizations, seedPartnerships, seedPeople } from "./partners.server";
 import { SeedRun, type SeedStats } from "./seed-run.server";
+import { seedExamples, utcToday } from "./examples.server";
 import { demoModeKey, getSetting, seededKey, setSeedFlag } from "./settings.server";
 import { seedSources } from "./sources.server";
 import { seedVisits } from "./visits.server";
@@ -20,7 +21,10 @@ export type { LeftAlone, SeedStats } from "./seed-run.server";
  * kind of record and the bulk path where it does not (docs/decisions/0011). A record someone
  * changed or deleted since the seed last wrote it is left as it is and listed in `leftAlone`.
  */
-export async function seedContent(db: Database, options: { demo: boolean; content?: Content }): Promise<SeedStats> {
+export async function seedContent(
+  db: Database,
+  options: { demo: boolean; content?: Content; today?: string },
+): Promise<SeedStats> {
   const content = options.content ?? loadContent();
   return db.transaction(async (tx) => {
     const run = new SeedRun(tx);
@@ -37,6 +41,9 @@ export async function seedContent(db: Database, options: { demo: boolean; conten
     if (options.demo) {
       await seedDemoAccounts(run);
       await setSeedFlag(tx, demoModeKey);
+      // The demo's example scenario, dated from today (app/seed/examples-scenario.ts): never without --demo.
+      const examples = await seedExamples(tx, options.today ?? utcToday());
+      run.stats.created += examples.created;
     }
     await setSeedFlag(tx, seededKey);
     return run.stats;

@@ -49,6 +49,7 @@ export const activityList = {
     country: "Country",
     agreement: "Agreement",
     link: "Link",
+    example: "Example",
   },
   yes: "yes",
   no: "no",
@@ -56,5 +57,6 @@ export const activityList = {
   calendarName: "Jembatan activities",
   calendarDescription:
     "Activities of the cooperation. Where a source gives only the month or year of an activity, it is an all-day event spanning that whole month or year, and its description says so.",
+  calendarExample: "Example: made up for the demo, not part of the sourced record.",
   calendarPeriod: "Date: {{date}}. The source gives no day: this event spans the whole period.",
 };

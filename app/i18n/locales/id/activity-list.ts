@@ -51,6 +51,7 @@ export const activityList: Translation["activityList"] = {
     country: "Negara",
     agreement: "Perjanjian",
     link: "Tautan",
+    example: "Contoh",
   },
   yes: "ya",
   no: "tidak",
@@ -58,5 +59,6 @@ export const activityList: Translation["activityList"] = {
   calendarName: "Kegiatan Jembatan",
   calendarDescription:
     "Kegiatan kerja sama. Jika sumber hanya menyebutkan bulan atau tahun suatu kegiatan, kegiatan itu tampil sepanjang hari selama seluruh bulan atau tahun tersebut, dan keterangannya menyebutkan hal itu.",
+  calendarExample: "Contoh: rekaan untuk demo, bukan bagian dari catatan bersumber.",
   calendarPeriod: "Tanggal: {{date}}. Sumber tidak menyebutkan harinya: acara ini mencakup seluruh periode tersebut.",
 };
