@@ -53,10 +53,16 @@ export async function describeConflict(
     fields: string[];
     /** The form's values of a state the audit log kept; without it, no field is named as changed. */
     baseValues?: (row: never) => FormValues;
+    /**
+     * The form's values at the editor's version where the caller puts them together (a record
+     * audited as two, as a visit and its activity are); null when that history is missing.
+     */
+    base?: FormValues | null;
   },
 ): Promise<ConflictView> {
   const { base, changes } = await changesSince(db, input.entityType, input.entityId, input.version);
-  const from = base && input.baseValues ? input.baseValues(base as never) : null;
+  const from =
+    input.base !== undefined ? input.base : base && input.baseValues ? input.baseValues(base as never) : null;
   const last = changes.at(-1);
   return {
     yours: input.yours,

@@ -17,6 +17,7 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { describeConflict } from "../models/conflict.server";
+import { visitAtVersions } from "../models/visit-conflict.server";
 import { getVisitForEdit, visitFormOptions } from "../models/visit-queries.server";
 import { updateVisit, type VisitSnapshot } from "../models/visit-writes.server";
 import "../styles/activity.css";
@@ -55,9 +56,15 @@ export async function action({ context, request, params }: Route.ActionArgs) {
     },
     done: () => redirectWithNotice(`/visits/${id}`, "visits.saved"),
     gone: "visits.notFoundAnyMore",
-    conflict: (value, current) => {
+    conflict: async (value, current) => {
       const saved = current as VisitSnapshot;
       const { activity: activityChange, ...visit } = change!;
+      const loaded = await visitAtVersions(
+        db,
+        id,
+        { version: value.version ?? 0, activityVersion: value.activityVersion ?? 0 },
+        saved,
+      );
       return describeConflict(db, {
         entityType: "visit",
         entityId: id,
@@ -67,6 +74,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         theirs: { ...visitFormValues(saved.activity, saved.visit), activityVersion: String(saved.activityVersion) },
         currentVersion: saved.version,
         fields: visitConflictFields,
+        base: loaded && visitFormValues(loaded.activity, loaded.visit),
       });
     },
   });

@@ -140,6 +140,7 @@ test("a stale save shows the conflict, and the editor's changes go back into the
     await gotoHydrated(first.page, edit);
     await gotoHydrated(second.page, edit);
     await first.page.getByLabel("Cities").fill("Baku");
+    await first.page.getByLabel("Title (English)").fill(`${title}, renamed`);
     await first.page.getByRole("button", { name: "Save the visit" }).click();
     await expect(first.page.getByRole("status")).toHaveText("The visit was saved.");
 
@@ -149,6 +150,10 @@ test("a stale save shows the conflict, and the editor's changes go back into the
     const row = second.page.locator('tr[data-field="cities"]');
     await expect(row).toContainText("Sumqayit");
     await expect(row).toContainText("Baku");
+    // The fields the other editor changed are named, the visit's own and its activity's alike.
+    await expect(row).toHaveAttribute("data-changed-by-others", "true");
+    await expect(second.page.locator('tr[data-field="titleEn"]')).toHaveAttribute("data-changed-by-others", "true");
+    await expect(second.page.locator('tr[data-field="direction"]')).not.toHaveAttribute("data-changed-by-others");
     await expectNoAxeViolations(second.page);
     await second.page.getByRole("button", { name: "Back to the form with my changes" }).click();
     await expect(second.page.getByLabel("Cities")).toHaveValue("Sumqayit");
