@@ -48,7 +48,7 @@ describe("the example scenario", () => {
     }
   });
 
-  it("says in every title, in both languages, that it is an example, and rates commitments at every stage", () => {
+  it("says in every title, in each language, that it is an example, and rates commitments at every stage", () => {
     const scenario = exampleScenario("2026-11-28");
     const titles = [
       scenario.plan.title,
@@ -60,6 +60,7 @@ describe("the example scenario", () => {
     for (const title of titles) {
       expect(title.en).toMatch(/^Example: /);
       expect(title.id).toMatch(/^Contoh: /);
+      expect(title.az).toMatch(/^Nümunə: /);
     }
     expect(new Set(scenario.commitments.map((c) => c.status))).toEqual(
       new Set(["not_assessed", "not_started", "limited", "substantial", "complete"]),
