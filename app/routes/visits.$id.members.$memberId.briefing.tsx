@@ -29,10 +29,9 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const title = getI18n(context).t("briefing.heading", {
     title: localized(briefing.visit.title, getLanguage(context)),
   });
-  return {
-    briefing: { ...briefing, items, itinerary: briefing.itinerary && { ...briefing.itinerary, items } },
-    title,
-  };
+  // What the page does not show is not sent either: the loader's data is in the HTML.
+  const shown = { ...briefing, commitments: [], cases: [], earlierVisits: [], followUps: [] };
+  return { briefing: { ...shown, items, itinerary: briefing.itinerary && { ...briefing.itinerary, items } }, title };
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => [

@@ -64,6 +64,12 @@ describe.each(drivers)("secret visit links over HTTP on %s", (driver) => {
           .returning();
         return row!.id;
       };
+      await db.insert(t.followUps).values({
+        visitId: ids.visit,
+        title: { en: "Internal follow-up for staff" },
+        ownerId: users.editor!,
+        dueOn: "2025-07-01",
+      });
       ids.budi = await member("Budi Linked", "Vegetarian meals");
       ids.sari = await member("Sari Linked", "Gluten-free meals");
       const link = async (purpose: "calendar" | "briefing", memberId: number | null, userId: number | null) =>
@@ -137,6 +143,8 @@ describe.each(drivers)("secret visit links over HTTP on %s", (driver) => {
     expect(html).toContain("Budi Linked");
     expect(html).toContain("Vegetarian meals");
     expect(html).not.toContain("Gluten-free meals");
+    // The cooperation's history stays behind sign-in, in the page and in its data.
+    expect(html).not.toContain("Internal follow-up for staff");
     expect(html).toContain('name="robots" content="noindex"');
     // No editing form, no other member's version.
     expect(html).not.toContain('value="issue"');
