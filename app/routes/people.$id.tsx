@@ -3,6 +3,7 @@ import type { Route } from "./+types/people.$id";
 import { PositionDates } from "../components/position-dates";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
+import { getLanguage } from "../i18n/i18n.server";
 import { peoplePage } from "../i18n/packs";
 import { useTranslation } from "../i18n/translation";
 import { hasRole, requireUser } from "../lib/auth.server";
@@ -20,29 +21,24 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const person = await getPerson(db, idParam(params));
   if (!person) notFound();
-  return { person, canEdit: hasRole(user, "editor"), title: person.name };
-}
-
-export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
-
-/** A language's name in the reader's language ("Azerbaijani"), the code itself where unknown. */
-function useLanguageName() {
-  const lang = useLanguage();
-  const names = new Intl.DisplayNames([intlLocales[lang]], { type: "language", fallback: "code" });
-  return (code: string) => {
+  // Named on the server, whose Intl knows every language: browsers' may lack the reader's (Azerbaijani).
+  const names = new Intl.DisplayNames([intlLocales[getLanguage(context)]], { type: "language", fallback: "code" });
+  const languageNames = person.languages.map((code) => {
     try {
       return names.of(code) ?? code;
     } catch {
       return code;
     }
-  };
+  });
+  return { person, languageNames, canEdit: hasRole(user, "editor"), title: person.name };
 }
+
+export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
 
 export default function PersonPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const format = useFormatter();
-  const languageName = useLanguageName();
   const { person: p, canEdit } = loaderData;
   const notGiven = <span className="muted">{t("people.page.notGiven")}</span>;
   return (
@@ -81,7 +77,7 @@ export default function PersonPage({ loaderData }: Route.ComponentProps) {
         <dt>{t("people.page.phone")}</dt>
         <dd>{p.phone ? <a href={`tel:${p.phone.replace(/[^+0-9]/g, "")}`}>{p.phone}</a> : notGiven}</dd>
         <dt>{t("people.page.languages")}</dt>
-        <dd>{p.languages.length ? p.languages.map(languageName).join(", ") : notGiven}</dd>
+        <dd>{loaderData.languageNames.length ? loaderData.languageNames.join(", ") : notGiven}</dd>
         <dt>{t("people.page.account")}</dt>
         <dd>{p.userName ? `${p.userName} (${p.userEmail})` : notGiven}</dd>
       </dl>
