@@ -24,6 +24,7 @@ const columns: readonly ItemColumn[] = [
   "itemDay",
   "itemStart",
   "itemEnd",
+  "itemEndDay",
   "itemZone",
   "itemTitleEn",
   "itemTitleId",
@@ -257,6 +258,12 @@ export function ItineraryForm({
                 )}
                 {cellField("itemEnd", row, i, (a) => (
                   <input {...a} type="time" />
+                ))}
+                {cellField("itemEndDay", row, i, (a) => (
+                  <select {...a} defaultValue={a.defaultValue || "same"}>
+                    <option value="same">{t("itinerary.endDay.same")}</option>
+                    <option value="next">{t("itinerary.endDay.next")}</option>
+                  </select>
                 ))}
                 {cellField("itemZone", row, i, (a) => (
                   <TimeZoneInput {...a} list="itinerary-zones" required defaultValue={a.defaultValue || row.zone} />

@@ -1,6 +1,7 @@
 // The itinerary form and the itinerary: rows of local times in each item's zone turned into UTC
 // items for the model, and back; a row added or removed; both versions of a conflict by day.
 import type { Language } from "../i18n/config";
+import { addDays } from "../lib/calendar-days";
 import { canonicalTimeZone } from "../lib/format";
 import { localized, type LocalizedText } from "../lib/localized";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
@@ -47,7 +48,11 @@ export function itineraryInput(value: ItineraryFormData) {
     items.push({
       id: /^\d{1,10}$/.test(key) ? Number(key) : null,
       startsAt: zonedToUtc(cell("itemDay"), cell("itemStart"), zone),
-      endsAt: zonedToUtc(cell("itemDay"), cell("itemEnd"), zone),
+      endsAt: zonedToUtc(
+        cell("itemEndDay") === "next" ? addDays(cell("itemDay"), 1) : cell("itemDay"),
+        cell("itemEnd"),
+        zone,
+      ),
       timeZone: zone,
       title: localizedOrNull(cell("itemTitleEn"), cell("itemTitleId"))!,
       agenda: localizedOrNull(cell("itemAgendaEn"), cell("itemAgendaId")),
@@ -89,6 +94,7 @@ export function itineraryFormValues(state: { version: number; items: ItinerarySt
       itemDay: start.date,
       itemStart: start.time,
       itemEnd: end.time,
+      itemEndDay: end.date > start.date ? "next" : "same",
       itemZone: item.timeZone,
       itemTitleEn: item.title.en,
       itemTitleId: item.title.id ?? "",
@@ -124,6 +130,7 @@ export function withRowAdded(values: Record<string, unknown>, defaultZone: strin
       itemKey: `n${next}`,
       itemDay: last,
       itemZone: last || defaultZone,
+      itemEndDay: "same",
       itemAttendance: "all",
     };
     out[c] = [...cells, fresh[c] ?? ""];
@@ -150,7 +157,7 @@ export function itineraryByDay(items: ItineraryStateItem[] | ItineraryItemInput[
     const end = utcToZoned(new Date(item.endsAt), item.timeZone);
     const place = item.placeName ? ` · ${item.placeName}` : "";
     (days[start.date] ??= []).push(
-      `${start.time}–${end.time} (${item.timeZone}) ${localized(item.title, lang)}${place}`,
+      `${start.time}–${end.date > start.date ? `${end.date} ` : ""}${end.time} (${item.timeZone}) ${localized(item.title, lang)}${place}`,
     );
   }
   return days;

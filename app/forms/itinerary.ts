@@ -11,6 +11,7 @@ export const itemColumns = [
   "itemDay",
   "itemStart",
   "itemEnd",
+  "itemEndDay",
   "itemZone",
   "itemTitleEn",
   "itemTitleId",
@@ -50,6 +51,7 @@ const maxLength: Partial<Record<ItemColumn, number>> = {
   itemDay: 10,
   itemStart: 5,
   itemEnd: 5,
+  itemEndDay: 4,
   itemZone: 64,
   itemTitleEn: 200,
   itemTitleId: 200,
@@ -69,6 +71,10 @@ const choice = z.preprocess(
 );
 
 export const time = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** Which day an item ends on: its own, or the next (past midnight at the place). */
+export const endDays = ["same", "next"] as const;
+export type EndDay = (typeof endDays)[number];
 const isId = (v: string) => /^\d{1,10}$/.test(v) && Number(v) > 0 && Number(v) <= maxId;
 
 const shape = {
@@ -103,7 +109,12 @@ export const itineraryFormSchema = z.object(shape).superRefine((value, ctx) => {
     for (const c of ["itemStart", "itemEnd"] as const) {
       if (!time.test(cell(c))) issue(c, i, cell(c) ? "itinerary.timeInvalid" : "validation.required");
     }
-    if (time.test(cell("itemStart")) && time.test(cell("itemEnd")) && cell("itemEnd") <= cell("itemStart"))
+    // An item may end the next day (a night flight); on the same day it ends after it starts.
+    // A row without the column (a form loaded before it existed) ends on its own day.
+    if (cell("itemEndDay") && !endDays.includes(cell("itemEndDay") as EndDay))
+      issue("itemEndDay", i, "validation.invalidChoice");
+    const sameDay = cell("itemEndDay") !== "next";
+    if (sameDay && time.test(cell("itemStart")) && time.test(cell("itemEnd")) && cell("itemEnd") <= cell("itemStart"))
       issue("itemEnd", i, "itinerary.endBeforeStart");
     if (!isTimeZone(cell("itemZone"))) issue("itemZone", i, "itinerary.unknownTimeZone");
     if (cell("itemHost") && !isId(cell("itemHost"))) issue("itemHost", i, "itinerary.unknownHost");

@@ -21,8 +21,7 @@ export function addMonths(day: string, months: number): string {
   return toDay(first);
 }
 
-/** The calendar date `days` days later (earlier when negative). */
-export const addDays = (day: string, days: number) => toDay(new Date(toDate(day).getTime() + days * dayMs));
+export { addDays } from "../lib/calendar-days";
 
 export function daysBetween(from: string, to: string): number {
   return Math.round((toDate(to).getTime() - toDate(from).getTime()) / dayMs);

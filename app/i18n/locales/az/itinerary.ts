@@ -26,6 +26,7 @@ export const itinerary = {
     itemDay: "Gün",
     itemStart: "Başlayır",
     itemEnd: "Bitir",
+    itemEndDay: "Bitmə günü",
     itemZone: "Saat qurşağı",
     itemTitleEn: "Başlıq (ingilis dilində)",
     itemTitleId: "Başlıq (İndoneziya dilində)",
@@ -39,6 +40,10 @@ export const itinerary = {
     itemMembers: "İştirak edən üzvlər",
     itemCases: "Bağlı kitabxana nümunələri",
   },
+  endDay: {
+    same: "həmin gün",
+    next: "növbəti gün",
+  },
   hints: {
     itemTime: "24 saatlıq format, məsələn, 09:30",
     itemTransport: "Üzvlərin buraya necə gəldiyi, məsələn, avtomobillə, 20 dəqiqə",
@@ -51,7 +56,7 @@ export const itinerary = {
   notFoundAnyMore: "Bu səfər artıq mövcud deyil: siz onun proqramını redaktə edərkən kimsə onu silib.",
   conflictTitle: "Siz redaktə edərkən kimsə bu səfər proqramını yadda saxladı",
   conflictDay: "Tarixsiz",
-  endBeforeStart: "Bənd başladıqdan sonra bitməlidir.",
+  endBeforeStart: "Bənd başladıqdan sonra bitməli və ya növbəti gün bitməlidir.",
   outsideVisit: "Gün yerli təqvimə görə səfər müddətinə, {{from}}–{{to}} aralığına düşməlidir.",
   unknownTimeZone: "Siyahıdan saat qurşağı seçin, məsələn, Asia/Baku və ya Asia/Jakarta.",
   memberNotOnVisit: "Yalnız bu səfərin üzvlərini seçin.",

@@ -26,6 +26,7 @@ export const itinerary = {
     itemDay: "Day",
     itemStart: "Starts",
     itemEnd: "Ends",
+    itemEndDay: "Ends on",
     itemZone: "Time zone",
     itemTitleEn: "Title (English)",
     itemTitleId: "Title (Indonesian)",
@@ -39,6 +40,10 @@ export const itinerary = {
     itemMembers: "Members attending",
     itemCases: "Linked library cases",
   },
+  endDay: {
+    same: "the same day",
+    next: "the next day",
+  },
   hints: {
     itemTime: "24-hour clock, e.g. 09:30",
     itemTransport: "How the members get here, e.g. by car, 20 minutes",
@@ -51,7 +56,7 @@ export const itinerary = {
   notFoundAnyMore: "This visit no longer exists: someone deleted it while you were editing its itinerary.",
   conflictTitle: "Someone saved this itinerary while you were editing it",
   conflictDay: "Undated",
-  endBeforeStart: "The item must end after it starts.",
+  endBeforeStart: "The item must end after it starts, or end on the next day.",
   outsideVisit: "The day must fall within the visit, {{from}} to {{to}}, on the place's calendar.",
   unknownTimeZone: "Choose a time zone from the list, such as Asia/Baku or Asia/Jakarta.",
   memberNotOnVisit: "Choose members of this visit only.",

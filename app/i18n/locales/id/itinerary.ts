@@ -26,6 +26,7 @@ export const itinerary = {
     itemDay: "Hari",
     itemStart: "Mulai",
     itemEnd: "Selesai",
+    itemEndDay: "Berakhir pada",
     itemZone: "Zona waktu",
     itemTitleEn: "Judul (bahasa Inggris)",
     itemTitleId: "Judul (bahasa Indonesia)",
@@ -39,6 +40,10 @@ export const itinerary = {
     itemMembers: "Anggota yang hadir",
     itemCases: "Kasus pustaka terkait",
   },
+  endDay: {
+    same: "hari yang sama",
+    next: "hari berikutnya",
+  },
   hints: {
     itemTime: "Format 24 jam, mis. 09:30",
     itemTransport: "Cara anggota tiba di sini, mis. dengan mobil, 20 menit",
@@ -51,7 +56,7 @@ export const itinerary = {
   notFoundAnyMore: "Kunjungan ini sudah tidak ada: seseorang menghapusnya saat Anda mengubah jadwal perjalanannya.",
   conflictTitle: "Seseorang menyimpan jadwal perjalanan ini saat Anda mengubahnya",
   conflictDay: "Tanpa tanggal",
-  endBeforeStart: "Acara harus selesai setelah dimulai.",
+  endBeforeStart: "Acara harus selesai setelah dimulai, atau berakhir pada hari berikutnya.",
   outsideVisit: "Harinya harus dalam masa kunjungan, {{from}} sampai {{to}}, menurut kalender tempatnya.",
   unknownTimeZone: "Pilih zona waktu dari daftar, misalnya Asia/Baku atau Asia/Jakarta.",
   memberNotOnVisit: "Pilih hanya anggota kunjungan ini.",
