@@ -23,7 +23,8 @@ export type { LeftAlone, SeedStats } from "./seed-run.server";
  */
 export async function seedContent(
   db: Database,
-  options: { demo: boolean; content?: Content; today?: string },
+  /** `examples` (default: `demo`) writes the demo's example scenario; tests of content/ alone leave it out. */
+  options: { demo: boolean; examples?: boolean; content?: Content; today?: string },
 ): Promise<SeedStats> {
   const content = options.content ?? loadContent();
   return db.transaction(async (tx) => {
@@ -42,8 +43,10 @@ export async function seedContent(
       await seedDemoAccounts(run);
       await setSeedFlag(tx, demoModeKey);
       // The demo's example scenario, dated from today (app/seed/examples-scenario.ts): never without --demo.
-      const examples = await seedExamples(tx, options.today ?? utcToday());
-      run.stats.created += examples.created;
+      if (options.examples ?? true) {
+        const examples = await seedExamples(tx, options.today ?? utcToday());
+        run.stats.created += examples.created;
+      }
     }
     await setSeedFlag(tx, seededKey);
     return run.stats;
@@ -51,7 +54,7 @@ export async function seedContent(
 }
 
 /** The embedded database seeds itself once; after that, what people changed is theirs. Null if it had been. */
-export async function seedIfEmpty(db: Database, options: { demo: boolean }) {
+export async function seedIfEmpty(db: Database, options: { demo: boolean; examples?: boolean }) {
   if (await getSetting(db, seededKey)) return null;
   const stats = await seedContent(db, options);
   logger.info({ created: stats.created }, "Seeded the demo content");
