@@ -25,6 +25,31 @@ export interface MemberInput {
   accessNeeds: string | null;
 }
 
+/** A member of row `row` with nothing but who, which side and which part: no travel, no needs. */
+export function bareMember(
+  row: number,
+  person: MemberPerson,
+  rest: Partial<Omit<MemberInput, "row" | "person">> = {},
+): MemberInput {
+  return {
+    row,
+    person,
+    side: "delegation",
+    role: "member",
+    arrivalMode: null,
+    arrivalRef: null,
+    arrivalAt: null,
+    departureMode: null,
+    departureRef: null,
+    departureAt: null,
+    hotel: null,
+    interpretationNeeds: null,
+    dietaryNeeds: null,
+    accessNeeds: null,
+    ...rest,
+  };
+}
+
 /** A member as saved, with the person's name: what the audit log and the conflict view show. */
 export interface MemberState {
   personId: number;

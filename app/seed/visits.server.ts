@@ -3,7 +3,7 @@ import * as t from "../../db/schema";
 import type { Content } from "./content.server";
 import { attachVisit } from "../models/visit-attach.server";
 import { saveDelegation } from "../models/visit-members-writes.server";
-import { memberStates, type MemberInput } from "../models/visit-members.server";
+import { bareMember, memberStates, type MemberInput } from "../models/visit-members.server";
 import { updateVisit } from "../models/visit-writes.server";
 import { visitAsFields, type VisitFields } from "../models/visit.server";
 import { putThroughModel } from "./model-records.server";
@@ -31,22 +31,9 @@ function visitFields(run: SeedRun, a: ActivityContent, v: VisitContent): VisitFi
 
 /** The delegation as its form saves it: only who, which side and which part; no travel or needs. */
 function members(run: SeedRun, v: VisitContent): MemberInput[] {
-  return v.delegation.map((m, row) => ({
-    row,
-    person: { id: run.id("person", m.person) },
-    side: m.side,
-    role: m.role,
-    arrivalMode: null,
-    arrivalRef: null,
-    arrivalAt: null,
-    departureMode: null,
-    departureRef: null,
-    departureAt: null,
-    hotel: null,
-    interpretationNeeds: null,
-    dietaryNeeds: null,
-    accessNeeds: null,
-  }));
+  return v.delegation.map((m, row) =>
+    bareMember(row, { id: run.id("person", m.person) }, { side: m.side, role: m.role }),
+  );
 }
 
 /** The members as memberStates reads them back (names aside), to compare with what is stored. */

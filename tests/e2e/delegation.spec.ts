@@ -1,10 +1,8 @@
-import type { Browser, BrowserContextOptions } from "@playwright/test";
 import type { Database } from "../../db/client";
 import * as t from "../../db/schema";
-import { makeUser, makeVisit } from "../support/model-factories";
-import { startFixtureServer } from "../support/fixture-server";
-import type { RunningServer } from "../support/server-process";
-import { addSession, expect, gotoHydrated, installHydrationProbe, test, uniqueSuffix } from "./fixtures";
+import { fixtureFile } from "../support/fixture-file";
+import { makeVisit } from "../support/model-factories";
+import { expect, gotoHydrated, test } from "./fixtures";
 import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
 /*
@@ -13,15 +11,8 @@ import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
  * The visits and people are made through the models before this file's own server starts.
  */
 
-test.describe.configure({ mode: "serial" });
-
-const password = "a long enough password";
-const editor = { email: `delegation-editor-${uniqueSuffix()}@example.org`, password };
-const viewer = { email: `delegation-viewer-${uniqueSuffix()}@example.org`, password };
 const fixture = { visits: [] as number[], aysel: 0 };
-
-let server: RunningServer;
-let stop: (() => Promise<void>) | undefined;
+const { editor, viewer, signedIn } = fixtureFile("delegation", fill);
 
 async function fill(db: Database) {
   const [org] = await db
@@ -45,23 +36,6 @@ async function fill(db: Database) {
     const { activity } = await makeVisit(db, { title: { en: title } });
     fixture.visits.push(activity.id);
   }
-  await makeUser(db, { ...editor, role: "editor" });
-  await makeUser(db, { ...viewer, role: "viewer" });
-}
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  ({ server, stop } = await startFixtureServer("delegation", fill));
-});
-test.afterAll(async () => {
-  await stop?.();
-});
-
-async function signedIn(browser: Browser, who: typeof editor, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", ...options });
-  await installHydrationProbe(context);
-  await addSession(context, server.url, who);
-  return { context, page: await context.newPage() };
 }
 
 test("an editor lists three members, one new to the app; a viewer reads them without their needs", async ({

@@ -1,12 +1,10 @@
-import type { Browser, BrowserContextOptions } from "@playwright/test";
 import type { Database } from "../../db/client";
-import type { MemberInput } from "../../app/models/visit-members.server";
+import { bareMember } from "../../app/models/visit-members.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { seedContent } from "../../app/seed/seed-content.server";
-import { makeUser, makeVisit, testActor } from "../support/model-factories";
-import { startFixtureServer } from "../support/fixture-server";
-import type { RunningServer } from "../support/server-process";
-import { addSession, expect, gotoHydrated, installHydrationProbe, test, uniqueSuffix } from "./fixtures";
+import { fixtureFile } from "../support/fixture-file";
+import { makeVisit, testActor } from "../support/model-factories";
+import { expect, gotoHydrated, test } from "./fixtures";
 import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
 
 /*
@@ -17,32 +15,10 @@ import { expectFitsPhone, expectNoAxeViolations, phone } from "./helpers";
  * models before this file's own server starts.
  */
 
-test.describe.configure({ mode: "serial" });
-
-const password = "a long enough password";
-const editor = { email: `itinerary-editor-${uniqueSuffix()}@example.org`, password };
-const viewer = { email: `itinerary-viewer-${uniqueSuffix()}@example.org`, password };
 const fixture = { visits: [] as number[] };
+const { editor, viewer, signedIn } = fixtureFile("itinerary", fill);
 
-let server: RunningServer;
-let stop: (() => Promise<void>) | undefined;
-
-const member = (name: string): MemberInput => ({
-  row: 0,
-  person: { name, organizationId: null },
-  side: "delegation",
-  role: "member",
-  arrivalMode: null,
-  arrivalRef: null,
-  arrivalAt: null,
-  departureMode: null,
-  departureRef: null,
-  departureAt: null,
-  hotel: null,
-  interpretationNeeds: null,
-  dietaryNeeds: null,
-  accessNeeds: null,
-});
+const member = (name: string) => bareMember(0, { name, organizationId: null });
 
 async function fill(db: Database) {
   await seedContent(db, { demo: false });
@@ -52,23 +28,6 @@ async function fill(db: Database) {
     await saveDelegation(db, testActor, activity.id, 1, [member("Ani Rahma"), member("Budi Santoso")]);
     fixture.visits.push(activity.id);
   }
-  await makeUser(db, { ...editor, role: "editor" });
-  await makeUser(db, { ...viewer, role: "viewer" });
-}
-
-test.beforeAll(async () => {
-  test.setTimeout(240_000);
-  ({ server, stop } = await startFixtureServer("itinerary", fill));
-});
-test.afterAll(async () => {
-  await stop?.();
-});
-
-async function signedIn(browser: Browser, who: typeof editor, options: BrowserContextOptions = {}) {
-  const context = await browser.newContext({ baseURL: server.url, locale: "en-GB", ...options });
-  await installHydrationProbe(context);
-  await addSession(context, server.url, who);
-  return { context, page: await context.newPage() };
 }
 
 test("an editor builds a two-day itinerary without JavaScript; both zones' times and the overlap show", async ({

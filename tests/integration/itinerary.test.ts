@@ -20,7 +20,7 @@ import { ConflictError, RecordError } from "../../app/models/errors.server";
 import { itineraryForEdit, itineraryOf } from "../../app/models/itinerary-queries.server";
 import { saveItinerary } from "../../app/models/itinerary-writes.server";
 import type { ItineraryState } from "../../app/models/itinerary-state.server";
-import type { MemberInput } from "../../app/models/visit-members.server";
+import { bareMember } from "../../app/models/visit-members.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { makeVisit, testActor } from "../support/model-factories";
@@ -62,22 +62,7 @@ function itineraryForm(version: number, rows: Row[]) {
   return form;
 }
 
-const member = (name: string): MemberInput => ({
-  row: 0,
-  person: { name, organizationId: null },
-  side: "delegation",
-  role: "member",
-  arrivalMode: null,
-  arrivalRef: null,
-  arrivalAt: null,
-  departureMode: null,
-  departureRef: null,
-  departureAt: null,
-  hotel: null,
-  interpretationNeeds: null,
-  dietaryNeeds: null,
-  accessNeeds: null,
-});
+const member = (name: string) => bareMember(0, { name, organizationId: null });
 
 describe.each(drivers)("a visit's itinerary on %s", (driver) => {
   let test: TestDatabase;

@@ -1,9 +1,9 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
-import { ConflictError, RuleError } from "../../app/models/errors.server";
 import { mergeOrganizations } from "../../app/models/organization-merge.server";
 import { seedContent } from "../../app/seed/seed-content.server";
+import { mergeChecked } from "../support/merge-checks";
 import { makeActivity, makeOrganization, makePerson, makeVisit, testActor } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
@@ -34,31 +34,10 @@ describe.each(drivers)("merging organisations on %s", (driver) => {
       ],
     });
     const { visit } = await makeVisit(db, { hostOrganizationId: duplicate.id });
-    const [source] = await db
-      .insert(t.sources)
-      .values({ slug: `s-${duplicate.id}`, publisher: "P", title: "T" })
-      .returning();
-    await db.insert(t.citations).values([
-      { sourceId: source!.id, subjectKind: "organization", subjectId: survivor.id },
-      { sourceId: source!.id, subjectKind: "organization", subjectId: duplicate.id },
-    ]);
 
-    await expect(
-      mergeOrganizations(db, testActor, { survivorId: survivor.id, duplicateId: survivor.id }),
-    ).rejects.toBeInstanceOf(RuleError);
-    await expect(
-      mergeOrganizations(db, testActor, {
-        survivorId: survivor.id,
-        duplicateId: duplicate.id,
-        survivorVersion: survivor.version + 3,
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
-
-    const merged = await mergeOrganizations(db, testActor, {
-      survivorId: survivor.id,
-      duplicateId: duplicate.id,
-      survivorVersion: survivor.version,
-    });
+    const { merged, cited } = await mergeChecked(db, "organization", survivor, duplicate.id, (input) =>
+      mergeOrganizations(db, testActor, input),
+    );
     expect(merged!.survivor).toMatchObject({ acronym: "SM", website: "https://sm.example.org", parentId: null });
     expect(await db.select().from(t.organizations).where(eq(t.organizations.id, duplicate.id))).toEqual([]);
     const organizers = await db
@@ -76,11 +55,7 @@ describe.each(drivers)("merging organisations on %s", (driver) => {
     expect(host!.hostOrganizationId).toBe(survivor.id);
     const [underIt] = await db.select().from(t.organizations).where(eq(t.organizations.id, child.id));
     expect(underIt!.parentId).toBe(survivor.id);
-    const cited = await db
-      .select()
-      .from(t.citations)
-      .where(and(eq(t.citations.subjectKind, "organization"), eq(t.citations.sourceId, source!.id)));
-    expect(cited.map((c) => c.subjectId)).toEqual([survivor.id]);
+    expect(cited).toEqual([survivor.id]);
     const audits = await db
       .select({ action: t.auditLog.action, entityId: t.auditLog.entityId, before: t.auditLog.before })
       .from(t.auditLog)

@@ -14,6 +14,7 @@ import { seedContent } from "../../app/seed/seed-content.server";
 import { positionsOn } from "../../app/models/person-positions.server";
 import { makeActivity, makeUser, organizationInput, personInput, testActor } from "../support/model-factories";
 import { fetchSignIn } from "../support/http";
+import { mergeChecked } from "../support/merge-checks";
 import { startBuiltServer, type RunningServer } from "../support/server-process";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 
@@ -184,30 +185,9 @@ describe.each(drivers)("people on %s", (driver) => {
     );
     const both = await makeActivity(db, { countryCode: null, participantIds: [survivor.id, duplicate.id] });
     const onlyDuplicate = await makeActivity(db, { countryCode: null, participantIds: [duplicate.id] });
-    const [source] = await db
-      .insert(t.sources)
-      .values({ slug: `s-${survivor.id}`, publisher: "P", title: "T" })
-      .returning();
-    await db.insert(t.citations).values([
-      { sourceId: source!.id, subjectKind: "person", subjectId: survivor.id },
-      { sourceId: source!.id, subjectKind: "person", subjectId: duplicate.id },
-    ]);
-    await expect(
-      mergePeople(db, testActor, { survivorId: survivor.id, duplicateId: survivor.id }),
-    ).rejects.toBeInstanceOf(RuleError);
-    await expect(
-      mergePeople(db, testActor, {
-        survivorId: survivor.id,
-        duplicateId: duplicate.id,
-        survivorVersion: survivor.version + 5,
-      }),
-    ).rejects.toBeInstanceOf(ConflictError);
-
-    const merged = await mergePeople(db, testActor, {
-      survivorId: survivor.id,
-      duplicateId: duplicate.id,
-      survivorVersion: survivor.version,
-    });
+    const { merged, cited } = await mergeChecked(db, "person", survivor, duplicate.id, (input) =>
+      mergePeople(db, testActor, input),
+    );
     expect(merged!.survivor).toMatchObject({ email: "ulvi@example.org", languages: ["az", "en"] });
     expect(await db.select().from(t.people).where(eq(t.people.id, duplicate.id))).toEqual([]);
     const participants = await db
@@ -215,9 +195,7 @@ describe.each(drivers)("people on %s", (driver) => {
       .from(t.activityParticipants)
       .where(eq(t.activityParticipants.personId, survivor.id));
     expect(participants.map((p) => p.activityId).sort()).toEqual([both.id, onlyDuplicate.id].sort());
-    const cited = await db.select().from(t.citations).where(eq(t.citations.subjectKind, "person"));
-    expect(cited.filter((c) => c.subjectId === duplicate.id)).toEqual([]);
-    expect(cited.filter((c) => c.subjectId === survivor.id)).toHaveLength(1);
+    expect(cited).toEqual([survivor.id]);
     expect((await positionsOn(db, [survivor.id], "2024-01-01")).get(survivor.id)?.title).toEqual({ en: "Head" });
     const audits = await db
       .select({ action: t.auditLog.action, entityId: t.auditLog.entityId })

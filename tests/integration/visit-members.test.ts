@@ -5,30 +5,13 @@ import { delegationFormSchema } from "../../app/forms/delegation";
 import { delegationFormValues, memberInputsFromForm } from "../../app/forms/delegation.server";
 import { checkForm } from "../../app/forms/submission";
 import { ConflictError, RecordError } from "../../app/models/errors.server";
-import { delegationState, type MemberInput } from "../../app/models/visit-members.server";
+import { bareMember, delegationState } from "../../app/models/visit-members.server";
 import { membersOf } from "../../app/models/visit-members-queries.server";
 import { saveDelegation } from "../../app/models/visit-members-writes.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 import { makeVisit, testActor } from "../support/model-factories";
 
-/** A member row as the model takes it: nothing but the person, side and role unless given. */
-const member = (row: number, person: MemberInput["person"], extra: Partial<MemberInput> = {}): MemberInput => ({
-  row,
-  person,
-  side: "delegation",
-  role: "member",
-  arrivalMode: null,
-  arrivalRef: null,
-  arrivalAt: null,
-  departureMode: null,
-  departureRef: null,
-  departureAt: null,
-  hotel: null,
-  interpretationNeeds: null,
-  dietaryNeeds: null,
-  accessNeeds: null,
-  ...extra,
-});
+const member = bareMember;
 
 /** The form checked by its schema, as the page's action checks it. */
 function checked(form: FormData) {
