@@ -10,7 +10,8 @@ const busanMeeting = "Bilateral meeting of KemenPANRB, the World Bank and Azerba
 
 const table = (page: Page) => page.getByRole("table", { name: /^Activities/ });
 /** The titles in the table, in order: each row's header cell. */
-const titles = (page: Page) => table(page).getByRole("rowheader").allInnerTexts();
+// The title's link: an example's row header also holds its "Example" badge.
+const titles = (page: Page) => table(page).getByRole("rowheader").getByRole("link").allInnerTexts();
 
 /** iCalendar content lines, unfolded (RFC 5545 §3.1), as [name with parameters, value]. */
 function parseIcs(text: string): [string, string][] {
@@ -113,12 +114,16 @@ test("the CSV and calendar exports hold the filtered activities and parse", asyn
     "Country",
     "Agreement",
     "Link",
+    "Example",
   ]);
   expect(records.map((r) => r[5])).toEqual(listed);
   expect(records.every((r) => r[6] === "Visit" && r.length === header!.length)).toBe(true);
   const baku = records.find((r) => r[5] === bakuVisit)!;
   expect(baku.slice(1, 5)).toEqual(["10 Oct 2023", "2023-10-10", "2023-10-10", "yes"]);
   expect(baku[12]).toMatch(/^http:\/\/[^/]+\/activities\/\d+$/);
+  // content/'s visits are sourced; the demo's example visit says it is one.
+  expect(baku[13]).toBe("no");
+  expect(records.find((r) => r[5]!.startsWith("Example: "))?.[13]).toBe("yes");
 
   const href = await page.getByRole("link", { name: "Calendar (iCalendar)" }).getAttribute("href");
   const ics = await page.request.get(href!);
