@@ -28,6 +28,7 @@ export async function listVisits(db: Database, options: { list: VisitList; page:
       stage: visits.stage,
       hostName: organizations.name,
       hasVisit: sql<boolean>`${visits.activityId} is not null`,
+      example: activities.example,
       total: sql<number>`count(*) over ()`.mapWith(Number),
     })
     .from(activities)

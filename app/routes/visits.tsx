@@ -15,6 +15,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { visitLists, type VisitList } from "../forms/visit";
 import { listVisits } from "../models/visit-list.server";
 import "../styles/visits.css";
+import { ExampleBadge } from "../components/example-badge";
 
 export const handle = visitsPage;
 
@@ -79,6 +80,7 @@ export default function Visits({ loaderData }: Route.ComponentProps) {
                       <Link to={v.hasVisit ? `/visits/${v.id}` : `/activities/${v.id}`}>
                         {localized(v.title, lang)}
                       </Link>
+                      <ExampleBadge example={v.example} />
                     </th>
                     <td>{sourcedRange(format, t, v, "visits.range")}</td>
                     <td>{placeName(v.city, v.countryName, lang)}</td>
