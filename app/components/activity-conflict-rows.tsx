@@ -58,7 +58,7 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
       show: (v) => {
         const start = moment(valueOf(v, "startsOn"), valueOf(v, "startTime"));
         const end = moment(valueOf(v, "endsOn") || valueOf(v, "startsOn"), valueOf(v, "endTime"));
-        const range = end && end !== start ? t("activities.range", { start, end }) : start;
+        const range = end && end !== start ? t("dates.range", { start, end }) : start;
         const precision = valueOf(v, "datePrecision") || "day";
         return [
           valueOf(v, "startTime") ? range : `${range} (${t("activities.allDay")})`,

@@ -25,15 +25,15 @@ export function AuditHistory({
   const format = useFormatter();
   return (
     <section aria-labelledby={headingId} className="audit-history">
-      <h2 id={headingId}>{t("activities.history.title")}</h2>
+      <h2 id={headingId}>{t("history.title")}</h2>
       {entries.length ? (
         <table className="table">
           <thead>
             <tr>
-              <th scope="col">{t("activities.history.when")}</th>
-              <th scope="col">{t("activities.history.who")}</th>
-              <th scope="col">{t("activities.history.action")}</th>
-              <th scope="col">{t("activities.history.fields")}</th>
+              <th scope="col">{t("history.when")}</th>
+              <th scope="col">{t("history.who")}</th>
+              <th scope="col">{t("history.action")}</th>
+              <th scope="col">{t("history.fields")}</th>
             </tr>
           </thead>
           <tbody>
@@ -45,17 +45,17 @@ export function AuditHistory({
                 <td>
                   {e.actorName ??
                     (e.actorLabel
-                      ? t(`activities.history.${e.actorLabel}`, { defaultValue: e.actorLabel })
-                      : t("activities.history.unknown"))}
+                      ? t(`history.${e.actorLabel}`, { defaultValue: e.actorLabel })
+                      : t("history.unknown"))}
                 </td>
-                <td>{t(`activities.history.actions.${e.action}`, { defaultValue: e.action })}</td>
+                <td>{t(`history.actions.${e.action}`, { defaultValue: e.action })}</td>
                 <td>{e.fields.map(fieldLabel).join(", ")}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p className="muted">{t("activities.history.none")}</p>
+        <p className="muted">{t("history.none")}</p>
       )}
     </section>
   );

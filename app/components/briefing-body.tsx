@@ -45,7 +45,7 @@ export function BriefingBody({ briefing }: { briefing: Briefing }) {
   const lang = useLanguage();
   const { visit, member } = briefing;
   const place = createFormatter(lang, visit.timeZone);
-  const dates = visitDateRange(visit, place.day, (start, end) => t("activities.range", { start, end }));
+  const dates = visitDateRange(visit, place.day, (start, end) => t("dates.range", { start, end }));
   const objectives = localized(visit.objectives, lang);
   return (
     <>

@@ -43,7 +43,7 @@ export function RecordConflict({
   const { savedBy } = conflict;
   const changedByOthers = new Set(conflict.changed);
   const who = savedBy
-    ? (savedBy.name ?? t(`activities.history.${savedBy.label ?? "unknown"}`, { defaultValue: savedBy.label ?? "" }))
+    ? (savedBy.name ?? t(`history.${savedBy.label ?? "unknown"}`, { defaultValue: savedBy.label ?? "" }))
     : null;
 
   // Everything typed goes back through the form (the lessons' plain text too, for the textarea

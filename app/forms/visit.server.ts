@@ -65,7 +65,7 @@ function richError(error: RichTextError): FieldMessage {
       : { key: "validation.tooLong", values: { max: error.max } };
   }
   if (error.code === "too_deep") return { key: "editor.tooDeep", values: { max: MAX_LIST_NESTING } };
-  return { key: "activities.lessonsInvalid" };
+  return { key: "visits.lessonsInvalid" };
 }
 
 /**

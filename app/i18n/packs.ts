@@ -12,6 +12,8 @@ export const packNamespaces = {
   account: ["account", "delivery", "access"],
   visits: ["visits", "delegation", "itinerary", "briefing", "followUps"],
   people: ["people", "organizations"],
+  activities: ["activities", "activityList"],
+  agreements: ["agreements", "commitments"],
 } as const;
 
 export type StringPack = keyof typeof packNamespaces;
@@ -45,9 +47,15 @@ export function packsFor(matches: readonly { handle?: unknown }[], notice?: stri
 export const libraryPage = { strings: ["library"] as const satisfies readonly StringPack[] };
 /** The staff's case pages: the library's strings and the case editor's. */
 export const casesPage = { strings: ["library", "cases"] as const satisfies readonly StringPack[] };
-export const dashboardPage = { strings: ["dashboard"] as const satisfies readonly StringPack[] };
+/** The dashboard: its own strings, and the agreements' for their status and progress. */
+export const dashboardPage = { strings: ["dashboard", "agreements"] as const satisfies readonly StringPack[] };
 export const accountPage = { strings: ["account"] as const satisfies readonly StringPack[] };
 export const mailPage = { strings: ["mail"] as const satisfies readonly StringPack[] };
 /** A visit's pages; they name people, so the people pack comes too. */
 export const visitsPage = { strings: ["visits", "people"] as const satisfies readonly StringPack[] };
 export const peoplePage = { strings: ["people"] as const satisfies readonly StringPack[] };
+export const activitiesPage = { strings: ["activities"] as const satisfies readonly StringPack[] };
+/** An activity's page: it shows the status of the agreement it serves. */
+export const activityPage = { strings: ["activities", "agreements"] as const satisfies readonly StringPack[] };
+/** The agreements' and the commitments' pages. */
+export const agreementsPage = { strings: ["agreements"] as const satisfies readonly StringPack[] };

@@ -6,7 +6,7 @@ import { createTranslator, flatten, type Messages, type Translator } from "./tra
 type Part = "core" | StringPack;
 
 // One chunk per language and part, so a page loads only its own language's strings, and the
-// library's, the dashboard's, the account's and the mail admin's only where a page uses them.
+// packs' (app/i18n/packs.ts) only where a page uses them.
 const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
   en: {
     core: () => import("./locales/en-core").then((m) => m.enCore),
@@ -17,6 +17,8 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
     account: () => import("./locales/en-account").then((m) => m.enAccount),
     visits: () => import("./locales/en-visits").then((m) => m.enVisits),
     people: () => import("./locales/en-people").then((m) => m.enPeople),
+    activities: () => import("./locales/en-activities").then((m) => m.enActivities),
+    agreements: () => import("./locales/en-agreements").then((m) => m.enAgreements),
   },
   id: {
     core: () => import("./locales/id-core").then((m) => m.idCore),
@@ -27,6 +29,8 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
     account: () => import("./locales/id-account").then((m) => m.idAccount),
     visits: () => import("./locales/id-visits").then((m) => m.idVisits),
     people: () => import("./locales/id-people").then((m) => m.idPeople),
+    activities: () => import("./locales/id-activities").then((m) => m.idActivities),
+    agreements: () => import("./locales/id-agreements").then((m) => m.idAgreements),
   },
   az: {
     core: () => import("./locales/az-core").then((m) => m.azCore),
@@ -37,6 +41,8 @@ const chunks: Record<Language, Record<Part, () => Promise<Messages>>> = {
     account: () => import("./locales/az-account").then((m) => m.azAccount),
     visits: () => import("./locales/az-visits").then((m) => m.azVisits),
     people: () => import("./locales/az-people").then((m) => m.azPeople),
+    activities: () => import("./locales/az-activities").then((m) => m.azActivities),
+    agreements: () => import("./locales/az-agreements").then((m) => m.azAgreements),
   },
 };
 

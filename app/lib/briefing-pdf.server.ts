@@ -26,7 +26,7 @@ export async function briefingPdf(
   const { visit, member } = briefing;
   const title = localized(visit.title, lang);
   const place = createFormatter(lang, visit.timeZone);
-  const dates = visitDateRange(visit, place.day, (start, end) => t("activities.range", { start, end }));
+  const dates = visitDateRange(visit, place.day, (start, end) => t("dates.range", { start, end }));
   const heading = t("briefing.heading", { title });
   const { write, finish } = pdfDocument({
     head: [title, dates, member ? t("briefing.forMember", { name: member.name }) : ""].filter(Boolean).join(" · "),

@@ -14,7 +14,7 @@ export interface SourcedDate {
 /** The start as its source gives it: "12 Oct 2023", "Sept 2017", "2017", "c. Sept 2017". */
 export function sourcedDate(format: Formatter, t: TFunction, d: SourcedDate, value: Date | string = d.startsAt) {
   const date = d.datePrecision === "day" ? format.when(value, d.allDay) : format.period(value, d.datePrecision);
-  return d.dateApproximate ? t("activities.approximateDate", { date }) : date;
+  return d.dateApproximate ? t("dates.approximate", { date }) : date;
 }
 
 /**
@@ -25,7 +25,7 @@ export function sourcedRange(
   format: Formatter,
   t: TFunction,
   d: SourcedDate & { endsAt: Date | string },
-  range: "activities.range" | "visits.range" = "activities.range",
+  range: "dates.range" | "visits.range" = "dates.range",
 ) {
   const start = sourcedDate(format, t, d);
   const end = sourcedDate(format, t, d, d.endsAt);

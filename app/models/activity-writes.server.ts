@@ -39,7 +39,7 @@ const conflictSnapshot =
 export class InvalidReferenceError extends RecordError {
   constructor(public fields: string[]) {
     // One message per field, for the form.
-    super(Object.fromEntries(fields.map((f) => [f, { key: "activities.unknownChoice" }])));
+    super(Object.fromEntries(fields.map((f) => [f, { key: "validation.unknownChoice" }])));
   }
 }
 

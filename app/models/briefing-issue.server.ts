@@ -137,7 +137,7 @@ export async function issueBriefing(
           origin: options.origin,
           name: to.name,
           title: localized(before.title, to.lang),
-          dates: visitDateRange(before, format.day, (start, end) => t("activities.range", { start, end })),
+          dates: visitDateRange(before, format.day, (start, end) => t("dates.range", { start, end })),
           briefingUrl: options.origin + (links?.briefing.path ?? memberBriefingPath(visitId, to.memberId)),
           calendarUrl: options.origin + (links?.calendar.path ?? memberCalendarPath(visitId, to.memberId)),
           personalUntil: links ? format.day(links.briefing.expiresAt!.toISOString()) : null,

@@ -30,7 +30,7 @@ export async function attachVisit(db: Database, actor: Actor, activityId: number
         .select({ id: organizations.id })
         .from(organizations)
         .where(eq(organizations.id, fields.hostOrganizationId));
-      if (!host) throw new RecordError({ hostOrganizationId: { key: "activities.unknownChoice" } });
+      if (!host) throw new RecordError({ hostOrganizationId: { key: "validation.unknownChoice" } });
     }
     checkStage(fields.stage, null);
     const [row] = await tx

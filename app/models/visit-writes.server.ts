@@ -28,7 +28,7 @@ async function checkVisit<T extends Pick<VisitFields, "timeZone" | "hostOrganiza
       .select({ id: organizations.id })
       .from(organizations)
       .where(eq(organizations.id, input.hostOrganizationId));
-    if (!found) throw new RecordError({ hostOrganizationId: { key: "activities.unknownChoice" } });
+    if (!found) throw new RecordError({ hostOrganizationId: { key: "validation.unknownChoice" } });
   }
   return { ...input, timeZone };
 }

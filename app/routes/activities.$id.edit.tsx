@@ -25,6 +25,7 @@ import type { ActivityInput, ActivitySnapshot } from "../models/activity.server"
 import { activityFormOptions, getActivityForEdit, getActivityLessons } from "../models/activity-queries.server";
 import { updateActivity, type AuditedActivity } from "../models/activity-writes.server";
 import { describeConflict } from "../models/conflict.server";
+import { activitiesPage } from "../i18n/packs";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -76,6 +77,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = activitiesPage;
 
 export default function EditActivity({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -30,6 +30,7 @@ import { isFollowing } from "../models/follows.server";
 import { referencesOf } from "../models/record-references.server";
 import { visitExists } from "../models/visit-queries.server";
 import { ExampleBadge } from "../components/example-badge";
+import { activityPage } from "../i18n/packs";
 import "../styles/activity.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -81,6 +82,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = activityPage;
 
 export default function ActivityPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

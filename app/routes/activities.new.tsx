@@ -14,6 +14,7 @@ import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
 import { activityFormOptions } from "../models/activity-queries.server";
 import { createActivity } from "../models/activity-writes.server";
+import { activitiesPage } from "../i18n/packs";
 import "../styles/activity.css";
 
 const defaults: FormValues = { type: "meeting", status: "planned", mode: "in_person", lessonsFormat: "text" };
@@ -37,6 +38,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = activitiesPage;
 
 export default function NewActivity({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -17,6 +17,7 @@ import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import { activityFilterOptions } from "../models/activity-filter-options.server";
 import { parseActivityQuery } from "../models/activity-query.server";
 import { searchActivities } from "../models/activity-search.server";
+import { activitiesPage } from "../i18n/packs";
 import "../styles/filters.css";
 import "../styles/activity-list.css";
 
@@ -60,6 +61,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = activitiesPage;
 
 export default function Activities({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

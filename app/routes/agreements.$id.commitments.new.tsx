@@ -17,6 +17,7 @@ import { newCommitmentForm } from "../forms/commitment";
 import { commitmentInput } from "../forms/commitment.server";
 import { createCommitment } from "../models/commitment-writes.server";
 import { organizationOptions } from "../models/organization.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
@@ -42,6 +43,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function NewCommitment({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -18,6 +18,7 @@ import { editAgreementForm } from "../forms/agreement";
 import { agreementFormValues, agreementInput } from "../forms/agreement.server";
 import { agreementFormOptions, getAgreementForEdit } from "../models/agreement-edit.server";
 import { updateAgreement } from "../models/agreement-writes.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 
 const comparedFields = [
@@ -65,6 +66,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function EditAgreement({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

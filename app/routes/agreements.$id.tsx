@@ -24,6 +24,7 @@ import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { getAgreement } from "../models/agreement-queries.server";
 import { referencesOf } from "../models/record-references.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 import { ExampleBadge } from "../components/example-badge";
 
@@ -110,6 +111,7 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function AgreementPage({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -12,6 +12,7 @@ import { newAgreementForm } from "../forms/agreement";
 import { agreementInput } from "../forms/agreement.server";
 import { agreementFormOptions } from "../models/agreement-edit.server";
 import { createAgreement } from "../models/agreement-writes.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
@@ -29,6 +30,7 @@ export async function action({ context, request }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function NewAgreement({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -14,6 +14,7 @@ import { useLanguage } from "../lib/use-formatter";
 import { calendarToday } from "../lib/zoned-time";
 import { httpCache } from "../lib/http-cache.server";
 import { listAgreements } from "../models/agreement-queries.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 import { ExampleBadge } from "../components/example-badge";
 
@@ -31,6 +32,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function Agreements({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -19,6 +19,7 @@ import { commitmentFormValues, commitmentInput } from "../forms/commitment.serve
 import { getCommitmentForEdit } from "../models/commitment-queries.server";
 import { updateCommitment } from "../models/commitment-writes.server";
 import { organizationOptions } from "../models/organization.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 
 const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn"];
@@ -54,6 +55,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function EditCommitment({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -49,6 +49,7 @@ import { assessCommitment, listAssessments } from "../models/commitment-assessme
 import { getCommitment } from "../models/commitment-queries.server";
 import { sourceChoices } from "../models/source-choices.server";
 import { isFollowing } from "../models/follows.server";
+import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 import { ExampleBadge } from "../components/example-badge";
 
@@ -165,6 +166,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.title);
+export const handle = agreementsPage;
 
 export default function CommitmentPage({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();

@@ -252,7 +252,7 @@ describe.each(drivers)("enquiries on %s", (driver) => {
         { label: "cli" },
         { ...activityInput({ caseIds: [2_000_000_000] }), id: made.id, version: kept!.version + 1 },
       ),
-    ).rejects.toMatchObject({ errors: { caseIds: { key: "activities.unknownChoice" } } });
+    ).rejects.toMatchObject({ errors: { caseIds: { key: "validation.unknownChoice" } } });
   });
 
   it("lists where a case was shared: every activity for staff, completed ones' type, title and month for visitors", async () => {

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { supportedLanguages } from "../../app/i18n/config";
 import { packNamespaces } from "../../app/i18n/packs";
 import { readClientBuild, type ClientBuild } from "../support/client-build";
+import { declaredPacks } from "../support/route-packs";
 
 // Reads build/client (npm test builds before this stage). What a visitor's page loads, no app
 // script at all, is checked in a browser: tests/e2e/visitor-pages.spec.ts.
@@ -37,29 +38,26 @@ const readingPages = [
 const appBudget = 140 * 1024;
 /**
  * Three pages are over that budget, by stated allowances that are not met targets (the issues'
- * notes): the public case page for a signed-in person (visitors load no script), which carries the
- * visitors' request form (Conform) and the library's strings; the agreement page, which grew its
- * sources and documents with their forms; and the commitment page, 0.1 KB over once the
- * navigation named visits, people and organisations (issue 12).
+ * notes), each the most a language costs (Azerbaijani's strings are the longest; English is about
+ * 1.5 KB less): the public case page for a signed-in person (visitors load no script), which carries
+ * the visitors' request form (Conform) and the library's strings, 143.1 KB; the agreement page, with
+ * its sources and documents and their forms, 144.1 KB; and the commitment page, with its tracking
+ * forms, 143.1 KB. Their strings are already only core and their own packs; what is over
+ * is code.
  */
 const budgets: Record<string, number> = {
-  "routes/library.$slug": 144 * 1024,
-  "routes/agreements.$id": 142 * 1024,
-  "routes/commitments.$id": 141 * 1024,
+  "routes/library.$slug": 143.5 * 1024,
+  "routes/agreements.$id": 144.5 * 1024,
+  "routes/commitments.$id": 143.5 * 1024,
 };
-
-/** The string packs a route's module names in its handle (`export const handle = libraryPage`). */
-function declaredPacks(route: string): string[] {
-  const source = readFileSync(path.join(root, "app", `${route}.tsx`), "utf8");
-  const name = /export const handle = (\w+)Page;/.exec(source)?.[1];
-  return name ? [name] : [];
-}
 
 /** A page's files, its language's core strings and the packs it declares. */
 const loads = (route: string, lang: string) => [
   ...build.pageFiles(route),
   build.fileOf(`app/i18n/locales/${lang}-core.ts`)!,
-  ...declaredPacks(route).map((pack) => build.fileOf(`app/i18n/locales/${lang}-${pack}.ts`)!),
+  ...declaredPacks(readFileSync(path.join(root, "app", `${route}.tsx`), "utf8")).map((pack) =>
+    build.fileOf(`app/i18n/locales/${lang}-${pack}.ts`)!,
+  ),
 ];
 
 describe("the browser build", () => {

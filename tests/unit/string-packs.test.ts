@@ -7,15 +7,10 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import * as packs from "../../app/i18n/packs";
 import { packNamespaces, type StringPack } from "../../app/i18n/packs";
+import { declaredPacks } from "../support/route-packs";
 
 const app = path.resolve(import.meta.dirname, "../../app");
-/** The packs a route's `handle` names, by the handle's name in app/i18n/packs.ts. */
-function declaredPacks(handleName: string | undefined): Set<string> {
-  const handle = (packs as Record<string, unknown>)[handleName ?? ""] as { strings?: readonly string[] } | undefined;
-  return new Set(handle?.strings ?? []);
-}
 const packOfNamespace = new Map<string, StringPack>(
   Object.entries(packNamespaces).flatMap(([pack, names]) => names.map((n) => [n, pack as StringPack])),
 );
@@ -59,7 +54,7 @@ describe("string packs", () => {
     for (const name of [...routes.map((r) => `routes/${r}`), "root.tsx", "routes/staff.tsx"]) {
       const file = path.join(app, name);
       const source = readFileSync(file, "utf8");
-      const declared = declaredPacks(/export const handle = (\w+);/.exec(source)?.[1]);
+      const declared = new Set(declaredPacks(source));
       const layout = name === "root.tsx" || name === "routes/staff.tsx";
       for (const module of reached(file)) {
         for (const pack of packsUsed(module)) {

@@ -1,21 +1,15 @@
 import type { CoreTranslation } from "./en-core";
-import { activities } from "./az/activities";
-import { activityList } from "./az/activity-list";
-import { agreements } from "./az/agreements";
-import { commitments } from "./az/commitments";
 import { editor } from "./az/editor";
 import { documents } from "./az/documents";
 import { sources } from "./az/sources";
 import { caseLabels } from "./az/case-labels";
 import { notices } from "./az/notices";
+import { history } from "./az/history";
 
 export const azCore: CoreTranslation = {
-  activities,
-  activityList,
-  agreements,
-  commitments,
   editor,
   notices,
+  history,
   documents,
   sources,
   ...caseLabels,
@@ -177,6 +171,10 @@ export const azCore: CoreTranslation = {
       empty: "(boş)",
     },
   },
+  dates: {
+    range: "{{start}} – {{end}}",
+    approximate: "təxm. {{date}}",
+  },
   validation: {
     required: "Bu sahənin doldurulması mütləqdir.",
     email: "Düzgün e-poçt ünvanı daxil edin.",
@@ -188,6 +186,7 @@ export const azCore: CoreTranslation = {
     dateRange: "1900–2100-cü illər arasında mövcud tarix daxil edin.",
     formErrors: "Aşağıda qeyd olunan sahələri düzəldin.",
     lineBreak: "Bunu sətir keçidi olmadan bir sətirdə yazın.",
+    unknownChoice: "Bu seçim artıq mövcud deyil. Səhifəni yeniləyib yenidən seçin.",
   },
   request: {
     tooLarge: "Bu forma göndərilmək üçün çox böyükdür (ən çoxu {{limit}}). Yazdığınızı qısaldıb yenidən cəhd edin.",

@@ -1,6 +1,8 @@
 import type { Translation } from "./en";
 import { azCore } from "./az-core";
 import { azAccount } from "./az-account";
+import { azActivities } from "./az-activities";
+import { azAgreements } from "./az-agreements";
 import { azCases } from "./az-cases";
 import { azDashboard } from "./az-dashboard";
 import { azLibrary } from "./az-library";
@@ -10,6 +12,8 @@ import { azVisits } from "./az-visits";
 
 export const az: Translation = {
   ...azCore,
+  ...azActivities,
+  ...azAgreements,
   ...azLibrary,
   ...azCases,
   ...azDashboard,

@@ -1,22 +1,16 @@
 import type { SameKeys } from "../translator";
-import { activities } from "./en/activities";
-import { activityList } from "./en/activity-list";
-import { agreements } from "./en/agreements";
-import { commitments } from "./en/commitments";
 import { editor } from "./en/editor";
 import { documents } from "./en/documents";
 import { sources } from "./en/sources";
 import { caseLabels } from "./en/case-labels";
 import { notices } from "./en/notices";
+import { history } from "./en/history";
 
 // Each feature keeps its strings in its own file under en/ (and id/).
 export const enCore = {
-  activities,
-  activityList,
-  agreements,
-  commitments,
   editor,
   notices,
+  history,
   documents,
   sources,
   ...caseLabels,
@@ -179,6 +173,11 @@ export const enCore = {
       empty: "(empty)",
     },
   },
+  dates: {
+    range: "{{start}} to {{end}}",
+    /** A date its source gives only roughly, or that is inferred. */
+    approximate: "c. {{date}}",
+  },
   validation: {
     required: "This field is required.",
     email: "Enter a valid email address.",
@@ -190,6 +189,7 @@ export const enCore = {
     dateRange: "Enter a real date between 1900 and 2100.",
     formErrors: "Please correct the fields marked below.",
     lineBreak: "Write this on one line, without line breaks.",
+    unknownChoice: "This choice no longer exists. Reload the page and choose again.",
   },
   request: {
     tooLarge: "This form is too large to be sent ({{limit}} at most). Shorten what you wrote and try again.",

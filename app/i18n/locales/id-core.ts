@@ -1,21 +1,15 @@
 import type { CoreTranslation } from "./en-core";
-import { activities } from "./id/activities";
-import { activityList } from "./id/activity-list";
-import { agreements } from "./id/agreements";
-import { commitments } from "./id/commitments";
 import { editor } from "./id/editor";
 import { documents } from "./id/documents";
 import { sources } from "./id/sources";
 import { caseLabels } from "./id/case-labels";
 import { notices } from "./id/notices";
+import { history } from "./id/history";
 
 export const idCore: CoreTranslation = {
-  activities,
-  activityList,
-  agreements,
-  commitments,
   editor,
   notices,
+  history,
   documents,
   sources,
   ...caseLabels,
@@ -180,6 +174,10 @@ export const idCore: CoreTranslation = {
       empty: "(kosong)",
     },
   },
+  dates: {
+    range: "{{start}} sampai {{end}}",
+    approximate: "sekitar {{date}}",
+  },
   validation: {
     required: "Kolom ini wajib diisi.",
     email: "Masukkan alamat email yang valid.",
@@ -191,6 +189,7 @@ export const idCore: CoreTranslation = {
     dateRange: "Masukkan tanggal yang benar antara tahun 1900 dan 2100.",
     formErrors: "Perbaiki kolom yang ditandai di bawah.",
     lineBreak: "Tulis dalam satu baris, tanpa baris baru.",
+    unknownChoice: "Pilihan ini sudah tidak tersedia. Muat ulang halaman, lalu pilih kembali.",
   },
   request: {
     tooLarge: "Formulir ini terlalu besar untuk dikirim (maksimal {{limit}}). Persingkat isian Anda lalu coba lagi.",

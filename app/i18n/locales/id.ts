@@ -1,6 +1,8 @@
 import type { Translation } from "./en";
 import { idCore } from "./id-core";
 import { idAccount } from "./id-account";
+import { idActivities } from "./id-activities";
+import { idAgreements } from "./id-agreements";
 import { idCases } from "./id-cases";
 import { idDashboard } from "./id-dashboard";
 import { idLibrary } from "./id-library";
@@ -10,6 +12,8 @@ import { idVisits } from "./id-visits";
 
 export const id: Translation = {
   ...idCore,
+  ...idActivities,
+  ...idAgreements,
   ...idLibrary,
   ...idCases,
   ...idDashboard,

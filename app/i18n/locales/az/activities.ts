@@ -17,8 +17,6 @@ export const activities = {
   mode: "Format",
   when: "Vaxt",
   allDay: "bütün gün",
-  range: "{{start}} – {{end}}",
-  approximateDate: "təxm. {{date}}",
   agreement: "Saziş",
   commitments: "Xidmət etdiyi öhdəliklər",
   organizers: "Təşkilatçılar",
@@ -79,7 +77,6 @@ export const activities = {
   endBeforeStart: "Bitmə vaxtı başlama vaxtından əvvəl ola bilməz.",
   endTimeWithoutStart: "Başlama vaxtını da göstərin və ya hər iki vaxtı boş saxlayın.",
   lessonsInvalid: "Öyrənilən dərsləri oxumaq mümkün olmadı. Mətni yoxlayıb yenidən cəhd edin.",
-  unknownChoice: "Bu seçim artıq mövcud deyil. Səhifəni yeniləyib yenidən seçin.",
   notFoundAnyMore: "Bu tədbir bu arada silinib.",
 
   conflict: {
@@ -123,28 +120,5 @@ export const activities = {
     outputs: "Nəticələr",
     lessons: "Öyrənilən dərslər",
     sources: "Mənbələr",
-  },
-
-  history: {
-    title: "Tarixçə",
-    none: "Qeydə alınmış dəyişiklik yoxdur.",
-    when: "Vaxt",
-    who: "Kim",
-    action: "Nə",
-    fields: "Dəyişdirilən sahələr",
-    seed: "ilkin məlumat",
-    cli: "əmr sətri",
-    system: "sistem",
-    unknown: "silinmiş istifadəçi",
-    actions: {
-      create: "Yaradıldı",
-      update: "Dəyişdirildi",
-      delete: "Silindi",
-      link: "Əlaqələr dəyişdirildi",
-      submit: "Baxışa təqdim edildi",
-      publish: "Dərc edildi",
-      archive: "Arxivləşdirildi",
-      restore: "Qaralama kimi bərpa edildi",
-    },
   },
 };

@@ -6,6 +6,7 @@ export const visits = {
   listsLabel: "Qarşıdakı və ya keçmiş səfərlər",
   pagerLabel: "Səfərlər siyahısının səhifələri",
   none: "Burada səfər yoxdur.",
+  lessonsInvalid: "Öyrənilən dərsləri oxumaq mümkün olmadı. Mətni yoxlayıb yenidən cəhd edin.",
   new: "Yeni səfər",
   newTitle: "Yeni səfər",
   editTitle: "Səfərin redaktəsi: {{title}}",

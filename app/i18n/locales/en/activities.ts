@@ -18,9 +18,6 @@ export const activities = {
   mode: "Format",
   when: "When",
   allDay: "all day",
-  range: "{{start}} to {{end}}",
-  /** A date its source gives only roughly, or that is inferred. */
-  approximateDate: "c. {{date}}",
   agreement: "Agreement",
   commitments: "Commitments it serves",
   organizers: "Organizers",
@@ -80,7 +77,6 @@ export const activities = {
   endBeforeStart: "The end must not be before the start.",
   endTimeWithoutStart: "Give a start time too, or leave both times empty.",
   lessonsInvalid: "The lessons learned could not be read. Check the text and try again.",
-  unknownChoice: "This choice no longer exists. Reload the page and choose again.",
   notFoundAnyMore: "This activity has been deleted in the meantime.",
 
   conflict: {
@@ -124,28 +120,5 @@ export const activities = {
     outputs: "Outputs",
     lessons: "Lessons learned",
     sources: "Sources",
-  },
-
-  history: {
-    title: "History",
-    none: "No changes recorded.",
-    when: "When",
-    who: "Who",
-    action: "What",
-    fields: "Fields changed",
-    seed: "seed",
-    cli: "command line",
-    system: "system",
-    unknown: "a deleted user",
-    actions: {
-      create: "Created",
-      update: "Changed",
-      delete: "Deleted",
-      link: "Links changed",
-      submit: "Submitted for review",
-      publish: "Published",
-      archive: "Archived",
-      restore: "Restored as draft",
-    },
   },
 };

@@ -6,6 +6,7 @@ export const visits = {
   listsLabel: "Upcoming or past visits",
   pagerLabel: "Pages of visits",
   none: "No visits here.",
+  lessonsInvalid: "The lessons learned could not be read. Check the text and try again.",
   new: "New visit",
   newTitle: "New visit",
   editTitle: "Edit the visit: {{title}}",

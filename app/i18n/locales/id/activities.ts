@@ -19,8 +19,6 @@ export const activities: Translation["activities"] = {
   mode: "Bentuk",
   when: "Waktu",
   allDay: "sepanjang hari",
-  range: "{{start}} sampai {{end}}",
-  approximateDate: "sekitar {{date}}",
   agreement: "Perjanjian",
   commitments: "Komitmen yang didukung",
   organizers: "Penyelenggara",
@@ -82,7 +80,6 @@ export const activities: Translation["activities"] = {
   endBeforeStart: "Waktu selesai tidak boleh sebelum waktu mulai.",
   endTimeWithoutStart: "Isi juga jam mulai, atau kosongkan kedua isian jam.",
   lessonsInvalid: "Pelajaran yang dipetik tidak dapat dibaca. Periksa teksnya, lalu coba lagi.",
-  unknownChoice: "Pilihan ini sudah tidak tersedia. Muat ulang halaman, lalu pilih kembali.",
   notFoundAnyMore: "Kegiatan ini telah dihapus sementara itu.",
 
   conflict: {
@@ -127,28 +124,5 @@ export const activities: Translation["activities"] = {
     outputs: "Keluaran",
     lessons: "Pelajaran yang dipetik",
     sources: "Sumber",
-  },
-
-  history: {
-    title: "Riwayat",
-    none: "Belum ada perubahan yang tercatat.",
-    when: "Waktu",
-    who: "Oleh",
-    action: "Tindakan",
-    fields: "Isian yang diubah",
-    seed: "data awal",
-    cli: "baris perintah",
-    system: "sistem",
-    unknown: "pengguna yang telah dihapus",
-    actions: {
-      create: "Dibuat",
-      update: "Diubah",
-      delete: "Dihapus",
-      link: "Tautan diubah",
-      submit: "Diajukan untuk ditinjau",
-      publish: "Diterbitkan",
-      archive: "Diarsipkan",
-      restore: "Dipulihkan sebagai draf",
-    },
   },
 };

@@ -6,6 +6,7 @@ export const visits = {
   listsLabel: "Kunjungan mendatang atau lalu",
   pagerLabel: "Halaman daftar kunjungan",
   none: "Tidak ada kunjungan di sini.",
+  lessonsInvalid: "Pelajaran yang dipetik tidak dapat dibaca. Periksa teksnya, lalu coba lagi.",
   new: "Kunjungan baru",
   newTitle: "Kunjungan baru",
   editTitle: "Ubah kunjungan: {{title}}",

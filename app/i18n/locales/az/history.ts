@@ -1,0 +1,22 @@
+export const history = {
+  title: "Tarixçə",
+  none: "Qeydə alınmış dəyişiklik yoxdur.",
+  when: "Vaxt",
+  who: "Kim",
+  action: "Nə",
+  fields: "Dəyişdirilən sahələr",
+  seed: "ilkin məlumat",
+  cli: "əmr sətri",
+  system: "sistem",
+  unknown: "silinmiş istifadəçi",
+  actions: {
+    create: "Yaradıldı",
+    update: "Dəyişdirildi",
+    delete: "Silindi",
+    link: "Əlaqələr dəyişdirildi",
+    submit: "Baxışa təqdim edildi",
+    publish: "Dərc edildi",
+    archive: "Arxivləşdirildi",
+    restore: "Qaralama kimi bərpa edildi",
+  },
+};

@@ -1,0 +1,7 @@
+import type { SameKeys } from "../translator";
+import { agreements } from "./en/agreements";
+import { commitments } from "./en/commitments";
+
+export const enAgreements = { agreements, commitments };
+
+export type AgreementsTranslation = SameKeys<typeof enAgreements>;

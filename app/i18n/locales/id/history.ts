@@ -1,0 +1,22 @@
+export const history = {
+  title: "Riwayat",
+  none: "Belum ada perubahan yang tercatat.",
+  when: "Waktu",
+  who: "Oleh",
+  action: "Tindakan",
+  fields: "Isian yang diubah",
+  seed: "data awal",
+  cli: "baris perintah",
+  system: "sistem",
+  unknown: "pengguna yang telah dihapus",
+  actions: {
+    create: "Dibuat",
+    update: "Diubah",
+    delete: "Dihapus",
+    link: "Tautan diubah",
+    submit: "Diajukan untuk ditinjau",
+    publish: "Diterbitkan",
+    archive: "Diarsipkan",
+    restore: "Dipulihkan sebagai draf",
+  },
+};
