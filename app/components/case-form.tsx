@@ -1,6 +1,4 @@
-import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Form } from "react-router";
 import { awardColumns, caseFieldOrder, caseFormSchema, resultColumns, type CaseField } from "../forms/case";
 import type { ActionResult, FormValues } from "../forms/result";
 import { cellsOf } from "../forms/row-cells";
@@ -12,10 +10,10 @@ import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import type { CaseFormOptions } from "../models/case-queries.server";
 import { FieldError } from "./field-error";
-import { ErrorSummary } from "./form-errors";
 import { EnumField, Field, FormActions, listOf, LocalizedField, textOf, type FieldMeta } from "./form-field";
+import { RecordForm, summaryWithRows } from "./record-form";
 import { OrganizationField } from "./record-selects";
-import { filledRows, RowCell, RowFieldset, rowErrorLabels, type CellAttributes } from "./repeated-rows";
+import { filledRows, RowCell, RowFieldset, type CellAttributes } from "./repeated-rows";
 import { useRecordForm } from "./use-record-form";
 
 type Column = (typeof resultColumns)[number] | (typeof awardColumns)[number];
@@ -42,23 +40,11 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
   const errors = form.allErrors as Record<string, FieldErrors | undefined>;
 
   // The summary names each wrong cell of a row as "Result 2: Figure", in the page's order.
-  const labels: Record<string, string> = {};
-  const order: string[] = [];
-  const anchors: Record<string, string> = { sdgGoals: "case-sdg-goals" };
-  for (const field of caseFieldOrder) {
-    if (field === "results" || field === "awards") {
-      const columns: readonly Column[] = field === "results" ? resultColumns : awardColumns;
-      const rowKey = field === "results" ? "caseEditor.resultRow" : "caseEditor.awardRow";
-      for (const wrong of rowErrorLabels(errors, columns, "case", (n, c) => `${t(rowKey, { n })}: ${label(c)}`)) {
-        labels[wrong.name] = wrong.label;
-        anchors[wrong.name] = wrong.anchor;
-        order.push(wrong.name);
-      }
-    } else {
-      labels[field] = label(field);
-      order.push(field);
-    }
-  }
+  const summary = summaryWithRows(caseFieldOrder, label, errors, "case", {
+    results: { columns: resultColumns, row: (n) => t("caseEditor.resultRow", { n }) },
+    awards: { columns: awardColumns, row: (n) => t("caseEditor.awardRow", { n }) },
+  });
+  summary.anchors.sdgGoals = "case-sdg-goals";
 
   const version = textOf(fields.version);
   const goals = new Set(listOf(fields.sdgGoals));
@@ -108,12 +94,13 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
 
   return (
     <>
-      <ErrorSummary formId={form.id} errors={form.allErrors} labels={labels} order={order} anchors={anchors} />
-      {notice}
-      <Form method="post" className="form activity-form case-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="save" />
-        {version ? <input type="hidden" name="version" value={version} /> : null}
-
+      <RecordForm
+        form={form}
+        summary={summary}
+        notice={notice}
+        className="form activity-form case-form"
+        version={version}
+      >
         <fieldset className="activity-form__group">
           <legend>{t("caseEditor.sections.about")}</legend>
           <LocalizedField
@@ -330,7 +317,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
         {rich("narrativeId")}
 
         <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
-      </Form>
+      </RecordForm>
     </>
   );
 }

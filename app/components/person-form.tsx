@@ -1,16 +1,14 @@
-import { getFormProps } from "@conform-to/react";
 import type { ReactNode } from "react";
-import { Form } from "react-router";
 import { personFieldOrder, personFormSchema, positionColumns, type PersonField } from "../forms/person";
 import type { ActionResult, FormValues } from "../forms/result";
 import { cellsOf } from "../forms/row-cells";
 import type { FieldErrors } from "../forms/submission";
 import { useTranslation } from "../i18n/translation";
 import type { PersonFormOptions } from "../models/people-queries.server";
-import { ErrorSummary } from "./form-errors";
 import { Field, FormActions, textOf } from "./form-field";
+import { RecordForm, summaryWithRows } from "./record-form";
 import { OrganizationField, OrganizationSelect } from "./record-selects";
-import { filledRows, RowCell, RowFieldset, rowErrorLabels, type CellAttributes } from "./repeated-rows";
+import { filledRows, RowCell, RowFieldset, type CellAttributes } from "./repeated-rows";
 import { useRecordForm } from "./use-record-form";
 
 type Column = (typeof positionColumns)[number];
@@ -34,22 +32,9 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
   const errors = form.allErrors as Record<string, FieldErrors | undefined>;
 
   // The summary names each wrong cell of a row as "Position 2: From", in the page's order.
-  const labels: Record<string, string> = {};
-  const order: string[] = [];
-  const anchors: Record<string, string> = {};
-  for (const field of personFieldOrder) {
-    if (field !== "positions") {
-      labels[field] = label(field);
-      order.push(field);
-      continue;
-    }
-    const rowLabel = (n: number, c: string) => `${t("people.positionRow", { n })}: ${label(c)}`;
-    for (const wrong of rowErrorLabels(errors, positionColumns, "person", rowLabel)) {
-      labels[wrong.name] = wrong.label;
-      anchors[wrong.name] = wrong.anchor;
-      order.push(wrong.name);
-    }
-  }
+  const summary = summaryWithRows(personFieldOrder, label, errors, "person", {
+    positions: { columns: positionColumns, row: (n) => t("people.positionRow", { n }) },
+  });
 
   const version = textOf(fields.version);
   const column = (name: string) => cellsOf(fields[name as Column].initialValue);
@@ -62,12 +47,7 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
 
   return (
     <>
-      <ErrorSummary formId={form.id} errors={form.allErrors} labels={labels} order={order} anchors={anchors} />
-      {notice}
-      <Form method="post" className="form activity-form" {...getFormProps(form)}>
-        <input type="hidden" name="intent" value="save" />
-        {version ? <input type="hidden" name="version" value={version} /> : null}
-
+      <RecordForm form={form} summary={summary} notice={notice} className="form activity-form" version={version}>
         <fieldset className="activity-form__group">
           <legend>{t("people.sections.about")}</legend>
           <Field meta={fields.name} label={label("name")}>
@@ -141,7 +121,7 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
         </fieldset>
 
         <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
-      </Form>
+      </RecordForm>
     </>
   );
 }

@@ -177,26 +177,6 @@ export function RowCell({
 }
 
 /**
- * The error summary's names for the wrong cells of rows, "Position 2: From", with the field each
- * links to (the cell's id, `<prefix>-<column>-<row>`), in the rows' order.
- */
-export function rowErrorLabels(
-  errors: Record<string, unknown>,
-  columns: readonly string[],
-  prefix: string,
-  name: (row: number, column: string) => string,
-): { name: string; label: string; anchor: string }[] {
-  return Object.keys(errors)
-    .sort()
-    .flatMap((key) => {
-      const match = /^(\w+)\[(\d+)\]$/.exec(key);
-      if (!match || !columns.includes(match[1]!)) return [];
-      const row = Number(match[2]);
-      return [{ name: key, label: name(row + 1, match[1]!), anchor: `${prefix}-${match[1]}-${row}` }];
-    });
-}
-
-/**
  * How many rows hold anything typed: up to the last one with a value in one of `typed` (a
  * prefilled choice alone is nothing). A form offers blank rows after these: a browser without
  * JavaScript adds a row by filling one.
