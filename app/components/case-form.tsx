@@ -11,7 +11,7 @@ import { useLanguage } from "../lib/use-formatter";
 import type { CaseFormOptions } from "../models/case-queries.server";
 import { FieldError } from "./field-error";
 import { EnumField, Field, FormActions, listOf, LocalizedField, textOf, type FieldMeta } from "./form-field";
-import { RecordForm, summaryWithRows } from "./record-form";
+import { FormSection, RecordForm, summaryWithRows } from "./record-form";
 import { OrganizationField } from "./record-selects";
 import { filledRows, RowCell, RowFieldset, type CellAttributes } from "./repeated-rows";
 import { useRecordForm } from "./use-record-form";
@@ -204,11 +204,11 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
           />
         </fieldset>
 
-        <fieldset className="activity-form__group" aria-describedby="case-results-hint">
-          <legend>{t("caseEditor.sections.results")}</legend>
-          <p id="case-results-hint" className="hint">
-            {t("caseEditor.hints.results")}
-          </p>
+        <FormSection
+          hintId="case-results-hint"
+          legend={t("caseEditor.sections.results")}
+          hint={t("caseEditor.hints.results")}
+        >
           {Array.from({ length: rowsOf(resultColumns, blankRows.results) }, (_, i) => (
             <RowFieldset
               key={i}
@@ -239,7 +239,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
               </div>
             </RowFieldset>
           ))}
-        </fieldset>
+        </FormSection>
 
         <fieldset id="case-sdg-goals" className="activity-form__group">
           <legend>{t("caseEditor.sections.sdg")}</legend>
@@ -269,11 +269,11 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
           </Field>
         </fieldset>
 
-        <fieldset className="activity-form__group" aria-describedby="case-awards-hint">
-          <legend>{t("caseEditor.sections.awards")}</legend>
-          <p id="case-awards-hint" className="hint">
-            {t("caseEditor.hints.awards")}
-          </p>
+        <FormSection
+          hintId="case-awards-hint"
+          legend={t("caseEditor.sections.awards")}
+          hint={t("caseEditor.hints.awards")}
+        >
           {Array.from({ length: rowsOf(awardColumns, blankRows.awards) }, (_, i) => (
             <RowFieldset
               key={i}
@@ -304,7 +304,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
               </div>
             </RowFieldset>
           ))}
-        </fieldset>
+        </FormSection>
 
         <fieldset className="activity-form__group">
           <legend>{t("caseEditor.sections.contact")}</legend>

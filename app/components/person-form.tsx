@@ -6,7 +6,7 @@ import type { FieldErrors } from "../forms/submission";
 import { useTranslation } from "../i18n/translation";
 import type { PersonFormOptions } from "../models/people-queries.server";
 import { Field, FormActions, textOf } from "./form-field";
-import { RecordForm, summaryWithRows } from "./record-form";
+import { FormSection, RecordForm, summaryWithRows } from "./record-form";
 import { OrganizationField, OrganizationSelect } from "./record-selects";
 import { filledRows, RowCell, RowFieldset, type CellAttributes } from "./repeated-rows";
 import { useRecordForm } from "./use-record-form";
@@ -75,11 +75,11 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
           </Field>
         </fieldset>
 
-        <fieldset className="activity-form__group" aria-describedby="person-contact-hint">
-          <legend>{t("people.sections.contact")}</legend>
-          <p id="person-contact-hint" className="hint">
-            {t("people.hints.contact")}
-          </p>
+        <FormSection
+          hintId="person-contact-hint"
+          legend={t("people.sections.contact")}
+          hint={t("people.hints.contact")}
+        >
           <div className="activity-form__row">
             <Field meta={fields.email} label={label("email")} optional>
               {(a) => <input {...a} type="email" maxLength={254} defaultValue={textOf(fields.email)} />}
@@ -88,13 +88,13 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
               {(a) => <input {...a} type="tel" maxLength={50} defaultValue={textOf(fields.phone)} />}
             </Field>
           </div>
-        </fieldset>
+        </FormSection>
 
-        <fieldset className="activity-form__group" aria-describedby="person-positions-hint">
-          <legend>{t("people.sections.positions")}</legend>
-          <p id="person-positions-hint" className="hint">
-            {t("people.hints.positions")}
-          </p>
+        <FormSection
+          hintId="person-positions-hint"
+          legend={t("people.sections.positions")}
+          hint={t("people.hints.positions")}
+        >
           {Array.from({ length: filled + blankRows }, (_, i) => (
             <RowFieldset key={i} legend={t("people.positionRow", { n: i + 1 })} className="activity-form__subgroup">
               <div className="activity-form__row">
@@ -118,7 +118,7 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
               </div>
             </RowFieldset>
           ))}
-        </fieldset>
+        </FormSection>
 
         <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
       </RecordForm>

@@ -38,6 +38,29 @@ export function RecordForm({
   );
 }
 
+/** A group of a form's fields under its legend, described by its hint. */
+export function FormSection({
+  hintId,
+  legend,
+  hint,
+  children,
+}: {
+  hintId: string;
+  legend: string;
+  hint: string;
+  children: ReactNode;
+}) {
+  return (
+    <fieldset className="activity-form__group" aria-describedby={hintId}>
+      <legend>{legend}</legend>
+      <p id={hintId} className="hint">
+        {hint}
+      </p>
+      {children}
+    </fieldset>
+  );
+}
+
 /**
  * The error summary's names, order and links for a form with groups of rows: a field by its label,
  * a wrong cell of a row as "Position 2: From" linking to the cell (`<prefix>-<column>-<row>`), in

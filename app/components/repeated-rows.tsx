@@ -39,6 +39,25 @@ export function useRepeatedRows<R extends RepeatedRow>(initial: () => R[], focus
   };
 }
 
+/** A button that adds or removes a row: at once with JavaScript (`onClick`), by posting `intent` without. */
+function RowButton({
+  id,
+  intent,
+  label,
+  onClick,
+}: {
+  id?: string;
+  intent: string;
+  label: string;
+  onClick: (event: MouseEvent) => void;
+}) {
+  return (
+    <button id={id} type="submit" name="intent" value={intent} className="button button--secondary" onClick={onClick}>
+      {label}
+    </button>
+  );
+}
+
 /** A row's fieldset, numbered by its legend; with `remove`, the button that takes it out. */
 export function RowFieldset({
   rowKey,
@@ -59,15 +78,7 @@ export function RowFieldset({
       {children}
       {remove ? (
         <p className={remove.className}>
-          <button
-            type="submit"
-            name="intent"
-            value={remove.intent}
-            className="button button--secondary"
-            onClick={remove.onClick}
-          >
-            {remove.label}
-          </button>
+          <RowButton {...remove} />
         </p>
       ) : null}
     </fieldset>
@@ -111,16 +122,7 @@ export function RepeatedRowsForm({
       <div ref={listRef} className={rowsClassName}>
         {children}
         <p>
-          <button
-            id={add.id}
-            type="submit"
-            name="intent"
-            value={add.intent}
-            className="button button--secondary"
-            onClick={add.onClick}
-          >
-            {add.label}
-          </button>
+          <RowButton {...add} />
         </p>
       </div>
       <FormActions submitLabel={saveLabel} cancelTo={cancelTo} intent="save" />
