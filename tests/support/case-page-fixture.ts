@@ -110,8 +110,9 @@ async function fill(db: Database) {
     }),
     { slug: f.slug, slugId: f.slugId },
   );
-  await publishCase(db, testActor, full.id, full.version);
+  // Cited before it is published: a source cited later waits for the next publication.
   await db.insert(t.citations).values({ sourceId: source!.id, subjectKind: "case", subjectId: full.id });
+  await publishCase(db, testActor, full.id, full.version);
 
   await createCase(db, testActor, caseInput({ title: { en: "A secret draft" } }), { slug: f.draftSlug });
   const archived = await createCase(db, testActor, caseInput({ title: { en: "Withdrawn" } }), { slug: f.archivedSlug });
