@@ -8,6 +8,7 @@ import { recordAudit, type Actor } from "./audit.server";
 import { getActivityForEdit } from "./activity-queries.server";
 import { createActivity, updateActivity } from "./activity-writes.server";
 import { ConflictError, RecordError, RuleError } from "./errors.server";
+import { keepingAzerbaijani } from "./versioned.server";
 import {
   visitAsFields,
   visitAuditView,
@@ -86,7 +87,7 @@ export async function saveVisitVersion(
 ) {
   const [after] = await tx
     .update(visits)
-    .set({ ...values, version: before.version + 1, updatedAt: new Date() })
+    .set({ ...keepingAzerbaijani(before, values), version: before.version + 1, updatedAt: new Date() })
     .where(eq(visits.activityId, before.activityId))
     .returning();
   await recordAudit(tx, {
