@@ -5,6 +5,7 @@ import { RichText } from "../lexical/rich-text";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";
+import { sourcedDate } from "../lib/sourced-date";
 
 /** What the visit builds on: its commitments, the library's cases, earlier visits' lessons, open follow-ups. */
 export function BriefingHistory({ briefing }: { briefing: Briefing }) {
@@ -52,7 +53,7 @@ export function BriefingHistory({ briefing }: { briefing: Briefing }) {
           <article key={v.id} className="briefing-earlier">
             <h3>
               <Link to={`/activities/${v.id}`}>{localized(v.title, lang)}</Link>{" "}
-              <span className="muted">({format.when(v.startsAt, v.allDay)})</span>
+              <span className="muted">({sourcedDate(format, t, v)})</span>
             </h3>
             {v.lessonsHtml ? <RichText html={v.lessonsHtml} /> : <p className="muted">{t("briefing.noLessons")}</p>}
           </article>

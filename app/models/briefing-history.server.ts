@@ -14,6 +14,7 @@ import {
   users,
 } from "../../db/schema";
 import type { Database } from "../../db/client";
+import { sourcedDateColumns } from "./activity.server";
 
 /** How many earlier visits a briefing recalls, newest first. */
 export const earlierVisitsShown = 5;
@@ -66,6 +67,7 @@ export async function earlierVisits(db: Database, visit: { id: number; startsAt:
       title: activities.title,
       startsAt: activities.startsAt,
       allDay: activities.allDay,
+      ...sourcedDateColumns,
       city: activities.city,
       lessonsHtml: activities.lessonsHtml,
       lessonsText: activities.lessonsText,

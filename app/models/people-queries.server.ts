@@ -6,6 +6,7 @@ import { organizationOptions } from "./organization.server";
 import { positionInputs, type PersonInput } from "./people-writes.server";
 import { positionsOf, positionsOn } from "./person-positions.server";
 import { citationsFor } from "./source.server";
+import { sourcedDateColumns } from "./activity.server";
 
 export const peoplePageSize = 25;
 
@@ -89,7 +90,13 @@ export async function getPerson(db: Database, id: number) {
   const [positions, took, cited] = await Promise.all([
     positionsOf(db, id),
     db
-      .select({ id: activities.id, title: activities.title, startsAt: activities.startsAt, allDay: activities.allDay })
+      .select({
+        id: activities.id,
+        title: activities.title,
+        startsAt: activities.startsAt,
+        allDay: activities.allDay,
+        ...sourcedDateColumns,
+      })
       .from(activityParticipants)
       .innerJoin(activities, eq(activities.id, activityParticipants.activityId))
       .where(eq(activityParticipants.personId, id))

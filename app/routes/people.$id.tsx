@@ -15,6 +15,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { getPerson } from "../models/people-queries.server";
 import { intlLocales } from "../i18n/config";
 import { ExampleBadge } from "../components/example-badge";
+import { sourcedDate } from "../lib/sourced-date";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   // Signed-in staff only: the page shows contact details, which never reach visitors.
@@ -115,7 +116,7 @@ export default function PersonPage({ loaderData }: Route.ComponentProps) {
             {p.activities.map((a) => (
               <li key={a.id}>
                 <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>{" "}
-                <span className="muted">{format.when(a.startsAt, a.allDay)}</span>
+                <span className="muted">{sourcedDate(format, t, a)}</span>
               </li>
             ))}
           </ul>
