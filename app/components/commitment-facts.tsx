@@ -1,5 +1,5 @@
 import { useTranslation } from "../i18n/translation";
-import type { CommitmentStatus } from "../lib/enums";
+import type { CommitmentStatus, DatePrecision } from "../lib/enums";
 import { Link } from "react-router";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
@@ -7,6 +7,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import type { AgreementState } from "../lib/agreement-status";
 import { AgreementStatusBadge } from "./agreement-status";
 import { StatusBadge } from "./status-badge";
+import { sourcedDate } from "../lib/sourced-date";
 
 /** The organization that answers for a commitment, or that none is named. */
 export function ResponsibleOrganization({ name, acronym }: { name: LocalizedText | null; acronym: string | null }) {
@@ -38,6 +39,9 @@ export interface ServingActivity {
   title: LocalizedText;
   startsAt: Date | string;
   allDay: boolean;
+  /** As precise as its source; absent means a day, exactly (the agreement page sends it only then). */
+  datePrecision?: DatePrecision;
+  dateApproximate?: boolean;
 }
 
 /**
@@ -62,8 +66,14 @@ export function ActivityLinks({
       <ul className="plain">
         {activities.map((a) => (
           <li key={a.id}>
-            <time dateTime={new Date(a.startsAt).toISOString()}>{format.when(a.startsAt, a.allDay)}</time>:{" "}
-            <a href={`/activities/${a.id}`}>{localized(a.title, lang)}</a>
+            <time dateTime={new Date(a.startsAt).toISOString()}>
+              {sourcedDate(format, t, {
+                ...a,
+                datePrecision: a.datePrecision ?? "day",
+                dateApproximate: a.dateApproximate ?? false,
+              })}
+            </time>
+            : <a href={`/activities/${a.id}`}>{localized(a.title, lang)}</a>
           </li>
         ))}
       </ul>

@@ -14,6 +14,7 @@ import {
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
+import type { DatePrecision } from "../lib/enums";
 import { fixedLimit, preparedOnce } from "./prepared.server";
 import { titleOnSql } from "./person-positions.server";
 
@@ -37,6 +38,8 @@ interface ActivityJson {
   title: LocalizedText;
   startsAt: string;
   allDay: boolean;
+  datePrecision?: DatePrecision;
+  dateApproximate?: boolean;
 }
 
 /**
@@ -141,10 +144,13 @@ function cardsQuery(db: Database, pageSize: number) {
         from ${commitmentConfirmations} left join ${users} on ${users.id} = ${commitmentConfirmations.confirmedBy}
         where ${commitmentConfirmations.commitmentId} = ${c})`,
       latest: sql<ActivityJson[] | null>`(
-        select json_agg(json_build_object('id', latest.id, 'title', latest.title, 'startsAt', latest.starts_at,
-          'allDay', latest.all_day) order by latest.starts_at desc, latest.id desc)
+        select json_agg(json_strip_nulls(json_build_object('id', latest.id, 'title', latest.title,
+          'startsAt', latest.starts_at, 'allDay', latest.all_day,
+          'datePrecision', nullif(latest.date_precision::text, 'day'),
+          'dateApproximate', nullif(latest.date_approximate, false))) order by latest.starts_at desc, latest.id desc)
         from (select ${activities.id} as id, ${activities.title} as title, ${activities.startsAt} as starts_at,
-            ${activities.allDay} as all_day
+            ${activities.allDay} as all_day, ${activities.datePrecision} as date_precision,
+            ${activities.dateApproximate} as date_approximate
           from ${activityCommitments} join ${activities} on ${activities.id} = ${activityCommitments.activityId}
           where ${activityCommitments.commitmentId} = ${c}
           order by ${activities.startsAt} desc, ${activities.id} desc limit ${sql.placeholder("latest")}) as latest)`,

@@ -11,6 +11,7 @@ import {
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
 import { titleOnSql } from "./person-positions.server";
+import { sourcedDateColumns } from "./activity.server";
 
 interface ConfirmationView {
   countryCode: string;
@@ -109,6 +110,7 @@ export async function activitiesFor(
       title: activities.title,
       startsAt: activities.startsAt,
       allDay: activities.allDay,
+      ...sourcedDateColumns,
       rank: sql<number>`row_number() over (partition by ${activityCommitments.commitmentId} order by ${activities.startsAt} desc, ${activities.id} desc)`.as(
         "rank",
       ),
