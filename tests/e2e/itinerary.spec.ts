@@ -69,7 +69,9 @@ test("an editor builds a two-day itinerary without JavaScript; both zones' times
     await page.getByRole("button", { name: "Save the itinerary" }).click();
 
     // Refused beside the row, everything typed kept.
-    await expect(page.getByRole("alert").first()).toContainText("Item 3: Ends: The item must end after it starts.");
+    await expect(page.getByRole("alert").first()).toContainText(
+      "Item 3: Ends: The item must end after it starts, or end on the next day.",
+    );
     await expect(third.getByLabel("Ends", { exact: true })).toHaveValue("08:00");
     await expect(third.getByLabel("Time zone")).toHaveValue("Asia/Jakarta");
     await expect(second.getByLabel("Title (English)")).toHaveValue("Press interview");
