@@ -72,8 +72,6 @@ export const activities = pgTable(
     index("activities_type_idx").on(t.type, t.startsAt),
     // Type and status together cover the list's common filter pair, so its count needs no table visit.
     index("activities_type_status_idx").on(t.type, t.status),
-    // The dashboard's dormant-agreement check: the latest change per agreement.
-    index("activities_agreement_updated_idx").on(t.agreementId, t.updatedAt),
     index("activities_status_idx").on(t.status, t.startsAt),
     index("activities_country_idx").on(t.countryCode, t.startsAt),
   ],

@@ -12,8 +12,6 @@ export const agreements = {
   signatories: "İmzalayanlar",
   progress: "İrəliləyiş",
   none: "Hələ saziş yoxdur.",
-  state: "Vəziyyət",
-  recordedStatus: "Qeydə alınmış status",
   partnership: "Tərəfdaşlıq",
   sources: "Mənbələr",
   lifecycle: {

@@ -137,8 +137,6 @@ export const caseEditor = {
     noResults: "Nəticə qeydə alınmayıb.",
     noAwards: "Mükafat qeydə alınmayıb.",
     notWritten: "Hələ yazılmayıb.",
-    inOtherLanguage: "İngilis dilində göstərilir: İndoneziya dilində mətn hələ yoxdur.",
-    inEnglishMissing: "İndoneziya dilində göstərilir: ingilis dilində mətn hələ yoxdur.",
     unknownEditor: "hesabı artıq mövcud olmayan şəxs",
     source: "mənbə: {{source}}",
   },

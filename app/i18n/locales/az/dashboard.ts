@@ -4,8 +4,6 @@ export const dashboard = {
   asOf: "Göstəricilər {{date}} tarixinədir.",
   total: "Cəmi",
   percent: "{{value}}%",
-  inForce: "Qüvvədədir: {{from}} – {{until}}",
-  inForceFrom: "{{from}} tarixindən qüvvədədir",
 
   planTitle: "Fəaliyyət planının icrası",
   planIntro: "Qüvvədə olan hər fəaliyyət planı üzrə keçən vaxt və keçirilmiş tədbirlərin payı.",

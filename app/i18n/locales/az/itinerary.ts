@@ -18,8 +18,6 @@ export const itinerary = {
     noHost: "Qəbul edən təşkilat yoxdur",
     noMembers: "Səfərdə hələ heç kim yoxdur: üzvlər əlavə edilənədək bütün nümayəndə heyəti iştirak edir.",
     noCases: "Əlaqələndirmək üçün hələ kitabxana nümunəsi yoxdur.",
-    commonZones: "Tərəfdaşların saat qurşaqları",
-    allZones: "Bütün saat qurşaqları",
   },
   fields: {
     itemKey: "Bənd",

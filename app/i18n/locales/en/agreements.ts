@@ -12,8 +12,6 @@ export const agreements = {
   signatories: "Signatories",
   progress: "Progress",
   none: "No agreements yet.",
-  state: "State",
-  recordedStatus: "Recorded status",
   partnership: "Partnership",
   sources: "Sources",
   lifecycle: {

@@ -136,8 +136,6 @@ export const caseEditor = {
     noResults: "No results recorded.",
     noAwards: "No awards recorded.",
     notWritten: "Not written yet.",
-    inOtherLanguage: "Shown in English: no Indonesian text yet.",
-    inEnglishMissing: "Shown in Indonesian: no English text yet.",
     unknownEditor: "someone whose account is gone",
     source: "source: {{source}}",
   },

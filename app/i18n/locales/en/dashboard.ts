@@ -5,8 +5,6 @@ export const dashboard = {
   total: "Total",
   percent: "{{value}}%",
   // Used by the agreement page too.
-  inForce: "In force {{from}} – {{until}}",
-  inForceFrom: "In force from {{from}}",
 
   planTitle: "Action plan progress",
   planIntro: "Time elapsed in each action plan in force, against the share of its activities completed.",

@@ -18,8 +18,6 @@ export const itinerary = {
     noHost: "No host organisation",
     noMembers: "Nobody is on the visit yet: the whole delegation attends until members are added.",
     noCases: "No library cases to link yet.",
-    commonZones: "The partners' zones",
-    allZones: "All time zones",
   },
   fields: {
     itemKey: "Item",

@@ -14,8 +14,6 @@ export const agreements: Translation["agreements"] = {
   signatories: "Penanda tangan",
   progress: "Kemajuan",
   none: "Belum ada perjanjian.",
-  state: "Keadaan",
-  recordedStatus: "Status tercatat",
   partnership: "Kemitraan",
   sources: "Sumber",
   lifecycle: {

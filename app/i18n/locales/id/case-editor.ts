@@ -137,8 +137,6 @@ export const caseEditor = {
     noResults: "Belum ada hasil yang dicatat.",
     noAwards: "Belum ada penghargaan yang dicatat.",
     notWritten: "Belum ditulis.",
-    inOtherLanguage: "Ditampilkan dalam bahasa Inggris: belum ada teks bahasa Indonesia.",
-    inEnglishMissing: "Ditampilkan dalam bahasa Indonesia: belum ada teks bahasa Inggris.",
     unknownEditor: "seseorang yang akunnya sudah dihapus",
     source: "sumber: {{source}}",
   },

@@ -6,8 +6,6 @@ export const dashboard: Translation["dashboard"] = {
   asOf: "Data per {{date}}.",
   total: "Jumlah",
   percent: "{{value}}%",
-  inForce: "Berlaku {{from}} – {{until}}",
-  inForceFrom: "Berlaku sejak {{from}}",
 
   planTitle: "Kemajuan rencana aksi",
   planIntro:

@@ -18,8 +18,6 @@ export const itinerary = {
     noHost: "Tanpa organisasi tuan rumah",
     noMembers: "Belum ada anggota dalam kunjungan: seluruh delegasi hadir sampai anggota ditambahkan.",
     noCases: "Belum ada kasus pustaka untuk ditautkan.",
-    commonZones: "Zona waktu para mitra",
-    allZones: "Semua zona waktu",
   },
   fields: {
     itemKey: "Acara",
