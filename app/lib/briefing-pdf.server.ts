@@ -9,6 +9,7 @@ import { createFormatter } from "./format";
 import { longDay } from "./itinerary-days";
 import { localized } from "./localized";
 import { pdfDocument, type PdfWriter } from "./pdf-document.server";
+import { sourcedDate } from "./sourced-date";
 import { visitDateRange } from "./visit-dates";
 
 /** The stored Lexical states of the visit's rich texts (briefingRichText), drawn with their formatting. */
@@ -179,7 +180,8 @@ function history(
   write.h2(t("briefing.earlierVisits"));
   if (!briefing.earlierVisits.length) write.text(t("briefing.noEarlierVisits"));
   for (const v of briefing.earlierVisits) {
-    write.h3(`${localized(v.title, lang)} (${format.day(v.startsAt.toISOString())})`);
+    // The day, or the month or year the sources give, as the page shows it.
+    write.h3(`${localized(v.title, lang)} (${sourcedDate(format, t, { ...v, allDay: true })})`);
     write.text(v.lessonsText || t("briefing.noLessons"));
   }
 

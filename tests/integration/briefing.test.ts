@@ -280,6 +280,25 @@ describe.each(drivers)("the briefing pack on %s", (driver) => {
     expect(plain).not.toContain("•");
   });
 
+  it("dates an earlier visit in the PDF as precisely as its source gives it", async () => {
+    const b = await briefing("editor");
+    const earlier = {
+      id: 1,
+      title: { en: "Visit to Azerbaijan with regional leaders" },
+      startsAt: new Date("2017-09-01T00:00:00Z"),
+      allDay: true,
+      datePrecision: "month" as const,
+      dateApproximate: true,
+      city: null,
+      lessonsHtml: null,
+      lessonsText: null,
+    };
+    const text = (await pdfPages(await briefingPdf({ ...b, earlierVisits: [earlier] }, "en", translatorFor("en").t)))
+      .join(" ")
+      .replace(/\s+/g, " ");
+    expect(text).toContain("Visit to Azerbaijan with regional leaders (c. Sept 2017)");
+  });
+
   it("prints a PDF with the visit's name on every page and the programme's first item", async () => {
     const b = await briefing("editor");
     const english = await pdfPages(await briefingPdf(b, "en", translatorFor("en").t));
