@@ -3,6 +3,7 @@
 // empty chart. Pure (no database, no clock), so it can be checked on any date.
 import type { ActivityMode, ActivityStatus, ActivityType, CommitmentStatus } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
+import { addDays } from "../lib/calendar-days";
 
 /** Which of the partnership's countries: the first (home, the demo accounts' side) or the other. */
 export type Side = "home" | "partner";
@@ -82,13 +83,6 @@ export interface ExampleScenario {
 
 /** The slug prefix of every example record: their addresses say what they are. */
 export const exampleSlugPrefix = "example-";
-
-const dayMs = 86_400_000;
-
-/** `day` (YYYY-MM-DD) moved by `days`, in UTC. */
-export function addDays(day: string, days: number): string {
-  return new Date(Date.parse(`${day}T00:00:00Z`) + days * dayMs).toISOString().slice(0, 10);
-}
 
 const ex = (en: string, id: string, az: string): LocalizedText => ({
   en: `Example: ${en}`,

@@ -15,7 +15,8 @@ import { saveDelegation } from "../models/visit-members-writes.server";
 import type { MemberInput } from "../models/visit-members.server";
 import { zonedToUtc } from "../lib/zoned-time";
 import type { ExampleContext } from "./examples-context.server";
-import { addDays, exampleSlugPrefix, type ExampleScenario } from "./examples-scenario";
+import { addDays } from "../lib/calendar-days";
+import { exampleSlugPrefix, type ExampleScenario } from "./examples-scenario";
 import { seedActor } from "./seed-run.server";
 
 const example = (key: string) => ({ slug: `${exampleSlugPrefix}${key}`, example: true });

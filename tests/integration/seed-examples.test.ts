@@ -6,7 +6,7 @@ import { activitiesPerQuarter, upcomingActivities } from "../../app/models/dashb
 import { planProgress } from "../../app/models/dashboard-plans.server";
 import { followUpSummary } from "../../app/models/dashboard-follow-ups.server";
 import { examplesDatedKey, refreshExamples, removeExamples, utcToday } from "../../app/seed/examples.server";
-import { addDays } from "../../app/seed/examples-scenario";
+import { addDays } from "../../app/lib/calendar-days";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addDays, exampleScenario } from "../../app/seed/examples-scenario";
+import { addDays } from "../../app/lib/calendar-days";
+import { exampleScenario } from "../../app/seed/examples-scenario";
 
 /** The first day of `day`'s quarter, moved by `offset` quarters. */
 function quarterOf(day: string, offset = 0) {
