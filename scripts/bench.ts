@@ -3,9 +3,11 @@
  * builds and starts the production server (2 workers on PostgreSQL) and loads it with 10
  * concurrent clients from a second process. One run prints:
  * - the app's floor: a signed-in 404 page, which pays for everything every page pays for (session,
- *   root loader, layout render) and nothing of its own;
+ *   root loader, layout render) and nothing of its own, loaded in turns with each route so that
+ *   both are measured on the same machine (see loadInTurns);
  * - each route's first view (no If-None-Match: loaders run, the page renders), with its
- *   `ratio_vs_floor` and the bytes one response sends;
+ *   `ratio_vs_floor`, the CPU one response costs the app and its database (`cpu_ms`, of which
+ *   `db_cpu_ms` in PostgreSQL) and the bytes one response sends;
  * - the repeat view: /activities asked again with the ETag it gave (304, nothing rendered);
  * - one user alone on /activities (one client), whose p50 is what a person waits.
  * Run `npm run bench -- --clean` to remove the rows. While working on one route,
@@ -31,7 +33,8 @@ const { values: args } = parseArgs({
     activities: { type: "string", default: "100000" },
     commitments: { type: "string", default: "5000" },
     cases: { type: "string", default: "10000" },
-    duration: { type: "string", default: "10" },
+    /** Seconds of load per route, and as many again for its floor, in four turns each. */
+    duration: { type: "string", default: "12" },
     connections: { type: "string", default: "10" },
     workers: { type: "string", default: "2" },
     clean: { type: "boolean", default: false },
@@ -102,6 +105,8 @@ function getOnce(url: string, headers: Record<string, string>) {
 }
 
 interface Result {
+  requests: number;
+  seconds: number;
   rps: number;
   p50: number;
   p99: number;
@@ -109,6 +114,8 @@ interface Result {
   errors: number;
   /** CPU milliseconds per response, of the app's workers and its PostgreSQL backends; null off Linux. */
   cpuMs: number | null;
+  /** The database backends' share of cpuMs. */
+  dbCpuMs: number | null;
 }
 
 /**
@@ -116,9 +123,9 @@ interface Result {
  * serving the bench's database. Unlike a rate, CPU per response hardly moves when something else
  * loads the machine, so it compares routes fairly on a busy one. Linux only (/proc); null elsewhere.
  */
-let serverCpuMs: () => number | null = () => null;
+let serverCpuMs: () => { total: number; db: number } | null = () => null;
 
-function cpuProbe(serverPid: number, databaseName: string | undefined): () => number | null {
+function cpuProbe(serverPid: number, databaseName: string | undefined): () => { total: number; db: number } | null {
   const ticksPerMs = 100 / 1000; // USER_HZ: 100 on Linux
   const cpuOf = (pid: string) => {
     try {
@@ -139,14 +146,22 @@ function cpuProbe(serverPid: number, databaseName: string | undefined): () => nu
     if (!existsSync(`/proc/${serverPid}/stat`)) return null;
     const workers = pids(["-P", String(serverPid)]);
     const backends = databaseName ? pids(["-f", `postgres: .* ${databaseName} `]) : [];
-    return [...workers, ...backends].reduce((sum, pid) => sum + cpuOf(pid), 0);
+    const sum = (list: string[]) => list.reduce((total, pid) => total + cpuOf(pid), 0);
+    const db = sum(backends);
+    return { total: sum(workers) + db, db };
   };
 }
 
 /** autocannon in its own process, so the load generator does not share the server's event loop. */
-function load(url: string, headers: Record<string, string>, status: number, connections = args.connections!): Result {
+function load(
+  url: string,
+  headers: Record<string, string>,
+  status: number,
+  connections = args.connections!,
+  seconds = Number(args.duration),
+): Result {
   const cpuBefore = serverCpuMs();
-  const argv = ["node_modules/autocannon/autocannon.js", "--json", "-c", connections, "-d", args.duration!];
+  const argv = ["node_modules/autocannon/autocannon.js", "--json", "-c", connections, "-d", String(seconds)];
   for (const [name, value] of Object.entries(headers)) argv.push("-H", `${name}=${value}`);
   argv.push(url);
   const out = JSON.parse(
@@ -158,13 +173,54 @@ function load(url: string, headers: Record<string, string>, status: number, conn
   );
   const expected = (out.statusCodeStats?.[String(status)]?.count as number | undefined) ?? 0;
   const cpuAfter = serverCpuMs();
+  const perResponse = (ms: (cpu: { total: number; db: number }) => number) =>
+    cpuBefore === null || cpuAfter === null ? null : (ms(cpuAfter) - ms(cpuBefore)) / Math.max(1, out.requests.total);
   return {
-    cpuMs: cpuBefore === null || cpuAfter === null ? null : (cpuAfter - cpuBefore) / Math.max(1, out.requests.total),
+    requests: out.requests.total,
+    seconds,
+    cpuMs: perResponse((cpu) => cpu.total),
+    dbCpuMs: perResponse((cpu) => cpu.db),
     rps: out.requests.average,
     p50: out.latency.p50,
     p99: out.latency.p99,
     errors: out.errors + out.timeouts + (out.requests.total - expected),
   };
+}
+
+/** Turns of a load, as one: rates and CPU over all of them, the median p50 and the worst p99. */
+function combined(turns: Result[]): Result {
+  const requests = turns.reduce((n, t) => n + t.requests, 0);
+  const seconds = turns.reduce((n, t) => n + t.seconds, 0);
+  const cpu = (of: (t: Result) => number | null) =>
+    turns.some((t) => of(t) === null)
+      ? null
+      : turns.reduce((n, t) => n + of(t)! * t.requests, 0) / Math.max(1, requests);
+  const p50s = turns.map((t) => t.p50).sort((a, b) => a - b);
+  return {
+    requests,
+    seconds,
+    rps: requests / seconds,
+    p50: p50s[Math.floor(p50s.length / 2)]!,
+    p99: Math.max(...turns.map((t) => t.p99)),
+    errors: turns.reduce((n, t) => n + t.errors, 0),
+    cpuMs: cpu((t) => t.cpuMs),
+    dbCpuMs: cpu((t) => t.dbCpuMs),
+  };
+}
+
+/**
+ * The floor and a route loaded in turns (four of each, a quarter of the duration apiece), so that a
+ * machine whose speed drifts during the run (other work, a virtual machine's stolen CPU) slows both
+ * sides of the ratio alike: measured one after the other, the floor moved by a third between runs.
+ */
+function loadInTurns(floor: () => Result, route: () => Result) {
+  const floors: Result[] = [];
+  const routes: Result[] = [];
+  for (let turn = 0; turn < 4; turn++) {
+    floors.push(floor());
+    routes.push(route());
+  }
+  return { floor: combined(floors), route: combined(routes) };
 }
 
 async function main() {
@@ -258,30 +314,35 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
 
   const health = load(`${base}/healthz`, {}, 200);
   line({ route: "/healthz", view: "no_session", rps: health.rps.toFixed(1), p50_ms: health.p50, p99_ms: health.p99 });
-  // The floor is measured again before each route, so a machine that gets busier or quieter
-  // during the run moves both sides of the ratio alike.
-  const measureFloor = () => {
-    const floor = load(base + floorPath, signedIn, 404);
+  // The floor is measured again with each route, in turns with it (loadInTurns).
+  const turn = Math.max(1, Math.round(Number(args.duration) / 4));
+  const loadFloor = () => load(base + floorPath, signedIn, 404, args.connections, turn);
+  const printFloor = (floor: Result) => {
     line({
       route: floorPath,
       view: "floor_signed_in_404",
       rps: floor.rps.toFixed(1),
       p50_ms: floor.p50,
       p99_ms: floor.p99,
-      ...(floor.cpuMs === null ? {} : { cpu_ms: floor.cpuMs.toFixed(2) }),
+      ...(floor.cpuMs === null ? {} : { cpu_ms: floor.cpuMs.toFixed(2), db_cpu_ms: floor.dbCpuMs!.toFixed(2) }),
     });
-    return floor;
   };
   const cpuRatio = (res: Result, floor: Result): Record<string, string> =>
     res.cpuMs === null || !floor.cpuMs
       ? {}
-      : { cpu_ms: res.cpuMs.toFixed(2), cpu_vs_floor: (res.cpuMs / floor.cpuMs).toFixed(2) };
+      : {
+          cpu_ms: res.cpuMs.toFixed(2),
+          db_cpu_ms: res.dbCpuMs!.toFixed(2),
+          cpu_vs_floor: (res.cpuMs / floor.cpuMs).toFixed(2),
+        };
 
   for (const r of routes) {
-    const floor = measureFloor();
     const headers = "anonymous" in r && r.anonymous ? {} : signedIn;
     const { bytes } = await getOnce(base + r.path, headers);
-    const res = load(base + r.path, headers, 200);
+    const { floor, route: res } = loadInTurns(loadFloor, () =>
+      load(base + r.path, headers, 200, args.connections, turn),
+    );
+    printFloor(floor);
     const ratio = res.rps / floor.rps;
     line({
       route: r.path,
@@ -305,8 +366,10 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
   const { etag } = chosen("repeat") ? await getOnce(`${base}/activities`, signedIn) : {};
   if (chosen("repeat") && !etag) failures.push("/activities: no ETag");
   else if (etag) {
-    const floor = measureFloor();
-    const repeat = load(`${base}/activities`, { ...signedIn, "If-None-Match": etag }, 304);
+    const { floor, route: repeat } = loadInTurns(loadFloor, () =>
+      load(`${base}/activities`, { ...signedIn, "If-None-Match": etag }, 304, args.connections, turn),
+    );
+    printFloor(floor);
     line({
       route: "/activities",
       view: "repeat_304",

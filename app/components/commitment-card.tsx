@@ -4,7 +4,7 @@ import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
 import { ConfirmationList, type ConfirmationItem } from "./commitment-confirmations";
-import { ActivityLinks, DueDate, ResponsibleOrganization, type ServingActivity } from "./commitment-facts";
+import { DueDate, ResponsibleOrganization } from "./commitment-facts";
 import { ExampleBadge } from "./example-badge";
 import { StatusBadge } from "./status-badge";
 
@@ -22,13 +22,13 @@ interface CommitmentSummary {
   evidenceCount: number;
   confirmations: ConfirmationItem[];
   fullyConfirmed: boolean;
-  activities: ServingActivity[];
   activityCount: number;
 }
 
 /**
- * A commitment as the agreement page lists it: where it stands and who answers for it on each
- * side. Its links are plain: the page renders the cards inside <PlainLinks>.
+ * A commitment as the agreement page lists it: where it stands, who answers for it on each side,
+ * and how many activities serve it (which ones, its own page says). Its links are plain: the page
+ * renders the cards inside <PlainLinks>.
  */
 export function CommitmentCard({
   commitment: c,
@@ -87,8 +87,8 @@ export function CommitmentCard({
         </dd>
         <dt>{t("commitments.activities")}</dt>
         <dd>
-          {c.activities.length ? (
-            <ActivityLinks commitmentId={c.id} activities={c.activities} total={c.activityCount} />
+          {c.activityCount ? (
+            <a href={`/activities?commitment=${c.id}`}>{t("commitments.allActivities", { count: c.activityCount })}</a>
           ) : (
             <span className="muted">{t("commitments.noActivities")}</span>
           )}

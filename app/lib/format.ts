@@ -33,12 +33,34 @@ function buildFormatter(lang: Language, timeZone: string): Formatter {
   const month = dateFormat(lang, { month: "short", year: "numeric", timeZone: "UTC" });
   const year = dateFormat(lang, { year: "numeric", timeZone: "UTC" });
   const number = numberFormat(lang);
+  // A page shows the same few days and counts again and again (due dates, periods, totals), and
+  // each format() call costs microseconds: each is written out once per formatter, up to a bound.
+  const days = new Map<string, string>();
+  const numbers = new Map<number, string>();
   return {
-    day: (value) => (value ? day.format(new Date(`${value.slice(0, 10)}T00:00:00Z`)) : ""),
+    day: (value) => {
+      if (!value) return "";
+      const key = value.slice(0, 10);
+      let text = days.get(key);
+      if (text === undefined) {
+        text = day.format(new Date(`${key}T00:00:00Z`));
+        if (days.size >= 5000) days.clear();
+        days.set(key, text);
+      }
+      return text;
+    },
     dateTime: (value) => (value ? dateTime.format(new Date(value)) : ""),
     when: (value, allDay) => (allDay ? day.format(new Date(value)) : dateTime.format(new Date(value))),
     period: (value, precision) => (precision === "month" ? month : year).format(new Date(value)),
-    number: (value) => number.format(value),
+    number: (value) => {
+      let text = numbers.get(value);
+      if (text === undefined) {
+        text = number.format(value);
+        if (numbers.size >= 5000) numbers.clear();
+        numbers.set(value, text);
+      }
+      return text;
+    },
   };
 }
 

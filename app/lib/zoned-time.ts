@@ -110,7 +110,19 @@ export function zonedClock(timeZone: string): (instant: Date) => { date: string;
   };
 }
 
+// Asked on nearly every request (a page's ETag and its loader each ask), and Intl's formatToParts
+// is slow; a zone's date changes only on a whole minute (offsets today are whole minutes), so it
+// is worked out once per zone and minute.
+const todayByZone = new Map<string, { minute: number; date: string }>();
+
 /** Today's calendar date (YYYY-MM-DD) in a time zone: what "overdue" and "in force" are judged by. */
 export function calendarToday(timeZone: string, now = new Date()): string {
-  return utcToZoned(now, timeZone).date;
+  const minute = Math.floor(now.getTime() / 60_000);
+  const kept = todayByZone.get(timeZone);
+  if (kept?.minute === minute) return kept.date;
+  const date = utcToZoned(now, timeZone).date;
+  // Zones are canonical names, a few hundred at most; the bound only guards against surprises.
+  if (todayByZone.size >= 1000) todayByZone.clear();
+  todayByZone.set(timeZone, { minute, date });
+  return date;
 }

@@ -1,7 +1,6 @@
 // One page of an agreement's commitments with what each card shows, in a single query.
 import { asc, eq, sql } from "drizzle-orm";
 import {
-  activities,
   activityCommitments,
   commitmentConfirmations,
   commitmentEvidence,
@@ -14,7 +13,6 @@ import {
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
-import type { DatePrecision } from "../lib/enums";
 import { fixedLimit, preparedOnce } from "./prepared.server";
 import { titleOnSql } from "./person-positions.server";
 
@@ -33,20 +31,14 @@ interface ConfirmationJson {
   userId: number | null;
   userName: string | null;
 }
-interface ActivityJson {
-  id: number;
-  title: LocalizedText;
-  startsAt: string;
-  allDay: boolean;
-  datePrecision?: DatePrecision;
-  dateApproximate?: boolean;
-}
-
 /**
  * A page of the agreement's commitments in their order, each with its focal points, milestone
- * and evidence counts, confirmations, latest `latestActivities` activities and how many in all. The card's details are subqueries of
- * the one query (a page has ten rows, each subquery an index look-up): a query each, as before,
- * cost the database more to parse, plan and answer than the look-ups themselves.
+ * and evidence counts, confirmations and how many activities serve it. The card's details are
+ * subqueries of the one query (a page has ten rows, each subquery an index look-up): a query each,
+ * as before, cost the database more to parse, plan and answer than the look-ups themselves.
+ * Which activities those are is the commitment page's to show: finding each card's latest ones
+ * meant sorting all its activities by date, and sending and rendering them was a fifth of the
+ * agreement page's cost (npm run bench).
  */
 export async function commitmentCards(
   db: Database,
@@ -54,12 +46,10 @@ export async function commitmentCards(
   {
     page,
     pageSize,
-    latestActivities,
     today,
   }: {
     page: number;
     pageSize: number;
-    latestActivities: number;
     /** The viewer's day (YYYY-MM-DD): focal points are titled as on it. */
     today: string;
   },
@@ -67,10 +57,9 @@ export async function commitmentCards(
   const rows = await preparedOnce(db, `commitment_cards_${pageSize}`, () => cardsQuery(db, pageSize)).execute({
     agreementId,
     offset: (page - 1) * pageSize,
-    latest: latestActivities,
     today,
   });
-  return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, latest, ...row }) => ({
+  return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, ...row }) => ({
     ...row,
     focalPoints: Object.fromEntries(
       (focal ?? []).map(({ countryCode, ...person }): [string, FocalPoint] => [countryCode, person]),
@@ -83,7 +72,6 @@ export async function commitmentCards(
       confirmedBy: r.userId ? { id: r.userId, name: r.userName! } : null,
       onBehalf: r.onBehalf,
     })),
-    activities: (latest ?? []).map((a) => ({ ...a, startsAt: new Date(a.startsAt) })),
     activityCount: Number(row.activityCount),
   }));
 }
@@ -143,17 +131,6 @@ function cardsQuery(db: Database, pageSize: number) {
           'userId', ${users.id}, 'userName', ${users.name}) order by ${commitmentConfirmations.confirmedAt})
         from ${commitmentConfirmations} left join ${users} on ${users.id} = ${commitmentConfirmations.confirmedBy}
         where ${commitmentConfirmations.commitmentId} = ${c})`,
-      latest: sql<ActivityJson[] | null>`(
-        select json_agg(json_strip_nulls(json_build_object('id', latest.id, 'title', latest.title,
-          'startsAt', latest.starts_at, 'allDay', latest.all_day,
-          'datePrecision', nullif(latest.date_precision::text, 'day'),
-          'dateApproximate', nullif(latest.date_approximate, false))) order by latest.starts_at desc, latest.id desc)
-        from (select ${activities.id} as id, ${activities.title} as title, ${activities.startsAt} as starts_at,
-            ${activities.allDay} as all_day, ${activities.datePrecision} as date_precision,
-            ${activities.dateApproximate} as date_approximate
-          from ${activityCommitments} join ${activities} on ${activities.id} = ${activityCommitments.activityId}
-          where ${activityCommitments.commitmentId} = ${c}
-          order by ${activities.startsAt} desc, ${activities.id} desc limit ${sql.placeholder("latest")}) as latest)`,
       activityCount: sql<number>`(select count(*) from ${activityCommitments} where ${activityCommitments.commitmentId} = ${c})`,
     })
     .from(page)

@@ -1,19 +1,23 @@
 // How far an agreement's commitments have come: counts by status, progress, overdue and confirmed.
-import { and, count, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
-import { commitmentConfirmations, commitments, partnershipCountries } from "../../db/schema";
+import { and, eq, inArray, sql, type SQLWrapper } from "drizzle-orm";
+import { commitmentConfirmations, commitments, commitmentTallies, partnershipCountries } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
 import { overdueWhere } from "./commitment-overdue.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
-/** Commitment counts by status for each agreement, in one grouped query. */
+/** Commitment counts by status for each agreement, from their tallies in one grouped query. */
 export async function commitmentCountsByAgreement(db: Database, agreementIds?: number[]) {
   const rows = await db
-    .select({ agreementId: commitments.agreementId, status: commitments.status, n: count() })
-    .from(commitments)
-    .where(agreementIds ? inArray(commitments.agreementId, agreementIds) : undefined)
-    .groupBy(commitments.agreementId, commitments.status);
+    .select({
+      agreementId: commitmentTallies.agreementId,
+      status: commitmentTallies.status,
+      n: sql<string>`sum(${commitmentTallies.n})`,
+    })
+    .from(commitmentTallies)
+    .where(agreementIds ? inArray(commitmentTallies.agreementId, agreementIds) : undefined)
+    .groupBy(commitmentTallies.agreementId, commitmentTallies.status);
   const counts = new Map<number, StatusCounts>();
   for (const r of rows) {
     const c = counts.get(r.agreementId) ?? {};
@@ -42,8 +46,8 @@ export function progressOf(counts: StatusCounts): Progress {
 /**
  * An agreement's commitments counted by status, how many are overdue, and how many are complete
  * and confirmed by every side of the partnership, as columns of a query that has the agreement at
- * hand (the agreement page's head query): counted from the index on (agreement, status, due date)
- * without reading the commitments themselves.
+ * hand (the agreement page's head query). Counts and overdue add up the agreement's tallies, a row
+ * per status and due date, rather than counting its commitments.
  */
 export function tallyColumns(
   db: Database,
@@ -66,16 +70,16 @@ export function tallyColumns(
     .where(and(eq(commitments.agreementId, at.agreementId), eq(commitments.status, "complete")))
     .groupBy(commitmentConfirmations.commitmentId)
     .having(sql`count(distinct ${commitmentConfirmations.countryCode}) = ${sideCount}`);
-  // Counts by status and the overdue count in one pass over the index on (agreement, status, due
-  // date): two subqueries read the agreement's index range twice.
+  // Counts by status and the overdue count in one pass over the agreement's tallies.
+  const tally = commitmentTallies;
   return {
     statusCounts: sql<{ counts: Record<string, number> | null; overdue: number | null }>`(
       select json_build_object('counts', json_object_agg(by_status.status, by_status.n),
         'overdue', sum(by_status.overdue))
-      from (select ${commitments.status} as status, count(*) as n,
-          count(*) filter (where ${overdueWhere(at.today)}) as overdue
-        from ${commitments} where ${commitments.agreementId} = ${at.agreementId}
-        group by ${commitments.status}) as by_status)`,
+      from (select ${tally.status} as status, sum(${tally.n}) as n,
+          coalesce(sum(${tally.n}) filter (where ${overdueWhere(at.today, tally)}), 0) as overdue
+        from ${tally} where ${tally.agreementId} = ${at.agreementId}
+        group by ${tally.status}) as by_status)`,
     fullyConfirmed: sql<number>`(select count(*) from (${confirmedCommitments}) as confirmed)`,
   };
 }

@@ -78,13 +78,12 @@ export async function getAgreement(
   {
     page = 1,
     pageSize = commitmentPageSize,
-    latestActivities = 5,
     viewerId = null,
-  }: { page?: number; pageSize?: number; latestActivities?: number; viewerId?: number | null } = {},
+  }: { page?: number; pageSize?: number; viewerId?: number | null } = {},
 ) {
   const [head, items] = await Promise.all([
     agreementHead(db, id, today, viewerId),
-    commitmentCards(db, id, { page, pageSize, latestActivities, today }),
+    commitmentCards(db, id, { page, pageSize, today }),
   ]);
   if (!head) return null;
   const { agreement, parent, partnership, signatories, children, sides, tally, following } = head;

@@ -1,4 +1,4 @@
-import { and, lt, notInArray, type SQLWrapper } from "drizzle-orm";
+import { and, lt, notInArray, type Column, type SQLWrapper } from "drizzle-orm";
 import { commitments } from "../../db/schema";
 import { type CommitmentStatus } from "../lib/enums";
 
@@ -10,6 +10,6 @@ export function isOverdue(c: { dueOn: string | null; status: CommitmentStatus },
   return !!c.dueOn && c.dueOn < today && !settledStatuses.includes(c.status);
 }
 
-/** `isOverdue` as a condition in SQL. */
-export const overdueWhere = (today: string | SQLWrapper) =>
-  and(lt(commitments.dueOn, today), notInArray(commitments.status, settledStatuses))!;
+/** `isOverdue` as a condition in SQL, on commitments or on a table with their status and due date. */
+export const overdueWhere = (today: string | SQLWrapper, columns: { dueOn: Column; status: Column } = commitments) =>
+  and(lt(columns.dueOn, today), notInArray(columns.status, settledStatuses))!;

@@ -35,11 +35,10 @@ const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
 export const middleware: Route.MiddlewareFunction[] = [httpCache()];
 
 /**
- * Commitments listed per page. Ten, not more, with their latest three activities each: a card
- * holds a dozen facts, and the page is rendered on every first view (npm run bench: under 40 KB).
+ * Commitments listed per page. Ten, not more: a card holds a dozen facts, and the page is
+ * rendered on every first view (npm run bench: under 40 KB).
  */
 const commitmentsPerPage = 10;
-const latestActivities = 3;
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -47,7 +46,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const page = pageParam.parse(new URL(request.url).searchParams.get("page") ?? undefined);
   const id = idParam(params);
   const [agreement, references] = await Promise.all([
-    getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, latestActivities, viewerId: user.id }),
+    getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, viewerId: user.id }),
     referencesOf(db, { kind: "agreement", id }, hasRole(user, "editor")),
   ]);
   if (!agreement) notFound();
@@ -103,8 +102,6 @@ function forReader(a: NonNullable<Awaited<ReturnType<typeof getAgreement>>>, lan
       evidenceCount: c.evidenceCount,
       confirmations: c.confirmations,
       fullyConfirmed: c.fullyConfirmed,
-      // The latest three; the card links to all of them in the activity list.
-      activities: c.activities.map((v) => ({ id: v.id, title: text(v.title), startsAt: v.startsAt, allDay: v.allDay })),
       activityCount: c.activityCount,
     })),
   };

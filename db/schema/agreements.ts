@@ -13,6 +13,7 @@ import {
   serial,
   text,
   timestamp,
+  unique,
 } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { editable, localized } from "./columns";
@@ -93,6 +94,25 @@ export const commitments = pgTable(
     // An agreement's tally (how many in each status, how many overdue) from the index alone.
     index("commitments_agreement_status_idx").on(t.agreementId, t.status, t.dueOn),
   ],
+);
+
+/**
+ * How many of an agreement's commitments have each status and due date. A trigger on commitments
+ * keeps it (migration 0023, docs/decisions/0023-commitment-tallies.md) in the transaction of every
+ * change, whoever writes: an agreement's counts and its overdue count add up a row per status and
+ * due date instead of reading every commitment (5,000 on the benchmark's action plan).
+ */
+export const commitmentTallies = pgTable(
+  "commitment_tallies",
+  {
+    agreementId: integer("agreement_id")
+      .notNull()
+      .references(() => agreements.id, { onDelete: "cascade" }),
+    status: commitmentStatus("status").notNull(),
+    dueOn: date("due_on"),
+    n: integer("n").notNull(),
+  },
+  (t) => [unique("commitment_tallies_key").on(t.agreementId, t.status, t.dueOn).nullsNotDistinct()],
 );
 
 /** Each side names the person who answers for a commitment. */

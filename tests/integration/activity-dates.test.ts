@@ -10,7 +10,6 @@ import { getActivityForEdit } from "../../app/models/activity-queries.server";
 import { parseActivityQuery } from "../../app/models/activity-query.server";
 import { eachActivityBatch } from "../../app/models/activity-search.server";
 import { createActivity, updateActivity } from "../../app/models/activity-writes.server";
-import { commitmentCards } from "../../app/models/agreement-commitment-cards.server";
 import { activitiesFor } from "../../app/models/commitment-summaries.server";
 import { parseCsv } from "../support/http";
 import { makeActivity, testActor } from "../support/model-factories";
@@ -45,25 +44,15 @@ describe.each(drivers)("dates as precise as their sources on %s", (driver) => {
     expect((await bySlug(regionalVisit)).version).toBe(1);
   });
 
-  it("gives the agreement's cards and the commitment page each serving activity's precision", async () => {
+  it("gives the commitment page each serving activity's precision", async () => {
     const visit = await bySlug(regionalVisit);
     const [link] = await test.db
-      .select({ commitmentId: t.activityCommitments.commitmentId, agreementId: t.commitments.agreementId })
+      .select({ commitmentId: t.activityCommitments.commitmentId })
       .from(t.activityCommitments)
-      .innerJoin(t.commitments, eq(t.commitments.id, t.activityCommitments.commitmentId))
       .where(eq(t.activityCommitments.activityId, visit.id));
-    const cards = await commitmentCards(test.db, link!.agreementId, {
-      page: 1,
-      pageSize: 50,
-      latestActivities: 50,
-      today: "2026-11-29",
-    });
-    const onCard = cards.find((c) => c.id === link!.commitmentId)!.activities;
-    expect(onCard.find((a) => a.id === visit.id)).toMatchObject({ datePrecision: "month", dateApproximate: true });
-    // A day, exactly, is left out of the card's data: it is what an activity's date is unless said.
-    expect(onCard.find((a) => a.id !== visit.id)).not.toHaveProperty("datePrecision");
     const onPage = (await activitiesFor(test.db, [link!.commitmentId], 50)).get(link!.commitmentId)!.latest;
     expect(onPage.find((a) => a.id === visit.id)).toMatchObject({ datePrecision: "month", dateApproximate: true });
+    expect(onPage.find((a) => a.id !== visit.id)).toMatchObject({ datePrecision: "day" });
   });
 
   it("stores a month or year as its whole period, and a day again as given, each change audited", async () => {

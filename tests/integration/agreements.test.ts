@@ -135,10 +135,11 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     // No source reports progress on it: seeded, it is not assessed.
     expect(oneStop.status).toBe("not_assessed");
     expect(oneStop.responsible?.en).toMatch(/Administrative and Bureaucratic Reform/);
-    expect(oneStop.activities.map((a) => a.title.en)).toEqual(
-      expect.arrayContaining([expect.stringMatching(/ASAN Xidmat in Baku/)]),
-    );
-    expect(oneStop.activities.find((a) => /Baku/.test(a.title.en))!.startsAt.toISOString()).toMatch(/^2023-10-10/);
+    // The card counts the activities that serve it; its own page lists them.
+    expect(oneStop.activityCount).toBeGreaterThan(0);
+    const served = (await getCommitment(test.db, oneStopId))!.activities;
+    expect(served).toHaveLength(oneStop.activityCount);
+    expect(served.find((a) => /ASAN Xidmat in Baku/.test(a.title.en))!.startsAt.toISOString()).toMatch(/^2023-10-10/);
     expect(mou.progress).toMatchObject({ total: mou.commitments.length, complete: 0, overdue: 0 });
 
     const renewal = (await getAgreement(test.db, renewalId, today))!;
@@ -176,7 +177,7 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect(whole.progress.fullyConfirmed).toBe(whole.commitments.filter((c) => c.fullyConfirmed).length);
   });
 
-  it("lists the latest activities serving a commitment, with how many there are", async () => {
+  it("counts the activities serving a commitment on its card and lists them, newest first, on its page", async () => {
     const c = await newCommitment("Hold a monthly knowledge-sharing call.");
     const calls = await test.db
       .insert(t.activities)
@@ -196,17 +197,13 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
       (x) => x.id === c.id,
     )!;
     expect(card.activityCount).toBe(7);
-    expect(card.activities.map((a) => a.title.en)).toEqual([
-      "Monthly call 7",
-      "Monthly call 6",
-      "Monthly call 5",
-      "Monthly call 4",
-      "Monthly call 3",
-    ]);
-    expect(card.activities[0]!.startsAt).toBeInstanceOf(Date);
+    expect(card).not.toHaveProperty("activities");
     const page = (await getCommitment(test.db, c.id))!;
     expect(page.activityCount).toBe(7);
-    expect(page.activities).toHaveLength(7);
+    expect(page.activities.map((a) => a.title.en)).toEqual(
+      Array.from({ length: 7 }, (_, i) => `Monthly call ${7 - i}`),
+    );
+    expect(page.activities[0]!.startsAt).toBeInstanceOf(Date);
   });
 
   it("refuses 'complete' without evidence, beside the status field, and changes nothing", async () => {

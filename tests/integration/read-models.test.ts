@@ -34,12 +34,12 @@ describe.each(drivers)("read models over the demo content on %s", (driver) => {
     expect(total).toBeGreaterThanOrEqual(4);
   });
 
-  it("shows the 2017 MoU's commitments with the activities that serve them", async () => {
+  it("shows the 2017 MoU's commitments with how many activities serve them", async () => {
     const [mou] = await test.db.select().from(t.agreements).where(eq(t.agreements.slug, "mou-2017"));
     const agreement = await getAgreement(test.db, mou!.id);
     const oneStop = agreement!.commitments.find((c) => /one-stop/i.test(c.text.en));
     expect(oneStop).toBeDefined();
-    expect(oneStop!.activities.map((a) => a.title.en).join(" ")).toMatch(/Baku/);
+    expect(oneStop!.activityCount).toBeGreaterThan(0);
     expect(agreement!.signatories.map((s) => s.name)).toEqual(expect.arrayContaining(["Asman Abnur", "Inam Karimov"]));
     expect(agreement!.continuedBy.length).toBe(1);
   });

@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq, sql } from "drizzle-orm";
+import * as t from "../../db/schema";
+import { seedContent } from "../../app/seed/seed-content.server";
+import { getAgreement, listAgreements } from "../../app/models/agreement-queries.server";
+import { assessCommitment } from "../../app/models/commitment-assessments.server";
+import { updateCommitment } from "../../app/models/commitment-writes.server";
+import { addEvidence } from "../../app/models/commitment-evidence.server";
+import { isOverdue } from "../../app/models/commitment-overdue.server";
+import { assessmentInput, makeAgreement, makeCommitment, testActor } from "../support/model-factories";
+import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
+
+const today = "2025-03-01";
+
+/**
+ * commitment_tallies is kept by a trigger (migration 0023): whatever changes commitments, the
+ * tallies must equal a count of the commitments themselves, and the agreement page's counts with them.
+ */
+describe.each(drivers)("commitment tallies on %s", (driver) => {
+  let test: TestDatabase;
+  let agreementId: number;
+  beforeAll(async () => {
+    test = await createTestDatabase(driver);
+    await seedContent(test.db, { demo: false });
+    const [partnership] = await test.db.select({ id: t.partnerships.id }).from(t.partnerships).limit(1);
+    agreementId = (await makeAgreement(test.db, partnership!.id)).id;
+  });
+  afterAll(() => test.close());
+
+  /** The tallies, and the same counted from the commitments, as sorted "agreement|status|due|n" lines. */
+  async function talliesAndRecount() {
+    const line = (r: { agreementId: number; status: string; dueOn: string | null; n: number | string }) =>
+      `${r.agreementId}|${r.status}|${r.dueOn ?? "-"}|${Number(r.n)}`;
+    const tallies = await test.db.select().from(t.commitmentTallies);
+    const recount = await test.db
+      .select({
+        agreementId: t.commitments.agreementId,
+        status: t.commitments.status,
+        dueOn: t.commitments.dueOn,
+        n: sql<string>`count(*)`,
+      })
+      .from(t.commitments)
+      .groupBy(t.commitments.agreementId, t.commitments.status, t.commitments.dueOn);
+    return { tallies: tallies.map(line).sort(), recount: recount.map(line).sort() };
+  }
+
+  async function expectTalliesMatch() {
+    const { tallies, recount } = await talliesAndRecount();
+    expect(tallies).toEqual(recount);
+  }
+
+  it("starts from the seeded commitments, a row per agreement, status and due date", async () => {
+    const { tallies } = await talliesAndRecount();
+    expect(tallies.length).toBeGreaterThan(0);
+    await expectTalliesMatch();
+  });
+
+  it("follows commitments added, assessed, re-dated and deleted, and the page counts from it", async () => {
+    const due = ["2025-01-10", "2025-01-10", "2025-06-30", null] as const;
+    const made = [];
+    for (const dueOn of due) made.push(await makeCommitment(test.db, agreementId, { dueOn }));
+    await expectTalliesMatch();
+
+    // Assessed: its status moves it to another row.
+    const [first, second, third, fourth] = made;
+    await addEvidence(test.db, testActor, { commitmentId: first!.id, note: "Done" });
+    await assessCommitment(test.db, testActor, first!.id, first!.version, assessmentInput("complete"));
+    await assessCommitment(test.db, testActor, second!.id, second!.version, assessmentInput("limited"));
+    await expectTalliesMatch();
+
+    // Re-dated: past its due date, then to no due date at all.
+    const { text, area, responsibleOrganizationId } = third!;
+    await updateCommitment(test.db, testActor, {
+      ...third!,
+      text,
+      area,
+      responsibleOrganizationId,
+      dueOn: "2024-12-01",
+    });
+    await updateCommitment(test.db, testActor, {
+      ...fourth!,
+      text: fourth!.text,
+      area: fourth!.area,
+      responsibleOrganizationId: null,
+      dueOn: "2024-11-01",
+    });
+    await expectTalliesMatch();
+
+    const page = (await getAgreement(test.db, agreementId, today))!;
+    const rows = await test.db.select().from(t.commitments).where(eq(t.commitments.agreementId, agreementId));
+    expect(page.counts).toEqual({ complete: 1, limited: 1, not_assessed: 2 });
+    expect(page.progress.overdue).toBe(rows.filter((c) => isOverdue(c, today)).length);
+    expect(page.progress.overdue).toBe(3);
+    const listed = (await listAgreements(test.db, today)).find((a) => a.id === agreementId)!;
+    expect(listed.commitments).toEqual(page.counts);
+
+    // Deleted, here as a statement of its own: the trigger follows whoever writes.
+    await test.db.delete(t.commitments).where(eq(t.commitments.id, fourth!.id));
+    await expectTalliesMatch();
+    expect((await getAgreement(test.db, agreementId, today))!.progress.overdue).toBe(2);
+  });
+
+  it("follows a bulk insert, and leaves no empty rows behind", async () => {
+    await test.db.insert(t.commitments).values(
+      Array.from({ length: 50 }, (_, i) => ({
+        slug: `bulk-tally-${i}`,
+        agreementId,
+        text: { en: `Bulk commitment ${i}` },
+        area: "bulk",
+        status: "not_assessed" as const,
+        dueOn: `2025-02-${String((i % 28) + 1).padStart(2, "0")}`,
+      })),
+    );
+    await expectTalliesMatch();
+    await test.db.delete(t.commitments).where(eq(t.commitments.area, "bulk"));
+    await expectTalliesMatch();
+    const [empty] = await test.db
+      .select({ n: sql<string>`count(*)` })
+      .from(t.commitmentTallies)
+      .where(sql`${t.commitmentTallies.n} <= 0`);
+    expect(Number(empty!.n)).toBe(0);
+  });
+});
