@@ -4,8 +4,8 @@ import type { Language } from "../i18n/config";
 import type { ActivityRow } from "../models/activity-search.server";
 import { csvRecord, utf8Bom } from "./csv";
 import { calendar, dateValue, escapeText, utcStamp } from "./icalendar";
-import { createFormatter } from "./format";
-import { localized, placeName } from "./localized";
+import { exportFormatter } from "./export-formatter.server";
+import { placeName } from "./localized";
 import { isoAtPrecision, sourcedDate } from "./sourced-date";
 import { zonedClock } from "./zoned-time";
 
@@ -59,7 +59,7 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
   const label = labelLookup(t);
   const clock = zonedClock(timeZone);
   const h = (key: KeysUnder<"activityList.csvHeaders">) => t(`activityList.csvHeaders.${key}`, { zone: timeZone });
-  const format = createFormatter(lang, timeZone);
+  const format = exportFormatter(lang, timeZone);
   const header = csvRecord([
     h("id"),
     h("date"),
@@ -89,13 +89,13 @@ export function activitiesCsv(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
       when(r.startsAt, r),
       when(r.endsAt, r),
       label(r.allDay ? "activityList.yes" : "activityList.no"),
-      localized(r.title, lang),
+      r.title,
       label(`activityType.${r.type}`),
       label(`activityStatus.${r.status}`),
       label(`activityMode.${r.mode}`),
       r.city,
-      localized(r.countryName, lang),
-      localized(r.agreementTitle, lang),
+      r.countryName,
+      r.agreementTitle,
       `${origin}/activities/${r.id}`,
       label(r.example ? "activityList.yes" : "activityList.no"),
     ]),
@@ -117,7 +117,7 @@ const icalStatus: Record<string, string> = {
 export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportContext & { now: Date }) {
   const { t, lang, origin } = ctx;
   const label = labelLookup(t);
-  const format = createFormatter(lang, ctx.timeZone);
+  const format = exportFormatter(lang, ctx.timeZone);
   const host = new URL(origin).hostname;
   const head = calendar([
     "BEGIN:VCALENDAR",
@@ -142,7 +142,7 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
       const description = [
         r.datePrecision !== "day" ? t("activityList.calendarPeriod", { date: shown }) : shown,
         `${label(`activityType.${r.type}`)} · ${label(`activityStatus.${r.status}`)}`,
-        r.agreementTitle ? localized(r.agreementTitle, lang) : null,
+        r.agreementTitle,
         r.example ? t("activityList.calendarExample") : null,
         url,
       ]
@@ -158,7 +158,7 @@ export function activitiesIcs(rows: AsyncIterable<ActivityRow[]>, ctx: ExportCon
               `DTSTART:${utcStamp(r.startsAt)}`,
               `DTEND:${utcStamp(r.endsAt > r.startsAt ? r.endsAt : new Date(r.startsAt.getTime() + 3_600_000))}`,
             ]),
-        `SUMMARY:${escapeText(localized(r.title, lang))}`,
+        `SUMMARY:${escapeText(r.title)}`,
         ...(place ? [`LOCATION:${escapeText(place)}`] : []),
         `DESCRIPTION:${escapeText(description)}`,
         `STATUS:${icalStatus[r.status] ?? "CONFIRMED"}`,

@@ -37,20 +37,22 @@ function buildFormatter(lang: Language, timeZone: string): Formatter {
   // each format() call costs microseconds: each is written out once per formatter, up to a bound.
   const days = new Map<string, string>();
   const numbers = new Map<number, string>();
+  const dayText = (value: string | null | undefined) => {
+    if (!value) return "";
+    const key = value.slice(0, 10);
+    let text = days.get(key);
+    if (text === undefined) {
+      text = day.format(new Date(`${key}T00:00:00Z`));
+      if (days.size >= 5000) days.clear();
+      days.set(key, text);
+    }
+    return text;
+  };
   return {
-    day: (value) => {
-      if (!value) return "";
-      const key = value.slice(0, 10);
-      let text = days.get(key);
-      if (text === undefined) {
-        text = day.format(new Date(`${key}T00:00:00Z`));
-        if (days.size >= 5000) days.clear();
-        days.set(key, text);
-      }
-      return text;
-    },
+    day: dayText,
     dateTime: (value) => (value ? dateTime.format(new Date(value)) : ""),
-    when: (value, allDay) => (allDay ? day.format(new Date(value)) : dateTime.format(new Date(value))),
+    // An all-day event is stored from 00:00Z of its day: that UTC date is its day.
+    when: (value, allDay) => (allDay ? dayText(new Date(value).toISOString()) : dateTime.format(new Date(value))),
     period: (value, precision) => (precision === "month" ? month : year).format(new Date(value)),
     number: (value) => {
       let text = numbers.get(value);

@@ -17,13 +17,16 @@ export function localized(text: LocalizedText | null | undefined, lang: Language
   return (lang === "en" ? undefined : text[lang]) ?? text.en;
 }
 
-/** Where something happens, as people write it: "Baku, Azerbaijan", or whichever part is known. */
+/**
+ * Where something happens, as people write it: "Baku, Azerbaijan", or whichever part is known.
+ * The country's name as stored, or already in the reader's language (a list selects only that).
+ */
 export function placeName(
   city: string | null | undefined,
-  country: LocalizedText | null | undefined,
+  country: LocalizedText | string | null | undefined,
   lang: Language,
 ): string {
-  return [city, localized(country, lang)].filter(Boolean).join(", ");
+  return [city, typeof country === "string" ? country : localized(country, lang)].filter(Boolean).join(", ");
 }
 
 /** A rich text as stored: the editor's JSON, and the sanitized HTML and plain text rendered from it at save time. */

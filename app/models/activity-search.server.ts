@@ -8,6 +8,7 @@ import type { ActivityQuery, ActivitySortKey } from "../lib/activity-query";
 import { sourcedDateColumns } from "./activity.server";
 import { fixedLimit, preparedOnce } from "./prepared.server";
 import { filterValues, filterWhere, plannerExpectsMany } from "./activity-filter.server";
+import { readerTextSql } from "./reader-text-sql.server";
 
 const activityPageSize = 25;
 /**
@@ -50,14 +51,16 @@ export const activityListFields = {
   example: activities.example,
 };
 
-const rowFields = {
+/** A row of the list and the exports, its texts in the reader's language. */
+const rowFields = (lang: Language) => ({
   ...activityListFields,
+  title: readerTextSql(activities.title, lang),
+  countryName: readerTextSql<string | null>(countries.name, lang),
   mode: activities.mode,
   endsAt: activities.endsAt,
-  countryCode: activities.countryCode,
   agreementId: activities.agreementId,
-  agreementTitle: agreements.title,
-};
+  agreementTitle: readerTextSql<string | null>(agreements.title, lang),
+});
 
 /**
  * How many rows a filter matches, counted up to `cap + 1`: cheap however broad the filter is. A
@@ -90,7 +93,7 @@ async function countMatches(db: Database, query: ActivityQuery, timeZone: string
  * The matching rows in the list's order. When the filter is known to match few rows, they are
  * found first and then sorted: walking the sort order's index and testing every row, the plan
  * that suits a broad filter, reads the whole table for a rare word.
- * Built and prepared once per combination of filters, sort and plan.
+ * Built and prepared once per combination of filters, sort, plan and language.
  */
 function rowsStatement(
   db: Database,
@@ -102,7 +105,7 @@ function rowsStatement(
     names.join(","),
     query.sort,
     query.dir,
-    query.sort === "title" ? options.lang : "",
+    options.lang,
     options.few,
     options.limit,
     offsetIsFixed(options.offset, options.limit) ? options.offset : "",
@@ -110,7 +113,7 @@ function rowsStatement(
   return preparedOnce(db, `activity_rows:${key}`, () => {
     const where = filterWhere(names, sql.placeholder);
     return db
-      .select(rowFields)
+      .select(rowFields(options.lang))
       .from(activities)
       .leftJoin(countries, eq(countries.code, activities.countryCode))
       .leftJoin(agreements, eq(agreements.id, activities.agreementId))

@@ -37,7 +37,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     ...page,
     rows: rows.map((r): ActivityTableRow => ({
       id: r.id,
-      title: localized(r.title, lang),
+      title: r.title,
       type: r.type,
       status: r.status,
       startsAt: r.startsAt,
@@ -46,7 +46,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
       dateApproximate: r.dateApproximate,
       place: placeName(r.city, r.countryName, lang),
       agreementId: r.agreementId,
-      agreement: localized(r.agreementTitle, lang),
+      agreement: r.agreementTitle ?? "",
       example: r.example,
     })),
     query,

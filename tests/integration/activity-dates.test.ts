@@ -135,18 +135,16 @@ describe.each(drivers)("dates as precise as their sources on %s", (driver) => {
     timeZone: "Asia/Baku",
     origin: "https://jembatan.test",
   });
-  const visitsOf = (q: string) =>
-    eachActivityBatch(test.db, parseActivityQuery(new URLSearchParams(q)), {
-      lang: "en",
-      timeZone: "Asia/Baku",
-    });
+  // The rows carry their texts in the reader's language: the export is asked in the same one.
+  const visitsOf = (q: string, lang: "en" | "id" = "en") =>
+    eachActivityBatch(test.db, parseActivityQuery(new URLSearchParams(q)), { lang, timeZone: "Asia/Baku" });
 
   it("exports the month as the list shows it, and as ISO 8601 to the month", async () => {
     for (const [lang, shown] of [
       ["en", "c. Sept 2017"],
       ["id", "sekitar Sep 2017"],
     ] as const) {
-      const csv = await new Response(activitiesCsv(visitsOf("type=visit"), exportCtx(lang))).text();
+      const csv = await new Response(activitiesCsv(visitsOf("type=visit", lang), exportCtx(lang))).text();
       const [header, ...records] = parseCsv(csv.slice(1));
       expect(header![1]).toBe(lang === "en" ? "Date (as the source gives it)" : "Tanggal (sesuai sumber)");
       const visit = records.find((r) =>
