@@ -47,7 +47,7 @@ export interface ServingActivity {
 /**
  * The activities that serve a commitment, newest first, each with its date; when only the latest
  * are listed, a link to all of them in the activity list. Plain links: render it inside
- * <PlainLinks> (an agreement page shows it on every card).
+ * <PlainLinks>, as the commitment's page does.
  */
 export function ActivityLinks({
   commitmentId,

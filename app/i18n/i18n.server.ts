@@ -75,9 +75,15 @@ export const languageMiddleware: MiddlewareFunction<Response> = async ({ request
 /**
  * Lets an address decide the language where the reader did not: a case's Indonesian slug is an
  * Indonesian page for a crawler that sends no Accept-Language (a route middleware, after the root's).
+ * `languageOf` (a database look-up) is asked only then, not on every reader's view.
  */
-export function preferAddressLanguage(context: Readonly<RouterContextProvider>, language: Language | null) {
-  if (language && !context.get(chosenContext)) context.set(languageContext, language);
+export async function preferAddressLanguage(
+  context: Readonly<RouterContextProvider>,
+  languageOf: () => Promise<Language | null>,
+) {
+  if (context.get(chosenContext)) return;
+  const language = await languageOf();
+  if (language) context.set(languageContext, language);
 }
 
 export function getLanguage(context: Readonly<RouterContextProvider>): Language {

@@ -38,7 +38,7 @@ const isSlug = (slug: string) => slugPattern.test(slug) && slug.length <= 200;
 // runs; visitors' pages may be kept by any cache (docs/decisions/0015-public-case-pages.md).
 export const middleware: Route.MiddlewareFunction[] = [
   async ({ params, context }, next) => {
-    if (isSlug(params.slug!)) preferAddressLanguage(context, await slugLanguage(db, params.slug!));
+    if (isSlug(params.slug!)) await preferAddressLanguage(context, () => slugLanguage(db, params.slug!));
     return next();
   },
   httpCache({ visitors: true }),

@@ -91,7 +91,7 @@ export const commitments = pgTable(
   (t) => [
     index("commitments_agreement_idx").on(t.agreementId, t.position),
     index("commitments_status_idx").on(t.status, t.dueOn),
-    // An agreement's tally (how many in each status, how many overdue) from the index alone.
+    // An agreement's commitments in one status: the complete ones its "confirmed by every side" counts.
     index("commitments_agreement_status_idx").on(t.agreementId, t.status, t.dueOn),
   ],
 );

@@ -3,73 +3,36 @@
  * form that carries a file, its limit and type check, the download's headers and who may have it,
  * and the audit rows. The models themselves: documents.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { and, eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as t from "../../db/schema";
-import { openDatabase } from "../../db/client";
-import { createSession } from "../../app/models/session.server";
-import { seedIfEmpty } from "../../app/seed/seed-content.server";
 import { decodeHtml, match, rawRequest } from "../support/http";
-import { sessionCookieHeader } from "../support/minted-sessions";
 import { makeCase, makePublishedCase } from "../support/model-factories";
 import { docxBytes, exeBytes, pdfBytes, pngBytes } from "../support/sample-files";
-import { startBuiltServer, type RunningServer } from "../support/server-process";
-import { createServerDatabase, drivers, type ServerDatabase } from "../support/test-database";
+import { seededServer } from "../support/seeded-server";
+import { drivers } from "../support/test-database";
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 240_000 });
 
-const secret = "documents-test-session-secret-0123456789abcdef";
-
 describe.each(drivers)("documents over HTTP on %s", (driver) => {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "jembatan-documents-")), "db");
-  let database: ServerDatabase | undefined;
-  let server: RunningServer;
-  const cookies = { editor: "", viewer: "" };
+  const app = seededServer(driver, "documents");
+  const { cookies } = app;
   const ids = { editor: 0, activity: 0, draftCase: 0, publishedCase: 0, publishedSlug: "", publishedVersion: 0 };
 
-  const open = () =>
-    database ? openDatabase({ url: database.url, dataDir: "", maxConnections: 2 }) : openDatabase({ dataDir });
-
-  beforeAll(async () => {
-    const template = driver === "postgres" ? inject("testTemplates").postgresTemplate : undefined;
-    if (driver === "postgres") database = await createServerDatabase({ prefix: "jembatan_documents", template });
-    const handle = await open();
-    try {
-      if (!template) await handle.migrate();
-      await seedIfEmpty(handle.db, { demo: true });
-      for (const role of ["editor", "viewer"] as const) {
-        const [user] = await handle.db
-          .select()
-          .from(t.users)
-          .where(eq(t.users.email, `${role}@example.org`));
-        if (role === "editor") ids.editor = user!.id;
-        cookies[role] = await sessionCookieHeader(secret, (await createSession(handle.db, user!.id, {})).token);
-      }
-      ids.activity = (await handle.db.select({ id: t.activities.id }).from(t.activities).limit(1))[0]!.id;
-      ids.draftCase = (await makeCase(handle.db)).id;
-      const published = (await makePublishedCase(handle.db))!;
+  beforeAll(() =>
+    app.start(async (db) => {
+      ids.editor = app.users.editor;
+      ids.activity = (await db.select({ id: t.activities.id }).from(t.activities).limit(1))[0]!.id;
+      ids.draftCase = (await makeCase(db)).id;
+      const published = (await makePublishedCase(db))!;
       ids.publishedCase = published.id;
       ids.publishedSlug = published.slug;
       ids.publishedVersion = published.version;
-    } finally {
-      await handle.close();
-    }
-    server = await startBuiltServer({
-      ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
-      SESSION_SECRET: secret,
-      WEB_CONCURRENCY: "1",
-    });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await database?.drop();
-    rmSync(path.dirname(dataDir), { recursive: true, force: true });
-  });
+    }),
+  );
+  afterAll(() => app.stop());
 
-  const url = (address: string) => `${server.url}${address}`;
+  const url = (address: string) => `${app.url}${address}`;
   const get = (address: string, headers: Record<string, string> = {}) =>
     fetch(url(address), { headers, redirect: "manual" });
   function upload(
@@ -87,7 +50,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     return fetch(url(to), {
       method: "POST",
       body: form,
-      headers: { Origin: server.url, ...headers },
+      headers: { Origin: app.url, ...headers },
       redirect: "manual",
     });
   }
@@ -213,7 +176,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     const republish = await fetch(url(`/cases/${ids.publishedCase}`), {
       method: "POST",
       body: new URLSearchParams({ intent: "publish", version: String(ids.publishedVersion) }),
-      headers: { Origin: server.url, Cookie: cookies.editor },
+      headers: { Origin: app.url, Cookie: cookies.editor },
       redirect: "manual",
     });
     expect(republish.status).toBe(302);
@@ -250,7 +213,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
           subjectId: String(ids.activity),
           documentId,
         }),
-        headers: { Origin: server.url, Cookie: cookie },
+        headers: { Origin: app.url, Cookie: cookie },
         redirect: "manual",
       });
     expect((await detach(cookies.viewer)).status).toBe(403);
@@ -274,7 +237,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
           publishedOn: "2023-07",
           ...fields,
         }),
-        headers: { Origin: server.url, Cookie: cookies.editor },
+        headers: { Origin: app.url, Cookie: cookies.editor },
         redirect: "manual",
       });
     const bad = await form({ url: "javascript:alert(1)", publishedOn: "2023-13" });
@@ -290,9 +253,7 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
   });
 
   it("writes an audit row for every upload, attachment and removal, by the editor", async () => {
-    // PGlite is one process's database: the server must let go of it first.
-    if (!database) await server.stop();
-    const handle = await open();
+    const handle = await app.openBeside();
     try {
       const rows = await handle.db
         .select()

@@ -5,55 +5,26 @@
  * makes a link (shown once) and stops it; only editors touch a member's personal link. The model:
  * visit-links.test.ts.
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as t from "../../db/schema";
-import { openDatabase } from "../../db/client";
-import { createSession } from "../../app/models/session.server";
 import { issueVisitLink } from "../../app/models/visit-links.server";
-import { seedIfEmpty } from "../../app/seed/seed-content.server";
 import { decodeHtml, match } from "../support/http";
-import { sessionCookieHeader } from "../support/minted-sessions";
 import { makePerson, makeVisit } from "../support/model-factories";
-import { startBuiltServer, type RunningServer } from "../support/server-process";
-import { createServerDatabase, drivers, type ServerDatabase } from "../support/test-database";
+import { seededServer } from "../support/seeded-server";
+import { drivers } from "../support/test-database";
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 240_000 });
 
-const secret = "visit-links-test-session-secret-0123456789abcdef";
-
 describe.each(drivers)("secret visit links over HTTP on %s", (driver) => {
-  const dataDir = path.join(mkdtempSync(path.join(tmpdir(), "jembatan-visit-links-")), "db");
-  let database: ServerDatabase | undefined;
-  let server: RunningServer;
-  const cookies = { editor: "", viewer: "" };
+  const app = seededServer(driver, "visit-links");
+  const { cookies, users } = app;
   const ids = { visit: 0, other: 0, budi: 0, sari: 0 };
   const tokens = { calendar: "", budiCalendar: "", budiBriefing: "", revoked: "", expired: "" };
 
-  const open = () =>
-    database ? openDatabase({ url: database.url, dataDir: "", maxConnections: 2 }) : openDatabase({ dataDir });
-
-  beforeAll(async () => {
-    const template = driver === "postgres" ? inject("testTemplates").postgresTemplate : undefined;
-    if (driver === "postgres") database = await createServerDatabase({ prefix: "jembatan_visit_links", template });
-    const handle = await open();
-    try {
-      const db = handle.db;
-      if (!template) await handle.migrate();
-      await seedIfEmpty(db, { demo: true });
-      const users: Record<string, number> = {};
-      for (const role of ["editor", "viewer"] as const) {
-        const [user] = await db
-          .select()
-          .from(t.users)
-          .where(eq(t.users.email, `${role}@example.org`));
-        users[role] = user!.id;
-        cookies[role] = await sessionCookieHeader(secret, (await createSession(db, user!.id, {})).token);
-      }
-      const actor = { userId: users.editor! };
+  beforeAll(() =>
+    app.start(async (db) => {
+      const actor = { userId: users.editor };
       ids.visit = (await makeVisit(db, {}, actor)).visit.activityId;
       ids.other = (await makeVisit(db, {}, actor)).visit.activityId;
       const member = async (name: string, dietaryNeeds: string) => {
@@ -67,14 +38,14 @@ describe.each(drivers)("secret visit links over HTTP on %s", (driver) => {
       await db.insert(t.followUps).values({
         visitId: ids.visit,
         title: { en: "Internal follow-up for staff" },
-        ownerId: users.editor!,
+        ownerId: users.editor,
         dueOn: "2025-07-01",
       });
       ids.budi = await member("Budi Linked", "Vegetarian meals");
       ids.sari = await member("Sari Linked", "Gluten-free meals");
       const link = async (purpose: "calendar" | "briefing", memberId: number | null, userId: number | null) =>
         (await issueVisitLink(db, actor, { visitId: ids.visit, purpose, memberId, userId }))!;
-      tokens.calendar = (await link("calendar", null, users.viewer!)).token;
+      tokens.calendar = (await link("calendar", null, users.viewer)).token;
       tokens.budiCalendar = (await link("calendar", ids.budi, null)).token;
       tokens.revoked = (await link("briefing", ids.budi, null)).token;
       // Made anew: the one before is revoked.
@@ -85,28 +56,17 @@ describe.each(drivers)("secret visit links over HTTP on %s", (driver) => {
         .update(t.visitLinks)
         .set({ expiresAt: new Date(Date.now() - 60_000) })
         .where(eq(t.visitLinks.id, expired.id));
-    } finally {
-      await handle.close();
-    }
-    server = await startBuiltServer({
-      ...(database ? { DATABASE_URL: database.url } : { DATA_DIR: dataDir }),
-      SESSION_SECRET: secret,
-      WEB_CONCURRENCY: "1",
-    });
-  });
-  afterAll(async () => {
-    await server?.stop("SIGKILL");
-    await database?.drop();
-    rmSync(path.dirname(dataDir), { recursive: true, force: true });
-  });
+    }),
+  );
+  afterAll(() => app.stop());
 
   const get = (address: string, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}${address}`, { headers, redirect: "manual" });
+    fetch(`${app.url}${address}`, { headers, redirect: "manual" });
   const post = (address: string, form: Record<string, string>, cookie: string) =>
-    fetch(`${server.url}${address}`, {
+    fetch(`${app.url}${address}`, {
       method: "POST",
       body: new URLSearchParams(form),
-      headers: { Origin: server.url, Cookie: cookie },
+      headers: { Origin: app.url, Cookie: cookie },
       redirect: "manual",
     });
   const q = (token: string) => `?${new URLSearchParams({ token })}`;
@@ -170,7 +130,7 @@ describe.each(drivers)("secret visit links over HTTP on %s", (driver) => {
   async function made(answer: Response, pathPart: string) {
     expect(answer.status).toBe(200);
     const html = decodeHtml(await answer.text());
-    return match(html, new RegExp(`value="${server.url}(${pathPart}\\?token=[A-Za-z0-9_-]{43})"`), pathPart);
+    return match(html, new RegExp(`value="${app.url}(${pathPart}\\?token=[A-Za-z0-9_-]{43})"`), pathPart);
   }
 
   it("makes a reader's calendar link on the briefing page, shown once; a new one retires it, stopping ends it", async () => {
