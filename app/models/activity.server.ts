@@ -53,6 +53,15 @@ export const sourcedDateColumns = {
   dateApproximate: activities.dateApproximate,
 };
 
+/** An activity as a dated line in a list: what it is and when, as precisely as its source gives it. */
+export const datedActivityFields = {
+  id: activities.id,
+  title: activities.title,
+  startsAt: activities.startsAt,
+  allDay: activities.allDay,
+  ...sourcedDateColumns,
+};
+
 // Every column but the generated `search`, which only the list's search reads.
 export const activityColumns = {
   id: activities.id,

@@ -14,7 +14,7 @@ import {
   users,
 } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { sourcedDateColumns } from "./activity.server";
+import { datedActivityFields } from "./activity.server";
 
 /** How many earlier visits a briefing recalls, newest first. */
 export const earlierVisitsShown = 5;
@@ -63,11 +63,7 @@ export async function earlierVisits(db: Database, visit: { id: number; startsAt:
   }
   return db
     .select({
-      id: activities.id,
-      title: activities.title,
-      startsAt: activities.startsAt,
-      allDay: activities.allDay,
-      ...sourcedDateColumns,
+      ...datedActivityFields,
       city: activities.city,
       lessonsHtml: activities.lessonsHtml,
       lessonsText: activities.lessonsText,

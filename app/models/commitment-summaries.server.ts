@@ -11,7 +11,7 @@ import {
 import { type LocalizedText } from "../lib/localized";
 import type { Database } from "../../db/client";
 import { titleOnSql } from "./person-positions.server";
-import { sourcedDateColumns } from "./activity.server";
+import { datedActivityFields } from "./activity.server";
 
 interface ConfirmationView {
   countryCode: string;
@@ -106,11 +106,7 @@ export async function activitiesFor(
   const ranked = db
     .select({
       commitmentId: activityCommitments.commitmentId,
-      id: activities.id,
-      title: activities.title,
-      startsAt: activities.startsAt,
-      allDay: activities.allDay,
-      ...sourcedDateColumns,
+      ...datedActivityFields,
       rank: sql<number>`row_number() over (partition by ${activityCommitments.commitmentId} order by ${activities.startsAt} desc, ${activities.id} desc)`.as(
         "rank",
       ),

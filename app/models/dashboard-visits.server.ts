@@ -3,7 +3,7 @@
 import { and, asc, count, eq, gte, inArray, lte, ne, or, sql } from "drizzle-orm";
 import { activities, itineraryItems, visitMembers, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { sourcedDateColumns } from "./activity.server";
+import { datedActivityFields } from "./activity.server";
 import type { LocalizedText } from "../lib/localized";
 import type { SourcedDate } from "../lib/sourced-date";
 import { utcToZoned } from "../lib/zoned-time";
@@ -67,12 +67,8 @@ export async function upcomingVisits(db: Database, clock: DashboardClock, limit 
   const [rows, [total]] = await Promise.all([
     db
       .select({
-        id: activities.id,
-        title: activities.title,
-        startsAt: activities.startsAt,
+        ...datedActivityFields,
         endsAt: activities.endsAt,
-        allDay: activities.allDay,
-        ...sourcedDateColumns,
         city: activities.city,
         direction: visits.direction,
         timeZone: visits.timeZone,

@@ -6,7 +6,7 @@ import { organizationOptions } from "./organization.server";
 import { positionInputs, type PersonInput } from "./people-writes.server";
 import { positionsOf, positionsOn } from "./person-positions.server";
 import { citationsFor } from "./source.server";
-import { sourcedDateColumns } from "./activity.server";
+import { datedActivityFields } from "./activity.server";
 
 export const peoplePageSize = 25;
 
@@ -91,11 +91,7 @@ export async function getPerson(db: Database, id: number) {
     positionsOf(db, id),
     db
       .select({
-        id: activities.id,
-        title: activities.title,
-        startsAt: activities.startsAt,
-        allDay: activities.allDay,
-        ...sourcedDateColumns,
+        ...datedActivityFields,
       })
       .from(activityParticipants)
       .innerJoin(activities, eq(activities.id, activityParticipants.activityId))

@@ -4,7 +4,7 @@
 import { and, asc, desc, eq, inArray, lt, ne, or, sql } from "drizzle-orm";
 import { activities, activityCases, activityCommitments, agreements, cases, commitments } from "../../db/schema";
 import type { Database } from "../../db/client";
-import { sourcedDateColumns } from "./activity.server";
+import { datedActivityFields } from "./activity.server";
 
 /** How many earlier visits the page recalls, newest first. */
 export const earlierVisitsRecalled = 10;
@@ -41,12 +41,8 @@ function earlierVisits(db: Database, visit: VisitKey) {
   if (!partner) return Promise.resolve([]);
   return db
     .select({
-      id: activities.id,
-      title: activities.title,
-      startsAt: activities.startsAt,
+      ...datedActivityFields,
       endsAt: activities.endsAt,
-      allDay: activities.allDay,
-      ...sourcedDateColumns,
       city: activities.city,
       lessonsHtml: activities.lessonsHtml,
       // Seeded visits may have no visit row: their page is the activity's.

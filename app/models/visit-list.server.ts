@@ -3,7 +3,7 @@ import { and, asc, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { activities, countries, organizations, visits } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { VisitList } from "../forms/visit";
-import { sourcedDateColumns } from "./activity.server";
+import { datedActivityFields } from "./activity.server";
 
 export const visitsPerPage = 20;
 
@@ -16,12 +16,8 @@ export async function listVisits(db: Database, options: { list: VisitList; page:
   const upcoming = options.list === "upcoming";
   const rows = await db
     .select({
-      id: activities.id,
-      title: activities.title,
-      startsAt: activities.startsAt,
+      ...datedActivityFields,
       endsAt: activities.endsAt,
-      allDay: activities.allDay,
-      ...sourcedDateColumns,
       city: activities.city,
       countryName: countries.name,
       direction: visits.direction,

@@ -133,7 +133,7 @@ test.describe("agreements", () => {
     );
   });
 
-  test("an agreement with many commitments lists them twenty at a time, counting progress over all", async ({
+  test("an agreement with many commitments lists them ten at a time, counting progress over all", async ({
     page,
     loginAs,
     playwright,
