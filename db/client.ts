@@ -79,14 +79,26 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
  * drizzle asks postgres.js to prepare a statement only when the query is given a name, so every
  * query with parameters costs two round trips and a fresh plan. A statement with parameters is
  * always a single statement, so preparing it is safe: PostgreSQL then parses and plans it once per
- * connection, and each later run is one round trip. Statements are kept per connection, and
- * postgres.js replaces connections every 30 to 60 minutes, so the set stays bounded. Transactions
- * run on their own connection object and are left as they are (writes are rare).
+ * connection, and each later run is one round trip. A named query (`.prepare(name)`, the app's
+ * preparedOnce) is a single statement too, and is prepared even without parameters: postgres.js
+ * sends a parameterless query as simple text, parsed and planned at every run, which undid
+ * writing a list's page size and chosen filters into its SQL (prepared.server.ts). Statements are
+ * kept per connection, and postgres.js replaces connections every 30 to 60 minutes, so the set
+ * stays bounded. Transactions run on their own connection object and are left as they are
+ * (writes are rare).
  */
 function preparePlaceholderQueries(client: Sql) {
   const unsafe = client.unsafe.bind(client);
   client.unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) =>
-    unsafe(query, params as never, params?.length ? { ...options, prepare: true } : options)) as typeof client.unsafe;
+    unsafe(
+      query,
+      params as never,
+      options?.prepare
+        ? ({ ...options, simple: false } as typeof options)
+        : params?.length
+          ? { ...options, prepare: true }
+          : options,
+    )) as typeof client.unsafe;
 }
 
 async function openPglite(

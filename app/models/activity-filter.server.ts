@@ -3,7 +3,7 @@
 import { and, inArray, sql, type SQL } from "drizzle-orm";
 import { activities, activityCommitments } from "../../db/schema";
 import type { Database } from "../../db/client";
-import type { ActivityStatus, ActivityType } from "../lib/enums";
+import { activityStatuses, activityTypes, type ActivityStatus, type ActivityType } from "../lib/enums";
 import type { ActivityQuery } from "../lib/activity-query";
 import { zonedToUtc } from "../lib/zoned-time";
 
@@ -25,8 +25,8 @@ function prefixQuery(q: string): string | undefined {
 export type FilterValues = Record<string, string | number>;
 
 /**
- * The filter's values by name. The names alone decide the SQL (filterWhere), so the statements
- * below are built and prepared once per combination of filters, and run with these values.
+ * The filter's values by name. The names (and the types and statuses chosen) decide the SQL, so
+ * the list's statements are prepared once per combination of filters (preparedFilter).
  */
 export function filterValues(query: ActivityQuery, timeZone: string): FilterValues {
   const values: FilterValues = {};
@@ -64,6 +64,34 @@ export function filterWhere(names: string[], value: (name: string) => unknown): 
     has("q") ? sql`${activities.search} @@ (select to_tsquery('simple', ${value("q")}))` : undefined,
   ];
   return and(...conditions.filter(Boolean));
+}
+
+/** The filters whose values come from a fixed list. */
+const fixedList = /^(type|status)\d+$/;
+
+/**
+ * The filter as a prepared statement gets it: `key` names the statement, `where` builds its SQL,
+ * `bound` holds the values sent with each execution. Types and statuses come from fixed lists, so
+ * they are written into the SQL and the key: sent as parameters, PostgreSQL planned every view
+ * afresh (its generic plan for "some type and some status" costs more than the plan it finds for
+ * the actual values; a quarter of the filtered list's database time), while a statement with no
+ * parameter left is planned once per connection. Dates, ids and words stay parameters.
+ */
+export function preparedFilter(values: FilterValues) {
+  const names = Object.keys(values);
+  const written = (name: string) => fixedList.test(name);
+  return {
+    key: names.map((name) => (written(name) ? `${name}=${values[name]}` : name)).join(","),
+    where: () => filterWhere(names, (name) => (written(name) ? listValue(values[name]) : sql.placeholder(name))),
+    bound: Object.fromEntries(Object.entries(values).filter(([name]) => !written(name))),
+  };
+}
+
+function listValue(value: string | number | undefined) {
+  const known: readonly unknown[] = [...activityTypes, ...activityStatuses];
+  // The query parser admits nothing else; checked again because it becomes SQL text.
+  if (!known.includes(value)) throw new Error(`not an activity type or status: ${String(value)}`);
+  return sql.raw(`'${String(value)}'`);
 }
 
 function nextDay(date: string, timeZone: string) {

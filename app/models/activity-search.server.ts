@@ -7,7 +7,7 @@ import type { Language } from "../i18n/config";
 import type { ActivityQuery, ActivitySortKey } from "../lib/activity-query";
 import { sourcedDateColumns } from "./activity.server";
 import { fixedLimit, preparedOnce } from "./prepared.server";
-import { filterValues, filterWhere, plannerExpectsMany } from "./activity-filter.server";
+import { filterValues, plannerExpectsMany, preparedFilter } from "./activity-filter.server";
 import { readerTextSql } from "./reader-text-sql.server";
 
 const activityPageSize = 25;
@@ -71,10 +71,9 @@ const rowFields = (lang: Language) => ({
  */
 async function countMatches(db: Database, query: ActivityQuery, timeZone: string, cap: number) {
   if (await plannerExpectsMany(db, query, timeZone, cap)) return cap + 1;
-  const values = filterValues(query, timeZone);
-  const names = Object.keys(values);
-  const statement = preparedOnce(db, `activity_count:${names.join(",")}:${cap}`, () => {
-    const where = filterWhere(names, sql.placeholder);
+  const filter = preparedFilter(filterValues(query, timeZone));
+  const statement = preparedOnce(db, `activity_count:${filter.key}:${cap}`, () => {
+    const where = filter.where();
     const matches = db
       .select({ one: sql`1` })
       .from(activities)
@@ -85,7 +84,7 @@ async function countMatches(db: Database, query: ActivityQuery, timeZone: string
       .from(sql`(select 1) as one`)
       .prepare("activity_count");
   });
-  const [row] = await statement.execute(values);
+  const [row] = await statement.execute(filter.bound);
   return Number(row?.n ?? 0);
 }
 
@@ -99,10 +98,10 @@ function rowsStatement(
   db: Database,
   query: ActivityQuery,
   options: { lang: Language; few: boolean; limit: number; offset: number },
-  names: string[],
+  filter: ReturnType<typeof preparedFilter>,
 ) {
   const key = [
-    names.join(","),
+    filter.key,
     query.sort,
     query.dir,
     options.lang,
@@ -111,7 +110,7 @@ function rowsStatement(
     offsetIsFixed(options.offset, options.limit) ? options.offset : "",
   ].join("|");
   return preparedOnce(db, `activity_rows:${key}`, () => {
-    const where = filterWhere(names, sql.placeholder);
+    const where = filter.where();
     return db
       .select(rowFields(options.lang))
       .from(activities)
@@ -145,8 +144,8 @@ function matchingRows(
   query: ActivityQuery,
   options: { lang: Language; timeZone: string; few: boolean; limit: number; offset: number },
 ) {
-  const values = filterValues(query, options.timeZone);
-  return rowsStatement(db, query, options, Object.keys(values)).execute({ ...values, offset: options.offset });
+  const filter = preparedFilter(filterValues(query, options.timeZone));
+  return rowsStatement(db, query, options, filter).execute({ ...filter.bound, offset: options.offset });
 }
 
 export type ActivityRow = Awaited<ReturnType<typeof matchingRows>>[number];

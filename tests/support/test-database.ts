@@ -64,9 +64,12 @@ function templates(): TestTemplates {
 }
 
 /** A new, migrated database on `driver`, for one test file. */
-export async function createTestDatabase(driver: DatabaseDriver): Promise<TestDatabase> {
+export async function createTestDatabase(
+  driver: DatabaseDriver,
+  options: { maxConnections?: number } = {},
+): Promise<TestDatabase> {
   const started = performance.now();
-  const test = driver === "pglite" ? await createPglite() : await createPostgres();
+  const test = driver === "pglite" ? await createPglite() : await createPostgres(options.maxConnections ?? 4);
   if (process.env.TEST_DB_TIMING) {
     const file = path.relative(process.cwd(), expect.getState().testPath ?? "?");
     console.log(`[test-database] ${driver} ready in ${Math.round(performance.now() - started)} ms (${file})`);
@@ -81,10 +84,10 @@ async function createPglite(): Promise<TestDatabase> {
   return { db: handle.db, driver: "pglite", close: handle.close };
 }
 
-async function createPostgres(): Promise<TestDatabase> {
+async function createPostgres(maxConnections: number): Promise<TestDatabase> {
   const { postgresTemplate } = templates();
   const database = await createServerDatabase(postgresTemplate ? { template: postgresTemplate } : {});
-  const handle = await openDatabase({ url: database.url, dataDir: "", maxConnections: 4 });
+  const handle = await openDatabase({ url: database.url, dataDir: "", maxConnections });
   try {
     if (!postgresTemplate) await handle.migrate();
   } catch (error) {
