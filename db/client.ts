@@ -82,24 +82,35 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
  * connection, and each later run is one round trip. A named query (`.prepare(name)`, the app's
  * preparedOnce) is a single statement too, and is prepared even without parameters: postgres.js
  * sends a parameterless query as simple text, parsed and planned at every run, which undid
- * writing a list's page size and chosen filters into its SQL (prepared.server.ts). Statements are
- * kept per connection, and postgres.js replaces connections every 30 to 60 minutes, so the set
- * stays bounded. Transactions run on their own connection object and are left as they are
- * (writes are rare).
+ * writing a list's page size and chosen filters into its SQL (prepared.server.ts).
+ *
+ * Every connection keeps what it prepared until postgres.js replaces it (every 30 to 60 minutes),
+ * and the lists' statements differ by the filters chosen: a crawler walking every combination
+ * would fill the server's memory. So at most `maxPreparedTexts` texts are prepared; beyond them a
+ * new text runs unprepared (one round trip, planned at each run), and the first ones, the
+ * commonest, stay prepared. Transactions run on their own connection object and are left as they
+ * are (writes are rare).
  */
 function preparePlaceholderQueries(client: Sql) {
   const unsafe = client.unsafe.bind(client);
-  client.unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) =>
-    unsafe(
-      query,
-      params as never,
-      options?.prepare
-        ? ({ ...options, simple: false } as typeof options)
-        : params?.length
-          ? { ...options, prepare: true }
-          : options,
-    )) as typeof client.unsafe;
+  const preparedTexts = new Set<string>();
+  const mayPrepare = (query: string) => {
+    if (preparedTexts.has(query)) return true;
+    if (preparedTexts.size >= maxPreparedTexts) return false;
+    preparedTexts.add(query);
+    return true;
+  };
+  client.unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) => {
+    const named = options?.prepare === true;
+    if (!named && !params?.length) return unsafe(query, params as never, options);
+    // `simple: false`: a named query without parameters still goes through parse and bind.
+    const prepare = mayPrepare(query);
+    return unsafe(query, params as never, { ...options, prepare, simple: false } as typeof options);
+  }) as typeof client.unsafe;
 }
+
+/** How many statement texts a process prepares at most (see preparePlaceholderQueries). */
+export const maxPreparedTexts = 1_000;
 
 async function openPglite(
   dataDir: string,

@@ -18,22 +18,32 @@ export type FilterName = "country" | "sector" | "sdg" | "award" | "state" | "yea
 export const namesThreshold = 0.5;
 
 /**
- * The library's statements are prepared once per shape (search mode, which filters are set, sort)
- * and run with the query's values as parameters: building their SQL afresh cost more time in the
- * app than the database took to answer. These are the values, by placeholder name.
+ * The library's statements are prepared once per search mode, filter values and sort, and run
+ * with the search's words as their one parameter: building their SQL afresh cost more time in the
+ * app than the database took to answer. The filters' values come from fixed lists or fixed forms
+ * (a sector, a two-letter country, a goal's or a year's number), so they are written into the
+ * SQL: sent as parameters, PostgreSQL planned every search afresh (its generic plan for "some
+ * sector" costs more than the plan it finds for the actual one), about a millisecond a search.
+ * These are the values, by placeholder name.
  */
-export function queryValues(query: LibraryQuery): Record<string, string | number> {
-  const values: Record<string, string | number> = {};
-  for (const key of ["q", "country", "sector", "sdg", "award", "year"] as const) {
-    if (query[key] !== undefined && query[key] !== "") values[key] = query[key];
-  }
-  return values;
+export function queryValues(query: LibraryQuery): Record<string, string> {
+  return query.q ? { q: query.q } : {};
 }
 
-/** The part of a statement's name that says which filters it has (running/stopped is in the SQL). */
+/** What a statement's name says of its query: the search mode and every filter's value. */
 export function shapeOf(query: LibraryQuery, mode: SearchMode) {
-  const set = (["country", "sector", "sdg", "award", "year"] as const).filter((k) => query[k] !== undefined);
+  const set = (["country", "sector", "sdg", "award", "year"] as const)
+    .filter((k) => query[k] !== undefined)
+    .map((k) => `${k}=${query[k]}`);
   return [mode, ...set, query.state ?? ""].join(",");
+}
+
+/** A filter's value as SQL text: only the forms the query parser admits (checked again, as it becomes SQL). */
+function written(value: string | number): SQL {
+  if (typeof value === "number" ? !Number.isInteger(value) : !/^[A-Za-z_]{1,40}$/.test(value)) {
+    throw new Error(`not a library filter value: ${String(value)}`);
+  }
+  return sql.raw(typeof value === "number" ? String(value) : `'${value}'`);
 }
 
 const q = sql.placeholder("q");
@@ -64,18 +74,17 @@ export function searchRank(mode: SearchMode): SQL {
   return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + (strpos(names, lower(${q})) > 0)::int)`;
 }
 
-/** Each filter the query sets, as SQL with placeholders (values: queryValues). */
+/** Each filter the query sets, as SQL, its value written in (see queryValues). */
 export function filterConditions(query: LibraryQuery): Partial<Record<FilterName, SQL>> {
   const c: Partial<Record<FilterName, SQL>> = {};
-  const v = (name: string) => sql.placeholder(name);
-  if (query.country) c.country = sql`country_code = ${v("country")}`;
-  if (query.sector) c.sector = sql`sector = ${v("sector")}`;
-  if (query.sdg !== undefined) c.sdg = sql`sdg_goals @> array[${v("sdg")}]::smallint[]`;
-  if (query.award) c.award = sql`award_keys @> array[${v("award")}]::text[]`;
+  if (query.country) c.country = sql`country_code = ${written(query.country)}`;
+  if (query.sector) c.sector = sql`sector = ${written(query.sector)}`;
+  if (query.sdg !== undefined) c.sdg = sql`sdg_goals @> array[${written(query.sdg)}]::smallint[]`;
+  if (query.award) c.award = sql`award_keys @> array[${written(query.award)}]::text[]`;
   if (query.state) c.state = query.state === "running" ? sql`stopped_year is null` : sql`stopped_year is not null`;
   // Running in that year: started by then, and not stopped before it.
   if (query.year !== undefined)
-    c.year = sql`(started_year <= ${v("year")} and (stopped_year is null or stopped_year >= ${v("year")}))`;
+    c.year = sql`(started_year <= ${written(query.year)} and (stopped_year is null or stopped_year >= ${written(query.year)}))`;
   return c;
 }
 

@@ -4,7 +4,10 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseActivityQuery } from "../../app/models/activity-query.server";
 import { searchActivities } from "../../app/models/activity-search.server";
+import { maxPreparedTexts } from "../../db/client";
 import { createTestDatabase, type TestDatabase } from "../support/test-database";
+import { parseLibraryQuery } from "../../app/models/library-search-query.server";
+import { searchLibrary } from "../../app/models/library-search.server";
 import { seedContent } from "../../app/seed/seed-content.server";
 import { rowsOf } from "../../app/models/library-search-filter.server";
 
@@ -41,8 +44,35 @@ describe.runIf(process.env.DATABASE_URL)("prepared statements on postgres", () =
     expect(rows?.parameter_types).toBe('{"timestamp with time zone","timestamp with time zone"}');
   });
 
+  it("sends the library's search words as its statements' only parameters, the filters written in", async () => {
+    const query = parseLibraryQuery(new URLSearchParams("q=asan&sector=public_service_delivery&sdg=16"));
+    await searchLibrary(test.db, query, { lang: "en" });
+    const statements = await kept(`%from case_publications%'public_service_delivery'%`);
+    expect(statements.length).toBe(2); // the page's rows and the filters' counts
+    for (const s of statements) expect(s.parameter_types).toMatch(/^\{text(,text)*\}$/);
+  });
+
   it("still sends an unnamed statement without parameters as plain text, which may hold several", async () => {
     const result = await test.db.execute(sql.raw("select 1 as one; select 2 as two"));
     expect(result).toBeDefined();
+  });
+});
+
+describe.runIf(process.env.DATABASE_URL)("a process's prepared statements on postgres", () => {
+  let test: TestDatabase;
+  beforeAll(async () => (test = await createTestDatabase("postgres", { maxConnections: 1 })));
+  afterAll(() => test.close());
+
+  it(`prepares at most ${maxPreparedTexts} texts, and runs the ones after unprepared`, async () => {
+    for (let i = 0; i < maxPreparedTexts + 20; i++) {
+      const [row] = rowsOf<{ n: number }>(await test.db.execute(sql`select ${i}::int + ${sql.raw(String(i))} as n`));
+      expect(row?.n).toBe(2 * i);
+    }
+    const [kept] = rowsOf<{ n: number }>(
+      await test.db.execute(
+        sql`select count(*)::int as n from pg_prepared_statements where statement like 'select $1::int + %'`,
+      ),
+    );
+    expect(kept?.n).toBe(maxPreparedTexts);
   });
 });
