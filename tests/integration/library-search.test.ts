@@ -148,12 +148,17 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     const [edat] = (await search("q=malaria")).rows;
     const marked = edat!.snippet.filter((f) => f.mark).map((f) => f.text.toLowerCase());
     expect(marked).toContain("malaria");
+    // Words the summary holds give the summary, marked; words only in the body give its passage.
+    expect(edat!.snippet.map((f) => f.text).join("")).toMatch(
+      /^Early diagnosis and treatment of malaria, followed case by case\.?$/,
+    );
     // Fragments are text the page escapes; ts_headline drops what its parser reads as tags.
     const [lost] = (await search("q=lost")).rows;
     const text = lost!.snippet.map((f) => f.text).join("");
     expect(text).toContain("clinics & villages");
     expect(text).not.toContain("<b>");
     expect(lost!.snippet.find((f) => f.mark)?.text).toBe("lost");
+    expect(text).toContain("Early diagnosis");
     const [id] = (await search("q=malaria", "id")).rows;
     expect(id!.snippet.map((f) => f.text).join("")).toContain("Diagnosis dini");
   });
