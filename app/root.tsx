@@ -253,7 +253,9 @@ export function ErrorBoundary({ error }: Route.ErrorBoundaryProps) {
   if (isRouteErrorResponse(error)) {
     // A request refused with a message in the reader's language (app/lib/form-body.server.ts).
     const message: unknown = (error.data as { message?: unknown } | null)?.message;
-    if (error.status === 404) [title, text] = [t("errors.notFound"), t("errors.notFoundText")];
+    // A refusal may say what was not there ("That document … no longer exists").
+    if (error.status === 404)
+      [title, text] = [t("errors.notFound"), typeof message === "string" ? message : t("errors.notFoundText")];
     else if (error.status === 403) [title, text] = [t("errors.forbidden"), t("errors.forbiddenText")];
     // The database is away or failed the request (app/lib/availability.server.ts), also met on a
     // client-side navigation.

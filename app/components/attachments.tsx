@@ -1,6 +1,7 @@
 import { Form } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import { numberFormat } from "../lib/date-format";
+import { documentChoicesLimit } from "../forms/documents";
 import type { DocumentSubject } from "../lib/record-subject";
 import { useLanguage } from "../lib/use-formatter";
 import "../styles/documents.css";
@@ -65,12 +66,14 @@ export function PublicDocuments({ documents }: { documents: DocumentItem[] }) {
 
 /**
  * A record's documents on its staff page: each a download link, and for editors a button to
- * remove it and a form to upload and attach another. The upload is a plain multipart form posted
- * to /documents, which sends the browser back here; it works the same without JavaScript.
+ * remove it, a form to upload and attach another, and one to attach a document already uploaded
+ * (`choices`). The forms post to /documents, which sends the browser back here; they work the
+ * same without JavaScript.
  */
 export function Attachments({
   subject,
   documents,
+  choices,
   canEdit,
   returnTo,
   headingLevel = 2,
@@ -78,6 +81,8 @@ export function Attachments({
 }: {
   subject: DocumentSubject;
   documents: DocumentItem[];
+  /** The latest documents the record does not carry, for editors; none offered without. */
+  choices?: DocumentItem[] | null;
   canEdit: boolean;
   /** The page to come back to after an upload or removal, when it is not the record's own. */
   returnTo?: string;
@@ -160,6 +165,47 @@ export function Attachments({
             <div>
               <button type="submit" className="button">
                 {t("documents.upload")}
+              </button>
+            </div>
+          </Form>
+        </details>
+      ) : null}
+      {canEdit && choices?.length ? (
+        <details className="add-form">
+          <summary>
+            {t("documents.existingTitle")}
+            {label ? <span className="visually-hidden">: {label}</span> : null}
+          </summary>
+          <Form method="post" action="/documents" className="form" id={`${formId}-existing`}>
+            <input type="hidden" name="intent" value="attach" />
+            <input type="hidden" name="subjectKind" value={subject.kind} />
+            <input type="hidden" name="subjectId" value={subject.id} />
+            {back}
+            <div className="field">
+              <label htmlFor={`${formId}-document`}>{t("documents.existingDocument")}</label>
+              <p id={`${formId}-document-hint`} className="hint">
+                {t("documents.existingHint", { max: documentChoicesLimit })}
+              </p>
+              <select
+                id={`${formId}-document`}
+                name="documentId"
+                required
+                defaultValue=""
+                aria-describedby={`${formId}-document-hint`}
+              >
+                <option value="" disabled>
+                  {t("documents.choose")}
+                </option>
+                {choices.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {d.title ? `${d.title} (${d.fileName})` : d.fileName}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <button type="submit" className="button">
+                {t("documents.attach")}
               </button>
             </div>
           </Form>

@@ -15,13 +15,14 @@ export function RecordReferences({
     documents: DocumentItem[];
     sources: CitedSourceItem[];
     choices: SourceChoiceItem[] | null;
+    documentChoices: DocumentItem[] | null;
     canEdit: boolean;
   };
 }) {
   return (
     <>
       <RecordSources subject={r.subject} sources={r.sources} choices={r.choices} canEdit={r.canEdit} />
-      <Attachments subject={r.subject} documents={r.documents} canEdit={r.canEdit} />
+      <Attachments subject={r.subject} documents={r.documents} choices={r.documentChoices} canEdit={r.canEdit} />
     </>
   );
 }

@@ -22,3 +22,12 @@ export const detachForm = z.object({
   returnTo: z.string().optional(),
   documentId: idField,
 });
+
+/** How many of the latest uploaded documents the attach form offers. */
+export const documentChoicesLimit = 100;
+
+/** Attaching a document already uploaded. */
+export const attachForm = detachForm.extend({ intent: z.literal("attach") });
+
+/** The forms posted to /documents without a file. */
+export const documentActionForm = z.discriminatedUnion("intent", [detachForm, attachForm]);

@@ -58,6 +58,7 @@ export const notices = [
   "login.signedOut",
   "documents.uploaded",
   "documents.detached",
+  "documents.alreadyAttached",
   "sources.created",
   "sources.cited",
   "sources.removed",

@@ -1,11 +1,13 @@
-// The documents a record carries: listing them, detaching one (a document no record carries any
-// more goes, bytes and all), and the documents of a published case, which the library shows.
+// The documents a record carries: listing them, attaching one already uploaded, detaching one (a
+// document no record carries any more goes, bytes and all), and the documents of a published
+// case, which the library shows.
 import { and, asc, eq, inArray, lte, sql } from "drizzle-orm";
 import { attachments, casePublications, documents } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { DocumentSubject } from "../lib/record-subject";
 import type { DocumentStore } from "../storage/document-store";
 import { recordAudit, type Actor } from "./audit.server";
+import { subjectExists } from "./record-subject.server";
 
 /** What a record page shows of a document. */
 export interface AttachedDocument {
@@ -67,6 +69,36 @@ export function publicDocumentsFor(db: Database, caseId: number): Promise<Attach
     )
     .where(ofSubject({ kind: "case", id: caseId }))
     .orderBy(asc(attachments.createdAt), asc(documents.id));
+}
+
+/**
+ * Attaches a document already uploaded to another record: one file, carried by several records
+ * (the minutes of a visit on the visit and on the agreement it served). "missing" when the document
+ * or the record does not exist, "already" when the record carries it.
+ */
+export async function attachDocument(
+  db: Database,
+  actor: Actor,
+  target: { documentId: number; subject: DocumentSubject },
+): Promise<"attached" | "already" | "missing"> {
+  return db.transaction(async (tx) => {
+    const [document] = await tx.select(listed).from(documents).where(eq(documents.id, target.documentId));
+    if (!document || !(await subjectExists(tx, target.subject))) return "missing";
+    const [added] = await tx
+      .insert(attachments)
+      .values({ documentId: document.id, subjectKind: target.subject.kind, subjectId: target.subject.id })
+      .onConflictDoNothing()
+      .returning();
+    if (!added) return "already";
+    await recordAudit(tx, {
+      actor,
+      action: "attach",
+      entityType: `${target.subject.kind}_attachments`,
+      entityId: target.subject.id,
+      after: { documentId: document.id, fileName: document.fileName },
+    });
+    return "attached";
+  });
 }
 
 /**

@@ -1,13 +1,15 @@
 // What a case, activity or agreement page shows of its documents and sources, read together.
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { documentChoicesLimit } from "../forms/documents";
 import type { RecordSubject } from "../lib/record-subject";
 import type { AttachedDocument } from "./attachments.server";
 import { preparedOnce } from "./prepared.server";
 import type { CitedSource, SourceChoice } from "./source-choices.server";
 
 /**
- * The record's documents and cited sources, and for editors the sources they may cite: one
+ * The record's documents and cited sources, and for editors the sources they may cite and the
+ * latest documents they may attach (those the record does not carry yet): one
  * statement (three small look-ups as queries of their own would cost a record page three round
  * trips), built once per database handle.
  */
@@ -22,6 +24,7 @@ export async function referencesOf(db: Database, subject: RecordSubject, canEdit
     documents: row?.documents ?? [],
     sources: row?.sources ?? [],
     choices: canEdit ? (row?.choices ?? []) : null,
+    documentChoices: canEdit ? (row?.documentChoices ?? []) : null,
     canEdit,
   };
 }
@@ -49,6 +52,14 @@ function referencesQuery(db: Database) {
         select json_agg(json_build_object('id', s.id, 'publisher', s.publisher, 'title', s.title,
           'publishedOn', s.published_on) order by s.publisher, s.title, s.id)
         from sources s where ${sql.placeholder("canEdit")}::boolean)`,
+      documentChoices: sql<AttachedDocument[] | null>`(
+        select json_agg(json_build_object('id', d.id, 'fileName', d.file_name, 'title', d.title,
+          'mediaType', d.media_type, 'byteSize', d.byte_size) order by d.created_at desc, d.id desc)
+        from (select * from documents d
+              where ${sql.placeholder("canEdit")}::boolean and not exists (
+                select 1 from attachments a
+                where a.document_id = d.id and a.subject_kind = ${kind} and a.subject_id = ${id})
+              order by d.created_at desc, d.id desc limit ${sql.raw(String(documentChoicesLimit))}) as d)`,
     })
     .from(sql`(select 1) as one`)
     .prepare("record_references");

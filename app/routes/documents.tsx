@@ -1,14 +1,14 @@
 import { data, redirect } from "react-router";
 import type { Route } from "./+types/documents";
 import { db } from "../db.server";
-import { detachForm, uploadForm } from "../forms/documents";
+import { documentActionForm, uploadForm } from "../forms/documents";
 import { getI18n } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
 import { requireUser } from "../lib/auth.server";
 import { redirectWithNotice } from "../lib/flash.server";
 import { BodyTooLargeError, MalformedFormError, readMultipartForm } from "../lib/multipart.server";
 import { safeReturnPath } from "../lib/record-subject";
-import { detachDocument } from "../models/attachments.server";
+import { attachDocument, detachDocument } from "../models/attachments.server";
 import { uploadDocument } from "../models/documents.server";
 import { RecordError } from "../models/errors.server";
 import { subjectPage } from "../models/record-subject.server";
@@ -31,7 +31,8 @@ export default function Documents() {
 /**
  * The one address that takes a file: a multipart form with the file, its title and the record to
  * attach it to, read here without holding more than the upload's limit (request-limits refused a
- * larger body before this). A urlencoded form takes a document off a record. Editors only.
+ * larger body before this). A urlencoded form attaches a document already uploaded to another
+ * record, or takes one off a record. Editors only.
  */
 export async function action({ context, request }: Route.ActionArgs) {
   const user = requireUser(context, request, "editor");
@@ -43,13 +44,21 @@ export async function action({ context, request }: Route.ActionArgs) {
   const store = documentStoreFor(db);
 
   if (!/^\s*multipart\/form-data/i.test(request.headers.get("content-type") ?? "")) {
-    const parsed = detachForm.safeParse(Object.fromEntries(await request.formData()));
+    const parsed = documentActionForm.safeParse(Object.fromEntries(await request.formData()));
     if (!parsed.success) return refuse(400, "validation.invalid");
     const subject = { kind: parsed.data.subjectKind, id: parsed.data.subjectId };
-    const done = await detachDocument(db, store, actor, { documentId: parsed.data.documentId, subject });
-    if (!done) return refuse(404, "documents.notAttached");
-    const back = safeReturnPath(parsed.data.returnTo) ?? (await subjectPage(db, subject)) ?? "/";
-    return redirectWithNotice(back, "documents.detached");
+    const target = { documentId: parsed.data.documentId, subject };
+    const back = async () => safeReturnPath(parsed.data.returnTo) ?? (await subjectPage(db, subject)) ?? "/";
+    if (parsed.data.intent === "attach") {
+      const outcome = await attachDocument(db, actor, target);
+      if (outcome === "missing") return refuse(404, "documents.attachGone");
+      return redirectWithNotice(
+        await back(),
+        outcome === "already" ? "documents.alreadyAttached" : "documents.uploaded",
+      );
+    }
+    if (!(await detachDocument(db, store, actor, target))) return refuse(404, "documents.notAttached");
+    return redirectWithNotice(await back(), "documents.detached");
   }
 
   let form;

@@ -43,6 +43,48 @@ test.describe("documents and sources", () => {
     expect(readFileSync(await file.path())).toEqual(bytes);
   });
 
+  test("an editor attaches a document uploaded on an activity to an agreement too", async ({
+    page,
+    loginAs,
+    requestAs,
+    baseURL,
+  }) => {
+    const editor = await requestAs("editor");
+    const suffix = uniqueSuffix();
+    const activity = await createActivity(editor, baseURL!, `Shared document test ${suffix}`);
+    const agreement = await createAgreement(editor, baseURL!, `Shared document test ${suffix}`);
+    const uploaded = await editor.post("/documents", {
+      multipart: {
+        subjectKind: "activity",
+        subjectId: String(activity),
+        title: `Minutes ${suffix}`,
+        file: { name: `minutes-${suffix}.pdf`, mimeType: "application/pdf", buffer: pdfBytes("Minutes") },
+      },
+      headers: { Origin: baseURL! },
+      maxRedirects: 0,
+    });
+    expect(uploaded.status()).toBe(302);
+
+    await loginAs("editor");
+    await gotoHydrated(page, `/agreements/${agreement}`);
+    const documents = page.getByRole("region", { name: "Documents" });
+    await documents.getByText("Attach an uploaded document").click();
+    await documents.getByLabel("Document").selectOption({ label: `Minutes ${suffix} (minutes-${suffix}.pdf)` });
+    await expectFitsPhone(page);
+    await expectNoAxeViolations(page);
+    await documents.getByRole("button", { name: "Attach", exact: true }).click();
+
+    await expect(page).toHaveURL(new RegExp(`/agreements/${agreement}$`));
+    await expect(page.getByText("The document was attached.")).toBeVisible();
+    await expect(documents.getByRole("link", { name: `Minutes ${suffix}` })).toBeVisible();
+    // Offered no more here, and still on the activity.
+    await expect(documents.getByRole("option", { name: `Minutes ${suffix} (minutes-${suffix}.pdf)` })).toHaveCount(0);
+    await gotoHydrated(page, `/activities/${activity}`);
+    await expect(
+      page.getByRole("region", { name: "Documents" }).getByRole("link", { name: `Minutes ${suffix}` }),
+    ).toBeVisible();
+  });
+
   test("an editor adds a new source to an agreement and cites it there", async ({
     page,
     loginAs,

@@ -224,6 +224,40 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
     expect((await detach(cookies.editor)).status).toBe(404);
   });
 
+  it("attaches a document already uploaded to a second record, for editors only", async () => {
+    const uploaded = await upload(
+      ["activity", ids.activity],
+      { name: "Shared.png", bytes: pngBytes(), type: "image/png" },
+      {
+        Cookie: cookies.editor,
+      },
+    );
+    expect(uploaded.status).toBe(302);
+    const link = await linkOn(`/activities/${ids.activity}`, "Shared.png");
+    const attach = (cookie: string, documentId = match(link, /\/documents\/(\d+)\//, "id")) =>
+      fetch(url("/documents"), {
+        method: "POST",
+        body: new URLSearchParams({
+          intent: "attach",
+          subjectKind: "case",
+          subjectId: String(ids.draftCase),
+          documentId,
+        }),
+        headers: { Origin: app.url, Cookie: cookie, "Accept-Language": "id" },
+        redirect: "manual",
+      });
+    expect((await attach(cookies.viewer)).status).toBe(403);
+    const done = await attach(cookies.editor);
+    expect(done.status).toBe(302);
+    expect(done.headers.get("location")).toBe(`/cases/${ids.draftCase}`);
+    expect(await linkOn(`/cases/${ids.draftCase}`, "Shared.png")).toBe(link);
+    // Twice is once; a document that does not exist is a 404 in the reader's language.
+    expect((await attach(cookies.editor)).status).toBe(302);
+    const gone = await attach(cookies.editor, "2000000000");
+    expect(gone.status).toBe(404);
+    expect(decodeHtml(await gone.text())).toContain("Dokumen itu atau catatan ini sudah tidak ada.");
+  });
+
   it("adds a source from its own form, refusing an address that is not http(s)", async () => {
     const form = (fields: Record<string, string>) =>
       fetch(url(`/sources/new?kind=activity&id=${ids.activity}`), {
@@ -277,6 +311,9 @@ describe.each(drivers)("documents over HTTP on %s", (driver) => {
         "case_attachments attach",
         "activity_attachments detach",
         "document delete",
+        "document create",
+        "activity_attachments attach",
+        "case_attachments attach",
         "source create",
       ]);
       const documents = await handle.db.select().from(t.documents);

@@ -6,7 +6,14 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import type { Database } from "../../db/client";
-import { attachmentsFor, detachDocument, publicDocumentsFor } from "../../app/models/attachments.server";
+import {
+  attachDocument,
+  attachmentsFor,
+  detachDocument,
+  publicDocumentsFor,
+} from "../../app/models/attachments.server";
+import { documentChoicesLimit } from "../../app/forms/documents";
+import { referencesOf } from "../../app/models/record-references.server";
 import { getDocument, isPublicDocument, uploadDocument } from "../../app/models/documents.server";
 import { RecordError } from "../../app/models/errors.server";
 import { citedSourcesFor } from "../../app/models/source-choices.server";
@@ -126,6 +133,60 @@ describe.each(drivers)("documents and sources on %s", (driver) => {
     expect(await store.get(stored!.storageKey)).toBeNull();
     expect((await auditOf("document", stored!.id)).map((r) => r.action)).toEqual(["create", "delete"]);
     expect((await auditOf("agreement_attachments", agreement.id)).map((r) => r.action)).toEqual(["attach", "detach"]);
+  });
+
+  it("attaches a document already uploaded to a second record, once, and keeps it while either carries it", async () => {
+    const activity = await makeActivity(db, { countryCode: null });
+    const agreement = await makeAgreement(db, partnershipId);
+    const first = { kind: "activity" as const, id: activity.id };
+    const second = { kind: "agreement" as const, id: agreement.id };
+    const stored = await uploadDocument(db, store, actor, {
+      fileName: "minutes.pdf",
+      bytes: pdfBytes(),
+      title: "Minutes",
+      attachTo: first,
+    });
+    const target = { documentId: stored!.id, subject: second };
+    expect(await attachDocument(db, actor, target)).toBe("attached");
+    expect(await attachDocument(db, actor, target)).toBe("already");
+    expect(await attachDocument(db, actor, { documentId: stored!.id + 1000, subject: second })).toBe("missing");
+    expect(await attachDocument(db, actor, { documentId: stored!.id, subject: { kind: "case", id: 999_999 } })).toBe(
+      "missing",
+    );
+    expect((await attachmentsFor(db, second)).map((d) => d.id)).toEqual([stored!.id]);
+    expect(await auditOf("agreement_attachments", agreement.id)).toEqual([
+      expect.objectContaining({ action: "attach", after: { documentId: stored!.id, fileName: "minutes.pdf" } }),
+    ]);
+
+    // Taken off the first record, it stays with the second, bytes and all.
+    expect(await detachDocument(db, store, actor, { documentId: stored!.id, subject: first })).toBe(true);
+    expect(await getDocument(db, stored!.id)).not.toBeNull();
+    expect(await store.get(stored!.storageKey)).not.toBeNull();
+    expect(await detachDocument(db, store, actor, target)).toBe(true);
+    expect(await getDocument(db, stored!.id)).toBeNull();
+  });
+
+  it("offers an editor the latest documents a record does not carry, and a reader none", async () => {
+    const activity = await makeActivity(db, { countryCode: null });
+    const agreement = await makeAgreement(db, partnershipId);
+    const subject = { kind: "agreement" as const, id: agreement.id };
+    const here = await uploadDocument(db, store, actor, {
+      fileName: "here.png",
+      bytes: pngBytes(),
+      title: null,
+      attachTo: subject,
+    });
+    const there = await uploadDocument(db, store, actor, {
+      fileName: "there.png",
+      bytes: pngBytes(),
+      title: null,
+      attachTo: { kind: "activity", id: activity.id },
+    });
+    const offered = (await referencesOf(db, subject, true)).documentChoices!.map((d) => d.id);
+    expect(offered[0]).toBe(there!.id);
+    expect(offered).not.toContain(here!.id);
+    expect(offered.length).toBeLessThanOrEqual(documentChoicesLimit);
+    expect((await referencesOf(db, subject, false)).documentChoices).toBeNull();
   });
 
   it("shows a case's documents to the public only as of the case's last publication", async () => {

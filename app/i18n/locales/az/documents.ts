@@ -20,4 +20,11 @@ export const documents = {
   titleTooLong: "Ad ən çoxu {{max}} simvoldan ibarət ola bilər.",
   recordGone: "Bu sənədin əlavə ediləcəyi qeyd artıq mövcud deyil.",
   notAttached: "Bu sənəd bu qeydə əlavə edilməyib.",
+  existingTitle: "Artıq yüklənmiş sənədi əlavə edin",
+  existingDocument: "Sənəd",
+  existingHint: "Bu qeydə hələ əlavə edilməmiş, ən son yüklənmiş sənədlər, ən çoxu {{max}}.",
+  choose: "Sənəd seçin",
+  attach: "Əlavə et",
+  alreadyAttached: "Bu sənəd artıq bu qeydə əlavə edilib.",
+  attachGone: "Həmin sənəd və ya bu qeyd artıq mövcud deyil.",
 };

@@ -21,4 +21,11 @@ export const documents = {
   titleTooLong: "The title may have at most {{max}} characters.",
   recordGone: "The record this document was to be attached to no longer exists.",
   notAttached: "This document is not attached to this record.",
+  existingTitle: "Attach an uploaded document",
+  existingDocument: "Document",
+  existingHint: "The most recently uploaded documents this record does not carry yet, {{max}} at most.",
+  choose: "Choose a document",
+  attach: "Attach",
+  alreadyAttached: "This record already carries that document.",
+  attachGone: "That document or this record no longer exists.",
 };

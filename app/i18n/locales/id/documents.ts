@@ -21,4 +21,11 @@ export const documents = {
   titleTooLong: "Judul paling banyak {{max}} karakter.",
   recordGone: "Catatan tempat dokumen ini akan dilampirkan sudah tidak ada.",
   notAttached: "Dokumen ini tidak dilampirkan pada catatan ini.",
+  existingTitle: "Lampirkan dokumen yang sudah diunggah",
+  existingDocument: "Dokumen",
+  existingHint: "Dokumen yang paling baru diunggah dan belum dilampirkan pada catatan ini, paling banyak {{max}}.",
+  choose: "Pilih dokumen",
+  attach: "Lampirkan",
+  alreadyAttached: "Dokumen itu sudah dilampirkan pada catatan ini.",
+  attachGone: "Dokumen itu atau catatan ini sudah tidak ada.",
 };
