@@ -90,14 +90,24 @@ export async function attachDocument(
       .onConflictDoNothing()
       .returning();
     if (!added) return "already";
-    await recordAudit(tx, {
-      actor,
-      action: "attach",
-      entityType: `${target.subject.kind}_attachments`,
-      entityId: target.subject.id,
-      after: { documentId: document.id, fileName: document.fileName },
-    });
+    await auditAttach(tx, actor, target.subject, document);
     return "attached";
+  });
+}
+
+/** The audit row of a document attached to a record, by upload or from the uploaded ones. */
+export function auditAttach(
+  tx: Database,
+  actor: Actor,
+  subject: DocumentSubject,
+  document: { id: number; fileName: string },
+) {
+  return recordAudit(tx, {
+    actor,
+    action: "attach",
+    entityType: `${subject.kind}_attachments`,
+    entityId: subject.id,
+    after: { documentId: document.id, fileName: document.fileName },
   });
 }
 

@@ -7,6 +7,7 @@ import type { Database } from "../../db/client";
 import type { DocumentSubject } from "../lib/record-subject";
 import type { DocumentStore } from "../storage/document-store";
 import { cleanFileName, sniff } from "../storage/sniff";
+import { auditAttach } from "./attachments.server";
 import { recordAudit, type Actor } from "./audit.server";
 import { RuleError } from "./errors.server";
 import { subjectExists } from "./record-subject.server";
@@ -55,13 +56,7 @@ export async function uploadDocument(db: Database, store: DocumentStore, actor: 
     await tx.insert(attachments).values({ documentId: row!.id, ...subject });
     const { storageKey: _key, ...audited } = description;
     await recordAudit(tx, { actor, action: "create", entityType: "document", entityId: row!.id, after: audited });
-    await recordAudit(tx, {
-      actor,
-      action: "attach",
-      entityType: `${upload.attachTo.kind}_attachments`,
-      entityId: upload.attachTo.id,
-      after: { documentId: row!.id, fileName: row!.fileName },
-    });
+    await auditAttach(tx, actor, upload.attachTo, row!);
     return row!;
   });
 }
