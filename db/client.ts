@@ -86,10 +86,10 @@ async function openPostgres(url: string, max: number): Promise<DatabaseHandle> {
  *
  * Every connection keeps what it prepared until postgres.js replaces it (every 30 to 60 minutes),
  * and the lists' statements differ by the filters chosen: a crawler walking every combination
- * would fill the server's memory. So at most `maxPreparedTexts` texts are prepared; beyond them a
- * new text runs unprepared (one round trip, planned at each run), and the first ones, the
- * commonest, stay prepared. Transactions run on their own connection object and are left as they
- * are (writes are rare).
+ * would fill the server's memory. So at most `maxPreparedTexts` texts are prepared, the first ones
+ * met; beyond them a new text runs unprepared (one round trip, planned at each run). Transactions
+ * run on a connection object of their own: there only named queries are prepared (drizzle asks),
+ * under the same cap (the library's search by names runs in one).
  */
 function preparePlaceholderQueries(client: Sql) {
   const unsafe = client.unsafe.bind(client);
@@ -107,6 +107,22 @@ function preparePlaceholderQueries(client: Sql) {
     const prepare = mayPrepare(query);
     return unsafe(query, params as never, { ...options, prepare, simple: false } as typeof options);
   }) as typeof client.unsafe;
+
+  type Scope = (tx: Sql) => unknown;
+  const begin = (client.begin as unknown as (options: string, fn: Scope) => Promise<unknown>).bind(client);
+  client.begin = ((options: string | Scope, fn?: Scope) => {
+    const [mode, body] = typeof options === "function" ? ["", options] : [options, fn!];
+    return begin(mode, (tx) => {
+      const txUnsafe = tx.unsafe.bind(tx);
+      tx.unsafe = ((query: string, params?: unknown[], options?: { prepare?: boolean }) =>
+        txUnsafe(
+          query,
+          params as never,
+          options?.prepare && !mayPrepare(query) ? { ...options, prepare: false } : options,
+        )) as typeof tx.unsafe;
+      return body(tx);
+    });
+  }) as unknown as typeof client.begin;
 }
 
 /** How many statement texts a process prepares at most (see preparePlaceholderQueries). */

@@ -30,8 +30,9 @@ export type FilterValues = Record<string, string | number>;
  */
 export function filterValues(query: ActivityQuery, timeZone: string): FilterValues {
   const values: FilterValues = {};
-  query.type.forEach((v, i) => (values[`type${i}`] = v));
-  query.status.forEach((v, i) => (values[`status${i}`] = v));
+  // Sorted: the same choice in another order in the URL is the same statement.
+  [...query.type].sort().forEach((v, i) => (values[`type${i}`] = v));
+  [...query.status].sort().forEach((v, i) => (values[`status${i}`] = v));
   if (query.country) values.country = query.country;
   if (query.agreement) values.agreement = query.agreement;
   if (query.commitment) values.commitment = query.commitment;

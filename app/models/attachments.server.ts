@@ -82,7 +82,8 @@ export async function attachDocument(
   target: { documentId: number; subject: DocumentSubject },
 ): Promise<"attached" | "already" | "missing"> {
   return db.transaction(async (tx) => {
-    const [document] = await tx.select(listed).from(documents).where(eq(documents.id, target.documentId));
+    // Shared lock: a detach that would delete the document waits for this attach, then sees it.
+    const [document] = await tx.select(listed).from(documents).where(eq(documents.id, target.documentId)).for("share");
     if (!document || !(await subjectExists(tx, target.subject))) return "missing";
     const [added] = await tx
       .insert(attachments)
@@ -127,7 +128,8 @@ export async function detachDocument(
       .where(and(eq(attachments.documentId, target.documentId), ofSubject(target.subject)))
       .returning();
     if (!gone) return false;
-    const [document] = await tx.select().from(documents).where(eq(documents.id, target.documentId));
+    // Locked before counting who else carries it: an attach under way finishes first (attachDocument).
+    const [document] = await tx.select().from(documents).where(eq(documents.id, target.documentId)).for("update");
     await recordAudit(tx, {
       actor,
       action: "detach",

@@ -83,7 +83,8 @@ function snippetText(lang: Language, fields: readonly string[]): SQL {
 function snippetSql(mode: SearchMode, lang: Language): SQL {
   if (mode !== "words") return sql`null`;
   const config = sql.raw(`'${configs[lang]}'::regconfig`);
-  // Azerbaijani readers' snippets are cut from English text (configs), so the English vector says.
+  // Azerbaijani has no vector of its own: its readers' summaries are asked of the English one (an
+  // Azerbaijani summary may then show without marks, as it may with the English configuration).
   const vector = sql.raw(lang === "id" ? "p.search_id" : "p.search_en");
   const query = sql`websearch_to_tsquery(${config}, ${sql.placeholder("q")})`;
   const headline = (fields: readonly string[]) =>

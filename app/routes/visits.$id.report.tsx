@@ -46,6 +46,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     id,
     name,
     documents: references.documents,
+    documentChoices: references.documentChoices,
     reportWrittenAt: visit.reportWrittenAt?.toISOString() ?? null,
     version: visit.version,
     values: {
@@ -182,6 +183,7 @@ export default function VisitReport({ loaderData, actionData }: Route.ComponentP
       <Attachments
         subject={{ kind: "activity", id }}
         documents={loaderData.documents}
+        choices={loaderData.documentChoices}
         canEdit
         returnTo={`/visits/${id}/report`}
       />

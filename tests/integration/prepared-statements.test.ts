@@ -74,5 +74,19 @@ describe.runIf(process.env.DATABASE_URL)("a process's prepared statements on pos
       ),
     );
     expect(kept?.n).toBe(maxPreparedTexts);
+    // In a transaction too: a named query past the cap runs unprepared.
+    await test.db.transaction(async (tx) => {
+      await tx
+        .select({ n: sql`${sql.raw("4242")}::int` })
+        .from(sql`(select 1) as one`)
+        .prepare("past_the_cap")
+        .execute();
+    });
+    const [inTransaction] = rowsOf<{ n: number }>(
+      await test.db.execute(
+        sql`select count(*)::int as n from pg_prepared_statements where statement like '%4242::int%'`,
+      ),
+    );
+    expect(inTransaction?.n).toBe(0);
   });
 });
