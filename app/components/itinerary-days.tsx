@@ -1,7 +1,8 @@
 import { useMemo } from "react";
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
-import { Attachments, DocumentLink } from "./attachments";
+import { DocumentLink } from "./attachments";
+import { Attachments } from "./record-attachments";
 import type { Language } from "../i18n/config";
 import { localized } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";

@@ -1,5 +1,6 @@
 import type { RecordSubject } from "../lib/record-subject";
-import { Attachments, type DocumentItem } from "./attachments";
+import type { DocumentItem } from "./attachments";
+import { Attachments } from "./record-attachments";
 import { RecordSources, type CitedSourceItem, type SourceChoiceItem } from "./record-sources";
 
 /**

@@ -23,9 +23,6 @@ export const detachForm = z.object({
   documentId: idField,
 });
 
-/** How many of the latest uploaded documents the attach form offers. */
-export const documentChoicesLimit = 100;
-
 /** Attaching a document already uploaded. */
 export const attachForm = detachForm.extend({ intent: z.literal("attach") });
 

@@ -48,3 +48,6 @@ export function safeReturnPath(value: unknown): string | null {
   if ([...value].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127)) return null;
   return value;
 }
+
+/** How many of the latest uploaded documents a record page offers to attach. */
+export const documentChoicesLimit = 100;

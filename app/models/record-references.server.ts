@@ -1,8 +1,7 @@
 // What a case, activity or agreement page shows of its documents and sources, read together.
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
-import { documentChoicesLimit } from "../forms/documents";
-import type { RecordSubject } from "../lib/record-subject";
+import { documentChoicesLimit, type RecordSubject } from "../lib/record-subject";
 import type { AttachedDocument } from "./attachments.server";
 import { preparedOnce } from "./prepared.server";
 import type { CitedSource, SourceChoice } from "./source-choices.server";

@@ -1,7 +1,7 @@
 import { getFormProps } from "@conform-to/react";
 import { Form, Link, useNavigation } from "react-router";
 import type { Route } from "./+types/visits.$id.report";
-import { Attachments } from "../components/attachments";
+import { Attachments } from "../components/record-attachments";
 import { ErrorSummary } from "../components/form-errors";
 import { textOf } from "../components/form-field";
 import { RecordConflict, RevisedNotice, type ConflictRow } from "../components/record-conflict";

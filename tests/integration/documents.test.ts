@@ -12,8 +12,8 @@ import {
   detachDocument,
   publicDocumentsFor,
 } from "../../app/models/attachments.server";
-import { documentChoicesLimit } from "../../app/forms/documents";
 import { referencesOf } from "../../app/models/record-references.server";
+import { documentChoicesLimit } from "../../app/lib/record-subject";
 import { getDocument, isPublicDocument, uploadDocument } from "../../app/models/documents.server";
 import { RecordError } from "../../app/models/errors.server";
 import { citedSourcesFor } from "../../app/models/source-choices.server";
