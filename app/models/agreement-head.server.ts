@@ -79,7 +79,7 @@ function headQuery(db: Database) {
       /** Whether the viewer follows it, for the follow button. */
       following: sql<boolean>`exists(select 1 from ${follows} where ${follows.userId} = ${sql.placeholder("viewerId")}
         and ${follows.subjectType} = 'agreement' and ${follows.subjectId} = ${agreements.id})`,
-      ...tallyColumns(db, {
+      ...tallyColumns({
         agreementId: agreements.id,
         partnershipId: agreements.partnershipId,
         today: sql.placeholder("today"),

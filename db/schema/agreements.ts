@@ -11,6 +11,7 @@ import {
   pgTable,
   primaryKey,
   serial,
+  smallint,
   text,
   timestamp,
   unique,
@@ -86,10 +87,17 @@ export const commitments = pgTable(
     dueOn: date("due_on"),
     position: integer("position").notNull().default(0),
     example: boolean("example").notNull().default(false),
+    /**
+     * How many sides have confirmed it (commitment_confirmations), kept by a trigger on them
+     * (migration 0025): an agreement's "confirmed by every side" is then a count over an index
+     * rather than a grouping of every confirmation.
+     */
+    confirmedSides: smallint("confirmed_sides").notNull().default(0),
     ...editable(),
   },
   (t) => [
     index("commitments_agreement_idx").on(t.agreementId, t.position),
+    index("commitments_confirmed_idx").on(t.agreementId, t.status, t.confirmedSides),
     index("commitments_status_idx").on(t.status, t.dueOn),
     // An agreement's commitments in one status: the complete ones its "confirmed by every side" counts.
     index("commitments_agreement_status_idx").on(t.agreementId, t.status, t.dueOn),

@@ -100,6 +100,46 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     expect((await getAgreement(test.db, agreementId, today))!.progress.overdue).toBe(2);
   });
 
+  it("counts each commitment's confirmations, and the page's confirmed-by-every-side from them", async () => {
+    const [partnership] = await test.db
+      .select({ id: t.agreements.partnershipId })
+      .from(t.agreements)
+      .where(eq(t.agreements.id, agreementId));
+    const sides = await test.db
+      .select({ code: t.partnershipCountries.countryCode })
+      .from(t.partnershipCountries)
+      .where(eq(t.partnershipCountries.partnershipId, partnership!.id));
+    expect(sides.length).toBe(2);
+    const done = await makeCommitment(test.db, agreementId);
+    await addEvidence(test.db, testActor, { commitmentId: done.id, note: "Done" });
+    await assessCommitment(test.db, testActor, done.id, done.version, assessmentInput("complete"));
+    const recounted = async () => {
+      const rows = await test.db
+        .select({
+          kept: t.commitments.confirmedSides,
+          counted: sql<number>`(select count(*)::int from commitment_confirmations c where c.commitment_id = ${t.commitments.id})`,
+        })
+        .from(t.commitments);
+      return rows.every((r) => Number(r.kept) === Number(r.counted));
+    };
+    const confirmed = async () => (await getAgreement(test.db, agreementId, today))!.progress.fullyConfirmed;
+    const before = await confirmed();
+
+    await test.db.insert(t.commitmentConfirmations).values({ commitmentId: done.id, countryCode: sides[0]!.code });
+    expect(await recounted()).toBe(true);
+    expect(await confirmed()).toBe(before);
+    await test.db.insert(t.commitmentConfirmations).values({ commitmentId: done.id, countryCode: sides[1]!.code });
+    expect(await recounted()).toBe(true);
+    expect(await confirmed()).toBe(before + 1);
+
+    // Withdrawn, here as a statement of its own: the trigger follows whoever writes.
+    await test.db.delete(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.countryCode, sides[1]!.code));
+    expect(await recounted()).toBe(true);
+    expect(await confirmed()).toBe(before);
+    await test.db.delete(t.commitments).where(eq(t.commitments.id, done.id));
+    expect(await recounted()).toBe(true);
+  });
+
   it("follows a bulk insert, and leaves no empty rows behind", async () => {
     await test.db.insert(t.commitments).values(
       Array.from({ length: 50 }, (_, i) => ({

@@ -1,0 +1,2 @@
+ALTER TABLE "commitments" ADD COLUMN "confirmed_sides" smallint DEFAULT 0 NOT NULL;--> statement-breakpoint
+CREATE INDEX "commitments_confirmed_idx" ON "commitments" USING btree ("agreement_id","status","confirmed_sides");
