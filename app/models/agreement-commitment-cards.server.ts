@@ -59,12 +59,12 @@ export async function commitmentCards(
     offset: (page - 1) * pageSize,
     today,
   });
-  return rows.map(({ focal, milestonesDone, milestonesTotal, confirmations, ...row }) => ({
+  return rows.map(({ focal, milestoneCounts, confirmations, ...row }) => ({
     ...row,
     focalPoints: Object.fromEntries(
       (focal ?? []).map(({ countryCode, ...person }): [string, FocalPoint] => [countryCode, person]),
     ),
-    milestones: { done: Number(milestonesDone), total: Number(milestonesTotal) },
+    milestones: { done: Number(milestoneCounts?.[0] ?? 0), total: Number(milestoneCounts?.[1] ?? 0) },
     evidenceCount: Number(row.evidenceCount),
     confirmations: (confirmations ?? []).map((r) => ({
       countryCode: r.countryCode,
@@ -122,8 +122,10 @@ function cardsQuery(db: Database, pageSize: number) {
           'name', ${people.name}, 'title', ${titleOnSql(people.id, sql`${sql.placeholder("today")}::date`)}))
         from ${commitmentFocalPoints} join ${people} on ${people.id} = ${commitmentFocalPoints.personId}
         where ${commitmentFocalPoints.commitmentId} = ${c})`,
-      milestonesDone: sql<number>`(select count(${commitmentMilestones.completedOn}) from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,
-      milestonesTotal: sql<number>`(select count(*) from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,
+      // Done and all, in one look-up: [done, total].
+      milestoneCounts: sql<
+        [number, number] | null
+      >`(select array[count(${commitmentMilestones.completedOn}), count(*)]::int[] from ${commitmentMilestones} where ${commitmentMilestones.commitmentId} = ${c})`,
       evidenceCount: sql<number>`(select count(*) from ${commitmentEvidence} where ${commitmentEvidence.commitmentId} = ${c})`,
       confirmations: sql<ConfirmationJson[] | null>`(
         select json_agg(json_build_object('countryCode', ${commitmentConfirmations.countryCode},
