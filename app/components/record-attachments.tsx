@@ -38,7 +38,14 @@ export function Attachments({
   const { t } = useTranslation();
   const formId = `upload-${subject.kind}-${subject.id}`;
   const Heading = `h${headingLevel}` as const;
-  const back = returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null;
+  // The record each form acts on, and where to come back to.
+  const subjectFields = (
+    <>
+      <input type="hidden" name="subjectKind" value={subject.kind} />
+      <input type="hidden" name="subjectId" value={subject.id} />
+      {returnTo ? <input type="hidden" name="returnTo" value={returnTo} /> : null}
+    </>
+  );
   return (
     <section aria-labelledby={`${formId}-heading`} className="attachments">
       <Heading id={`${formId}-heading`}>
@@ -53,10 +60,8 @@ export function Attachments({
               {canEdit ? (
                 <Form method="post" action="/documents" className="inline-action">
                   <input type="hidden" name="intent" value="detach" />
-                  <input type="hidden" name="subjectKind" value={subject.kind} />
-                  <input type="hidden" name="subjectId" value={subject.id} />
                   <input type="hidden" name="documentId" value={d.id} />
-                  {back}
+                  {subjectFields}
                   <button type="submit" className="button button--quiet">
                     {t("documents.detach")}
                     <span className="visually-hidden">: {d.title ?? d.fileName}</span>
@@ -83,9 +88,7 @@ export function Attachments({
             className="form"
             id={formId}
           >
-            <input type="hidden" name="subjectKind" value={subject.kind} />
-            <input type="hidden" name="subjectId" value={subject.id} />
-            {back}
+            {subjectFields}
             <div className="field">
               <label htmlFor={`${formId}-file`}>{t("documents.file")}</label>
               <p id={`${formId}-file-hint`} className="hint">
@@ -123,9 +126,7 @@ export function Attachments({
           </summary>
           <Form method="post" action="/documents" className="form" id={`${formId}-existing`}>
             <input type="hidden" name="intent" value="attach" />
-            <input type="hidden" name="subjectKind" value={subject.kind} />
-            <input type="hidden" name="subjectId" value={subject.id} />
-            {back}
+            {subjectFields}
             <div className="field">
               <label htmlFor={`${formId}-document`}>{t("documents.existingDocument")}</label>
               <p id={`${formId}-document-hint`} className="hint">
