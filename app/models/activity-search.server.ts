@@ -6,7 +6,7 @@ import type { Database } from "../../db/client";
 import type { Language } from "../i18n/config";
 import type { ActivityQuery, ActivitySortKey } from "../lib/activity-query";
 import { sourcedDateColumns } from "./activity.server";
-import { fixedLimit, preparedOnce } from "./prepared.server";
+import { fixedLimit, fixedOffsetKey, pageOffset, preparedOnce } from "./prepared.server";
 import { filterValues, plannerExpectsMany, preparedFilter } from "./activity-filter.server";
 import { readerTextSql } from "./reader-text-sql.server";
 
@@ -107,7 +107,7 @@ function rowsStatement(
     options.lang,
     options.few,
     options.limit,
-    offsetIsFixed(options.offset, options.limit) ? options.offset : "",
+    fixedOffsetKey(options.offset, options.limit),
   ].join("|");
   return preparedOnce(db, `activity_rows:${key}`, () => {
     const where = filter.where();
@@ -123,19 +123,9 @@ function rowsStatement(
       )
       .orderBy(...orderFor(query, options.lang))
       .limit(fixedLimit(options.limit))
-      .offset(offsetIsFixed(options.offset, options.limit) ? fixedLimit(options.offset) : sql.placeholder("offset"))
+      .offset(pageOffset(options.offset, options.limit))
       .prepare("activity_rows");
   });
-}
-
-/**
- * The first pages' offsets are written into their statements too: with the offset a parameter,
- * PostgreSQL assumes a tenth of the matches are skipped and plans each execution afresh (3 ms of
- * a filtered page's 4). The first pages are most of what people open; later ones keep the
- * parameter, so the statements stay few.
- */
-function offsetIsFixed(offset: number, limit: number) {
-  return offset <= limit * 9;
 }
 
 /** A page of the matching rows in the list's order (see rowsStatement). */

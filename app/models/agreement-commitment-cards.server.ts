@@ -13,7 +13,7 @@ import {
 } from "../../db/schema";
 import type { Database } from "../../db/client";
 import type { LocalizedText } from "../lib/localized";
-import { fixedLimit, preparedOnce } from "./prepared.server";
+import { fixedLimit, fixedOffsetKey, pageOffset, preparedOnce } from "./prepared.server";
 import { titleOnSql } from "./person-positions.server";
 
 interface FocalPoint {
@@ -54,11 +54,9 @@ export async function commitmentCards(
     today: string;
   },
 ) {
-  const rows = await preparedOnce(db, `commitment_cards_${pageSize}`, () => cardsQuery(db, pageSize)).execute({
-    agreementId,
-    offset: (page - 1) * pageSize,
-    today,
-  });
+  const offset = (page - 1) * pageSize;
+  const name = `commitment_cards_${pageSize}_${fixedOffsetKey(offset, pageSize)}`;
+  const rows = await preparedOnce(db, name, () => cardsQuery(db, pageSize, offset)).execute({ agreementId, offset, today });
   return rows.map(({ focal, milestoneCounts, confirmations, ...row }) => ({
     ...row,
     focalPoints: Object.fromEntries(
@@ -80,10 +78,11 @@ export async function commitmentCards(
  * The page is chosen first, in a subquery, and the card details are computed for its rows only:
  * with the details beside an outer LIMIT/OFFSET, PostgreSQL computed them for every row before the
  * offset too (page 400 of an agreement of 5,000 commitments took 0.7 s). The page size is part of
- * the statement rather than a placeholder, so the planner knows a page is ten rows and keeps one
- * generic plan instead of planning each request afresh.
+ * the statement rather than a placeholder, and so is a first page's offset (pageOffset), so the
+ * planner knows a page is ten rows and keeps one generic plan instead of planning each request
+ * afresh.
  */
-function cardsQuery(db: Database, pageSize: number) {
+function cardsQuery(db: Database, pageSize: number, offset: number) {
   const page = db
     .select({
       id: commitments.id,
@@ -101,7 +100,7 @@ function cardsQuery(db: Database, pageSize: number) {
     .where(eq(commitments.agreementId, sql.placeholder("agreementId")))
     .orderBy(asc(commitments.position), asc(commitments.id))
     .limit(fixedLimit(pageSize))
-    .offset(sql.placeholder("offset"))
+    .offset(pageOffset(offset, pageSize))
     .as("page");
   const c = page.id;
   return db
@@ -138,5 +137,5 @@ function cardsQuery(db: Database, pageSize: number) {
     .from(page)
     .leftJoin(organizations, eq(organizations.id, page.responsibleOrganizationId))
     .orderBy(asc(page.position), asc(c))
-    .prepare(`commitment_cards_${pageSize}`);
+    .prepare("commitment_cards");
 }

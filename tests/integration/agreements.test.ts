@@ -177,6 +177,17 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect(whole.progress.fullyConfirmed).toBe(whole.commitments.filter((c) => c.fullyConfirmed).length);
   });
 
+  it("gives the same order one at a time: the first ten pages' offsets are written in, later ones sent", async () => {
+    for (let i = 0; i < 8; i++) await newCommitment(`Paged commitment ${i + 1}.`);
+    const whole = (await getAgreement(test.db, mouId, today, { pageSize: 100 }))!.commitments.map((c) => c.id);
+    const oneByOne = [];
+    for (let page = 1; page <= whole.length; page++) {
+      oneByOne.push(...(await getAgreement(test.db, mouId, today, { page, pageSize: 1 }))!.commitments.map((c) => c.id));
+    }
+    expect(whole.length).toBeGreaterThan(10);
+    expect(oneByOne).toEqual(whole);
+  });
+
   it("counts the activities serving a commitment on its card and lists them, newest first, on its page", async () => {
     const c = await newCommitment("Hold a monthly knowledge-sharing call.");
     const calls = await test.db
