@@ -56,7 +56,11 @@ export async function commitmentCards(
 ) {
   const offset = (page - 1) * pageSize;
   const name = `commitment_cards_${pageSize}_${fixedOffsetKey(offset, pageSize)}`;
-  const rows = await preparedOnce(db, name, () => cardsQuery(db, pageSize, offset)).execute({ agreementId, offset, today });
+  const rows = await preparedOnce(db, name, () => cardsQuery(db, pageSize, offset)).execute({
+    agreementId,
+    offset,
+    today,
+  });
   return rows.map(({ focal, milestoneCounts, confirmations, ...row }) => ({
     ...row,
     focalPoints: Object.fromEntries(

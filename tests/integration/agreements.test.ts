@@ -182,7 +182,9 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     const whole = (await getAgreement(test.db, mouId, today, { pageSize: 100 }))!.commitments.map((c) => c.id);
     const oneByOne = [];
     for (let page = 1; page <= whole.length; page++) {
-      oneByOne.push(...(await getAgreement(test.db, mouId, today, { page, pageSize: 1 }))!.commitments.map((c) => c.id));
+      oneByOne.push(
+        ...(await getAgreement(test.db, mouId, today, { page, pageSize: 1 }))!.commitments.map((c) => c.id),
+      );
     }
     expect(whole.length).toBeGreaterThan(10);
     expect(oneByOne).toEqual(whole);
