@@ -89,6 +89,8 @@ export async function dueActivityReminders(db: Database, now: Date) {
         gt(activities.startsAt, now),
         lte(activities.startsAt, new Date(now.getTime() + 7 * dayMs)),
         inArray(activities.status, [...remindedStatuses]),
+        // A reminder counts days to a start; an activity known only by its month or year has none.
+        eq(activities.datePrecision, "day"),
       ),
     );
   return rows.map((r) => ({

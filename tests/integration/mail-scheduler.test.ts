@@ -176,6 +176,24 @@ describe.each(drivers)("the notice scheduler on %s", (driver) => {
     expect(await outbox(`activity-reminder:7d:${activity.id}:`)).toEqual([]);
   });
 
+  it("reminds nobody of an activity its source dates only to the month: there is no day to count to", async () => {
+    // Stored from the first of its month, four days on: as a day, it would be reminded of.
+    const now = new Date("2035-05-28T00:00:00Z");
+    const activity = await makeActivity(db, {
+      startsAt: new Date("2035-06-01T00:00:00Z"),
+      endsAt: new Date("2035-06-30T23:59:59Z"),
+      allDay: true,
+      datePrecision: "month",
+      organizerIds: [ids.kemenpanrb!],
+    });
+    expect((await db.select().from(t.activities).where(eq(t.activities.id, activity.id)))[0]).toMatchObject({
+      datePrecision: "month",
+      startsAt: new Date("2035-06-01T00:00:00Z"),
+    });
+    await pass(now);
+    expect(await outbox(`activity-reminder:7d:${activity.id}:`)).toEqual([]);
+  });
+
   it("tells a focal point's colleagues 14 days ahead and when the commitment becomes overdue", async () => {
     const mou = (await db.select().from(t.agreements).where(eq(t.agreements.slug, "mou-2017")))[0]!;
     const commitment = await makeCommitment(db, mou.id, {
