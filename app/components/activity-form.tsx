@@ -105,8 +105,12 @@ export function ActivityForm({
 
         <LocalizedField
           name="title"
-          fields={{ en: fields.titleEn, id: fields.titleId }}
-          labels={{ en: t("activities.form.titleEn"), id: t("activities.form.titleId") }}
+          fields={{ en: fields.titleEn, id: fields.titleId, az: fields.titleAz }}
+          labels={{
+            en: t("activities.form.titleEn"),
+            id: t("activities.form.titleId"),
+            az: t("activities.form.titleAz"),
+          }}
           maxLength={200}
           required
           markOptional={false}
@@ -237,16 +241,24 @@ export function ActivityForm({
 
         <LocalizedField
           name="description"
-          fields={{ en: fields.descriptionEn, id: fields.descriptionId }}
-          labels={{ en: t("activities.form.descriptionEn"), id: t("activities.form.descriptionId") }}
+          fields={{ en: fields.descriptionEn, id: fields.descriptionId, az: fields.descriptionAz }}
+          labels={{
+            en: t("activities.form.descriptionEn"),
+            id: t("activities.form.descriptionId"),
+            az: t("activities.form.descriptionAz"),
+          }}
           maxLength={5000}
           rows={5}
           markOptional={false}
         />
         <LocalizedField
           name="outputs"
-          fields={{ en: fields.outputsEn, id: fields.outputsId }}
-          labels={{ en: t("activities.form.outputsEn"), id: t("activities.form.outputsId") }}
+          fields={{ en: fields.outputsEn, id: fields.outputsId, az: fields.outputsAz }}
+          labels={{
+            en: t("activities.form.outputsEn"),
+            id: t("activities.form.outputsId"),
+            az: t("activities.form.outputsAz"),
+          }}
           hint={t("activities.form.outputsHint")}
           maxLength={5000}
           rows={4}

@@ -80,15 +80,23 @@ export function AgreementForm({
       <EnumField meta={fields.kind} label={t("agreements.kind")} choices={agreementKinds} group="agreementKind" />
       <LocalizedField
         name="title"
-        fields={{ en: fields.titleEn, id: fields.titleId }}
-        labels={{ en: t("agreements.form.titleEn"), id: t("agreements.form.titleId") }}
+        fields={{ en: fields.titleEn, id: fields.titleId, az: fields.titleAz }}
+        labels={{
+          en: t("agreements.form.titleEn"),
+          id: t("agreements.form.titleId"),
+          az: t("agreements.form.titleAz"),
+        }}
         maxLength={300}
         required
       />
       <LocalizedField
         name="summary"
-        fields={{ en: fields.summaryEn, id: fields.summaryId }}
-        labels={{ en: t("agreements.form.summaryEn"), id: t("agreements.form.summaryId") }}
+        fields={{ en: fields.summaryEn, id: fields.summaryId, az: fields.summaryAz }}
+        labels={{
+          en: t("agreements.form.summaryEn"),
+          id: t("agreements.form.summaryId"),
+          az: t("agreements.form.summaryAz"),
+        }}
         maxLength={5000}
         rows={5}
         required

@@ -105,15 +105,15 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
           <legend>{t("caseEditor.sections.about")}</legend>
           <LocalizedField
             name="title"
-            fields={{ en: fields.titleEn, id: fields.titleId }}
-            labels={{ en: label("titleEn"), id: label("titleId") }}
+            fields={{ en: fields.titleEn, id: fields.titleId, az: fields.titleAz }}
+            labels={{ en: label("titleEn"), id: label("titleId"), az: label("titleAz") }}
             maxLength={200}
             required
           />
           <LocalizedField
             name="summary"
-            fields={{ en: fields.summaryEn, id: fields.summaryId }}
-            labels={{ en: label("summaryEn"), id: label("summaryId") }}
+            fields={{ en: fields.summaryEn, id: fields.summaryId, az: fields.summaryAz }}
+            labels={{ en: label("summaryEn"), id: label("summaryId"), az: label("summaryAz") }}
             maxLength={500}
             required
           />
@@ -135,8 +135,8 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
           </Field>
           <LocalizedField
             name="place"
-            fields={{ en: fields.placeEn, id: fields.placeId }}
-            labels={{ en: label("placeEn"), id: label("placeId") }}
+            fields={{ en: fields.placeEn, id: fields.placeId, az: fields.placeAz }}
+            labels={{ en: label("placeEn"), id: label("placeId"), az: label("placeAz") }}
             maxLength={200}
           />
           <div className="activity-form__row">
@@ -183,22 +183,22 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
           <legend>{t("caseEditor.sections.story")}</legend>
           <LocalizedField
             name="problem"
-            fields={{ en: fields.problemEn, id: fields.problemId }}
-            labels={{ en: label("problemEn"), id: label("problemId") }}
+            fields={{ en: fields.problemEn, id: fields.problemId, az: fields.problemAz }}
+            labels={{ en: label("problemEn"), id: label("problemId"), az: label("problemAz") }}
             maxLength={5000}
             rows={4}
           />
           <LocalizedField
             name="solution"
-            fields={{ en: fields.solutionEn, id: fields.solutionId }}
-            labels={{ en: label("solutionEn"), id: label("solutionId") }}
+            fields={{ en: fields.solutionEn, id: fields.solutionId, az: fields.solutionAz }}
+            labels={{ en: label("solutionEn"), id: label("solutionId"), az: label("solutionAz") }}
             maxLength={5000}
             rows={4}
           />
           <LocalizedField
             name="innovation"
-            fields={{ en: fields.innovationEn, id: fields.innovationId }}
-            labels={{ en: label("innovationEn"), id: label("innovationId") }}
+            fields={{ en: fields.innovationEn, id: fields.innovationId, az: fields.innovationAz }}
+            labels={{ en: label("innovationEn"), id: label("innovationId"), az: label("innovationAz") }}
             maxLength={5000}
             rows={3}
           />

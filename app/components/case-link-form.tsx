@@ -24,6 +24,7 @@ type LinkField =
   | "direction"
   | "placeEn"
   | "placeId"
+  | "placeAz"
   | "countryCode"
   | "latitude"
   | "longitude"
@@ -31,6 +32,7 @@ type LinkField =
   | "status"
   | "noteEn"
   | "noteId"
+  | "noteAz"
   | "sourceId";
 
 /** A source as a select names it: "Publisher, date: title", cut short. */
@@ -98,8 +100,12 @@ export function CaseLinkForm({
       </Field>
       <LocalizedField
         name="place"
-        fields={{ en: fields.placeEn, id: fields.placeId }}
-        labels={{ en: t("replication.form.placeEn"), id: t("replication.form.placeId") }}
+        fields={{ en: fields.placeEn, id: fields.placeId, az: fields.placeAz }}
+        labels={{
+          en: t("replication.form.placeEn"),
+          id: t("replication.form.placeId"),
+          az: t("replication.form.placeAz"),
+        }}
         hint={t("replication.form.placeHint")}
         maxLength={200}
       />
@@ -144,8 +150,12 @@ export function CaseLinkForm({
       </div>
       <LocalizedField
         name="note"
-        fields={{ en: fields.noteEn, id: fields.noteId }}
-        labels={{ en: t("replication.form.noteEn"), id: t("replication.form.noteId") }}
+        fields={{ en: fields.noteEn, id: fields.noteId, az: fields.noteAz }}
+        labels={{
+          en: t("replication.form.noteEn"),
+          id: t("replication.form.noteId"),
+          az: t("replication.form.noteAz"),
+        }}
         maxLength={2000}
         rows={3}
       />

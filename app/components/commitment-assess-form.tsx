@@ -12,7 +12,7 @@ export interface AssessSourceChoice {
   title: string;
 }
 
-type AssessField = "status" | "assessedOn" | "evidenceEn" | "evidenceId" | "sourceId";
+type AssessField = "status" | "assessedOn" | "evidenceEn" | "evidenceId" | "evidenceAz" | "sourceId";
 
 /**
  * Rates the commitment, from the version the editor sees: the only way its status changes. After a
@@ -78,8 +78,12 @@ function AssessFields({
       </Field>
       <LocalizedField
         name="evidence"
-        fields={{ en: fields.evidenceEn, id: fields.evidenceId }}
-        labels={{ en: t("commitments.assessment.evidenceEn"), id: t("commitments.assessment.evidenceId") }}
+        fields={{ en: fields.evidenceEn, id: fields.evidenceId, az: fields.evidenceAz }}
+        labels={{
+          en: t("commitments.assessment.evidenceEn"),
+          id: t("commitments.assessment.evidenceId"),
+          az: t("commitments.assessment.evidenceAz"),
+        }}
         hint={t("commitments.assessment.evidenceEnHint")}
         maxLength={4000}
         rows={4}

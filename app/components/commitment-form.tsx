@@ -43,8 +43,12 @@ export function CommitmentForm({
       {editing ? <input type="hidden" name="version" value={textOf(fields.version)} /> : null}
       <LocalizedField
         name="text"
-        fields={{ en: fields.textEn, id: fields.textId }}
-        labels={{ en: t("commitments.form.textEn"), id: t("commitments.form.textId") }}
+        fields={{ en: fields.textEn, id: fields.textId, az: fields.textAz }}
+        labels={{
+          en: t("commitments.form.textEn"),
+          id: t("commitments.form.textId"),
+          az: t("commitments.form.textAz"),
+        }}
         maxLength={2000}
         rows={4}
         required

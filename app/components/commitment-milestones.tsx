@@ -92,14 +92,18 @@ export function MilestonesSection({
 
 function MilestoneForm({ result }: { result?: CommitmentActionResult }) {
   const { t } = useTranslation();
-  const [form, fields] = useRecordForm<"titleEn" | "titleId" | "dueOn">({ id: "milestone", result });
+  const [form, fields] = useRecordForm<"titleEn" | "titleId" | "titleAz" | "dueOn">({ id: "milestone", result });
   return (
     <Form method="post" className="form" {...getFormProps(form)}>
       <input type="hidden" name="intent" value="milestone" />
       <LocalizedField
         name="title"
-        fields={{ en: fields.titleEn, id: fields.titleId }}
-        labels={{ en: t("commitments.form.milestoneEn"), id: t("commitments.form.milestoneId") }}
+        fields={{ en: fields.titleEn, id: fields.titleId, az: fields.titleAz }}
+        labels={{
+          en: t("commitments.form.milestoneEn"),
+          id: t("commitments.form.milestoneId"),
+          az: t("commitments.form.milestoneAz"),
+        }}
         maxLength={300}
         required
       />

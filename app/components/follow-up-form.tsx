@@ -62,8 +62,8 @@ export function FollowUpForm({
       ) : null}
       <LocalizedField
         name="title"
-        fields={{ en: fields.titleEn, id: fields.titleId }}
-        labels={{ en: t("followUps.form.titleEn"), id: t("followUps.form.titleId") }}
+        fields={{ en: fields.titleEn, id: fields.titleId, az: fields.titleAz }}
+        labels={{ en: t("followUps.form.titleEn"), id: t("followUps.form.titleId"), az: t("followUps.form.titleAz") }}
         maxLength={300}
         required
       />

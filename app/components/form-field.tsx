@@ -3,6 +3,7 @@ import type { KeysUnder, ValueGroup } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
 import { Link, useNavigation } from "react-router";
 import type { FieldErrors } from "../forms/submission";
+import type { Language } from "../i18n/config";
 import { valueOf, type FieldMessage, type FormErrors, type FormValues } from "../lib/forms";
 import { FieldError } from "./field-error";
 
@@ -124,8 +125,9 @@ export function EnumField({
 }
 
 /**
- * A record's own text, one input per language: `<name>En` and `<name>Id`. English is the one
- * every record has (required where `required`); Indonesian may always stay empty.
+ * A record's own text, one input per language: `<name>En`, `<name>Id` and `<name>Az`. English is
+ * the one every record has (required where `required`); Indonesian and Azerbaijani may always
+ * stay empty, and emptying one removes that translation.
  */
 export function LocalizedField({
   fields,
@@ -140,11 +142,11 @@ export function LocalizedField({
   markOptional = true,
   hint,
 }: {
-  /** The Conform fields of both languages; without them, `values` and `errors` by `<name>En`, `<name>Id`. */
-  fields?: { en: FieldMeta; id: FieldMeta };
+  /** The Conform fields of the languages; without them, `values` and `errors` by `<name>En`, `<name>Id`, `<name>Az`. */
+  fields?: { en: FieldMeta; id: FieldMeta; az: FieldMeta };
   name: string;
   idPrefix?: string;
-  labels: { en: string; id: string };
+  labels: { en: string; id: string; az: string };
   values?: FormValues;
   errors?: FormErrors;
   maxLength: number;
@@ -156,7 +158,7 @@ export function LocalizedField({
   /** Shown with the English input. */
   hint?: string;
 }) {
-  const input = (lang: "en" | "id", attributes: InputAttributes) => {
+  const input = (lang: Language, attributes: InputAttributes) => {
     const common = {
       ...attributes,
       maxLength,
@@ -178,15 +180,21 @@ export function LocalizedField({
       >
         {(a) => input("en", a)}
       </Field>
-      <Field
-        id={fields?.id.id ?? `${idPrefix}${name}Id`}
-        name={`${name}Id`}
-        label={labels.id}
-        error={fields ? fields.id.errors?.[0] : errors?.[`${name}Id`]}
-        optional={markOptional}
-      >
-        {(a) => input("id", a)}
-      </Field>
+      {(["id", "az"] as const).map((lang) => {
+        const suffix = lang === "id" ? "Id" : "Az";
+        return (
+          <Field
+            key={lang}
+            id={fields?.[lang].id ?? `${idPrefix}${name}${suffix}`}
+            name={`${name}${suffix}`}
+            label={labels[lang]}
+            error={fields ? fields[lang].errors?.[0] : errors?.[`${name}${suffix}`]}
+            optional={markOptional}
+          >
+            {(a) => input(lang, a)}
+          </Field>
+        );
+      })}
     </>
   );
 }

@@ -48,8 +48,8 @@ export function OrganizationForm({
         {version ? <input type="hidden" name="version" value={version} /> : null}
         <LocalizedField
           name="name"
-          fields={{ en: fields.nameEn, id: fields.nameId }}
-          labels={{ en: label("nameEn"), id: label("nameId") }}
+          fields={{ en: fields.nameEn, id: fields.nameId, az: fields.nameAz }}
+          labels={{ en: label("nameEn"), id: label("nameId"), az: label("nameAz") }}
           maxLength={300}
           required
         />

@@ -101,8 +101,8 @@ export function VisitForm({
 
         <LocalizedField
           name="title"
-          fields={{ en: fields.titleEn, id: fields.titleId }}
-          labels={{ en: t("visits.form.titleEn"), id: t("visits.form.titleId") }}
+          fields={{ en: fields.titleEn, id: fields.titleId, az: fields.titleAz }}
+          labels={{ en: t("visits.form.titleEn"), id: t("visits.form.titleId"), az: t("visits.form.titleAz") }}
           maxLength={200}
           required
           markOptional={false}
@@ -185,8 +185,12 @@ export function VisitForm({
 
         <LocalizedField
           name="objectives"
-          fields={{ en: fields.objectivesEn, id: fields.objectivesId }}
-          labels={{ en: t("visits.form.objectivesEn"), id: t("visits.form.objectivesId") }}
+          fields={{ en: fields.objectivesEn, id: fields.objectivesId, az: fields.objectivesAz }}
+          labels={{
+            en: t("visits.form.objectivesEn"),
+            id: t("visits.form.objectivesId"),
+            az: t("visits.form.objectivesAz"),
+          }}
           maxLength={5000}
           rows={4}
         />

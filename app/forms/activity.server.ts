@@ -1,5 +1,5 @@
 // The activity form and the activity record: the checked form turned into an activity in UTC, and back.
-import { type LocalizedText } from "../lib/localized";
+import { localizedOrNull } from "../lib/localized";
 import {
   MAX_LIST_NESTING,
   RichTextError,
@@ -14,12 +14,6 @@ import type { AuditedActivity } from "../models/activity-writes.server";
 import { RuleError } from "../models/errors.server";
 import { activityFieldOrder, type ActivityDates, type ActivityFormData } from "./activity";
 import type { FormValues } from "./result";
-
-function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
-  if (!en && !id) return null;
-  // English is the language every record has; a text written only in Indonesian stands in for it.
-  return id ? { en: en ?? id, id } : { en: en! };
-}
 
 /**
  * Without times the activity lasts whole days: 00:00Z of the first to 23:59:59Z of the last, as the
@@ -91,7 +85,7 @@ export async function activityInput(
   stored?: StoredLessons,
 ): Promise<ActivityInput> {
   return {
-    title: localizedOrNull(data.titleEn, data.titleId)!,
+    title: localizedOrNull(data.titleEn, data.titleId, data.titleAz)!,
     type: data.type,
     status: data.status,
     mode: data.mode,
@@ -102,8 +96,8 @@ export async function activityInput(
     city: data.city ?? null,
     countryCode: data.countryCode ?? null,
     agreementId: data.agreementId ?? null,
-    description: localizedOrNull(data.descriptionEn, data.descriptionId),
-    outputs: localizedOrNull(data.outputsEn, data.outputsId),
+    description: localizedOrNull(data.descriptionEn, data.descriptionId, data.descriptionAz),
+    outputs: localizedOrNull(data.outputsEn, data.outputsId, data.outputsAz),
     lessons: await readLessons(data, stored),
     commitmentIds: data.commitmentIds,
     organizerIds: data.organizerIds,
@@ -119,6 +113,7 @@ export function activityFormValues(a: ActivityInput, timeZone: string): FormValu
   return {
     titleEn: a.title.en,
     titleId: a.title.id ?? "",
+    titleAz: a.title.az ?? "",
     type: a.type,
     status: a.status,
     mode: a.mode,
@@ -137,8 +132,10 @@ export function activityFormValues(a: ActivityInput, timeZone: string): FormValu
     caseIds: (a.caseIds ?? []).map(String),
     descriptionEn: a.description?.en ?? "",
     descriptionId: a.description?.id ?? "",
+    descriptionAz: a.description?.az ?? "",
     outputsEn: a.outputs?.en ?? "",
     outputsId: a.outputs?.id ?? "",
+    outputsAz: a.outputs?.az ?? "",
     lessons: a.lessons ? JSON.stringify(a.lessons.json) : "",
     lessonsFormat: a.lessons ? "lexical" : "text",
     lessonsText: a.lessons?.text ?? "",

@@ -50,6 +50,7 @@ export const activityFormSchema = z
     version: optionalId,
     titleEn: requiredText(1, 200),
     titleId: optionalText(200),
+    titleAz: optionalText(200),
     type: z.enum(activityTypes),
     status: z.enum(activityStatuses),
     mode: z.enum(activityModes),
@@ -72,8 +73,10 @@ export const activityFormSchema = z
     caseIds: idList,
     descriptionEn: optionalText(5000),
     descriptionId: optionalText(5000),
+    descriptionAz: optionalText(5000),
     outputsEn: optionalText(5000),
     outputsId: optionalText(5000),
+    outputsAz: optionalText(5000),
     ...richText,
   })
   .refine((v) => !(v.endTime && !v.startTime), {
@@ -95,6 +98,7 @@ export type ActivityField = keyof z.input<typeof activityFormSchema> | "lessonsT
 export const activityFieldOrder = [
   "titleEn",
   "titleId",
+  "titleAz",
   "type",
   "status",
   "mode",
@@ -113,7 +117,9 @@ export const activityFieldOrder = [
   "caseIds",
   "descriptionEn",
   "descriptionId",
+  "descriptionAz",
   "outputsEn",
   "outputsId",
+  "outputsAz",
   "lessons",
 ] as const;

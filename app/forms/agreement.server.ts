@@ -10,8 +10,8 @@ export function agreementInput(
 ): AgreementInput {
   return {
     kind: v.kind,
-    title: localizedText(v.titleEn, v.titleId),
-    summary: localizedText(v.summaryEn, v.summaryId),
+    title: localizedText(v.titleEn, v.titleId, v.titleAz),
+    summary: localizedText(v.summaryEn, v.summaryId, v.summaryAz),
     signedOn: v.signedOn ?? null,
     signedCity: v.signedCity ?? null,
     inForceFrom: v.inForceFrom ?? null,
@@ -31,8 +31,10 @@ export function agreementFormValues(a: Agreement & { signatoryIds: number[] }): 
     kind: a.kind,
     titleEn: a.title.en,
     titleId: a.title.id ?? "",
+    titleAz: a.title.az ?? "",
     summaryEn: a.summary.en,
     summaryId: a.summary.id ?? "",
+    summaryAz: a.summary.az ?? "",
     signedOn: a.signedOn ?? "",
     signedCity: a.signedCity ?? "",
     inForceFrom: a.inForceFrom ?? "",

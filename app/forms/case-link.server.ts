@@ -15,13 +15,13 @@ export function caseLinkInput(
   return {
     fromCaseId,
     toCaseId,
-    place: v.placeEn ? localizedText(v.placeEn, v.placeId) : null,
+    place: v.placeEn ? localizedText(v.placeEn, v.placeId, v.placeAz) : null,
     countryCode: v.countryCode ?? null,
     latitude: v.latitude ?? null,
     longitude: v.longitude ?? null,
     year: v.year ?? null,
     status: v.status,
-    note: v.noteEn ? localizedText(v.noteEn, v.noteId) : null,
+    note: v.noteEn ? localizedText(v.noteEn, v.noteId, v.noteAz) : null,
     sourceId: v.sourceId ?? null,
   };
 }
@@ -35,6 +35,7 @@ export function caseLinkFormValues(caseId: number, l: CaseLink): FormValues {
     direction: inspiredBy ? "inspiredBy" : "adaptedAs",
     placeEn: l.place?.en ?? "",
     placeId: l.place?.id ?? "",
+    placeAz: l.place?.az ?? "",
     countryCode: l.countryCode ?? "",
     latitude: l.latitude === null ? "" : String(l.latitude),
     longitude: l.longitude === null ? "" : String(l.longitude),
@@ -42,6 +43,7 @@ export function caseLinkFormValues(caseId: number, l: CaseLink): FormValues {
     status: l.status,
     noteEn: l.note?.en ?? "",
     noteId: l.note?.id ?? "",
+    noteAz: l.note?.az ?? "",
     sourceId: l.sourceId === null ? "" : String(l.sourceId),
     version: String(l.version),
   };

@@ -19,6 +19,7 @@ const linkFields = {
   direction: z.enum(linkDirections),
   placeEn: optionalText(200),
   placeId: optionalText(200),
+  placeAz: optionalText(200),
   countryCode: z.preprocess(blankAsMissing, countryCode.optional()),
   latitude: number(-90, 90, "replication.form.latitudeRange"),
   longitude: number(-180, 180, "replication.form.longitudeRange"),
@@ -34,6 +35,7 @@ const linkFields = {
   status: z.enum(caseLinkStatuses),
   noteEn: optionalText(2000),
   noteId: optionalText(2000),
+  noteAz: optionalText(2000),
   sourceId: optionalId,
 };
 

@@ -7,7 +7,7 @@ import {
   shownTextDigest,
   type StoredRichText,
 } from "../lexical/render.server";
-import type { LocalizedRichText, LocalizedText, RichDoc } from "../lib/localized";
+import { localizedOrNull, type LocalizedRichText, type RichDoc } from "../lib/localized";
 import type { CaseInput } from "../models/case-writes.server";
 import { RuleError } from "../models/errors.server";
 import {
@@ -22,10 +22,6 @@ import {
 import type { FormValues } from "./result";
 
 /** English is the language every text has; a text written only in Indonesian stands in for it. */
-function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
-  if (!en && !id) return null;
-  return id ? { en: en || id, id } : { en: en! };
-}
 
 const cell = (column: string[], i: number) => column[i] || undefined;
 
@@ -111,6 +107,12 @@ async function richTexts(data: CaseFormData, stored?: StoredCaseTexts) {
     const { column, lang } = richPlace(field);
     if (doc) texts[column][lang] = { json: doc.json, html: doc.html, text: doc.text };
   }
+  // The editor has no Azerbaijani rich text yet: a save keeps the one the case has.
+  const current = stored && (await stored());
+  for (const column of ["lessonsRich", "narrative"] as const) {
+    const az = current?.[column].az;
+    if (az) texts[column].az = az;
+  }
   return texts;
 }
 
@@ -118,16 +120,16 @@ async function richTexts(data: CaseFormData, stored?: StoredCaseTexts) {
 export async function caseInputFromForm(data: CaseFormData, stored?: StoredCaseTexts): Promise<CaseInput> {
   const targets = (data.sdgTargets ?? "").split(/[\s,;]+/).filter(Boolean);
   return {
-    title: localizedOrNull(data.titleEn, data.titleId)!,
-    summary: localizedOrNull(data.summaryEn, data.summaryId)!,
-    problem: localizedOrNull(data.problemEn, data.problemId),
-    solution: localizedOrNull(data.solutionEn, data.solutionId),
-    innovation: localizedOrNull(data.innovationEn, data.innovationId),
+    title: localizedOrNull(data.titleEn, data.titleId, data.titleAz)!,
+    summary: localizedOrNull(data.summaryEn, data.summaryId, data.summaryAz)!,
+    problem: localizedOrNull(data.problemEn, data.problemId, data.problemAz),
+    solution: localizedOrNull(data.solutionEn, data.solutionId, data.solutionAz),
+    innovation: localizedOrNull(data.innovationEn, data.innovationId, data.innovationAz),
     results: resultsOf(data),
     organizationId: data.organizationId ?? null,
     adminLevel: data.adminLevel ?? null,
     countryCode: data.countryCode,
-    place: localizedOrNull(data.placeEn, data.placeId),
+    place: localizedOrNull(data.placeEn, data.placeId, data.placeAz),
     latitude: data.latitude ?? null,
     longitude: data.longitude ?? null,
     startedYear: data.startedYear ?? null,
@@ -164,20 +166,26 @@ export function caseFormValues(c: CaseInput & { version?: number }): FormValues 
     ...(c.version ? { version: String(c.version) } : {}),
     titleEn: c.title.en,
     titleId: c.title.id ?? "",
+    titleAz: c.title.az ?? "",
     summaryEn: c.summary.en,
     summaryId: c.summary.id ?? "",
+    summaryAz: c.summary.az ?? "",
     problemEn: c.problem?.en ?? "",
     problemId: c.problem?.id ?? "",
+    problemAz: c.problem?.az ?? "",
     solutionEn: c.solution?.en ?? "",
     solutionId: c.solution?.id ?? "",
+    solutionAz: c.solution?.az ?? "",
     innovationEn: c.innovation?.en ?? "",
     innovationId: c.innovation?.id ?? "",
+    innovationAz: c.innovation?.az ?? "",
     sector: c.sector,
     organizationId: id(c.organizationId),
     adminLevel: c.adminLevel ?? "",
     countryCode: c.countryCode,
     placeEn: c.place?.en ?? "",
     placeId: c.place?.id ?? "",
+    placeAz: c.place?.az ?? "",
     latitude: num(c.latitude),
     longitude: num(c.longitude),
     startedYear: num(c.startedYear),

@@ -20,6 +20,7 @@ export const milestoneForm = z.object({
   intent: z.literal("milestone"),
   titleEn: requiredText(3, 300),
   titleId: optionalText(300),
+  titleAz: optionalText(300),
   dueOn: optionalDate,
 });
 

@@ -7,7 +7,7 @@ import type { newCommitmentForm } from "./commitment";
 
 export function commitmentInput(v: z.output<typeof newCommitmentForm>): CommitmentInput {
   return {
-    text: localizedText(v.textEn, v.textId),
+    text: localizedText(v.textEn, v.textId, v.textAz),
     area: v.area,
     responsibleOrganizationId: v.responsibleOrganizationId ?? null,
     dueOn: v.dueOn ?? null,
@@ -19,6 +19,7 @@ export function commitmentFormValues(c: Commitment): Record<string, string> {
   return {
     textEn: c.text.en,
     textId: c.text.id ?? "",
+    textAz: c.text.az ?? "",
     area: c.area,
     responsibleOrganizationId: c.responsibleOrganizationId ? String(c.responsibleOrganizationId) : "",
     dueOn: c.dueOn ?? "",

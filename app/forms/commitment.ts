@@ -7,6 +7,7 @@ import { calendarDate, idField, optionalDate, optionalId, optionalText, required
 const commitmentFields = {
   textEn: requiredText(3, 2000),
   textId: optionalText(2000),
+  textAz: optionalText(2000),
   area: requiredText(2, 80),
   responsibleOrganizationId: optionalId,
   dueOn: optionalDate,
@@ -23,5 +24,6 @@ export const assessForm = z.object({
   assessedOn: z.preprocess(blankAsMissing, calendarDate),
   evidenceEn: requiredText(3, 4000),
   evidenceId: optionalText(4000),
+  evidenceAz: optionalText(4000),
   sourceId: optionalId,
 });

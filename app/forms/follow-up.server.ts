@@ -7,7 +7,7 @@ import type { editFollowUpForm, newFollowUpForm } from "./follow-up";
 
 export function followUpInput(v: z.output<typeof newFollowUpForm> | z.output<typeof editFollowUpForm>): FollowUpInput {
   return {
-    title: localizedText(v.titleEn, v.titleId),
+    title: localizedText(v.titleEn, v.titleId, v.titleAz),
     ownerId: v.ownerId,
     dueOn: v.dueOn,
     status: v.status,
@@ -21,6 +21,7 @@ export function followUpFormValues(f: FollowUpSnapshot): FormValues {
     followUpId: String(f.id),
     titleEn: f.title.en,
     titleId: f.title.id ?? "",
+    titleAz: f.title.az ?? "",
     ownerId: String(f.ownerId),
     dueOn: f.dueOn,
     status: f.status,

@@ -7,6 +7,7 @@ import { asList, calendarDate, idField, maxId, optionalText, requiredText } from
 const followUpFields = {
   titleEn: requiredText(3, 300),
   titleId: optionalText(300),
+  titleAz: optionalText(300),
   // Every follow-up has an owner: the one reminded, and the one whose account page lists it.
   ownerId: z.preprocess(blankAsMissing, z.coerce.number("followUps.ownerRequired").int().positive().max(maxId)),
   dueOn: calendarDate,
@@ -29,4 +30,4 @@ export const createFollowUpIntent = "create";
 export const updateFollowUpIntent = "update";
 
 /** The fields the conflict view compares, in the form's order. */
-export const followUpConflictFields = ["titleEn", "titleId", "ownerId", "dueOn", "status", "commitmentIds"];
+export const followUpConflictFields = ["titleEn", "titleId", "titleAz", "ownerId", "dueOn", "status", "commitmentIds"];

@@ -3,7 +3,7 @@
 import type { Language } from "../i18n/config";
 import { addDays } from "../lib/calendar-days";
 import { canonicalTimeZone } from "../lib/format";
-import { localized, type LocalizedText } from "../lib/localized";
+import { localized, localizedOrNull } from "../lib/localized";
 import { utcToZoned, zonedToUtc } from "../lib/zoned-time";
 import type { ItineraryItemInput } from "../models/itinerary-writes.server";
 import type { ItineraryStateItem } from "../models/itinerary-state.server";
@@ -20,12 +20,6 @@ import type { FormValues } from "./result";
 import { cellsOf } from "./row-cells";
 
 const orNull = (v: string | undefined) => (v ? v : null);
-
-function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
-  if (!en && !id) return null;
-  // English is the language every record has; a text written only in Indonesian stands in for it.
-  return id ? { en: en || id, id } : { en: en! };
-}
 
 /** The ids ticked in a row's checkbox group, from values "<key>:<id>". */
 const chosen = (values: string[], key: string) =>

@@ -6,7 +6,7 @@ import type { FormValues } from "./result";
 
 export function organizationInput(v: OrganizationFormData): OrganizationInput {
   return {
-    name: localizedText(v.nameEn, v.nameId),
+    name: localizedText(v.nameEn, v.nameId, v.nameAz),
     acronym: v.acronym ?? null,
     kind: v.kind,
     countryCode: v.countryCode ?? null,
@@ -21,6 +21,7 @@ export function organizationFormValues(o: OrganizationInput & { version?: number
     ...(o.version ? { version: String(o.version) } : {}),
     nameEn: o.name.en,
     nameId: o.name.id ?? "",
+    nameAz: o.name.az ?? "",
     acronym: o.acronym ?? "",
     kind: o.kind,
     countryCode: o.countryCode ?? "",

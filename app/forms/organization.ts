@@ -8,6 +8,7 @@ export const organizationFormSchema = z.object({
   version: optionalId,
   nameEn: requiredText(2, 300),
   nameId: optionalText(300),
+  nameAz: optionalText(300),
   acronym: optionalText(40),
   kind: z.enum(organizationKinds),
   countryCode: z.preprocess(
@@ -31,6 +32,7 @@ export type OrganizationField = keyof z.input<typeof organizationFormSchema>;
 export const organizationFields = [
   "nameEn",
   "nameId",
+  "nameAz",
   "acronym",
   "kind",
   "countryCode",

@@ -1,17 +1,12 @@
 // The visit forms and the visit record: the checked form turned into a visit, and back.
 import { RichTextError, richTextFromForm, shownTextDigest, MAX_LIST_NESTING } from "../lexical/render.server";
 import type { FieldMessage } from "../lib/forms";
-import type { LocalizedText } from "../lib/localized";
+import { localizedOrNull } from "../lib/localized";
 import type { ActivityInput, RichText } from "../models/activity.server";
 import { RuleError } from "../models/errors.server";
 import type { NewVisitInput, VisitFields } from "../models/visit.server";
 import type { NewVisitData, VisitEditData, VisitReportData } from "./visit";
 import type { FormValues } from "./result";
-
-function localizedOrNull(en: string | undefined, id: string | undefined): LocalizedText | null {
-  if (!en && !id) return null;
-  return id ? { en: en ?? id, id } : { en: en! };
-}
 
 /** A visit lasts whole days: 00:00Z of the first to 23:59:59Z of the last, as activities store them. */
 function visitDays(v: { startsOn: string; endsOn?: string }) {
@@ -25,7 +20,7 @@ function visitDays(v: { startsOn: string; endsOn?: string }) {
 /** The activity's fields a visit's forms edit (the rest of the activity stays as it is). */
 function activityFields(data: NewVisitData) {
   return {
-    title: localizedOrNull(data.titleEn, data.titleId)!,
+    title: localizedOrNull(data.titleEn, data.titleId, data.titleAz)!,
     ...visitDays(data),
     city: data.cities[0] ?? null,
     countryCode: data.countryCode ?? null,
@@ -40,7 +35,7 @@ function ownFields(data: NewVisitData) {
     hostOrganizationId: data.hostOrganizationId ?? null,
     cities: data.cities,
     timeZone: data.timeZone,
-    objectives: localizedOrNull(data.objectivesEn, data.objectivesId),
+    objectives: localizedOrNull(data.objectivesEn, data.objectivesId, data.objectivesAz),
   };
 }
 
@@ -135,6 +130,7 @@ export function visitFormValues(
   return {
     titleEn: activity.title.en,
     titleId: activity.title.id ?? "",
+    titleAz: activity.title.az ?? "",
     direction: visit.direction,
     stage: visit.stage,
     startsOn: activity.startsAt.toISOString().slice(0, 10),
@@ -147,6 +143,7 @@ export function visitFormValues(
     commitmentIds: activity.commitmentIds.map(String),
     objectivesEn: visit.objectives?.en ?? "",
     objectivesId: visit.objectives?.id ?? "",
+    objectivesAz: visit.objectives?.az ?? "",
     ...richValues("talkingPoints", visit.talkingPoints),
     ...richValues("background", visit.background),
   };
@@ -156,6 +153,7 @@ export function visitFormValues(
 export const visitConflictFields = [
   "titleEn",
   "titleId",
+  "titleAz",
   "direction",
   "stage",
   "startsOn",
@@ -168,6 +166,7 @@ export const visitConflictFields = [
   "commitmentIds",
   "objectivesEn",
   "objectivesId",
+  "objectivesAz",
   "talkingPointsText",
   "backgroundText",
 ];

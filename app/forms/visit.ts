@@ -39,6 +39,7 @@ const rich = <N extends string>(name: N) =>
 const visitFields = {
   titleEn: requiredText(1, 200),
   titleId: optionalText(200),
+  titleAz: optionalText(200),
   direction: z.enum(visitDirections),
   startsOn: z.preprocess(blankAsMissing, calendarDate),
   endsOn: z.preprocess(blankAsMissing, calendarDate.optional()),
@@ -50,6 +51,7 @@ const visitFields = {
   commitmentIds: idList,
   objectivesEn: optionalText(5000),
   objectivesId: optionalText(5000),
+  objectivesAz: optionalText(5000),
 };
 
 const endNotBeforeStart = (v: { startsOn: string; endsOn?: string }) => (v.endsOn ?? v.startsOn) >= v.startsOn;
@@ -89,6 +91,7 @@ export type VisitField = keyof z.input<typeof visitEditSchema> | "talkingPointsT
 export const visitFieldOrder = [
   "titleEn",
   "titleId",
+  "titleAz",
   "direction",
   "stage",
   "startsOn",
@@ -101,6 +104,7 @@ export const visitFieldOrder = [
   "commitmentIds",
   "objectivesEn",
   "objectivesId",
+  "objectivesAz",
   "talkingPoints",
   "background",
 ] as const;

@@ -9,6 +9,15 @@ export function localizedText(en: string, id: string | undefined, az?: string): 
 }
 
 /**
+ * An optional text from a form's inputs, null when none is filled. English is the language every
+ * record has: a text written only in Indonesian (or only in Azerbaijani) stands in for it.
+ */
+export function localizedOrNull(en: string | undefined, id: string | undefined, az?: string): LocalizedText | null {
+  if (!en && !id && !az) return null;
+  return localizedText((en || id || az)!, id, az);
+}
+
+/**
  * The text in the reader's language, falling back to English where no translation exists. Where
  * the page should say that it fell back, use shownText (lib/case-text.ts) and FallbackMark.
  */

@@ -28,29 +28,6 @@ export async function lockRow<T extends VersionedTable>(
   return row;
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
-
-/**
- * `values` with each text's Azerbaijani kept from `before` where the change carries none: the
- * forms edit English and Indonesian only, so saving one must not drop an `az` text the content
- * (an organisation's official name) or the demo's examples gave it.
- */
-export function keepingAzerbaijani<V extends object>(before: object, values: V): V {
-  const kept = { ...values } as Record<string, unknown>;
-  for (const [key, value] of Object.entries(values)) {
-    const stored = (before as Record<string, unknown>)[key];
-    if (
-      isRecord(value) &&
-      isRecord(stored) &&
-      stored.az !== undefined &&
-      value.az === undefined &&
-      ("en" in value || "id" in value)
-    )
-      kept[key] = { ...value, az: stored.az };
-  }
-  return kept as V;
-}
-
 /** Writes `values` over a record locked at `before`, as its next version. */
 export async function saveVersion<T extends VersionedTable>(
   tx: Database,
@@ -60,7 +37,7 @@ export async function saveVersion<T extends VersionedTable>(
 ): Promise<T["$inferSelect"]> {
   const [after] = (await tx
     .update(table)
-    .set({ ...keepingAzerbaijani(before, values), version: before.version + 1, updatedAt: new Date() } as never)
+    .set({ ...values, version: before.version + 1, updatedAt: new Date() } as never)
     .where(and(eq(table.id, before.id), eq(table.version, before.version)))
     .returning()) as T["$inferSelect"][];
   return after!;

@@ -8,7 +8,6 @@ import { recordAudit, type Actor } from "./audit.server";
 import { getActivityForEdit } from "./activity-queries.server";
 import { createActivity, updateActivity } from "./activity-writes.server";
 import { ConflictError, RecordError, RuleError } from "./errors.server";
-import { keepingAzerbaijani } from "./versioned.server";
 import {
   visitAsFields,
   visitAuditView,
@@ -87,7 +86,7 @@ export async function saveVisitVersion(
 ) {
   const [after] = await tx
     .update(visits)
-    .set({ ...keepingAzerbaijani(before, values), version: before.version + 1, updatedAt: new Date() })
+    .set({ ...values, version: before.version + 1, updatedAt: new Date() })
     .where(eq(visits.activityId, before.activityId))
     .returning();
   await recordAudit(tx, {

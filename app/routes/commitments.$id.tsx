@@ -123,7 +123,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
           assessCommitment(db, actor, id, v.version, {
             status: v.status,
             assessedOn: v.assessedOn,
-            evidence: localizedText(v.evidenceEn, v.evidenceId),
+            evidence: localizedText(v.evidenceEn, v.evidenceId, v.evidenceAz),
             sourceId: v.sourceId ?? null,
           }),
         ),
@@ -133,7 +133,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
         track(milestoneForm, (v) =>
           addMilestone(db, actor, {
             commitmentId: id,
-            title: localizedText(v.titleEn, v.titleId),
+            title: localizedText(v.titleEn, v.titleId, v.titleAz),
             dueOn: v.dueOn ?? null,
           }),
         ),

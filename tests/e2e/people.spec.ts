@@ -165,6 +165,39 @@ test("a duplicate organisation is merged into another and is gone", async ({ pag
   expect((await page.request.get(duplicateUrl)).status()).toBe(404);
 });
 
+test("an organisation's Azerbaijani name is entered, read in Azerbaijani, and can be removed again", async ({
+  page,
+  loginAs,
+}) => {
+  await loginAs("editor");
+  const name = `Mahalle Digital Office ${suffix}`;
+  const azName = `Məhəllə Rəqəmsal Ofisi ${suffix}`;
+  await gotoHydrated(page, "/organizations/new");
+  await page.getByLabel("Name in English").fill(name);
+  await page.getByLabel("Name in Azerbaijani").fill(azName);
+  await page.getByLabel("Kind").selectOption({ label: "Agency" });
+  await page.getByRole("button", { name: "New organisation" }).click();
+  await expect(page).toHaveURL(/\/organizations\/\d+$/);
+  const url = new URL(page.url()).pathname;
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+
+  await page.getByLabel("Language").selectOption({ label: "Azərbaycanca" });
+  await page.getByRole("button", { name: "Change" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(azName);
+  await page.getByLabel("Dil").selectOption({ label: "English" });
+  await page.getByRole("button", { name: "Dəyiş" }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(name);
+
+  // Emptied, the translation is gone: not kept from before.
+  await gotoHydrated(page, `${url}/edit`);
+  await expect(page.getByLabel("Name in Azerbaijani")).toHaveValue(azName);
+  await page.getByLabel("Name in Azerbaijani").fill("");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The organisation was saved." })).toBeVisible();
+  await gotoHydrated(page, `${url}/edit`);
+  await expect(page.getByLabel("Name in Azerbaijani")).toHaveValue("");
+});
+
 test("a viewer reads people and organisations but may not edit them", async ({ page, loginAs, requestAs }) => {
   await loginAs("viewer");
   await gotoHydrated(page, personUrl);

@@ -27,6 +27,7 @@ export const followUps: Translation["followUps"] = {
   form: {
     titleEn: "Nə edilməlidir (ingilis dilində)",
     titleId: "Nə edilməlidir (İndoneziya dilində)",
+    titleAz: "Nə edilməlidir (Azərbaycan dilində)",
     owner: "Məsul şəxs",
     ownerHint: "Bunu öz hesab səhifəsində görən və son tarixdən əvvəl xatırlatma alan həmkar.",
     chooseOwner: "Məsul şəxsi seçin",

@@ -24,6 +24,7 @@ export const organizations: PeopleTranslation["organizations"] = {
   fields: {
     nameEn: "Adı ingilis dilində",
     nameId: "Adı İndoneziya dilində",
+    nameAz: "Adı Azərbaycan dilində",
     acronym: "Qısaltma",
     kind: "Növ",
     countryCode: "Ölkə",

@@ -50,6 +50,7 @@ export const replication = {
   form: {
     placeEn: "Yer (ingilis dilində)",
     placeId: "Yer (İndoneziya dilində)",
+    placeAz: "Yer (Azərbaycan dilində)",
     placeHint: "Uyğunlaşdırmanın həyata keçirildiyi yer, məsələn, “Banyuwangi, East Java”.",
     country: "Ölkə",
     noCountry: "Göstərilməyib",
@@ -60,6 +61,7 @@ export const replication = {
     year: "İl",
     noteEn: "Qeyd (ingilis dilində)",
     noteId: "Qeyd (İndoneziya dilində)",
+    noteAz: "Qeyd (Azərbaycan dilində)",
     latitudeRange: "-90 ilə 90 arasında en dairəsi daxil edin.",
     longitudeRange: "-180 ilə 180 arasında uzunluq dairəsi daxil edin.",
     bothCoordinates: "Həm en, həm də uzunluq dairəsini daxil edin, yaxud heç birini daxil etməyin.",

@@ -40,6 +40,7 @@ export const visits = {
   form: {
     titleEn: "Başlıq (ingilis dilində)",
     titleId: "Başlıq (İndoneziya dilində)",
+    titleAz: "Başlıq (Azərbaycan dilində)",
     direction: "İstiqamət",
     stage: "Mərhələ",
     whenLegend: "Tarixlər",
@@ -62,6 +63,7 @@ export const visits = {
     none: "Seçmək üçün heç nə yoxdur.",
     objectivesEn: "Məqsədlər (ingilis dilində)",
     objectivesId: "Məqsədlər (İndoneziya dilində)",
+    objectivesAz: "Məqsədlər (Azərbaycan dilində)",
     talkingPoints: "Müzakirə mövzuları",
     talkingPointsHint: "Nümayəndə heyətinin nəyi və necə qaldırmaq niyyətində olduğu.",
     background: "Ümumi məlumat",

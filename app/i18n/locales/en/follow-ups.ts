@@ -24,6 +24,7 @@ export const followUps = {
   form: {
     titleEn: "What is to be done (English)",
     titleId: "What is to be done (Indonesian)",
+    titleAz: "What is to be done (Azerbaijani)",
     owner: "Owner",
     ownerHint: "The colleague who sees it on their account page and is reminded before it is due.",
     chooseOwner: "Choose an owner",

@@ -22,6 +22,7 @@ export const organizations = {
   fields: {
     nameEn: "Name in English",
     nameId: "Name in Indonesian",
+    nameAz: "Name in Azerbaijani",
     acronym: "Acronym",
     kind: "Kind",
     countryCode: "Country",

@@ -50,6 +50,7 @@ export const replication = {
   form: {
     placeEn: "Place (English)",
     placeId: "Place (Indonesian)",
+    placeAz: "Place (Azerbaijani)",
     placeHint: "Where the adaptation happened, e.g. “Banyuwangi, East Java”.",
     country: "Country",
     noCountry: "Not set",
@@ -59,6 +60,7 @@ export const replication = {
     year: "Year",
     noteEn: "Note (English)",
     noteId: "Note (Indonesian)",
+    noteAz: "Note (Azerbaijani)",
     latitudeRange: "Enter a latitude between -90 and 90.",
     longitudeRange: "Enter a longitude between -180 and 180.",
     bothCoordinates: "Enter both the latitude and the longitude, or neither.",

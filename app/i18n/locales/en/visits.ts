@@ -40,6 +40,7 @@ export const visits = {
   form: {
     titleEn: "Title (English)",
     titleId: "Title (Indonesian)",
+    titleAz: "Title (Azerbaijani)",
     direction: "Direction",
     stage: "Stage",
     whenLegend: "Dates",
@@ -62,6 +63,7 @@ export const visits = {
     none: "None to choose from.",
     objectivesEn: "Objectives (English)",
     objectivesId: "Objectives (Indonesian)",
+    objectivesAz: "Objectives (Azerbaijani)",
     talkingPoints: "Talking points",
     talkingPointsHint: "What the delegation means to raise, and how.",
     background: "Background",

@@ -27,6 +27,7 @@ export const followUps: Translation["followUps"] = {
   form: {
     titleEn: "Yang harus dilakukan (Inggris)",
     titleId: "Yang harus dilakukan (Indonesia)",
+    titleAz: "Yang harus dilakukan (Azerbaijan)",
     owner: "Penanggung jawab",
     ownerHint: "Rekan yang melihatnya di halaman akunnya dan diingatkan sebelum tenggat.",
     chooseOwner: "Pilih penanggung jawab",

@@ -24,6 +24,7 @@ export const organizations: PeopleTranslation["organizations"] = {
   fields: {
     nameEn: "Nama dalam bahasa Inggris",
     nameId: "Nama dalam bahasa Indonesia",
+    nameAz: "Nama dalam bahasa Azerbaijan",
     acronym: "Singkatan",
     kind: "Jenis",
     countryCode: "Negara",

@@ -48,6 +48,7 @@ export const replication = {
   form: {
     placeEn: "Tempat (bahasa Inggris)",
     placeId: "Tempat (bahasa Indonesia)",
+    placeAz: "Tempat (bahasa Azerbaijan)",
     placeHint: "Tempat adaptasi dilakukan, misalnya “Banyuwangi, East Java”.",
     country: "Negara",
     noCountry: "Tidak diisi",
@@ -58,6 +59,7 @@ export const replication = {
     year: "Tahun",
     noteEn: "Catatan (bahasa Inggris)",
     noteId: "Catatan (bahasa Indonesia)",
+    noteAz: "Catatan (bahasa Azerbaijan)",
     latitudeRange: "Masukkan lintang antara -90 dan 90.",
     longitudeRange: "Masukkan bujur antara -180 dan 180.",
     bothCoordinates: "Masukkan lintang dan bujur sekaligus, atau kosongkan keduanya.",

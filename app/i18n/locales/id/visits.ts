@@ -40,6 +40,7 @@ export const visits = {
   form: {
     titleEn: "Judul (bahasa Inggris)",
     titleId: "Judul (bahasa Indonesia)",
+    titleAz: "Judul (bahasa Azerbaijan)",
     direction: "Arah",
     stage: "Tahap",
     whenLegend: "Tanggal",
@@ -62,6 +63,7 @@ export const visits = {
     none: "Tidak ada pilihan.",
     objectivesEn: "Tujuan (bahasa Inggris)",
     objectivesId: "Tujuan (bahasa Indonesia)",
+    objectivesAz: "Tujuan (bahasa Azerbaijan)",
     talkingPoints: "Pokok pembicaraan",
     talkingPointsHint: "Apa yang ingin disampaikan delegasi, dan bagaimana.",
     background: "Latar belakang",
