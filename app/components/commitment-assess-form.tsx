@@ -12,7 +12,7 @@ export interface AssessSourceChoice {
   title: string;
 }
 
-type AssessField = "status" | "assessedOn" | "evidenceEn" | "evidenceId" | "evidenceAz" | "sourceId";
+type AssessField = "status" | "assessedOn" | "evidenceEn" | "evidenceId" | "evidenceAz" | "sourceId" | "assessor";
 
 /**
  * Rates the commitment, from the version the editor sees: the only way its status changes. After a
@@ -105,6 +105,14 @@ function AssessFields({
             ))}
           </select>
         )}
+      </Field>
+      <Field
+        meta={fields.assessor}
+        label={t("commitments.assessment.assessor")}
+        hint={t("commitments.assessment.assessorHint")}
+        optional
+      >
+        {(a) => <input {...a} type="text" maxLength={200} defaultValue={textOf(fields.assessor)} />}
       </Field>
       <div>
         <button type="submit" className="button">

@@ -67,7 +67,10 @@ function Assessment({ assessment: a }: { assessment: AssessmentItem }) {
     <div className="assessment">
       <p>
         <StatusBadge group="commitmentStatus" value={a.status} />{" "}
-        <span className="meta">{t("commitments.assessment.by", { who, when: format.day(a.assessedOn) })}</span>
+        <span className="meta">
+          {t("commitments.assessment.by", { who, when: format.day(a.assessedOn) })}
+          {a.assessor && a.assessedBy ? ` · ${t("commitments.assessment.recordedBy", { name: a.assessedBy })}` : null}
+        </span>
       </p>
       <p className="assessment__evidence">
         <strong>{t("commitments.assessment.reasons")}:</strong> {localized(a.evidence, lang)}

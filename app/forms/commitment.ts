@@ -26,4 +26,5 @@ export const assessForm = z.object({
   evidenceId: optionalText(4000),
   evidenceAz: optionalText(4000),
   sourceId: optionalId,
+  assessor: optionalText(200),
 });

@@ -125,6 +125,7 @@ export async function action({ context, request, params }: Route.ActionArgs) {
             assessedOn: v.assessedOn,
             evidence: localizedText(v.evidenceEn, v.evidenceId, v.evidenceAz),
             sourceId: v.sourceId ?? null,
+            assessor: v.assessor ?? null,
           }),
         ),
       evidence: () =>

@@ -375,11 +375,16 @@ test.describe("tracking a commitment to completion", () => {
     await reasons.fill("The joint standard is published.");
     await assess.getByLabel("Source (optional)").selectOption({ index: 1 });
     const source = await assess.getByLabel("Source (optional)").locator("option:checked").textContent();
+    // Recorded for someone else: the rating is theirs, the record says who entered it.
+    await assess.getByLabel("Outside assessor (optional)").fill("Joint review panel");
     await assess.getByRole("button", { name: "Record the assessment" }).click();
     await expect(page.getByRole("status")).toHaveText("The assessment was recorded.");
     await expect(page.locator(".facts .badge").first()).toHaveText("Complete");
     const assessment = page.getByRole("region", { name: "Assessment" });
-    await expect(assessment).toContainText(/Assessed by Demo Editor on \d{1,2} \w{3} \d{4}/);
+    await expect(assessment).toContainText(
+      /Assessed by Joint review panel on \d{1,2} \w{3} \d{4} · recorded by Demo Editor/,
+    );
+    await expect(assess.getByLabel("Outside assessor (optional)")).toHaveValue("");
     await expect(assessment).toContainText("The joint standard is published.");
     await expect(assessment).toContainText(source!.split(":")[0]!);
     await expect(reasons).toHaveValue("");

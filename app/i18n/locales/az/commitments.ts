@@ -54,6 +54,7 @@ export const commitments = {
     unrecorded:
       "Qiymətləndirmələr qeydə alınmazdan əvvəl dəyərləndirilib: kimin və nə əsasla qiymətləndirdiyi göstərilməyib.",
     by: "{{who}} tərəfindən {{when}} qiymətləndirilib",
+    recordedBy: "qeydə alan: {{name}}",
     someone: "adı artıq göstərilməyən şəxs",
     reasons: "Sübutlar və əsaslandırma",
     source: "Mənbə",
@@ -70,6 +71,9 @@ export const commitments = {
     evidenceAz: "Azərbaycan dilində sübutlar və əsaslandırma",
     sourceHint: "Bu irəliləyişi təsdiqləyən mənbə, əgər varsa.",
     noSource: "Yoxdur",
+    assessor: "Kənar qiymətləndirici",
+    assessorHint:
+      "Yalnız başqasının qiymətini qeyd edirsinizsə: kənar rəyçi, hesabat, təşkilat. Boş qalsa, qiymətləndirmə sizin adınızla yazılır.",
     submit: "Qiymətləndirməni qeydə al",
     future: "Qiymətləndirmə gələcək tarixlə qeyd edilə bilməz.",
     beforeLatest:

@@ -53,6 +53,7 @@ export const commitments = {
     none: "Nobody has assessed this commitment's progress yet.",
     unrecorded: "Rated before assessments were recorded: no assessment states who rated it or why.",
     by: "Assessed by {{who}} on {{when}}",
+    recordedBy: "recorded by {{name}}",
     someone: "someone no longer named",
     reasons: "Evidence and reasoning",
     source: "Source",
@@ -69,6 +70,9 @@ export const commitments = {
     evidenceAz: "Evidence and reasoning in Azerbaijani",
     sourceHint: "The source that states this progress, if one does.",
     noSource: "None",
+    assessor: "Outside assessor",
+    assessorHint:
+      "Only when you record someone else’s rating: an outside reviewer, a report, an organisation. Left empty, the assessment is yours.",
     submit: "Record the assessment",
     future: "An assessment cannot be dated in the future.",
     beforeLatest: "A later assessment exists: date this one on or after it.",

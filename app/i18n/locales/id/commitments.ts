@@ -57,6 +57,7 @@ export const commitments: Translation["commitments"] = {
     unrecorded:
       "Dinilai sebelum penilaian dicatat: tidak ada penilaian yang menyebutkan siapa penilainya atau alasannya.",
     by: "Dinilai oleh {{who}} pada {{when}}",
+    recordedBy: "dicatat oleh {{name}}",
     someone: "seseorang yang namanya tidak lagi tercatat",
     reasons: "Bukti dan alasan",
     source: "Sumber",
@@ -73,6 +74,9 @@ export const commitments: Translation["commitments"] = {
     evidenceAz: "Bukti dan alasan dalam bahasa Azerbaijan",
     sourceHint: "Sumber yang menyatakan kemajuan ini, jika ada.",
     noSource: "Tidak ada",
+    assessor: "Penilai dari luar",
+    assessorHint:
+      "Hanya jika Anda mencatat penilaian pihak lain: peninjau dari luar, laporan, atau lembaga. Jika dikosongkan, penilaian ini atas nama Anda.",
     submit: "Catat penilaian",
     future: "Tanggal penilaian tidak boleh di masa mendatang.",
     beforeLatest: "Sudah ada penilaian yang lebih baru: beri tanggal yang sama atau sesudahnya.",
