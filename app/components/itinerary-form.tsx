@@ -28,8 +28,10 @@ const columns: readonly ItemColumn[] = [
   "itemZone",
   "itemTitleEn",
   "itemTitleId",
+  "itemTitleAz",
   "itemAgendaEn",
   "itemAgendaId",
+  "itemAgendaAz",
   "itemPlace",
   "itemAddress",
   "itemHost",
@@ -274,6 +276,7 @@ export function ItineraryForm({
                   <input {...a} type="text" maxLength={200} lang="en" />
                 ))}
                 {textCell("itemTitleId", row, i, 200, "id")}
+                {textCell("itemTitleAz", row, i, 200, "az")}
               </div>
               <div className="activity-form__row">
                 {cellField(
@@ -293,6 +296,17 @@ export function ItineraryForm({
                   i,
                   (a) => (
                     <textarea {...a} rows={3} maxLength={2000} lang="id" />
+                  ),
+                  {
+                    optional: true,
+                  },
+                )}
+                {cellField(
+                  "itemAgendaAz",
+                  row,
+                  i,
+                  (a) => (
+                    <textarea {...a} rows={3} maxLength={2000} lang="az" />
                   ),
                   {
                     optional: true,

@@ -51,7 +51,11 @@ export function usePersonConflictRows(options: PersonFormOptions): ConflictRow[]
             const until = list(v, "positionEndsOn")[i] ?? "";
             const org = orgName(list(v, "positionOrganizationId")[i] ?? "");
             const dates = from || until ? ` (${day(from) || "…"} – ${day(until) || "…"})` : "";
-            return [title || list(v, "positionTitleId")[i], org].filter(Boolean).join(", ") + dates;
+            return (
+              [title || list(v, "positionTitleId")[i] || list(v, "positionTitleAz")[i], org]
+                .filter(Boolean)
+                .join(", ") + dates
+            );
           })
           .filter((line) => line.trim() !== "");
       },

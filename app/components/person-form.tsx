@@ -104,6 +104,9 @@ export function PersonForm({ defaultValue, result, options, submitLabel, cancelT
                 {cellField("positionTitleId", i, (a) => (
                   <input {...a} type="text" lang="id" maxLength={300} />
                 ))}
+                {cellField("positionTitleAz", i, (a) => (
+                  <input {...a} type="text" lang="az" maxLength={300} />
+                ))}
               </div>
               {cellField("positionOrganizationId", i, (a) => (
                 <OrganizationSelect {...a} none={t("people.noOrganization")} organizations={options.organizations} />

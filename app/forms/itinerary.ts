@@ -15,8 +15,10 @@ export const itemColumns = [
   "itemZone",
   "itemTitleEn",
   "itemTitleId",
+  "itemTitleAz",
   "itemAgendaEn",
   "itemAgendaId",
+  "itemAgendaAz",
   "itemPlace",
   "itemAddress",
   "itemHost",
@@ -31,8 +33,10 @@ export const typedColumns = [
   "itemEnd",
   "itemTitleEn",
   "itemTitleId",
+  "itemTitleAz",
   "itemAgendaEn",
   "itemAgendaId",
+  "itemAgendaAz",
   "itemPlace",
   "itemAddress",
   "itemHost",
@@ -55,8 +59,10 @@ const maxLength: Partial<Record<ItemColumn, number>> = {
   itemZone: 64,
   itemTitleEn: 200,
   itemTitleId: 200,
+  itemTitleAz: 200,
   itemAgendaEn: 2000,
   itemAgendaId: 2000,
+  itemAgendaAz: 2000,
   itemPlace: 200,
   itemAddress: 500,
   itemHost: 10,
@@ -103,7 +109,8 @@ export const itineraryFormSchema = z.object(shape).superRefine((value, ctx) => {
     if (!rowTyped(v, i)) continue;
     const cell = (c: ItemColumn) => v[c][i] ?? "";
     if (!cell("itemKey")) issue("itemKey", i, "validation.invalid");
-    if (!cell("itemTitleEn") && !cell("itemTitleId")) issue("itemTitleEn", i, "validation.required");
+    if (!cell("itemTitleEn") && !cell("itemTitleId") && !cell("itemTitleAz"))
+      issue("itemTitleEn", i, "validation.required");
     if (!isCalendarDate(cell("itemDay")))
       issue("itemDay", i, cell("itemDay") ? "validation.dateRange" : "validation.required");
     for (const c of ["itemStart", "itemEnd"] as const) {

@@ -1,4 +1,5 @@
 // The person form and the person record: the checked form as the model takes it, and a person as the form shows it.
+import { localizedOrNull } from "../lib/localized";
 import type { PersonInput, PositionInput } from "../models/people-writes.server";
 import {
   languageList,
@@ -16,12 +17,13 @@ function positionsOf(v: PersonFormData): PositionInput[] {
   const positions: PositionInput[] = [];
   for (let i = 0; i < positionRowCount(v); i++) {
     if (!positionRowTyped(v, i)) continue;
-    const en = cell(v.positionTitleEn, i);
-    const id = cell(v.positionTitleId, i);
     const org = cell(v.positionOrganizationId, i);
     positions.push({
-      // English is the language every text has; a title written only in Indonesian stands in for it.
-      title: id ? { en: en ?? id, id } : { en: en! },
+      title: localizedOrNull(
+        cell(v.positionTitleEn, i) ?? undefined,
+        cell(v.positionTitleId, i) ?? undefined,
+        cell(v.positionTitleAz, i) ?? undefined,
+      )!,
       organizationId: org ? Number(org) : null,
       startsOn: cell(v.positionStartsOn, i),
       endsOn: cell(v.positionEndsOn, i),
@@ -58,6 +60,7 @@ export function personFormValues(p: PersonInput & { version?: number }): FormVal
     userId: id(p.userId),
     positionTitleEn: positions.map((x) => x.title.en),
     positionTitleId: positions.map((x) => x.title.id ?? ""),
+    positionTitleAz: positions.map((x) => x.title.az ?? ""),
     positionOrganizationId: positions.map((x) => id(x.organizationId)),
     positionStartsOn: positions.map((x) => x.startsOn ?? ""),
     positionEndsOn: positions.map((x) => x.endsOn ?? ""),

@@ -10,6 +10,7 @@ const column = (max: number) => z.preprocess(asList, z.array(z.string().trim().m
 export const positionColumns = [
   "positionTitleEn",
   "positionTitleId",
+  "positionTitleAz",
   "positionOrganizationId",
   "positionStartsOn",
   "positionEndsOn",
@@ -37,6 +38,7 @@ export const personFormSchema = z
     userId: optionalId,
     positionTitleEn: column(300),
     positionTitleId: column(300),
+    positionTitleAz: column(300),
     positionOrganizationId: column(12),
     positionStartsOn: column(10),
     positionEndsOn: column(10),
@@ -46,7 +48,8 @@ export const personFormSchema = z
       ctx.addIssue({ code: "custom", path: [field, index], message });
     for (let i = 0; i < positionRowCount(v); i++) {
       if (!positionRowTyped(v, i)) continue;
-      if (!v.positionTitleEn[i] && !v.positionTitleId[i]) issue("positionTitleEn", "validation.required", i);
+      if (!v.positionTitleEn[i] && !v.positionTitleId[i] && !v.positionTitleAz[i])
+        issue("positionTitleEn", "validation.required", i);
       const org = v.positionOrganizationId[i];
       if (org && !/^\d{1,10}$/.test(org)) issue("positionOrganizationId", "validation.invalidChoice", i);
       const from = v.positionStartsOn[i];

@@ -34,8 +34,10 @@ const columns = [
   "itemZone",
   "itemTitleEn",
   "itemTitleId",
+  "itemTitleAz",
   "itemAgendaEn",
   "itemAgendaId",
+  "itemAgendaAz",
   "itemPlace",
   "itemAddress",
   "itemHost",
@@ -227,6 +229,24 @@ describe.each(drivers)("a visit's itinerary on %s", (driver) => {
     const { saved } = await save(2, rows);
     expect(saved!.items.map((i) => i.id)).toEqual(stored.state.items.map((i) => i.id));
     expect(saved!.items[2]!.memberIds.sort()).toEqual([ani, budi].sort());
+  });
+
+  it("takes a row's title and agenda in Azerbaijani, reads them back, and drops them when emptied", async () => {
+    const stored = (await itineraryForEdit(db, visitId))!;
+    const rows = twoDays().map((row, i): Row => ({ ...row, itemKey: String(stored.state.items[i]!.id) }));
+    rows[0]!.itemTitleAz = "1 nömrəli ASAN Xidmət mərkəzinə səfər";
+    rows[0]!.itemAgendaAz = "Mərkəzin iş qaydası";
+    const { saved } = await save(stored.state.version, rows);
+    expect(saved!.items[0]!.title.az).toBe("1 nömrəli ASAN Xidmət mərkəzinə səfər");
+    expect(saved!.items[0]!.agenda?.az).toBe("Mərkəzin iş qaydası");
+    const values = itineraryFormValues((await itineraryForEdit(db, visitId))!.state);
+    expect(values.itemTitleAz?.[0]).toBe("1 nömrəli ASAN Xidmət mərkəzinə səfər");
+
+    rows[0]!.itemTitleAz = "";
+    rows[0]!.itemAgendaAz = "";
+    const again = await save(saved!.version, rows);
+    expect(again.saved!.items[0]!.title.az).toBeUndefined();
+    expect(again.saved!.items[0]!.agenda?.az).toBeUndefined();
   });
 
   it("refuses bad input on the row it is in, and saves nothing", async () => {

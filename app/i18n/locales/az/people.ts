@@ -33,6 +33,7 @@ export const people: PeopleTranslation["people"] = {
     userId: "Jembatan sistemindəki hesabı",
     positionTitleEn: "Vəzifənin adı ingilis dilində",
     positionTitleId: "Vəzifənin adı İndoneziya dilində",
+    positionTitleAz: "Vəzifənin adı Azərbaycan dilində",
     positionOrganizationId: "Təşkilat",
     positionStartsOn: "Başlama tarixi",
     positionEndsOn: "Bitmə tarixi",

@@ -31,6 +31,7 @@ export const people = {
     userId: "Their account in Jembatan",
     positionTitleEn: "Title in English",
     positionTitleId: "Title in Indonesian",
+    positionTitleAz: "Title in Azerbaijani",
     positionOrganizationId: "Organisation",
     positionStartsOn: "From",
     positionEndsOn: "Until",

@@ -33,6 +33,7 @@ export const people: PeopleTranslation["people"] = {
     userId: "Akunnya di Jembatan",
     positionTitleEn: "Jabatan dalam bahasa Inggris",
     positionTitleId: "Jabatan dalam bahasa Indonesia",
+    positionTitleAz: "Jabatan dalam bahasa Azerbaijan",
     positionOrganizationId: "Organisasi",
     positionStartsOn: "Sejak",
     positionEndsOn: "Sampai",
