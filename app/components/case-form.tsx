@@ -1,5 +1,13 @@
+import type { Language } from "../i18n/config";
 import type { ReactNode } from "react";
-import { awardColumns, caseFieldOrder, caseFormSchema, resultColumns, type CaseField } from "../forms/case";
+import {
+  awardColumns,
+  caseFieldOrder,
+  caseFormSchema,
+  caseRichTexts,
+  resultColumns,
+  type CaseField,
+} from "../forms/case";
 import type { ActionResult, FormValues } from "../forms/result";
 import { cellsOf } from "../forms/row-cells";
 import type { FieldErrors } from "../forms/submission";
@@ -66,13 +74,14 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
       {control}
     </RowCell>
   );
-  const textCell = (name: Column, i: number, max: number, inputLang?: "en" | "id", hint?: string) =>
+  const textCell = (name: Column, i: number, max: number, inputLang?: Language, hint?: string) =>
     cellField(name, i, (a) => <input {...a} type="text" maxLength={max} lang={inputLang} />, hint);
 
-  const rich = (name: "lessonsEn" | "lessonsId" | "narrativeEn" | "narrativeId") => {
+  const rich = (name: (typeof caseRichTexts)[number]) => {
     const lexical = textOf(fields[`${name}Format`]) === "lexical";
     return (
       <RichTextField
+        key={name}
         name={name}
         label={label(name)}
         hint={t("caseEditor.hints.rich")}
@@ -218,11 +227,13 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
               <div className="activity-form__row">
                 {textCell("resultLabelEn", i, 300, "en")}
                 {textCell("resultLabelId", i, 300, "id")}
+                {textCell("resultLabelAz", i, 300, "az")}
               </div>
               <div className="activity-form__row">
                 {textCell("resultValue", i, 100)}
                 {textCell("resultUnitEn", i, 100, "en")}
                 {textCell("resultUnitId", i, 100, "id")}
+                {textCell("resultUnitAz", i, 100, "az")}
               </div>
               <div className="activity-form__row">
                 {textCell("resultDate", i, 10, undefined, t("caseEditor.hints.resultDate"))}
@@ -297,10 +308,12 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
               <div className="activity-form__row">
                 {textCell("awardTitleEn", i, 300, "en")}
                 {textCell("awardTitleId", i, 300, "id")}
+                {textCell("awardTitleAz", i, 300, "az")}
               </div>
               <div className="activity-form__row">
                 {textCell("awardCategoryEn", i, 300, "en")}
                 {textCell("awardCategoryId", i, 300, "id")}
+                {textCell("awardCategoryAz", i, 300, "az")}
               </div>
             </RowFieldset>
           ))}
@@ -311,10 +324,7 @@ export function CaseForm({ defaultValue, result, options, submitLabel, cancelTo,
           {organizationSelect(fields.contactOrganizationId, label("contactOrganizationId"))}
         </fieldset>
 
-        {rich("lessonsEn")}
-        {rich("lessonsId")}
-        {rich("narrativeEn")}
-        {rich("narrativeId")}
+        {caseRichTexts.map(rich)}
 
         <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
       </RecordForm>

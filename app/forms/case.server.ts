@@ -29,9 +29,9 @@ function resultsOf(v: CaseFormData): CaseResult[] {
   const results: CaseResult[] = [];
   for (let i = 0; i < rowCount(v, resultColumns); i++) {
     if (!rowTyped(v, resultColumns, i)) continue;
-    const unit = localizedOrNull(cell(v.resultUnitEn, i), cell(v.resultUnitId, i));
+    const unit = localizedOrNull(cell(v.resultUnitEn, i), cell(v.resultUnitId, i), cell(v.resultUnitAz, i));
     results.push({
-      label: localizedOrNull(cell(v.resultLabelEn, i), cell(v.resultLabelId, i))!,
+      label: localizedOrNull(cell(v.resultLabelEn, i), cell(v.resultLabelId, i), cell(v.resultLabelAz, i))!,
       value: v.resultValue[i]!,
       ...(unit ? { unit } : {}),
       ...(cell(v.resultDate, i) ? { date: v.resultDate[i] } : {}),
@@ -45,10 +45,14 @@ function awardsOf(v: CaseFormData): CaseAward[] {
   const awards: CaseAward[] = [];
   for (let i = 0; i < rowCount(v, awardColumns); i++) {
     if (!rowTyped(v, awardColumns.slice(1), i)) continue;
-    const category = localizedOrNull(cell(v.awardCategoryEn, i), cell(v.awardCategoryId, i));
+    const category = localizedOrNull(
+      cell(v.awardCategoryEn, i),
+      cell(v.awardCategoryId, i),
+      cell(v.awardCategoryAz, i),
+    );
     awards.push({
       key: v.awardKey[i] ?? "other",
-      title: localizedOrNull(cell(v.awardTitleEn, i), cell(v.awardTitleId, i))!,
+      title: localizedOrNull(cell(v.awardTitleEn, i), cell(v.awardTitleId, i), cell(v.awardTitleAz, i))!,
       year: Number(v.awardYear[i]),
       ...(category ? { category } : {}),
     });
@@ -66,7 +70,7 @@ export type StoredCaseTexts = () => Promise<{
 /** Where a rich text field of the form is kept: which column, which language. */
 const richPlace = (field: (typeof caseRichTexts)[number]) => ({
   column: field.startsWith("lessons") ? ("lessonsRich" as const) : ("narrative" as const),
-  lang: field.endsWith("En") ? ("en" as const) : ("id" as const),
+  lang: field.endsWith("En") ? ("en" as const) : field.endsWith("Id") ? ("id" as const) : ("az" as const),
 });
 
 /**
@@ -106,12 +110,6 @@ async function richTexts(data: CaseFormData, stored?: StoredCaseTexts) {
     const doc: StoredRichText | null = await readRich(data, field, stored);
     const { column, lang } = richPlace(field);
     if (doc) texts[column][lang] = { json: doc.json, html: doc.html, text: doc.text };
-  }
-  // The editor has no Azerbaijani rich text yet: a save keeps the one the case has.
-  const current = stored && (await stored());
-  for (const column of ["lessonsRich", "narrative"] as const) {
-    const az = current?.[column].az;
-    if (az) texts[column].az = az;
   }
   return texts;
 }
@@ -195,21 +193,27 @@ export function caseFormValues(c: CaseInput & { version?: number }): FormValues 
     contactOrganizationId: id(c.contactOrganizationId),
     resultLabelEn: results.map((r) => r.label.en),
     resultLabelId: results.map((r) => r.label.id ?? ""),
+    resultLabelAz: results.map((r) => r.label.az ?? ""),
     resultValue: results.map((r) => r.value),
     resultUnitEn: results.map((r) => r.unit?.en ?? ""),
     resultUnitId: results.map((r) => r.unit?.id ?? ""),
+    resultUnitAz: results.map((r) => r.unit?.az ?? ""),
     resultDate: results.map((r) => r.date ?? ""),
     resultSource: results.map((r) => r.sourceSlug ?? ""),
     awardKey: awards.map((a) => a.key),
     awardTitleEn: awards.map((a) => a.title.en),
     awardTitleId: awards.map((a) => a.title.id ?? ""),
+    awardTitleAz: awards.map((a) => a.title.az ?? ""),
     awardYear: awards.map((a) => String(a.year)),
     awardCategoryEn: awards.map((a) => a.category?.en ?? ""),
     awardCategoryId: awards.map((a) => a.category?.id ?? ""),
+    awardCategoryAz: awards.map((a) => a.category?.az ?? ""),
     ...richValues("lessonsEn", lessons.en),
     ...richValues("lessonsId", lessons.id),
+    ...richValues("lessonsAz", lessons.az),
     ...richValues("narrativeEn", narrative.en),
     ...richValues("narrativeId", narrative.id),
+    ...richValues("narrativeAz", narrative.az),
   };
 }
 

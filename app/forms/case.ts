@@ -30,15 +30,24 @@ const richText = <N extends string>(name: N) =>
     Record<`${N}Shown`, z.ZodOptional<z.ZodString>>;
 
 /** The rich texts of a case, one field per language. */
-export const caseRichTexts = ["lessonsEn", "lessonsId", "narrativeEn", "narrativeId"] as const;
+export const caseRichTexts = [
+  "lessonsEn",
+  "lessonsId",
+  "lessonsAz",
+  "narrativeEn",
+  "narrativeId",
+  "narrativeAz",
+] as const;
 
 /** The columns of the results' and awards' rows. */
 export const resultColumns = [
   "resultLabelEn",
   "resultLabelId",
+  "resultLabelAz",
   "resultValue",
   "resultUnitEn",
   "resultUnitId",
+  "resultUnitAz",
   "resultDate",
   "resultSource",
 ] as const;
@@ -46,9 +55,11 @@ export const awardColumns = [
   "awardKey",
   "awardTitleEn",
   "awardTitleId",
+  "awardTitleAz",
   "awardYear",
   "awardCategoryEn",
   "awardCategoryId",
+  "awardCategoryAz",
 ] as const;
 
 const shape = {
@@ -87,21 +98,27 @@ const shape = {
   contactOrganizationId: optionalId,
   resultLabelEn: column(300),
   resultLabelId: column(300),
+  resultLabelAz: column(300),
   resultValue: column(100),
   resultUnitEn: column(100),
   resultUnitId: column(100),
+  resultUnitAz: column(100),
   resultDate: column(10),
   resultSource: column(200),
   awardKey: z.preprocess(asList, z.array(z.enum(awardKeys))),
   awardTitleEn: column(300),
   awardTitleId: column(300),
+  awardTitleAz: column(300),
   awardYear: column(4),
   awardCategoryEn: column(300),
   awardCategoryId: column(300),
+  awardCategoryAz: column(300),
   ...richText("lessonsEn"),
   ...richText("lessonsId"),
+  ...richText("lessonsAz"),
   ...richText("narrativeEn"),
   ...richText("narrativeId"),
+  ...richText("narrativeAz"),
 };
 
 type Rows = { [K in (typeof resultColumns)[number] | (typeof awardColumns)[number]]: string[] };
@@ -176,6 +193,8 @@ export const caseFieldOrder = [
   "contactOrganizationId",
   "lessonsEn",
   "lessonsId",
+  "lessonsAz",
   "narrativeEn",
   "narrativeId",
+  "narrativeAz",
 ] as const;

@@ -156,23 +156,29 @@ describe.each(drivers)("editing library cases with review on %s", (driver) => {
       ["lessonsEnFormat", "text"],
       ["narrativeId", "Cerita program."],
       ["narrativeIdFormat", "text"],
+      ["lessonsAz", "Kənd işçilərini öyrədin."],
+      ["lessonsAzFormat", "text"],
     ];
     for (const [name, value] of fields) form.append(name, value);
     // Two result rows, the second blank; one award row and a blank one.
     for (const [name, values] of Object.entries({
       resultLabelEn: ["Prevalence", ""],
       resultLabelId: ["Prevalensi", ""],
+      resultLabelAz: ["Yayılma", ""],
       resultValue: ["0.02", ""],
       resultUnitEn: ["%", ""],
       resultUnitId: ["", ""],
+      resultUnitAz: ["", ""],
       resultDate: ["2017", ""],
       resultSource: ["undesa-unpsa-2018-edat", ""],
       awardKey: ["unpsa", "unpsa"],
       awardTitleEn: ["UN Public Service Award", ""],
       awardTitleId: ["", ""],
+      awardTitleAz: ["BMT-nin Dövlət Xidməti Mükafatı", ""],
       awardYear: ["2018", ""],
       awardCategoryEn: ["", ""],
       awardCategoryId: ["", ""],
+      awardCategoryAz: ["", ""],
     }))
       for (const v of values) form.append(name, v);
     const submission = parseSubmission(form, caseFormSchema);
@@ -181,17 +187,21 @@ describe.each(drivers)("editing library cases with review on %s", (driver) => {
     const input = await caseInputFromForm(submission.value);
     expect(input.results).toEqual([
       {
-        label: { en: "Prevalence", id: "Prevalensi" },
+        label: { en: "Prevalence", id: "Prevalensi", az: "Yayılma" },
         value: "0.02",
         unit: { en: "%" },
         date: "2017",
         sourceSlug: "undesa-unpsa-2018-edat",
       },
     ]);
-    expect(input.awards).toEqual([{ key: "unpsa", title: { en: "UN Public Service Award" }, year: 2018 }]);
+    expect(input.awards).toEqual([
+      { key: "unpsa", title: { en: "UN Public Service Award", az: "BMT-nin Dövlət Xidməti Mükafatı" }, year: 2018 },
+    ]);
     expect(input).toMatchObject({ sdgGoals: [3, 17], sdgTargets: ["3.3", "17.17"], latitude: -2.1, startedYear: 2006 });
     expect(input.lessonsRich?.en?.text).toContain("Keep drugs simple.");
     expect(input.lessonsRich?.id).toBeUndefined();
+    expect(input.lessonsRich?.az?.text).toBe("Kənd işçilərini öyrədin.");
+    expect(input.narrative?.az).toBeUndefined();
     expect(input.narrative?.id?.html).toContain("<p");
 
     const created = await createCase(db, { userId: alice.id }, input);
@@ -200,11 +210,14 @@ describe.each(drivers)("editing library cases with review on %s", (driver) => {
     expect(values).toMatchObject({
       titleId: "Juru malaria kampung",
       resultValue: ["0.02"],
+      resultLabelAz: ["Yayılma"],
+      awardTitleAz: ["BMT-nin Dövlət Xidməti Mükafatı"],
       awardYear: ["2018"],
       sdgGoals: ["3", "17"],
       sdgTargets: "3.3, 17.17",
       lessonsEnFormat: "lexical",
       lessonsIdFormat: "text",
+      lessonsAzFormat: "lexical",
     });
   });
 
