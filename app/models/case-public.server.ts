@@ -38,7 +38,7 @@ export async function findPublishedCase(db: Database, slug: string) {
     .limit(1);
   if (!row) return null;
   // The search columns are the database's business, not the page's.
-  const { searchEn: _en, searchId: _id, names: _names, ...publication } = row.publication;
+  const { searchEn: _en, searchId: _id, searchAz: _az, names: _names, ...publication } = row.publication;
   return {
     ...publication,
     countryName: row.countryName,

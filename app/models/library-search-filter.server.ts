@@ -48,10 +48,15 @@ function written(value: string | number): SQL {
 
 const q = sql.placeholder("q");
 
-/** The search's English and Indonesian text-search queries: parsed once per statement (scalar subqueries). */
+/**
+ * The search's text-search queries, one per language's vector: parsed once per statement (scalar
+ * subqueries). Azerbaijani words are matched as written ('simple'): PostgreSQL has no Azerbaijani
+ * dictionary.
+ */
 export const tsQueries = () => ({
   en: sql`(select websearch_to_tsquery('english', ${q}))`,
   id: sql`(select websearch_to_tsquery('indonesian', ${q}))`,
+  az: sql`(select websearch_to_tsquery('simple', ${q}))`,
 });
 
 /** Whether a case matches the search, in `mode`. */
@@ -59,7 +64,7 @@ export function searchMatch(mode: SearchMode): SQL | undefined {
   if (mode === "none") return undefined;
   if (mode === "names") return sql`${q} <% names`;
   const ts = tsQueries();
-  return sql`(search_en @@ ${ts.en} or search_id @@ ${ts.id})`;
+  return sql`(search_en @@ ${ts.en} or search_id @@ ${ts.id} or search_az @@ ${ts.az})`;
 }
 
 /**
@@ -71,7 +76,7 @@ export function searchMatch(mode: SearchMode): SQL | undefined {
 export function searchRank(mode: SearchMode): SQL {
   if (mode === "names") return sql`word_similarity(${q}, names)`;
   const ts = tsQueries();
-  return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + (strpos(names, lower(${q})) > 0)::int)`;
+  return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + ts_rank(search_az, ${ts.az}) + (strpos(names, lower(${q})) > 0)::int)`;
 }
 
 /** Each filter the query sets, as SQL, its value written in (see queryValues). */

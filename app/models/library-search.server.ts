@@ -38,7 +38,7 @@ export interface LibraryCaseRow {
 }
 
 // Azerbaijani has no text-search configuration of its own; its readers' snippets fall back to English text.
-const configs = { en: "english", id: "indonesian", az: "english" } as const;
+const configs = { en: "english", id: "indonesian", az: "simple" } as const;
 
 /**
  * The sort: the columns the page's subquery selects to sort by, and the order over them (`at`
@@ -83,9 +83,7 @@ function snippetText(lang: Language, fields: readonly string[]): SQL {
 function snippetSql(mode: SearchMode, lang: Language): SQL {
   if (mode !== "words") return sql`null`;
   const config = sql.raw(`'${configs[lang]}'::regconfig`);
-  // Azerbaijani has no vector of its own: its readers' summaries are asked of the English one (an
-  // Azerbaijani summary may then show without marks, as it may with the English configuration).
-  const vector = sql.raw(lang === "id" ? "p.search_id" : "p.search_en");
+  const vector = sql.raw(`p.search_${lang}`);
   const query = sql`websearch_to_tsquery(${config}, ${sql.placeholder("q")})`;
   const headline = (fields: readonly string[]) =>
     sql`ts_headline(${config}, ${snippetText(lang, fields)}, ${query},

@@ -72,12 +72,14 @@ export const caseContent = () => ({
 
 /** The text a case is searched by, per language, weighted title > summary > the rest. */
 export const caseSearchText = {
-  weighted: (config: "english" | "indonesian", lang: "en" | "id") =>
+  weighted: (config: "english" | "indonesian" | "simple", lang: "en" | "id" | "az") =>
     sql.raw(
       `setweight(to_tsvector('${config}'::regconfig, coalesce(title->>'${lang}', '')), 'A') || ` +
         `setweight(to_tsvector('${config}'::regconfig, coalesce(summary->>'${lang}', '')), 'B') || ` +
         `setweight(to_tsvector('${config}'::regconfig, coalesce(problem->>'${lang}', '') || ' ' || coalesce(solution->>'${lang}', '') || ' ' || coalesce(innovation->>'${lang}', '') || ' ' || coalesce(place->>'${lang}', '') || ' ' || coalesce(lessons_rich->'${lang}'->>'text', '') || ' ' || coalesce(narrative->'${lang}'->>'text', '')), 'C')`,
     ),
-  /** Names in both languages, for trigram matching of names and typos ("xidmet"). */
-  names: sql.raw(`lower(coalesce(title->>'en', '') || ' ' || coalesce(title->>'id', ''))`),
+  /** Names in every language, for trigram matching of names and typos ("xidmet"). */
+  names: sql.raw(
+    `lower(coalesce(title->>'en', '') || ' ' || coalesce(title->>'id', '') || ' ' || coalesce(title->>'az', ''))`,
+  ),
 };

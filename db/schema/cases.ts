@@ -66,11 +66,14 @@ export const casePublications = pgTable(
     synthetic: boolean("synthetic").notNull().default(false),
     searchEn: tsvector("search_en").generatedAlwaysAs((): SQL => caseSearchText.weighted("english", "en")),
     searchId: tsvector("search_id").generatedAlwaysAs((): SQL => caseSearchText.weighted("indonesian", "id")),
+    // PostgreSQL has no Azerbaijani dictionary: words as written, lower-cased, without stemming.
+    searchAz: tsvector("search_az").generatedAlwaysAs((): SQL => caseSearchText.weighted("simple", "az")),
     names: text("names").generatedAlwaysAs((): SQL => caseSearchText.names),
   },
   (t) => [
     index("case_publications_search_en_idx").using("gin", t.searchEn),
     index("case_publications_search_id_idx").using("gin", t.searchId),
+    index("case_publications_search_az_idx").using("gin", t.searchAz),
     index("case_publications_names_idx").using("gin", t.names.op("gin_trgm_ops")),
     index("case_publications_country_idx").on(t.countryCode, t.publishedAt),
     index("case_publications_sector_idx").on(t.sector, t.publishedAt),

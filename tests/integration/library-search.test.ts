@@ -3,6 +3,7 @@
  * ranking, both languages' stemming, typos, filters with their counts, and hostile input.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Language } from "../../app/i18n/config";
 import * as t from "../../db/schema";
 import type { Database } from "../../db/client";
 import { parseLibraryQuery, maxQueryLength } from "../../app/models/library-search-query.server";
@@ -45,8 +46,8 @@ describe.each(drivers)("searching the library on %s", (driver) => {
   let test: TestDatabase;
   let db: Database;
   const ids: Record<string, number> = {};
-  const search = (s: string, lang: "en" | "id" = "en") => searchLibrary(db, query(s), { lang });
-  const slugs = async (s: string, lang: "en" | "id" = "en") => (await search(s, lang)).rows.map((r) => r.slug);
+  const search = (s: string, lang: Language = "en") => searchLibrary(db, query(s), { lang });
+  const slugs = async (s: string, lang: Language = "en") => (await search(s, lang)).rows.map((r) => r.slug);
 
   beforeAll(async () => {
     test = await createTestDatabase(driver);
@@ -60,10 +61,11 @@ describe.each(drivers)("searching the library on %s", (driver) => {
       .onConflictDoNothing();
     const made = {
       asan: await makePublishedCase(db, {
-        title: { en: "ASAN Xidmat service centres", id: "Pusat layanan ASAN Xidmat" },
+        title: { en: "ASAN Xidmat service centres", id: "Pusat layanan ASAN Xidmat", az: "ASAN Xidmət mərkəzləri" },
         summary: {
           en: "Many agencies' services under one roof in Azerbaijan.",
           id: "Banyak layanan di bawah satu atap.",
+          az: "Bir çox qurumun xidmətləri bir dam altında.",
         },
         countryCode: "AZ",
         sector: "public_service_delivery",
@@ -133,6 +135,19 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     expect(pelayanan[0]).toBe(await slugOf("mpp")());
     expect(pelayanan).toContain(await slugOf("asan")());
     expect(await slugs("q=permit")).toEqual([await slugOf("permits")()]);
+  });
+
+  it("finds Azerbaijani words as written, and marks them in an Azerbaijani reader's snippet", async () => {
+    expect(await slugs("q=xidmətləri", "az")).toEqual([await slugOf("asan")()]);
+    // The words are the same whoever asks: an English reader finds the case by them too.
+    expect(await slugs("q=qurumun")).toEqual([await slugOf("asan")()]);
+    const [asan] = (await search("q=xidmətləri", "az")).rows;
+    expect(asan!.snippet.filter((f) => f.mark).map((f) => f.text)).toEqual(["xidmətləri"]);
+    expect(asan!.snippet.map((f) => f.text).join("")).toContain("qurumun xidmətləri bir dam altında");
+    // Its name in Azerbaijani is a name to match misspelt.
+    const misspelt = await search("q=mərkəzlri", "az");
+    expect(misspelt.mode).toBe("names");
+    expect(misspelt.rows[0]?.slug).toBe(await slugOf("asan")());
   });
 
   it("finds a misspelt name by its trigrams when the words find nothing", async () => {

@@ -1,0 +1,4 @@
+ALTER TABLE "case_publications" drop column "names";--> statement-breakpoint
+ALTER TABLE "case_publications" ADD COLUMN "names" text GENERATED ALWAYS AS (lower(coalesce(title->>'en', '') || ' ' || coalesce(title->>'id', '') || ' ' || coalesce(title->>'az', ''))) STORED;--> statement-breakpoint
+ALTER TABLE "case_publications" ADD COLUMN "search_az" "tsvector" GENERATED ALWAYS AS (setweight(to_tsvector('simple'::regconfig, coalesce(title->>'az', '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(summary->>'az', '')), 'B') || setweight(to_tsvector('simple'::regconfig, coalesce(problem->>'az', '') || ' ' || coalesce(solution->>'az', '') || ' ' || coalesce(innovation->>'az', '') || ' ' || coalesce(place->>'az', '') || ' ' || coalesce(lessons_rich->'az'->>'text', '') || ' ' || coalesce(narrative->'az'->>'text', '')), 'C')) STORED;--> statement-breakpoint
+CREATE INDEX "case_publications_search_az_idx" ON "case_publications" USING gin ("search_az");
