@@ -1,8 +1,8 @@
 // A record's documents on its staff pages, with the editors' forms: apart from the public list
 // (attachments.tsx), so the library's case page does not carry them.
-import { Form } from "react-router";
+import { Form, Link, useLocation } from "react-router";
 import { useTranslation } from "../i18n/translation";
-import { documentChoicesLimit, type DocumentSubject } from "../lib/record-subject";
+import { documentChoicesLimit, documentSearchParam, type DocumentSubject } from "../lib/record-subject";
 import { DocumentLink, type DocumentItem } from "./attachments";
 import "../styles/documents.css";
 
@@ -19,6 +19,7 @@ export function Attachments({
   subject,
   documents,
   choices,
+  choiceSearch = null,
   canEdit,
   returnTo,
   headingLevel = 2,
@@ -28,6 +29,8 @@ export function Attachments({
   documents: DocumentItem[];
   /** The latest documents the record does not carry, for editors; none offered without. */
   choices?: DocumentItem[] | null;
+  /** What `choices` were narrowed by (the address's `documents`), if anything. */
+  choiceSearch?: string | null;
   canEdit: boolean;
   /** The page to come back to after an upload or removal, when it is not the record's own. */
   returnTo?: string;
@@ -118,45 +121,98 @@ export function Attachments({
           </Form>
         </details>
       ) : null}
-      {canEdit && choices?.length ? (
-        <details className="add-form">
+      {canEdit && choices && (choices.length || choiceSearch) ? (
+        <details className="add-form" open={!!choiceSearch}>
           <summary>
             {t("documents.existingTitle")}
             {label ? <span className="visually-hidden">: {label}</span> : null}
           </summary>
-          <Form method="post" action="/documents" className="form" id={`${formId}-existing`}>
-            <input type="hidden" name="intent" value="attach" />
-            {subjectFields}
-            <div className="field">
-              <label htmlFor={`${formId}-document`}>{t("documents.existingDocument")}</label>
-              <p id={`${formId}-document-hint`} className="hint">
-                {t("documents.existingHint", { max: documentChoicesLimit })}
-              </p>
-              <select
-                id={`${formId}-document`}
-                name="documentId"
-                required
-                defaultValue=""
-                aria-describedby={`${formId}-document-hint`}
-              >
-                <option value="" disabled>
-                  {t("documents.choose")}
-                </option>
-                {choices.map((d) => (
-                  <option key={d.id} value={d.id}>
-                    {d.title ? `${d.title} (${d.fileName})` : d.fileName}
+          <DocumentSearch formId={formId} search={choiceSearch} found={choices.length} />
+          {choices.length ? (
+            <Form method="post" action="/documents" className="form" id={`${formId}-existing`}>
+              <input type="hidden" name="intent" value="attach" />
+              {subjectFields}
+              <div className="field">
+                <label htmlFor={`${formId}-document`}>{t("documents.existingDocument")}</label>
+                <p id={`${formId}-document-hint`} className="hint">
+                  {choiceSearch
+                    ? t("documents.foundHint", { search: choiceSearch, max: documentChoicesLimit })
+                    : t("documents.existingHint", { max: documentChoicesLimit })}
+                </p>
+                <select
+                  id={`${formId}-document`}
+                  name="documentId"
+                  required
+                  defaultValue=""
+                  aria-describedby={`${formId}-document-hint`}
+                >
+                  <option value="" disabled>
+                    {t("documents.choose")}
                   </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <button type="submit" className="button">
-                {t("documents.attach")}
-              </button>
-            </div>
-          </Form>
+                  {choices.map((d) => (
+                    <option key={d.id} value={d.id}>
+                      {d.title ? `${d.title} (${d.fileName})` : d.fileName}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <div>
+                <button type="submit" className="button">
+                  {t("documents.attach")}
+                </button>
+              </div>
+            </Form>
+          ) : null}
         </details>
       ) : null}
     </section>
+  );
+}
+
+/**
+ * Narrows the documents offered to attach to those whose title or file name holds some words: a
+ * GET of the record page itself (its other parameters kept), so it works the same without
+ * JavaScript, and the address can be shared or kept.
+ */
+function DocumentSearch({ formId, search, found }: { formId: string; search: string | null; found: number }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const kept = [...new URLSearchParams(location.search)].filter(([name]) => name !== documentSearchParam);
+  const latest = new URLSearchParams(kept);
+  return (
+    <>
+      <Form
+        method="get"
+        action={location.pathname}
+        role="search"
+        aria-label={t("documents.searchUploads")}
+        className="form document-search"
+      >
+        {kept.map(([name, value], i) => (
+          <input key={i} type="hidden" name={name} value={value} />
+        ))}
+        <div className="field">
+          <label htmlFor={`${formId}-search`}>{t("documents.searchLabel")}</label>
+          <input
+            id={`${formId}-search`}
+            name={documentSearchParam}
+            type="search"
+            maxLength={100}
+            defaultValue={search ?? ""}
+          />
+        </div>
+        <div>
+          <button type="submit" className="button button--secondary">
+            {t("documents.search")}
+          </button>
+        </div>
+      </Form>
+      {search ? (
+        <p role="status">
+          {found ? null : `${t("documents.noneFound", { search })} `}
+          <Link to={`${location.pathname}${latest.size ? `?${latest}` : ""}`}>{t("documents.showLatest")}</Link>
+        </p>
+      ) : null}
+    </>
   );
 }

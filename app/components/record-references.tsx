@@ -17,13 +17,20 @@ export function RecordReferences({
     sources: CitedSourceItem[];
     choices: SourceChoiceItem[] | null;
     documentChoices: DocumentItem[] | null;
+    documentSearch: string | null;
     canEdit: boolean;
   };
 }) {
   return (
     <>
       <RecordSources subject={r.subject} sources={r.sources} choices={r.choices} canEdit={r.canEdit} />
-      <Attachments subject={r.subject} documents={r.documents} choices={r.documentChoices} canEdit={r.canEdit} />
+      <Attachments
+        subject={r.subject}
+        documents={r.documents}
+        choices={r.documentChoices}
+        choiceSearch={r.documentSearch}
+        canEdit={r.canEdit}
+      />
     </>
   );
 }

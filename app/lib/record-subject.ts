@@ -51,3 +51,12 @@ export function safeReturnPath(value: unknown): string | null {
 
 /** How many of the latest uploaded documents a record page offers to attach. */
 export const documentChoicesLimit = 100;
+
+/** The record page's address parameter that narrows the documents offered to attach. */
+export const documentSearchParam = "documents";
+
+/** What the address asks of the documents to attach (words of a title or file name), or null. */
+export function documentSearchOf(request: Request): string | null {
+  const value = new URL(request.url).searchParams.get(documentSearchParam)?.trim().slice(0, 100);
+  return value || null;
+}

@@ -8,15 +8,23 @@ import type { CitedSource, SourceChoice } from "./source-choices.server";
 
 /**
  * The record's documents and cited sources, and for editors the sources they may cite and the
- * latest documents they may attach (those the record does not carry yet): one
+ * latest documents they may attach (those the record does not carry yet; with `documentSearch`,
+ * those whose title or file name holds it): one
  * statement (three small look-ups as queries of their own would cost a record page three round
  * trips), built once per database handle.
  */
-export async function referencesOf(db: Database, subject: RecordSubject, canEdit: boolean) {
+export async function referencesOf(
+  db: Database,
+  subject: RecordSubject,
+  canEdit: boolean,
+  /** Words the documents offered must hold in their title or file name (lib/record-subject.ts). */
+  documentSearch: string | null = null,
+) {
   const [row] = await preparedOnce(db, "record_references", () => referencesQuery(db)).execute({
     kind: subject.kind,
     id: subject.id,
     canEdit,
+    documentSearch,
   });
   return {
     subject,
@@ -24,6 +32,7 @@ export async function referencesOf(db: Database, subject: RecordSubject, canEdit
     sources: row?.sources ?? [],
     choices: canEdit ? (row?.choices ?? []) : null,
     documentChoices: canEdit ? (row?.documentChoices ?? []) : null,
+    documentSearch: canEdit ? documentSearch : null,
     canEdit,
   };
 }
@@ -33,6 +42,7 @@ export type RecordReferences = Awaited<ReturnType<typeof referencesOf>>;
 function referencesQuery(db: Database) {
   const kind = sql`${sql.placeholder("kind")}::citable_kind`;
   const id = sql.placeholder("id");
+  const search = sql.placeholder("documentSearch");
   // Written as plain SQL: outside a FROM of their tables, drizzle leaves the columns unqualified.
   return db
     .select({
@@ -55,7 +65,9 @@ function referencesQuery(db: Database) {
         select json_agg(json_build_object('id', d.id, 'fileName', d.file_name, 'title', d.title,
           'mediaType', d.media_type, 'byteSize', d.byte_size) order by d.created_at desc, d.id desc)
         from (select * from documents d
-              where ${sql.placeholder("canEdit")}::boolean and not exists (
+              where ${sql.placeholder("canEdit")}::boolean and (${search}::text is null
+                or strpos(lower(coalesce(d.title, '') || ' ' || d.file_name), lower(${search}::text)) > 0)
+              and not exists (
                 select 1 from attachments a
                 where a.document_id = d.id and a.subject_kind = ${kind} and a.subject_id = ${id})
               order by d.created_at desc, d.id desc limit ${sql.raw(String(documentChoicesLimit))}) as d)`,

@@ -7,6 +7,7 @@ import { FollowButton } from "../components/follow-button";
 import { RecordReferences } from "../components/record-references";
 import { StatusBadge } from "../components/status-badge";
 import { db } from "../db.server";
+import { documentSearchOf } from "../lib/record-subject";
 import { getLanguage } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
 // Only the renderer: a page that reads never loads the editor.
@@ -41,7 +42,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     getActivity(db, id, calendarToday(timeZone)),
     activityHistory(db, id),
     isFollowing(db, user.id, { subjectType: "activity", subjectId: id }),
-    referencesOf(db, { kind: "activity", id }, hasRole(user, "editor")),
+    referencesOf(db, { kind: "activity", id }, hasRole(user, "editor"), documentSearchOf(request)),
     activityCaseList(db, id),
   ]);
   if (!activity) notFound();

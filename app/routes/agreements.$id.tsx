@@ -10,6 +10,7 @@ import { RecordReferences } from "../components/record-references";
 import { FollowButton } from "../components/follow-button";
 import { Pager } from "../components/pager";
 import { db } from "../db.server";
+import { documentSearchOf } from "../lib/record-subject";
 import type { Language } from "../i18n/config";
 import { getLanguage } from "../i18n/i18n.server";
 import { hasRole, requireUser } from "../lib/auth.server";
@@ -47,7 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const id = idParam(params);
   const [agreement, references] = await Promise.all([
     getAgreement(db, id, today, { page, pageSize: commitmentsPerPage, viewerId: user.id }),
-    referencesOf(db, { kind: "agreement", id }, hasRole(user, "editor")),
+    referencesOf(db, { kind: "agreement", id }, hasRole(user, "editor"), documentSearchOf(request)),
   ]);
   if (!agreement) notFound();
   const { total, pageSize } = agreement.commitmentPage;

@@ -5,6 +5,7 @@ import { Badge, StatusBadge } from "../components/status-badge";
 import { RecordReferences } from "../components/record-references";
 import { FallbackMark } from "../components/shown-text";
 import { db } from "../db.server";
+import { documentSearchOf } from "../lib/record-subject";
 import { getLanguage } from "../i18n/i18n.server";
 import type { TranslationKey } from "../i18n/keys";
 import { useTranslation } from "../i18n/translation";
@@ -34,7 +35,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const [found, history, references] = await Promise.all([
     getStaffCase(db, id),
     caseHistory(db, id),
-    referencesOf(db, { kind: "case", id }, hasRole(user, "editor")),
+    referencesOf(db, { kind: "case", id }, hasRole(user, "editor"), documentSearchOf(request)),
   ]);
   if (!found) notFound();
   return {

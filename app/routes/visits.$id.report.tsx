@@ -7,6 +7,7 @@ import { textOf } from "../components/form-field";
 import { RecordConflict, RevisedNotice, type ConflictRow } from "../components/record-conflict";
 import { useRecordForm } from "../components/use-record-form";
 import { db } from "../db.server";
+import { documentSearchOf } from "../lib/record-subject";
 import { visitReportSchema } from "../forms/visit";
 import { richValues, visitReport } from "../forms/visit.server";
 import { resultFor } from "../forms/result";
@@ -38,7 +39,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
   const id = idParam(params);
   const [visit, references] = await Promise.all([
     getVisitForEdit(db, id),
-    referencesOf(db, { kind: "activity", id }, true),
+    referencesOf(db, { kind: "activity", id }, true, documentSearchOf(request)),
   ]);
   if (!visit) notFound();
   const name = localized(visit.title, getLanguage(context));
@@ -47,6 +48,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     name,
     documents: references.documents,
     documentChoices: references.documentChoices,
+    documentSearch: references.documentSearch,
     reportWrittenAt: visit.reportWrittenAt?.toISOString() ?? null,
     version: visit.version,
     values: {
@@ -184,6 +186,7 @@ export default function VisitReport({ loaderData, actionData }: Route.ComponentP
         subject={{ kind: "activity", id }}
         documents={loaderData.documents}
         choices={loaderData.documentChoices}
+        choiceSearch={loaderData.documentSearch}
         canEdit
         returnTo={`/visits/${id}/report`}
       />

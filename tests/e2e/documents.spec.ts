@@ -20,7 +20,7 @@ test.describe("documents and sources", () => {
 
     await documents.getByText("Attach a document").click();
     const bytes = pdfBytes("Minutes");
-    await documents.getByLabel("File").setInputFiles({
+    await documents.getByLabel("File", { exact: true }).setInputFiles({
       name: "Minutes of the visit.pdf",
       mimeType: "application/pdf",
       buffer: bytes,
@@ -69,6 +69,14 @@ test.describe("documents and sources", () => {
     await gotoHydrated(page, `/agreements/${agreement}`);
     const documents = page.getByRole("region", { name: "Documents" });
     await documents.getByText("Attach an uploaded document").click();
+    // Found by words of its file name: the search reloads the page with the list narrowed to it.
+    await documents.getByLabel("Find by words of the title or file name").fill(`MINUTES-${suffix}`);
+    await documents.getByRole("button", { name: "Find" }).click();
+    await expect(page).toHaveURL(new RegExp(`/agreements/${agreement}\\?documents=MINUTES-${suffix}$`));
+    await expect(documents.getByLabel("Document").getByRole("option")).toHaveText([
+      "Choose a document",
+      `Minutes ${suffix} (minutes-${suffix}.pdf)`,
+    ]);
     await documents.getByLabel("Document").selectOption({ label: `Minutes ${suffix} (minutes-${suffix}.pdf)` });
     await expectFitsPhone(page);
     await expectNoAxeViolations(page);
@@ -138,7 +146,7 @@ test.describe("documents and sources", () => {
       await page.goto(`/agreements/${id}`);
       const documents = page.getByRole("region", { name: "Documents" });
       await documents.getByText("Attach a document").click();
-      await documents.getByLabel("File").setInputFiles({
+      await documents.getByLabel("File", { exact: true }).setInputFiles({
         name: "page.png",
         mimeType: "image/png",
         buffer: Buffer.from("<html><script>alert(1)</script></html>"),
@@ -149,7 +157,7 @@ test.describe("documents and sources", () => {
       await page.goto(`/agreements/${id}`);
       await documents.getByText("Attach a document").click();
       await documents
-        .getByLabel("File")
+        .getByLabel("File", { exact: true })
         .setInputFiles({ name: "poster.png", mimeType: "image/png", buffer: pngBytes() });
       await documents.getByRole("button", { name: "Upload and attach" }).click();
       await expect(page).toHaveURL(new RegExp(`/agreements/${id}$`));

@@ -189,6 +189,27 @@ describe.each(drivers)("documents and sources on %s", (driver) => {
     expect((await referencesOf(db, subject, false)).documentChoices).toBeNull();
   });
 
+  it("finds, among documents a record does not carry, those whose title or file name holds the words", async () => {
+    const agreement = await makeAgreement(db, partnershipId);
+    const subject = { kind: "agreement" as const, id: agreement.id };
+    const elsewhere = { kind: "activity" as const, id: (await makeActivity(db, { countryCode: null })).id };
+    const put = (fileName: string, title: string | null) =>
+      uploadDocument(db, store, actor, { fileName, bytes: pngBytes(), title, attachTo: elsewhere });
+    const minutes = await put("minutes-2024.png", "Minutes of the Baku Workshop");
+    const plan = await put("workshop_plan.png", null);
+    await put("photo.png", "Group photo");
+    const found = async (words: string) =>
+      (await referencesOf(db, subject, true, words)).documentChoices!.map((d) => d.id);
+    // Case does not matter; a title or a file name will do; "%" and "_" are letters like any other.
+    expect(await found("baku WORKSHOP")).toEqual([minutes!.id]);
+    expect((await found("workshop")).sort()).toEqual([minutes!.id, plan!.id].sort());
+    expect(await found("p_an")).toEqual([]);
+    expect(await found("%")).toEqual([]);
+    expect(await found("no such words")).toEqual([]);
+    expect((await referencesOf(db, subject, true, "baku")).documentSearch).toBe("baku");
+    expect((await referencesOf(db, subject, false, "baku")).documentSearch).toBeNull();
+  });
+
   it("shows a case's documents to the public only as of the case's last publication", async () => {
     const draft = await makeCase(db);
     const published = await makePublishedCase(db);

@@ -23,6 +23,14 @@ export const documents = {
   existingTitle: "Artıq yüklənmiş sənədi əlavə edin",
   existingDocument: "Sənəd",
   existingHint: "Bu qeydə hələ əlavə edilməmiş, ən son yüklənmiş sənədlər, ən çoxu {{max}}.",
+  searchLabel: "Başlıq və ya fayl adındakı sözlərlə axtarın",
+  searchUploads: "Yükləmələrdə axtarış",
+  search: "Axtar",
+  foundHint:
+    "Bu qeydə hələ əlavə edilməmiş, başlığında və ya fayl adında “{{search}}” olan yüklənmiş sənədlər, ən sonuncu {{max}} sənəd.",
+  noneFound:
+    "Bu qeydə hələ əlavə edilməmiş yüklənmiş sənədlərdən heç birinin başlığında və ya fayl adında “{{search}}” yoxdur.",
+  showLatest: "Son yükləmələri göstər",
   choose: "Sənəd seçin",
   attach: "Əlavə et",
   alreadyAttached: "Bu sənəd artıq bu qeydə əlavə edilib.",

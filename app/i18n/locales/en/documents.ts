@@ -24,6 +24,13 @@ export const documents = {
   existingTitle: "Attach an uploaded document",
   existingDocument: "Document",
   existingHint: "The most recently uploaded documents this record does not carry yet, {{max}} at most.",
+  searchLabel: "Find by words of the title or file name",
+  searchUploads: "Search the uploads",
+  search: "Find",
+  foundHint:
+    "Uploaded documents this record does not carry yet whose title or file name holds “{{search}}”, the latest {{max}} at most.",
+  noneFound: "No uploaded document this record does not carry yet has “{{search}}” in its title or file name.",
+  showLatest: "Show the latest uploads",
   choose: "Choose a document",
   attach: "Attach",
   alreadyAttached: "This record already carries that document.",

@@ -24,6 +24,14 @@ export const documents = {
   existingTitle: "Lampirkan dokumen yang sudah diunggah",
   existingDocument: "Dokumen",
   existingHint: "Dokumen yang paling baru diunggah dan belum dilampirkan pada catatan ini, paling banyak {{max}}.",
+  searchLabel: "Cari menurut kata dalam judul atau nama berkas",
+  searchUploads: "Cari unggahan",
+  search: "Cari",
+  foundHint:
+    "Dokumen terunggah yang belum dilampirkan pada catatan ini dan judul atau nama berkasnya memuat “{{search}}”, paling banyak {{max}} yang terbaru.",
+  noneFound:
+    "Tidak ada dokumen terunggah yang belum dilampirkan pada catatan ini dengan “{{search}}” dalam judul atau nama berkasnya.",
+  showLatest: "Tampilkan unggahan terbaru",
   choose: "Pilih dokumen",
   attach: "Lampirkan",
   alreadyAttached: "Dokumen itu sudah dilampirkan pada catatan ini.",
