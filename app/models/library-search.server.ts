@@ -18,7 +18,7 @@ import {
   shapeOf,
   type SearchMode,
 } from "./library-search-filter.server";
-import { fixedLimit, preparedOnce } from "./prepared.server";
+import { fixedLimit, fixedOffsetKey, pageOffset, preparedOnce } from "./prepared.server";
 import { snippetFragments, type Snippet } from "./library-search-snippet.server";
 
 export const libraryPageSize = 20;
@@ -99,12 +99,13 @@ async function pageRows(
   mode: SearchMode,
   options: { lang: Language; limit: number; offset: number },
 ): Promise<LibraryCaseRow[]> {
-  // The first pages' offsets are written in too (see rowsStatement); later pages share one statement.
-  const fixedOffset = options.offset <= options.limit * 9;
-  const name = `library_rows:${[shapeOf(query, mode), query.sort, options.lang, options.limit, fixedOffset ? options.offset : ""].join(":")}`;
-  const rows = await preparedOnce(db, name, () =>
-    rowsStatement(db, query, mode, { ...options, name, offset: fixedOffset ? options.offset : null }),
-  ).execute({ ...queryValues(query), offset: options.offset });
+  // The first pages' offsets are written in too (prepared.server.ts); later pages share one statement.
+  const offsetKey = fixedOffsetKey(options.offset, options.limit);
+  const name = `library_rows:${[shapeOf(query, mode), query.sort, options.lang, options.limit, offsetKey].join(":")}`;
+  const rows = await preparedOnce(db, name, () => rowsStatement(db, query, mode, { ...options, name })).execute({
+    ...queryValues(query),
+    offset: options.offset,
+  });
   return rows.map(({ summary, snippet, ...row }) => ({
     ...row,
     snippet: snippetFragments(snippet, summary, options.lang),
@@ -119,7 +120,7 @@ function rowsStatement(
   db: Database,
   query: LibraryQuery,
   mode: SearchMode,
-  options: { lang: Language; limit: number; offset: number | null; name: string },
+  options: { lang: Language; limit: number; offset: number; name: string },
 ) {
   const where = allOf(filterConditions(query), [searchMatch(mode)]);
   const sort = sortSpec(query, mode, options.lang);
@@ -148,7 +149,7 @@ function rowsStatement(
         from (
           select ${sort.columns} from case_publications where ${where}
           order by ${sort.order("")} limit ${fixedLimit(options.limit)}
-          offset ${options.offset === null ? sql.placeholder("offset") : fixedLimit(options.offset)}
+          offset ${pageOffset(options.offset, options.limit)}
         ) as page
         join case_publications p on p.case_id = page.case_id
         join countries c on c.code = p.country_code
