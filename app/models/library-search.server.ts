@@ -20,6 +20,7 @@ import {
 } from "./library-search-filter.server";
 import { fixedLimit, fixedOffsetKey, pageOffset, preparedOnce } from "./prepared.server";
 import { snippetFragments, type Snippet } from "./library-search-snippet.server";
+import { suggestSearch } from "./library-suggestion.server";
 
 export const libraryPageSize = 20;
 
@@ -180,12 +181,15 @@ export interface LibrarySearch extends LibraryFacets {
   pageSize: number;
   /** How the search found its cases: "names" when its words found none and similar names were looked for. */
   mode: SearchMode;
+  /** When nothing was found: the search with its unknown words replaced by the closest known ones. */
+  suggestion: string | null;
 }
 
 /**
  * One page of the library for `query`: the rows, how many match, and each filter's counts. A
  * search whose words find nothing is tried again against the cases' names by trigram
- * similarity, so a misspelt name ("xidmet", "pelayanann") still finds its case.
+ * similarity, so a misspelt name ("xidmet", "pelayanann") still finds its case; when that finds
+ * nothing either, the search comes back with a suggestion ("malria" → "malaria").
  */
 export async function searchLibrary(
   db: Database,
@@ -199,12 +203,13 @@ export async function searchLibrary(
     memoizedFacets(db, query, options.version) ?? libraryFacets(db, query, mode),
     pageRows(db, query, mode, page),
   ]);
-  if (mode === "none" || facets.matches > 0) return { ...facets, rows, pageSize, mode };
+  if (mode === "none" || facets.matches > 0) return { ...facets, rows, pageSize, mode, suggestion: null };
   // pg_trgm's threshold for `<%` is a setting: lowered for this transaction only.
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('pg_trgm.word_similarity_threshold', ${String(namesThreshold)}, true)`);
     const byNames = await libraryFacets(tx, query, "names");
     const namesRows = byNames.total ? await pageRows(tx, query, "names", page) : [];
-    return { ...byNames, rows: namesRows, pageSize, mode: "names" as const };
+    const suggestion = byNames.total ? null : await suggestSearch(tx, query.q!);
+    return { ...byNames, rows: namesRows, pageSize, mode: "names" as const, suggestion };
   });
 }

@@ -32,6 +32,14 @@ function options(counts: FacetCount[], chosen: string | undefined, values?: read
 // unchanged library is answered 304 before the search runs (lib/http-cache.server.ts).
 export const middleware: Route.MiddlewareFunction[] = [httpCache({ visitors: true })];
 
+/** The library with the suggested search instead of the reader's, the filters kept, from its first page. */
+function suggestionHref(url: string, q: string) {
+  const params = new URL(url).searchParams;
+  params.set("q", q);
+  params.delete("page");
+  return `/library?${params}`;
+}
+
 export async function loader({ context, request }: Route.LoaderArgs) {
   const query = parseLibraryQuery(new URL(request.url).searchParams);
   const lang = getLanguage(context);
@@ -46,6 +54,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     total: found.total,
     pageSize: found.pageSize,
     byNames: found.mode === "names",
+    suggestion: found.suggestion && { text: found.suggestion, href: suggestionHref(request.url, found.suggestion) },
     rows: found.rows.map((r) => ({
       slug: r.slug,
       title: localized(r.title, lang),
@@ -103,7 +112,7 @@ function FacetSelect({
 export default function Library({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const format = useFormatter();
-  const { query, rows, total, pageSize, byNames, facets } = loaderData;
+  const { query, rows, total, pageSize, byNames, facets, suggestion } = loaderData;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = (query.page - 1) * pageSize + 1;
   const years = (r: (typeof rows)[number]) =>
@@ -223,6 +232,11 @@ export default function Library({ loaderData }: Route.ComponentProps) {
                 : t("library.found", { n: format.number(total) })}
         </p>
         {byNames && total > 0 ? <p className="notice">{t("library.byNames")}</p> : null}
+        {total === 0 && suggestion ? (
+          <p className="notice">
+            {t("library.didYouMean")} <Link to={suggestion.href}>{suggestion.text}</Link>
+          </p>
+        ) : null}
         {rows.length ? (
           <ul className="case-list">
             {rows.map((c) => (

@@ -83,6 +83,20 @@ export const casePublications = pgTable(
   ],
 );
 
+/**
+ * Every word (four letters or more, as written, lower-cased) of the published cases' texts in any
+ * language, and in how many cases it is: what a misspelt search is corrected towards ("malria" →
+ * "malaria"). Kept by a trigger on case_publications (migration 0029), whoever publishes.
+ */
+export const libraryWords = pgTable(
+  "library_words",
+  {
+    word: text("word").primaryKey(),
+    cases: integer("cases").notNull(),
+  },
+  (t) => [index("library_words_trgm_idx").using("gin", t.word.op("gin_trgm_ops"))],
+);
+
 export const caseLinkStatus = pgEnum("case_link_status", caseLinkStatuses);
 
 /**

@@ -47,6 +47,13 @@ test("finds innovations by name, by word in either language and despite a typo, 
   await expect(page.getByText("No innovation contains these words; these have similar names.")).toBeVisible();
   await expect(results(page).first().getByRole("heading")).toHaveText("ASAN Xidmat service centres");
 
+  // Words that match nothing, not even a name: the library offers its closest words.
+  await page.goto("/library?q=villaje+wrkers");
+  await expect(page.getByRole("status")).toHaveText("No innovation matches the search and filters.");
+  await page.getByRole("link", { name: "village workers" }).click();
+  await expect(page).toHaveURL(/\/library\?q=village\+workers$/);
+  await expect(results(page).first().getByRole("heading")).toContainText("Malaria control");
+
   await expectFitsPhone(page);
   await expectAccessibleOnPhone(browser, baseURL!, "/library?q=asan");
 });

@@ -159,6 +159,16 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     expect(nothing).toMatchObject({ total: 0, rows: [], mode: "names" });
   });
 
+  it("suggests, when nothing is found, the words the library holds that are closest to the unknown ones", async () => {
+    const nothing = await search("q=malria+diagnosys");
+    expect(nothing).toMatchObject({ total: 0, rows: [] });
+    expect(nothing.suggestion).toBe("malaria diagnosis");
+    // Known words stay as typed; a search that finds something suggests nothing.
+    expect((await search("q=early+malria")).suggestion).toBe("early malaria");
+    expect((await search("q=malaria")).suggestion).toBeNull();
+    expect((await search("q=zzqqxx")).suggestion).toBeNull();
+  });
+
   it("marks the found words in snippets, as text fragments", async () => {
     const [edat] = (await search("q=malaria")).rows;
     const marked = edat!.snippet.filter((f) => f.mark).map((f) => f.text.toLowerCase());
@@ -272,5 +282,15 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     }
     const [{ n } = { n: 0 }] = await db.select({ n: t.cases.id }).from(t.cases).limit(1);
     expect(n).toBeGreaterThan(0);
+  });
+
+  it("takes its suggestions from what is published: a case's words come with it and go with it", async () => {
+    const barns = await makePublishedCase(db, {
+      title: { en: "Village cooperatives" },
+      summary: { en: "Farmers keep their harvest in shared barns." },
+    });
+    expect((await search("q=harvst")).suggestion).toBe("harvest");
+    await archiveCase(db, testActor, barns.id, barns.version);
+    expect((await search("q=harvst")).suggestion).toBeNull();
   });
 });

@@ -36,6 +36,7 @@ export const library: Translation["library"] = {
   showing: "{{total}} nəticədən {{from}}–{{to}} göstərilir",
   none: "Axtarışa və filtrlərə uyğun innovasiya yoxdur.",
   byNames: "Bu sözləri ehtiva edən innovasiya yoxdur; aşağıdakıların adları oxşardır.",
+  didYouMean: "Bəlkə bunu nəzərdə tuturdunuz:",
   pagination: "Nəticə səhifələri",
   since: "{{year}} ilindən",
   between: "{{from}}–{{to}}",

@@ -34,6 +34,7 @@ export const library = {
   showing: "Showing {{from}}–{{to}} of {{total}}",
   none: "No innovation matches the search and filters.",
   byNames: "No innovation contains these words; these have similar names.",
+  didYouMean: "Did you mean:",
   pagination: "Result pages",
   since: "Since {{year}}",
   between: "{{from}}–{{to}}",

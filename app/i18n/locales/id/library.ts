@@ -36,6 +36,7 @@ export const library: Translation["library"] = {
   showing: "Menampilkan {{from}}–{{to}} dari {{total}}",
   none: "Tidak ada inovasi yang sesuai dengan pencarian dan filter.",
   byNames: "Tidak ada inovasi yang memuat kata-kata ini; inovasi berikut bernama mirip.",
+  didYouMean: "Mungkin maksud Anda:",
   pagination: "Halaman hasil",
   since: "Sejak {{year}}",
   between: "{{from}}–{{to}}",
