@@ -191,10 +191,5 @@ export const caseFieldOrder = [
   "sdgTargets",
   "awards",
   "contactOrganizationId",
-  "lessonsEn",
-  "lessonsId",
-  "lessonsAz",
-  "narrativeEn",
-  "narrativeId",
-  "narrativeAz",
+  ...caseRichTexts,
 ] as const;
