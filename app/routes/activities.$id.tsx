@@ -1,4 +1,5 @@
 import { useTranslation } from "../i18n/translation";
+import { RecordText } from "../components/shown-text";
 import { data, Form, Link } from "react-router";
 import type { Route } from "./+types/activities.$id";
 import { AgreementStatusBadge } from "../components/agreement-status";
@@ -90,7 +91,6 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
   const lang = useLanguage();
   const format = useFormatter();
   const { activity: a, history, canEdit, timeZone } = loaderData;
-  const title = localized(a.title, lang);
   const description = localized(a.description, lang);
   const outputs = localized(a.outputs, lang);
   const place = placeName(a.city, a.countryName, lang);
@@ -108,7 +108,9 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         </div>
       ) : null}
       <div className="activity-page__header">
-        <h1>{title}</h1>
+        <h1>
+          <RecordText text={a.title} />
+        </h1>
         <ExampleBadge example={a.example} />
         {canEdit ? (
           <Link to={`/activities/${a.id}/edit`} className="button">
@@ -188,7 +190,11 @@ export default function ActivityPage({ loaderData, actionData }: Route.Component
         </dd>
       </dl>
 
-      {description ? <p className="lead">{description}</p> : null}
+      {description ? (
+        <p className="lead">
+          <RecordText text={a.description} />
+        </p>
+      ) : null}
 
       <section aria-labelledby="commitments-title">
         <h2 id="commitments-title">{t("activities.commitments")}</h2>

@@ -28,6 +28,7 @@ import { referencesOf } from "../models/record-references.server";
 import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 import { ExampleBadge } from "../components/example-badge";
+import { RecordText } from "../components/shown-text";
 
 /** A page number from the address; anything odd opens the first page. */
 const pageParam = z.coerce.number().int().min(1).max(100_000).catch(1);
@@ -122,7 +123,9 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
         <Link to="/agreements">← {t("agreements.title")}</Link>
       </p>
       <div className="page-heading">
-        <h1>{localized(a.title, lang)}</h1>
+        <h1>
+          <RecordText text={a.title} />
+        </h1>
         <ExampleBadge example={a.example} />
         {canEdit ? (
           <div className="page-actions">
@@ -201,7 +204,9 @@ export default function AgreementPage({ loaderData }: Route.ComponentProps) {
           )}
         </dd>
       </dl>
-      <p className="lead">{localized(a.summary, lang)}</p>
+      <p className="lead">
+        <RecordText text={a.summary} />
+      </p>
 
       <section aria-labelledby="progress-title" className="card">
         <h2 id="progress-title">{t("agreements.progress")}</h2>

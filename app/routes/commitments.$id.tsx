@@ -1,4 +1,5 @@
 import { useTranslation } from "../i18n/translation";
+import { RecordText } from "../components/shown-text";
 import { Link, useLocation } from "react-router";
 import type { z } from "zod";
 import type { Route } from "./+types/commitments.$id";
@@ -183,7 +184,9 @@ export default function CommitmentPage({ loaderData, actionData }: Route.Compone
         <Link to={`/agreements/${c.agreement.id}`}>← {localized(c.agreement.title, lang)}</Link>
       </p>
       <div className="page-heading">
-        <h1 className="commitment-title">{localized(c.text, lang)}</h1>
+        <h1 className="commitment-title">
+          <RecordText text={c.text} />
+        </h1>
         <ExampleBadge example={c.example} />
         {canEdit ? (
           <div className="page-actions">

@@ -1,4 +1,5 @@
 import { Link } from "react-router";
+import { RecordText } from "../components/shown-text";
 import type { Route } from "./+types/organizations.$id";
 import { SourceList } from "../components/source-list";
 import { db } from "../db.server";
@@ -38,7 +39,7 @@ export default function OrganizationPage({ loaderData }: Route.ComponentProps) {
       </p>
       <div className="page-heading">
         <h1>
-          {localized(o.name, lang)}
+          <RecordText text={o.name} />
           {o.acronym ? ` (${o.acronym})` : ""}
         </h1>
         {canEdit ? (

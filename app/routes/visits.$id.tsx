@@ -1,4 +1,6 @@
 import { Link } from "react-router";
+import { RecordText } from "../components/shown-text";
+import { readerText } from "../lib/reader-text";
 import type { Route } from "./+types/visits.$id";
 import { DelegationList } from "../components/delegation-list";
 import { ItineraryDays } from "../components/itinerary-days";
@@ -74,6 +76,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     earlierFollowUps,
     canEdit: hasRole(user, "editor"),
     title: localized(activity.title, getLanguage(context)),
+    heading: readerText(activity.title, getLanguage(context)),
   };
 }
 
@@ -100,7 +103,9 @@ export default function VisitPage({ loaderData }: Route.ComponentProps) {
         <Link to="/visits">← {t("visits.back")}</Link>
       </p>
       <div className="activity-page__header">
-        <h1>{loaderData.title}</h1>
+        <h1>
+          <RecordText text={loaderData.heading} />
+        </h1>
         <ExampleBadge example={a.example} />
         {canEdit ? (
           <Link to={`/visits/${a.id}/edit`} className="button">

@@ -102,7 +102,7 @@ describe.each(drivers)("the public case page on %s", (driver) => {
       expect(html).toContain('<meta property="og:locale" content="id_ID"/>');
       // The problem is written in English only: shown in English, marked, in the reader's words.
       expect(text).toMatch(
-        /<h2 id="problem-title">Masalah<span class="case-fallback"> \(dalam bahasa Inggris\)<\/span><\/h2><div lang="en"/,
+        /<h2 id="problem-title">Masalah<span class="language-fallback"> \(dalam bahasa Inggris\)<\/span><\/h2><div lang="en"/,
       );
       expect(text).toContain('<div lang="en" class="case-section__text"><p>People queued for days for a permit.</p>');
       expect(text).toContain("Semuanya bermula dari satu loket.");
