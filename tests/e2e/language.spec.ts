@@ -109,7 +109,10 @@ test.describe("Azerbaijani, signed in", () => {
 
     // A record without Azerbaijani text says so where the text stands, and the text keeps its language.
     await gotoHydrated(page, "/agreements");
-    await page.getByRole("link", { name: /Memorandum of Understanding/ }).first().click();
+    await page
+      .getByRole("link", { name: /Memorandum of Understanding/ })
+      .first()
+      .click();
     const heading = page.getByRole("heading", { level: 1 });
     await expect(heading).toContainText("(ingilis dilində)");
     await expect(heading.locator("span[lang=en]")).toContainText("Memorandum of Understanding");
