@@ -11,6 +11,7 @@ import { deleteActivity } from "../models/activity-writes.server";
 import { daysBetween } from "../models/dashboard-clock.server";
 import { exampleContext } from "./examples-context.server";
 import { exampleScenario } from "./examples-scenario";
+import { shiftExamples } from "./examples-shift.server";
 import { writeExamples } from "./examples-write.server";
 import { seedActor } from "./seed-run.server";
 
@@ -149,14 +150,22 @@ export async function removeExamples(db: Database) {
   });
 }
 
-/** Writes the scenario dated from `today` (after removing an older one); 0 when there is no partnership to hang it on. */
+/**
+ * The scenario dated from `today`: written afresh the first time (0 when there is no partnership to
+ * hang it on); after that, the examples there are moved in place by the days since they were dated
+ * (examples-shift.server.ts), so what staff changed in them, and the ones they removed, stay so.
+ */
 async function redate(tx: Database, today: string, before: string | null) {
+  if (before !== null) {
+    const moved = await shiftExamples(tx, daysBetween(before, today));
+    await setAnchor(tx, before, today);
+    return { moved, created: 0 };
+  }
   const context = await exampleContext(tx, today);
-  if (!context) return { removed: 0, created: 0 };
-  const removed = await deleteExamples(tx);
+  if (!context) return { moved: 0, created: 0 };
   const created = await writeExamples(tx, exampleScenario(today), context);
   await setAnchor(tx, before, today);
-  return { removed, created };
+  return { moved: 0, created };
 }
 
 const stale = (dated: string, today: string) => Math.abs(daysBetween(dated, today)) > examplesStaleDays;
@@ -164,7 +173,7 @@ const stale = (dated: string, today: string) => Math.abs(daysBetween(dated, toda
 /** The seed with `--demo`: the examples, written if absent, re-dated if old; inside the seed's transaction. */
 export async function seedExamples(tx: Database, today: string) {
   const dated = await anchor(tx, true);
-  if (dated !== null && !stale(dated, today)) return { removed: 0, created: 0 };
+  if (dated !== null && !stale(dated, today)) return { moved: 0, created: 0 };
   return redate(tx, today, dated);
 }
 

@@ -72,13 +72,46 @@ describe.each(drivers)("the demo's example scenario on %s", (driver) => {
     expect(again.created).toBe(0);
   });
 
-  it("is dated afresh when it has grown old, and left as it is when it has not", async () => {
+  it("is moved in place when it has grown old, what staff changed kept, and left as it is when it has not", async () => {
     expect(await refreshExamples(test.db, addDays(earlier, 2))).toBeNull();
+    const [planBefore] = await test.db.select().from(t.agreements).where(eq(t.agreements.example, true));
+    const [session] = await test.db
+      .select()
+      .from(t.activities)
+      .where(eq(t.activities.example, true))
+      .orderBy(t.activities.id)
+      .limit(1);
+    const [item] = await test.db.select().from(t.itineraryItems).orderBy(t.itineraryItems.id).limit(1);
+    // Staff rename one example and remove another: both stay as they left them.
+    await test.db
+      .update(t.activities)
+      .set({ title: { en: "Renamed by staff" } })
+      .where(eq(t.activities.id, session!.id));
+    const [gone] = await test.db
+      .delete(t.followUps)
+      .where(eq(t.followUps.example, true))
+      .returning({ id: t.followUps.id });
+
     const done = await refreshExamples(test.db, later);
-    expect(done?.removed).toBeGreaterThan(0);
-    expect(done?.created).toBeGreaterThan(0);
+    expect(done?.moved).toBeGreaterThan(20);
+    expect(done?.created).toBe(0);
     expect(await dated()).toBe(later);
     const [plan] = await test.db.select().from(t.agreements).where(eq(t.agreements.example, true));
+    expect(plan!.id).toBe(planBefore!.id);
+    expect(plan!.inForceFrom).toBe(addDays(planBefore!.inForceFrom!, 200));
+    expect(plan!.version).toBe(planBefore!.version + 1);
+    const [renamed] = await test.db.select().from(t.activities).where(eq(t.activities.id, session!.id));
+    expect(renamed!.title).toEqual({ en: "Renamed by staff" });
+    expect(renamed!.startsAt.getTime() - session!.startsAt.getTime()).toBe(200 * 86_400_000);
+    const [movedItem] = await test.db.select().from(t.itineraryItems).where(eq(t.itineraryItems.id, item!.id));
+    expect(movedItem!.startsAt.getTime() - item!.startsAt.getTime()).toBe(200 * 86_400_000);
+    expect(await test.db.select().from(t.followUps).where(eq(t.followUps.id, gone!.id))).toEqual([]);
+    // Every moved record has its audit row.
+    const moves = await test.db
+      .select({ n: count() })
+      .from(t.auditLog)
+      .where(and(eq(t.auditLog.action, "update"), sql`${t.auditLog.actorLabel} = 'seed'`));
+    expect(Number(moves[0]!.n)).toBeGreaterThanOrEqual(done!.moved);
     expect(plan!.inForceFrom! < later && later < plan!.inForceUntil!).toBe(true);
     const clock = dashboardClock(new Date(`${later}T03:00:00Z`), "Asia/Baku");
     expect((await upcomingActivities(test.db, clock)).total).toBeGreaterThan(0);
