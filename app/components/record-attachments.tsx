@@ -184,6 +184,8 @@ function DocumentSearch({ formId, search, found }: { formId: string; search: str
       <Form
         method="get"
         action={location.pathname}
+        // The search is part of the documents' section: the page stays where the reader is.
+        preventScrollReset
         role="search"
         aria-label={t("documents.searchUploads")}
         className="form document-search"
