@@ -69,6 +69,14 @@ test.describe("documents and sources", () => {
     await gotoHydrated(page, `/agreements/${agreement}`);
     const documents = page.getByRole("region", { name: "Documents" });
     await documents.getByText("Attach an uploaded document").click();
+    // Words no upload holds: said so, with the way back to the latest uploads.
+    await documents.getByLabel("Find by words of the title or file name").fill(`nothing-such-${suffix}`);
+    await documents.getByRole("button", { name: "Find" }).click();
+    await expect(documents.getByRole("status")).toContainText(`has “nothing-such-${suffix}” in its title or file name`);
+    await expect(documents.getByLabel("Document", { exact: true })).toHaveCount(0);
+    await documents.getByRole("link", { name: "Show the latest uploads" }).click();
+    await expect(page).toHaveURL(new RegExp(`/agreements/${agreement}$`));
+    await documents.getByText("Attach an uploaded document").click();
     // Found by words of its file name: the search reloads the page with the list narrowed to it.
     await documents.getByLabel("Find by words of the title or file name").fill(`MINUTES-${suffix}`);
     await documents.getByRole("button", { name: "Find" }).click();
