@@ -37,6 +37,7 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
   return [
     { key: "titleEn", label: t("activities.fields.titleEn"), show: text("titleEn") },
     { key: "titleId", label: t("activities.fields.titleId"), show: text("titleId") },
+    { key: "titleAz", label: t("activities.fields.titleAz"), show: text("titleAz") },
     {
       key: "type",
       label: t("activities.fields.type"),
@@ -112,8 +113,10 @@ export function useActivityConflictRows(options: ActivityFormOptions): ConflictR
     },
     { key: "descriptionEn", label: t("activities.fields.descriptionEn"), show: text("descriptionEn") },
     { key: "descriptionId", label: t("activities.fields.descriptionId"), show: text("descriptionId") },
+    { key: "descriptionAz", label: t("activities.fields.descriptionAz"), show: text("descriptionAz") },
     { key: "outputsEn", label: t("activities.fields.outputsEn"), show: text("outputsEn") },
     { key: "outputsId", label: t("activities.fields.outputsId"), show: text("outputsId") },
+    { key: "outputsAz", label: t("activities.fields.outputsAz"), show: text("outputsAz") },
     { key: "lessons", label: t("activities.fields.lessons"), show: text("lessonsText"), fields: ["lessonsText"] },
   ];
 }

@@ -46,6 +46,7 @@ export function useVisitConflictRows(options: VisitFormOptions): ConflictRow[] {
   return [
     { key: "titleEn", label: t("visits.form.titleEn"), show: text("titleEn") },
     { key: "titleId", label: t("visits.form.titleId"), show: text("titleId") },
+    { key: "titleAz", label: t("visits.form.titleAz"), show: text("titleAz") },
     {
       key: "direction",
       label: t("visits.form.direction"),
@@ -71,6 +72,7 @@ export function useVisitConflictRows(options: VisitFormOptions): ConflictRow[] {
     },
     { key: "objectivesEn", label: t("visits.form.objectivesEn"), show: text("objectivesEn") },
     { key: "objectivesId", label: t("visits.form.objectivesId"), show: text("objectivesId") },
+    { key: "objectivesAz", label: t("visits.form.objectivesAz"), show: text("objectivesAz") },
     { key: "talkingPointsText", label: t("visits.form.talkingPoints"), show: text("talkingPointsText") },
     { key: "backgroundText", label: t("visits.form.background"), show: text("backgroundText") },
   ];

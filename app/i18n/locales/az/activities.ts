@@ -99,10 +99,13 @@ export const activities = {
   fields: {
     titleEn: "Ad (ingilis dilində)",
     titleId: "Ad (İndoneziya dilində)",
+    titleAz: "Ad (Azərbaycan dilində)",
     descriptionEn: "Təsvir (ingilis dilində)",
     descriptionId: "Təsvir (İndoneziya dilində)",
+    descriptionAz: "Təsvir (Azərbaycan dilində)",
     outputsEn: "Nəticələr (ingilis dilində)",
     outputsId: "Nəticələr (İndoneziya dilində)",
+    outputsAz: "Nəticələr (Azərbaycan dilində)",
     title: "Ad",
     type: "Növ",
     status: "Status",

@@ -99,10 +99,13 @@ export const activities = {
   fields: {
     titleEn: "Title (English)",
     titleId: "Title (Indonesian)",
+    titleAz: "Title (Azerbaijani)",
     descriptionEn: "Description (English)",
     descriptionId: "Description (Indonesian)",
+    descriptionAz: "Description (Azerbaijani)",
     outputsEn: "Outputs (English)",
     outputsId: "Outputs (Indonesian)",
+    outputsAz: "Outputs (Azerbaijani)",
     title: "Title",
     type: "Type",
     status: "Status",

@@ -103,10 +103,13 @@ export const activities: Translation["activities"] = {
   fields: {
     titleEn: "Judul (bahasa Inggris)",
     titleId: "Judul (bahasa Indonesia)",
+    titleAz: "Judul (bahasa Azerbaijan)",
     descriptionEn: "Deskripsi (bahasa Inggris)",
     descriptionId: "Deskripsi (bahasa Indonesia)",
+    descriptionAz: "Deskripsi (bahasa Azerbaijan)",
     outputsEn: "Keluaran (bahasa Inggris)",
     outputsId: "Keluaran (bahasa Indonesia)",
+    outputsAz: "Keluaran (bahasa Azerbaijan)",
     title: "Judul",
     type: "Jenis",
     status: "Status",
