@@ -22,7 +22,7 @@ import { organizationOptions } from "../models/organization.server";
 import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 
-const comparedFields = ["textEn", "textId", "area", "responsibleOrganizationId", "dueOn"];
+const comparedFields = ["textEn", "textId", "textAz", "area", "responsibleOrganizationId", "dueOn"];
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   requireUser(context, request, "editor");
@@ -65,6 +65,7 @@ export default function EditCommitment({ loaderData, actionData }: Route.Compone
   const labels: Record<string, string> = {
     textEn: t("commitments.form.textEn"),
     textId: t("commitments.form.textId"),
+    textAz: t("commitments.form.textAz"),
     area: t("commitments.area"),
     responsibleOrganizationId: t("commitments.responsible"),
     dueOn: t("commitments.dueOn"),

@@ -148,6 +148,7 @@ function useDescribe(options: FollowUpFormOptions | null) {
   const labels: Record<string, string> = {
     titleEn: t("followUps.form.titleEn"),
     titleId: t("followUps.form.titleId"),
+    titleAz: t("followUps.form.titleAz"),
     ownerId: t("followUps.form.owner"),
     dueOn: t("followUps.form.dueOn"),
     status: t("followUps.form.status"),
