@@ -13,6 +13,26 @@ interface Move {
   update: (days: SQL) => SQL;
 }
 
+/** The rows of an example visit's `table` moved, the visit's `version` of them raised: one audit row per visit. */
+function visitRows(entityType: string, table: string, columns: string[], version: string, noun: string): Move {
+  const name = sql.raw;
+  return {
+    entityType,
+    update: (d) => sql`with moved as (
+        update ${name(table)} r set ${sql.join(
+          columns.map((c) => sql`${name(c)} = r.${name(c)} + make_interval(days => ${d})`),
+          sql`, `,
+        )}
+        from activities a where a.id = r.visit_id and a.example
+        returning r.visit_id),
+      bumped as (update visits v set ${name(version)} = ${name(version)} + 1
+        where v.activity_id in (select visit_id from moved) returning v.activity_id)
+      select visit_id as id, json_build_object('shiftedDays', 0) as before,
+        json_build_object('shiftedDays', ${d}, ${noun}::text, count(*)) as after
+      from moved group by visit_id`,
+  };
+}
+
 const moves: Move[] = [
   {
     entityType: "agreement",
@@ -53,33 +73,9 @@ const moves: Move[] = [
           'endsAt', ends_at - make_interval(days => ${d})) as before,
         json_build_object('startsAt', starts_at, 'endsAt', ends_at) as after`,
   },
-  {
-    // A visit's delegation and itinerary are saved whole, each under a version of its own.
-    entityType: "visit_delegation",
-    update: (d) => sql`with moved as (
-        update visit_members m set arrival_at = m.arrival_at + make_interval(days => ${d}),
-          departure_at = m.departure_at + make_interval(days => ${d})
-        from activities a where a.id = m.visit_id and a.example
-        returning m.visit_id, m.id),
-      bumped as (update visits v set delegation_version = delegation_version + 1
-        where v.activity_id in (select visit_id from moved) returning v.activity_id)
-      select visit_id as id, json_build_object('shiftedDays', 0) as before,
-        json_build_object('shiftedDays', ${d}, 'members', count(*)) as after
-      from moved group by visit_id`,
-  },
-  {
-    entityType: "itinerary",
-    update: (d) => sql`with moved as (
-        update itinerary_items i set starts_at = i.starts_at + make_interval(days => ${d}),
-          ends_at = i.ends_at + make_interval(days => ${d})
-        from activities a where a.id = i.visit_id and a.example
-        returning i.visit_id, i.id),
-      bumped as (update visits v set itinerary_version = itinerary_version + 1
-        where v.activity_id in (select visit_id from moved) returning v.activity_id)
-      select visit_id as id, json_build_object('shiftedDays', 0) as before,
-        json_build_object('shiftedDays', ${d}, 'items', count(*)) as after
-      from moved group by visit_id`,
-  },
+  // A visit's delegation and itinerary are saved whole, each under a version of its own.
+  visitRows("visit_delegation", "visit_members", ["arrival_at", "departure_at"], "delegation_version", "members"),
+  visitRows("itinerary", "itinerary_items", ["starts_at", "ends_at"], "itinerary_version", "items"),
   {
     entityType: "follow_up",
     update: (d) => sql`update follow_ups set due_on = due_on + ${d},

@@ -82,6 +82,13 @@ describe.each(drivers)("the demo's example scenario on %s", (driver) => {
       .orderBy(t.activities.id)
       .limit(1);
     const [item] = await test.db.select().from(t.itineraryItems).orderBy(t.itineraryItems.id).limit(1);
+    const [member] = await test.db
+      .select()
+      .from(t.visitMembers)
+      .where(eq(t.visitMembers.visitId, item!.visitId))
+      .orderBy(t.visitMembers.id)
+      .limit(1);
+    const [visit] = await test.db.select().from(t.visits).where(eq(t.visits.activityId, item!.visitId));
     // Staff rename one example and remove another: both stay as they left them.
     await test.db
       .update(t.activities)
@@ -105,6 +112,13 @@ describe.each(drivers)("the demo's example scenario on %s", (driver) => {
     expect(renamed!.startsAt.getTime() - session!.startsAt.getTime()).toBe(200 * 86_400_000);
     const [movedItem] = await test.db.select().from(t.itineraryItems).where(eq(t.itineraryItems.id, item!.id));
     expect(movedItem!.startsAt.getTime() - item!.startsAt.getTime()).toBe(200 * 86_400_000);
+    const [movedMember] = await test.db.select().from(t.visitMembers).where(eq(t.visitMembers.id, member!.id));
+    expect(movedMember!.arrivalAt!.getTime() - member!.arrivalAt!.getTime()).toBe(200 * 86_400_000);
+    const [bumped] = await test.db.select().from(t.visits).where(eq(t.visits.activityId, item!.visitId));
+    expect([bumped!.itineraryVersion, bumped!.delegationVersion]).toEqual([
+      visit!.itineraryVersion + 1,
+      visit!.delegationVersion + 1,
+    ]);
     expect(await test.db.select().from(t.followUps).where(eq(t.followUps.id, gone!.id))).toEqual([]);
     // Every moved record has its audit row.
     const moves = await test.db
