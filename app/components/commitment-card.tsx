@@ -17,7 +17,8 @@ interface CommitmentSummary {
   overdue: boolean;
   responsible: LocalizedText | null;
   responsibleAcronym: string | null;
-  focalPoints: Record<string, { personId: number; name: string }>;
+  /** Each side's focal point, by name. */
+  focalPoints: Record<string, string>;
   milestones: { done: number; total: number };
   evidenceCount: number;
   confirmations: ConfirmationItem[];
@@ -66,7 +67,7 @@ export function CommitmentCard({
             {sides.map((s) => (
               <li key={s.code}>
                 {`${localized(s.name, lang)}: `}
-                {c.focalPoints[s.code]?.name ?? <span className="muted">{t("commitments.noFocalPoint")}</span>}
+                {c.focalPoints[s.code] ?? <span className="muted">{t("commitments.noFocalPoint")}</span>}
               </li>
             ))}
           </ul>

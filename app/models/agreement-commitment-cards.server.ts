@@ -12,18 +12,13 @@ import {
   users,
 } from "../../db/schema";
 import type { Database } from "../../db/client";
-import type { LocalizedText } from "../lib/localized";
 import { fixedLimit, fixedOffsetKey, pageOffset, preparedOnce } from "./prepared.server";
-import { titleOnSql } from "./person-positions.server";
-
-interface FocalPoint {
-  personId: number;
-  name: string;
-  title: LocalizedText | null;
-}
 
 // What the subqueries below hand back as JSON: timestamps arrive as text.
-type FocalPointJson = FocalPoint & { countryCode: string };
+interface FocalPointJson {
+  countryCode: string;
+  name: string;
+}
 interface ConfirmationJson {
   countryCode: string;
   confirmedAt: string;
@@ -32,7 +27,7 @@ interface ConfirmationJson {
   userName: string | null;
 }
 /**
- * A page of the agreement's commitments in their order, each with its focal points, milestone
+ * A page of the agreement's commitments in their order, each with its focal points' names, milestone
  * and evidence counts, confirmations and how many activities serve it. The card's details are
  * subqueries of the one query (a page has ten rows, each subquery an index look-up): a query each,
  * as before, cost the database more to parse, plan and answer than the look-ups themselves.
@@ -43,28 +38,19 @@ interface ConfirmationJson {
 export async function commitmentCards(
   db: Database,
   agreementId: number,
-  {
-    page,
-    pageSize,
-    today,
-  }: {
-    page: number;
-    pageSize: number;
-    /** The viewer's day (YYYY-MM-DD): focal points are titled as on it. */
-    today: string;
-  },
+  { page, pageSize }: { page: number; pageSize: number },
 ) {
   const offset = (page - 1) * pageSize;
   const name = `commitment_cards_${pageSize}_${fixedOffsetKey(offset, pageSize)}`;
   const rows = await preparedOnce(db, name, () => cardsQuery(db, pageSize, offset)).execute({
     agreementId,
     offset,
-    today,
   });
   return rows.map(({ focal, milestoneCounts, confirmations, ...row }) => ({
     ...row,
+    /** Each side's focal point by name (their title is the commitment page's to show). */
     focalPoints: Object.fromEntries(
-      (focal ?? []).map(({ countryCode, ...person }): [string, FocalPoint] => [countryCode, person]),
+      (focal ?? []).map(({ countryCode, name }): [string, string] => [countryCode, name]),
     ),
     milestones: { done: Number(milestoneCounts?.[0] ?? 0), total: Number(milestoneCounts?.[1] ?? 0) },
     evidenceCount: Number(row.evidenceCount),
@@ -119,10 +105,8 @@ function cardsQuery(db: Database, pageSize: number, offset: number) {
       version: page.version,
       responsible: organizations.name,
       responsibleAcronym: organizations.acronym,
-      // Each focal point's title on the viewer's day.
       focal: sql<FocalPointJson[] | null>`(
-        select json_agg(json_build_object('countryCode', ${commitmentFocalPoints.countryCode}, 'personId', ${people.id},
-          'name', ${people.name}, 'title', ${titleOnSql(people.id, sql`${sql.placeholder("today")}::date`)}))
+        select json_agg(json_build_object('countryCode', ${commitmentFocalPoints.countryCode}, 'name', ${people.name}))
         from ${commitmentFocalPoints} join ${people} on ${people.id} = ${commitmentFocalPoints.personId}
         where ${commitmentFocalPoints.commitmentId} = ${c})`,
       // Done and all, in one look-up: [done, total].

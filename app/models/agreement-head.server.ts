@@ -40,10 +40,10 @@ export type CitedSource = SourceInfo & { id: number; slug: string };
 export async function agreementHead(db: Database, id: number, today: string, viewerId: number | null = null) {
   const [row] = await preparedOnce(db, "agreement_head", () => headQuery(db)).execute({ id, today, viewerId });
   if (!row) return null;
-  const { statusCounts, fullyConfirmed, ...rest } = row;
+  const { statusCounts, overdueThisMonth, ...rest } = row;
   return {
     ...rest,
-    tally: readTally({ statusCounts, fullyConfirmed }),
+    tally: readTally({ statusCounts, overdueThisMonth }),
     parent: row.parent?.id ? row.parent : null,
     signatories: row.signatories ?? [],
     children: row.children ?? [],

@@ -1,9 +1,9 @@
 // How far an agreement's commitments have come: counts by status, progress, overdue and confirmed.
 import { inArray, sql, type SQLWrapper } from "drizzle-orm";
-import { commitments, commitmentTallies, partnershipCountries } from "../../db/schema";
+import { commitmentMonthTallies, commitments, partnershipCountries } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
-import { overdueWhere } from "./commitment-overdue.server";
+import { overdueWhere, settledStatuses } from "./commitment-overdue.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
@@ -11,13 +11,13 @@ export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 export async function commitmentCountsByAgreement(db: Database, agreementIds?: number[]) {
   const rows = await db
     .select({
-      agreementId: commitmentTallies.agreementId,
-      status: commitmentTallies.status,
-      n: sql<string>`sum(${commitmentTallies.n})`,
+      agreementId: commitmentMonthTallies.agreementId,
+      status: commitmentMonthTallies.status,
+      n: sql<string>`sum(${commitmentMonthTallies.n})`,
     })
-    .from(commitmentTallies)
-    .where(agreementIds ? inArray(commitmentTallies.agreementId, agreementIds) : undefined)
-    .groupBy(commitmentTallies.agreementId, commitmentTallies.status);
+    .from(commitmentMonthTallies)
+    .where(agreementIds ? inArray(commitmentMonthTallies.agreementId, agreementIds) : undefined)
+    .groupBy(commitmentMonthTallies.agreementId, commitmentMonthTallies.status);
   const counts = new Map<number, StatusCounts>();
   for (const r of rows) {
     const c = counts.get(r.agreementId) ?? {};
@@ -46,37 +46,45 @@ export function progressOf(counts: StatusCounts): Progress {
 /**
  * An agreement's commitments counted by status, how many are overdue, and how many are complete
  * and confirmed by every side of the partnership, as columns of a query that has the agreement at
- * hand (the agreement page's head query). Counts and overdue add up the agreement's tallies, a row
- * per status and due date, rather than counting its commitments.
+ * hand (the agreement page's head query). All three add up the agreement's month tallies (a row per
+ * status, due month and confirming sides); only the overdue work due earlier in the viewer's own
+ * month, which a month's row cannot tell from the rest, is counted from the commitments.
  */
 export function tallyColumns(at: { agreementId: SQLWrapper; partnershipId: SQLWrapper; today: SQLWrapper }) {
   const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${at.partnershipId})`;
-  // Counts by status and the overdue count in one pass over the agreement's tallies.
-  const tally = commitmentTallies;
+  const tally = commitmentMonthTallies;
+  const month = sql`date_trunc('month', ${at.today}::date)::date`;
+  const open = sql`${tally.status} not in (${sql.join(
+    settledStatuses.map((s) => sql`${s}`),
+    sql`, `,
+  )})`;
   return {
-    statusCounts: sql<{ counts: Record<string, number> | null; overdue: number | null }>`(
+    statusCounts: sql<{ counts: Record<string, number> | null; overdue: number | null; confirmed: number | null }>`(
       select json_build_object('counts', json_object_agg(by_status.status, by_status.n),
-        'overdue', sum(by_status.overdue))
+        'overdue', sum(by_status.overdue), 'confirmed', sum(by_status.confirmed))
       from (select ${tally.status} as status, sum(${tally.n}) as n,
-          coalesce(sum(${tally.n}) filter (where ${overdueWhere(at.today, tally)}), 0) as overdue
+          coalesce(sum(${tally.n}) filter (where ${tally.dueMonth} < ${month} and ${open}), 0) as overdue,
+          coalesce(sum(${tally.n}) filter (where ${tally.status} = 'complete'
+            and ${tally.confirmedSides} >= ${sideCount} and ${sideCount} > 0), 0) as confirmed
         from ${tally} where ${tally.agreementId} = ${at.agreementId}
         group by ${tally.status}) as by_status)`,
-    // Each commitment counts its sides' confirmations (commitments.confirmed_sides, kept by a
-    // trigger; a side confirms only for itself): an index count, where grouping every confirmation
-    // of a mature plan (2,000 on the benchmark's) cost 1.5 ms a view.
-    fullyConfirmed: sql<number>`(select count(*) from ${commitments}
-      where ${commitments.agreementId} = ${at.agreementId} and ${commitments.status} = 'complete'
-        and ${commitments.confirmedSides} >= ${sideCount} and ${sideCount} > 0)`,
+    overdueThisMonth: sql<number>`(select count(*) from ${commitments}
+      where ${commitments.agreementId} = ${at.agreementId} and ${commitments.dueOn} >= ${month}
+        and ${overdueWhere(at.today)})`,
   };
 }
 
 /** The tally as the page uses it, from the columns `tallyColumns` added. */
 export function readTally(row: {
-  statusCounts: { counts: Record<string, number> | null; overdue: number | null };
-  fullyConfirmed: number;
+  statusCounts: { counts: Record<string, number> | null; overdue: number | null; confirmed: number | null };
+  overdueThisMonth: number;
 }) {
   const counts: StatusCounts = {};
   for (const [status, n] of Object.entries(row.statusCounts.counts ?? {}))
     counts[status as CommitmentStatus] = Number(n);
-  return { counts, overdue: Number(row.statusCounts.overdue ?? 0), fullyConfirmed: Number(row.fullyConfirmed) };
+  return {
+    counts,
+    overdue: Number(row.statusCounts.overdue ?? 0) + Number(row.overdueThisMonth),
+    fullyConfirmed: Number(row.statusCounts.confirmed ?? 0),
+  };
 }

@@ -83,7 +83,7 @@ export async function getAgreement(
 ) {
   const [head, items] = await Promise.all([
     agreementHead(db, id, today, viewerId),
-    commitmentCards(db, id, { page, pageSize, today }),
+    commitmentCards(db, id, { page, pageSize }),
   ]);
   if (!head) return null;
   const { agreement, parent, partnership, signatories, children, sides, tally, following } = head;

@@ -105,22 +105,26 @@ export const commitments = pgTable(
 );
 
 /**
- * How many of an agreement's commitments have each status and due date. A trigger on commitments
- * keeps it (migration 0023, docs/decisions/0023-commitment-tallies.md) in the transaction of every
- * change, whoever writes: an agreement's counts and its overdue count add up a row per status and
- * due date instead of reading every commitment (5,000 on the benchmark's action plan).
+ * How many of an agreement's commitments have each status, due month (its first day; null for no
+ * due date) and number of confirming sides. A trigger on commitments keeps it (migration 0031,
+ * docs/decisions/0023-commitment-tallies.md) in the transaction of every change, whoever writes:
+ * an agreement's counts, its overdue count and how many are confirmed by every side add up a few
+ * rows a month instead of reading its commitments (5,000 on the benchmark's action plan).
  */
-export const commitmentTallies = pgTable(
-  "commitment_tallies",
+export const commitmentMonthTallies = pgTable(
+  "commitment_month_tallies",
   {
     agreementId: integer("agreement_id")
       .notNull()
       .references(() => agreements.id, { onDelete: "cascade" }),
     status: commitmentStatus("status").notNull(),
-    dueOn: date("due_on"),
+    dueMonth: date("due_month"),
+    confirmedSides: smallint("confirmed_sides").notNull(),
     n: integer("n").notNull(),
   },
-  (t) => [unique("commitment_tallies_key").on(t.agreementId, t.status, t.dueOn).nullsNotDistinct()],
+  (t) => [
+    unique("commitment_month_tallies_key").on(t.agreementId, t.status, t.dueMonth, t.confirmedSides).nullsNotDistinct(),
+  ],
 );
 
 /** Each side names the person who answers for a commitment. */

@@ -418,11 +418,8 @@ describe.each(drivers)("agreements and commitments on %s", (driver) => {
     expect(view.focalPoints.AZ?.name).toBe("Inam Karimov");
     const row = (await getAgreement(test.db, mouId, today))!.commitments.find((x) => x.id === c.id)!;
     expect(row.milestones).toEqual({ done: 1, total: 2 });
-    expect(row.focalPoints).toMatchObject({
-      ID: { personId: anas!.id, name: "Abdullah Azwar Anas" },
-      AZ: { personId: karimov!.id, name: "Inam Karimov" },
-    });
-    expect(row.focalPoints.AZ!.title?.en).toMatch(/Chairman/);
+    expect(row.focalPoints).toEqual({ ID: "Abdullah Azwar Anas", AZ: "Inam Karimov" });
+    expect(view.focalPoints.AZ!.title?.en).toMatch(/Chairman/);
     // Due 2025-01-31, not complete: overdue on the fixed day.
     expect(row.overdue).toBe(true);
 

@@ -13,7 +13,7 @@ import { createTestDatabase, drivers, type TestDatabase } from "../support/test-
 const today = "2025-03-01";
 
 /**
- * commitment_tallies is kept by a trigger (migration 0023): whatever changes commitments, the
+ * commitment_month_tallies is kept by a trigger (migration 0031): whatever changes commitments, the
  * tallies must equal a count of the commitments themselves, and the agreement page's counts with them.
  */
 describe.each(drivers)("commitment tallies on %s", (driver) => {
@@ -27,20 +27,27 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
   });
   afterAll(() => test.close());
 
-  /** The tallies, and the same counted from the commitments, as sorted "agreement|status|due|n" lines. */
+  /** The tallies, and the same counted from the commitments, as sorted "agreement|status|month|sides|n" lines. */
   async function talliesAndRecount() {
-    const line = (r: { agreementId: number; status: string; dueOn: string | null; n: number | string }) =>
-      `${r.agreementId}|${r.status}|${r.dueOn ?? "-"}|${Number(r.n)}`;
-    const tallies = await test.db.select().from(t.commitmentTallies);
+    const line = (r: {
+      agreementId: number;
+      status: string;
+      dueMonth: string | null;
+      confirmedSides: number | string;
+      n: number | string;
+    }) => `${r.agreementId}|${r.status}|${r.dueMonth ?? "-"}|${Number(r.confirmedSides)}|${Number(r.n)}`;
+    const tallies = await test.db.select().from(t.commitmentMonthTallies);
+    const month = sql<string | null>`to_char(date_trunc('month', ${t.commitments.dueOn}), 'YYYY-MM-DD')`;
     const recount = await test.db
       .select({
         agreementId: t.commitments.agreementId,
         status: t.commitments.status,
-        dueOn: t.commitments.dueOn,
+        dueMonth: month,
+        confirmedSides: t.commitments.confirmedSides,
         n: sql<string>`count(*)`,
       })
       .from(t.commitments)
-      .groupBy(t.commitments.agreementId, t.commitments.status, t.commitments.dueOn);
+      .groupBy(t.commitments.agreementId, t.commitments.status, month, t.commitments.confirmedSides);
     return { tallies: tallies.map(line).sort(), recount: recount.map(line).sort() };
   }
 
@@ -49,7 +56,7 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     expect(tallies).toEqual(recount);
   }
 
-  it("starts from the seeded commitments, a row per agreement, status and due date", async () => {
+  it("starts from the seeded commitments, a row per agreement, status, due month and confirming sides", async () => {
     const { tallies } = await talliesAndRecount();
     expect(tallies.length).toBeGreaterThan(0);
     await expectTalliesMatch();
@@ -100,6 +107,24 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     expect((await getAgreement(test.db, agreementId, today))!.progress.overdue).toBe(2);
   });
 
+  it("counts as overdue the work due earlier in the viewer's month, and not what falls due later in it", async () => {
+    const overdueOn = async (day: string) => (await getAgreement(test.db, agreementId, day))!.progress.overdue;
+    const before = await overdueOn("2025-04-15");
+    const early = await makeCommitment(test.db, agreementId, { dueOn: "2025-04-14" });
+    const late = await makeCommitment(test.db, agreementId, { dueOn: "2025-04-16" });
+    await expectTalliesMatch();
+    expect(await overdueOn("2025-04-15")).toBe(before + 1);
+    // Due on the day itself is not overdue yet; the day after, both are.
+    expect(await overdueOn("2025-04-14")).toBe(before);
+    expect(await overdueOn("2025-05-01")).toBe(before + 2);
+    const rows = await test.db.select().from(t.commitments).where(eq(t.commitments.agreementId, agreementId));
+    for (const day of ["2025-04-14", "2025-04-15", "2025-04-16", "2025-04-17", "2025-05-01"])
+      expect(await overdueOn(day)).toBe(rows.filter((c) => isOverdue(c, day)).length);
+    await test.db.delete(t.commitments).where(eq(t.commitments.id, early.id));
+    await test.db.delete(t.commitments).where(eq(t.commitments.id, late.id));
+    await expectTalliesMatch();
+  });
+
   it("counts each commitment's confirmations, and the page's confirmed-by-every-side from them", async () => {
     const [partnership] = await test.db
       .select({ id: t.agreements.partnershipId })
@@ -127,17 +152,21 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
 
     await test.db.insert(t.commitmentConfirmations).values({ commitmentId: done.id, countryCode: sides[0]!.code });
     expect(await recounted()).toBe(true);
+    await expectTalliesMatch();
     expect(await confirmed()).toBe(before);
     await test.db.insert(t.commitmentConfirmations).values({ commitmentId: done.id, countryCode: sides[1]!.code });
     expect(await recounted()).toBe(true);
+    await expectTalliesMatch();
     expect(await confirmed()).toBe(before + 1);
 
-    // Withdrawn, here as a statement of its own: the trigger follows whoever writes.
+    // Withdrawn, here as a statement of its own: the triggers follow whoever writes.
     await test.db.delete(t.commitmentConfirmations).where(eq(t.commitmentConfirmations.countryCode, sides[1]!.code));
     expect(await recounted()).toBe(true);
+    await expectTalliesMatch();
     expect(await confirmed()).toBe(before);
     await test.db.delete(t.commitments).where(eq(t.commitments.id, done.id));
     expect(await recounted()).toBe(true);
+    await expectTalliesMatch();
   });
 
   it("follows a bulk insert, and leaves no empty rows behind", async () => {
@@ -156,8 +185,8 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     await expectTalliesMatch();
     const [empty] = await test.db
       .select({ n: sql<string>`count(*)` })
-      .from(t.commitmentTallies)
-      .where(sql`${t.commitmentTallies.n} <= 0`);
+      .from(t.commitmentMonthTallies)
+      .where(sql`${t.commitmentMonthTallies.n} <= 0`);
     expect(Number(empty!.n)).toBe(0);
   });
 });

@@ -1,0 +1,1 @@
+DROP TABLE "commitment_tallies" CASCADE;
