@@ -1,10 +1,12 @@
 import { useTranslation } from "../i18n/translation";
 import { commitmentStatuses } from "../lib/enums";
 import type { StatusCounts } from "../models/agreement-progress.server";
+import { useFormatter } from "../lib/use-formatter";
 
 /** Commitments by status as a stacked bar with its numbers written out beside it. */
 export function CommitmentBar({ counts }: { counts: StatusCounts }) {
   const { t } = useTranslation();
+  const format = useFormatter();
   const total = commitmentStatuses.reduce((n, s) => n + (counts[s] ?? 0), 0);
   if (!total) return <span className="muted">0</span>;
   return (
@@ -30,7 +32,7 @@ export function CommitmentBar({ counts }: { counts: StatusCounts }) {
           .map((s) => (
             <li key={s}>
               <span className={`swatch fill--${s.replace(/_/g, "-")}`} aria-hidden="true" />{" "}
-              {t(`commitmentStatus.${s}`)}: {counts[s]}
+              {`${t(`commitmentStatus.${s}`)}: ${format.number(counts[s] ?? 0)}`}
             </li>
           ))}
       </ul>

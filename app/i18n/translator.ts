@@ -52,24 +52,81 @@ export function flatten(messages: Messages, into = new Map<string, string>(), pr
   return into;
 }
 
+/** A string cut at its `{{name}}` placeholders: the text between them, and each one's name. */
+interface Template {
+  texts: string[];
+  names: string[];
+  /** Each placeholder as written, shown as it stands when its value is missing. */
+  wholes: string[];
+}
+
 const placeholder = /\{\{\s*([\w.]+)\s*\}\}/g;
 
+function templateOf(text: string): Template {
+  const template: Template = { texts: [], names: [], wholes: [] };
+  let last = 0;
+  for (const match of text.matchAll(placeholder)) {
+    template.texts.push(text.slice(last, match.index));
+    template.wholes.push(match[0]);
+    template.names.push(match[1]!);
+    last = match.index + match[0].length;
+  }
+  template.texts.push(text.slice(last));
+  return template;
+}
+
+function fill({ texts, names, wholes }: Template, values: TOptions): string {
+  let out = texts[0]!;
+  for (let i = 0; i < names.length; i++) {
+    const value = values[names[i]!];
+    out += (value === undefined || value === null ? wholes[i]! : String(value)) + texts[i + 1]!;
+  }
+  return out;
+}
+
+/**
+ * `t` runs for every label of every page (a few hundred times a page), so each string is cut at its
+ * placeholders once and each plural stem's forms are looked up once, not on every call.
+ */
 export function createTranslator<Key extends string = TranslationKey>(
   language: string,
   strings: Map<string, string>,
 ): Translator<Key> {
   const plurals = new Intl.PluralRules(language);
+  const templates = new Map<string, Template>();
+  const pluralForms = new Map<string, Partial<Record<Intl.LDMLPluralRule, string>>>();
+  const formsOf = (key: string) => {
+    let forms = pluralForms.get(key);
+    if (!forms) {
+      forms = {};
+      for (const form of ["zero", "one", "two", "few", "many", "other"] as const) {
+        const text = strings.get(`${key}_${form}`);
+        if (text !== undefined) forms[form] = text;
+      }
+      pluralForms.set(key, forms);
+    }
+    return forms;
+  };
+  // Counts are mostly small whole numbers: their plural form, once chosen, is kept.
+  const smallCounts: Intl.LDMLPluralRule[] = [];
+  const pluralOf = (n: number) =>
+    Number.isInteger(n) && n >= 0 && n < 1000 ? (smallCounts[n] ??= plurals.select(n)) : plurals.select(n);
   const t = (key: string, options?: TOptions): string => {
     let text: string | undefined;
     if (typeof options?.count === "number") {
-      text = strings.get(`${key}_${plurals.select(options.count)}`) ?? strings.get(`${key}_other`);
+      const forms = formsOf(key);
+      text = forms[pluralOf(options.count)] ?? forms.other;
     }
-    text ??= strings.get(key) ?? options?.defaultValue ?? key;
-    if (!options || !text.includes("{{")) return text;
-    return text.replace(placeholder, (whole, name: string) => {
-      const value = options[name];
-      return value === undefined || value === null ? whole : String(value);
-    });
+    text ??= strings.get(key);
+    if (text === undefined) {
+      // Not one of the language's strings (a default, or the key itself): cut afresh, not kept.
+      const fallback = options?.defaultValue ?? key;
+      return options ? fill(templateOf(fallback), options) : fallback;
+    }
+    if (!options) return text;
+    let template = templates.get(text);
+    if (!template) templates.set(text, (template = templateOf(text)));
+    return template.names.length ? fill(template, options) : text;
   };
   return { language, t };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
+import { withRowMapper } from "./prepared-rows.server";
 
 const statements = new WeakMap<Database, Map<string, unknown>>();
 const maxStatements = 500;
@@ -9,7 +10,8 @@ const maxStatements = 500;
  * larger queries of the pages people open most, drizzle building the SQL afresh on every request
  * cost more time than the database took to answer (an agreement page: about a millisecond of
  * building against well under one of answering). Queries whose shape varies (the activity
- * list's filters) are prepared once per shape, the shape in `name`.
+ * list's filters) are prepared once per shape, the shape in `name`. Their rows are mapped by a
+ * plan made once per statement (prepared-rows.server.ts).
  */
 export function preparedOnce<T>(db: Database, name: string, build: () => T): T {
   let byName = statements.get(db);
@@ -18,7 +20,7 @@ export function preparedOnce<T>(db: Database, name: string, build: () => T): T {
   if (!statement) {
     // Names may carry a query's shape (which filters are set): bounded, however odd the URLs.
     if (byName.size >= maxStatements) byName.clear();
-    byName.set(name, (statement = build()));
+    byName.set(name, (statement = withRowMapper(build())));
   }
   return statement;
 }

@@ -18,9 +18,26 @@ describe("the translator", () => {
     expect(t("greeting", {})).toBe("Hello, {{name}}!");
   });
 
+  it("fills a string it has filled before with the new values, and a default's placeholders too", () => {
+    const { t } = createTranslator<string>("en", strings);
+    expect(t("greeting", { name: "Ulvi" })).toBe("Hello, Ulvi!");
+    expect(t("greeting", { name: "Sari" })).toBe("Hello, Sari!");
+    expect(t("nowhere", { defaultValue: "Hi {{ who }}", who: "Nur" })).toBe("Hi Nur");
+    expect(t("nowhere", { defaultValue: "Hi {{ who }}" })).toBe("Hi {{ who }}");
+  });
+
   it("chooses the plural form by the language's rules", () => {
     expect(createTranslator<string>("en", strings).t("overdue", { count: 1 })).toBe("1 overdue commitment");
     expect(createTranslator<string>("en", strings).t("overdue", { count: 3 })).toBe("3 overdue commitments");
+    const { t } = createTranslator<string>("en", strings);
+    expect([1, 2, 1, 1.5, 1001, 1].map((count) => t("overdue", { count }))).toEqual([
+      "1 overdue commitment",
+      "2 overdue commitments",
+      "1 overdue commitment",
+      "1.5 overdue commitments",
+      "1001 overdue commitments",
+      "1 overdue commitment",
+    ]);
     // Indonesian has one form for every number.
     expect(createTranslator<string>("id", strings).t("overdue", { count: 1 })).toBe("1 overdue commitments");
   });
