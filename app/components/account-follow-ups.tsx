@@ -4,6 +4,7 @@ import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import "../styles/follow-ups.css";
+import { ListText } from "./shown-text";
 
 interface MyFollowUp {
   id: number;
@@ -28,7 +29,9 @@ export function AccountFollowUps({ items }: { items: MyFollowUp[] }) {
           <ul className="plain account-follow-ups">
             {items.map((f) => (
               <li key={f.id}>
-                <Link to={`/visits/${f.visitId}/follow-ups#follow-up-${f.id}`}>{localized(f.title, lang)}</Link>
+                <Link to={`/visits/${f.visitId}/follow-ups#follow-up-${f.id}`}>
+                  <ListText text={f.title} />
+                </Link>
                 <span className="meta">
                   {t("account.followUpVisit", { visit: localized(f.visitTitle, lang) })} ·{" "}
                   {t("account.followUpDue", { date: format.day(f.dueOn) })}

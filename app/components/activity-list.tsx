@@ -2,11 +2,12 @@ import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { ActivityStatus, ActivityType } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
-import { localized, placeName } from "../lib/localized";
+import { placeName } from "../lib/localized";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { ExampleBadge } from "./example-badge";
 import { StatusBadge } from "./status-badge";
+import { ListText } from "./shown-text";
 
 interface ActivityListItem extends SourcedDate {
   id: number;
@@ -29,7 +30,9 @@ export function ActivityList({ items, empty }: { items: ActivityListItem[]; empt
         <li key={a.id}>
           <time dateTime={new Date(a.startsAt).toISOString()}>{sourcedDate(format, t, a)}</time>{" "}
           <strong>
-            <Link to={`/activities/${a.id}`}>{localized(a.title, lang)}</Link>
+            <Link to={`/activities/${a.id}`}>
+              <ListText text={a.title} />
+            </Link>
           </strong>
           <ExampleBadge example={a.example} />
           <span className="meta">

@@ -7,7 +7,9 @@ import type { Formatter } from "../lib/format";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
 import { useFormatter } from "../lib/use-formatter";
 import { usePlainLinks } from "../lib/use-plain-links";
+import type { Language } from "../i18n/config";
 import { ExampleBadge } from "./example-badge";
+import { ListString } from "./shown-text";
 import { Badge } from "./status-badge";
 import { TableScroll } from "./table-scroll";
 
@@ -15,6 +17,8 @@ import { TableScroll } from "./table-scroll";
 export interface ActivityTableRow extends SourcedDate {
   id: number;
   title: string;
+  /** The title's language where it is not the reader's (it has no text in theirs). */
+  titleLanguage?: Language;
   type: string;
   status: string;
   startsAt: Date;
@@ -50,7 +54,9 @@ const columns: Column[] = [
     firstDir: "asc",
     cell: (r) => (
       <>
-        <a href={`/activities/${r.id}`}>{r.title}</a>
+        <a href={`/activities/${r.id}`}>
+          {r.titleLanguage ? <ListString value={r.title} language={r.titleLanguage} /> : r.title}
+        </a>
         <ExampleBadge example={r.example} />
       </>
     ),

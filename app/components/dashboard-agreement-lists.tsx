@@ -3,9 +3,9 @@ import { Link } from "react-router";
 import type { AgreementState } from "../lib/agreement-status";
 import type { AgreementKind } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
-import { localized } from "../lib/localized";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { useFormatter } from "../lib/use-formatter";
 import { AgreementStatusBadge, InferredMark } from "./agreement-status";
+import { ListText } from "./shown-text";
 
 interface AgreementRef {
   id: number;
@@ -16,10 +16,11 @@ interface AgreementRef {
 
 function AgreementLine({ a, children }: { a: AgreementRef; children: React.ReactNode }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   return (
     <li>
-      <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+      <Link to={`/agreements/${a.id}`}>
+        <ListText text={a.title} />
+      </Link>
       <span className="meta">
         {t(`agreementKind.${a.kind}`)} · {children}
       </span>{" "}

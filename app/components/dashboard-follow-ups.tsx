@@ -5,6 +5,7 @@ import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import "../styles/dashboard-visits.css";
 import { ExampleBadge } from "./example-badge";
+import { ListText } from "./shown-text";
 
 interface FollowUpItem {
   id: number;
@@ -71,7 +72,9 @@ function FollowUpList({ id, title, items }: { id: string; title: string; items: 
       <ul className="plain dashboard-list" aria-labelledby={id}>
         {items.map((f) => (
           <li key={f.id}>
-            <Link to={`/visits/${f.visitId}/follow-ups#follow-up-${f.id}`}>{localized(f.title, lang)}</Link>
+            <Link to={`/visits/${f.visitId}/follow-ups#follow-up-${f.id}`}>
+              <ListText text={f.title} />
+            </Link>
             <ExampleBadge example={f.example} />
             <span className="meta">
               <Link to={`/visits/${f.visitId}`}>{localized(f.visitTitle, lang)}</Link>

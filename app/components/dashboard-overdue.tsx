@@ -5,6 +5,7 @@ import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { StatusBadge } from "./status-badge";
+import { ListText } from "./shown-text";
 
 interface OverdueCommitment {
   id: number;
@@ -31,7 +32,9 @@ export function DashboardOverdue({ items, total }: { items: OverdueCommitment[];
       <ul className="plain dashboard-list">
         {items.map((c) => (
           <li key={c.id}>
-            <Link to={`/commitments/${c.id}`}>{localized(c.text, lang)}</Link>
+            <Link to={`/commitments/${c.id}`}>
+              <ListText text={c.text} />
+            </Link>
             <span className="meta">
               <Link to={`/agreements/${c.agreementId}`}>{localized(c.agreementTitle, lang)}</Link>
             </span>

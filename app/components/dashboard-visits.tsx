@@ -1,12 +1,12 @@
 import { Link } from "react-router";
 import { useTranslation } from "../i18n/translation";
 import type { LocalizedText } from "../lib/localized";
-import { localized } from "../lib/localized";
 import { sourcedDate, type SourcedDate } from "../lib/sourced-date";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { useFormatter } from "../lib/use-formatter";
 import "../styles/dashboard-visits.css";
 import { ExampleBadge } from "./example-badge";
 import { TableScroll } from "./table-scroll";
+import { ListText } from "./shown-text";
 
 interface UpcomingVisit extends SourcedDate {
   id: number;
@@ -27,7 +27,6 @@ function State({ done, yes, no }: { done: boolean; yes: string; no: string }) {
 /** The visits of the next 90 days, soonest first, each with its preparation state. */
 export function DashboardVisits({ items, total }: { items: UpcomingVisit[]; total: number }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const format = useFormatter();
   if (!items.length) return <p className="muted">{t("dashboard.noVisits")}</p>;
   return (
@@ -47,7 +46,9 @@ export function DashboardVisits({ items, total }: { items: UpcomingVisit[]; tota
             {items.map((v) => (
               <tr key={v.id}>
                 <th scope="row">
-                  <Link to={`/visits/${v.id}`}>{localized(v.title, lang)}</Link>
+                  <Link to={`/visits/${v.id}`}>
+                    <ListText text={v.title} />
+                  </Link>
                   <ExampleBadge example={v.example} />
                   <span className="meta">
                     {[t(`dashboard.visitDirection.${v.direction}`), v.city].filter(Boolean).join(" · ")}

@@ -1,4 +1,5 @@
 import { useTranslation } from "../i18n/translation";
+import type { Language } from "../i18n/config";
 import { shownText, type Shown } from "../lib/case-text";
 import type { LocalizedText } from "../lib/localized";
 import { useLanguage } from "../lib/use-formatter";
@@ -32,4 +33,38 @@ export function ShownInline({ shown }: { shown: Shown<string> | null }) {
 export function RecordText({ text }: { text: LocalizedText | null | undefined }) {
   const lang = useLanguage();
   return <ShownInline shown={shownText(text, lang)} />;
+}
+
+/**
+ * A list row's text (a title in a table or a list) in the reader's language, or else in its own,
+ * marked with the short code of that language ("EN"; "(in English)" for screen readers): a list
+ * marks each row where it stands, compactly, since for an Azerbaijani reader nearly every row is.
+ */
+export function ListText({ text }: { text: LocalizedText | null | undefined }) {
+  const lang = useLanguage();
+  const shown = shownText(text, lang);
+  if (!shown) return null;
+  return <ListString value={shown.value} language={shown.fallback ? shown.lang : lang} />;
+}
+
+/** A list row's text already in one language (`language`, as the query chose it), marked as ListText marks. */
+export function ListString({ value, language }: { value: string; language: Language }) {
+  const lang = useLanguage();
+  if (language === lang) return <>{value}</>;
+  return (
+    <>
+      <span lang={language}>{value}</span>
+      <LanguageTag language={language} />
+    </>
+  );
+}
+
+function LanguageTag({ language }: { language: Language }) {
+  const { t } = useTranslation();
+  return (
+    <span className="language-tag">
+      <span aria-hidden="true">{language.toUpperCase()}</span>
+      <span className="visually-hidden">{` (${t(`language.shownIn.${language}`)})`}</span>
+    </span>
+  );
 }

@@ -8,7 +8,7 @@ import type { ActivityQuery, ActivitySortKey } from "../lib/activity-query";
 import { sourcedDateColumns } from "./activity.server";
 import { fixedLimit, fixedOffsetKey, pageOffset, preparedOnce } from "./prepared.server";
 import { filterValues, plannerExpectsMany, preparedFilter } from "./activity-filter.server";
-import { readerTextSql } from "./reader-text-sql.server";
+import { readerTextLanguageSql, readerTextSql } from "./reader-text-sql.server";
 
 const activityPageSize = 25;
 /**
@@ -55,6 +55,7 @@ export const activityListFields = {
 const rowFields = (lang: Language) => ({
   ...activityListFields,
   title: readerTextSql(activities.title, lang),
+  titleLanguage: readerTextLanguageSql(activities.title, lang),
   countryName: readerTextSql<string | null>(countries.name, lang),
   mode: activities.mode,
   endsAt: activities.endsAt,

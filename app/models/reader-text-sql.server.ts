@@ -13,3 +13,13 @@ export function readerTextSql<T extends string | null = string>(column: AnyPgCol
   if (lang === "en") return sql<T>`(${column}->>'en')`;
   return sql<T>`coalesce(${column}->>${sql.raw(`'${lang}'`)}, ${column}->>'en')`;
 }
+
+/**
+ * The language `readerTextSql` gives that column in: the reader's where it has a text in it, else
+ * English, so a list can mark the rows shown in another language than the page's.
+ */
+export function readerTextLanguageSql(column: AnyPgColumn, lang: Language): SQL<Language> {
+  if (lang === "en") return sql<Language>`'en'`;
+  const code = sql.raw(`'${lang}'`);
+  return sql<Language>`(case when ${column}->>${code} is not null then ${code} else 'en' end)`;
+}

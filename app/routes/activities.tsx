@@ -38,6 +38,8 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     rows: rows.map((r): ActivityTableRow => ({
       id: r.id,
       title: r.title,
+      // Sent only for a row shown in another language than the reader's, to be marked.
+      titleLanguage: r.titleLanguage === lang ? undefined : r.titleLanguage,
       type: r.type,
       status: r.status,
       startsAt: r.startsAt,

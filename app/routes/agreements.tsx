@@ -17,6 +17,7 @@ import { listAgreements } from "../models/agreement-queries.server";
 import { agreementsPage } from "../i18n/packs";
 import "../styles/agreements.css";
 import { ExampleBadge } from "../components/example-badge";
+import { ListText } from "../components/shown-text";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
 export const middleware: Route.MiddlewareFunction[] = [httpCache()];
@@ -64,7 +65,9 @@ export default function Agreements({ loaderData }: Route.ComponentProps) {
               {agreements.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                    <Link to={`/agreements/${a.id}`}>
+                      <ListText text={a.title} />
+                    </Link>
                     <ExampleBadge example={a.example} />
                     {a.parentId && a.parentTitle ? (
                       <span className="meta">

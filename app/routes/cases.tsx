@@ -15,6 +15,7 @@ import { useFormatter, useLanguage } from "../lib/use-formatter";
 import { casePageSize, caseSorts } from "../lib/case-list";
 import { listStaffCases } from "../models/case-queries.server";
 import { casesPage } from "../i18n/packs";
+import { ListText } from "../components/shown-text";
 
 // A query the list does not know reads as the whole list, never a fault.
 const query = z.object({
@@ -113,7 +114,9 @@ export default function Cases({ loaderData }: Route.ComponentProps) {
               {cases.map((c) => (
                 <tr key={c.id}>
                   <th scope="row">
-                    <Link to={`/cases/${c.id}`}>{localized(c.title, lang)}</Link>
+                    <Link to={`/cases/${c.id}`}>
+                      <ListText text={c.title} />
+                    </Link>
                   </th>
                   <td>
                     <StatusBadge group="caseStatus" value={c.status} />

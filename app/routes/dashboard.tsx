@@ -15,14 +15,14 @@ import { AgreementStatusBadge } from "../components/agreement-status";
 import { db } from "../db.server";
 import { getI18n } from "../i18n/i18n.server";
 import { requireUser } from "../lib/auth.server";
-import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { viewerTimeZone } from "../lib/time-zone.server";
-import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { useFormatter } from "../lib/use-formatter";
 import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import { getDashboardSnapshot, snapshotMaxAgeMs } from "../models/dashboard-snapshot.server";
 import "../styles/dashboard.css";
 import { dashboardPage } from "../i18n/packs";
+import { ListText } from "../components/shown-text";
 
 // Viewed again and again between changes: a repeat view is answered 304 (lib/http-cache.server.ts).
 // "The next 30 days" moves with the clock, so the tag does too, as the snapshot does.
@@ -43,7 +43,6 @@ export const meta: Route.MetaFunction = ({ loaderData }) => titled(loaderData?.t
 
 export default function Dashboard({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   const format = useFormatter();
   const { name, today, plans, agreements, upcoming, overdue, expiring, expiringUntil, dormant, quarters } = loaderData;
   const { visits, followUps } = loaderData;
@@ -84,7 +83,9 @@ export default function Dashboard({ loaderData }: Route.ComponentProps) {
                   {agreements.map((a) => (
                     <tr key={a.id}>
                       <th scope="row">
-                        <Link to={`/agreements/${a.id}`}>{localized(a.title, lang)}</Link>
+                        <Link to={`/agreements/${a.id}`}>
+                          <ListText text={a.title} />
+                        </Link>
                         <span className="meta">{t(`agreementKind.${a.kind}`)}</span>
                       </th>
                       <td>

@@ -17,6 +17,8 @@ import type { FacetCount } from "../models/library-search-facets.server";
 import "../styles/filters.css";
 import "../styles/library.css";
 import { libraryPage } from "../i18n/packs";
+import { readerText } from "../lib/reader-text";
+import { ListText } from "../components/shown-text";
 
 type Option = { value: string; label?: string; count: number };
 
@@ -57,7 +59,7 @@ export async function loader({ context, request }: Route.LoaderArgs) {
     suggestion: found.suggestion && { text: found.suggestion, href: suggestionHref(request.url, found.suggestion) },
     rows: found.rows.map((r) => ({
       slug: r.slug,
-      title: localized(r.title, lang),
+      title: readerText(r.title, lang),
       country: localized(r.countryName, lang),
       sector: r.sector,
       startedYear: r.startedYear,
@@ -242,7 +244,9 @@ export default function Library({ loaderData }: Route.ComponentProps) {
             {rows.map((c) => (
               <li key={c.slug} className="card library-result">
                 <h3>
-                  <Link to={`/library/${c.slug}`}>{c.title}</Link>
+                  <Link to={`/library/${c.slug}`}>
+                    <ListText text={c.title} />
+                  </Link>
                 </h3>
                 <p className="meta">
                   {[c.country, t(`caseSector.${c.sector as (typeof caseSectors)[number]}`), years(c)]

@@ -10,6 +10,7 @@ import { localized } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { useLanguage } from "../lib/use-formatter";
 import { listOrganizations } from "../models/organization-queries.server";
+import { ListText } from "../components/shown-text";
 
 export async function loader({ context, request }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
@@ -75,7 +76,7 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
                   <tr key={o.id}>
                     <th scope="row">
                       <Link to={`/organizations/${o.id}`}>
-                        {localized(o.name, lang)}
+                        <ListText text={o.name} />
                         {o.acronym ? ` (${o.acronym})` : ""}
                       </Link>
                     </th>

@@ -8,7 +8,7 @@ import { getI18n } from "../i18n/i18n.server";
 import { visitsPage } from "../i18n/packs";
 import { useTranslation } from "../i18n/translation";
 import { hasRole, requireUser } from "../lib/auth.server";
-import { localized, placeName } from "../lib/localized";
+import { placeName } from "../lib/localized";
 import { titled } from "../lib/meta";
 import { sourcedRange } from "../lib/sourced-date";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
@@ -16,6 +16,7 @@ import { visitLists, type VisitList } from "../forms/visit";
 import { listVisits } from "../models/visit-list.server";
 import "../styles/visits.css";
 import { ExampleBadge } from "../components/example-badge";
+import { ListText } from "../components/shown-text";
 
 export const handle = visitsPage;
 
@@ -78,7 +79,7 @@ export default function Visits({ loaderData }: Route.ComponentProps) {
                   <tr key={v.id}>
                     <th scope="row">
                       <Link to={v.hasVisit ? `/visits/${v.id}` : `/activities/${v.id}`}>
-                        {localized(v.title, lang)}
+                        <ListText text={v.title} />
                       </Link>
                       <ExampleBadge example={v.example} />
                     </th>

@@ -55,6 +55,11 @@ test.describe("Accept-Language: az", () => {
     await gotoHydrated(page, "/library");
     await expectAzerbaijani(page);
     await expect(page.getByRole("heading", { level: 1, name: "İnnovasiyalar kitabxanası" })).toBeVisible();
+    // A case without an Azerbaijani title is listed in English, marked so on its own row.
+    const listedInEnglish = page.getByRole("main").getByRole("link", { name: /\(ingilis dilində\)$/ });
+    await expect(listedInEnglish.first()).toBeVisible();
+    await expect(listedInEnglish.first().locator('[lang="en"]')).toBeVisible();
+    await expect(listedInEnglish.first()).toContainText("EN");
     await expectNoAxeViolations(page);
 
     await gotoHydrated(page, "/login");
@@ -89,6 +94,16 @@ test.describe("Azerbaijani, signed in", () => {
     await gotoHydrated(page, "/activities");
     await expectAzerbaijani(page);
     await expect(page.getByRole("heading", { level: 1, name: "Tədbirlər" })).toBeVisible();
+    // A row whose title has no Azerbaijani text is marked where it stands; one that has is not.
+    const markedRow = page.getByRole("table").getByRole("link", { name: /\(ingilis dilində\)$/ });
+    await expect(markedRow.first()).toBeVisible();
+    await expect(markedRow.first().locator('[lang="en"]')).toBeVisible();
+    await expect(
+      page
+        .getByRole("table")
+        .getByRole("link", { name: /^Nümunə: [^(]*$/ })
+        .first(),
+    ).toBeVisible();
     // Intl's Azerbaijani months: "10 okt 2023", "1 iyl 2024".
     await expect(
       page
@@ -125,6 +140,9 @@ test.describe("Accept-Language: en", () => {
     await gotoHydrated(page, "/");
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 2, name: "Key numbers" })).toBeVisible();
+    // Every case has an English title: no row is marked as shown in another language.
+    await gotoHydrated(page, "/library");
+    await expect(page.getByRole("main").getByRole("link", { name: /\(in [A-Z]\w+\)$/ })).toHaveCount(0);
   });
 });
 
@@ -155,6 +173,9 @@ test.describe("the language switcher", () => {
     await page.getByRole("button", { name: "Ganti" }).click();
     await expect(page.locator("html")).toHaveAttribute("lang", "en");
     await expect(page.getByRole("heading", { level: 2, name: "Key numbers" })).toBeVisible();
+    // Every case has an English title: no row is marked as shown in another language.
+    await gotoHydrated(page, "/library");
+    await expect(page.getByRole("main").getByRole("link", { name: /\(in [A-Z]\w+\)$/ })).toHaveCount(0);
   });
 
   test("the choice is kept in a cookie and wins over Accept-Language", async ({ page, context }) => {

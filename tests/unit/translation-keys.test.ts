@@ -52,8 +52,8 @@ describe("translation keys", () => {
     // @ts-expect-error: a namespace is no string
     expect(t("login")).toBe("login");
     // @ts-expect-error: a plural form is asked for by its stem, with a count
-    expect(t("agreements.overdueCount_one")).toBe("{{count}} overdue");
-    expect(t("agreements.overdueCount", { count: 1 })).toBe("1 overdue");
+    expect(t("agreements.overdueCount_one")).toBe("{{formatted}} overdue");
+    expect(t("agreements.overdueCount", { count: 1000, formatted: "1,000" })).toBe("1,000 overdue");
     // A key made from a value list's values is checked through its type…
     const role: KeysUnder<"roles"> = "editor";
     expect(t(`roles.${role}`)).toBe("Editor");

@@ -52,6 +52,6 @@ describe("the translator", () => {
   it("speaks both of the app's languages", () => {
     expect(translatorFor("en").t("login.title")).toBe("Sign in");
     expect(translatorFor("id").t("login.title")).toBe("Masuk");
-    expect(translatorFor("en").t("agreements.overdueCount", { count: 2 })).toBe("2 overdue");
+    expect(translatorFor("en").t("agreements.overdueCount", { count: 2, formatted: "2" })).toBe("2 overdue");
   });
 });
