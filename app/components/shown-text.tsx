@@ -40,20 +40,28 @@ export function RecordText({ text }: { text: LocalizedText | null | undefined })
  * marked with the short code of that language ("EN"; "(in English)" for screen readers): a list
  * marks each row where it stands, compactly, since for an Azerbaijani reader nearly every row is.
  */
-export function ListText({ text }: { text: LocalizedText | null | undefined }) {
+export function ListText({
+  text,
+  suffix,
+}: {
+  text: LocalizedText | null | undefined;
+  /** Written after the text and before the mark, in no language of its own (an acronym). */
+  suffix?: string;
+}) {
   const lang = useLanguage();
   const shown = shownText(text, lang);
-  if (!shown) return null;
-  return <ListString value={shown.value} language={shown.fallback ? shown.lang : lang} />;
+  if (!shown) return suffix ?? null;
+  return <ListString value={shown.value} language={shown.fallback ? shown.lang : lang} suffix={suffix} />;
 }
 
 /** A list row's text already in one language (`language`, as the query chose it), marked as ListText marks. */
-export function ListString({ value, language }: { value: string; language: Language }) {
+export function ListString({ value, language, suffix }: { value: string; language: Language; suffix?: string }) {
   const lang = useLanguage();
-  if (language === lang) return <>{value}</>;
+  if (language === lang) return <>{suffix ? value + suffix : value}</>;
   return (
     <>
       <span lang={language}>{value}</span>
+      {suffix}
       <LanguageTag language={language} />
     </>
   );

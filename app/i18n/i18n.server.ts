@@ -44,7 +44,7 @@ async function chosenLanguage(request: Request): Promise<Language | null> {
 }
 
 // The server holds every language whole: one translator per language, made on first use and
-// shared by every request (translators hold no state).
+// shared by every request (what a translator keeps, cut strings and plural forms, is the same for all).
 const translators = new Map<Language, Translator>();
 
 export function translatorFor(language: Language): Translator {

@@ -11,5 +11,5 @@ export function readerText(text: LocalizedText | null, lang: Language): Localize
 export function readerText(text: LocalizedText | null, lang: Language): LocalizedText | null {
   if (!text) return null;
   // A reader of another language falls back to English where no translation exists.
-  return lang !== "en" && text[lang] ? { en: "", [lang]: localized(text, lang) } : { en: text.en };
+  return lang !== "en" && text[lang]?.trim() ? { en: "", [lang]: localized(text, lang) } : { en: text.en };
 }

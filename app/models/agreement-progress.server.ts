@@ -53,7 +53,7 @@ export function progressOf(counts: StatusCounts): Progress {
 export function tallyColumns(at: { agreementId: SQLWrapper; partnershipId: SQLWrapper; today: SQLWrapper }) {
   const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${at.partnershipId})`;
   const tally = commitmentMonthTallies;
-  const month = sql`date_trunc('month', ${at.today}::date)::date`;
+  const month = sql`date_trunc('month', ${at.today}::timestamp)::date`;
   const open = sql`${tally.status} not in (${sql.join(
     settledStatuses.map((s) => sql`${s}`),
     sql`, `,

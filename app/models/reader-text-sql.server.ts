@@ -11,7 +11,7 @@ import type { Language } from "../i18n/config";
 export function readerTextSql<T extends string | null = string>(column: AnyPgColumn, lang: Language): SQL<T> {
   // One of three known names, written into the statement, which is prepared once per language.
   if (lang === "en") return sql<T>`(${column}->>'en')`;
-  return sql<T>`coalesce(${column}->>${sql.raw(`'${lang}'`)}, ${column}->>'en')`;
+  return sql<T>`coalesce(${ownText(column, lang)}, ${column}->>'en')`;
 }
 
 /**
@@ -20,6 +20,10 @@ export function readerTextSql<T extends string | null = string>(column: AnyPgCol
  */
 export function readerTextLanguageSql(column: AnyPgColumn, lang: Language): SQL<Language> {
   if (lang === "en") return sql<Language>`'en'`;
-  const code = sql.raw(`'${lang}'`);
-  return sql<Language>`(case when ${column}->>${code} is not null then ${code} else 'en' end)`;
+  return sql<Language>`(case when ${ownText(column, lang)} is not null then ${sql.raw(`'${lang}'`)} else 'en' end)`;
+}
+
+/** The column's text in `lang`, or null where it has none or only blanks (as `shownText` judges). */
+function ownText(column: AnyPgColumn, lang: Language) {
+  return sql`nullif(btrim(${column}->>${sql.raw(`'${lang}'`)}), '')`;
 }

@@ -76,8 +76,7 @@ export default function Organizations({ loaderData }: Route.ComponentProps) {
                   <tr key={o.id}>
                     <th scope="row">
                       <Link to={`/organizations/${o.id}`}>
-                        <ListText text={o.name} />
-                        {o.acronym ? ` (${o.acronym})` : ""}
+                        <ListText text={o.name} suffix={o.acronym ? ` (${o.acronym})` : undefined} />
                       </Link>
                     </th>
                     <td>{t(`organizations.kinds.${o.kind}`)}</td>

@@ -37,7 +37,7 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
       n: number | string;
     }) => `${r.agreementId}|${r.status}|${r.dueMonth ?? "-"}|${Number(r.confirmedSides)}|${Number(r.n)}`;
     const tallies = await test.db.select().from(t.commitmentMonthTallies);
-    const month = sql<string | null>`to_char(date_trunc('month', ${t.commitments.dueOn}), 'YYYY-MM-DD')`;
+    const month = sql<string | null>`to_char(date_trunc('month', ${t.commitments.dueOn}::timestamp), 'YYYY-MM-DD')`;
     const recount = await test.db
       .select({
         agreementId: t.commitments.agreementId,
@@ -168,6 +168,33 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     expect(await recounted()).toBe(true);
     await expectTalliesMatch();
   });
+
+  it.runIf(driver === "postgres")(
+    "leaves no empty row when two transactions take the last two of a row at once",
+    async () => {
+      const [a, b] = [
+        await makeCommitment(test.db, agreementId, { dueOn: "2030-05-10" }),
+        await makeCommitment(test.db, agreementId, { dueOn: "2030-05-20" }),
+      ];
+      // The first holds its tally row until it commits; the second lowers the same row meanwhile.
+      let removedFirst!: () => void;
+      const firstRemoved = new Promise<void>((resolve) => (removedFirst = resolve));
+      await Promise.all([
+        test.db.transaction(async (tx) => {
+          await tx.delete(t.commitments).where(eq(t.commitments.id, a.id));
+          removedFirst();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }),
+        firstRemoved.then(() => test.db.delete(t.commitments).where(eq(t.commitments.id, b.id))),
+      ]);
+      await expectTalliesMatch();
+      const [empty] = await test.db
+        .select({ n: sql<string>`count(*)` })
+        .from(t.commitmentMonthTallies)
+        .where(sql`${t.commitmentMonthTallies.n} <= 0`);
+      expect(Number(empty!.n)).toBe(0);
+    },
+  );
 
   it("follows a bulk insert, and leaves no empty rows behind", async () => {
     await test.db.insert(t.commitments).values(

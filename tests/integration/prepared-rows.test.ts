@@ -67,4 +67,23 @@ describe.each(drivers)("prepared rows on %s", (driver) => {
     expect(rows.some((r) => r.parent !== null)).toBe(true);
     expect(byPlan).toEqual(byDrizzle);
   });
+
+  it("maps a whole left-joined table and an object of two tables as drizzle does", async () => {
+    const parent = alias(t.agreements, "parent");
+    const { byDrizzle, byPlan } = await both(
+      test.db
+        .select({
+          id: t.agreements.id,
+          parent,
+          kind: sql<string>`${t.agreements.kind}::text`,
+          mixed: { own: t.agreements.slug, parents: parent.slug },
+        })
+        .from(t.agreements)
+        .leftJoin(parent, eq(parent.id, t.agreements.parentId))
+        .orderBy(t.agreements.id),
+      "joined",
+    );
+    expect((byPlan as { parent: unknown }[]).some((r) => r.parent === null)).toBe(true);
+    expect(byPlan).toEqual(byDrizzle);
+  });
 });
