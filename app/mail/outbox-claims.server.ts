@@ -12,34 +12,42 @@ export type ClaimedMail = Pick<
  * Claims up to `batch` due rows: queued ones whose time has come, and `sending` ones whose sender's
  * lease ran out (it died mid-send, or lost the database). One statement, so the claim is its own
  * short transaction; FOR UPDATE SKIP LOCKED lets senders on other app servers claim other rows at
- * the same moment instead of waiting on these. Each claim counts as a try.
+ * the same moment instead of waiting on these. Each claim counts as a try. The due rows are chosen
+ * once, in a CTE (PostgreSQL runs a CTE that locks rows once): as `id in (subquery)` the planner
+ * made the locking subquery the inner side of a nested loop, run again for every row, and two
+ * senders racing each skipped a row the other had locked in one of those runs, so a row was left
+ * to the next pass.
  */
 export async function claimDueMail(
   db: Database,
   { now, batch, leaseMs }: { now: Date; batch: number; leaseMs: number },
 ): Promise<ClaimedMail[]> {
-  const due = db
-    .select({ id: mailOutbox.id })
-    .from(mailOutbox)
-    .where(
-      and(
-        // The partial index mail_outbox_due_idx covers exactly these rows, by next_attempt_at.
-        inArray(mailOutbox.status, ["queued", "sending"]),
-        lte(mailOutbox.nextAttemptAt, now),
-        or(eq(mailOutbox.status, "queued"), isNull(mailOutbox.leaseUntil), lt(mailOutbox.leaseUntil, now)),
-      ),
-    )
-    .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
-    .limit(batch)
-    .for("update", { skipLocked: true });
+  const due = db.$with("due").as(
+    db
+      .select({ id: mailOutbox.id })
+      .from(mailOutbox)
+      .where(
+        and(
+          // The partial index mail_outbox_due_idx covers exactly these rows, by next_attempt_at.
+          inArray(mailOutbox.status, ["queued", "sending"]),
+          lte(mailOutbox.nextAttemptAt, now),
+          or(eq(mailOutbox.status, "queued"), isNull(mailOutbox.leaseUntil), lt(mailOutbox.leaseUntil, now)),
+        ),
+      )
+      .orderBy(mailOutbox.nextAttemptAt, mailOutbox.id)
+      .limit(batch)
+      .for("update", { skipLocked: true }),
+  );
   const claimed = await db
+    .with(due)
     .update(mailOutbox)
     .set({
       status: "sending",
       leaseUntil: new Date(now.getTime() + leaseMs),
       attempts: sql`${mailOutbox.attempts} + 1`,
     })
-    .where(inArray(mailOutbox.id, due))
+    .from(due)
+    .where(eq(mailOutbox.id, due.id))
     .returning({
       id: mailOutbox.id,
       kind: mailOutbox.kind,
