@@ -51,6 +51,7 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     return { tallies: tallies.map(line).sort(), recount: recount.map(line).sort() };
   }
 
+  /** The tallies equal a recount, which has no row of zero: a row left at n = 0 fails this too. */
   async function expectTalliesMatch() {
     const { tallies, recount } = await talliesAndRecount();
     expect(tallies).toEqual(recount);
@@ -188,11 +189,6 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
         firstRemoved.then(() => test.db.delete(t.commitments).where(eq(t.commitments.id, b.id))),
       ]);
       await expectTalliesMatch();
-      const [empty] = await test.db
-        .select({ n: sql<string>`count(*)` })
-        .from(t.commitmentMonthTallies)
-        .where(sql`${t.commitmentMonthTallies.n} <= 0`);
-      expect(Number(empty!.n)).toBe(0);
     },
   );
 
@@ -210,10 +206,5 @@ describe.each(drivers)("commitment tallies on %s", (driver) => {
     await expectTalliesMatch();
     await test.db.delete(t.commitments).where(eq(t.commitments.area, "bulk"));
     await expectTalliesMatch();
-    const [empty] = await test.db
-      .select({ n: sql<string>`count(*)` })
-      .from(t.commitmentMonthTallies)
-      .where(sql`${t.commitmentMonthTallies.n} <= 0`);
-    expect(Number(empty!.n)).toBe(0);
   });
 });
