@@ -3,7 +3,7 @@ import { inArray, sql, type SQLWrapper } from "drizzle-orm";
 import { commitmentMonthTallies, commitments, partnershipCountries } from "../../db/schema";
 import { commitmentStatuses, type CommitmentStatus } from "../lib/enums";
 import type { Database } from "../../db/client";
-import { overdueWhere, settledStatuses } from "./commitment-overdue.server";
+import { overdueWhere } from "./commitment-overdue.server";
 
 export type StatusCounts = Partial<Record<CommitmentStatus, number>>;
 
@@ -54,16 +54,12 @@ export function tallyColumns(at: { agreementId: SQLWrapper; partnershipId: SQLWr
   const sideCount = sql`(select count(*) from ${partnershipCountries} where ${partnershipCountries.partnershipId} = ${at.partnershipId})`;
   const tally = commitmentMonthTallies;
   const month = sql`date_trunc('month', ${at.today}::timestamp)::date`;
-  const open = sql`${tally.status} not in (${sql.join(
-    settledStatuses.map((s) => sql`${s}`),
-    sql`, `,
-  )})`;
   return {
     statusCounts: sql<{ counts: Record<string, number> | null; overdue: number | null; confirmed: number | null }>`(
       select json_build_object('counts', json_object_agg(by_status.status, by_status.n),
         'overdue', sum(by_status.overdue), 'confirmed', sum(by_status.confirmed))
       from (select ${tally.status} as status, sum(${tally.n}) as n,
-          coalesce(sum(${tally.n}) filter (where ${tally.dueMonth} < ${month} and ${open}), 0) as overdue,
+          coalesce(sum(${tally.n}) filter (where ${overdueWhere(month, { dueOn: tally.dueMonth, status: tally.status })}), 0) as overdue,
           coalesce(sum(${tally.n}) filter (where ${tally.status} = 'complete'
             and ${tally.confirmedSides} >= ${sideCount} and ${sideCount} > 0), 0) as confirmed
         from ${tally} where ${tally.agreementId} = ${at.agreementId}

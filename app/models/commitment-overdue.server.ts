@@ -3,7 +3,7 @@ import { commitments } from "../../db/schema";
 import { type CommitmentStatus } from "../lib/enums";
 
 /** Commitments whose work is over: never overdue. */
-export const settledStatuses: CommitmentStatus[] = ["complete", "withdrawn"];
+const settledStatuses: CommitmentStatus[] = ["complete", "withdrawn"];
 
 /** Open work past its due date; complete and withdrawn commitments are never overdue. */
 export function isOverdue(c: { dueOn: string | null; status: CommitmentStatus }, today: string) {

@@ -14,7 +14,7 @@ describe.each(drivers)("prepared rows on %s", (driver) => {
   let test: TestDatabase;
   beforeAll(async () => {
     test = await createTestDatabase(driver);
-    await seedContent(test.db, { demo: true });
+    await seedContent(test.db, { demo: false });
   });
   afterAll(() => test.close());
 
