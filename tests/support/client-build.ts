@@ -13,7 +13,7 @@ export interface ClientBuild {
   /** The source modules a file holds, as repository-relative paths or "node_modules/<package>/...". */
   sources(file: string): string[];
   gzipSize(file: string): number;
-  /** The files a full page load of a route module loads before any lazy chunk: entry, root, route. */
+  /** The files a full page load of a route module loads before any lazy chunk: manifest, entry, root, route. */
   pageFiles(routeId: string): string[];
   /** The file that holds a source module, e.g. "app/i18n/locales/en/common.ts". */
   fileOf(source: string): string | undefined;
@@ -74,7 +74,8 @@ export function readClientBuild(root: string): ClientBuild {
     gzipSize: (file) => gzipSync(readFileSync(path.join(dir, file))).byteLength,
     fileOf: (source) => files.find((f) => sourcesByFile.get(f)?.includes(source)),
     pageFiles(routeId) {
-      const loaded = new Set([manifest.entry.module, ...manifest.entry.imports]);
+      // Every page imports the whole route manifest (decision 25).
+      const loaded = new Set([manifestFile, manifest.entry.module, ...manifest.entry.imports]);
       for (let id: string | undefined = routeId; id; id = manifest.routes[id]?.parentId) {
         const route = manifest.routes[id];
         if (!route) throw new Error(`No route ${id} in the manifest`);

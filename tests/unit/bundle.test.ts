@@ -34,24 +34,22 @@ const readingPages = [
   "routes/agreements.$id",
   "routes/commitments.$id",
 ];
-/** What a signed-in person's first load of such a page may cost: React and React Router are ~110 KB. */
-const appBudget = 140 * 1024;
 /**
- * Three pages are over that budget, by stated allowances that are not met targets (the issues'
+ * What a signed-in person's first load of such a page may cost: React and React Router are ~110 KB,
+ * and React Router's route manifest, every route's entry loaded once (decision 25), 4.7 KB.
+ */
+const appBudget = 145 * 1024;
+/**
+ * Two pages are over that budget, by stated allowances that are not met targets (the issues'
  * notes), each the most a language costs (Azerbaijani's strings are the longest; English is about
  * 1.5 KB less): the public case page for a signed-in person (visitors load no script), which carries
- * the visitors' request form (Conform) and the library's strings, 143.1 KB; the agreement page, with
- * its sources and documents and their forms, 146.8 KB (attaching an uploaded document added 0.7 KB,
- * finding one to attach and marking texts shown in another language 1.1 KB, the translator that cuts
- * each string once and the progress's numbers in the reader's format 0.5 KB);
- * and the commitment page, with its tracking forms, 144.5 KB (the outside assessor and the language
- * mark added 0.9 KB). Their strings are already only core
- * and their own packs; what is over is code.
+ * the visitors' request form (Conform) and the library's strings, 148.1 KB; and the commitment page,
+ * with its tracking forms, 149.1 KB (the outside assessor and the language mark added 0.9 KB).
+ * Their strings are already only core and their own packs; what is over is code.
  */
 const budgets: Record<string, number> = {
-  "routes/library.$slug": 143.5 * 1024,
-  "routes/agreements.$id": 147 * 1024,
-  "routes/commitments.$id": 145 * 1024,
+  "routes/library.$slug": 148.5 * 1024,
+  "routes/commitments.$id": 149.5 * 1024,
 };
 
 /** A page's files, its language's core strings and the packs it declares. */
