@@ -1,6 +1,7 @@
 import { Form, Link } from "react-router";
 import type { Route } from "./+types/library";
 import { Pager } from "../components/pager";
+import { PlainLinks } from "../components/plain-links";
 import { db } from "../db.server";
 import { getI18n, getLanguage } from "../i18n/i18n.server";
 import { useTranslation } from "../i18n/translation";
@@ -240,25 +241,28 @@ export default function Library({ loaderData }: Route.ComponentProps) {
           </p>
         ) : null}
         {rows.length ? (
-          <ul className="case-list">
-            {rows.map((c) => (
-              <li key={c.slug} className="card library-result">
-                <h3>
-                  <Link to={`/library/${c.slug}`}>
-                    <ListText text={c.title} />
-                  </Link>
-                </h3>
-                <p className="meta">
-                  {[c.country, t(`caseSector.${c.sector as (typeof caseSectors)[number]}`), years(c)]
-                    .filter(Boolean)
-                    .join(" · ")}
-                </p>
-                <p className="library-result__snippet">
-                  {c.snippet.map((f, i) => (f.mark ? <mark key={i}>{f.text}</mark> : <span key={i}>{f.text}</span>))}
-                </p>
-              </li>
-            ))}
-          </ul>
+          // Plain links, followed in the app by PlainLinks: twenty <Link>s were a thirtieth of a search's time.
+          <PlainLinks>
+            <ul className="case-list">
+              {rows.map((c) => (
+                <li key={c.slug} className="card library-result">
+                  <h3>
+                    <a href={`/library/${c.slug}`}>
+                      <ListText text={c.title} />
+                    </a>
+                  </h3>
+                  <p className="meta">
+                    {[c.country, t(`caseSector.${c.sector as (typeof caseSectors)[number]}`), years(c)]
+                      .filter(Boolean)
+                      .join(" · ")}
+                  </p>
+                  <p className="library-result__snippet">
+                    {c.snippet.map((f, i) => (f.mark ? <mark key={i}>{f.text}</mark> : f.text))}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </PlainLinks>
         ) : null}
         {pages > 1 ? (
           <Pager
