@@ -19,6 +19,7 @@ import {
   sessionLifetimeMs,
   type SessionUser,
 } from "../models/session.server";
+import type { DataVersion } from "../models/data-version.server";
 
 // Secure everywhere but plain-HTTP set-ups: an http APP_URL, or the embedded demo database. Every
 // cookie the app sets follows it (the flash notice's too).
@@ -67,6 +68,7 @@ export const sessionCookie = {
 };
 
 const userContext = createContext<SessionUser | null>(null);
+const sessionVersionContext = createContext<DataVersion | null>(null);
 
 export async function readToken(request: Request): Promise<string | null> {
   const value = await sessionCookie.parse(request.headers.get("Cookie"));
@@ -77,8 +79,13 @@ export async function readToken(request: Request): Promise<string | null> {
 export const authMiddleware: MiddlewareFunction<Response> = async ({ request, context }, next) => {
   const token = await readToken(request);
   const found = token ? await findSessionUser(db, token) : null;
-  context.set(userContext, found);
-  if (!token || !found) return;
+  if (!token || !found) {
+    context.set(userContext, null);
+    return;
+  }
+  const { dataVersion, ...user } = found;
+  context.set(userContext, user);
+  context.set(sessionVersionContext, dataVersion);
   const response = await next();
   // Pages made for one user must not be kept by shared caches or shown from history by others.
   if (!response.headers.has("Cache-Control")) response.headers.set("Cache-Control", "private, no-store");
@@ -98,6 +105,11 @@ export function hasRole(user: SessionUser | null, role: Role): boolean {
 
 export function optionalUser(context: Readonly<RouterContextProvider>) {
   return context.get(userContext);
+}
+
+/** Where the data stood when the session was looked up (null without one): read in the same statement. */
+export function sessionDataVersion(context: Readonly<RouterContextProvider>) {
+  return context.get(sessionVersionContext);
 }
 
 /**

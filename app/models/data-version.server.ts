@@ -26,16 +26,25 @@ const recentWindow = 1000;
 const latestAuditId = sql<string>`(select coalesce(max(${auditLog.id}), 0) from ${auditLog})`;
 const recentAuditCount = sql<string>`(select count(*) from ${auditLog} where ${auditLog.id} > ${latestAuditId} - ${recentWindow})`;
 
+/** The version as columns of a select, for a query that reads it along with something else. */
+export const dataVersionColumns = { auditId: latestAuditId, auditRecent: recentAuditCount };
+
+/** The version from those columns' values. */
+export function readDataVersion(row: { auditId: string | number; auditRecent: string | number }): DataVersion {
+  return { auditId: Number(row.auditId), auditRecent: Number(row.auditRecent) };
+}
+
 /**
  * One indexed look-up: equal versions mean no change committed in between. Read on every view of
- * the cached pages, so built once per database handle.
+ * the cached pages, so built once per database handle; a signed-in person's session look-up reads
+ * it too (session.server.ts), so their pages need no look-up of their own.
  */
 export async function dataVersion(db: Database): Promise<DataVersion> {
   const [row] = await preparedOnce(db, "data_version", () =>
     db
-      .select({ id: latestAuditId, recent: recentAuditCount })
+      .select(dataVersionColumns)
       .from(sql`(select 1) as one`)
       .prepare("data_version"),
   ).execute();
-  return { auditId: Number(row?.id ?? 0), auditRecent: Number(row?.recent ?? 0) };
+  return row ? readDataVersion(row) : { auditId: 0, auditRecent: 0 };
 }
