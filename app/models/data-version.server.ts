@@ -35,7 +35,8 @@ export function readDataVersion(row: { auditId: string | number; auditRecent: st
 }
 
 /**
- * One indexed look-up: equal versions mean no change committed in between. Read on every view of
+ * Two index scans (the newest id, and the ids among the last thousand): equal versions mean no
+ * change committed in between. Read on every view of
  * the cached pages, so built once per database handle; a signed-in person's session look-up reads
  * it too (session.server.ts), so their pages need no look-up of their own.
  */
