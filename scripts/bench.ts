@@ -403,16 +403,19 @@ async function measure(base: string, cookie: string, volume: Awaited<ReturnType<
     return missed.length ? `NOT met: ${missed.join("; ")}` : "met";
   };
   const measured = new Set(routes.map((r) => ("issue" in r && r.issue ? r.issue : 9)));
-  if (measured.has(9) || chosen("repeat") || chosen("alone"))
-    console.log(
-      `target, issue 9 (first views ≥ ${target.ratio} × floor with p99 < ${target.p99Ms} ms, one user p50 < ` +
-        `${target.oneUserP50Ms} ms on /activities, agreement page < ${target.agreementBytes / 1024} KB): ${verdict(9)}`,
-    );
-  if (measured.has(11))
-    console.log(
-      `target, issue 11 (the library's first views ≥ ${target.ratio} × floor, its search's p99 < ` +
-        `${target.libraryP99Ms} ms, the case page's < ${target.p99Ms} ms): ${verdict(11)}`,
-    );
+  // Only the targets of what this run measured (--route may choose a few).
+  const issue9 = [
+    measured.has(9) && `first views ≥ ${target.ratio} × floor with p99 < ${target.p99Ms} ms`,
+    chosen("agreement") && `agreement page < ${target.agreementBytes / 1024} KB`,
+    chosen("repeat") && "the repeat view answered 304",
+    chosen("alone") && `one user p50 < ${target.oneUserP50Ms} ms on /activities`,
+  ].filter(Boolean);
+  if (issue9.length) console.log(`target, issue 9 (${issue9.join(", ")}): ${verdict(9)}`);
+  const issue11 = [
+    chosen("library") && `the search ≥ ${target.ratio} × floor with p99 < ${target.libraryP99Ms} ms`,
+    chosen("case") && `a case page ≥ ${target.ratio} × floor with p99 < ${target.p99Ms} ms`,
+  ].filter(Boolean);
+  if (issue11.length) console.log(`target, issue 11 (${issue11.join(", ")}): ${verdict(11)}`);
 }
 
 await main();

@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as t from "../../db/schema";
 import { createSession, deleteSession, deleteUserSessions, findSessionUser } from "../../app/models/session.server";
+import { dataVersion } from "../../app/models/data-version.server";
+import { recordAudit } from "../../app/models/audit.server";
 import { clearRateLimit, hitRateLimit, releaseRateLimit } from "../../app/models/rate-limit.server";
 import { makeUser } from "../support/model-factories";
 import { createTestDatabase, drivers, type TestDatabase } from "../support/test-database";
@@ -21,6 +23,16 @@ describe.each(drivers)("sessions and rate limits on %s", (driver) => {
     expect(rows.map((r) => r.id)).not.toContain(token);
     expect(await findSessionUser(test.db, token)).toMatchObject({ email: "rina@example.org", role: "viewer" });
     expect(await findSessionUser(test.db, token + "x")).toBeNull();
+  });
+
+  it("reads where the data stands with the session, as the data version does, and follows a change", async () => {
+    const { token } = await createSession(test.db, userId, {});
+    const before = await findSessionUser(test.db, token);
+    expect(before!.dataVersion).toEqual(await dataVersion(test.db));
+    await recordAudit(test.db, { actor: { userId }, action: "update", entityType: "user", entityId: userId });
+    const after = await findSessionUser(test.db, token);
+    expect(after!.dataVersion).toEqual(await dataVersion(test.db));
+    expect(after!.dataVersion).not.toEqual(before!.dataVersion);
   });
 
   it("does not accept an expired session", async () => {
