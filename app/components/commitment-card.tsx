@@ -3,6 +3,7 @@ import type { CommitmentStatus } from "../lib/enums";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { shownText } from "../lib/case-text";
+import { confirmationText, responsibleText } from "../lib/commitment-text";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
 import type { ConfirmationItem } from "./commitment-confirmations";
 import { ExampleBadge } from "./example-badge";
@@ -51,9 +52,7 @@ export function CommitmentCard({
   const confirmed = new Map(c.confirmations.map((x) => [x.countryCode, x]));
   const bySide = (value: (side: string, code: string) => string) =>
     sides.map((s) => `${localized(s.name, lang)}: ${value(localized(s.name, lang), s.code)}`).join("; ");
-  const responsible = c.responsible
-    ? `${localized(c.responsible, lang)}${c.responsibleAcronym ? ` (${c.responsibleAcronym})` : ""}`
-    : t("commitments.notSet");
+  const responsible = responsibleText(c.responsible, c.responsibleAcronym, lang) ?? t("commitments.notSet");
   const milestones = c.milestones.total
     ? t("commitments.milestonesDone", { done: c.milestones.done, total: c.milestones.total })
     : t("commitments.noMilestones");
@@ -80,12 +79,7 @@ export function CommitmentCard({
       <p>
         {`${t("commitments.confirmations")}: ${bySide((side, code) => {
           const x = confirmed.get(code);
-          if (!x) return t("commitments.notConfirmed");
-          const by = t("commitments.confirmedBy", {
-            name: x.confirmedBy?.name ?? t("commitments.formerUser"),
-            when: format.dateTime(x.confirmedAt),
-          });
-          return x.onBehalf ? `${by}, ${t("commitments.onBehalfOf", { side })}` : by;
+          return x ? confirmationText(x, side, t, format) : t("commitments.notConfirmed");
         })}`}
       </p>
       <p>

@@ -2,6 +2,7 @@ import { useTranslation } from "../i18n/translation";
 import type { LocalizedText } from "../lib/localized";
 import { localized } from "../lib/localized";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { confirmationText } from "../lib/commitment-text";
 import { SectionAlert, type CommitmentActionResult } from "./commitment-section";
 import { ActionForm } from "./form-action";
 
@@ -39,13 +40,7 @@ export function ConfirmationList({
           <li key={side.code}>
             <strong>{localized(side.name, lang)}:</strong>{" "}
             {c ? (
-              <span className="confirmed">
-                {t("commitments.confirmedBy", {
-                  name: c.confirmedBy?.name ?? t("commitments.formerUser"),
-                  when: format.dateTime(c.confirmedAt),
-                })}
-                {c.onBehalf ? <>, {t("commitments.onBehalfOf", { side: localized(side.name, lang) })}</> : null}
-              </span>
+              <span className="confirmed">{confirmationText(c, localized(side.name, lang), t, format)}</span>
             ) : (
               <span className="muted">{t("commitments.notConfirmed")}</span>
             )}

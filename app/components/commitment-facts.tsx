@@ -8,22 +8,17 @@ import type { AgreementState } from "../lib/agreement-status";
 import { AgreementStatusBadge } from "./agreement-status";
 import { StatusBadge } from "./status-badge";
 import { sourcedDate } from "../lib/sourced-date";
+import { responsibleText } from "../lib/commitment-text";
 
 /** The organization that answers for a commitment, or that none is named. */
-export function ResponsibleOrganization({ name, acronym }: { name: LocalizedText | null; acronym: string | null }) {
+function ResponsibleOrganization({ name, acronym }: { name: LocalizedText | null; acronym: string | null }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
-  if (!name) return <span className="muted">{t("commitments.notSet")}</span>;
-  return (
-    <>
-      {localized(name, lang)}
-      {acronym ? ` (${acronym})` : null}
-    </>
-  );
+  const text = responsibleText(name, acronym, useLanguage());
+  return text ?? <span className="muted">{t("commitments.notSet")}</span>;
 }
 
 /** The due date, marked when the commitment is overdue. */
-export function DueDate({ dueOn, overdue }: { dueOn: string | null; overdue: boolean }) {
+function DueDate({ dueOn, overdue }: { dueOn: string | null; overdue: boolean }) {
   const { t } = useTranslation();
   const format = useFormatter();
   return (
