@@ -106,4 +106,28 @@ test.describe("a signed-in person's pages", () => {
     expect(urls.filter((u) => editorFiles.includes(u))).toEqual([]);
     await expect(page.getByRole("heading", { level: 1, name: "Library of innovations" })).toBeVisible();
   });
+
+  test("learn every route from the manifest file, and never ask the server for routes (decision 25)", async ({
+    page,
+    loginAs,
+  }) => {
+    await loginAs("viewer");
+    const asked: string[] = [];
+    page.on("request", (request) => asked.push(new URL(request.url()).pathname));
+    const scripts = await scriptsLoaded(page, () => gotoHydrated(page, "/dashboard"));
+    const manifest = build.files.find((f) => /\/manifest-[\w-]+\.js$/.test(f));
+    expect(scripts.map((s) => s.url)).toContain(manifest);
+    // The page carries no routes of its own to patch in.
+    expect(
+      await page
+        .locator("script")
+        .evaluateAll((all) => all.some((s) => s.textContent?.includes("__reactRouterManifest ="))),
+    ).toBe(false);
+    // Following links in the app needs no route discovery on the way.
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Agreements" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Agreements" })).toBeVisible();
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Activities" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Activities" })).toBeVisible();
+    expect(asked.filter((p) => p.startsWith("/__manifest"))).toEqual([]);
+  });
 });
