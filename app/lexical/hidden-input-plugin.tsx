@@ -25,7 +25,9 @@ export function HiddenInputPlugin({ name }: { name: string }) {
 
   return (
     <>
-      <input type="hidden" name={name} ref={inputRef} defaultValue="" />
+      {/* No defaultValue: on every re-render (a refused save, a conflict) React writes a hidden
+          input's defaultValue, which is its value, and would empty what the editor wrote here. */}
+      <input type="hidden" name={name} ref={inputRef} />
       <input type="hidden" name={`${name}Format`} value="lexical" />
     </>
   );

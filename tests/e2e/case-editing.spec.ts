@@ -241,3 +241,59 @@ test("the case pages speak Indonesian to a reader who asks for it", async ({ req
   expect(list).toContain("Kasus pustaka");
   expect(list).toContain("Diterbitkan");
 });
+
+test("a refused save and a stale save keep the rich texts the editor holds", async ({
+  baseURL,
+  page,
+  loginAs,
+  requestAs,
+}) => {
+  await loginAs("editor");
+  const title = `Rich text kept ${uniqueSuffix()}`;
+  const editor = await requestAs("editor");
+  const created = await postForm(editor, baseURL!, "/cases/new", {
+    titleEn: title,
+    summaryEn: "Its texts must outlive a refusal.",
+    sector: "health",
+    countryCode: "ID",
+    lessonsEn: "Begin where the queues are longest.",
+    lessonsEnFormat: "text",
+    narrativeEn: "It began in one district.",
+    narrativeEnFormat: "text",
+  });
+  expect(created.status()).toBe(302);
+  const id = created.headers()["location"]!.split("/").pop()!;
+
+  await gotoHydrated(page, `/cases/${id}/edit`);
+  await expect(page.locator('input[type="hidden"][name="lessonsEn"]')).toHaveValue(/Begin where the queues/);
+  // Refused: the page comes back with the message, and the editors still hold their texts.
+  await page.getByLabel("Latitude").fill("123");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page.getByRole("alert").first()).toBeVisible();
+  await expect(page.locator('input[type="hidden"][name="lessonsEn"]')).toHaveValue(/Begin where the queues/);
+  await expect(page.locator('input[type="hidden"][name="narrativeEn"]')).toHaveValue(/It began in one district/);
+
+  // Someone else saves; the editor takes their changes back to the form and saves.
+  const version = await page.locator('input[name="version"]').inputValue();
+  const saved = await postForm(await requestAs("admin"), baseURL!, `/cases/${id}/edit`, {
+    version,
+    titleEn: title,
+    summaryEn: "Changed by the admin.",
+    sector: "health",
+    countryCode: "ID",
+    lessonsEn: "Begin where the queues are longest.",
+    lessonsEnFormat: "text",
+    narrativeEn: "It began in one district.",
+    narrativeEnFormat: "text",
+  });
+  expect(saved.status()).toBe(302);
+  await page.getByLabel("Latitude").fill("");
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await page.getByRole("button", { name: "Back to the form with my changes" }).click();
+  await page.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`/cases/${id}$`));
+  await expect(page.getByRole("region", { name: "Lessons learned" })).toContainText(
+    "Begin where the queues are longest.",
+  );
+  await expect(page.getByRole("region", { name: "Narrative" })).toContainText("It began in one district.");
+});
