@@ -16,6 +16,19 @@ export type FormValues = Record<string, string | string[] | undefined>;
 export const blankAsMissing = (value: unknown) =>
   typeof value === "string" && value.trim() === "" ? undefined : value;
 
+const boundKeys = {
+  number: { min: "validation.tooSmall", max: "validation.tooLarge" },
+  items: { min: "validation.tooFew", max: "validation.tooMany" },
+  text: { min: "validation.tooShort", max: "validation.tooLong" },
+} as const;
+
+const boundKind = (origin: string) =>
+  origin === "number" || origin === "int" || origin === "bigint"
+    ? "number"
+    : origin === "array" || origin === "set"
+      ? "items"
+      : "text";
+
 /** The message of a schema's issue, as an i18n key and its values. */
 export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   // A schema may name its own message by i18n key, e.g. .refine(..., "activities.endBeforeStart").
@@ -23,10 +36,11 @@ export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
   switch (issue.code) {
     case "invalid_type":
       return { key: "validation.required" };
+    // A bound is a number's value, a list's length or a text's characters, and reads as such.
     case "too_small":
-      return { key: "validation.tooShort", values: { min: Number(issue.minimum) } };
+      return { key: boundKeys[boundKind(issue.origin)].min, values: { min: Number(issue.minimum) } };
     case "too_big":
-      return { key: "validation.tooLong", values: { max: Number(issue.maximum) } };
+      return { key: boundKeys[boundKind(issue.origin)].max, values: { max: Number(issue.maximum) } };
     case "invalid_format":
       return { key: issue.format === "email" ? "validation.email" : "validation.invalid" };
     case "invalid_value":

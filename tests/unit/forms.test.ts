@@ -36,6 +36,37 @@ describe("parseSubmission and reply", () => {
     expect(refused.initialValue).toEqual({ email: "not-an-email", name: "x", role: "boss" });
   });
 
+  it("words a number's bounds as values and a list's as counts, not as characters", () => {
+    const bounded = z.object({
+      latitude: z.coerce.number().min(-90).max(90),
+      year: z.coerce.number().int().min(1900),
+      goals: z.array(z.string()).max(2),
+    });
+    const high = checkForm(
+      bounded,
+      formData([
+        ["latitude", "123"],
+        ["year", "1800"],
+        ["goals", "a"],
+        ["goals", "b"],
+        ["goals", "c"],
+      ]),
+    );
+    expect(!high.success && high.errors).toEqual({
+      latitude: { key: "validation.tooLarge", values: { max: 90 } },
+      year: { key: "validation.tooSmall", values: { min: 1900 } },
+      goals: { key: "validation.tooMany", values: { max: 2 } },
+    });
+    const low = checkForm(
+      bounded,
+      formData([
+        ["latitude", "-123"],
+        ["year", "2000"],
+      ]),
+    );
+    expect(!low.success && low.errors.latitude).toEqual({ key: "validation.tooSmall", values: { min: -90 } });
+  });
+
   it("treats blank inputs as missing", () => {
     const result = checkForm(
       schema,
