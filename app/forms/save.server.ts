@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { FieldMessage, FormErrors } from "../lib/forms";
 import { notFound } from "../lib/http";
 import { ConflictError, RecordError } from "../models/errors.server";
+import { missingReference } from "../models/missing-reference.server";
 import { intentField, type ActionResult, type ConflictView, type FormValues } from "./result";
 import { parseSubmission, reply, type FieldErrors, type FormReply, type FormSubmission } from "./submission";
 
@@ -74,7 +75,8 @@ interface SaveOptions<S extends z.ZodType, Saved> {
 
 /**
  * Checks the form with `schema`, saves it and answers: the `done` redirect, 400 (or the rule's
- * status) with the messages beside the fields, 409 with both versions for the conflict view, each
+ * status) with the messages beside the fields, 409 with both versions for the conflict view (or
+ * with a message beside a choice that no longer exists, an organisation merged meanwhile), each
  * with the form's fields as typed. A `revise` post (from the conflict view) brings the typed values
  * back into the form with the version the editor has now seen.
  */
@@ -97,6 +99,12 @@ export async function saveForm<S extends z.ZodType, Saved>(form: FormData, schem
   } catch (error) {
     if (error instanceof RecordError) {
       return refuseSubmission(intent, submission, error.status, asFieldErrors(error.errors));
+    }
+    const gone = missingReference(error);
+    if (gone !== null) {
+      // The transaction rolled back; the message goes beside the choice, or above the form.
+      const field = Object.hasOwn(submission.payload, gone) ? gone : "";
+      return refuseSubmission(intent, submission, 409, { [field]: [{ key: "validation.unknownChoice" }] });
     }
     if (!(error instanceof ConflictError)) throw error;
     if (options.stale) return refuseSubmission(intent, submission, 409, { "": [{ key: options.stale }] });

@@ -5,7 +5,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import { addSession, expect, gotoHydrated, test, uniqueSuffix } from "./fixtures";
 import { expectFitsPhone, expectNoAxeViolations, phone, signedInBrowser } from "./helpers";
 import { createUser } from "../support/http-factories";
-import { postForm } from "../support/http";
+import { match, postForm } from "../support/http";
 
 const publicPage = (anonymous: APIRequestContext, slug: string) => anonymous.get(`/library/${slug}`);
 
@@ -296,4 +296,35 @@ test("a refused save and a stale save keep the rich texts the editor holds", asy
     "Begin where the queues are longest.",
   );
   await expect(page.getByRole("region", { name: "Narrative" })).toContainText("It began in one district.");
+});
+
+test("a save naming an organisation that no longer exists is refused beside the field, not a fault", async ({
+  baseURL,
+  requestAs,
+}) => {
+  const editor = await requestAs("editor");
+  const form = {
+    titleEn: `Merged away ${uniqueSuffix()}`,
+    summaryEn: "Its organisation was merged meanwhile.",
+    sector: "health",
+    countryCode: "ID",
+  };
+  const created = await postForm(editor, baseURL!, "/cases/new", form);
+  expect(created.status()).toBe(302);
+  const id = created.headers()["location"]!.split("/").pop()!;
+  const version = match(
+    await (await editor.get(`/cases/${id}/edit`)).text(),
+    /name="version" value="(\d+)"/,
+    "version",
+  );
+  // As if the organisation chosen had been merged into another between loading and saving.
+  const refused = await postForm(editor, baseURL!, `/cases/${id}/edit`, {
+    ...form,
+    version,
+    organizationId: "999999",
+  });
+  expect(refused.status()).toBe(409);
+  const page = await refused.text();
+  expect(page).toContain("This choice no longer exists.");
+  expect(page).toContain("Its organisation was merged meanwhile.");
 });
