@@ -27,8 +27,16 @@ export const namesThreshold = 0.5;
  * These are the values, by placeholder name.
  */
 export function queryValues(query: LibraryQuery): Record<string, string> {
-  return query.q ? { q: query.q } : {};
+  return query.q ? { q: splitHyphens(query.q) } : {};
 }
+
+/**
+ * A hyphen inside a word becomes a space. The text-search parser indexes "one-stop-shop" as that
+ * whole and as its parts ("one", "stop", "shop"), so a search for part of it ("one-stop") asked
+ * for a whole the text does not hold and found nothing; its parts find it. A hyphen before a word
+ * ("-permits": without that word) stays.
+ */
+const splitHyphens = (q: string) => q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
 
 /** What a statement's name says of its query: the search mode and every filter's value. */
 export function shapeOf(query: LibraryQuery, mode: SearchMode) {

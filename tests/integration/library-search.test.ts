@@ -103,7 +103,7 @@ describe.each(drivers)("searching the library on %s", (driver) => {
       }),
       permits: await makePublishedCase(db, {
         title: { en: "Online business permits" },
-        summary: { en: "Permits in one online service." },
+        summary: { en: "Permits in one online one-stop-shop service." },
         countryCode: "ID",
         sector: "business_licensing",
         startedYear: 2018,
@@ -135,6 +135,9 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     expect(pelayanan[0]).toBe(await slugOf("mpp")());
     expect(pelayanan).toContain(await slugOf("asan")());
     expect(await slugs("q=permit")).toEqual([await slugOf("permits")()]);
+    // Part of a hyphenated word finds it, as its parts do.
+    expect(await slugs("q=one-stop")).toEqual([await slugOf("permits")()]);
+    expect(await slugs("q=one-stop+shop")).toEqual([await slugOf("permits")()]);
   });
 
   it("finds Azerbaijani words as written, and marks them in an Azerbaijani reader's snippet", async () => {
