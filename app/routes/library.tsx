@@ -12,6 +12,7 @@ import { titled } from "../lib/meta";
 import { useFormatter } from "../lib/use-formatter";
 import { parseLibraryQuery } from "../models/library-search-query.server";
 import { searchLibrary } from "../models/library-search.server";
+import { countryName } from "../models/country-name.server";
 import { dataVersion } from "../models/data-version.server";
 import { httpCache, requestDataVersion } from "../lib/http-cache.server";
 import type { FacetCount } from "../models/library-search-facets.server";
@@ -44,16 +45,25 @@ function suggestionHref(url: string, q: string) {
 }
 
 export async function loader({ context, request }: Route.LoaderArgs) {
-  const query = parseLibraryQuery(new URL(request.url).searchParams);
+  const params = new URL(request.url).searchParams;
+  const query = parseLibraryQuery(params);
   const lang = getLanguage(context);
   // Without a search the counts are kept under the data version (searchLibrary says which); the
   // middleware has read it unless the request carries a notice.
   const version = query.q ? undefined : (requestDataVersion(context) ?? (await dataVersion(db)));
   const found = await searchLibrary(db, query, { lang, version });
   const countryNames = new Map(found.country.map((c) => [c.value, localized(c.label, lang)]));
+  // A chosen country none of the matches is in still shows its name ("Azerbaijan (0)").
+  if (query.country && !countryNames.has(query.country)) {
+    const name = await countryName(db, query.country);
+    if (name) countryNames.set(query.country, localized(name, lang));
+  }
   // Only what the page shows, in the reader's language: every field is serialized into the page.
   return {
     query,
+    // The order the form offers: best match unless the reader chose another, so that a search typed
+    // on the library's first page is ranked (without a search the list itself is newest first).
+    sortChoice: query.q || params.get("sort") === query.sort ? query.sort : "relevance",
     total: found.total,
     pageSize: found.pageSize,
     byNames: found.mode === "names",
@@ -115,7 +125,7 @@ function FacetSelect({
 export default function Library({ loaderData }: Route.ComponentProps) {
   const { t } = useTranslation();
   const format = useFormatter();
-  const { query, rows, total, pageSize, byNames, facets, suggestion } = loaderData;
+  const { query, sortChoice, rows, total, pageSize, byNames, facets, suggestion } = loaderData;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const first = (query.page - 1) * pageSize + 1;
   const years = (r: (typeof rows)[number]) =>
@@ -197,11 +207,14 @@ export default function Library({ loaderData }: Route.ComponentProps) {
         </div>
         <div className="field">
           <label htmlFor="library-sort">{t("library.sort")}</label>
-          <select id="library-sort" name="sort" defaultValue={query.sort}>
-            {query.q ? <option value="relevance">{t("library.sortRelevance")}</option> : null}
+          <select id="library-sort" name="sort" defaultValue={sortChoice} aria-describedby="library-sort-hint">
+            <option value="relevance">{t("library.sortRelevance")}</option>
             <option value="newest">{t("library.sortNewest")}</option>
             <option value="title">{t("library.sortTitle")}</option>
           </select>
+          <p id="library-sort-hint" className="hint">
+            {t("library.sortHint")}
+          </p>
         </div>
         <div className="filters__actions">
           <button type="submit" className="button">
@@ -238,6 +251,12 @@ export default function Library({ loaderData }: Route.ComponentProps) {
         {total === 0 && suggestion ? (
           <p className="notice">
             {t("library.didYouMean")} <Link to={suggestion.href}>{suggestion.text}</Link>
+          </p>
+        ) : null}
+        {total > 0 && rows.length === 0 ? (
+          <p className="notice">
+            {t("library.pastEnd")}{" "}
+            <a href={`/library${libraryQueryString(query, { page: 1 })}`}>{t("library.firstPage")}</a>
           </p>
         ) : null}
         {rows.length ? (

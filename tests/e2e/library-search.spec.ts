@@ -32,7 +32,11 @@ test("finds innovations by name, by word in either language and despite a typo, 
   browser,
   baseURL,
 }) => {
-  await page.goto("/library?q=asan");
+  // Typed into the box on the library's first page, the search is ranked by best match.
+  await page.goto("/library");
+  await page.getByRole("searchbox", { name: "Search" }).fill("asan");
+  await page.getByRole("button", { name: "Search" }).click();
+  await expect(page).toHaveURL(/\/library\?q=asan&.*sort=relevance/);
   await expect(results(page).first().getByRole("heading")).toHaveText("ASAN Xidmat service centres");
   await expect(results(page).first().locator("mark").first()).toHaveText(/asan/i);
 
@@ -87,6 +91,16 @@ test("narrows the list and its counts by sector, and clears the filters", async 
   await page.getByRole("link", { name: "Clear search and filters" }).click();
   await expect(page).toHaveURL(/\/library$/);
   await expect(results(page)).toHaveCount(all);
+
+  // A page past the last one says so, and leads back to the first.
+  await page.goto("/library?sector=health&page=40");
+  await page.getByRole("link", { name: "Go to the first page" }).click();
+  await expect(page).toHaveURL(/\/library\?sector=health$/);
+  await expect(results(page)).toHaveCount(healthCount);
+
+  // A country chosen with a sector none of its cases has: named, not its code.
+  await page.goto("/library?sector=health&country=AZ");
+  await expect(page.getByRole("combobox", { name: "Country" }).locator("option:checked")).toHaveText("Azerbaijan (0)");
 });
 
 test("lets any cache keep a visitor's search, and answers a repeat view 304", async ({ playwright, baseURL }) => {
