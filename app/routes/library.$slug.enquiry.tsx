@@ -1,4 +1,4 @@
-import { data, Link } from "react-router";
+import { Link, redirect } from "react-router";
 import type { Route } from "./+types/library.$slug.enquiry";
 import { EnquiryForm } from "../components/enquiry-form";
 import { db } from "../db.server";
@@ -29,11 +29,15 @@ async function publishedCase(slug: string) {
 }
 
 /** The request form on a page of its own (the case page holds the same form, posting here). */
-export async function loader({ params, context }: Route.LoaderArgs) {
+export async function loader({ params, context, request }: Route.LoaderArgs) {
   const found = await publishedCase(params.slug);
   const title = localized(found.title, getLanguage(context));
-  return { slug: found.slug, title, pageTitle: getI18n(context).t("enquiries.form.title") };
+  const sent = new URL(request.url).searchParams.has("sent");
+  return { slug: found.slug, title, sent, pageTitle: getI18n(context).t("enquiries.form.title") };
 }
+
+/** After a request is taken, the thanks are a page of their own: reloading it sends nothing again. */
+const thanks = (slug: string) => redirect(`/library/${slug}/enquiry?sent`);
 
 /**
  * A visitor's request, without an account. A filled honeypot gets the same thanks and nothing is
@@ -44,7 +48,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   const found = await publishedCase(params.slug);
   const form = await request.formData();
   const trap = form.get(honeypotField);
-  if (typeof trap === "string" && trap.trim() !== "") return data({ sent: true as const });
+  if (typeof trap === "string" && trap.trim() !== "") return thanks(found.slug);
   const submission = parseSubmission(form, enquiryForm);
   if (submission.status !== "success") return refuseSubmission("enquiry", submission);
   const { website: _trap, ...fields } = submission.value;
@@ -67,7 +71,7 @@ export async function action({ params, context, request }: Route.ActionArgs) {
       { headers: { "Retry-After": String(outcome.minutes * 60) } },
     );
   }
-  return data({ sent: true as const });
+  return thanks(found.slug);
 }
 
 export const meta: Route.MetaFunction = ({ loaderData }) =>
@@ -78,13 +82,13 @@ export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeade
 
 export default function CaseEnquiry({ loaderData, actionData }: Route.ComponentProps) {
   const { t } = useTranslation();
-  const { slug, title } = loaderData;
+  const { slug, title, sent } = loaderData;
   const back = (
-    <p>
+    <p className="enquiry-page__back">
       <Link to={`/library/${slug}`}>← {t("enquiries.backToCase", { title })}</Link>
     </p>
   );
-  if (actionData && "sent" in actionData) {
+  if (sent) {
     return (
       <div className="page page--narrow">
         {back}
