@@ -62,9 +62,9 @@ export const activities: Translation["activities"] = {
     commitmentsHint: "Dikelompokkan menurut perjanjian.",
     organizersLegend: "Penyelenggara",
     participantsLegend: "Peserta",
-    casesLegend: "Pelajaran ini menyangkut kasus perpustakaan berikut",
+    casesLegend: "Pelajaran ini menyangkut kasus pustaka berikut",
     casesHint:
-      "Inovasi perpustakaan yang pelajarannya dibagikan atau dipelajari dalam kegiatan ini; halaman setiap kasus mencantumkan kegiatan tempat kasus itu dibagikan.",
+      "Inovasi pustaka yang pelajarannya dibagikan atau dipelajari dalam kegiatan ini; halaman setiap kasus mencantumkan kegiatan tempat kasus itu dibagikan.",
     noOrganization: "tanpa organisasi",
     descriptionEn: "Deskripsi dalam bahasa Inggris (opsional)",
     descriptionId: "Deskripsi dalam bahasa Indonesia (opsional)",
@@ -97,8 +97,8 @@ export const activities: Translation["activities"] = {
   deleteConflict:
     "Pengguna lain telah mengubah kegiatan ini sejak Anda membukanya. Periksa versi yang berlaku sebelum menghapusnya.",
 
-  casesTitle: "Kasus perpustakaan",
-  noCases: "Kegiatan ini tidak menyangkut kasus perpustakaan mana pun.",
+  casesTitle: "Kasus pustaka",
+  noCases: "Kegiatan ini tidak menyangkut kasus pustaka mana pun.",
 
   fields: {
     titleEn: "Judul (bahasa Inggris)",
@@ -125,7 +125,7 @@ export const activities: Translation["activities"] = {
     commitmentIds: "Komitmen",
     organizerIds: "Penyelenggara",
     participantIds: "Peserta",
-    caseIds: "Kasus perpustakaan",
+    caseIds: "Kasus pustaka",
     description: "Deskripsi",
     outputs: "Keluaran",
     lessons: "Pelajaran yang dipetik",

@@ -4,7 +4,7 @@ import type { Translation } from "../en";
 export const enquiries: Translation["enquiries"] = {
   title: "Permintaan",
   intro:
-    "Permintaan sesi berbagi pengetahuan yang dikirim mitra dari halaman kasus perpustakaan. Data pengirim adalah data pribadi: hanya untuk staf.",
+    "Permintaan sesi berbagi pengetahuan yang dikirim mitra dari halaman kasus pustaka. Data pengirim adalah data pribadi: hanya untuk staf.",
   form: {
     title: "Minta sesi berbagi pengetahuan tentang inovasi ini",
     intro:
@@ -31,7 +31,7 @@ export const enquiries: Translation["enquiries"] = {
   caseGone:
     "Kasus yang ditanyakan permintaan ini sudah tidak ada, sehingga tidak ada kegiatan yang dapat direncanakan.",
   activityTitle: "Sesi berbagi pengetahuan: {{title}}",
-  activityDescription: "Diminta oleh mitra melalui perpustakaan (permintaan {{id}}).",
+  activityDescription: "Diminta oleh mitra melalui pustaka (permintaan {{id}}).",
   list: {
     status: "Status",
     all: "Semua",

@@ -1,6 +1,6 @@
 // Halaman publik sebuah kasus (/library/:slug).
 export const libraryCase = {
-  back: "Kembali ke perpustakaan",
+  back: "Kembali ke pustaka",
   factsTitle: "Sekilas",
   country: "Negara",
   place: "Tempat",
