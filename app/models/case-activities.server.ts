@@ -1,7 +1,7 @@
 // Lessons to the library: which activities a case was shared in, and which cases an activity's
 // lessons concern (activity_cases, written with the activity: app/models/activity-links.server.ts).
 import { and, asc, desc, eq, sql } from "drizzle-orm";
-import { activities, activityCases, casePublications, cases } from "../../db/schema";
+import { activities, activityCases, casePublications, cases, countries } from "../../db/schema";
 import type { Database } from "../../db/client";
 
 /**
@@ -20,25 +20,29 @@ export async function sharedActivities(db: Database, caseId: number, options: { 
       type: activities.type,
       title: activities.title,
       status: activities.status,
-      startsAt: activities.startsAt,
+      startsOn: activityDay,
     })
     .from(activityCases)
     .innerJoin(activities, eq(activities.id, activityCases.activityId))
+    .leftJoin(countries, eq(countries.code, activities.countryCode))
     .where(and(eq(activityCases.caseId, caseId), options.staff ? undefined : eq(activities.status, "completed")))
     .orderBy(desc(activities.startsAt), desc(activities.id))
     .limit(50);
   return rows.map((r) =>
     options.staff
-      ? { id: r.id, type: r.type, title: r.title, status: r.status, startsOn: r.startsAt.toISOString().slice(0, 10) }
-      : {
-          id: null,
-          type: r.type,
-          title: r.title,
-          status: null,
-          startsOn: `${r.startsAt.toISOString().slice(0, 7)}-01`,
-        },
+      ? r
+      : { id: null, type: r.type, title: r.title, status: null, startsOn: `${r.startsOn.slice(0, 7)}-01` },
   );
 }
+
+/**
+ * The day an activity began where it took place: a case page is the same for every reader (any
+ * cache may keep a visitor's), so its month is the activity's own, in its country's zone, not the
+ * reader's (a morning in Jakarta is the evening before in UTC). An all-day activity is stored from
+ * 00:00Z of its day; one without a country is read in UTC.
+ */
+const activityDay = sql<string>`to_char(case when ${activities.allDay} then ${activities.startsAt} at time zone 'UTC'
+  else ${activities.startsAt} at time zone coalesce(${countries.timeZone}, 'UTC') end, 'YYYY-MM-DD')`;
 
 export type SharedActivity = Awaited<ReturnType<typeof sharedActivities>>[number];
 

@@ -265,12 +265,22 @@ describe.each(drivers)("enquiries on %s", (driver) => {
       caseIds: [found.caseId],
     });
     const plannedOne = await makeActivity(db, { status: "planned", caseIds: [found.caseId] });
+    // 06:00 on 1 November in Jakarta, still 31 October in UTC: its month is November.
+    const morning = await makeActivity(db, {
+      status: "completed",
+      countryCode: "ID",
+      startsAt: new Date("2024-10-31T23:00:00Z"),
+      endsAt: new Date("2024-11-01T03:00:00Z"),
+      caseIds: [found.caseId],
+    });
 
     const staff = await sharedActivities(db, found.caseId, { staff: true });
-    expect(staff.map((a) => a.id).sort()).toEqual([completed.id, plannedOne.id].sort());
+    expect(staff.map((a) => a.id).sort()).toEqual([completed.id, plannedOne.id, morning.id].sort());
+    expect(staff.find((a) => a.id === morning.id)!.startsOn).toBe("2024-11-01");
 
     const visitors = await sharedActivities(db, found.caseId, { staff: false });
     expect(visitors).toEqual([
+      { id: null, type: morning.type, title: morning.title, status: null, startsOn: "2024-11-01" },
       { id: null, type: "visit", title: completed.title, status: null, startsOn: "2024-09-01" },
     ]);
   });
