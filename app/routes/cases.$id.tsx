@@ -3,6 +3,7 @@ import type { Route } from "./+types/cases.$id";
 import { AuditHistory } from "../components/audit-history";
 import { Badge, StatusBadge } from "../components/status-badge";
 import { RecordReferences } from "../components/record-references";
+import { SharedActivities } from "../components/shared-activities";
 import { FallbackMark } from "../components/shown-text";
 import { db } from "../db.server";
 import { documentSearchOf } from "../lib/record-subject";
@@ -18,6 +19,7 @@ import { localized, type LocalizedRichText, type LocalizedText } from "../lib/lo
 import { titled } from "../lib/meta";
 import { idParam } from "../lib/route-params";
 import { useFormatter, useLanguage } from "../lib/use-formatter";
+import { sharedActivities } from "../models/case-activities.server";
 import { caseHistory } from "../models/case-history.server";
 import { resultSources } from "../models/case-public.server";
 import { archiveCase } from "../models/case-publish.server";
@@ -27,15 +29,17 @@ import { mayPublish, publishCaseAs, restoreCaseAsDraft, submitCaseForReview } fr
 import { ConflictError, RecordError } from "../models/errors.server";
 import { referencesOf } from "../models/record-references.server";
 import "../styles/activity.css";
+import "../styles/enquiries.css";
 import { casesPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
   const user = requireUser(context, request, "viewer");
   const id = idParam(params);
-  const [found, history, references] = await Promise.all([
+  const [found, history, references, shared] = await Promise.all([
     getStaffCase(db, id),
     caseHistory(db, id),
     referencesOf(db, { kind: "case", id }, hasRole(user, "editor"), documentSearchOf(request)),
+    sharedActivities(db, id, { staff: true }),
   ]);
   if (!found) notFound();
   return {
@@ -43,6 +47,7 @@ export async function loader({ context, request, params }: Route.LoaderArgs) {
     resultSources: await resultSources(db, found.case),
     history,
     references,
+    shared,
     canEdit: hasRole(user, "editor"),
     canPublish: hasRole(user, "editor") && mayPublish(user, found.case.editedBy),
     title: localized(found.case.title, getLanguage(context)),
@@ -272,6 +277,7 @@ export default function CasePage({ loaderData, actionData }: Route.ComponentProp
       <RichSection id="lessons-title" title={t("caseEditor.sections.lessons")} value={c.lessonsRich} />
       <RichSection id="narrative-title" title={t("caseEditor.sections.narrative")} value={c.narrative} />
 
+      <SharedActivities activities={loaderData.shared} />
       <RecordReferences references={loaderData.references} />
 
       <AuditHistory

@@ -88,6 +88,7 @@ test("a visitor without JavaScript asks for a session on a case; an editor plans
   const ticked = cases.getByRole("checkbox", { checked: true });
   await expect(ticked).toHaveCount(1);
   const caseTitle = (await cases.locator(`label[for="${await ticked.getAttribute("id")}"]`).innerText()).trim();
+  const caseId = await ticked.getAttribute("value");
   await expect(staff.getByLabel("Title in English")).toHaveValue(`Knowledge-sharing session: ${caseTitle}`);
   const activityUrl = staff.url().replace(/\/edit$/, "");
   // It took place: visitors of the case page may now see it.
@@ -115,6 +116,11 @@ test("a visitor without JavaScript asks for a session on a case; an editor plans
   const sharedForStaff = staff.getByRole("region", { name: "Shared in these activities" });
   await expect(sharedForStaff.getByRole("link", { name: activityTitle }).first()).toBeVisible();
   await expect(sharedForStaff.locator(`a[href="${new URL(activityUrl).pathname}"]`)).toHaveCount(1);
+  // ...on the staff's own page of the case as well, published or not.
+  await staff.goto(`/cases/${caseId}`);
+  await expect(
+    staff.getByRole("region", { name: "Shared in these activities" }).getByRole("link", { name: activityTitle }),
+  ).toHaveAttribute("href", new URL(activityUrl).pathname);
   await context.close();
 
   // ...visitors its type, title and month, and nothing to follow into the staff's pages.

@@ -43,12 +43,14 @@ const appBudget = 145 * 1024;
  * Two pages are over that budget, by stated allowances that are not met targets (the issues'
  * notes), each the most a language costs (Azerbaijani's strings are the longest; English is about
  * 1.5 KB less): the public case page for a signed-in person (visitors load no script), which carries
- * the visitors' request form (Conform) and the library's strings, 148.1 KB; and the commitment page,
+ * the visitors' request form (Conform) and the library's strings, 148.7 KB (0.6 KB of it since the
+ * allowance was first set: the search's new strings, and the list of activities a case was shared
+ * in, a chunk of its own now that the staff's case page shows it too); and the commitment page,
  * with its tracking forms, 149.1 KB (the outside assessor and the language mark added 0.9 KB).
  * Their strings are already only core and their own packs; what is over is code.
  */
 const budgets: Record<string, number> = {
-  "routes/library.$slug": 148.5 * 1024,
+  "routes/library.$slug": 149 * 1024,
   "routes/commitments.$id": 149.5 * 1024,
 };
 
