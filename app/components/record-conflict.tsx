@@ -5,6 +5,7 @@ import type { ActionResult, ConflictView, FormValues } from "../forms/result";
 import { cellsOf } from "../forms/row-cells";
 import { useFormatter } from "../lib/use-formatter";
 import "../styles/record-conflict.css";
+import { TableScroll } from "./table-scroll";
 
 /** One row of the comparison: a field (or fields shown together) and how its value reads. */
 export interface ConflictRow {
@@ -57,51 +58,53 @@ export function RecordConflict({
         <p>{t("form.conflict.intro")}</p>
         {who && savedBy ? <p>{t("form.conflict.savedBy", { name: who, when: format.dateTime(savedBy.at) })}</p> : null}
       </div>
-      <table className="table record-conflict__table" aria-labelledby="conflict-title">
-        <thead>
-          <tr>
-            <th scope="col">{t("form.conflict.field")}</th>
-            <th scope="col">{t("form.conflict.yours")}</th>
-            <th scope="col">{t("form.conflict.theirs")}</th>
-            <th scope="col">
-              <span className="visually-hidden">{t("form.conflict.differs")}</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const key = row.compare ?? ((v: FormValues) => row.show(v).join("\n"));
-            const differs = key(conflict.yours) !== key(conflict.theirs);
-            const theirChange = (row.fields ?? [row.key]).some((f) => changedByOthers.has(f));
-            return (
-              <tr
-                key={row.key}
-                className={differs ? "record-conflict__differs" : undefined}
-                data-field={row.key}
-                data-changed-by-others={theirChange || undefined}
-              >
-                <th scope="row">{row.label}</th>
-                <td>
-                  <Shown lines={row.show(conflict.yours)} />
-                </td>
-                <td>
-                  <Shown lines={row.show(conflict.theirs)} />
-                </td>
-                <td>
-                  {differs ? (
-                    <strong className="badge record-conflict__badge">{t("form.conflict.differs")}</strong>
-                  ) : (
-                    <span className="muted">{t("form.conflict.same")}</span>
-                  )}
-                  {theirChange ? (
-                    <strong className="badge record-conflict__theirs">{t("form.conflict.changedByOthers")}</strong>
-                  ) : null}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll labelledBy="conflict-title">
+        <table className="table record-conflict__table" aria-labelledby="conflict-title">
+          <thead>
+            <tr>
+              <th scope="col">{t("form.conflict.field")}</th>
+              <th scope="col">{t("form.conflict.yours")}</th>
+              <th scope="col">{t("form.conflict.theirs")}</th>
+              <th scope="col">
+                <span className="visually-hidden">{t("form.conflict.differs")}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const key = row.compare ?? ((v: FormValues) => row.show(v).join("\n"));
+              const differs = key(conflict.yours) !== key(conflict.theirs);
+              const theirChange = (row.fields ?? [row.key]).some((f) => changedByOthers.has(f));
+              return (
+                <tr
+                  key={row.key}
+                  className={differs ? "record-conflict__differs" : undefined}
+                  data-field={row.key}
+                  data-changed-by-others={theirChange || undefined}
+                >
+                  <th scope="row">{row.label}</th>
+                  <td>
+                    <Shown lines={row.show(conflict.yours)} />
+                  </td>
+                  <td>
+                    <Shown lines={row.show(conflict.theirs)} />
+                  </td>
+                  <td>
+                    {differs ? (
+                      <strong className="badge record-conflict__badge">{t("form.conflict.differs")}</strong>
+                    ) : (
+                      <span className="muted">{t("form.conflict.same")}</span>
+                    )}
+                    {theirChange ? (
+                      <strong className="badge record-conflict__theirs">{t("form.conflict.changedByOthers")}</strong>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <div className="record-conflict__choices">
         <Form method="post" className="record-conflict__choice">
           <input type="hidden" name="intent" value="revise" />

@@ -223,6 +223,9 @@ test("a stale save shows both versions, and the editor's changes can be taken ba
   const summaryRow = page.locator('tr[data-field="summaryEn"]');
   await expect(summaryRow).toHaveAttribute("data-changed-by-others", "true");
   await expect(summaryRow).toContainText("Changed by the admin.");
+  // On a phone the comparison scrolls in its own box; the page keeps its width.
+  await page.setViewportSize(phone);
+  await expectFitsPhone(page);
   await page.getByRole("button", { name: "Back to the form with my changes" }).click();
   await expect(page.getByLabel("Title (English)", { exact: true })).toHaveValue(`${title} (mine)`);
   await page.getByRole("button", { name: "Save", exact: true }).click();
