@@ -37,8 +37,16 @@ export async function findPublishedCase(db: Database, slug: string) {
     .orderBy(sql`${casePublications.slug} = ${slug} desc`)
     .limit(1);
   if (!row) return null;
-  // The search columns are the database's business, not the page's.
-  const { searchEn: _en, searchId: _id, searchAz: _az, names: _names, ...publication } = row.publication;
+  // The search columns are the database's business, and who published it the staff's, not the
+  // page's: what a loader returns reaches every visitor (and the page's .data address).
+  const {
+    searchEn: _en,
+    searchId: _id,
+    searchAz: _az,
+    names: _names,
+    publishedBy: _publisher,
+    ...publication
+  } = row.publication;
   return {
     ...publication,
     countryName: row.countryName,

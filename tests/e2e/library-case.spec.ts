@@ -166,6 +166,11 @@ test("the seeded ASAN Xidmat case has its page, head and cache tag on the shared
   expect(etag).toMatch(/^W\/"/);
   const again = await request.get(address, { headers: { "If-None-Match": etag! } });
   expect(again.status()).toBe(304);
+  // The page's data, as a visitor can ask for it, names no staff member.
+  const data = await request.get(`${address}.data`);
+  expect(data.status()).toBe(200);
+  expect(await data.text()).toContain("ASAN Xidmat");
+  expect(await data.text()).not.toContain("publishedBy");
 });
 
 test("a draft is not found", async ({ browser }) => {
