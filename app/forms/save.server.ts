@@ -102,7 +102,7 @@ export async function saveForm<S extends z.ZodType, Saved>(form: FormData, schem
     }
     const gone = missingReference(error);
     if (gone !== null) {
-      // The transaction rolled back; the message goes beside the choice, or above the form.
+      // A save is one transaction, so nothing of it was kept; the message goes beside the choice.
       const field = Object.hasOwn(submission.payload, gone) ? gone : "";
       return refuseSubmission(intent, submission, 409, { [field]: [{ key: "validation.unknownChoice" }] });
     }

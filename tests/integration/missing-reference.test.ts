@@ -28,6 +28,12 @@ describe.each(drivers)("a write naming a row that is gone, on %s", (driver) => {
       test.db.update(t.people).set({ organizationId: 999_999 }).where(eq(t.people.id, person.id)),
     );
     expect(missingReference(error)).toBe("organizationId");
+    // A table referring to itself: an organisation's parent.
+    const organization = await makeOrganization(test.db);
+    const noParent = await refusal(
+      test.db.update(t.organizations).set({ parentId: 999_999 }).where(eq(t.organizations.id, organization.id)),
+    );
+    expect(missingReference(noParent)).toBe("parentId");
   });
 
   it("does not mistake a delete of a row still referred to, or another refusal, for one", async () => {
