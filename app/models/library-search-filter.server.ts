@@ -19,7 +19,8 @@ export const namesThreshold = 0.5;
 
 /**
  * The library's statements are prepared once per search mode, filter values and sort, and run
- * with the search's words as their one parameter: building their SQL afresh cost more time in the
+ * with the search as their only parameters (`q` as the text search reads it, `typed` as typed):
+ * building their SQL afresh cost more time in the
  * app than the database took to answer. The filters' values come from fixed lists or fixed forms
  * (a sector, a two-letter country, a goal's or a year's number), so they are written into the
  * SQL: sent as parameters, PostgreSQL planned every search afresh (its generic plan for "some
@@ -27,16 +28,33 @@ export const namesThreshold = 0.5;
  * These are the values, by placeholder name.
  */
 export function queryValues(query: LibraryQuery): Record<string, string> {
-  return query.q ? { q: splitHyphens(query.q) } : {};
+  return query.q ? { q: forTextSearch(query.q), typed: query.q } : {};
 }
 
+const innerHyphen = /(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu;
+// A hyphenated word, with a hyphen before it that excludes it ("-one-stop"), at a word's start.
+const hyphenated = /(?<!\S)-?[\p{L}\p{N}]+(?:-[\p{L}\p{N}]+)+/gu;
+
 /**
- * A hyphen inside a word becomes a space. The text-search parser indexes "one-stop-shop" as that
- * whole and as its parts ("one", "stop", "shop"), so a search for part of it ("one-stop") asked
- * for a whole the text does not hold and found nothing; its parts find it. A hyphen before a word
- * ("-permits": without that word) stays.
+ * The search as the text-search parser reads hyphens. It indexes "one-stop-shop" as that whole and
+ * as its parts ("one", "stop", "shop") side by side, so part of it ("one-stop") asked for a whole
+ * the text does not hold and found nothing. A hyphenated word becomes the phrase of its parts:
+ * `one-stop` is searched as `"one stop"` and `-one-stop` (without it) as `-"one stop"`; inside
+ * quotes, already a phrase, its hyphens become spaces.
  */
-const splitHyphens = (q: string) => q.replace(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/gu, " ");
+export function forTextSearch(q: string): string {
+  return q
+    .split('"')
+    .map((part, i) =>
+      i % 2 === 1
+        ? part.replace(innerHyphen, " ")
+        : part.replace(hyphenated, (word) => {
+            const without = word.startsWith("-") ? "-" : "";
+            return `${without}"${word.slice(without.length).replace(innerHyphen, " ")}"`;
+          }),
+    )
+    .join('"');
+}
 
 /** What a statement's name says of its query: the search mode and every filter's value. */
 export function shapeOf(query: LibraryQuery, mode: SearchMode) {
@@ -55,6 +73,8 @@ function written(value: string | number): SQL {
 }
 
 const q = sql.placeholder("q");
+/** The search as typed, for what compares it with the cases' names as written. */
+const typed = sql.placeholder("typed");
 
 /**
  * The search's text-search queries, one per language's vector: parsed once per statement (scalar
@@ -70,7 +90,7 @@ export const tsQueries = () => ({
 /** Whether a case matches the search, in `mode`. */
 export function searchMatch(mode: SearchMode): SQL | undefined {
   if (mode === "none") return undefined;
-  if (mode === "names") return sql`${q} <% names`;
+  if (mode === "names") return sql`${typed} <% names`;
   const ts = tsQueries();
   return sql`(search_en @@ ${ts.en} or search_id @@ ${ts.id} or search_az @@ ${ts.az})`;
 }
@@ -82,9 +102,9 @@ export function searchMatch(mode: SearchMode): SQL | undefined {
  * 20 µs a row, 200 ms for a word every one of 10,000 cases holds; strpos a fraction of that.
  */
 export function searchRank(mode: SearchMode): SQL {
-  if (mode === "names") return sql`word_similarity(${q}, names)`;
+  if (mode === "names") return sql`word_similarity(${typed}, names)`;
   const ts = tsQueries();
-  return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + ts_rank(search_az, ${ts.az}) + (strpos(names, lower(${q})) > 0)::int)`;
+  return sql`(ts_rank(search_en, ${ts.en}) + ts_rank(search_id, ${ts.id}) + ts_rank(search_az, ${ts.az}) + (strpos(names, lower(${typed})) > 0)::int)`;
 }
 
 /** Each filter the query sets, as SQL, its value written in (see queryValues). */

@@ -135,9 +135,16 @@ describe.each(drivers)("searching the library on %s", (driver) => {
     expect(pelayanan[0]).toBe(await slugOf("mpp")());
     expect(pelayanan).toContain(await slugOf("asan")());
     expect(await slugs("q=permit")).toEqual([await slugOf("permits")()]);
-    // Part of a hyphenated word finds it, as its parts do.
+    // Part of a hyphenated word finds it, as the phrase of its parts; excluded, it is left out.
     expect(await slugs("q=one-stop")).toEqual([await slugOf("permits")()]);
     expect(await slugs("q=one-stop+shop")).toEqual([await slugOf("permits")()]);
+    expect(await slugs('q="online+one-stop"')).toEqual([await slugOf("permits")()]);
+    const excluded = await slugs("q=services+-one-stop");
+    expect(excluded).toContain(await slugOf("mpp")());
+    expect(excluded).not.toContain(await slugOf("permits")());
+    // The parts side by side, not anywhere: "one" and "service" are both in the permits' summary,
+    // apart, so the words find nothing (and the search falls back to the cases' names).
+    expect((await search("q=one-service")).mode).toBe("names");
   });
 
   it("finds Azerbaijani words as written, and marks them in an Azerbaijani reader's snippet", async () => {
