@@ -18,13 +18,17 @@ export const blankAsMissing = (value: unknown) =>
 
 const boundKeys = {
   number: { min: "validation.tooSmall", max: "validation.tooLarge" },
+  // A bound the value may not equal (`.positive()`: above 0).
+  numberExclusive: { min: "validation.notAbove", max: "validation.notBelow" },
   items: { min: "validation.tooFew", max: "validation.tooMany" },
   text: { min: "validation.tooShort", max: "validation.tooLong" },
 } as const;
 
-const boundKind = (origin: string) =>
+const boundKind = (origin: string, inclusive: boolean | undefined) =>
   origin === "number" || origin === "int" || origin === "bigint"
-    ? "number"
+    ? inclusive === false
+      ? "numberExclusive"
+      : "number"
     : origin === "array" || origin === "set"
       ? "items"
       : "text";
@@ -38,9 +42,9 @@ export function messageFor(issue: z.core.$ZodIssue): FieldMessage {
       return { key: "validation.required" };
     // A bound is a number's value, a list's length or a text's characters, and reads as such.
     case "too_small":
-      return { key: boundKeys[boundKind(issue.origin)].min, values: { min: Number(issue.minimum) } };
+      return { key: boundKeys[boundKind(issue.origin, issue.inclusive)].min, values: { min: Number(issue.minimum) } };
     case "too_big":
-      return { key: boundKeys[boundKind(issue.origin)].max, values: { max: Number(issue.maximum) } };
+      return { key: boundKeys[boundKind(issue.origin, issue.inclusive)].max, values: { max: Number(issue.maximum) } };
     case "invalid_format":
       return { key: issue.format === "email" ? "validation.email" : "validation.invalid" };
     case "invalid_value":

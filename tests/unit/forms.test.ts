@@ -65,6 +65,8 @@ describe("parseSubmission and reply", () => {
       ]),
     );
     expect(!low.success && low.errors.latitude).toEqual({ key: "validation.tooSmall", values: { min: -90 } });
+    const zero = checkForm(z.object({ id: z.coerce.number().int().positive() }), formData([["id", "0"]]));
+    expect(!zero.success && zero.errors.id).toEqual({ key: "validation.notAbove", values: { min: 0 } });
   });
 
   it("treats blank inputs as missing", () => {
