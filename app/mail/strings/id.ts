@@ -36,7 +36,7 @@ export const mailId: MailStrings = {
     noticeHeading: "Seorang mitra meminta sesi berbagi pengetahuan",
     noticeText: "{{name}} ({{organization}}, {{country}}) bertanya tentang “{{title}}”.",
     noticeAction: "Buka permintaan",
-    noticeWhy: "Anda menerima email ini sebagai editor permintaan perpustakaan, karena {{what}} aktif untuk akun Anda.",
+    noticeWhy: "Anda menerima email ini sebagai editor permintaan pustaka, karena {{what}} aktif untuk akun Anda.",
   },
   briefing: {
     subject: "Paket pengarahan Anda: {{title}}",
