@@ -74,8 +74,11 @@ export async function action({ params, context, request }: Route.ActionArgs) {
   return thanks(found.slug);
 }
 
-export const meta: Route.MetaFunction = ({ loaderData }) =>
-  titled(loaderData ? `${loaderData.pageTitle}: ${loaderData.title}` : undefined);
+export const meta: Route.MetaFunction = ({ loaderData }) => [
+  ...titled(loaderData ? `${loaderData.pageTitle}: ${loaderData.title}` : undefined),
+  // The thanks are for the one who sent a request (anyone may open the address): no search engine keeps them.
+  ...(loaderData?.sent ? [{ name: "robots", content: "noindex" }] : []),
+];
 
 // Lets the 429's Retry-After reach the client.
 export const headers: Route.HeadersFunction = ({ actionHeaders }) => actionHeaders;

@@ -127,6 +127,8 @@ export default function Library({ loaderData }: Route.ComponentProps) {
   const format = useFormatter();
   const { query, sortChoice, rows, total, pageSize, byNames, facets, suggestion } = loaderData;
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  // An address past the last page (an old link, a list that shrank): no rows, no range, no pager.
+  const pastEnd = total > 0 && rows.length === 0;
   const first = (query.page - 1) * pageSize + 1;
   const years = (r: (typeof rows)[number]) =>
     r.startedYear === null
@@ -239,7 +241,7 @@ export default function Library({ loaderData }: Route.ComponentProps) {
               : t("library.empty")
             : total === 1
               ? t("library.foundOne")
-              : total > pageSize
+              : total > pageSize && !pastEnd
                 ? t("library.showing", {
                     from: format.number(first),
                     to: format.number(first + rows.length - 1),
@@ -253,10 +255,10 @@ export default function Library({ loaderData }: Route.ComponentProps) {
             {t("library.didYouMean")} <Link to={suggestion.href}>{suggestion.text}</Link>
           </p>
         ) : null}
-        {total > 0 && rows.length === 0 ? (
+        {pastEnd ? (
           <p className="notice">
             {t("library.pastEnd")}{" "}
-            <a href={`/library${libraryQueryString(query, { page: 1 })}`}>{t("library.firstPage")}</a>
+            <Link to={`/library${libraryQueryString(query, { page: 1 })}`}>{t("library.firstPage")}</Link>
           </p>
         ) : null}
         {rows.length ? (
@@ -283,7 +285,7 @@ export default function Library({ loaderData }: Route.ComponentProps) {
             </ul>
           </PlainLinks>
         ) : null}
-        {pages > 1 ? (
+        {pages > 1 && !pastEnd ? (
           <Pager
             label={t("library.pagination")}
             previous={query.page > 1 ? libraryQueryString(query, { page: query.page - 1 }) || "?" : undefined}
