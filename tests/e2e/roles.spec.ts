@@ -98,7 +98,7 @@ function someEnquiry(playwright: { request: APIRequest }, baseURL: string) {
         email: `roles-${uniqueSuffix()}@example.net`,
         message: "A request the roles walk sends.",
       });
-      expect(sent.status(), "the walk's request").toBe(200);
+      expect(sent.status(), "the walk's request").toBe(302);
       const inbox = await (await editor.get("/enquiries?status=new")).text();
       return match(inbox, new RegExp(`href="/enquiries/(\\d+)"[^>]*>${name}<`), "the walk's request on /enquiries");
     } finally {
