@@ -46,12 +46,13 @@ const appBudget = 145 * 1024;
  * the visitors' request form (Conform) and the library's strings, 148.7 KB (0.6 KB of it since the
  * allowance was first set: the search's new strings, and the list of activities a case was shared
  * in, a chunk of its own now that the staff's case page shows it too); and the commitment page,
- * with its tracking forms, 149.1 KB (the outside assessor and the language mark added 0.9 KB).
+ * with its tracking forms, 149.6 KB (the outside assessor and the language mark added 0.9 KB, the
+ * core strings' messages for a number's and a list's bounds 0.4 KB).
  * Their strings are already only core and their own packs; what is over is code.
  */
 const budgets: Record<string, number> = {
   "routes/library.$slug": 149 * 1024,
-  "routes/commitments.$id": 149.5 * 1024,
+  "routes/commitments.$id": 150 * 1024,
 };
 
 /** A page's files, its language's core strings and the packs it declares. */
