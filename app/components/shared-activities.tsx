@@ -5,6 +5,7 @@ import { useLanguage } from "../lib/use-formatter";
 import type { SharedActivity } from "../models/case-activities.server";
 import { StatusBadge } from "./status-badge";
 import { dateFormat } from "../lib/date-format";
+import "../styles/shared-activities.css";
 
 /**
  * "Shared in these activities" on a case page (app/models/case-activities.server.ts sharedActivities).

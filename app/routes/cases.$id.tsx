@@ -29,7 +29,6 @@ import { mayPublish, publishCaseAs, restoreCaseAsDraft, submitCaseForReview } fr
 import { ConflictError, RecordError } from "../models/errors.server";
 import { referencesOf } from "../models/record-references.server";
 import "../styles/activity.css";
-import "../styles/enquiries.css";
 import { casesPage } from "../i18n/packs";
 
 export async function loader({ context, request, params }: Route.LoaderArgs) {
