@@ -339,12 +339,22 @@ describe.each(drivers)("the notice scheduler on %s", (driver) => {
   });
 
   describe("the weekly digest", () => {
-    /** The first Monday 08:00 on `timeZone`'s clock after the real now, when the test's changes are made. */
+    /**
+     * The first Monday whose 08:00 is still to come on every reader's clock after the real now, when
+     * the test's changes are made, as that 08:00 on `timeZone`'s clock. Jakarta's 08:00 comes first,
+     * so it decides: between Sunday 17:00 and Monday 01:00 UTC it is this coming Monday, although
+     * Baku's date is Monday already (choosing the Monday after, the week the digest covers would
+     * begin after the changes).
+     */
     function nextMonday(timeZone: string) {
-      let date = utcToZoned(new Date(), timeZone).date;
+      const now = Date.now();
+      let date = utcToZoned(new Date(now - day), "Asia/Jakarta").date;
       for (;;) {
         date = new Date(new Date(`${date}T00:00:00Z`).getTime() + day).toISOString().slice(0, 10);
-        if (new Date(`${date}T00:00:00Z`).getUTCDay() === 1) return zonedToUtc(date, "08:00", timeZone);
+        const monday = new Date(`${date}T00:00:00Z`).getUTCDay() === 1;
+        if (monday && zonedToUtc(date, "08:00", "Asia/Jakarta").getTime() > now) {
+          return zonedToUtc(date, "08:00", timeZone);
+        }
       }
     }
     const digests = () => db.select().from(t.mailOutbox).where(eq(t.mailOutbox.kind, "weekly_digest"));
