@@ -9,6 +9,13 @@ import { match, postForm } from "../support/http";
 
 const publicPage = (anonymous: APIRequestContext, slug: string) => anonymous.get(`/library/${slug}`);
 
+/** A draft made through the form, as `api`'s user: a health case in Indonesia with `fields`. Its id. */
+async function draftCase(api: APIRequestContext, baseURL: string, fields: Record<string, string>) {
+  const created = await postForm(api, baseURL, "/cases/new", { sector: "health", countryCode: "ID", ...fields });
+  expect(created.status()).toBe(302);
+  return created.headers()["location"]!.split("/").pop()!;
+}
+
 async function openReview(page: Page, id: string) {
   await gotoHydrated(page, `/cases/${id}`);
   return page.getByRole("region", { name: "Review" });
@@ -195,14 +202,7 @@ test("a stale save shows both versions, and the editor's changes can be taken ba
   await loginAs("editor");
   const title = `Conflict case ${uniqueSuffix()}`;
   const editor = await requestAs("editor");
-  const created = await postForm(editor, baseURL!, "/cases/new", {
-    titleEn: title,
-    summaryEn: "Two editors at once.",
-    sector: "health",
-    countryCode: "ID",
-  });
-  expect(created.status()).toBe(302);
-  const id = created.headers()["location"]!.split("/").pop()!;
+  const id = await draftCase(editor, baseURL!, { titleEn: title, summaryEn: "Two editors at once." });
 
   // The form is opened, then someone else saves first.
   await gotoHydrated(page, `/cases/${id}/edit`);
@@ -254,18 +254,14 @@ test("a refused save and a stale save keep the rich texts the editor holds", asy
   await loginAs("editor");
   const title = `Rich text kept ${uniqueSuffix()}`;
   const editor = await requestAs("editor");
-  const created = await postForm(editor, baseURL!, "/cases/new", {
+  const id = await draftCase(editor, baseURL!, {
     titleEn: title,
     summaryEn: "Its texts must outlive a refusal.",
-    sector: "health",
-    countryCode: "ID",
     lessonsEn: "Begin where the queues are longest.",
     lessonsEnFormat: "text",
     narrativeEn: "It began in one district.",
     narrativeEnFormat: "text",
   });
-  expect(created.status()).toBe(302);
-  const id = created.headers()["location"]!.split("/").pop()!;
 
   await gotoHydrated(page, `/cases/${id}/edit`);
   await expect(page.locator('input[type="hidden"][name="lessonsEn"]')).toHaveValue(/Begin where the queues/);
@@ -312,9 +308,7 @@ test("a save naming an organisation that no longer exists is refused beside the 
     sector: "health",
     countryCode: "ID",
   };
-  const created = await postForm(editor, baseURL!, "/cases/new", form);
-  expect(created.status()).toBe(302);
-  const id = created.headers()["location"]!.split("/").pop()!;
+  const id = await draftCase(editor, baseURL!, form);
   const version = match(
     await (await editor.get(`/cases/${id}/edit`)).text(),
     /name="version" value="(\d+)"/,
